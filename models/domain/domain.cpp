@@ -1,0 +1,132 @@
+#include "models/domain/domain.h"
+
+#include <QCoreApplication>
+
+namespace fulfillsync {
+
+QString SalesOrderStatus::displayName(const QString &letter)
+{
+    static const char *const names[] = {
+        QT_TRANSLATE_NOOP("SalesOrderStatus", "Pending Approval"),
+        QT_TRANSLATE_NOOP("SalesOrderStatus", "Pending Fulfillment"),
+        QT_TRANSLATE_NOOP("SalesOrderStatus", "Cancelled"),
+        QT_TRANSLATE_NOOP("SalesOrderStatus", "Partially Fulfilled"),
+        QT_TRANSLATE_NOOP("SalesOrderStatus", "Pending Billing/Partially Fulfilled"),
+        QT_TRANSLATE_NOOP("SalesOrderStatus", "Pending Billing"),
+        QT_TRANSLATE_NOOP("SalesOrderStatus", "Billed"),
+        QT_TRANSLATE_NOOP("SalesOrderStatus", "Closed"),
+    };
+    if (letter.size() != 1 || letter.at(0) < u'A' || letter.at(0) > u'H')
+        return letter;
+    return QCoreApplication::translate("SalesOrderStatus", names[letter.at(0).unicode() - 'A']);
+}
+
+QStringList SalesOrderStatus::defaultTriggerSet()
+{
+    return {QStringLiteral("D"), QStringLiteral("E"), QStringLiteral("F"), QStringLiteral("G")};
+}
+
+QString ShipStatus::displayName(const QString &letter)
+{
+    if (letter == Picked)
+        return QCoreApplication::translate("ShipStatus", "Picked");
+    if (letter == Packed)
+        return QCoreApplication::translate("ShipStatus", "Packed");
+    if (letter == Shipped)
+        return QCoreApplication::translate("ShipStatus", "Shipped");
+    return letter;
+}
+
+QString mappingKindKey(MappingKind kind)
+{
+    switch (kind) {
+    case MappingKind::ShipMethod:
+        return QStringLiteral("ship_method");
+    case MappingKind::Item:
+        return QStringLiteral("item");
+    case MappingKind::Location:
+        return QStringLiteral("location");
+    }
+    return {};
+}
+
+QString ledgerStateKey(LedgerState state)
+{
+    switch (state) {
+    case LedgerState::Pending:
+        return QStringLiteral("pending");
+    case LedgerState::Pushed:
+        return QStringLiteral("pushed");
+    case LedgerState::Ambiguous:
+        return QStringLiteral("ambiguous");
+    }
+    return {};
+}
+
+LedgerState ledgerStateFromKey(const QString &key)
+{
+    if (key == u"pushed")
+        return LedgerState::Pushed;
+    if (key == u"ambiguous")
+        return LedgerState::Ambiguous;
+    return LedgerState::Pending;
+}
+
+QString syncTriggerKey(SyncTrigger trigger)
+{
+    switch (trigger) {
+    case SyncTrigger::Schedule:
+        return QStringLiteral("schedule");
+    case SyncTrigger::Manual:
+        return QStringLiteral("manual");
+    case SyncTrigger::Resync:
+        return QStringLiteral("resync");
+    case SyncTrigger::Replay:
+        return QStringLiteral("replay");
+    }
+    return {};
+}
+
+QString syncOutcomeKey(SyncOutcome outcome)
+{
+    switch (outcome) {
+    case SyncOutcome::Pushed:
+        return QStringLiteral("pushed");
+    case SyncOutcome::Skipped:
+        return QStringLiteral("skipped");
+    case SyncOutcome::Failed:
+        return QStringLiteral("failed");
+    case SyncOutcome::Held:
+        return QStringLiteral("held");
+    }
+    return {};
+}
+
+QString errorClassKey(ErrorClass errorClass)
+{
+    switch (errorClass) {
+    case ErrorClass::None:
+        return {};
+    case ErrorClass::Auth:
+        return QStringLiteral("auth");
+    case ErrorClass::Permission:
+        return QStringLiteral("permission");
+    case ErrorClass::RateLimit:
+        return QStringLiteral("rate_limit");
+    case ErrorClass::Transient:
+        return QStringLiteral("transient");
+    case ErrorClass::Validation:
+        return QStringLiteral("validation");
+    case ErrorClass::Mapping:
+        return QStringLiteral("mapping");
+    case ErrorClass::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorClass::Server:
+        return QStringLiteral("server");
+    case ErrorClass::Storage:
+        return QStringLiteral("storage");
+    }
+    return {};
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,181 @@
+#pragma once
+
+// Value types shared by storage, the sync engine and the item models. They cross threads by
+// value (queued signals), so each one is registered as a metatype in domain.cpp.
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace fulfillsync {
+
+// NetSuite sales order status letters (SuiteQL `transaction.status` for type SalesOrd).
+namespace SalesOrderStatus {
+inline constexpr char PendingApproval = 'A';
+inline constexpr char PendingFulfillment = 'B';
+inline constexpr char Cancelled = 'C';
+inline constexpr char PartiallyFulfilled = 'D';
+inline constexpr char PendingBillingPartiallyFulfilled = 'E';
+inline constexpr char PendingBilling = 'F';
+inline constexpr char Billed = 'G';
+inline constexpr char Closed = 'H';
+QString displayName(const QString &letter);
+QStringList defaultTriggerSet(); // D, E, F, G
+} // namespace SalesOrderStatus
+
+// Item fulfillment ship status (SuiteQL `transaction.status` for type ItemShip).
+namespace ShipStatus {
+inline const QString Picked = QStringLiteral("A");
+inline const QString Packed = QStringLiteral("B");
+inline const QString Shipped = QStringLiteral("C");
+QString displayName(const QString &letter);
+} // namespace ShipStatus
+
+struct NetSuiteAccount
+{
+    QString accountId; // "1234567" or "1234567_SB1"
+    QString baseUrl;   // empty: derived from the account id
+    bool operator==(const NetSuiteAccount &) const = default;
+};
+
+enum class UnmappedPolicy { Hold, UseDefault };
+
+struct Connector
+{
+    qint64 id = 0;
+    QString name;
+    QString kind = QStringLiteral("shopify");
+    QString channel = QStringLiteral("Shopify"); // custbody_fa_channel value routed to this connector
+    QString endpoint;                            // e.g. https://acme.myshopify.com
+    bool enabled = true;
+    int intervalMinutes = 5;
+    QStringList triggerStatuses = SalesOrderStatus::defaultTriggerSet();
+    bool notifyCustomer = true;
+    UnmappedPolicy unmappedPolicy = UnmappedPolicy::Hold;
+    QString defaultCarrier;
+    bool operator==(const Connector &) const = default;
+};
+
+enum class MappingKind { ShipMethod, Item, Location };
+QString mappingKindKey(MappingKind kind);
+
+struct MappingRule
+{
+    MappingKind kind = MappingKind::ShipMethod;
+    QString sourceKey;  // NetSuite internal id (or name when no id is known)
+    QString sourceName; // NetSuite display text, for people
+    QString target;     // carrier name / channel SKU / channel location id
+    QString extra;      // ship methods: tracking URL template with {number}
+    bool operator==(const MappingRule &) const = default;
+};
+
+struct SalesOrderLine
+{
+    qint64 lineId = 0;
+    qint64 itemId = 0;
+    QString itemName;
+    double quantity = 0;
+    double quantityShipped = 0;
+    bool operator==(const SalesOrderLine &) const = default;
+};
+
+struct SalesOrder
+{
+    qint64 id = 0;
+    QString tranId;
+    QString tranDate; // YYYY-MM-DD
+    QString customer;
+    QString channel;
+    QString channelOrder;
+    QString status; // single letter
+    QDateTime lastModified;
+    QList<SalesOrderLine> lines;
+    bool operator==(const SalesOrder &) const = default;
+};
+
+struct ItemFulfillmentLine
+{
+    qint64 lineId = 0;
+    qint64 orderLine = 0;
+    qint64 itemId = 0;
+    QString itemName;
+    double quantity = 0;
+    qint64 locationId = 0;
+    QString locationName;
+    bool operator==(const ItemFulfillmentLine &) const = default;
+};
+
+struct ItemFulfillment
+{
+    qint64 id = 0;
+    qint64 orderId = 0;
+    QString tranId;
+    QString tranDate;
+    QString shipStatus; // A/B/C
+    qint64 shipMethodId = 0;
+    QString shipMethodName;
+    QDateTime lastModified;
+    QList<ItemFulfillmentLine> lines;
+    QStringList trackingNumbers;
+    bool operator==(const ItemFulfillment &) const = default;
+};
+
+// The ledger: one row per (connector, NetSuite fulfillment). Written as Pending *before* the
+// channel request (the outbox) and completed after the answer, so a crash can never make us
+// forget that a request may have reached the channel.
+enum class LedgerState { Pending, Pushed, Ambiguous };
+QString ledgerStateKey(LedgerState state);
+LedgerState ledgerStateFromKey(const QString &key);
+
+struct LedgerEntry
+{
+    qint64 connectorId = 0;
+    qint64 fulfillmentId = 0;
+    qint64 orderId = 0;
+    QString channelOrder;
+    QString channelFulfillmentId;
+    LedgerState state = LedgerState::Pending;
+    QString payload; // what was (or is about to be) sent, secrets never included
+    QStringList trackingNumbers;
+    QDateTime createdAt;
+    QDateTime completedAt;
+    bool operator==(const LedgerEntry &) const = default;
+};
+
+enum class SyncTrigger { Schedule, Manual, Resync, Replay };
+QString syncTriggerKey(SyncTrigger trigger);
+
+enum class SyncOutcome { Pushed, Skipped, Failed, Held };
+QString syncOutcomeKey(SyncOutcome outcome);
+
+// Error classes shown to admins and used by retry decisions.
+enum class ErrorClass { None, Auth, Permission, RateLimit, Transient, Validation, Mapping, Conflict, Server, Storage };
+QString errorClassKey(ErrorClass errorClass);
+
+struct SyncAttempt
+{
+    qint64 id = 0;
+    QDateTime occurredAt;
+    qint64 connectorId = 0;
+    QString connectorName;
+    qint64 orderId = 0;
+    QString orderTranId;
+    qint64 fulfillmentId = 0;
+    QString fulfillmentTranId;
+    SyncTrigger trigger = SyncTrigger::Manual;
+    SyncOutcome outcome = SyncOutcome::Skipped;
+    ErrorClass errorClass = ErrorClass::None;
+    qint64 durationMs = 0;
+    QString message;
+    QString request;  // redacted
+    QString response; // redacted
+};
+
+} // namespace fulfillsync
+
+Q_DECLARE_METATYPE(fulfillsync::Connector)
+Q_DECLARE_METATYPE(fulfillsync::SalesOrder)
+Q_DECLARE_METATYPE(fulfillsync::ItemFulfillment)
+Q_DECLARE_METATYPE(fulfillsync::SyncAttempt)

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "models/item/pagedtablemodel.h"
+
+namespace fulfillsync {
+
+// Sync history, newest first.
+class HistoryTableModel final : public PagedTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Time, Connector, Order, Fulfillment, Trigger, Outcome, ErrorClass, Duration, Message,
+        ColumnCount
+    };
+
+    explicit HistoryTableModel(Database &database, QObject *parent = nullptr);
+
+    static QString outcomeName(const QString &key);
+    static QString triggerName(const QString &key);
+
+protected:
+    QString columnTitle(int column) const override;
+    QVariant displayValue(const QVariantList &row, int column) const override;
+};
+
+} // namespace fulfillsync

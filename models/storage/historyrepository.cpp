@@ -1,0 +1,119 @@
+#include "models/storage/historyrepository.h"
+
+#include "models/domain/timestamps.h"
+#include "models/storage/sqlerror.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fulfillsync {
+
+namespace {
+SyncTrigger triggerFromKey(const QString &key)
+{
+    for (auto t : {SyncTrigger::Schedule, SyncTrigger::Manual, SyncTrigger::Resync, SyncTrigger::Replay})
+        if (syncTriggerKey(t) == key)
+            return t;
+    return SyncTrigger::Manual;
+}
+SyncOutcome outcomeFromKey(const QString &key)
+{
+    for (auto o : {SyncOutcome::Pushed, SyncOutcome::Skipped, SyncOutcome::Failed, SyncOutcome::Held})
+        if (syncOutcomeKey(o) == key)
+            return o;
+    return SyncOutcome::Skipped;
+}
+ErrorClass errorClassFromKey(const QString &key)
+{
+    for (int i = int(ErrorClass::None); i <= int(ErrorClass::Storage); ++i)
+        if (errorClassKey(ErrorClass(i)) == key)
+            return ErrorClass(i);
+    return ErrorClass::None;
+}
+} // namespace
+
+HistoryRepository::HistoryRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+qint64 HistoryRepository::append(const SyncAttempt &a)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("INSERT INTO sync_attempts (occurred_at, connector_id, "
+                                        "connector_name, order_id, order_tran_id, fulfillment_id, "
+                                        "fulfillment_tran_id, trigger_kind, outcome, error_class, "
+                                        "duration_ms, message, request, response) VALUES "
+                                        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+                         &m_error))
+        return 0;
+    q.addBindValue(toStorageTime(a.occurredAt.isValid() ? a.occurredAt
+                                                        : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(a.connectorId);
+    q.addBindValue(a.connectorName);
+    q.addBindValue(a.orderId);
+    q.addBindValue(a.orderTranId);
+    q.addBindValue(a.fulfillmentId);
+    q.addBindValue(a.fulfillmentTranId);
+    q.addBindValue(syncTriggerKey(a.trigger));
+    q.addBindValue(syncOutcomeKey(a.outcome));
+    q.addBindValue(errorClassKey(a.errorClass));
+    q.addBindValue(a.durationMs);
+    q.addBindValue(a.message);
+    q.addBindValue(a.request);
+    q.addBindValue(a.response);
+    if (!execOrReport(q, &m_error) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QList<SyncAttempt> HistoryRepository::latest(int limit)
+{
+    QList<SyncAttempt> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!prepareOrReport(q,
+                         QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, "
+                                        "order_id, order_tran_id, fulfillment_id, fulfillment_tran_id, "
+                                        "trigger_kind, outcome, error_class, duration_ms, message, "
+                                        "request, response FROM sync_attempts ORDER BY occurred_at "
+                                        "DESC, id DESC LIMIT ?"),
+                         &m_error))
+        return result;
+    q.addBindValue(limit);
+    if (!execOrReport(q, &m_error))
+        return result;
+    while (q.next()) {
+        SyncAttempt a;
+        a.id = q.value(0).toLongLong();
+        a.occurredAt = fromStorageTime(q.value(1).toString());
+        a.connectorId = q.value(2).toLongLong();
+        a.connectorName = q.value(3).toString();
+        a.orderId = q.value(4).toLongLong();
+        a.orderTranId = q.value(5).toString();
+        a.fulfillmentId = q.value(6).toLongLong();
+        a.fulfillmentTranId = q.value(7).toString();
+        a.trigger = triggerFromKey(q.value(8).toString());
+        a.outcome = outcomeFromKey(q.value(9).toString());
+        a.errorClass = errorClassFromKey(q.value(10).toString());
+        a.durationMs = q.value(11).toLongLong();
+        a.message = q.value(12).toString();
+        a.request = q.value(13).toString();
+        a.response = q.value(14).toString();
+        result << a;
+    }
+    return result;
+}
+
+qint64 HistoryRepository::count()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM sync_attempts")) || !q.next()) {
+        m_error = describeSqlError(q);
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,156 @@
+#include "models/storage/ledgerrepository.h"
+
+#include "models/domain/timestamps.h"
+#include "models/storage/sqlerror.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fulfillsync {
+
+LedgerRepository::LedgerRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+QList<LedgerEntry> LedgerRepository::select(const QString &where, const QVariantList &values)
+{
+    QList<LedgerEntry> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!prepareOrReport(q,
+                         QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
+                                        "channel_fulfillment_id, state, payload, tracking_numbers, "
+                                        "created_at, completed_at FROM pushed_fulfillments WHERE ")
+                             + where + QStringLiteral(" ORDER BY fulfillment_id"),
+                         &m_error))
+        return result;
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!execOrReport(q, &m_error))
+        return result;
+    while (q.next()) {
+        LedgerEntry e;
+        e.connectorId = q.value(0).toLongLong();
+        e.fulfillmentId = q.value(1).toLongLong();
+        e.orderId = q.value(2).toLongLong();
+        e.channelOrder = q.value(3).toString();
+        e.channelFulfillmentId = q.value(4).toString();
+        e.state = ledgerStateFromKey(q.value(5).toString());
+        e.payload = q.value(6).toString();
+        e.trackingNumbers = q.value(7).toString().split(u'\n', Qt::SkipEmptyParts);
+        e.createdAt = fromStorageTime(q.value(8).toString());
+        e.completedAt = fromStorageTime(q.value(9).toString());
+        result << e;
+    }
+    return result;
+}
+
+std::optional<LedgerEntry> LedgerRepository::entry(qint64 connectorId, qint64 fulfillmentId)
+{
+    const auto list = select(QStringLiteral("connector_id = ? AND fulfillment_id = ?"),
+                             {connectorId, fulfillmentId});
+    return list.isEmpty() ? std::nullopt : std::optional(list.first());
+}
+
+QList<LedgerEntry> LedgerRepository::entriesOfOrder(qint64 connectorId, qint64 orderId)
+{
+    return select(QStringLiteral("connector_id = ? AND order_id = ?"), {connectorId, orderId});
+}
+
+bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
+{
+    if (alreadyExists)
+        *alreadyExists = false;
+    QSqlQuery q(m_db);
+    // DO NOTHING + a row count keeps the "exists" answer portable and unambiguous.
+    if (!prepareOrReport(q,
+                         QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
+                                        "order_id, channel_order, state, payload, tracking_numbers, "
+                                        "created_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT "
+                                        "(connector_id, fulfillment_id) DO NOTHING"),
+                         &m_error))
+        return false;
+    q.addBindValue(e.connectorId);
+    q.addBindValue(e.fulfillmentId);
+    q.addBindValue(e.orderId);
+    q.addBindValue(e.channelOrder);
+    q.addBindValue(ledgerStateKey(LedgerState::Pending));
+    q.addBindValue(e.payload);
+    q.addBindValue(e.trackingNumbers.join(u'\n'));
+    q.addBindValue(toStorageTime(e.createdAt.isValid() ? e.createdAt
+                                                        : QDateTime::currentDateTimeUtc()));
+    if (!execOrReport(q, &m_error))
+        return false;
+    if (q.numRowsAffected() == 0) {
+        if (alreadyExists)
+            *alreadyExists = true;
+        m_error = QStringLiteral("ledger entry exists");
+        return false;
+    }
+    return true;
+}
+
+bool LedgerRepository::markPushed(qint64 connectorId, qint64 fulfillmentId,
+                                  const QString &channelFulfillmentId, const QDateTime &at)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("UPDATE pushed_fulfillments SET state = ?, "
+                                        "channel_fulfillment_id = ?, completed_at = ? WHERE "
+                                        "connector_id = ? AND fulfillment_id = ?"),
+                         &m_error))
+        return false;
+    q.addBindValue(ledgerStateKey(LedgerState::Pushed));
+    q.addBindValue(channelFulfillmentId);
+    q.addBindValue(toStorageTime(at));
+    q.addBindValue(connectorId);
+    q.addBindValue(fulfillmentId);
+    return execOrReport(q, &m_error);
+}
+
+bool LedgerRepository::setState(qint64 connectorId, qint64 fulfillmentId, LedgerState state)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("UPDATE pushed_fulfillments SET state = ? WHERE "
+                                        "connector_id = ? AND fulfillment_id = ?"),
+                         &m_error))
+        return false;
+    q.addBindValue(ledgerStateKey(state));
+    q.addBindValue(connectorId);
+    q.addBindValue(fulfillmentId);
+    return execOrReport(q, &m_error);
+}
+
+bool LedgerRepository::markAmbiguous(qint64 connectorId, qint64 fulfillmentId)
+{
+    return setState(connectorId, fulfillmentId, LedgerState::Ambiguous);
+}
+
+bool LedgerRepository::removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
+                                        "fulfillment_id = ? AND state <> 'pushed'"),
+                         &m_error))
+        return false;
+    q.addBindValue(connectorId);
+    q.addBindValue(fulfillmentId);
+    return execOrReport(q, &m_error);
+}
+
+qint64 LedgerRepository::countInState(LedgerState state)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q, QStringLiteral("SELECT COUNT(*) FROM pushed_fulfillments WHERE state = ?"),
+                         &m_error))
+        return -1;
+    q.addBindValue(ledgerStateKey(state));
+    if (!execOrReport(q, &m_error) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "models/domain/domain.h"
+
+#include <QSqlDatabase>
+#include <optional>
+
+namespace fulfillsync {
+
+// The pushed-fulfillments ledger, doubling as the outbox (see LedgerEntry).
+class LedgerRepository final
+{
+public:
+    explicit LedgerRepository(QSqlDatabase db);
+
+    std::optional<LedgerEntry> entry(qint64 connectorId, qint64 fulfillmentId);
+    QList<LedgerEntry> entriesOfOrder(qint64 connectorId, qint64 orderId);
+    // Records the intent to push. Fails (returns false, alreadyExists set) when an entry exists:
+    // the primary key is the last line of defence against a second push.
+    bool insertPending(const LedgerEntry &entry, bool *alreadyExists = nullptr);
+    bool markPushed(qint64 connectorId, qint64 fulfillmentId, const QString &channelFulfillmentId,
+                    const QDateTime &at);
+    bool markAmbiguous(qint64 connectorId, qint64 fulfillmentId);
+    // Only after a definite "not created" answer from the channel.
+    bool removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId);
+    qint64 countInState(LedgerState state);
+
+    QString lastError() const { return m_error; }
+
+private:
+    QList<LedgerEntry> select(const QString &where, const QVariantList &values);
+    bool setState(qint64 connectorId, qint64 fulfillmentId, LedgerState state);
+
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,136 @@
+#include "models/storage/migrations.h"
+
+#include "models/storage/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QMap>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace fulfillsync {
+
+namespace {
+
+QString folderFor(Migrations::Dialect dialect)
+{
+    return dialect == Migrations::Dialect::Sqlite ? QStringLiteral(":/sql/sqlite")
+                                                  : QStringLiteral(":/sql/postgres");
+}
+
+QMap<int, QString> migrationFiles(Migrations::Dialect dialect)
+{
+    QMap<int, QString> files;
+    const QDir dir(folderFor(dialect));
+    for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        bool ok = false;
+        const int version = name.section(u'_', 0, 0).toInt(&ok);
+        if (ok)
+            files.insert(version, dir.filePath(name));
+    }
+    return files;
+}
+
+// Statements are separated by a ';' at the end of a line; the migration files keep to that.
+QStringList statementsOf(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    const QStringList lines = script.split(u'\n');
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u"--") || trimmed.isEmpty())
+            continue;
+        current += line + u'\n';
+        if (trimmed.endsWith(u';')) {
+            statements << current.trimmed().chopped(1);
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements << current.trimmed();
+    return statements;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Migrations", text);
+}
+
+} // namespace
+
+int Migrations::latestVersion(Dialect dialect)
+{
+    const auto files = migrationFiles(dialect);
+    return files.isEmpty() ? 0 : files.lastKey();
+}
+
+int Migrations::currentVersion(QSqlDatabase &db)
+{
+    if (!db.tables().contains(QStringLiteral("meta")))
+        return 0;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
+    if (query.exec() && query.next())
+        return query.value(0).toInt();
+    return 0;
+}
+
+bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
+{
+    QSqlQuery lock(db);
+    if (dialect == Dialect::Postgres) {
+        // Several workers may start at once against a shared database: one migrates, the
+        // others wait and then find nothing to do.
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(727001)"))) {
+            if (error)
+                *error = describeSqlError(lock);
+            return false;
+        }
+    }
+    const auto unlock = qScopeGuard([&] {
+        if (dialect == Dialect::Postgres)
+            lock.exec(QStringLiteral("SELECT pg_advisory_unlock(727001)"));
+    });
+
+    const int current = currentVersion(db);
+    const auto files = migrationFiles(dialect);
+    const int latest = files.isEmpty() ? 0 : files.lastKey();
+    if (current > latest) {
+        if (error)
+            *error = tr("The database uses schema version %1, newer than this program knows (%2). "
+                        "Update fulfillsync before using this database.")
+                         .arg(current)
+                         .arg(latest);
+        return false;
+    }
+    for (auto it = files.constBegin(); it != files.constEnd(); ++it) {
+        if (it.key() <= current)
+            continue;
+        QFile file(it.value());
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = tr("Cannot read migration %1.").arg(it.value());
+            return false;
+        }
+        Transaction transaction(db);
+        QSqlQuery query(db);
+        const QStringList statements = statementsOf(QString::fromUtf8(file.readAll()));
+        for (const QString &statement : statements) {
+            if (!query.exec(statement)) {
+                if (error)
+                    *error = tr("Migration %1 failed: %2").arg(it.key()).arg(describeSqlError(query));
+                return false;
+            }
+        }
+        query.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"));
+        query.addBindValue(QString::number(it.key()));
+        if (!execOrReport(query, error) || !transaction.commit(error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace fulfillsync

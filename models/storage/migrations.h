@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+class QSqlDatabase;
+
+namespace fulfillsync {
+
+// Versioned schema: resources/sql/<dialect>/NNNN_name.sql, applied in order, each in its own
+// transaction, the version kept in meta('schema_version'). A database newer than this build is
+// refused rather than touched.
+class Migrations final
+{
+public:
+    enum class Dialect { Sqlite, Postgres };
+
+    static bool apply(QSqlDatabase &db, Dialect dialect, QString *error);
+    static int latestVersion(Dialect dialect);
+    static int currentVersion(QSqlDatabase &db);
+};
+
+} // namespace fulfillsync

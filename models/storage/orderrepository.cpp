@@ -1,0 +1,297 @@
+#include "models/storage/orderrepository.h"
+
+#include "models/domain/timestamps.h"
+#include "models/storage/sqlerror.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fulfillsync {
+
+OrderRepository::OrderRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+bool OrderRepository::upsertHeader(const SalesOrder &o, bool withTotals)
+{
+    double ordered = 0;
+    double shipped = 0;
+    for (const SalesOrderLine &line : o.lines) {
+        ordered += line.quantity;
+        shipped += line.quantityShipped;
+    }
+    QSqlQuery q(m_db);
+    QString sql = QStringLiteral(
+        "INSERT INTO sales_orders (id, tran_id, tran_date, customer, channel, channel_order, "
+        "status, last_modified, ordered_qty, shipped_qty) VALUES (?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT (id) DO UPDATE SET tran_id = excluded.tran_id, tran_date = excluded.tran_date, "
+        "customer = excluded.customer, channel = excluded.channel, "
+        "channel_order = excluded.channel_order, status = excluded.status, "
+        "last_modified = excluded.last_modified");
+    if (withTotals)
+        sql += QStringLiteral(", ordered_qty = excluded.ordered_qty, shipped_qty = excluded.shipped_qty");
+    if (!prepareOrReport(q, sql, &m_error))
+        return false;
+    q.addBindValue(o.id);
+    q.addBindValue(o.tranId);
+    q.addBindValue(o.tranDate);
+    q.addBindValue(o.customer);
+    q.addBindValue(o.channel);
+    q.addBindValue(o.channelOrder);
+    q.addBindValue(o.status);
+    q.addBindValue(toStorageTime(o.lastModified));
+    q.addBindValue(ordered);
+    q.addBindValue(shipped);
+    return execOrReport(q, &m_error);
+}
+
+bool OrderRepository::upsertOrders(const QList<SalesOrder> &orders)
+{
+    Transaction transaction(m_db);
+    QSqlQuery deleteLines(m_db);
+    QSqlQuery insertLine(m_db);
+    if (!prepareOrReport(deleteLines, QStringLiteral("DELETE FROM sales_order_lines WHERE order_id = ?"),
+                         &m_error)
+        || !prepareOrReport(insertLine,
+                            QStringLiteral("INSERT INTO sales_order_lines (order_id, line_id, item_id, "
+                                           "item_name, quantity, quantity_shipped) VALUES (?,?,?,?,?,?)"),
+                            &m_error))
+        return false;
+    for (const SalesOrder &order : orders) {
+        if (!upsertHeader(order, true))
+            return false;
+        deleteLines.addBindValue(order.id);
+        if (!execOrReport(deleteLines, &m_error))
+            return false;
+        for (const SalesOrderLine &line : order.lines) {
+            insertLine.addBindValue(order.id);
+            insertLine.addBindValue(line.lineId);
+            insertLine.addBindValue(line.itemId);
+            insertLine.addBindValue(line.itemName);
+            insertLine.addBindValue(line.quantity);
+            insertLine.addBindValue(line.quantityShipped);
+            if (!execOrReport(insertLine, &m_error))
+                return false;
+        }
+    }
+    return transaction.commit(&m_error);
+}
+
+bool OrderRepository::upsertOrderHeaders(const QList<SalesOrder> &orders)
+{
+    Transaction transaction(m_db);
+    for (const SalesOrder &order : orders) {
+        if (!upsertHeader(order, false))
+            return false;
+    }
+    return transaction.commit(&m_error);
+}
+
+bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillments)
+{
+    Transaction transaction(m_db);
+    QSqlQuery header(m_db);
+    QSqlQuery deleteLines(m_db);
+    QSqlQuery deletePackages(m_db);
+    QSqlQuery insertLine(m_db);
+    QSqlQuery insertPackage(m_db);
+    if (!prepareOrReport(header,
+                         QStringLiteral(
+                             "INSERT INTO item_fulfillments (id, order_id, tran_id, tran_date, "
+                             "ship_status, ship_method_id, ship_method_name, last_modified) VALUES "
+                             "(?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET order_id = "
+                             "excluded.order_id, tran_id = excluded.tran_id, tran_date = "
+                             "excluded.tran_date, ship_status = excluded.ship_status, ship_method_id "
+                             "= excluded.ship_method_id, ship_method_name = excluded.ship_method_name, "
+                             "last_modified = excluded.last_modified"),
+                         &m_error)
+        || !prepareOrReport(deleteLines,
+                            QStringLiteral("DELETE FROM item_fulfillment_lines WHERE fulfillment_id = ?"),
+                            &m_error)
+        || !prepareOrReport(deletePackages,
+                            QStringLiteral("DELETE FROM packages WHERE fulfillment_id = ?"), &m_error)
+        || !prepareOrReport(insertLine,
+                            QStringLiteral("INSERT INTO item_fulfillment_lines (fulfillment_id, line_id, "
+                                           "order_line, item_id, item_name, quantity, location_id, "
+                                           "location_name) VALUES (?,?,?,?,?,?,?,?)"),
+                            &m_error)
+        || !prepareOrReport(insertPackage,
+                            QStringLiteral("INSERT INTO packages (fulfillment_id, position, "
+                                           "tracking_number) VALUES (?,?,?)"),
+                            &m_error))
+        return false;
+    for (const ItemFulfillment &f : fulfillments) {
+        header.addBindValue(f.id);
+        header.addBindValue(f.orderId);
+        header.addBindValue(f.tranId);
+        header.addBindValue(f.tranDate);
+        header.addBindValue(f.shipStatus);
+        header.addBindValue(f.shipMethodId);
+        header.addBindValue(f.shipMethodName);
+        header.addBindValue(toStorageTime(f.lastModified));
+        if (!execOrReport(header, &m_error))
+            return false;
+        deleteLines.addBindValue(f.id);
+        deletePackages.addBindValue(f.id);
+        if (!execOrReport(deleteLines, &m_error) || !execOrReport(deletePackages, &m_error))
+            return false;
+        for (const ItemFulfillmentLine &line : f.lines) {
+            insertLine.addBindValue(f.id);
+            insertLine.addBindValue(line.lineId);
+            insertLine.addBindValue(line.orderLine);
+            insertLine.addBindValue(line.itemId);
+            insertLine.addBindValue(line.itemName);
+            insertLine.addBindValue(line.quantity);
+            insertLine.addBindValue(line.locationId);
+            insertLine.addBindValue(line.locationName);
+            if (!execOrReport(insertLine, &m_error))
+                return false;
+        }
+        for (int i = 0; i < f.trackingNumbers.size(); ++i) {
+            insertPackage.addBindValue(f.id);
+            insertPackage.addBindValue(i);
+            insertPackage.addBindValue(f.trackingNumbers.at(i));
+            if (!execOrReport(insertPackage, &m_error))
+                return false;
+        }
+    }
+    return transaction.commit(&m_error);
+}
+
+std::optional<SalesOrder> OrderRepository::order(qint64 id)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("SELECT id, tran_id, tran_date, customer, channel, "
+                                        "channel_order, status, last_modified FROM sales_orders "
+                                        "WHERE id = ?"),
+                         &m_error))
+        return std::nullopt;
+    q.addBindValue(id);
+    if (!execOrReport(q, &m_error) || !q.next())
+        return std::nullopt;
+    SalesOrder o;
+    o.id = q.value(0).toLongLong();
+    o.tranId = q.value(1).toString();
+    o.tranDate = q.value(2).toString();
+    o.customer = q.value(3).toString();
+    o.channel = q.value(4).toString();
+    o.channelOrder = q.value(5).toString();
+    o.status = q.value(6).toString();
+    o.lastModified = fromStorageTime(q.value(7).toString());
+
+    QSqlQuery lines(m_db);
+    lines.setForwardOnly(true);
+    if (!prepareOrReport(lines,
+                         QStringLiteral("SELECT line_id, item_id, item_name, quantity, "
+                                        "quantity_shipped FROM sales_order_lines WHERE order_id = ? "
+                                        "ORDER BY line_id"),
+                         &m_error))
+        return std::nullopt;
+    lines.addBindValue(id);
+    if (!execOrReport(lines, &m_error))
+        return std::nullopt;
+    while (lines.next()) {
+        o.lines << SalesOrderLine{lines.value(0).toLongLong(), lines.value(1).toLongLong(),
+                                  lines.value(2).toString(), lines.value(3).toDouble(),
+                                  lines.value(4).toDouble()};
+    }
+    return o;
+}
+
+std::optional<SalesOrder> OrderRepository::orderByTranId(const QString &tranId)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q, QStringLiteral("SELECT id FROM sales_orders WHERE tran_id = ?"), &m_error))
+        return std::nullopt;
+    q.addBindValue(tranId);
+    if (!execOrReport(q, &m_error) || !q.next())
+        return std::nullopt;
+    return order(q.value(0).toLongLong());
+}
+
+QList<ItemFulfillment> OrderRepository::fulfillmentsOfOrder(qint64 orderId)
+{
+    return selectFulfillments(QStringLiteral("order_id = ?"), orderId);
+}
+
+QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where, qint64 value)
+{
+    QList<ItemFulfillment> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!prepareOrReport(q,
+                         QStringLiteral("SELECT id, order_id, tran_id, tran_date, ship_status, "
+                                        "ship_method_id, ship_method_name, last_modified FROM "
+                                        "item_fulfillments WHERE ")
+                             + where + QStringLiteral(" ORDER BY id"),
+                         &m_error))
+        return result;
+    q.addBindValue(value);
+    if (!execOrReport(q, &m_error))
+        return result;
+    while (q.next()) {
+        ItemFulfillment f;
+        f.id = q.value(0).toLongLong();
+        f.orderId = q.value(1).toLongLong();
+        f.tranId = q.value(2).toString();
+        f.tranDate = q.value(3).toString();
+        f.shipStatus = q.value(4).toString();
+        f.shipMethodId = q.value(5).toLongLong();
+        f.shipMethodName = q.value(6).toString();
+        f.lastModified = fromStorageTime(q.value(7).toString());
+        result << f;
+    }
+    QSqlQuery lines(m_db);
+    QSqlQuery packages(m_db);
+    if (!prepareOrReport(lines,
+                         QStringLiteral("SELECT line_id, order_line, item_id, item_name, quantity, "
+                                        "location_id, location_name FROM item_fulfillment_lines "
+                                        "WHERE fulfillment_id = ? ORDER BY line_id"),
+                         &m_error)
+        || !prepareOrReport(packages,
+                            QStringLiteral("SELECT tracking_number FROM packages WHERE "
+                                           "fulfillment_id = ? ORDER BY position"),
+                            &m_error))
+        return {};
+    for (ItemFulfillment &f : result) {
+        lines.addBindValue(f.id);
+        if (!execOrReport(lines, &m_error))
+            return {};
+        while (lines.next()) {
+            f.lines << ItemFulfillmentLine{lines.value(0).toLongLong(), lines.value(1).toLongLong(),
+                                           lines.value(2).toLongLong(), lines.value(3).toString(),
+                                           lines.value(4).toDouble(),   lines.value(5).toLongLong(),
+                                           lines.value(6).toString()};
+        }
+        packages.addBindValue(f.id);
+        if (!execOrReport(packages, &m_error))
+            return {};
+        while (packages.next())
+            f.trackingNumbers << packages.value(0).toString();
+    }
+    return result;
+}
+
+bool OrderRepository::updateSyncState(qint64 orderId, const QString &state, const QString &message,
+                                      double pushedQuantity, const QDateTime &lastAttemptAt)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("UPDATE sales_orders SET sync_state = ?, sync_message = ?, "
+                                        "pushed_qty = ?, last_attempt_at = CASE WHEN ? = '' THEN "
+                                        "last_attempt_at ELSE ? END WHERE id = ?"),
+                         &m_error))
+        return false;
+    const QString attempt = toStorageTime(lastAttemptAt);
+    q.addBindValue(state);
+    q.addBindValue(message);
+    q.addBindValue(pushedQuantity);
+    q.addBindValue(attempt);
+    q.addBindValue(attempt);
+    q.addBindValue(orderId);
+    return execOrReport(q, &m_error);
+}
+
+} // namespace fulfillsync

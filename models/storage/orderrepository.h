@@ -1,0 +1,41 @@
+#pragma once
+
+#include "models/domain/domain.h"
+
+#include <QSqlDatabase>
+#include <optional>
+
+namespace fulfillsync {
+
+// The local copy of NetSuite's sales orders and item fulfillments, plus the per-order sync
+// state the engine derives (so the orders table can filter and sort on it in SQL).
+class OrderRepository final
+{
+public:
+    explicit OrderRepository(QSqlDatabase db);
+
+    // Full orders (header and lines): lines are replaced.
+    bool upsertOrders(const QList<SalesOrder> &orders);
+    // Headers only (as seen on fulfillment rows); cached lines are kept.
+    bool upsertOrderHeaders(const QList<SalesOrder> &orders);
+    // Fulfillments with their lines and tracking numbers, replaced as a whole.
+    bool upsertFulfillments(const QList<ItemFulfillment> &fulfillments);
+
+    std::optional<SalesOrder> order(qint64 id);
+    std::optional<SalesOrder> orderByTranId(const QString &tranId);
+    QList<ItemFulfillment> fulfillmentsOfOrder(qint64 orderId);
+
+    bool updateSyncState(qint64 orderId, const QString &state, const QString &message,
+                         double pushedQuantity, const QDateTime &lastAttemptAt);
+
+    QString lastError() const { return m_error; }
+
+private:
+    bool upsertHeader(const SalesOrder &order, bool withTotals);
+    QList<ItemFulfillment> selectFulfillments(const QString &where, qint64 value);
+
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+class QSqlQuery;
+class QSqlDatabase;
+
+namespace fulfillsync {
+
+// Small helpers so every repository reports failures the same way: the statement's own
+// error text (never its bound values, which may hold customer data).
+bool execOrReport(QSqlQuery &query, QString *error);
+bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error);
+QString describeSqlError(const QSqlQuery &query);
+
+// RAII transaction: commits only when commit() is called, rolls back otherwise.
+class Transaction final
+{
+public:
+    explicit Transaction(QSqlDatabase &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    bool isActive() const { return m_active; }
+    bool commit(QString *error);
+
+private:
+    QSqlDatabase &m_db;
+    bool m_active = false;
+};
+
+} // namespace fulfillsync

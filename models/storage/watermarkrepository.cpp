@@ -1,0 +1,45 @@
+#include "models/storage/watermarkrepository.h"
+
+#include "models/domain/timestamps.h"
+#include "models/storage/sqlerror.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fulfillsync {
+
+WatermarkRepository::WatermarkRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+QDateTime WatermarkRepository::value(qint64 connectorId, const QString &stream)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("SELECT value FROM watermarks WHERE connector_id = ? AND stream = ?"),
+                         &m_error))
+        return {};
+    q.addBindValue(connectorId);
+    q.addBindValue(stream);
+    if (!execOrReport(q, &m_error) || !q.next())
+        return {};
+    return fromStorageTime(q.value(0).toString());
+}
+
+bool WatermarkRepository::setValue(qint64 connectorId, const QString &stream, const QDateTime &value)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("INSERT INTO watermarks (connector_id, stream, value) VALUES "
+                                        "(?,?,?) ON CONFLICT (connector_id, stream) DO UPDATE SET "
+                                        "value = excluded.value"),
+                         &m_error))
+        return false;
+    q.addBindValue(connectorId);
+    q.addBindValue(stream);
+    q.addBindValue(toStorageTime(value));
+    return execOrReport(q, &m_error);
+}
+
+} // namespace fulfillsync
