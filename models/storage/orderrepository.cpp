@@ -28,7 +28,8 @@ bool OrderRepository::upsertHeader(const SalesOrder &o, bool withTotals)
         "ON CONFLICT (id) DO UPDATE SET tran_id = excluded.tran_id, tran_date = excluded.tran_date, "
         "customer = excluded.customer, channel = excluded.channel, "
         "channel_order = excluded.channel_order, status = excluded.status, "
-        "last_modified = excluded.last_modified");
+        "last_modified = CASE WHEN excluded.last_modified = '' THEN sales_orders.last_modified "
+        "ELSE excluded.last_modified END");
     if (withTotals)
         sql += QStringLiteral(", ordered_qty = excluded.ordered_qty, shipped_qty = excluded.shipped_qty");
     if (!prepareOrReport(q, sql, &m_error))

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "models/domain/domain.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+
+namespace fulfillsync {
+
+// The batched SuiteQL that answers "what changed since the watermark" (apis.md §1.7): one row
+// per fulfillment line and tracking number, ordered deterministically so pages never skip or
+// repeat rows, plus the same for sales order lines.
+namespace DetectionQueries {
+QString fulfillmentsSince(const QDateTime &since);
+QString ordersSince(const QDateTime &since);
+} // namespace DetectionQueries
+
+// Folds SuiteQL rows (possibly over many pages) into fulfillments and order headers. Rows that
+// cannot be read are counted and skipped, never guessed.
+class FulfillmentRowReader final
+{
+public:
+    void add(const QList<QJsonObject> &rows);
+    QList<ItemFulfillment> fulfillments() const;
+    QList<SalesOrder> orderHeaders() const;
+    QDateTime newestModification() const { return m_newest; }
+    int rejectedRows() const { return m_rejected; }
+
+private:
+    QList<qint64> m_order; // fulfillment ids in arrival order
+    QHash<qint64, ItemFulfillment> m_fulfillments;
+    QHash<qint64, SalesOrder> m_orders;
+    QDateTime m_newest;
+    int m_rejected = 0;
+};
+
+class OrderRowReader final
+{
+public:
+    void add(const QList<QJsonObject> &rows);
+    QList<SalesOrder> orders() const;
+    QDateTime newestModification() const { return m_newest; }
+    int rejectedRows() const { return m_rejected; }
+
+private:
+    QList<qint64> m_order;
+    QHash<qint64, SalesOrder> m_orders;
+    QDateTime m_newest;
+    int m_rejected = 0;
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,59 @@
+#pragma once
+
+// The only things that cross between the GUI thread and the sync worker thread: values.
+
+#include "models/domain/domain.h"
+#include "sync/net/tbasigner.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMetaType>
+#include <QString>
+
+namespace fulfillsync {
+
+// Secrets for one run, held in memory only and never written anywhere.
+struct SyncCredentials
+{
+    TbaCredentials netsuite;
+    QHash<qint64, QString> channelTokens; // connector id → access token
+};
+
+struct SyncRequest
+{
+    qint64 connectorId = 0; // 0: every enabled connector
+    SyncTrigger trigger = SyncTrigger::Manual;
+    // Where a connector's first pass starts reading NetSuite (later passes use the watermark).
+    QDateTime firstPassSince;
+};
+
+struct SyncProgress
+{
+    qint64 connectorId = 0;
+    QString connectorName;
+    QString phase; // translated, for the status line
+    int done = 0;
+    int total = 0;
+};
+
+struct SyncRunSummary
+{
+    qint64 connectorId = 0;
+    QString connectorName;
+    int pushed = 0;
+    int failed = 0;
+    int held = 0;
+    int alreadyPushed = 0;
+    int netSuiteRequests = 0;
+    int channelRequests = 0;
+    bool cancelled = false;
+    QString error; // a run-level failure (could not read NetSuite, database error …)
+    qint64 durationMs = 0;
+    bool ok() const { return error.isEmpty() && failed == 0 && !cancelled; }
+};
+
+} // namespace fulfillsync
+
+Q_DECLARE_METATYPE(fulfillsync::SyncRequest)
+Q_DECLARE_METATYPE(fulfillsync::SyncProgress)
+Q_DECLARE_METATYPE(fulfillsync::SyncRunSummary)

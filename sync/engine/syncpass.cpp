@@ -1,0 +1,508 @@
+#include "sync/engine/syncpass.h"
+
+#include "models/storage/database.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/ledgerrepository.h"
+#include "models/storage/orderrepository.h"
+#include "models/storage/watermarkrepository.h"
+#include "sync/engine/detectionqueries.h"
+#include "sync/net/httpcall.h"
+#include "sync/net/suiteqlquery.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcPass, "fulfillsync.sync.pass", QtInfoMsg)
+
+namespace fulfillsync {
+
+namespace {
+const QString kFulfillmentStream = QStringLiteral("fulfillments");
+
+QString compactJson(const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (document.isNull())
+        return QString::fromUtf8(body.left(4000));
+    return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+} // namespace
+
+SyncPass::SyncPass(QNetworkAccessManager &network, Database &database, Config config,
+                   QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_database(database)
+    , m_config(std::move(config))
+{
+    m_summary.connectorId = m_config.connector.id;
+    m_summary.connectorName = m_config.connector.name;
+}
+
+SyncPass::~SyncPass() = default;
+
+HttpCall *SyncPass::track(HttpCall *call)
+{
+    m_call = call;
+    ++m_summary.channelRequests;
+    return call;
+}
+
+void SyncPass::emitProgress(const QString &phase)
+{
+    Q_EMIT progressed(SyncProgress{m_config.connector.id, m_config.connector.name, phase,
+                                   std::max(0, m_jobIndex), int(m_jobs.size())});
+}
+
+void SyncPass::start()
+{
+    m_clock.start();
+    WatermarkRepository watermarks(m_database.connection());
+    const QDateTime watermark = watermarks.value(m_config.connector.id, kFulfillmentStream);
+    m_since = watermark.isValid() ? watermark.addSecs(-m_config.overlapSeconds)
+                                  : m_config.firstPassSince;
+    if (!m_since.isValid())
+        m_since = QDateTime::currentDateTimeUtc().addDays(-30);
+    qCInfo(lcPass) << m_config.connector.name << "reading changes since" << m_since;
+    readOrders();
+}
+
+void SyncPass::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    if (m_query)
+        m_query->abort();
+    if (m_call)
+        m_call->abort();
+}
+
+void SyncPass::readOrders()
+{
+    emitProgress(tr("Reading sales orders from NetSuite"));
+    auto reader = std::make_shared<OrderRowReader>();
+    m_query = new SuiteQlQuery(m_network, m_config.netsuite, DetectionQueries::ordersSince(m_since), this);
+    connect(m_query, &SuiteQlQuery::pageReceived, this,
+            [reader](const QList<QJsonObject> &rows) { reader->add(rows); });
+    connect(m_query, &SuiteQlQuery::finished, this,
+            [this, reader](const NetSuiteError &error, bool) {
+                m_summary.netSuiteRequests += m_query->requestsSent();
+                m_query->deleteLater();
+                if (m_cancelled)
+                    return finish();
+                if (!error.isOk())
+                    return finish(error.message);
+                OrderRepository orders(m_database.connection());
+                if (!orders.upsertOrders(reader->orders()))
+                    return finish(tr("Could not store sales orders: %1").arg(orders.lastError()));
+                for (const SalesOrder &order : reader->orders())
+                    m_touchedOrders.insert(order.id);
+                if (reader->newestModification() > m_newestChange)
+                    m_newestChange = reader->newestModification();
+                readFulfillments();
+            });
+    m_query->start();
+}
+
+void SyncPass::readFulfillments()
+{
+    emitProgress(tr("Reading item fulfillments from NetSuite"));
+    auto reader = std::make_shared<FulfillmentRowReader>();
+    m_query = new SuiteQlQuery(m_network, m_config.netsuite,
+                               DetectionQueries::fulfillmentsSince(m_since), this);
+    connect(m_query, &SuiteQlQuery::pageReceived, this,
+            [reader](const QList<QJsonObject> &rows) { reader->add(rows); });
+    connect(m_query, &SuiteQlQuery::finished, this,
+            [this, reader](const NetSuiteError &error, bool) {
+                m_summary.netSuiteRequests += m_query->requestsSent();
+                m_query->deleteLater();
+                if (m_cancelled)
+                    return finish();
+                if (!error.isOk())
+                    return finish(error.message);
+                if (reader->rejectedRows() > 0)
+                    qCWarning(lcPass) << reader->rejectedRows() << "unreadable fulfillment rows skipped";
+                OrderRepository orders(m_database.connection());
+                if (!orders.upsertOrderHeaders(reader->orderHeaders())
+                    || !orders.upsertFulfillments(reader->fulfillments()))
+                    return finish(tr("Could not store fulfillments: %1").arg(orders.lastError()));
+                for (const ItemFulfillment &f : reader->fulfillments())
+                    m_touchedOrders.insert(f.orderId);
+                if (reader->newestModification() > m_newestChange)
+                    m_newestChange = reader->newestModification();
+                evaluate();
+            });
+    m_query->start();
+}
+
+void SyncPass::evaluate()
+{
+    const Connector &connector = m_config.connector;
+    OrderRepository orders(m_database.connection());
+    LedgerRepository ledger(m_database.connection());
+    const FulfillmentMapper mapper(connector, m_config.rules);
+
+    QList<qint64> ids = m_touchedOrders.values();
+    std::sort(ids.begin(), ids.end());
+    for (qint64 orderId : ids) {
+        const std::optional<SalesOrder> order = orders.order(orderId);
+        if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
+            continue; // another channel's order: another connector's business
+        if (!connector.triggerStatuses.contains(order->status))
+            continue; // trigger on status only
+        for (const ItemFulfillment &f : orders.fulfillmentsOfOrder(orderId)) {
+            if (f.shipStatus != ShipStatus::Shipped)
+                continue; // picked and packed are shown, never pushed
+            const std::optional<LedgerEntry> entry = ledger.entry(connector.id, f.id);
+            if (entry && entry->state == LedgerState::Pushed) {
+                ++m_summary.alreadyPushed;
+                continue;
+            }
+            Job job;
+            job.fulfillment = f;
+            job.order = *order;
+            job.settleFirst = entry.has_value();
+            const MappingResult mapping = mapper.map(f);
+            job.mapped = mapping.mapped;
+            if (!mapping.ok()) {
+                // Held: recorded now, no channel call, nothing stored in the ledger.
+                recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping,
+                              mapping.problems.join(u' '));
+                continue;
+            }
+            m_jobs << job;
+        }
+    }
+    m_jobIndex = -1;
+    nextJob();
+}
+
+void SyncPass::nextJob()
+{
+    if (m_cancelled)
+        return finish();
+    ++m_jobIndex;
+    if (m_jobIndex >= m_jobs.size())
+        return finish();
+    Job &job = m_jobs[m_jobIndex];
+    job.clock.start();
+    emitProgress(tr("Pushing %1 (%2 of %3)")
+                     .arg(job.fulfillment.tranId)
+                     .arg(m_jobIndex + 1)
+                     .arg(m_jobs.size()));
+    if (job.settleFirst)
+        settleByReadBack();
+    else
+        fetchChannelOrder();
+}
+
+bool SyncPass::channelCallFailed(const HttpResult &result, const QString &what)
+{
+    if (result.isSuccess())
+        return false;
+    if (m_cancelled) {
+        finish();
+        return true;
+    }
+    ErrorClass errorClass = ErrorClass::Validation;
+    if (result.status == 401 || result.status == 403)
+        errorClass = ErrorClass::Auth;
+    else if (result.status == 429)
+        errorClass = ErrorClass::RateLimit;
+    else if (!result.hasHttpAnswer() || result.status >= 500)
+        errorClass = ErrorClass::Transient;
+    const QString reason = result.hasHttpAnswer()
+                               ? tr("HTTP %1").arg(result.status)
+                               : (result.timedOut ? tr("no answer in time") : result.networkErrorText);
+    completeJob(SyncOutcome::Failed, errorClass, tr("%1 failed: %2").arg(what, reason),
+                compactJson(result.body));
+    return true;
+}
+
+void SyncPass::settleByReadBack()
+{
+    Job &job = m_jobs[m_jobIndex];
+    auto *call = track(ShopifyApi::getFulfillments(m_network, m_config.shopify,
+                                                   job.order.channelOrder.toLongLong(), this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        if (channelCallFailed(result, tr("Reading back the Shopify fulfillments")))
+            return;
+        Job &job = m_jobs[m_jobIndex];
+        LedgerRepository ledger(m_database.connection());
+        QStringList claimed;
+        for (const LedgerEntry &e : ledger.entriesOfOrder(m_config.connector.id, job.order.id))
+            if (e.fulfillmentId != job.fulfillment.id && !e.channelFulfillmentId.isEmpty())
+                claimed << e.channelFulfillmentId;
+        const QString existing = ShopifyPlanner::findExisting(
+            job.mapped, QJsonDocument::fromJson(result.body).object(), claimed);
+        if (!existing.isEmpty()) {
+            ledger.markPushed(m_config.connector.id, job.fulfillment.id, existing,
+                              QDateTime::currentDateTimeUtc());
+            completeJob(SyncOutcome::Pushed, ErrorClass::None,
+                        tr("Already in Shopify as fulfillment %1 (found by reading back after an "
+                           "unconfirmed earlier attempt); nothing sent.")
+                            .arg(existing));
+            return;
+        }
+        // Definitely not there: the earlier intent never reached Shopify.
+        ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
+        job.settleFirst = false;
+        fetchChannelOrder();
+    });
+    call->start();
+}
+
+void SyncPass::fetchChannelOrder()
+{
+    Job &job = m_jobs[m_jobIndex];
+    bool ok = false;
+    const qint64 channelOrderId = job.order.channelOrder.toLongLong(&ok);
+    if (!ok) {
+        completeJob(SyncOutcome::Held, ErrorClass::Mapping,
+                    tr("Sales order %1 has no Shopify order id (custbody_fa_channel_order / "
+                       "otherrefnum is \"%2\").")
+                        .arg(job.order.tranId, job.order.channelOrder));
+        return;
+    }
+    auto *call = track(ShopifyApi::getOrder(m_network, m_config.shopify, channelOrderId, this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        if (channelCallFailed(result, tr("Reading the Shopify order")))
+            return;
+        m_jobs[m_jobIndex].orderJson = QJsonDocument::fromJson(result.body).object();
+        fetchFulfillmentOrders();
+    });
+    call->start();
+}
+
+void SyncPass::fetchFulfillmentOrders()
+{
+    Job &job = m_jobs[m_jobIndex];
+    auto *call = track(ShopifyApi::getFulfillmentOrders(m_network, m_config.shopify,
+                                                        job.order.channelOrder.toLongLong(), this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        if (channelCallFailed(result, tr("Reading the Shopify fulfillment orders")))
+            return;
+        Job &job = m_jobs[m_jobIndex];
+        job.fulfillmentOrdersJson = QJsonDocument::fromJson(result.body).object();
+        sendCreate();
+    });
+    call->start();
+}
+
+void SyncPass::sendCreate()
+{
+    Job &job = m_jobs[m_jobIndex];
+    const ShopifyPlan plan =
+        ShopifyPlanner::plan(job.mapped, job.orderJson, job.fulfillmentOrdersJson);
+    if (plan.alreadyDone) {
+        // Everything is fulfilled in Shopify already, yet our ledger has no record: someone
+        // fulfilled it by hand or another tool did. Say so; never send a second one.
+        completeJob(SyncOutcome::Failed, ErrorClass::Conflict,
+                    tr("Shopify shows these lines as fulfilled already, but not by this "
+                       "connector. Nothing was sent; check the order in Shopify."));
+        return;
+    }
+    if (!plan.problem.isEmpty()) {
+        completeJob(SyncOutcome::Failed, ErrorClass::Conflict, plan.problem);
+        return;
+    }
+    job.requestBody = ShopifyPlanner::fulfillmentCreateBody(plan, job.mapped);
+
+    LedgerRepository ledger(m_database.connection());
+    LedgerEntry intent;
+    intent.connectorId = m_config.connector.id;
+    intent.fulfillmentId = job.fulfillment.id;
+    intent.orderId = job.order.id;
+    intent.channelOrder = job.order.channelOrder;
+    intent.payload = QString::fromUtf8(job.requestBody);
+    intent.trackingNumbers = job.mapped.trackingNumbers;
+    bool exists = false;
+    if (!ledger.insertPending(intent, &exists)) {
+        completeJob(SyncOutcome::Failed, exists ? ErrorClass::Conflict : ErrorClass::Storage,
+                    exists ? tr("Another worker is pushing this fulfillment right now.")
+                           : tr("Could not record the push before sending: %1. Nothing was sent.")
+                                 .arg(ledger.lastError()));
+        return;
+    }
+    auto *call = track(ShopifyApi::postGraphQl(m_network, m_config.shopify, job.requestBody, this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        onCreateAnswered(result);
+    });
+    call->start();
+}
+
+void SyncPass::onCreateAnswered(const HttpResult &result)
+{
+    Job &job = m_jobs[m_jobIndex];
+    LedgerRepository ledger(m_database.connection());
+    const qint64 connectorId = m_config.connector.id;
+    if (!result.isSuccess()) {
+        if (result.isAmbiguous()) {
+            // It may have been created. Keep the intent; the next attempt reads back first.
+            ledger.markAmbiguous(connectorId, job.fulfillment.id);
+            if (m_cancelled)
+                return finish();
+            completeJob(SyncOutcome::Failed, ErrorClass::Transient,
+                        tr("Shopify did not confirm the fulfillment (%1). It will be checked "
+                           "against Shopify before anything is sent again.")
+                            .arg(result.hasHttpAnswer() ? tr("HTTP %1").arg(result.status)
+                                                        : result.networkErrorText),
+                        compactJson(result.body));
+            return;
+        }
+        ledger.removeUnconfirmed(connectorId, job.fulfillment.id);
+        channelCallFailed(result, tr("Creating the Shopify fulfillment"));
+        return;
+    }
+    const ShopifyPlanner::CreateAnswer answer = ShopifyPlanner::readCreateAnswer(result.body);
+    if (!answer.fulfillmentId.isEmpty()) {
+        ledger.markPushed(connectorId, job.fulfillment.id, answer.fulfillmentId,
+                          QDateTime::currentDateTimeUtc());
+        completeJob(SyncOutcome::Pushed, ErrorClass::None,
+                    tr("Created Shopify fulfillment %1 with %2 tracking number(s).")
+                        .arg(answer.fulfillmentId)
+                        .arg(job.mapped.trackingNumbers.size()),
+                    compactJson(result.body));
+        return;
+    }
+    if (!answer.userErrors.isEmpty()) {
+        ledger.removeUnconfirmed(connectorId, job.fulfillment.id);
+        completeJob(SyncOutcome::Failed, ErrorClass::Validation,
+                    tr("Shopify refused the fulfillment: %1").arg(answer.userErrors.join(u"; ")),
+                    compactJson(result.body));
+        return;
+    }
+    ledger.markAmbiguous(connectorId, job.fulfillment.id);
+    completeJob(SyncOutcome::Failed, ErrorClass::Server,
+                tr("Shopify's answer could not be read (%1). It will be checked against Shopify "
+                   "before anything is sent again.")
+                    .arg(answer.malformed),
+                compactJson(result.body));
+}
+
+void SyncPass::completeJob(SyncOutcome outcome, ErrorClass errorClass, const QString &message,
+                           const QString &response)
+{
+    recordAttempt(m_jobs.at(m_jobIndex), outcome, errorClass, message, response);
+    QMetaObject::invokeMethod(this, &SyncPass::nextJob, Qt::QueuedConnection);
+}
+
+void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
+                             const QString &message, const QString &response)
+{
+    SyncAttempt attempt;
+    attempt.occurredAt = QDateTime::currentDateTimeUtc();
+    attempt.connectorId = m_config.connector.id;
+    attempt.connectorName = m_config.connector.name;
+    attempt.orderId = job.order.id;
+    attempt.orderTranId = job.order.tranId;
+    attempt.fulfillmentId = job.fulfillment.id;
+    attempt.fulfillmentTranId = job.fulfillment.tranId;
+    attempt.trigger = m_config.trigger;
+    attempt.outcome = outcome;
+    attempt.errorClass = errorClass;
+    attempt.durationMs = job.clock.isValid() ? job.clock.elapsed() : 0;
+    attempt.message = message;
+    attempt.request = compactJson(job.requestBody); // the body only: no headers, no tokens
+    attempt.response = response;
+    HistoryRepository history(m_database.connection());
+    const qint64 id = history.append(attempt);
+    if (id == 0)
+        qCWarning(lcPass) << "could not record the attempt:" << history.lastError();
+    else
+        Q_EMIT historyAdvanced(id);
+
+    m_attemptTimes.insert(job.order.id, attempt.occurredAt);
+    switch (outcome) {
+    case SyncOutcome::Pushed:
+        ++m_summary.pushed;
+        break;
+    case SyncOutcome::Failed:
+        ++m_summary.failed;
+        m_orderProblems.insert(job.order.id, {QStringLiteral("failed"), message});
+        break;
+    case SyncOutcome::Held:
+        ++m_summary.held;
+        if (!m_orderProblems.contains(job.order.id))
+            m_orderProblems.insert(job.order.id, {QStringLiteral("held"), message});
+        break;
+    case SyncOutcome::Skipped:
+        break;
+    }
+}
+
+void SyncPass::updateOrderStates()
+{
+    const Connector &connector = m_config.connector;
+    OrderRepository orders(m_database.connection());
+    LedgerRepository ledger(m_database.connection());
+    for (qint64 orderId : std::as_const(m_touchedOrders)) {
+        const std::optional<SalesOrder> order = orders.order(orderId);
+        if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
+            continue;
+        double ordered = 0;
+        for (const SalesOrderLine &line : order->lines)
+            ordered += line.quantity;
+        double pushed = 0;
+        int shipped = 0;
+        int pushedCount = 0;
+        QHash<qint64, LedgerState> states;
+        for (const LedgerEntry &e : ledger.entriesOfOrder(connector.id, orderId))
+            states.insert(e.fulfillmentId, e.state);
+        const QList<ItemFulfillment> fulfillments = orders.fulfillmentsOfOrder(orderId);
+        for (const ItemFulfillment &f : fulfillments) {
+            if (f.shipStatus != ShipStatus::Shipped)
+                continue;
+            ++shipped;
+            if (states.contains(f.id) && states.value(f.id) == LedgerState::Pushed) {
+                ++pushedCount;
+                for (const ItemFulfillmentLine &line : f.lines)
+                    pushed += line.quantity;
+            }
+        }
+        QString state;
+        QString message;
+        if (m_orderProblems.contains(orderId)) {
+            state = m_orderProblems.value(orderId).first;
+            message = m_orderProblems.value(orderId).second;
+        } else if (!connector.triggerStatuses.contains(order->status) && pushedCount == 0) {
+            state = QStringLiteral("not_eligible");
+        } else if (shipped > 0 && pushedCount == shipped) {
+            state = pushed + 1e-9 >= ordered ? QStringLiteral("synced")
+                                             : QStringLiteral("partially_synced");
+        } else {
+            state = QStringLiteral("waiting");
+        }
+        orders.updateSyncState(orderId, state, message, pushed,
+                               m_attemptTimes.value(orderId));
+    }
+}
+
+void SyncPass::finish(const QString &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_summary.error = error;
+    m_summary.cancelled = m_cancelled;
+    updateOrderStates();
+    // The watermark only moves after a complete read and push loop; the overlap window makes
+    // re-reading harmless (the ledger answers "already pushed").
+    if (error.isEmpty() && !m_cancelled && m_newestChange.isValid()) {
+        WatermarkRepository watermarks(m_database.connection());
+        if (!watermarks.setValue(m_config.connector.id, kFulfillmentStream, m_newestChange))
+            m_summary.error = tr("Could not store the watermark: %1").arg(watermarks.lastError());
+    }
+    m_summary.durationMs = m_clock.elapsed();
+    emitProgress(m_cancelled ? tr("Cancelled") : tr("Finished"));
+    Q_EMIT finished(m_summary);
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "sync/engine/fulfillmentmapper.h"
+#include "sync/engine/shopifyplanner.h"
+#include "sync/engine/syncmessages.h"
+#include "sync/net/httpresult.h"
+#include "sync/net/netsuiteendpoint.h"
+#include "sync/net/shopifyapi.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class QNetworkAccessManager;
+
+namespace fulfillsync {
+
+class Database;
+class HttpCall;
+class SuiteQlQuery;
+
+// One incremental pass of one connector, event-driven (no blocking, no nested loops):
+//   1. read sales orders changed since the watermark (minus an overlap) and cache them;
+//   2. read item fulfillments changed since then, with lines and tracking numbers, and cache;
+//   3. for each touched order of this connector's channel in a trigger status, each Shipped
+//      fulfillment not yet in the ledger is mapped and pushed: ledger row first (the outbox),
+//      then the order's line items and fulfillment orders, then fulfillmentCreate;
+//   4. order sync states are updated and the watermark moves to the newest change seen.
+// A ledger row left Pending or Ambiguous by an earlier run is settled by reading the channel's
+// fulfillments back before anything is sent again.
+class SyncPass final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncPass)
+
+public:
+    struct Config
+    {
+        Connector connector;
+        QList<MappingRule> rules;
+        NetSuiteEndpoint netsuite;
+        ShopifyEndpoint shopify;
+        SyncTrigger trigger = SyncTrigger::Manual;
+        QDateTime firstPassSince;
+        int overlapSeconds = 600; // a fulfillment saved during a run, or a slow clock
+    };
+
+    SyncPass(QNetworkAccessManager &network, Database &database, Config config,
+             QObject *parent = nullptr);
+    ~SyncPass() override;
+
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void progressed(const fulfillsync::SyncProgress &progress);
+    void historyAdvanced(qint64 newestAttemptId);
+    void finished(const fulfillsync::SyncRunSummary &summary);
+
+private:
+    struct Job
+    {
+        ItemFulfillment fulfillment;
+        SalesOrder order;
+        MappedFulfillment mapped;
+        bool settleFirst = false; // a Pending/Ambiguous ledger row exists
+        QElapsedTimer clock;
+        QJsonObject orderJson;
+        QJsonObject fulfillmentOrdersJson;
+        QByteArray requestBody;
+    };
+
+    void readOrders();
+    void readFulfillments();
+    void evaluate();
+    void nextJob();
+    void settleByReadBack();
+    void fetchChannelOrder();
+    void fetchFulfillmentOrders();
+    void sendCreate();
+    void onCreateAnswered(const fulfillsync::HttpResult &result);
+    // Records the current job's attempt and moves on to the next job.
+    void completeJob(SyncOutcome outcome, ErrorClass errorClass, const QString &message,
+                     const QString &response = {});
+    void recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
+                       const QString &message, const QString &response = {});
+    void updateOrderStates();
+    void finish(const QString &error = {});
+    HttpCall *track(HttpCall *call);
+    bool channelCallFailed(const HttpResult &result, const QString &what);
+    void emitProgress(const QString &phase);
+
+    QNetworkAccessManager &m_network;
+    Database &m_database;
+    Config m_config;
+    SyncRunSummary m_summary;
+    QElapsedTimer m_clock;
+    QDateTime m_since;
+    QDateTime m_newestChange;
+    QSet<qint64> m_touchedOrders;
+    QList<Job> m_jobs;
+    int m_jobIndex = -1;
+    QPointer<SuiteQlQuery> m_query;
+    QPointer<HttpCall> m_call;
+    QHash<qint64, QPair<QString, QString>> m_orderProblems; // order → (state, message)
+    QHash<qint64, QDateTime> m_attemptTimes;
+    bool m_cancelled = false;
+    bool m_finished = false;
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QNetworkReply>
+#include <QString>
+
+namespace fulfillsync {
+
+// Everything the engine needs to know about one finished HTTP exchange, as a value.
+struct HttpResult
+{
+    int status = 0;                 // 0 when no HTTP answer arrived
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorText;
+    bool timedOut = false;
+    bool cancelled = false;
+    qint64 elapsedMs = 0;
+    int attempts = 1;
+
+    bool hasHttpAnswer() const { return status != 0; }
+    bool isSuccess() const { return status >= 200 && status < 300; }
+    QByteArray header(const QByteArray &name) const;
+    // True when we cannot know whether the server acted on the request (timeouts, dropped
+    // connections, gateway errors after the body was sent).
+    bool isAmbiguous() const;
+};
+
+// Retry decision for one request, a pure function (architecture.md §7.6).
+struct RetryDecision
+{
+    bool retry = false;
+    int delayMs = 0;
+};
+
+class RetryPolicy final
+{
+public:
+    int maxAttempts = 5;
+    int baseDelayMs = 500;
+    int maxDelayMs = 30000;
+
+    // jitter01 in [0,1) is passed in so tests are deterministic.
+    RetryDecision decide(const HttpResult &result, int attempt, bool idempotent,
+                         double jitter01) const;
+    static bool isRateLimited(const HttpResult &result);
+};
+
+} // namespace fulfillsync

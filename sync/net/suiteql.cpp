@@ -1,0 +1,102 @@
+#include "sync/net/suiteql.h"
+
+#include <QJsonValue>
+#include <QStringList>
+
+namespace fulfillsync {
+
+QString SuiteQl::stringLiteral(const QString &value)
+{
+    for (const QChar c : value) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return QStringLiteral("''"); // nothing we look up contains control characters
+    }
+    QString escaped = value;
+    escaped.replace(u'\'', QStringLiteral("''"));
+    return u'\'' + escaped + u'\'';
+}
+
+QString SuiteQl::integerLiteral(qint64 value)
+{
+    return QString::number(value);
+}
+
+QString SuiteQl::timestampLiteral(const QDateTime &time)
+{
+    return QStringLiteral("TO_TIMESTAMP('%1', 'YYYY-MM-DD HH24:MI:SS')")
+        .arg(time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+}
+
+QString SuiteQl::stringList(const QStringList &values)
+{
+    QStringList literals;
+    for (const QString &value : values)
+        literals << stringLiteral(value);
+    return u'(' + literals.join(QStringLiteral(", ")) + u')';
+}
+
+QString SuiteQlValue::text(const QJsonObject &row, const char *key)
+{
+    const QJsonValue value = row.value(QLatin1String(key));
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("T") : QStringLiteral("F");
+    return {};
+}
+
+qint64 SuiteQlValue::integer(const QJsonObject &row, const char *key, bool *ok)
+{
+    const QJsonValue value = row.value(QLatin1String(key));
+    bool parsed = false;
+    qint64 result = 0;
+    if (value.isString()) {
+        result = value.toString().trimmed().toLongLong(&parsed);
+    } else if (value.isDouble()) {
+        const double d = value.toDouble();
+        parsed = d == double(qint64(d));
+        result = qint64(d);
+    }
+    if (ok)
+        *ok = parsed;
+    return parsed ? result : 0;
+}
+
+double SuiteQlValue::number(const QJsonObject &row, const char *key, bool *ok)
+{
+    const QJsonValue value = row.value(QLatin1String(key));
+    bool parsed = false;
+    double result = 0;
+    if (value.isString())
+        result = value.toString().trimmed().toDouble(&parsed);
+    else if (value.isDouble()) {
+        result = value.toDouble();
+        parsed = true;
+    }
+    if (ok)
+        *ok = parsed;
+    return parsed ? result : 0;
+}
+
+bool SuiteQlValue::boolean(const QJsonObject &row, const char *key)
+{
+    const QJsonValue value = row.value(QLatin1String(key));
+    if (value.isBool())
+        return value.toBool();
+    return value.toString().compare(u"T", Qt::CaseInsensitive) == 0
+           || value.toString().compare(u"true", Qt::CaseInsensitive) == 0;
+}
+
+QDateTime SuiteQlValue::timestamp(const QJsonObject &row, const char *key)
+{
+    QDateTime time = QDateTime::fromString(text(row, key), Qt::ISODate);
+    if (!time.isValid())
+        return {};
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    return time.toUTC();
+}
+
+} // namespace fulfillsync

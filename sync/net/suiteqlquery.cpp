@@ -1,0 +1,119 @@
+#include "sync/net/suiteqlquery.h"
+
+#include "sync/net/httpcall.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+namespace fulfillsync {
+
+SuiteQlQuery::SuiteQlQuery(QNetworkAccessManager &network, NetSuiteEndpoint endpoint, QString query,
+                           QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_endpoint(std::move(endpoint))
+    , m_query(std::move(query))
+{
+}
+
+void SuiteQlQuery::start()
+{
+    m_offset = 0;
+    requestPage();
+}
+
+void SuiteQlQuery::abort()
+{
+    if (m_call)
+        m_call->abort();
+}
+
+void SuiteQlQuery::requestPage()
+{
+    QUrl url = m_endpoint.restBase();
+    url.setPath(url.path() + QStringLiteral("/services/rest/query/v1/suiteql"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(m_offset));
+    url.setQuery(query);
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("q"), m_query}})
+                                .toJson(QJsonDocument::Compact);
+    const NetSuiteEndpoint endpoint = m_endpoint;
+
+    auto factory = [url, body, endpoint] {
+        HttpCall::Prepared prepared;
+        prepared.request.setUrl(url);
+        prepared.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        prepared.request.setRawHeader("Prefer", "transient");
+        prepared.request.setRawHeader("Accept", "application/json");
+        prepared.request.setRawHeader(
+            "Authorization",
+            TbaSigner::authorizationHeader("POST", url, endpoint.realm(), endpoint.credentials,
+                                           TbaSigner::newNonce(),
+                                           QDateTime::currentSecsSinceEpoch()));
+        prepared.verb = "POST";
+        prepared.body = body;
+        return prepared;
+    };
+    // SuiteQL is read-only, so every failure may be retried.
+    m_call = new HttpCall(m_network, factory, /*idempotent=*/true, this);
+    m_call->setTimeoutMs(m_endpoint.timeoutMs);
+    connect(m_call, &HttpCall::finished, this, &SuiteQlQuery::onPage);
+    ++m_requests;
+    m_call->start();
+}
+
+void SuiteQlQuery::onPage(const HttpResult &result)
+{
+    m_call->deleteLater();
+    m_call = nullptr;
+    m_requests += result.attempts - 1;
+    if (!result.isSuccess()) {
+        Q_EMIT finished(NetSuiteError::fromResult(result), false);
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(result.body, &parseError);
+    if (!document.isObject()) {
+        Q_EMIT finished(NetSuiteError::malformed(parseError.errorString()), false);
+        return;
+    }
+    const QJsonObject envelope = document.object();
+    const QJsonValue itemsValue = envelope.value(QLatin1String("items"));
+    if (!itemsValue.isArray()) {
+        Q_EMIT finished(NetSuiteError::malformed(QStringLiteral("no items array")), false);
+        return;
+    }
+    const QJsonArray items = itemsValue.toArray();
+    QList<QJsonObject> rows;
+    rows.reserve(items.size());
+    for (const QJsonValue &item : items) {
+        if (!item.isObject()) {
+            Q_EMIT finished(NetSuiteError::malformed(QStringLiteral("an item is not an object")),
+                            false);
+            return;
+        }
+        // Keys come back lower-case; normalise anyway in case a proxy or version differs.
+        QJsonObject row;
+        const QJsonObject object = item.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            row.insert(it.key().toLower(), it.value());
+        rows << row;
+    }
+    Q_EMIT pageReceived(rows);
+
+    const bool hasMore = envelope.value(QLatin1String("hasMore")).toBool();
+    if (!hasMore || rows.isEmpty()) {
+        Q_EMIT finished({}, false);
+        return;
+    }
+    m_offset += m_pageSize;
+    if (m_offset + m_pageSize > RowCeiling) {
+        Q_EMIT finished({}, true);
+        return;
+    }
+    requestPage();
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "sync/net/netsuiteendpoint.h"
+#include "sync/net/netsuiteerror.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+class QNetworkAccessManager;
+
+namespace fulfillsync {
+
+class HttpCall;
+
+// Runs one SuiteQL query page by page (POST …/query/v1/suiteql?limit&offset, Prefer: transient)
+// and hands each page's rows over as they arrive. Stops before NetSuite's 100,000-row ceiling and
+// says so with reachedCeiling(), so the caller can continue with a keyset window.
+class SuiteQlQuery final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SuiteQlQuery)
+
+public:
+    static constexpr int MaxPageSize = 1000;
+    static constexpr int RowCeiling = 100000;
+
+    SuiteQlQuery(QNetworkAccessManager &network, NetSuiteEndpoint endpoint, QString query,
+                 QObject *parent = nullptr);
+
+    void setPageSize(int rows) { m_pageSize = qBound(1, rows, MaxPageSize); }
+    void start();
+    void abort();
+    int requestsSent() const { return m_requests; }
+
+Q_SIGNALS:
+    void pageReceived(const QList<QJsonObject> &rows);
+    // error.isOk() on success; reachedCeiling: more rows exist beyond the 100,000-row window.
+    void finished(const fulfillsync::NetSuiteError &error, bool reachedCeiling);
+
+private:
+    void requestPage();
+    void onPage(const fulfillsync::HttpResult &result);
+
+    QNetworkAccessManager &m_network;
+    NetSuiteEndpoint m_endpoint;
+    QString m_query;
+    int m_pageSize = MaxPageSize;
+    int m_offset = 0;
+    int m_requests = 0;
+    HttpCall *m_call = nullptr;
+};
+
+} // namespace fulfillsync

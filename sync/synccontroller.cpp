@@ -1,0 +1,57 @@
+#include "sync/synccontroller.h"
+
+#include "sync/engine/syncworker.h"
+
+namespace fulfillsync {
+
+SyncController::SyncController(Database &database, QObject *parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("sync"));
+    m_worker = new SyncWorker(database);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &SyncController::requestRun, m_worker, &SyncWorker::run, Qt::QueuedConnection);
+    connect(this, &SyncController::requestCredentials, m_worker, &SyncWorker::setCredentials,
+            Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::progressed, this, &SyncController::progressed, Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::passFinished, this, &SyncController::passFinished,
+            Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::historyAdvanced, this, &SyncController::historyAdvanced,
+            Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::failedToStart, this, &SyncController::failedToStart,
+            Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::idle, this, [this] {
+        m_busy = false;
+        Q_EMIT busyChanged(false);
+    }, Qt::QueuedConnection);
+    m_thread.start();
+}
+
+SyncController::~SyncController()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::shutdown, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SyncController::setCredentials(const SyncCredentials &credentials)
+{
+    Q_EMIT requestCredentials(credentials);
+}
+
+void SyncController::runNow(const SyncRequest &request)
+{
+    if (!m_busy) {
+        m_busy = true;
+        Q_EMIT busyChanged(true);
+    }
+    Q_EMIT requestRun(request);
+}
+
+void SyncController::cancel()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::cancel, Qt::QueuedConnection);
+}
+
+} // namespace fulfillsync
