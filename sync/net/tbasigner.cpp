@@ -10,7 +10,7 @@ namespace fulfillsync {
 QByteArray TbaSigner::percentEncode(const QByteArray &value)
 {
     // RFC 3986 unreserved characters stay, everything else is %XX with upper-case hex.
-    return value.toPercentEncoding(QByteArray(), QByteArray("~"));
+    return value.toPercentEncoding();
 }
 
 QByteArray TbaSigner::baseString(const QByteArray &httpMethod, const QUrl &url,

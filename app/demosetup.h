@@ -1,0 +1,29 @@
+#pragma once
+
+#include "sync/engine/syncmessages.h"
+
+#include <QSqlDatabase>
+#include <QUrl>
+
+namespace fulfillsync {
+
+// What it takes to point fulfillsync at a sandbox (or any NetSuite + Shopify pair): the
+// account, one Shopify connector and the ship-method mappings the demo data uses.
+struct DemoTarget
+{
+    QString accountId;
+    QUrl netSuiteUrl;
+    TbaCredentials netsuite;
+    QString connectorName;
+    QString channel;
+    QUrl shopUrl;
+    QString accessToken;
+};
+
+// Writes (or refreshes) the account, the connector and its default ship-method mappings. The
+// demo leaves "Local Courier" unmapped on purpose, so the held path is visible. Returns the
+// connector id, 0 on failure.
+qint64 configureDemo(QSqlDatabase db, const DemoTarget &target, QString *error);
+SyncCredentials demoCredentials(const DemoTarget &target, qint64 connectorId);
+
+} // namespace fulfillsync

@@ -1,0 +1,67 @@
+#include "app/embeddedsandbox.h"
+
+#include "sandbox/sandboxserver.h"
+
+namespace fulfillsync {
+
+DemoTarget demoTargetOf(const sandbox::SandboxServer &server)
+{
+    const sandbox::SandboxCredentials credentials = server.credentials();
+    DemoTarget target;
+    target.accountId = credentials.accountId;
+    target.netSuiteUrl = server.netSuiteBaseUrl();
+    target.netsuite = {credentials.consumerKey, credentials.consumerSecret, credentials.tokenId,
+                       credentials.tokenSecret};
+    if (!credentials.shops.isEmpty()) {
+        const auto &shop = credentials.shops.first();
+        target.connectorName = shop.name;
+        target.channel = shop.channel.isEmpty() ? QStringLiteral("Shopify") : shop.channel;
+        target.shopUrl = server.shopifyBaseUrl(shop.shop);
+        target.accessToken = shop.accessToken;
+    }
+    return target;
+}
+
+EmbeddedSandbox::EmbeddedSandbox()
+{
+    m_thread.setObjectName(QStringLiteral("sandbox"));
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    m_thread.start();
+}
+
+EmbeddedSandbox::~EmbeddedSandbox()
+{
+    if (m_server)
+        QMetaObject::invokeMethod(m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool EmbeddedSandbox::start(int demoOrders, const QString &scenarioFile, QString *error)
+{
+    bool ok = false;
+    // The server object must be created, and listen, in the thread that serves it.
+    QMetaObject::invokeMethod(
+        m_context,
+        [&] {
+            m_server = new sandbox::SandboxServer;
+            if (!scenarioFile.isEmpty()) {
+                if (!m_server->loadScenarioFile(scenarioFile, error))
+                    return;
+            } else {
+                m_server->loadDemo(demoOrders, 42);
+            }
+            if (m_server->listen(0) == 0) {
+                *error = QObject::tr("The demo sandbox could not open a loopback port.");
+                return;
+            }
+            m_target = demoTargetOf(*m_server);
+            ok = true;
+        },
+        Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "app/demosetup.h"
+
+#include <QThread>
+
+namespace fulfillsync {
+
+namespace sandbox {
+class SandboxServer;
+}
+
+// The sandbox running inside the app on a loopback port, on its own thread so serving the
+// demo never competes with the window.
+class EmbeddedSandbox final
+{
+public:
+    EmbeddedSandbox();
+    ~EmbeddedSandbox();
+    EmbeddedSandbox(const EmbeddedSandbox &) = delete;
+    EmbeddedSandbox &operator=(const EmbeddedSandbox &) = delete;
+
+    // Generates demoOrders orders (or loads scenarioFile when given) and starts listening.
+    bool start(int demoOrders, const QString &scenarioFile, QString *error);
+    DemoTarget target() const { return m_target; }
+
+private:
+    QThread m_thread;
+    QObject *m_context = nullptr; // lives in m_thread: where the server is made and deleted
+    sandbox::SandboxServer *m_server = nullptr;
+    DemoTarget m_target;
+};
+
+// The connector/credentials a sandbox describes (first shop).
+DemoTarget demoTargetOf(const sandbox::SandboxServer &server);
+
+} // namespace fulfillsync

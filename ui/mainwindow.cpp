@@ -1,0 +1,234 @@
+#include "ui/mainwindow.h"
+
+#include "models/item/historytablemodel.h"
+#include "models/item/ordertablemodel.h"
+#include "sync/synccontroller.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace fulfillsync {
+
+MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syncTemplate,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_sync(sync)
+    , m_syncTemplate(std::move(syncTemplate))
+{
+    setWindowTitle(tr("fulfillsync — NetSuite fulfillment sync"));
+    resize(1200, 720);
+
+    m_orderModel = new OrderTableModel(database, this);
+    m_historyModel = new HistoryTableModel(database, this);
+
+    m_syncNow = new QAction(QIcon(QStringLiteral(":/icons/sync.svg")), tr("Sync now"), this);
+    m_syncNow->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_syncNow->setToolTip(tr("Read NetSuite now and push every shipped fulfillment that is due (Ctrl+R)"));
+    m_cancel = new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancel->setEnabled(false);
+    m_cancel->setToolTip(tr("Stop the running sync after the current request (Esc)"));
+    connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
+    connect(m_cancel, &QAction::triggered, &m_sync, &SyncController::cancel);
+
+    auto *toolbar = addToolBar(tr("Sync"));
+    toolbar->setObjectName(QStringLiteral("syncToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_syncNow);
+    toolbar->addAction(m_cancel);
+    toolbar->addSeparator();
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter by order, customer, fulfillment or message (Ctrl+F)"));
+    m_filter->setAccessibleName(tr("Quick filter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(420);
+    toolbar->addWidget(m_filter);
+    auto *focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(focusFilter);
+
+    // Filters apply in SQL; typing is debounced, Enter applies at once.
+    m_filterDelay = new QTimer(this);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(300);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &MainWindow::applyFilter);
+    connect(m_filterDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
+
+    m_tabs = new QTabWidget(this);
+    m_orderView = makeView(m_orderModel);
+    m_orderView->setAccessibleName(tr("Sales orders"));
+    m_historyView = makeView(m_historyModel);
+    m_historyView->setAccessibleName(tr("Sync history"));
+    m_tabs->addTab(m_orderView, tr("Sales Orders"));
+    m_tabs->addTab(m_historyView, tr("Sync History"));
+    setCentralWidget(m_tabs);
+
+    m_status = new QLabel(tr("Ready"), this);
+    m_counts = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setVisible(false);
+    m_progress->setAccessibleName(tr("Sync progress"));
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setVisible(false);
+    connect(m_cancelButton, &QPushButton::clicked, m_cancel, &QAction::trigger);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_counts);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+
+    // History can grow by hundreds of rows a second during a big run: refresh at most every
+    // 500 ms while it does.
+    m_refreshDelay = new QTimer(this);
+    m_refreshDelay->setSingleShot(true);
+    m_refreshDelay->setInterval(500);
+    connect(m_refreshDelay, &QTimer::timeout, this, &MainWindow::refreshTables);
+
+    connect(&m_sync, &SyncController::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(&m_sync, &SyncController::progressed, this, &MainWindow::onProgress);
+    connect(&m_sync, &SyncController::passFinished, this, &MainWindow::onPassFinished);
+    connect(&m_sync, &SyncController::failedToStart, this, &MainWindow::onFailedToStart);
+    connect(&m_sync, &SyncController::historyAdvanced, this, [this] {
+        if (!m_refreshDelay->isActive())
+            m_refreshDelay->start();
+    });
+    connect(m_orderModel, &PagedTableModel::totalCountChanged, this, &MainWindow::updateCounts);
+    connect(m_historyModel, &PagedTableModel::totalCountChanged, this, &MainWindow::updateCounts);
+    for (PagedTableModel *model : {static_cast<PagedTableModel *>(m_orderModel),
+                                   static_cast<PagedTableModel *>(m_historyModel)}) {
+        connect(model, &PagedTableModel::loadFailed, this, [this](const QString &message) {
+            showStatus(tr("Could not read the database: %1").arg(message));
+        });
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+QTableView *MainWindow::makeView(PagedTableModel *model)
+{
+    auto *view = new QTableView(this);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setDefaultSectionSize(120);
+    return view;
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void MainWindow::syncNow()
+{
+    SyncRequest request = m_syncTemplate;
+    request.trigger = SyncTrigger::Manual;
+    showStatus(tr("Starting sync…"));
+    m_sync.runNow(request);
+}
+
+void MainWindow::onBusyChanged(bool busy)
+{
+    m_syncNow->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_progress->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+    if (busy)
+        m_progress->setRange(0, 0);
+    refreshTables();
+}
+
+void MainWindow::onProgress(const SyncProgress &progress)
+{
+    if (progress.total > 0) {
+        m_progress->setRange(0, progress.total);
+        m_progress->setValue(progress.done);
+    } else {
+        m_progress->setRange(0, 0);
+    }
+    showStatus(tr("%1: %2").arg(progress.connectorName, progress.phase));
+}
+
+void MainWindow::onPassFinished(const SyncRunSummary &summary)
+{
+    if (!summary.error.isEmpty()) {
+        showStatus(tr("%1: the sync could not run. %2").arg(summary.connectorName, summary.error));
+        QMessageBox::warning(this, tr("Sync failed"),
+                             tr("Connector %1 could not sync.\n\n%2")
+                                 .arg(summary.connectorName, summary.error));
+    } else if (summary.cancelled) {
+        showStatus(tr("%1: cancelled after %2 pushed.").arg(summary.connectorName).arg(summary.pushed));
+    } else {
+        showStatus(tr("%1: %2 pushed, %3 failed, %4 held, %5 already in the channel (%6 s).")
+                       .arg(summary.connectorName)
+                       .arg(summary.pushed)
+                       .arg(summary.failed)
+                       .arg(summary.held)
+                       .arg(summary.alreadyPushed)
+                       .arg(summary.durationMs / 1000.0, 0, 'f', 1));
+    }
+    refreshTables();
+}
+
+void MainWindow::onFailedToStart(const QString &message)
+{
+    showStatus(message);
+    QMessageBox::warning(this, tr("Sync could not start"), message);
+}
+
+void MainWindow::applyFilter()
+{
+    m_filterDelay->stop();
+    const QString text = m_filter->text();
+    for (PagedTableModel *model : {static_cast<PagedTableModel *>(m_orderModel),
+                                   static_cast<PagedTableModel *>(m_historyModel)}) {
+        TablePageQuery query = model->query();
+        if (query.text == text)
+            continue;
+        query.text = text;
+        model->setQuery(query);
+    }
+}
+
+void MainWindow::refreshTables()
+{
+    m_orderModel->refresh();
+    m_historyModel->refresh();
+}
+
+void MainWindow::updateCounts()
+{
+    const auto orders = m_orderModel->totalCount();
+    const auto attempts = m_historyModel->totalCount();
+    m_counts->setText(tr("%1 orders · %2 attempts")
+                          .arg(orders ? QString::number(*orders) : QStringLiteral("…"),
+                               attempts ? QString::number(*attempts) : QStringLiteral("…")));
+}
+
+} // namespace fulfillsync
