@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVariant>
 
 namespace fulfillsync {
 
@@ -17,6 +18,13 @@ QString describeSqlError(const QSqlQuery &query)
 
 bool execOrReport(QSqlQuery &query, QString *error)
 {
+    // Every text column is NOT NULL with '' as "no value": a null QString means empty here.
+    const QVariantList values = query.boundValues();
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(i, QStringLiteral(""));
+    }
     if (query.exec())
         return true;
     if (error)

@@ -9,6 +9,7 @@ namespace fulfillsync {
 
 // Small helpers so every repository reports failures the same way: the statement's own
 // error text (never its bound values, which may hold customer data).
+// Executes a prepared query; null QString bind values are stored as empty text.
 bool execOrReport(QSqlQuery &query, QString *error);
 bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error);
 QString describeSqlError(const QSqlQuery &query);

@@ -1,1 +1,280 @@
-int main(){}
+// The repositories against real SQLite and real PostgreSQL (the test command starts one and
+// sets FULFILLSYNC_TEST_PG_URL). Each test function runs once per engine.
+
+#include "models/domain/timestamps.h"
+#include "models/storage/connectorrepository.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/ledgerrepository.h"
+#include "models/storage/mappingrepository.h"
+#include "models/storage/migrations.h"
+#include "models/storage/orderrepository.h"
+#include "models/storage/watermarkrepository.h"
+#include "testutils/tempdatabase.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace fulfillsync;
+using fulfillsync::test::TempDatabase;
+
+Q_DECLARE_METATYPE(fulfillsync::test::TempDatabase::Engine)
+
+class TestRepositories : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+    QSqlDatabase db() { return m_temp->database().connection(); }
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<TempDatabase::Engine>("engine");
+        QTest::newRow("sqlite") << TempDatabase::Engine::Sqlite;
+        // PostgreSQL is part of the suite: the test command always provides it.
+        QVERIFY2(TempDatabase::postgresAvailable(),
+                 "FULFILLSYNC_TEST_PG_URL is not set: run the suite through scripts/test.sh");
+        QTest::newRow("postgres") << TempDatabase::Engine::Postgres;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(TempDatabase::Engine, engine);
+        m_temp = std::make_unique<TempDatabase>(engine);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+    }
+
+    void cleanup() { m_temp.reset(); }
+
+    void migrationsAreVersionedAndIdempotent()
+    {
+        QSqlDatabase connection = db();
+        const auto dialect = m_temp->database().isSqlite() ? Migrations::Dialect::Sqlite
+                                                           : Migrations::Dialect::Postgres;
+        QCOMPARE(Migrations::currentVersion(connection), Migrations::latestVersion(dialect));
+        QVERIFY(Migrations::latestVersion(dialect) >= 1);
+        QString error;
+        QVERIFY2(Migrations::apply(connection, dialect, &error), qPrintable(error));
+        QCOMPARE(Migrations::currentVersion(connection), Migrations::latestVersion(dialect));
+    }
+
+    void newerSchemaIsRefused()
+    {
+        QSqlDatabase connection = db();
+        QSqlQuery q(connection);
+        QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '999' WHERE key = 'schema_version'")));
+        QString error;
+        const auto dialect = m_temp->database().isSqlite() ? Migrations::Dialect::Sqlite
+                                                           : Migrations::Dialect::Postgres;
+        QVERIFY(!Migrations::apply(connection, dialect, &error));
+        QVERIFY(error.contains(QStringLiteral("999")));
+    }
+
+    void connectorsRoundTrip()
+    {
+        ConnectorRepository repo(db());
+        Connector c;
+        c.name = QStringLiteral("main-store");
+        c.endpoint = QStringLiteral("https://acme.myshopify.com");
+        c.triggerStatuses = {QStringLiteral("D"), QStringLiteral("H")};
+        c.unmappedPolicy = UnmappedPolicy::UseDefault;
+        c.defaultCarrier = QStringLiteral("Other");
+        QVERIFY2(repo.save(c), qPrintable(repo.lastError()));
+        QVERIFY(c.id > 0);
+        QCOMPARE(repo.byId(c.id).value(), c);
+        c.enabled = false;
+        QVERIFY(repo.save(c));
+        QCOMPARE(repo.byName(QStringLiteral("main-store"))->enabled, false);
+        Connector duplicate;
+        duplicate.name = c.name;
+        QVERIFY(!repo.save(duplicate)); // names are unique
+        QVERIFY(!repo.lastError().isEmpty());
+        QVERIFY(repo.saveAccount({QStringLiteral("1234567_SB1"), QStringLiteral("http://127.0.0.1:1")}));
+        QVERIFY(repo.saveAccount({QStringLiteral("1234567_SB1"), QString()}));
+        QCOMPARE(repo.account()->baseUrl, QString());
+        QVERIFY(repo.remove(c.id));
+        QVERIFY(!repo.byId(c.id));
+    }
+
+    void mappingsReplaceInOneTransaction()
+    {
+        ConnectorRepository connectors(db());
+        Connector c;
+        c.name = QStringLiteral("m");
+        QVERIFY(connectors.save(c));
+        MappingRepository repo(db());
+        const QList<MappingRule> rules = {
+            {MappingKind::ShipMethod, QStringLiteral("12"), QStringLiteral("UPS Ground"), QStringLiteral("UPS"), {}},
+            {MappingKind::Item, QStringLiteral("503"), QStringLiteral("CAP"), QStringLiteral("CAP-BLK"), {}}};
+        QVERIFY(repo.replace(c.id, rules));
+        QCOMPARE(repo.rules(c.id).size(), 2);
+        // The same key twice collapses to one rule (upsert), it never stores two.
+        QVERIFY(repo.replace(c.id, {rules.first(), rules.first()}));
+        QCOMPARE(repo.rules(c.id).size(), 1);
+        QVERIFY(repo.replace(c.id, {rules.first()}));
+        QCOMPARE(repo.rules(c.id), QList<MappingRule>{rules.first()});
+    }
+
+    void ordersAndFulfillmentsUpsert()
+    {
+        OrderRepository repo(db());
+        SalesOrder order;
+        order.id = 1001;
+        order.tranId = QStringLiteral("SO1001");
+        order.status = QStringLiteral("B");
+        order.channel = QStringLiteral("Shopify");
+        order.channelOrder = QStringLiteral("5001");
+        order.lastModified = QDateTime(QDate(2026, 11, 19), QTime(9, 0), Qt::UTC);
+        order.lines = {{1, 501, QStringLiteral("TSHIRT"), 2, 0}, {2, 502, QStringLiteral("MUG"), 1, 0}};
+        QVERIFY2(repo.upsertOrders({order}), qPrintable(repo.lastError()));
+        order.status = QStringLiteral("F");
+        order.lines.removeLast();
+        QVERIFY(repo.upsertOrders({order}));
+        QCOMPARE(repo.order(1001).value(), order);
+
+        // A header seen on a fulfillment row keeps the cached lines and last-modified time.
+        SalesOrder header = order;
+        header.lines.clear();
+        header.lastModified = {};
+        header.status = QStringLiteral("G");
+        QVERIFY(repo.upsertOrderHeaders({header}));
+        QCOMPARE(repo.order(1001)->lines.size(), 1);
+        QCOMPARE(repo.order(1001)->lastModified, order.lastModified);
+        QCOMPARE(repo.order(1001)->status, QStringLiteral("G"));
+
+        ItemFulfillment f;
+        f.id = 2001;
+        f.orderId = 1001;
+        f.tranId = QStringLiteral("IF2001");
+        f.shipStatus = ShipStatus::Shipped;
+        f.lastModified = QDateTime(QDate(2026, 11, 19), QTime(15, 4, 5), Qt::UTC);
+        f.lines = {{11, 1, 501, QStringLiteral("TSHIRT"), 2, 1, QStringLiteral("Main")}};
+        f.trackingNumbers = {QStringLiteral("1Z1"), QStringLiteral("1Z2")};
+        QVERIFY2(repo.upsertFulfillments({f}), qPrintable(repo.lastError()));
+        f.trackingNumbers = {QStringLiteral("1Z3")};
+        QVERIFY(repo.upsertFulfillments({f}));
+        QCOMPARE(repo.fulfillmentsOfOrder(1001), QList<ItemFulfillment>{f});
+
+        QVERIFY(repo.updateSyncState(1001, QStringLiteral("synced"), QString(), 2, QDateTime::currentDateTimeUtc()));
+        QSqlQuery q(db());
+        QVERIFY(q.exec(QStringLiteral("SELECT sync_state, pushed_qty FROM sales_orders WHERE id = 1001")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("synced"));
+        QCOMPARE(q.value(1).toDouble(), 2.0);
+    }
+
+    void ledgerIsTheLastLineOfDefence()
+    {
+        ConnectorRepository connectors(db());
+        Connector c;
+        c.name = QStringLiteral("l");
+        QVERIFY(connectors.save(c));
+        LedgerRepository ledger(db());
+        LedgerEntry e;
+        e.connectorId = c.id;
+        e.fulfillmentId = 2001;
+        e.orderId = 1001;
+        e.channelOrder = QStringLiteral("5001");
+        e.trackingNumbers = {QStringLiteral("1Z1")};
+        QVERIFY2(ledger.insertPending(e), qPrintable(ledger.lastError()));
+        bool exists = false;
+        QVERIFY(!ledger.insertPending(e, &exists));
+        QVERIFY(exists);
+        QCOMPARE(ledger.entry(c.id, 2001)->state, LedgerState::Pending);
+        QVERIFY(ledger.markAmbiguous(c.id, 2001));
+        QCOMPARE(ledger.entry(c.id, 2001)->state, LedgerState::Ambiguous);
+        QVERIFY(ledger.markPushed(c.id, 2001, QStringLiteral("77"), QDateTime::currentDateTimeUtc()));
+        QCOMPARE(ledger.entry(c.id, 2001)->channelFulfillmentId, QStringLiteral("77"));
+        QVERIFY(ledger.removeUnconfirmed(c.id, 2001)); // never removes a pushed entry
+        QVERIFY(ledger.entry(c.id, 2001).has_value());
+        QCOMPARE(ledger.countInState(LedgerState::Pushed), 1);
+        QCOMPARE(ledger.entriesOfOrder(c.id, 1001).size(), 1);
+    }
+
+    void historyAppendsNewestFirst()
+    {
+        HistoryRepository history(db());
+        SyncAttempt a;
+        a.connectorName = QStringLiteral("main");
+        a.orderTranId = QStringLiteral("SO1");
+        a.outcome = SyncOutcome::Pushed;
+        a.occurredAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+        const qint64 first = history.append(a);
+        QVERIFY2(first > 0, qPrintable(history.lastError()));
+        a.orderTranId = QStringLiteral("SO2");
+        a.outcome = SyncOutcome::Failed;
+        a.errorClass = ErrorClass::Validation;
+        a.message = QStringLiteral("it's \"quoted\"; DROP TABLE x; --");
+        const qint64 second = history.append(a);
+        QVERIFY(second > first);
+        const auto latest = history.latest(10);
+        QCOMPARE(latest.size(), 2);
+        QCOMPARE(latest.first().orderTranId, QStringLiteral("SO2"));
+        QCOMPARE(latest.first().errorClass, ErrorClass::Validation);
+        QCOMPARE(latest.first().message, a.message);
+        QCOMPARE(history.count(), 2);
+    }
+
+    void watermarks()
+    {
+        ConnectorRepository connectors(db());
+        Connector c;
+        c.name = QStringLiteral("w");
+        QVERIFY(connectors.save(c));
+        WatermarkRepository repo(db());
+        QVERIFY(!repo.value(c.id, QStringLiteral("fulfillments")).isValid());
+        const QDateTime t(QDate(2026, 11, 20), QTime(12, 0, 0, 123), Qt::UTC);
+        QVERIFY(repo.setValue(c.id, QStringLiteral("fulfillments"), t));
+        QVERIFY(repo.setValue(c.id, QStringLiteral("fulfillments"), t.addSecs(5)));
+        QCOMPARE(repo.value(c.id, QStringLiteral("fulfillments")), t.addSecs(5));
+    }
+
+    void storageTimesSortAsText()
+    {
+        QCOMPARE(toStorageTime(QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC)),
+                 QStringLiteral("2026-01-02T03:04:05.006Z"));
+        QCOMPARE(fromStorageTime(QStringLiteral("2026-01-02T03:04:05.006Z")),
+                 QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC));
+        QVERIFY(!fromStorageTime(QStringLiteral("garbage")).isValid());
+    }
+
+    void databaseUrls_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("display");
+        QTest::newRow("sqlite absolute") << "sqlite:///var/lib/fs.db" << true << "sqlite:///var/lib/fs.db";
+        QTest::newRow("sqlite relative") << "sqlite:fs.db" << true << "sqlite://fs.db";
+        QTest::newRow("postgres with password hidden") << "postgresql://ann:s3cret@db:5433/fs" << true << "postgresql://ann@db:5433/fs";
+        QTest::newRow("postgres socket dir") << "postgresql://ann@localhost/fs?host=/tmp" << true << "postgresql://ann@/tmp:5432/fs";
+        QTest::newRow("no database name") << "postgresql://ann@db" << false << "";
+        QTest::newRow("unknown scheme") << "mysql://x/y" << false << "";
+        QTest::newRow("empty sqlite path") << "sqlite://" << false << "";
+    }
+    void databaseUrls()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(QString, display);
+        const DatabaseUrl url = DatabaseUrl::parse(text);
+        QCOMPARE(url.isValid(), valid);
+        if (valid)
+            QCOMPARE(url.displayString(), display);
+        else
+            QVERIFY(!url.error.isEmpty());
+        QVERIFY(!url.displayString().contains(QStringLiteral("s3cret")));
+    }
+
+    void unopenableDatabaseGivesOneClearError()
+    {
+        Database database(DatabaseUrl::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/none")));
+        QString error;
+        QVERIFY(!database.openAndMigrate(&error));
+        QVERIFY(error.contains(QStringLiteral("Cannot open the database")));
+        Database file(DatabaseUrl::parse(QStringLiteral("sqlite:///proc/forbidden/x.db")));
+        QVERIFY(!file.openAndMigrate(&error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRepositories)
+#include "tst_repositories.moc"

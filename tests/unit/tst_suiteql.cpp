@@ -1,1 +1,167 @@
-int main(){}
+// SuiteQL literals, defensive value parsing and the folding of change-detection rows.
+
+#include "sync/engine/detectionqueries.h"
+#include "sync/net/suiteql.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace fulfillsync;
+
+namespace {
+QJsonObject row(std::initializer_list<QPair<QString, QJsonValue>> values)
+{
+    QJsonObject object;
+    for (const auto &[key, value] : values)
+        object.insert(key, value);
+    return object;
+}
+
+QJsonObject fulfillmentRow(const QString &ifId, const QString &line, const QString &tracking,
+                           const QString &trackingId, const QString &lmd = QStringLiteral("2026-11-19T15:04:05"))
+{
+    QJsonObject r = row({{QStringLiteral("links"), QJsonArray()},
+                         {QStringLiteral("if_id"), ifId},
+                         {QStringLiteral("if_tranid"), QString(QStringLiteral("IF") + ifId)},
+                         {QStringLiteral("if_status"), QStringLiteral("C")},
+                         {QStringLiteral("if_lmd"), lmd},
+                         {QStringLiteral("if_date"), QStringLiteral("2026-11-19")},
+                         {QStringLiteral("so_id"), QStringLiteral("1001")},
+                         {QStringLiteral("so_tranid"), QStringLiteral("SO1001")},
+                         {QStringLiteral("so_status"), QStringLiteral("F")},
+                         {QStringLiteral("channel"), QStringLiteral("Shopify")},
+                         {QStringLiteral("channel_order"), QStringLiteral("5001")},
+                         {QStringLiteral("if_line"), line},
+                         {QStringLiteral("so_line"), QStringLiteral("1")},
+                         {QStringLiteral("item"), QStringLiteral("501")},
+                         {QStringLiteral("item_name"), QStringLiteral("TSHIRT-RED-M")},
+                         {QStringLiteral("quantity"), QStringLiteral("2")},
+                         {QStringLiteral("ship_method"), QStringLiteral("12")},
+                         {QStringLiteral("ship_method_name"), QStringLiteral("UPS Ground")}});
+    if (!tracking.isEmpty()) {
+        r.insert(QStringLiteral("tracking_number"), tracking);
+        r.insert(QStringLiteral("tracking_id"), trackingId);
+    }
+    return r;
+}
+} // namespace
+
+class TestSuiteQl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void stringLiterals_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("literal");
+        QTest::newRow("plain") << "Shopify" << "'Shopify'";
+        QTest::newRow("quote doubled") << "O'Brien" << "'O''Brien'";
+        QTest::newRow("injection stays inside") << "x' OR '1'='1" << "'x'' OR ''1''=''1'";
+        QTest::newRow("control characters refused") << "a\nb" << "''";
+        QTest::newRow("empty") << "" << "''";
+    }
+    void stringLiterals()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, literal);
+        QCOMPARE(SuiteQl::stringLiteral(input), literal);
+    }
+
+    void timestampLiteralIsUtc()
+    {
+        const QDateTime berlin = QDateTime(QDate(2026, 11, 19), QTime(16, 4, 5), Qt::OffsetFromUTC, 3600);
+        QCOMPARE(SuiteQl::timestampLiteral(berlin),
+                 QStringLiteral("TO_TIMESTAMP('2026-11-19 15:04:05', 'YYYY-MM-DD HH24:MI:SS')"));
+    }
+
+    void valueQuirks()
+    {
+        const QJsonObject r = row({{QStringLiteral("id"), QStringLiteral("107")},
+                                   {QStringLiteral("n"), 12},
+                                   {QStringLiteral("q"), QStringLiteral("2.5")},
+                                   {QStringLiteral("flag"), QStringLiteral("T")},
+                                   {QStringLiteral("bad"), QStringLiteral("abc")},
+                                   {QStringLiteral("obj"), QJsonObject()}});
+        bool ok = false;
+        QCOMPARE(SuiteQlValue::integer(r, "id", &ok), 107);
+        QVERIFY(ok);
+        QCOMPARE(SuiteQlValue::integer(r, "n", &ok), 12);
+        QVERIFY(ok);
+        QCOMPARE(SuiteQlValue::number(r, "q"), 2.5);
+        QVERIFY(SuiteQlValue::boolean(r, "flag"));
+        QVERIFY(!SuiteQlValue::boolean(r, "absent"));
+        SuiteQlValue::integer(r, "bad", &ok);
+        QVERIFY(!ok);
+        SuiteQlValue::integer(r, "absent", &ok); // NULL columns are absent
+        QVERIFY(!ok);
+        SuiteQlValue::integer(r, "obj", &ok); // wrong type
+        QVERIFY(!ok);
+        QCOMPARE(SuiteQlValue::text(r, "absent"), QString());
+        const QJsonObject t = row({{QStringLiteral("t"), QStringLiteral("2026-11-19T15:04:05")}});
+        QCOMPARE(SuiteQlValue::timestamp(t, "t"), QDateTime(QDate(2026, 11, 19), QTime(15, 4, 5), Qt::UTC));
+    }
+
+    void detectionQueryUsesTheWatermarkAsLiteral()
+    {
+        const QString q = DetectionQueries::fulfillmentsSince(QDateTime(QDate(2026, 11, 19), QTime(0, 0), Qt::UTC));
+        QVERIFY(q.contains(QStringLiteral("f.lastmodifieddate >= TO_TIMESTAMP('2026-11-19 00:00:00', 'YYYY-MM-DD HH24:MI:SS')")));
+        QVERIFY(q.endsWith(QStringLiteral("ORDER BY f.lastmodifieddate, f.id, fl.id, tn.id")));
+    }
+
+    void rowsFoldIntoFulfillmentsAcrossPages()
+    {
+        FulfillmentRowReader reader;
+        // Two lines × two packages arrive as four rows, split over two pages.
+        reader.add({fulfillmentRow("2004", "1", "1Z5", "1"), fulfillmentRow("2004", "1", "1Z6", "2")});
+        reader.add({fulfillmentRow("2004", "2", "1Z5", "1"), fulfillmentRow("2004", "2", "1Z6", "2"),
+                    fulfillmentRow("2005", "1", QString(), QString(), QStringLiteral("2026-11-20T10:30:00"))});
+        const QList<ItemFulfillment> fulfillments = reader.fulfillments();
+        QCOMPARE(fulfillments.size(), 2);
+        QCOMPARE(fulfillments.at(0).id, 2004);
+        QCOMPARE(fulfillments.at(0).lines.size(), 2);
+        QCOMPARE(fulfillments.at(0).trackingNumbers, QStringList({QStringLiteral("1Z5"), QStringLiteral("1Z6")}));
+        QCOMPARE(fulfillments.at(0).lines.at(0).quantity, 2.0);
+        QCOMPARE(fulfillments.at(1).trackingNumbers, QStringList());
+        QCOMPARE(reader.newestModification(), QDateTime(QDate(2026, 11, 20), QTime(10, 30), Qt::UTC));
+        QCOMPARE(reader.orderHeaders().size(), 1);
+        QCOMPARE(reader.orderHeaders().first().channelOrder, QStringLiteral("5001"));
+        QCOMPARE(reader.rejectedRows(), 0);
+    }
+
+    void unreadableRowsAreRejectedNotGuessed()
+    {
+        FulfillmentRowReader reader;
+        QJsonObject noId = fulfillmentRow("2004", "1", "1Z5", "1");
+        noId.remove(QStringLiteral("if_id"));
+        QJsonObject badStatus = fulfillmentRow("2006", "1", "1Z7", "3");
+        badStatus.insert(QStringLiteral("if_status"), QJsonArray{1, 2});
+        QJsonObject badDate = fulfillmentRow("2007", "1", "1Z8", "4");
+        badDate.insert(QStringLiteral("if_lmd"), QStringLiteral("yesterday"));
+        reader.add({noId, badStatus, badDate, fulfillmentRow("2008", "1", "1Z9", "5")});
+        QCOMPARE(reader.rejectedRows(), 3);
+        QCOMPARE(reader.fulfillments().size(), 1);
+        QCOMPARE(reader.fulfillments().first().id, 2008);
+    }
+
+    void orderRowsFold()
+    {
+        OrderRowReader reader;
+        auto orderRow = [](const char *line, const char *qty) {
+            return row({{QStringLiteral("so_id"), QStringLiteral("1001")},
+                        {QStringLiteral("so_tranid"), QStringLiteral("SO1001")},
+                        {QStringLiteral("so_status"), QStringLiteral("B")},
+                        {QStringLiteral("so_lmd"), QStringLiteral("2026-11-18T09:00:00")},
+                        {QStringLiteral("so_line"), QString::fromLatin1(line)},
+                        {QStringLiteral("item"), QStringLiteral("501")},
+                        {QStringLiteral("quantity"), QString::fromLatin1(qty)}});
+        };
+        reader.add({orderRow("1", "2"), orderRow("2", "1"), orderRow("2", "1")});
+        QCOMPARE(reader.orders().size(), 1);
+        QCOMPARE(reader.orders().first().lines.size(), 2);
+        QCOMPARE(reader.orders().first().lines.at(0).quantity, 2.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSuiteQl)
+#include "tst_suiteql.moc"
