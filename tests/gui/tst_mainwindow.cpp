@@ -1,0 +1,133 @@
+// The window as an admin uses it: click Sync now, watch the history fill in while the window
+// keeps answering, cancel a running sync. Offscreen, with the real worker thread and sandbox.
+
+#include "app/demosetup.h"
+#include "app/embeddedsandbox.h"
+#include "models/item/historytablemodel.h"
+#include "models/item/ordertablemodel.h"
+#include "sandbox/sandboxserver.h"
+#include "sync/synccontroller.h"
+#include "testutils/tempdatabase.h"
+#include "ui/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace fulfillsync;
+using fulfillsync::test::TempDatabase;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<SyncController> m_sync;
+    std::unique_ptr<MainWindow> m_window;
+
+    void startWith(int demoOrders)
+    {
+        m_temp = std::make_unique<TempDatabase>(TempDatabase::Engine::Sqlite);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        QString error;
+        if (demoOrders > 0)
+            m_sandbox->loadDemo(demoOrders, 7);
+        else
+            QVERIFY2(m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR")
+                                                     + QStringLiteral("/sandbox/scenarios/basic.json"),
+                                                 &error),
+                     qPrintable(error));
+        QVERIFY(m_sandbox->listen(0) != 0);
+        const DemoTarget target = demoTargetOf(*m_sandbox);
+        const qint64 connectorId = configureDemo(m_temp->database().connection(), target, &error);
+        QVERIFY2(connectorId > 0, qPrintable(error));
+        m_sync = std::make_unique<SyncController>(m_temp->database());
+        m_sync->setCredentials(demoCredentials(target, connectorId));
+        SyncRequest syncTemplate;
+        syncTemplate.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, syncTemplate);
+        new QAbstractItemModelTester(m_window->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     m_window->historyModel());
+        new QAbstractItemModelTester(m_window->orderModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     m_window->orderModel());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    QToolButton *buttonFor(QAction *action)
+    {
+        const auto toolbars = m_window->findChildren<QToolBar *>();
+        for (QToolBar *bar : toolbars)
+            if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action)))
+                return button;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_window.reset();
+        m_sync.reset();
+        m_sandbox.reset();
+        m_temp.reset();
+    }
+
+    void clickingSyncNowFillsTheHistory()
+    {
+        startWith(0);
+        QCOMPARE(m_window->historyModel()->rowCount(), 0);
+        QToolButton *button = buttonFor(m_window->syncNowAction());
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->syncNowAction()->isEnabled(), 5000); // busy
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000);  // done
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
+        for (int row = 0; row < 3; ++row)
+            QCOMPARE(m_window->historyModel()->index(row, HistoryTableModel::Outcome).data().toString(),
+                     QStringLiteral("Pushed"));
+        QVERIFY2(m_window->statusText().contains(QStringLiteral("3 pushed")), qPrintable(m_window->statusText()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 5, 5000);
+
+        // The quick filter narrows the orders in SQL.
+        auto *filter = m_window->findChild<QLineEdit *>();
+        QVERIFY(filter);
+        QTest::keyClicks(filter, QStringLiteral("SO1005"));
+        QTest::keyClick(filter, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 1, 5000);
+        QCOMPARE(m_window->orderModel()->index(0, OrderTableModel::SyncState).data().toString(),
+                 QStringLiteral("Synced"));
+    }
+
+    void windowStaysResponsiveAndCancelStops()
+    {
+        startWith(600);
+        QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->cancelAction()->isEnabled(), 5000);
+        // While the worker runs, the GUI thread answers timers promptly.
+        QElapsedTimer clock;
+        clock.start();
+        int ticks = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+        timer.start(10);
+        QTest::qWait(300);
+        QVERIFY2(ticks >= 15, qPrintable(QString::number(ticks)));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->historyModel()->rowCount() > 0
+                                     || !m_window->cancelAction()->isEnabled(), 30000);
+        m_window->cancelAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000);
+        QVERIFY2(m_window->statusText().contains(QStringLiteral("cancelled"))
+                     || m_window->statusText().contains(QStringLiteral("pushed")),
+                 qPrintable(m_window->statusText()));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,213 @@
+// End to end over real loopback HTTP: the sandbox serves basic.json, a pass runs, and the
+// sandbox's own state says exactly what reached Shopify. Runs on SQLite and on PostgreSQL.
+
+#include "app/demosetup.h"
+#include "app/embeddedsandbox.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/ledgerrepository.h"
+#include "sandbox/sandboxserver.h"
+#include "sync/engine/syncworker.h"
+#include "testutils/tempdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace fulfillsync;
+using fulfillsync::test::TempDatabase;
+
+Q_DECLARE_METATYPE(fulfillsync::test::TempDatabase::Engine)
+
+namespace {
+
+struct ChannelFulfillment
+{
+    QMap<qint64, double> lines; // channel line item id → quantity
+    QStringList trackingNumbers;
+    QString company;
+};
+
+} // namespace
+
+class TestEndToEnd : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    QNetworkAccessManager m_network;
+    DemoTarget m_target;
+    qint64 m_connectorId = 0;
+
+    QJsonObject fetchState()
+    {
+        QNetworkReply *reply = m_network.get(QNetworkRequest(m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/state")))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!done.wait(10000))
+            return {};
+        reply->deleteLater();
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
+    // channel order id → its fulfillments, read from /_sandbox/state
+    QMap<qint64, QList<ChannelFulfillment>> channelFulfillments()
+    {
+        QMap<qint64, QList<ChannelFulfillment>> result;
+        const QJsonObject state = fetchState();
+        for (const QJsonValue &channel : state.value(QLatin1String("channels")).toArray()) {
+            for (const QJsonValue &orderValue : channel.toObject().value(QLatin1String("orders")).toArray()) {
+                const QJsonObject order = orderValue.toObject();
+                QList<ChannelFulfillment> list;
+                for (const QJsonValue &fv : order.value(QLatin1String("fulfillments")).toArray()) {
+                    const QJsonObject f = fv.toObject();
+                    ChannelFulfillment cf;
+                    for (const QJsonValue &li : f.value(QLatin1String("lineItems")).toArray())
+                        cf.lines[li[QLatin1String("lineItemId")].toVariant().toLongLong()] +=
+                            li[QLatin1String("quantity")].toDouble();
+                    for (const QJsonValue &n : f.value(QLatin1String("trackingNumbers")).toArray())
+                        cf.trackingNumbers << n.toString();
+                    cf.company = f.value(QLatin1String("trackingCompany")).toString();
+                    list << cf;
+                }
+                result.insert(order.value(QLatin1String("id")).toVariant().toLongLong(), list);
+            }
+        }
+        return result;
+    }
+
+    SyncRunSummary runPass(const SyncCredentials &credentials)
+    {
+        SyncWorker worker(m_temp->database());
+        worker.setCredentials(credentials);
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.connectorId = m_connectorId;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        worker.run(request);
+        if (!QTest::qWaitFor([&] { return idle.count() > 0; }, 60000))
+            return {};
+        return finished.isEmpty() ? SyncRunSummary{} : finished.first().first().value<SyncRunSummary>();
+    }
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<TempDatabase::Engine>("engine");
+        QTest::newRow("sqlite") << TempDatabase::Engine::Sqlite;
+        QVERIFY2(TempDatabase::postgresAvailable(), "run the suite through scripts/test.sh");
+        QTest::newRow("postgres") << TempDatabase::Engine::Postgres;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(TempDatabase::Engine, engine);
+        m_temp = std::make_unique<TempDatabase>(engine);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        QString error;
+        QVERIFY2(m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR")
+                                                 + QStringLiteral("/sandbox/scenarios/basic.json"),
+                                             &error),
+                 qPrintable(error));
+        QVERIFY(m_sandbox->listen(0) != 0);
+        m_target = demoTargetOf(*m_sandbox);
+        m_connectorId = configureDemo(m_temp->database().connection(), m_target, &error);
+        QVERIFY2(m_connectorId > 0, qPrintable(error));
+    }
+
+    void cleanup()
+    {
+        m_sandbox.reset();
+        m_temp.reset();
+    }
+
+    void exactlyTheShippedFulfillmentsArriveOnce()
+    {
+        const SyncRunSummary first = runPass(demoCredentials(m_target, m_connectorId));
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        QCOMPARE(first.pushed, 3);
+        QCOMPARE(first.failed, 0);
+        QCOMPARE(first.held, 0);
+
+        auto channel = channelFulfillments();
+        // SO1001: fully shipped in IF2001, one package.
+        QCOMPARE(channel.value(5001).size(), 1);
+        const ChannelFulfillment f1 = channel.value(5001).first();
+        QCOMPARE(f1.lines, (QMap<qint64, double>{{9001, 2}, {9002, 1}}));
+        QCOMPARE(f1.trackingNumbers, QStringList{QStringLiteral("1Z999AA10123456784")});
+        QCOMPARE(f1.company, QStringLiteral("UPS"));
+        // SO1002: IF2002 (shipped by the 3PL) arrives; IF2003 is only picked.
+        QCOMPARE(channel.value(5002).size(), 1);
+        QCOMPARE(channel.value(5002).first().lines, (QMap<qint64, double>{{9003, 2}}));
+        QCOMPARE(channel.value(5002).first().trackingNumbers, QStringList{QStringLiteral("794698727210")});
+        QCOMPARE(channel.value(5002).first().company, QStringLiteral("FedEx"));
+        // SO1003 unshipped, SO1004 cancelled: nothing.
+        QVERIFY(channel.value(5003).isEmpty());
+        QVERIFY(channel.value(5004).isEmpty());
+        // SO1005: two packages → both tracking numbers on one fulfillment.
+        QCOMPARE(channel.value(5005).size(), 1);
+        QCOMPARE(channel.value(5005).first().lines, (QMap<qint64, double>{{9007, 1}, {9008, 2}}));
+        QStringList numbers = channel.value(5005).first().trackingNumbers;
+        numbers.sort();
+        QCOMPARE(numbers, (QStringList{QStringLiteral("1Z999AA10123456785"), QStringLiteral("1Z999AA10123456786")}));
+
+        LedgerRepository ledger(m_temp->database().connection());
+        QCOMPARE(ledger.countInState(LedgerState::Pushed), 3);
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 3);
+
+        // A second pass over unchanged data sends nothing.
+        const SyncRunSummary second = runPass(demoCredentials(m_target, m_connectorId));
+        QVERIFY2(second.error.isEmpty(), qPrintable(second.error));
+        QCOMPARE(second.pushed, 0);
+        QCOMPARE(second.failed, 0);
+        QCOMPARE(second.alreadyPushed, 3);
+        channel = channelFulfillments();
+        int total = 0;
+        for (const auto &list : std::as_const(channel))
+            total += int(list.size());
+        QCOMPARE(total, 3);
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 3);
+    }
+
+    void wrongCredentialsFailClearlyAndSendNothing()
+    {
+        SyncCredentials credentials = demoCredentials(m_target, m_connectorId);
+        credentials.netsuite.tokenSecret = QStringLiteral("wrong");
+        const SyncRunSummary summary = runPass(credentials);
+        QVERIFY(summary.error.contains(QStringLiteral("refused the login")));
+        QCOMPARE(summary.pushed, 0);
+        for (const auto &list : channelFulfillments())
+            QVERIFY(list.isEmpty());
+    }
+
+    void wrongShopTokenFailsPerFulfillment()
+    {
+        SyncCredentials credentials = demoCredentials(m_target, m_connectorId);
+        credentials.channelTokens[m_connectorId] = QStringLiteral("shpat_wrong");
+        const SyncRunSummary summary = runPass(credentials);
+        QVERIFY(summary.error.isEmpty());
+        QCOMPARE(summary.pushed, 0);
+        QCOMPARE(summary.failed, 3);
+        const auto attempts = HistoryRepository(m_temp->database().connection()).latest(10);
+        QCOMPARE(attempts.size(), 3);
+        QCOMPARE(attempts.first().errorClass, ErrorClass::Auth);
+        QVERIFY(!attempts.first().message.contains(QStringLiteral("shpat"))); // no secrets in history
+    }
+
+    void deadServerIsOneClearError()
+    {
+        const quint16 port = m_sandbox->baseUrl().port();
+        m_sandbox.reset(); // nothing listens there any more
+        const SyncRunSummary summary = runPass(demoCredentials(m_target, m_connectorId));
+        QVERIFY2(summary.error.contains(QStringLiteral("cannot be reached")), qPrintable(summary.error));
+        QVERIFY(port != 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEndToEnd)
+#include "tst_endtoend.moc"

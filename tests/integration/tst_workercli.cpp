@@ -1,0 +1,110 @@
+// fulfillsync-worker as a user runs it: real process, real SQLite file, the sandbox on loopback.
+
+#include "sandbox/sandboxserver.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fulfillsync;
+
+class TestWorkerCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    // Runs the worker while this thread keeps serving the sandbox (no blocking waits).
+    Run worker(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(qEnvironmentVariable("FULFILLSYNC_WORKER"), arguments);
+        QSignalSpy finished(&process, &QProcess::finished);
+        if (!finished.wait(60000)) {
+            process.kill();
+            return {};
+        }
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QString databaseArg() const { return QStringLiteral("--database=sqlite://") + m_dir.filePath(QStringLiteral("w.db")); }
+    QString credentialsPath() const { return m_dir.filePath(QStringLiteral("credentials.json")); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        QString error;
+        QVERIFY2(m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR")
+                                                 + QStringLiteral("/sandbox/scenarios/basic.json"),
+                                             &error),
+                 qPrintable(error));
+        QVERIFY(m_sandbox->listen(0) != 0);
+    }
+
+    void setupWritesAPrivateCredentialsFile()
+    {
+        const Run run = worker({databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
+                                QStringLiteral("setup-sandbox"), m_sandbox->baseUrl().toString()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(credentialsPath());
+        QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+        QVERIFY(!run.out.contains(QStringLiteral("shpat_"))); // secrets go to the file, not the terminal
+    }
+
+    void syncOnceThenNothingMore()
+    {
+        const QStringList args = {databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
+                                  QStringLiteral("--since"), QStringLiteral("2000-01-01"),
+                                  QStringLiteral("sync"), QStringLiteral("--once")};
+        const Run first = worker(args);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err + first.out));
+        QVERIFY2(first.out.contains(QStringLiteral("3 pushed, 0 failed, 0 held")), qPrintable(first.out));
+        const Run second = worker(args);
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.contains(QStringLiteral("0 pushed, 0 failed, 0 held, 3 already pushed")), qPrintable(second.out));
+    }
+
+    void refusesACredentialsFileOthersCanRead()
+    {
+        QFile::setPermissions(credentialsPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        const Run run = worker({databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
+                                QStringLiteral("sync"), QStringLiteral("--once")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("chmod 600")));
+        QFile::setPermissions(credentialsPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+
+    void badDatabaseUrlIsOneLineAndExitTwo()
+    {
+        const Run run = worker({QStringLiteral("--database=postgresql://nobody@127.0.0.1:1/x"),
+                                QStringLiteral("sync"), QStringLiteral("--once")});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.err.trimmed().count(u'\n'), 0);
+        QVERIFY(run.err.startsWith(QStringLiteral("fulfillsync-worker: ")));
+    }
+
+    void deadSandboxIsExitThree()
+    {
+        m_sandbox.reset();
+        const Run run = worker({databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
+                                QStringLiteral("sync"), QStringLiteral("--once")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains(QStringLiteral("cannot be reached")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkerCli)
+#include "tst_workercli.moc"
