@@ -24,14 +24,26 @@ qint64 configureDemo(QSqlDatabase db, const DemoTarget &target, QString *error)
     MappingRepository mappings(db);
     if (mappings.rules(connector.id).isEmpty()) {
         const QList<MappingRule> defaults = {
-            {MappingKind::ShipMethod, QStringLiteral("UPS Ground"), QStringLiteral("UPS Ground"),
-             QStringLiteral("UPS"), {}},
-            {MappingKind::ShipMethod, QStringLiteral("FedEx 2Day"), QStringLiteral("FedEx 2Day"),
-             QStringLiteral("FedEx"), {}},
-            {MappingKind::ShipMethod, QStringLiteral("USPS Priority Mail"),
-             QStringLiteral("USPS Priority Mail"), QStringLiteral("USPS"), {}},
-            {MappingKind::ShipMethod, QStringLiteral("DHL Express Worldwide"),
-             QStringLiteral("DHL Express Worldwide"), QStringLiteral("DHL Express"), {}},
+            {MappingKind::ShipMethod,
+             QStringLiteral("UPS Ground"),
+             QStringLiteral("UPS Ground"),
+             QStringLiteral("UPS"),
+             {}},
+            {MappingKind::ShipMethod,
+             QStringLiteral("FedEx 2Day"),
+             QStringLiteral("FedEx 2Day"),
+             QStringLiteral("FedEx"),
+             {}},
+            {MappingKind::ShipMethod,
+             QStringLiteral("USPS Priority Mail"),
+             QStringLiteral("USPS Priority Mail"),
+             QStringLiteral("USPS"),
+             {}},
+            {MappingKind::ShipMethod,
+             QStringLiteral("DHL Express Worldwide"),
+             QStringLiteral("DHL Express Worldwide"),
+             QStringLiteral("DHL Express"),
+             {}},
         };
         if (!mappings.replace(connector.id, defaults)) {
             *error = mappings.lastError();

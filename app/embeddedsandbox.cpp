@@ -34,7 +34,8 @@ EmbeddedSandbox::EmbeddedSandbox()
 EmbeddedSandbox::~EmbeddedSandbox()
 {
     if (m_server)
-        QMetaObject::invokeMethod(m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

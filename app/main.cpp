@@ -24,7 +24,8 @@ namespace {
 QString defaultDatabaseUrl()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QStringLiteral("sqlite://") + QDir(folder).absoluteFilePath(QStringLiteral("fulfillsync.db"));
+    return QStringLiteral("sqlite://") +
+           QDir(folder).absoluteFilePath(QStringLiteral("fulfillsync.db"));
 }
 
 int fail(const QString &title, const QString &message)
@@ -55,19 +56,23 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption databaseOption(
         QStringLiteral("database"),
-        QApplication::translate("main", "Database URL: sqlite:///path/file.db or postgresql://user@host:port/db."),
+        QApplication::translate(
+            "main", "Database URL: sqlite:///path/file.db or postgresql://user@host:port/db."),
         QStringLiteral("url"), defaultDatabaseUrl());
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
-        QApplication::translate("main", "Serve N generated demo orders from the built-in sandbox (default 400; 0 = no sandbox)."),
+        QApplication::translate("main", "Serve N generated demo orders from the built-in sandbox "
+                                        "(default 400; 0 = no sandbox)."),
         QStringLiteral("n"), QStringLiteral("400"));
     const QCommandLineOption scenarioOption(
         QStringLiteral("scenario"),
-        QApplication::translate("main", "Serve this fulfillsync-scenario/1 file from the built-in sandbox instead of demo data."),
+        QApplication::translate("main", "Serve this fulfillsync-scenario/1 file from the built-in "
+                                        "sandbox instead of demo data."),
         QStringLiteral("file"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "Sync once, save a screenshot of the window to FILE and quit."),
+        QApplication::translate("main",
+                                "Sync once, save a screenshot of the window to FILE and quit."),
         QStringLiteral("file"));
     parser.addOptions({databaseOption, demoOption, scenarioOption, screenshotOption});
     parser.process(app);

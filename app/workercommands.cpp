@@ -58,11 +58,12 @@ bool readCredentialsFile(const QString &path, const QList<Connector> &connectors
         *error = tr("The credentials file %1 does not exist.").arg(path);
         return false;
     }
-    const QFileDevice::Permissions unsafe = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-                                            | QFileDevice::ReadOther | QFileDevice::WriteOther;
+    const QFileDevice::Permissions unsafe = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                            QFileDevice::ReadOther | QFileDevice::WriteOther;
     if (file.permissions() & unsafe) {
-        *error = tr("The credentials file %1 can be read by other users; refusing it. Run: chmod 600 %1")
-                     .arg(path);
+        *error =
+            tr("The credentials file %1 can be read by other users; refusing it. Run: chmod 600 %1")
+                .arg(path);
         return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -72,7 +73,8 @@ bool readCredentialsFile(const QString &path, const QList<Connector> &connectors
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("The credentials file %1 is not valid JSON: %2").arg(path, parseError.errorString());
+        *error =
+            tr("The credentials file %1 is not valid JSON: %2").arg(path, parseError.errorString());
         return false;
     }
     const QJsonObject ns = root.value(QLatin1String("netsuite")).toObject();
@@ -89,12 +91,16 @@ bool readCredentialsFile(const QString &path, const QList<Connector> &connectors
     return true;
 }
 
-void readCredentialsFromEnvironment(const QList<Connector> &connectors, SyncCredentials *credentials)
+void readCredentialsFromEnvironment(const QList<Connector> &connectors,
+                                    SyncCredentials *credentials)
 {
-    auto env = [](const char *name) { return qEnvironmentVariable(name); };
+    auto env = [](const char *name) {
+        return qEnvironmentVariable(name);
+    };
     if (!credentials->netsuite.isComplete()) {
-        credentials->netsuite = {env("FULFILLSYNC_NS_CONSUMER_KEY"), env("FULFILLSYNC_NS_CONSUMER_SECRET"),
-                                 env("FULFILLSYNC_NS_TOKEN_ID"), env("FULFILLSYNC_NS_TOKEN_SECRET")};
+        credentials->netsuite = {
+            env("FULFILLSYNC_NS_CONSUMER_KEY"), env("FULFILLSYNC_NS_CONSUMER_SECRET"),
+            env("FULFILLSYNC_NS_TOKEN_ID"), env("FULFILLSYNC_NS_TOKEN_SECRET")};
     }
     for (const Connector &c : connectors) {
         const QString token = qEnvironmentVariable(envName(c.name).toUtf8().constData());
@@ -109,7 +115,8 @@ int runSync(Database &database, const QCommandLineParser &parser, const QString 
     const QList<Connector> all = connectors.all();
     SyncCredentials credentials;
     QString error;
-    if (!credentialsPath.isEmpty() && !readCredentialsFile(credentialsPath, all, &credentials, &error)) {
+    if (!credentialsPath.isEmpty() &&
+        !readCredentialsFile(credentialsPath, all, &credentials, &error)) {
         err() << "fulfillsync-worker: " << error << Qt::endl;
         return ExitCannotStart;
     }
@@ -120,15 +127,19 @@ int runSync(Database &database, const QCommandLineParser &parser, const QString 
     if (parser.isSet(QStringLiteral("connector"))) {
         const auto connector = connectors.byName(parser.value(QStringLiteral("connector")));
         if (!connector) {
-            err() << "fulfillsync-worker: " << tr("No connector named %1.").arg(parser.value(QStringLiteral("connector"))) << Qt::endl;
+            err() << "fulfillsync-worker: "
+                  << tr("No connector named %1.").arg(parser.value(QStringLiteral("connector")))
+                  << Qt::endl;
             return ExitCannotStart;
         }
         request.connectorId = connector->id;
     }
     if (parser.isSet(QStringLiteral("since"))) {
-        request.firstPassSince = QDateTime::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
+        request.firstPassSince =
+            QDateTime::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
         if (!request.firstPassSince.isValid()) {
-            err() << "fulfillsync-worker: " << tr("--since wants an ISO date such as 2026-11-01.") << Qt::endl;
+            err() << "fulfillsync-worker: " << tr("--since wants an ISO date such as 2026-11-01.")
+                  << Qt::endl;
             return ExitCannotStart;
         }
     }
@@ -160,8 +171,8 @@ int runSync(Database &database, const QCommandLineParser &parser, const QString 
         if (s.failed > 0 || s.held > 0)
             exitCode = std::max<int>(exitCode, ExitSomeFailed);
     });
-    QObject::connect(&worker, &SyncWorker::idle, qApp, [] { QCoreApplication::exit(0); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &worker, &SyncWorker::idle, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     worker.run(request);
     QCoreApplication::exec();
     worker.shutdown();
@@ -173,16 +184,20 @@ int runSync(Database &database, const QCommandLineParser &parser, const QString 
 int setupSandbox(Database &database, const QString &sandboxUrl, const QString &credentialsPath)
 {
     if (credentialsPath.isEmpty()) {
-        err() << "fulfillsync-worker: " << tr("setup-sandbox needs --credentials FILE to write the secrets to.") << Qt::endl;
+        err() << "fulfillsync-worker: "
+              << tr("setup-sandbox needs --credentials FILE to write the secrets to.") << Qt::endl;
         return ExitCannotStart;
     }
     QNetworkAccessManager network;
-    QNetworkReply *reply = network.get(QNetworkRequest(QUrl(sandboxUrl + QStringLiteral("/_sandbox/state"))));
+    QNetworkReply *reply =
+        network.get(QNetworkRequest(QUrl(sandboxUrl + QStringLiteral("/_sandbox/state"))));
     QObject::connect(reply, &QNetworkReply::finished, qApp, [] { QCoreApplication::exit(0); });
     QCoreApplication::exec();
     reply->deleteLater();
     if (reply->error() != QNetworkReply::NoError) {
-        err() << "fulfillsync-worker: " << tr("The sandbox at %1 does not answer: %2").arg(sandboxUrl, reply->errorString()) << Qt::endl;
+        err() << "fulfillsync-worker: "
+              << tr("The sandbox at %1 does not answer: %2").arg(sandboxUrl, reply->errorString())
+              << Qt::endl;
         return ExitCannotStart;
     }
     const QJsonObject state = QJsonDocument::fromJson(reply->readAll()).object();
@@ -198,10 +213,12 @@ int setupSandbox(Database &database, const QString &sandboxUrl, const QString &c
                        creds.value(QLatin1String("tokenSecret")).toString()};
     target.connectorName = shop.value(QLatin1String("name")).toString();
     target.channel = QStringLiteral("Shopify");
-    target.shopUrl = QUrl(sandboxUrl + QStringLiteral("/shopify/") + shop.value(QLatin1String("shop")).toString());
+    target.shopUrl = QUrl(sandboxUrl + QStringLiteral("/shopify/") +
+                          shop.value(QLatin1String("shop")).toString());
     target.accessToken = shop.value(QLatin1String("accessToken")).toString();
     if (target.accountId.isEmpty() || target.connectorName.isEmpty()) {
-        err() << "fulfillsync-worker: " << tr("The sandbox state has no NetSuite account or shop.") << Qt::endl;
+        err() << "fulfillsync-worker: " << tr("The sandbox state has no NetSuite account or shop.")
+              << Qt::endl;
         return ExitCannotStart;
     }
     QString error;
@@ -210,14 +227,14 @@ int setupSandbox(Database &database, const QString &sandboxUrl, const QString &c
         return ExitCannotStart;
     }
     QFile file(credentialsPath);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         err() << "fulfillsync-worker: " << tr("Cannot write %1.").arg(credentialsPath) << Qt::endl;
         return ExitCannotStart;
     }
-    const QJsonObject content{{QStringLiteral("netsuite"), creds},
-                              {QStringLiteral("channels"),
-                               QJsonObject{{target.connectorName, target.accessToken}}}};
+    const QJsonObject content{
+        {QStringLiteral("netsuite"), creds},
+        {QStringLiteral("channels"), QJsonObject{{target.connectorName, target.accessToken}}}};
     file.write(QJsonDocument(content).toJson());
     out() << tr("Configured connector %1 for the sandbox at %2; secrets written to %3.")
                  .arg(target.connectorName, sandboxUrl, credentialsPath)
@@ -236,11 +253,17 @@ int runWorkerCommand(const QStringList &arguments)
            "  setup-sandbox URL        configure the database for a running fulfillsync-sandbox"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("database"), tr("Database URL (sqlite:///path or postgresql://user@host:port/db)."), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("credentials"), tr("JSON credentials file (mode 0600)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("database"),
+                      tr("Database URL (sqlite:///path or postgresql://user@host:port/db)."),
+                      QStringLiteral("url")});
+    parser.addOption({QStringLiteral("credentials"), tr("JSON credentials file (mode 0600)."),
+                      QStringLiteral("file")});
     parser.addOption({QStringLiteral("once"), tr("Run one pass and exit.")});
-    parser.addOption({QStringLiteral("connector"), tr("Only this connector."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("since"), tr("Where a connector's first pass starts (ISO date)."), QStringLiteral("date")});
+    parser.addOption(
+        {QStringLiteral("connector"), tr("Only this connector."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("since"),
+                      tr("Where a connector's first pass starts (ISO date)."),
+                      QStringLiteral("date")});
     parser.addPositionalArgument(QStringLiteral("command"), tr("sync | setup-sandbox"));
     parser.process(arguments);
 
@@ -267,14 +290,17 @@ int runWorkerCommand(const QStringList &arguments)
     const QString command = positional.first();
     if (command == u"sync") {
         if (!parser.isSet(QStringLiteral("once"))) {
-            err() << "fulfillsync-worker: " << tr("sync needs --once (the daemon mode is not built yet)") << Qt::endl;
+            err() << "fulfillsync-worker: "
+                  << tr("sync needs --once (the daemon mode is not built yet)") << Qt::endl;
             return ExitCannotStart;
         }
         return runSync(database, parser, parser.value(QStringLiteral("credentials")));
     }
     if (command == u"setup-sandbox" && positional.size() == 2)
-        return setupSandbox(database, positional.at(1), parser.value(QStringLiteral("credentials")));
-    err() << "fulfillsync-worker: " << tr("unknown command %1; see --help").arg(command) << Qt::endl;
+        return setupSandbox(database, positional.at(1),
+                            parser.value(QStringLiteral("credentials")));
+    err() << "fulfillsync-worker: " << tr("unknown command %1; see --help").arg(command)
+          << Qt::endl;
     return ExitCannotStart;
 }
 

@@ -14,17 +14,21 @@ SyncController::SyncController(Database &database, QObject *parent)
     connect(this, &SyncController::requestRun, m_worker, &SyncWorker::run, Qt::QueuedConnection);
     connect(this, &SyncController::requestCredentials, m_worker, &SyncWorker::setCredentials,
             Qt::QueuedConnection);
-    connect(m_worker, &SyncWorker::progressed, this, &SyncController::progressed, Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::progressed, this, &SyncController::progressed,
+            Qt::QueuedConnection);
     connect(m_worker, &SyncWorker::passFinished, this, &SyncController::passFinished,
             Qt::QueuedConnection);
     connect(m_worker, &SyncWorker::historyAdvanced, this, &SyncController::historyAdvanced,
             Qt::QueuedConnection);
     connect(m_worker, &SyncWorker::failedToStart, this, &SyncController::failedToStart,
             Qt::QueuedConnection);
-    connect(m_worker, &SyncWorker::idle, this, [this] {
-        m_busy = false;
-        Q_EMIT busyChanged(false);
-    }, Qt::QueuedConnection);
+    connect(
+        m_worker, &SyncWorker::idle, this,
+        [this] {
+            m_busy = false;
+            Q_EMIT busyChanged(false);
+        },
+        Qt::QueuedConnection);
     m_thread.start();
 }
 

@@ -34,7 +34,8 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
 
     m_syncNow = new QAction(QIcon(QStringLiteral(":/icons/sync.svg")), tr("Sync now"), this);
     m_syncNow->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
-    m_syncNow->setToolTip(tr("Read NetSuite now and push every shipped fulfillment that is due (Ctrl+R)"));
+    m_syncNow->setToolTip(
+        tr("Read NetSuite now and push every shipped fulfillment that is due (Ctrl+R)"));
     m_cancel = new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this);
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancel->setEnabled(false);
@@ -179,11 +180,12 @@ void MainWindow::onPassFinished(const SyncRunSummary &summary)
 {
     if (!summary.error.isEmpty()) {
         showStatus(tr("%1: the sync could not run. %2").arg(summary.connectorName, summary.error));
-        QMessageBox::warning(this, tr("Sync failed"),
-                             tr("Connector %1 could not sync.\n\n%2")
-                                 .arg(summary.connectorName, summary.error));
+        QMessageBox::warning(
+            this, tr("Sync failed"),
+            tr("Connector %1 could not sync.\n\n%2").arg(summary.connectorName, summary.error));
     } else if (summary.cancelled) {
-        showStatus(tr("%1: cancelled after %2 pushed.").arg(summary.connectorName).arg(summary.pushed));
+        showStatus(
+            tr("%1: cancelled after %2 pushed.").arg(summary.connectorName).arg(summary.pushed));
     } else {
         showStatus(tr("%1: %2 pushed, %3 failed, %4 held, %5 already in the channel (%6 s).")
                        .arg(summary.connectorName)

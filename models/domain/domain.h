@@ -47,8 +47,9 @@ struct Connector
     qint64 id = 0;
     QString name;
     QString kind = QStringLiteral("shopify");
-    QString channel = QStringLiteral("Shopify"); // custbody_fa_channel value routed to this connector
-    QString endpoint;                            // e.g. https://acme.myshopify.com
+    QString channel =
+        QStringLiteral("Shopify"); // custbody_fa_channel value routed to this connector
+    QString endpoint;              // e.g. https://acme.myshopify.com
     bool enabled = true;
     int intervalMinutes = 5;
     QStringList triggerStatuses = SalesOrderStatus::defaultTriggerSet();
@@ -151,7 +152,18 @@ enum class SyncOutcome { Pushed, Skipped, Failed, Held };
 QString syncOutcomeKey(SyncOutcome outcome);
 
 // Error classes shown to admins and used by retry decisions.
-enum class ErrorClass { None, Auth, Permission, RateLimit, Transient, Validation, Mapping, Conflict, Server, Storage };
+enum class ErrorClass {
+    None,
+    Auth,
+    Permission,
+    RateLimit,
+    Transient,
+    Validation,
+    Mapping,
+    Conflict,
+    Server,
+    Storage
+};
 QString errorClassKey(ErrorClass errorClass);
 
 struct SyncAttempt

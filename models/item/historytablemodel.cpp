@@ -8,8 +8,7 @@ namespace fulfillsync {
 
 HistoryTableModel::HistoryTableModel(Database &database, QObject *parent)
     : PagedTableModel(database, TablePageQuery{TablePageQuery::Table::History, {}, {}}, parent)
-{
-}
+{}
 
 QString HistoryTableModel::outcomeName(const QString &key)
 {

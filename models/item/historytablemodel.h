@@ -11,7 +11,15 @@ class HistoryTableModel final : public PagedTableModel
 
 public:
     enum Column {
-        Time, Connector, Order, Fulfillment, Trigger, Outcome, ErrorClass, Duration, Message,
+        Time,
+        Connector,
+        Order,
+        Fulfillment,
+        Trigger,
+        Outcome,
+        ErrorClass,
+        Duration,
+        Message,
         ColumnCount
     };
 

@@ -9,8 +9,7 @@ namespace fulfillsync {
 
 OrderTableModel::OrderTableModel(Database &database, QObject *parent)
     : PagedTableModel(database, TablePageQuery{TablePageQuery::Table::Orders, {}, {}}, parent)
-{
-}
+{}
 
 QString OrderTableModel::syncStateName(const QString &key)
 {
@@ -75,7 +74,8 @@ QVariant OrderTableModel::displayValue(const QVariantList &row, int column) cons
         return syncStateName(value.toString());
     case LastAttempt: {
         const QDateTime time = fromStorageTime(value.toString());
-        return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+        return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat)
+                              : QString();
     }
     default:
         return value;

@@ -11,8 +11,19 @@ class OrderTableModel final : public PagedTableModel
 
 public:
     enum Column {
-        Number, Date, Customer, Channel, ChannelOrder, Status, Ordered, Shipped, Pushed,
-        SyncState, LastAttempt, Message, ColumnCount
+        Number,
+        Date,
+        Customer,
+        Channel,
+        ChannelOrder,
+        Status,
+        Ordered,
+        Shipped,
+        Pushed,
+        SyncState,
+        LastAttempt,
+        Message,
+        ColumnCount
     };
 
     explicit OrderTableModel(Database &database, QObject *parent = nullptr);

@@ -29,7 +29,8 @@ PagedTableModel::PagedTableModel(Database &database, TablePageQuery query, QObje
 PagedTableModel::~PagedTableModel()
 {
     m_reader->setLatestGeneration(0); // skip whatever is still queued
-    QMetaObject::invokeMethod(m_reader, &TableReader::closeConnection, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_reader, &TableReader::closeConnection,
+                              Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -140,8 +141,8 @@ QVariant PagedTableModel::decorationValue(const QVariantList &, int) const
 
 QVariant PagedTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
-        || section >= columnCount())
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= columnCount())
         return {};
     return columnTitle(section);
 }

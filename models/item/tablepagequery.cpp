@@ -72,11 +72,14 @@ QString TablePageQuery::whereClause(QVariantList &values) const
         QStringList any;
         for (const QString &column : spec.textColumns) {
             any << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(column);
-            values << QVariant(QStringLiteral("%") + escapeLike(needle.toLower()) + QStringLiteral("%"));
+            values << QVariant(QStringLiteral("%") + escapeLike(needle.toLower()) +
+                               QStringLiteral("%"));
         }
         conditions << u'(' + any.join(QStringLiteral(" OR ")) + u')';
     }
-    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return conditions.isEmpty()
+               ? QString()
+               : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
 TablePageQuery::Sql TablePageQuery::pageSql(const QVariantList &cursor, int limit) const
@@ -90,9 +93,9 @@ TablePageQuery::Sql TablePageQuery::pageSql(const QVariantList &cursor, int limi
         where += QStringLiteral("(%1 < ? OR (%1 = ? AND id < ?))").arg(spec.sortColumn);
         sql.values << cursor.at(0) << cursor.at(0) << cursor.at(1);
     }
-    sql.text = QStringLiteral("SELECT ") + spec.columns.join(QStringLiteral(", "))
-               + QStringLiteral(" FROM ") + spec.table + where
-               + QStringLiteral(" ORDER BY %1 DESC, id DESC LIMIT ?").arg(spec.sortColumn);
+    sql.text = QStringLiteral("SELECT ") + spec.columns.join(QStringLiteral(", ")) +
+               QStringLiteral(" FROM ") + spec.table + where +
+               QStringLiteral(" ORDER BY %1 DESC, id DESC LIMIT ?").arg(spec.sortColumn);
     sql.values << limit;
     return sql;
 }

@@ -9,8 +9,7 @@ namespace fulfillsync {
 
 TableReader::TableReader(Database &database)
     : m_database(database)
-{
-}
+{}
 
 void TableReader::readPage(quint64 generation, const TablePageQuery &query,
                            const QVariantList &cursor, int limit)

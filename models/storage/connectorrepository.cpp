@@ -24,8 +24,8 @@ Connector fromQuery(const QSqlQuery &q)
     c.intervalMinutes = q.value(6).toInt();
     c.triggerStatuses = q.value(7).toString().split(u',', Qt::SkipEmptyParts);
     c.notifyCustomer = q.value(8).toInt() != 0;
-    c.unmappedPolicy = q.value(9).toString() == u"default" ? UnmappedPolicy::UseDefault
-                                                           : UnmappedPolicy::Hold;
+    c.unmappedPolicy =
+        q.value(9).toString() == u"default" ? UnmappedPolicy::UseDefault : UnmappedPolicy::Hold;
     c.defaultCarrier = q.value(10).toString();
     return c;
 }
@@ -33,8 +33,7 @@ Connector fromQuery(const QSqlQuery &q)
 
 ConnectorRepository::ConnectorRepository(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 QList<Connector> ConnectorRepository::select(const QString &where, const QVariant &value)
 {
@@ -77,14 +76,15 @@ bool ConnectorRepository::save(Connector &c)
 {
     QSqlQuery q(m_db);
     const QString sql =
-        c.id == 0 ? QStringLiteral("INSERT INTO connectors (name, kind, channel, endpoint, enabled, "
-                                   "interval_minutes, trigger_statuses, notify_customer, "
-                                   "unmapped_policy, default_carrier) VALUES (?,?,?,?,?,?,?,?,?,?) "
-                                   "RETURNING id")
-                  : QStringLiteral("UPDATE connectors SET name=?, kind=?, channel=?, endpoint=?, "
-                                   "enabled=?, interval_minutes=?, trigger_statuses=?, "
-                                   "notify_customer=?, unmapped_policy=?, default_carrier=? "
-                                   "WHERE id=?");
+        c.id == 0
+            ? QStringLiteral("INSERT INTO connectors (name, kind, channel, endpoint, enabled, "
+                             "interval_minutes, trigger_statuses, notify_customer, "
+                             "unmapped_policy, default_carrier) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                             "RETURNING id")
+            : QStringLiteral("UPDATE connectors SET name=?, kind=?, channel=?, endpoint=?, "
+                             "enabled=?, interval_minutes=?, trigger_statuses=?, "
+                             "notify_customer=?, unmapped_policy=?, default_carrier=? "
+                             "WHERE id=?");
     if (!prepareOrReport(q, sql, &m_error))
         return false;
     q.addBindValue(c.name);
@@ -119,9 +119,10 @@ bool ConnectorRepository::remove(qint64 id)
 std::optional<NetSuiteAccount> ConnectorRepository::account()
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q, QStringLiteral("SELECT account_id, base_url FROM netsuite_account WHERE id = 1"),
-                         &m_error)
-        || !execOrReport(q, &m_error) || !q.next())
+    if (!prepareOrReport(
+            q, QStringLiteral("SELECT account_id, base_url FROM netsuite_account WHERE id = 1"),
+            &m_error) ||
+        !execOrReport(q, &m_error) || !q.next())
         return std::nullopt;
     return NetSuiteAccount{q.value(0).toString(), q.value(1).toString()};
 }
@@ -129,11 +130,12 @@ std::optional<NetSuiteAccount> ConnectorRepository::account()
 bool ConnectorRepository::saveAccount(const NetSuiteAccount &account)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("INSERT INTO netsuite_account (id, account_id, base_url) "
-                                        "VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                                        "account_id = excluded.account_id, base_url = excluded.base_url"),
-                         &m_error))
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("INSERT INTO netsuite_account (id, account_id, base_url) "
+                           "VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                           "account_id = excluded.account_id, base_url = excluded.base_url"),
+            &m_error))
         return false;
     q.addBindValue(account.accountId);
     q.addBindValue(account.baseUrl);

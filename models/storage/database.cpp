@@ -19,8 +19,7 @@ QAtomicInt s_instanceCounter; // only to keep connection names of parallel Datab
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
     , m_instance(s_instanceCounter.fetchAndAddRelaxed(1))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -49,9 +48,8 @@ bool Database::openAndMigrate(QString *error)
     QSqlDatabase db = connection(error);
     if (!db.isOpen())
         return false;
-    return Migrations::apply(db, isSqlite() ? Migrations::Dialect::Sqlite
-                                            : Migrations::Dialect::Postgres,
-                             error);
+    return Migrations::apply(
+        db, isSqlite() ? Migrations::Dialect::Sqlite : Migrations::Dialect::Postgres, error);
 }
 
 QSqlDatabase Database::connection(QString *error)
@@ -67,16 +65,18 @@ QSqlDatabase Database::connection(QString *error)
             *error = m_url.error;
         return {};
     }
-    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
-                                                   : QSqlDatabase::addDatabase(m_url.driverName(), name);
+    QSqlDatabase db = QSqlDatabase::contains(name)
+                          ? QSqlDatabase::database(name, false)
+                          : QSqlDatabase::addDatabase(m_url.driverName(), name);
     {
         QMutexLocker lock(&m_mutex);
         m_names.insert(name);
     }
     if (!db.isValid()) {
         if (error)
-            *error = QCoreApplication::translate("Database", "The %1 database driver is not installed.")
-                         .arg(m_url.driverName());
+            *error =
+                QCoreApplication::translate("Database", "The %1 database driver is not installed.")
+                    .arg(m_url.driverName());
         return db;
     }
     if (m_url.engine == DatabaseUrl::Engine::Sqlite) {

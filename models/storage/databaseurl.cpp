@@ -22,7 +22,8 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
         if (path.startsWith(u"//"))
             path = path.mid(2); // sqlite:///abs → /abs
         if (path.isEmpty()) {
-            result.error = tr("The SQLite URL has no file path (expected sqlite:///path/to/file.db).");
+            result.error =
+                tr("The SQLite URL has no file path (expected sqlite:///path/to/file.db).");
             return result;
         }
         result.engine = Engine::Sqlite;
@@ -46,7 +47,8 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
         result.password = url.password(QUrl::FullyDecoded);
         result.databaseName = url.path().mid(1);
         if (result.databaseName.isEmpty()) {
-            result.error = tr("The PostgreSQL URL names no database (expected postgresql://user@host:port/dbname).");
+            result.error = tr("The PostgreSQL URL names no database (expected "
+                              "postgresql://user@host:port/dbname).");
             return result;
         }
         result.engine = Engine::Postgres;
@@ -77,7 +79,10 @@ QString DatabaseUrl::displayString() const
     case Engine::Sqlite:
         return QStringLiteral("sqlite://") + path;
     case Engine::Postgres:
-        return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
+        return QStringLiteral("postgresql://%1@%2:%3/%4")
+            .arg(user, host)
+            .arg(port)
+            .arg(databaseName);
     case Engine::Invalid:
         break;
     }

@@ -11,14 +11,16 @@ namespace fulfillsync {
 namespace {
 SyncTrigger triggerFromKey(const QString &key)
 {
-    for (auto t : {SyncTrigger::Schedule, SyncTrigger::Manual, SyncTrigger::Resync, SyncTrigger::Replay})
+    for (auto t :
+         {SyncTrigger::Schedule, SyncTrigger::Manual, SyncTrigger::Resync, SyncTrigger::Replay})
         if (syncTriggerKey(t) == key)
             return t;
     return SyncTrigger::Manual;
 }
 SyncOutcome outcomeFromKey(const QString &key)
 {
-    for (auto o : {SyncOutcome::Pushed, SyncOutcome::Skipped, SyncOutcome::Failed, SyncOutcome::Held})
+    for (auto o :
+         {SyncOutcome::Pushed, SyncOutcome::Skipped, SyncOutcome::Failed, SyncOutcome::Held})
         if (syncOutcomeKey(o) == key)
             return o;
     return SyncOutcome::Skipped;
@@ -34,8 +36,7 @@ ErrorClass errorClassFromKey(const QString &key)
 
 HistoryRepository::HistoryRepository(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 qint64 HistoryRepository::append(const SyncAttempt &a)
 {
@@ -48,8 +49,8 @@ qint64 HistoryRepository::append(const SyncAttempt &a)
                                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
                          &m_error))
         return 0;
-    q.addBindValue(toStorageTime(a.occurredAt.isValid() ? a.occurredAt
-                                                        : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(
+        toStorageTime(a.occurredAt.isValid() ? a.occurredAt : QDateTime::currentDateTimeUtc()));
     q.addBindValue(a.connectorId);
     q.addBindValue(a.connectorName);
     q.addBindValue(a.orderId);
@@ -73,13 +74,14 @@ QList<SyncAttempt> HistoryRepository::latest(int limit)
     QList<SyncAttempt> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, "
-                                        "order_id, order_tran_id, fulfillment_id, fulfillment_tran_id, "
-                                        "trigger_kind, outcome, error_class, duration_ms, message, "
-                                        "request, response FROM sync_attempts ORDER BY occurred_at "
-                                        "DESC, id DESC LIMIT ?"),
-                         &m_error))
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, "
+                           "order_id, order_tran_id, fulfillment_id, fulfillment_tran_id, "
+                           "trigger_kind, outcome, error_class, duration_ms, message, "
+                           "request, response FROM sync_attempts ORDER BY occurred_at "
+                           "DESC, id DESC LIMIT ?"),
+            &m_error))
         return result;
     q.addBindValue(limit);
     if (!execOrReport(q, &m_error))

@@ -10,20 +10,20 @@ namespace fulfillsync {
 
 LedgerRepository::LedgerRepository(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 QList<LedgerEntry> LedgerRepository::select(const QString &where, const QVariantList &values)
 {
     QList<LedgerEntry> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
-                                        "channel_fulfillment_id, state, payload, tracking_numbers, "
-                                        "created_at, completed_at FROM pushed_fulfillments WHERE ")
-                             + where + QStringLiteral(" ORDER BY fulfillment_id"),
-                         &m_error))
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
+                           "channel_fulfillment_id, state, payload, tracking_numbers, "
+                           "created_at, completed_at FROM pushed_fulfillments WHERE ") +
+                where + QStringLiteral(" ORDER BY fulfillment_id"),
+            &m_error))
         return result;
     for (const QVariant &value : values)
         q.addBindValue(value);
@@ -64,12 +64,13 @@ bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
         *alreadyExists = false;
     QSqlQuery q(m_db);
     // DO NOTHING + a row count keeps the "exists" answer portable and unambiguous.
-    if (!prepareOrReport(q,
-                         QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
-                                        "order_id, channel_order, state, payload, tracking_numbers, "
-                                        "created_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT "
-                                        "(connector_id, fulfillment_id) DO NOTHING"),
-                         &m_error))
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
+                           "order_id, channel_order, state, payload, tracking_numbers, "
+                           "created_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT "
+                           "(connector_id, fulfillment_id) DO NOTHING"),
+            &m_error))
         return false;
     q.addBindValue(e.connectorId);
     q.addBindValue(e.fulfillmentId);
@@ -78,8 +79,8 @@ bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
     q.addBindValue(ledgerStateKey(LedgerState::Pending));
     q.addBindValue(e.payload);
     q.addBindValue(e.trackingNumbers.join(u'\n'));
-    q.addBindValue(toStorageTime(e.createdAt.isValid() ? e.createdAt
-                                                        : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(
+        toStorageTime(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
     if (!execOrReport(q, &m_error))
         return false;
     if (q.numRowsAffected() == 0) {
@@ -131,10 +132,11 @@ bool LedgerRepository::markAmbiguous(qint64 connectorId, qint64 fulfillmentId)
 bool LedgerRepository::removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
-                                        "fulfillment_id = ? AND state <> 'pushed'"),
-                         &m_error))
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
+                           "fulfillment_id = ? AND state <> 'pushed'"),
+            &m_error))
         return false;
     q.addBindValue(connectorId);
     q.addBindValue(fulfillmentId);
@@ -144,7 +146,8 @@ bool LedgerRepository::removeUnconfirmed(qint64 connectorId, qint64 fulfillmentI
 qint64 LedgerRepository::countInState(LedgerState state)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q, QStringLiteral("SELECT COUNT(*) FROM pushed_fulfillments WHERE state = ?"),
+    if (!prepareOrReport(q,
+                         QStringLiteral("SELECT COUNT(*) FROM pushed_fulfillments WHERE state = ?"),
                          &m_error))
         return -1;
     q.addBindValue(ledgerStateKey(state));

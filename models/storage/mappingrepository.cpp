@@ -20,18 +20,18 @@ MappingKind kindFromKey(const QString &key)
 
 MappingRepository::MappingRepository(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 QList<MappingRule> MappingRepository::rules(qint64 connectorId)
 {
     QList<MappingRule> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT kind, source_key, source_name, target, extra FROM "
-                                        "mappings WHERE connector_id = ? ORDER BY kind, source_key"),
-                         &m_error))
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("SELECT kind, source_key, source_name, target, extra FROM "
+                           "mappings WHERE connector_id = ? ORDER BY kind, source_key"),
+            &m_error))
         return result;
     q.addBindValue(connectorId);
     if (!execOrReport(q, &m_error))
@@ -72,7 +72,8 @@ bool MappingRepository::replace(qint64 connectorId, const QList<MappingRule> &ru
 {
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q, QStringLiteral("DELETE FROM mappings WHERE connector_id = ?"), &m_error))
+    if (!prepareOrReport(q, QStringLiteral("DELETE FROM mappings WHERE connector_id = ?"),
+                         &m_error))
         return false;
     q.addBindValue(connectorId);
     if (!execOrReport(q, &m_error))

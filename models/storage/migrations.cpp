@@ -121,7 +121,8 @@ bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
         for (const QString &statement : statements) {
             if (!query.exec(statement)) {
                 if (error)
-                    *error = tr("Migration %1 failed: %2").arg(it.key()).arg(describeSqlError(query));
+                    *error =
+                        tr("Migration %1 failed: %2").arg(it.key()).arg(describeSqlError(query));
                 return false;
             }
         }

@@ -10,8 +10,7 @@ namespace fulfillsync {
 
 OrderRepository::OrderRepository(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 bool OrderRepository::upsertHeader(const SalesOrder &o, bool withTotals)
 {
@@ -25,13 +24,15 @@ bool OrderRepository::upsertHeader(const SalesOrder &o, bool withTotals)
     QString sql = QStringLiteral(
         "INSERT INTO sales_orders (id, tran_id, tran_date, customer, channel, channel_order, "
         "status, last_modified, ordered_qty, shipped_qty) VALUES (?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT (id) DO UPDATE SET tran_id = excluded.tran_id, tran_date = excluded.tran_date, "
+        "ON CONFLICT (id) DO UPDATE SET tran_id = excluded.tran_id, tran_date = "
+        "excluded.tran_date, "
         "customer = excluded.customer, channel = excluded.channel, "
         "channel_order = excluded.channel_order, status = excluded.status, "
         "last_modified = CASE WHEN excluded.last_modified = '' THEN sales_orders.last_modified "
         "ELSE excluded.last_modified END");
     if (withTotals)
-        sql += QStringLiteral(", ordered_qty = excluded.ordered_qty, shipped_qty = excluded.shipped_qty");
+        sql += QStringLiteral(
+            ", ordered_qty = excluded.ordered_qty, shipped_qty = excluded.shipped_qty");
     if (!prepareOrReport(q, sql, &m_error))
         return false;
     q.addBindValue(o.id);
@@ -52,12 +53,14 @@ bool OrderRepository::upsertOrders(const QList<SalesOrder> &orders)
     Transaction transaction(m_db);
     QSqlQuery deleteLines(m_db);
     QSqlQuery insertLine(m_db);
-    if (!prepareOrReport(deleteLines, QStringLiteral("DELETE FROM sales_order_lines WHERE order_id = ?"),
-                         &m_error)
-        || !prepareOrReport(insertLine,
-                            QStringLiteral("INSERT INTO sales_order_lines (order_id, line_id, item_id, "
-                                           "item_name, quantity, quantity_shipped) VALUES (?,?,?,?,?,?)"),
-                            &m_error))
+    if (!prepareOrReport(deleteLines,
+                         QStringLiteral("DELETE FROM sales_order_lines WHERE order_id = ?"),
+                         &m_error) ||
+        !prepareOrReport(
+            insertLine,
+            QStringLiteral("INSERT INTO sales_order_lines (order_id, line_id, item_id, "
+                           "item_name, quantity, quantity_shipped) VALUES (?,?,?,?,?,?)"),
+            &m_error))
         return false;
     for (const SalesOrder &order : orders) {
         if (!upsertHeader(order, true))
@@ -97,30 +100,34 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
     QSqlQuery deletePackages(m_db);
     QSqlQuery insertLine(m_db);
     QSqlQuery insertPackage(m_db);
-    if (!prepareOrReport(header,
-                         QStringLiteral(
-                             "INSERT INTO item_fulfillments (id, order_id, tran_id, tran_date, "
-                             "ship_status, ship_method_id, ship_method_name, last_modified) VALUES "
-                             "(?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET order_id = "
-                             "excluded.order_id, tran_id = excluded.tran_id, tran_date = "
-                             "excluded.tran_date, ship_status = excluded.ship_status, ship_method_id "
-                             "= excluded.ship_method_id, ship_method_name = excluded.ship_method_name, "
-                             "last_modified = excluded.last_modified"),
-                         &m_error)
-        || !prepareOrReport(deleteLines,
-                            QStringLiteral("DELETE FROM item_fulfillment_lines WHERE fulfillment_id = ?"),
-                            &m_error)
-        || !prepareOrReport(deletePackages,
-                            QStringLiteral("DELETE FROM packages WHERE fulfillment_id = ?"), &m_error)
-        || !prepareOrReport(insertLine,
-                            QStringLiteral("INSERT INTO item_fulfillment_lines (fulfillment_id, line_id, "
-                                           "order_line, item_id, item_name, quantity, location_id, "
-                                           "location_name) VALUES (?,?,?,?,?,?,?,?)"),
-                            &m_error)
-        || !prepareOrReport(insertPackage,
-                            QStringLiteral("INSERT INTO packages (fulfillment_id, position, "
-                                           "tracking_number) VALUES (?,?,?)"),
-                            &m_error))
+    if (!prepareOrReport(
+            header,
+            QStringLiteral(
+                "INSERT INTO item_fulfillments (id, order_id, tran_id, tran_date, "
+                "ship_status, ship_method_id, ship_method_name, last_modified) VALUES "
+                "(?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET order_id = "
+                "excluded.order_id, tran_id = excluded.tran_id, tran_date = "
+                "excluded.tran_date, ship_status = excluded.ship_status, ship_method_id "
+                "= excluded.ship_method_id, ship_method_name = excluded.ship_method_name, "
+                "last_modified = excluded.last_modified"),
+            &m_error) ||
+        !prepareOrReport(
+            deleteLines,
+            QStringLiteral("DELETE FROM item_fulfillment_lines WHERE fulfillment_id = ?"),
+            &m_error) ||
+        !prepareOrReport(deletePackages,
+                         QStringLiteral("DELETE FROM packages WHERE fulfillment_id = ?"),
+                         &m_error) ||
+        !prepareOrReport(
+            insertLine,
+            QStringLiteral("INSERT INTO item_fulfillment_lines (fulfillment_id, line_id, "
+                           "order_line, item_id, item_name, quantity, location_id, "
+                           "location_name) VALUES (?,?,?,?,?,?,?,?)"),
+            &m_error) ||
+        !prepareOrReport(insertPackage,
+                         QStringLiteral("INSERT INTO packages (fulfillment_id, position, "
+                                        "tracking_number) VALUES (?,?,?)"),
+                         &m_error))
         return false;
     for (const ItemFulfillment &f : fulfillments) {
         header.addBindValue(f.id);
@@ -184,11 +191,12 @@ std::optional<SalesOrder> OrderRepository::order(qint64 id)
 
     QSqlQuery lines(m_db);
     lines.setForwardOnly(true);
-    if (!prepareOrReport(lines,
-                         QStringLiteral("SELECT line_id, item_id, item_name, quantity, "
-                                        "quantity_shipped FROM sales_order_lines WHERE order_id = ? "
-                                        "ORDER BY line_id"),
-                         &m_error))
+    if (!prepareOrReport(
+            lines,
+            QStringLiteral("SELECT line_id, item_id, item_name, quantity, "
+                           "quantity_shipped FROM sales_order_lines WHERE order_id = ? "
+                           "ORDER BY line_id"),
+            &m_error))
         return std::nullopt;
     lines.addBindValue(id);
     if (!execOrReport(lines, &m_error))
@@ -204,7 +212,8 @@ std::optional<SalesOrder> OrderRepository::order(qint64 id)
 std::optional<SalesOrder> OrderRepository::orderByTranId(const QString &tranId)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q, QStringLiteral("SELECT id FROM sales_orders WHERE tran_id = ?"), &m_error))
+    if (!prepareOrReport(q, QStringLiteral("SELECT id FROM sales_orders WHERE tran_id = ?"),
+                         &m_error))
         return std::nullopt;
     q.addBindValue(tranId);
     if (!execOrReport(q, &m_error) || !q.next())
@@ -225,8 +234,8 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
     if (!prepareOrReport(q,
                          QStringLiteral("SELECT id, order_id, tran_id, tran_date, ship_status, "
                                         "ship_method_id, ship_method_name, last_modified FROM "
-                                        "item_fulfillments WHERE ")
-                             + where + QStringLiteral(" ORDER BY id"),
+                                        "item_fulfillments WHERE ") +
+                             where + QStringLiteral(" ORDER BY id"),
                          &m_error))
         return result;
     q.addBindValue(value);
@@ -250,11 +259,11 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
                          QStringLiteral("SELECT line_id, order_line, item_id, item_name, quantity, "
                                         "location_id, location_name FROM item_fulfillment_lines "
                                         "WHERE fulfillment_id = ? ORDER BY line_id"),
-                         &m_error)
-        || !prepareOrReport(packages,
-                            QStringLiteral("SELECT tracking_number FROM packages WHERE "
-                                           "fulfillment_id = ? ORDER BY position"),
-                            &m_error))
+                         &m_error) ||
+        !prepareOrReport(packages,
+                         QStringLiteral("SELECT tracking_number FROM packages WHERE "
+                                        "fulfillment_id = ? ORDER BY position"),
+                         &m_error))
         return {};
     for (ItemFulfillment &f : result) {
         lines.addBindValue(f.id);

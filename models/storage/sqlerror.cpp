@@ -44,8 +44,7 @@ bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error)
 Transaction::Transaction(QSqlDatabase &db)
     : m_db(db)
     , m_active(db.transaction())
-{
-}
+{}
 
 Transaction::~Transaction()
 {

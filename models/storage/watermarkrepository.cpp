@@ -10,15 +10,14 @@ namespace fulfillsync {
 
 WatermarkRepository::WatermarkRepository(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 QDateTime WatermarkRepository::value(qint64 connectorId, const QString &stream)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT value FROM watermarks WHERE connector_id = ? AND stream = ?"),
-                         &m_error))
+    if (!prepareOrReport(
+            q, QStringLiteral("SELECT value FROM watermarks WHERE connector_id = ? AND stream = ?"),
+            &m_error))
         return {};
     q.addBindValue(connectorId);
     q.addBindValue(stream);
@@ -27,14 +26,16 @@ QDateTime WatermarkRepository::value(qint64 connectorId, const QString &stream)
     return fromStorageTime(q.value(0).toString());
 }
 
-bool WatermarkRepository::setValue(qint64 connectorId, const QString &stream, const QDateTime &value)
+bool WatermarkRepository::setValue(qint64 connectorId, const QString &stream,
+                                   const QDateTime &value)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("INSERT INTO watermarks (connector_id, stream, value) VALUES "
-                                        "(?,?,?) ON CONFLICT (connector_id, stream) DO UPDATE SET "
-                                        "value = excluded.value"),
-                         &m_error))
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("INSERT INTO watermarks (connector_id, stream, value) VALUES "
+                           "(?,?,?) ON CONFLICT (connector_id, stream) DO UPDATE SET "
+                           "value = excluded.value"),
+            &m_error))
         return false;
     q.addBindValue(connectorId);
     q.addBindValue(stream);

@@ -17,18 +17,20 @@ QString DetectionQueries::fulfillmentsSince(const QDateTime &since)
                "fl.id AS if_line, ntll.previousline AS so_line, fl.item AS item, "
                "BUILTIN.DF(fl.item) AS item_name, ABS(fl.quantity) AS quantity, "
                "fl.location AS location, BUILTIN.DF(fl.location) AS location_name, "
-               "ts.shippingmethod AS ship_method, BUILTIN.DF(ts.shippingmethod) AS ship_method_name, "
+               "ts.shippingmethod AS ship_method, BUILTIN.DF(ts.shippingmethod) AS "
+               "ship_method_name, "
                "tn.id AS tracking_id, tn.trackingnumber AS tracking_number "
                "FROM transaction f "
-               "JOIN NextTransactionLineLink ntll ON ntll.nextdoc = f.id AND ntll.linktype = 'ShipRcpt' "
+               "JOIN NextTransactionLineLink ntll ON ntll.nextdoc = f.id AND ntll.linktype = "
+               "'ShipRcpt' "
                "JOIN transactionline fl ON fl.transaction = f.id AND fl.id = ntll.nextline "
                "JOIN transaction so ON so.id = ntll.previousdoc "
                "LEFT JOIN TransactionShipment ts ON ts.doc = f.id "
                "LEFT JOIN TrackingNumberMap tnm ON tnm.transaction = f.id "
                "LEFT JOIN TrackingNumber tn ON tn.id = tnm.trackingnumber "
-               "WHERE f.type = 'ItemShip' AND f.void = 'F' AND f.lastmodifieddate >= ")
-           + SuiteQl::timestampLiteral(since)
-           + QStringLiteral(" ORDER BY f.lastmodifieddate, f.id, fl.id, tn.id");
+               "WHERE f.type = 'ItemShip' AND f.void = 'F' AND f.lastmodifieddate >= ") +
+           SuiteQl::timestampLiteral(since) +
+           QStringLiteral(" ORDER BY f.lastmodifieddate, f.id, fl.id, tn.id");
 }
 
 QString DetectionQueries::ordersSince(const QDateTime &since)
@@ -44,9 +46,9 @@ QString DetectionQueries::ordersSince(const QDateTime &since)
                "FROM transaction so "
                "JOIN transactionline sl ON sl.transaction = so.id AND sl.mainline = 'F' "
                "AND sl.kitcomponent = 'F' "
-               "WHERE so.type = 'SalesOrd' AND so.lastmodifieddate >= ")
-           + SuiteQl::timestampLiteral(since)
-           + QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
+               "WHERE so.type = 'SalesOrd' AND so.lastmodifieddate >= ") +
+           SuiteQl::timestampLiteral(since) +
+           QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
 }
 
 namespace {

@@ -15,8 +15,7 @@ QString tr(const char *text)
 FulfillmentMapper::FulfillmentMapper(const Connector &connector, const QList<MappingRule> &rules)
     : m_connector(connector)
     , m_rules(rules)
-{
-}
+{}
 
 const MappingRule *FulfillmentMapper::rule(MappingKind kind, qint64 id, const QString &name) const
 {
@@ -33,8 +32,7 @@ QString FulfillmentMapper::expandTrackingUrl(const QString &urlTemplate, const Q
     if (urlTemplate.isEmpty())
         return {};
     QString url = urlTemplate;
-    url.replace(QStringLiteral("{number}"),
-                QString::fromUtf8(QUrl::toPercentEncoding(number)));
+    url.replace(QStringLiteral("{number}"), QString::fromUtf8(QUrl::toPercentEncoding(number)));
     return url;
 }
 
@@ -60,7 +58,8 @@ MappingResult FulfillmentMapper::map(const ItemFulfillment &f) const
                                    .arg(line.itemId);
             continue;
         }
-        m.lines << MappedFulfillment::Line{sku.trimmed(), line.quantity, line.itemId, line.itemName};
+        m.lines << MappedFulfillment::Line{sku.trimmed(), line.quantity, line.itemId,
+                                           line.itemName};
     }
     if (m.lines.isEmpty() && result.problems.isEmpty())
         result.problems << tr("The fulfillment has no lines with a quantity to send.");
@@ -69,8 +68,8 @@ MappingResult FulfillmentMapper::map(const ItemFulfillment &f) const
         m.carrier = r->target;
         if (!r->extra.isEmpty() && !m.trackingNumbers.isEmpty())
             m.trackingUrl = expandTrackingUrl(r->extra, m.trackingNumbers.first());
-    } else if (m_connector.unmappedPolicy == UnmappedPolicy::UseDefault
-               && !m_connector.defaultCarrier.isEmpty()) {
+    } else if (m_connector.unmappedPolicy == UnmappedPolicy::UseDefault &&
+               !m_connector.defaultCarrier.isEmpty()) {
         m.carrier = m_connector.defaultCarrier;
     } else {
         const QString method = f.shipMethodName.isEmpty() ? tr("(none)") : f.shipMethodName;

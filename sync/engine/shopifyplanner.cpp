@@ -40,8 +40,10 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
     ShopifyPlan plan;
     // SKU → the order's line item ids (a SKU may appear on several lines).
     QHash<QString, QList<qint64>> lineIdsBySku;
-    const QJsonArray lineItems =
-        orderResponse.value(QLatin1String("order")).toObject().value(QLatin1String("line_items")).toArray();
+    const QJsonArray lineItems = orderResponse.value(QLatin1String("order"))
+                                     .toObject()
+                                     .value(QLatin1String("line_items"))
+                                     .toArray();
     for (const QJsonValue &value : lineItems) {
         const QJsonObject line = value.toObject();
         const QString sku = line.value(QLatin1String("sku")).toString().trimmed();
@@ -56,7 +58,8 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
         int remaining;
     };
     QList<Slot> slots;
-    const QJsonArray fos = fulfillmentOrdersResponse.value(QLatin1String("fulfillment_orders")).toArray();
+    const QJsonArray fos =
+        fulfillmentOrdersResponse.value(QLatin1String("fulfillment_orders")).toArray();
     for (const QJsonValue &foValue : fos) {
         const QJsonObject fo = foValue.toObject();
         if (!isOpen(fo))
@@ -139,20 +142,21 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
     return plan;
 }
 
-QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan, const MappedFulfillment &mapped)
+QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan,
+                                                 const MappedFulfillment &mapped)
 {
-    static const QString mutation = QStringLiteral(
-        "mutation fulfillmentCreate($fulfillment: FulfillmentInput!) { "
-        "fulfillmentCreate(fulfillment: $fulfillment) { "
-        "fulfillment { id status trackingInfo { company number url } } "
-        "userErrors { field message } } }");
+    static const QString mutation =
+        QStringLiteral("mutation fulfillmentCreate($fulfillment: FulfillmentInput!) { "
+                       "fulfillmentCreate(fulfillment: $fulfillment) { "
+                       "fulfillment { id status trackingInfo { company number url } } "
+                       "userErrors { field message } } }");
     QJsonArray groups;
     for (const ShopifyPlan::Group &group : plan.groups) {
         QJsonArray items;
         for (const ShopifyPlan::Item &item : group.items) {
             items.append(QJsonObject{
-                {QStringLiteral("id"),
-                 QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(item.fulfillmentOrderLineItemId)},
+                {QStringLiteral("id"), QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1")
+                                           .arg(item.fulfillmentOrderLineItemId)},
                 {QStringLiteral("quantity"), item.quantity}});
         }
         groups.append(QJsonObject{
@@ -164,15 +168,16 @@ QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan, const 
     if (!mapped.carrier.isEmpty())
         tracking.insert(QStringLiteral("company"), mapped.carrier);
     if (!mapped.trackingNumbers.isEmpty())
-        tracking.insert(QStringLiteral("numbers"), QJsonArray::fromStringList(mapped.trackingNumbers));
+        tracking.insert(QStringLiteral("numbers"),
+                        QJsonArray::fromStringList(mapped.trackingNumbers));
     if (!mapped.trackingUrl.isEmpty() && !mapped.trackingNumbers.isEmpty())
         tracking.insert(QStringLiteral("urls"), QJsonArray{mapped.trackingUrl});
     const QJsonObject fulfillment{{QStringLiteral("lineItemsByFulfillmentOrder"), groups},
                                   {QStringLiteral("trackingInfo"), tracking},
                                   {QStringLiteral("notifyCustomer"), mapped.notifyCustomer}};
-    const QJsonObject body{{QStringLiteral("query"), mutation},
-                           {QStringLiteral("variables"),
-                            QJsonObject{{QStringLiteral("fulfillment"), fulfillment}}}};
+    const QJsonObject body{
+        {QStringLiteral("query"), mutation},
+        {QStringLiteral("variables"), QJsonObject{{QStringLiteral("fulfillment"), fulfillment}}}};
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
@@ -225,8 +230,10 @@ ShopifyPlanner::CreateAnswer ShopifyPlanner::readCreateAnswer(const QByteArray &
     const QJsonObject root = document.object();
     for (const QJsonValue &error : root.value(QLatin1String("errors")).toArray())
         answer.userErrors << error.toObject().value(QLatin1String("message")).toString();
-    const QJsonObject payload =
-        root.value(QLatin1String("data")).toObject().value(QLatin1String("fulfillmentCreate")).toObject();
+    const QJsonObject payload = root.value(QLatin1String("data"))
+                                    .toObject()
+                                    .value(QLatin1String("fulfillmentCreate"))
+                                    .toObject();
     for (const QJsonValue &error : payload.value(QLatin1String("userErrors")).toArray())
         answer.userErrors << error.toObject().value(QLatin1String("message")).toString();
     const QJsonValue id =

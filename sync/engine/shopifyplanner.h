@@ -27,7 +27,7 @@ struct ShopifyPlan
         QList<Item> items;
     };
     QList<Group> groups;
-    QString problem;         // empty when the plan can be sent
+    QString problem;          // empty when the plan can be sent
     bool alreadyDone = false; // nothing left to fulfill for these lines: read back instead
 };
 

@@ -61,8 +61,8 @@ void SyncPass::start()
     m_clock.start();
     WatermarkRepository watermarks(m_database.connection());
     const QDateTime watermark = watermarks.value(m_config.connector.id, kFulfillmentStream);
-    m_since = watermark.isValid() ? watermark.addSecs(-m_config.overlapSeconds)
-                                  : m_config.firstPassSince;
+    m_since =
+        watermark.isValid() ? watermark.addSecs(-m_config.overlapSeconds) : m_config.firstPassSince;
     if (!m_since.isValid())
         m_since = QDateTime::currentDateTimeUtc().addDays(-30);
     qCInfo(lcPass) << m_config.connector.name << "reading changes since" << m_since;
@@ -84,7 +84,8 @@ void SyncPass::readOrders()
 {
     emitProgress(tr("Reading sales orders from NetSuite"));
     auto reader = std::make_shared<OrderRowReader>();
-    m_query = new SuiteQlQuery(m_network, m_config.netsuite, DetectionQueries::ordersSince(m_since), this);
+    m_query = new SuiteQlQuery(m_network, m_config.netsuite, DetectionQueries::ordersSince(m_since),
+                               this);
     connect(m_query, &SuiteQlQuery::pageReceived, this,
             [reader](const QList<QJsonObject> &rows) { reader->add(rows); });
     connect(m_query, &SuiteQlQuery::finished, this,
@@ -124,10 +125,11 @@ void SyncPass::readFulfillments()
                 if (!error.isOk())
                     return finish(error.message);
                 if (reader->rejectedRows() > 0)
-                    qCWarning(lcPass) << reader->rejectedRows() << "unreadable fulfillment rows skipped";
+                    qCWarning(lcPass)
+                        << reader->rejectedRows() << "unreadable fulfillment rows skipped";
                 OrderRepository orders(m_database.connection());
-                if (!orders.upsertOrderHeaders(reader->orderHeaders())
-                    || !orders.upsertFulfillments(reader->fulfillments()))
+                if (!orders.upsertOrderHeaders(reader->orderHeaders()) ||
+                    !orders.upsertFulfillments(reader->fulfillments()))
                     return finish(tr("Could not store fulfillments: %1").arg(orders.lastError()));
                 for (const ItemFulfillment &f : reader->fulfillments())
                     m_touchedOrders.insert(f.orderId);
@@ -214,9 +216,9 @@ bool SyncPass::channelCallFailed(const HttpResult &result, const QString &what)
         errorClass = ErrorClass::RateLimit;
     else if (!result.hasHttpAnswer() || result.status >= 500)
         errorClass = ErrorClass::Transient;
-    const QString reason = result.hasHttpAnswer()
-                               ? tr("HTTP %1").arg(result.status)
-                               : (result.timedOut ? tr("no answer in time") : result.networkErrorText);
+    const QString reason = result.hasHttpAnswer() ? tr("HTTP %1").arg(result.status)
+                                                  : (result.timedOut ? tr("no answer in time")
+                                                                     : result.networkErrorText);
     completeJob(SyncOutcome::Failed, errorClass, tr("%1 failed: %2").arg(what, reason),
                 compactJson(result.body));
     return true;
@@ -480,8 +482,7 @@ void SyncPass::updateOrderStates()
         } else {
             state = QStringLiteral("waiting");
         }
-        orders.updateSyncState(orderId, state, message, pushed,
-                               m_attemptTimes.value(orderId));
+        orders.updateSyncState(orderId, state, message, pushed, m_attemptTimes.value(orderId));
     }
 }
 

@@ -45,7 +45,8 @@ void SyncWorker::run(const SyncRequest &request)
                 ids << c.id;
     }
     if (ids.isEmpty()) {
-        Q_EMIT failedToStart(tr("No enabled connector to sync. Add or enable one under Connectors."));
+        Q_EMIT failedToStart(
+            tr("No enabled connector to sync. Add or enable one under Connectors."));
         if (!m_pass && m_queue.isEmpty())
             Q_EMIT idle();
         return;
@@ -94,11 +95,13 @@ void SyncWorker::startNextPass()
     if (!connector)
         return failPass(QString(), tr("Connector %1 does not exist.").arg(next.connectorId));
     if (!account || account->accountId.isEmpty())
-        return failPass(connector->name, tr("No NetSuite account is configured. Enter the account id "
-                                            "in Settings."));
+        return failPass(connector->name,
+                        tr("No NetSuite account is configured. Enter the account id "
+                           "in Settings."));
     if (!m_credentials.netsuite.isComplete())
-        return failPass(connector->name, tr("The NetSuite token credentials are missing. Enter them "
-                                            "in Settings."));
+        return failPass(connector->name,
+                        tr("The NetSuite token credentials are missing. Enter them "
+                           "in Settings."));
     const QString token = m_credentials.channelTokens.value(connector->id);
     if (token.isEmpty())
         return failPass(connector->name, tr("The access token of connector %1 is missing. Enter it "

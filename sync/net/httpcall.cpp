@@ -9,7 +9,8 @@ Q_LOGGING_CATEGORY(lcHttp, "fulfillsync.sync.http", QtInfoMsg)
 
 namespace fulfillsync {
 
-HttpCall::HttpCall(QNetworkAccessManager &network, Factory factory, bool idempotent, QObject *parent)
+HttpCall::HttpCall(QNetworkAccessManager &network, Factory factory, bool idempotent,
+                   QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_factory(std::move(factory))
@@ -87,8 +88,8 @@ void HttpCall::onReplyFinished()
     const RetryDecision decision = m_policy.decide(result, m_attempt, m_idempotent,
                                                    QRandomGenerator::global()->generateDouble());
     if (decision.retry) {
-        qCInfo(lcHttp) << "retrying" << reply->url().path() << "status" << result.status
-                       << "in" << decision.delayMs << "ms";
+        qCInfo(lcHttp) << "retrying" << reply->url().path() << "status" << result.status << "in"
+                       << decision.delayMs << "ms";
         m_retryTimer->start(decision.delayMs);
         return;
     }

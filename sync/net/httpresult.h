@@ -11,7 +11,7 @@ namespace fulfillsync {
 // Everything the engine needs to know about one finished HTTP exchange, as a value.
 struct HttpResult
 {
-    int status = 0;                 // 0 when no HTTP answer arrived
+    int status = 0; // 0 when no HTTP answer arrived
     QByteArray body;
     QList<QNetworkReply::RawHeaderPair> headers;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;

@@ -56,8 +56,8 @@ NetSuiteError NetSuiteError::fromResult(const HttpResult &result)
     }
 
     const int status = result.status;
-    if (status == 429 || error.code == u"CONCURRENCY_LIMIT_EXCEEDED"
-        || error.code == u"SSS_REQUEST_LIMIT_EXCEEDED") {
+    if (status == 429 || error.code == u"CONCURRENCY_LIMIT_EXCEEDED" ||
+        error.code == u"SSS_REQUEST_LIMIT_EXCEEDED") {
         error.errorClass = ErrorClass::RateLimit;
         error.message = tr("NetSuite is busy: the account's concurrent request limit is reached. "
                            "The run waits and tries again.");
@@ -71,8 +71,9 @@ NetSuiteError NetSuiteError::fromResult(const HttpResult &result)
                            "role the Transactions and SuiteAnalytics Workbook permissions.");
     } else if (status >= 500) {
         error.errorClass = ErrorClass::Server;
-        error.message = tr("NetSuite had an internal error (HTTP %1). The run will try again later.")
-                            .arg(status);
+        error.message =
+            tr("NetSuite had an internal error (HTTP %1). The run will try again later.")
+                .arg(status);
     } else {
         error.errorClass = ErrorClass::Validation;
         error.message = tr("NetSuite rejected the request: %1")

@@ -54,13 +54,15 @@ HttpCall *ShopifyApi::getFulfillmentOrders(QNetworkAccessManager &network,
                                            const ShopifyEndpoint &endpoint, qint64 orderId,
                                            QObject *parent)
 {
-    return makeCall(network, endpoint,
-                    adminUrl(endpoint, QStringLiteral("orders/%1/fulfillment_orders.json").arg(orderId)),
-                    "GET", {}, true, parent);
+    return makeCall(
+        network, endpoint,
+        adminUrl(endpoint, QStringLiteral("orders/%1/fulfillment_orders.json").arg(orderId)), "GET",
+        {}, true, parent);
 }
 
-HttpCall *ShopifyApi::getFulfillments(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
-                                      qint64 orderId, QObject *parent)
+HttpCall *ShopifyApi::getFulfillments(QNetworkAccessManager &network,
+                                      const ShopifyEndpoint &endpoint, qint64 orderId,
+                                      QObject *parent)
 {
     return makeCall(network, endpoint,
                     adminUrl(endpoint, QStringLiteral("orders/%1/fulfillments.json").arg(orderId)),

@@ -85,8 +85,8 @@ bool SuiteQlValue::boolean(const QJsonObject &row, const char *key)
     const QJsonValue value = row.value(QLatin1String(key));
     if (value.isBool())
         return value.toBool();
-    return value.toString().compare(u"T", Qt::CaseInsensitive) == 0
-           || value.toString().compare(u"true", Qt::CaseInsensitive) == 0;
+    return value.toString().compare(u"T", Qt::CaseInsensitive) == 0 ||
+           value.toString().compare(u"true", Qt::CaseInsensitive) == 0;
 }
 
 QDateTime SuiteQlValue::timestamp(const QJsonObject &row, const char *key)

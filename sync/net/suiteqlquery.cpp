@@ -14,8 +14,7 @@ SuiteQlQuery::SuiteQlQuery(QNetworkAccessManager &network, NetSuiteEndpoint endp
     , m_network(network)
     , m_endpoint(std::move(endpoint))
     , m_query(std::move(query))
-{
-}
+{}
 
 void SuiteQlQuery::start()
 {
@@ -37,21 +36,21 @@ void SuiteQlQuery::requestPage()
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     query.addQueryItem(QStringLiteral("offset"), QString::number(m_offset));
     url.setQuery(query);
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("q"), m_query}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("q"), m_query}}).toJson(QJsonDocument::Compact);
     const NetSuiteEndpoint endpoint = m_endpoint;
 
     auto factory = [url, body, endpoint] {
         HttpCall::Prepared prepared;
         prepared.request.setUrl(url);
-        prepared.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        prepared.request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                   QByteArray("application/json"));
         prepared.request.setRawHeader("Prefer", "transient");
         prepared.request.setRawHeader("Accept", "application/json");
         prepared.request.setRawHeader(
-            "Authorization",
-            TbaSigner::authorizationHeader("POST", url, endpoint.realm(), endpoint.credentials,
-                                           TbaSigner::newNonce(),
-                                           QDateTime::currentSecsSinceEpoch()));
+            "Authorization", TbaSigner::authorizationHeader(
+                                 "POST", url, endpoint.realm(), endpoint.credentials,
+                                 TbaSigner::newNonce(), QDateTime::currentSecsSinceEpoch()));
         prepared.verb = "POST";
         prepared.body = body;
         return prepared;

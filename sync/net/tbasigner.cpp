@@ -39,12 +39,12 @@ QByteArray TbaSigner::baseString(const QByteArray &httpMethod, const QUrl &url,
     QUrl base = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
     base.setScheme(base.scheme().toLower());
     base.setHost(base.host().toLower());
-    const bool defaultPort = (base.scheme() == u"http" && base.port() == 80)
-                             || (base.scheme() == u"https" && base.port() == 443);
+    const bool defaultPort = (base.scheme() == u"http" && base.port() == 80) ||
+                             (base.scheme() == u"https" && base.port() == 443);
     if (defaultPort)
         base.setPort(-1);
-    return httpMethod.toUpper() + '&' + percentEncode(base.toEncoded()) + '&'
-           + percentEncode(normalized);
+    return httpMethod.toUpper() + '&' + percentEncode(base.toEncoded()) + '&' +
+           percentEncode(normalized);
 }
 
 QByteArray TbaSigner::sign(const QByteArray &baseString, const QString &consumerSecret,
@@ -69,8 +69,8 @@ QByteArray TbaSigner::authorizationHeader(const QByteArray &httpMethod, const QU
         {"oauth_token", credentials.tokenId.toUtf8()},
         {"oauth_version", "1.0"},
     };
-    const QByteArray signature = sign(baseString(httpMethod, url, oauth), credentials.consumerSecret,
-                                      credentials.tokenSecret);
+    const QByteArray signature = sign(baseString(httpMethod, url, oauth),
+                                      credentials.consumerSecret, credentials.tokenSecret);
     QByteArray header = "OAuth realm=\"" + realm.toUtf8() + '"';
     for (const auto &[name, value] : oauth)
         header += ", " + name + "=\"" + percentEncode(value) + '"';
@@ -99,7 +99,8 @@ QString NetSuiteAccountId::hostLabelOf(const QString &accountId)
 
 QUrl NetSuiteAccountId::defaultRestBaseUrl(const QString &accountId)
 {
-    return QUrl(QStringLiteral("https://%1.suitetalk.api.netsuite.com").arg(hostLabelOf(accountId)));
+    return QUrl(
+        QStringLiteral("https://%1.suitetalk.api.netsuite.com").arg(hostLabelOf(accountId)));
 }
 
 } // namespace fulfillsync

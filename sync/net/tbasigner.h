@@ -16,8 +16,8 @@ struct TbaCredentials
     QString tokenSecret;
     bool isComplete() const
     {
-        return !consumerKey.isEmpty() && !consumerSecret.isEmpty() && !tokenId.isEmpty()
-               && !tokenSecret.isEmpty();
+        return !consumerKey.isEmpty() && !consumerSecret.isEmpty() && !tokenId.isEmpty() &&
+               !tokenSecret.isEmpty();
     }
 };
 

@@ -40,10 +40,11 @@ class TestMainWindow : public QObject
         if (demoOrders > 0)
             m_sandbox->loadDemo(demoOrders, 7);
         else
-            QVERIFY2(m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR")
-                                                     + QStringLiteral("/sandbox/scenarios/basic.json"),
-                                                 &error),
-                     qPrintable(error));
+            QVERIFY2(
+                m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
+                                                QStringLiteral("/sandbox/scenarios/basic.json"),
+                                            &error),
+                qPrintable(error));
         QVERIFY(m_sandbox->listen(0) != 0);
         const DemoTarget target = demoTargetOf(*m_sandbox);
         const qint64 connectorId = configureDemo(m_temp->database().connection(), target, &error);
@@ -53,9 +54,11 @@ class TestMainWindow : public QObject
         SyncRequest syncTemplate;
         syncTemplate.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
         m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, syncTemplate);
-        new QAbstractItemModelTester(m_window->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+        new QAbstractItemModelTester(m_window->historyModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      m_window->historyModel());
-        new QAbstractItemModelTester(m_window->orderModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+        new QAbstractItemModelTester(m_window->orderModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      m_window->orderModel());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -87,12 +90,14 @@ private Q_SLOTS:
         QVERIFY(button);
         QTest::mouseClick(button, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->syncNowAction()->isEnabled(), 5000); // busy
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000);  // done
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000); // done
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
         for (int row = 0; row < 3; ++row)
-            QCOMPARE(m_window->historyModel()->index(row, HistoryTableModel::Outcome).data().toString(),
-                     QStringLiteral("Pushed"));
-        QVERIFY2(m_window->statusText().contains(QStringLiteral("3 pushed")), qPrintable(m_window->statusText()));
+            QCOMPARE(
+                m_window->historyModel()->index(row, HistoryTableModel::Outcome).data().toString(),
+                QStringLiteral("Pushed"));
+        QVERIFY2(m_window->statusText().contains(QStringLiteral("3 pushed")),
+                 qPrintable(m_window->statusText()));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 5, 5000);
 
         // The quick filter narrows the orders in SQL.
@@ -119,12 +124,13 @@ private Q_SLOTS:
         timer.start(10);
         QTest::qWait(300);
         QVERIFY2(ticks >= 15, qPrintable(QString::number(ticks)));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->historyModel()->rowCount() > 0
-                                     || !m_window->cancelAction()->isEnabled(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->historyModel()->rowCount() > 0 ||
+                                     !m_window->cancelAction()->isEnabled(),
+                                 30000);
         m_window->cancelAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000);
-        QVERIFY2(m_window->statusText().contains(QStringLiteral("cancelled"))
-                     || m_window->statusText().contains(QStringLiteral("pushed")),
+        QVERIFY2(m_window->statusText().contains(QStringLiteral("cancelled")) ||
+                     m_window->statusText().contains(QStringLiteral("pushed")),
                  qPrintable(m_window->statusText()));
     }
 };

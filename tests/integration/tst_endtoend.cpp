@@ -45,7 +45,8 @@ class TestEndToEnd : public QObject
 
     QJsonObject fetchState()
     {
-        QNetworkReply *reply = m_network.get(QNetworkRequest(m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/state")))));
+        QNetworkReply *reply = m_network.get(QNetworkRequest(
+            m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/state")))));
         QSignalSpy done(reply, &QNetworkReply::finished);
         if (!done.wait(10000))
             return {};
@@ -59,7 +60,8 @@ class TestEndToEnd : public QObject
         QMap<qint64, QList<ChannelFulfillment>> result;
         const QJsonObject state = fetchState();
         for (const QJsonValue &channel : state.value(QLatin1String("channels")).toArray()) {
-            for (const QJsonValue &orderValue : channel.toObject().value(QLatin1String("orders")).toArray()) {
+            for (const QJsonValue &orderValue :
+                 channel.toObject().value(QLatin1String("orders")).toArray()) {
                 const QJsonObject order = orderValue.toObject();
                 QList<ChannelFulfillment> list;
                 for (const QJsonValue &fv : order.value(QLatin1String("fulfillments")).toArray()) {
@@ -91,7 +93,8 @@ class TestEndToEnd : public QObject
         worker.run(request);
         if (!QTest::qWaitFor([&] { return idle.count() > 0; }, 60000))
             return {};
-        return finished.isEmpty() ? SyncRunSummary{} : finished.first().first().value<SyncRunSummary>();
+        return finished.isEmpty() ? SyncRunSummary{}
+                                  : finished.first().first().value<SyncRunSummary>();
     }
 
 private Q_SLOTS:
@@ -110,8 +113,8 @@ private Q_SLOTS:
         QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
         m_sandbox = std::make_unique<sandbox::SandboxServer>();
         QString error;
-        QVERIFY2(m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR")
-                                                 + QStringLiteral("/sandbox/scenarios/basic.json"),
+        QVERIFY2(m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
+                                                 QStringLiteral("/sandbox/scenarios/basic.json"),
                                              &error),
                  qPrintable(error));
         QVERIFY(m_sandbox->listen(0) != 0);
@@ -144,7 +147,8 @@ private Q_SLOTS:
         // SO1002: IF2002 (shipped by the 3PL) arrives; IF2003 is only picked.
         QCOMPARE(channel.value(5002).size(), 1);
         QCOMPARE(channel.value(5002).first().lines, (QMap<qint64, double>{{9003, 2}}));
-        QCOMPARE(channel.value(5002).first().trackingNumbers, QStringList{QStringLiteral("794698727210")});
+        QCOMPARE(channel.value(5002).first().trackingNumbers,
+                 QStringList{QStringLiteral("794698727210")});
         QCOMPARE(channel.value(5002).first().company, QStringLiteral("FedEx"));
         // SO1003 unshipped, SO1004 cancelled: nothing.
         QVERIFY(channel.value(5003).isEmpty());
@@ -154,7 +158,8 @@ private Q_SLOTS:
         QCOMPARE(channel.value(5005).first().lines, (QMap<qint64, double>{{9007, 1}, {9008, 2}}));
         QStringList numbers = channel.value(5005).first().trackingNumbers;
         numbers.sort();
-        QCOMPARE(numbers, (QStringList{QStringLiteral("1Z999AA10123456785"), QStringLiteral("1Z999AA10123456786")}));
+        QCOMPARE(numbers, (QStringList{QStringLiteral("1Z999AA10123456785"),
+                                       QStringLiteral("1Z999AA10123456786")}));
 
         LedgerRepository ledger(m_temp->database().connection());
         QCOMPARE(ledger.countInState(LedgerState::Pushed), 3);
@@ -196,7 +201,8 @@ private Q_SLOTS:
         const auto attempts = HistoryRepository(m_temp->database().connection()).latest(10);
         QCOMPARE(attempts.size(), 3);
         QCOMPARE(attempts.first().errorClass, ErrorClass::Auth);
-        QVERIFY(!attempts.first().message.contains(QStringLiteral("shpat"))); // no secrets in history
+        QVERIFY(
+            !attempts.first().message.contains(QStringLiteral("shpat"))); // no secrets in history
     }
 
     void deadServerIsOneClearError()
@@ -204,7 +210,8 @@ private Q_SLOTS:
         const quint16 port = m_sandbox->baseUrl().port();
         m_sandbox.reset(); // nothing listens there any more
         const SyncRunSummary summary = runPass(demoCredentials(m_target, m_connectorId));
-        QVERIFY2(summary.error.contains(QStringLiteral("cannot be reached")), qPrintable(summary.error));
+        QVERIFY2(summary.error.contains(QStringLiteral("cannot be reached")),
+                 qPrintable(summary.error));
         QVERIFY(port != 0);
     }
 };

@@ -38,7 +38,10 @@ class TestWorkerCli : public QObject
                 QString::fromUtf8(process.readAllStandardError())};
     }
 
-    QString databaseArg() const { return QStringLiteral("--database=sqlite://") + m_dir.filePath(QStringLiteral("w.db")); }
+    QString databaseArg() const
+    {
+        return QStringLiteral("--database=sqlite://") + m_dir.filePath(QStringLiteral("w.db"));
+    }
     QString credentialsPath() const { return m_dir.filePath(QStringLiteral("credentials.json")); }
 
 private Q_SLOTS:
@@ -47,8 +50,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_sandbox = std::make_unique<sandbox::SandboxServer>();
         QString error;
-        QVERIFY2(m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR")
-                                                 + QStringLiteral("/sandbox/scenarios/basic.json"),
+        QVERIFY2(m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
+                                                 QStringLiteral("/sandbox/scenarios/basic.json"),
                                              &error),
                  qPrintable(error));
         QVERIFY(m_sandbox->listen(0) != 0);
@@ -60,26 +63,36 @@ private Q_SLOTS:
                                 QStringLiteral("setup-sandbox"), m_sandbox->baseUrl().toString()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QFile file(credentialsPath());
-        QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
-        QVERIFY(!run.out.contains(QStringLiteral("shpat_"))); // secrets go to the file, not the terminal
+        QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+        QVERIFY(!run.out.contains(
+            QStringLiteral("shpat_"))); // secrets go to the file, not the terminal
     }
 
     void syncOnceThenNothingMore()
     {
-        const QStringList args = {databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
-                                  QStringLiteral("--since"), QStringLiteral("2000-01-01"),
-                                  QStringLiteral("sync"), QStringLiteral("--once")};
+        const QStringList args = {databaseArg(),
+                                  QStringLiteral("--credentials"),
+                                  credentialsPath(),
+                                  QStringLiteral("--since"),
+                                  QStringLiteral("2000-01-01"),
+                                  QStringLiteral("sync"),
+                                  QStringLiteral("--once")};
         const Run first = worker(args);
         QVERIFY2(first.exitCode == 0, qPrintable(first.err + first.out));
-        QVERIFY2(first.out.contains(QStringLiteral("3 pushed, 0 failed, 0 held")), qPrintable(first.out));
+        QVERIFY2(first.out.contains(QStringLiteral("3 pushed, 0 failed, 0 held")),
+                 qPrintable(first.out));
         const Run second = worker(args);
         QCOMPARE(second.exitCode, 0);
-        QVERIFY2(second.out.contains(QStringLiteral("0 pushed, 0 failed, 0 held, 3 already pushed")), qPrintable(second.out));
+        QVERIFY2(
+            second.out.contains(QStringLiteral("0 pushed, 0 failed, 0 held, 3 already pushed")),
+            qPrintable(second.out));
     }
 
     void refusesACredentialsFileOthersCanRead()
     {
-        QFile::setPermissions(credentialsPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QFile::setPermissions(credentialsPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                     QFileDevice::ReadOther);
         const Run run = worker({databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
                                 QStringLiteral("sync"), QStringLiteral("--once")});
         QCOMPARE(run.exitCode, 2);

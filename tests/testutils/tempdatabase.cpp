@@ -59,7 +59,8 @@ TempDatabase::TempDatabase(Engine engine)
             m_error = QStringLiteral("FULFILLSYNC_TEST_PG_URL is not set");
             return;
         }
-        m_pgName = QStringLiteral("fs_test_%1").arg(QRandomGenerator::global()->generate64(), 0, 36);
+        m_pgName =
+            QStringLiteral("fs_test_%1").arg(QRandomGenerator::global()->generate64(), 0, 36);
         if (!adminExec(QStringLiteral("CREATE DATABASE ") + m_pgName, &m_error))
             return;
         DatabaseUrl admin = DatabaseUrl::parse(qEnvironmentVariable("FULFILLSYNC_TEST_PG_URL"));
@@ -85,7 +86,9 @@ TempDatabase::~TempDatabase()
         m_database->closeThreadConnection();
     m_database.reset();
     if (!m_pgName.isEmpty())
-        adminExec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName + QStringLiteral(" WITH (FORCE)"), nullptr);
+        adminExec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName +
+                      QStringLiteral(" WITH (FORCE)"),
+                  nullptr);
 }
 
 } // namespace fulfillsync::test

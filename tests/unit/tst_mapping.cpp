@@ -41,7 +41,8 @@ const char *kOpenFo = fixture(1);
 MappedFulfillment mapped(double shirts = 1, double caps = 2)
 {
     MappedFulfillment m;
-    m.lines = {{QStringLiteral("TSHIRT-RED-M"), shirts, 501, {}}, {QStringLiteral("CAP-BLACK"), caps, 503, {}}};
+    m.lines = {{QStringLiteral("TSHIRT-RED-M"), shirts, 501, {}},
+               {QStringLiteral("CAP-BLACK"), caps, 503, {}}};
     m.carrier = QStringLiteral("UPS");
     m.trackingNumbers = {QStringLiteral("1Z5"), QStringLiteral("1Z6")};
     return m;
@@ -57,7 +58,8 @@ private Q_SLOTS:
     void mapsShipMethodAndUsesItemNameAsSku()
     {
         Connector c;
-        const FulfillmentMapper mapper(c, {{MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}}});
+        const FulfillmentMapper mapper(
+            c, {{MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}}});
         const MappingResult r = mapper.map(fulfillment());
         QVERIFY2(r.ok(), qPrintable(r.problems.join(u' ')));
         QCOMPARE(r.mapped.carrier, QStringLiteral("UPS"));
@@ -71,8 +73,10 @@ private Q_SLOTS:
     void itemRuleWinsOverName()
     {
         Connector c;
-        const FulfillmentMapper mapper(c, {{MappingKind::ShipMethod, QStringLiteral("UPS Ground"), {}, QStringLiteral("UPS"), {}},
-                                           {MappingKind::Item, QStringLiteral("503"), {}, QStringLiteral("CAP-BLK-OS"), {}}});
+        const FulfillmentMapper mapper(
+            c,
+            {{MappingKind::ShipMethod, QStringLiteral("UPS Ground"), {}, QStringLiteral("UPS"), {}},
+             {MappingKind::Item, QStringLiteral("503"), {}, QStringLiteral("CAP-BLK-OS"), {}}});
         const MappingResult r = mapper.map(fulfillment());
         QVERIFY(r.ok());
         QCOMPARE(r.mapped.lines.at(1).sku, QStringLiteral("CAP-BLK-OS"));
@@ -99,11 +103,15 @@ private Q_SLOTS:
     void freeTextCarrierGetsTrackingUrlFromTemplate()
     {
         Connector c;
-        const FulfillmentMapper mapper(c, {{MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("Local Courier"),
+        const FulfillmentMapper mapper(c, {{MappingKind::ShipMethod,
+                                            QStringLiteral("12"),
+                                            {},
+                                            QStringLiteral("Local Courier"),
                                             QStringLiteral("https://track.example/{number}")}});
         const MappingResult r = mapper.map(fulfillment());
         QCOMPARE(r.mapped.trackingUrl, QStringLiteral("https://track.example/1Z5"));
-        QCOMPARE(FulfillmentMapper::expandTrackingUrl(QStringLiteral("https://t/{number}"), QStringLiteral("A B&C")),
+        QCOMPARE(FulfillmentMapper::expandTrackingUrl(QStringLiteral("https://t/{number}"),
+                                                      QStringLiteral("A B&C")),
                  QStringLiteral("https://t/A%20B%26C"));
     }
 
@@ -117,13 +125,19 @@ private Q_SLOTS:
         QCOMPARE(plan.groups.first().items.at(1).fulfillmentOrderLineItemId, 902);
         QCOMPARE(plan.groups.first().items.at(1).quantity, 2);
 
-        const QJsonObject body = QJsonDocument::fromJson(ShopifyPlanner::fulfillmentCreateBody(plan, mapped())).object();
-        const QJsonObject f = body[QStringLiteral("variables")][QStringLiteral("fulfillment")].toObject();
+        const QJsonObject body =
+            QJsonDocument::fromJson(ShopifyPlanner::fulfillmentCreateBody(plan, mapped())).object();
+        const QJsonObject f =
+            body[QStringLiteral("variables")][QStringLiteral("fulfillment")].toObject();
         QCOMPARE(f[QStringLiteral("trackingInfo")][QStringLiteral("numbers")].toArray().size(), 2);
-        QCOMPARE(f[QStringLiteral("trackingInfo")][QStringLiteral("company")].toString(), QStringLiteral("UPS"));
-        QCOMPARE(f[QStringLiteral("lineItemsByFulfillmentOrder")][0][QStringLiteral("fulfillmentOrderId")].toString(),
+        QCOMPARE(f[QStringLiteral("trackingInfo")][QStringLiteral("company")].toString(),
+                 QStringLiteral("UPS"));
+        QCOMPARE(f[QStringLiteral("lineItemsByFulfillmentOrder")][0]
+                  [QStringLiteral("fulfillmentOrderId")]
+                      .toString(),
                  QStringLiteral("gid://shopify/FulfillmentOrder/801"));
-        QVERIFY(body[QStringLiteral("query")].toString().contains(QStringLiteral("fulfillmentCreate")));
+        QVERIFY(
+            body[QStringLiteral("query")].toString().contains(QStringLiteral("fulfillmentCreate")));
     }
 
     void planNeverExceedsRemainingQuantity()
@@ -155,25 +169,26 @@ private Q_SLOTS:
     {
         MappedFulfillment m = mapped();
         m.lines[0].sku = QStringLiteral("NOPE");
-        QVERIFY(ShopifyPlanner::plan(m, json(kOrder), json(kOpenFo)).problem.contains(QStringLiteral("NOPE")));
-        QVERIFY(!ShopifyPlanner::plan(mapped(0.5, 2), json(kOrder), json(kOpenFo)).problem.isEmpty());
+        QVERIFY(ShopifyPlanner::plan(m, json(kOrder), json(kOpenFo))
+                    .problem.contains(QStringLiteral("NOPE")));
+        QVERIFY(
+            !ShopifyPlanner::plan(mapped(0.5, 2), json(kOrder), json(kOpenFo)).problem.isEmpty());
     }
 
     void readBackFindsTheFulfillmentByTrackingNumbers()
     {
         const char *existing = fixture(4);
         QCOMPARE(ShopifyPlanner::findExisting(mapped(), json(existing)), QStringLiteral("112"));
-        QCOMPARE(ShopifyPlanner::findExisting(mapped(), json(existing), {QStringLiteral("112")}), QString());
+        QCOMPARE(ShopifyPlanner::findExisting(mapped(), json(existing), {QStringLiteral("112")}),
+                 QString());
         QCOMPARE(ShopifyPlanner::findExisting(mapped(), json(fixture(5))), QString());
     }
 
     void createAnswers()
     {
-        const auto ok = ShopifyPlanner::readCreateAnswer(
-            fixture(6));
+        const auto ok = ShopifyPlanner::readCreateAnswer(fixture(6));
         QCOMPARE(ok.fulfillmentId, QStringLiteral("77"));
-        const auto refused = ShopifyPlanner::readCreateAnswer(
-            fixture(7));
+        const auto refused = ShopifyPlanner::readCreateAnswer(fixture(7));
         QCOMPARE(refused.userErrors, QStringList{QStringLiteral("closed")});
         QVERIFY(!ShopifyPlanner::readCreateAnswer("<html>oops").malformed.isEmpty());
         QVERIFY(!ShopifyPlanner::readCreateAnswer("{}").malformed.isEmpty());

@@ -19,20 +19,29 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<ErrorClass>("expected");
-        QTest::newRow("401 invalid login") << 401
-            << QByteArray(R"({"type":"x","title":"Unauthorized","status":401,"o:errorDetails":[{"detail":"Invalid login attempt.","o:errorCode":"INVALID_LOGIN"}]})")
+        QTest::newRow("401 invalid login")
+            << 401
+            << QByteArray(
+                   R"({"type":"x","title":"Unauthorized","status":401,"o:errorDetails":[{"detail":"Invalid login attempt.","o:errorCode":"INVALID_LOGIN"}]})")
             << ErrorClass::Auth;
-        QTest::newRow("429 concurrency") << 429
-            << QByteArray(R"({"o:errorDetails":[{"detail":"busy","o:errorCode":"CONCURRENCY_LIMIT_EXCEEDED"}]})")
+        QTest::newRow("429 concurrency")
+            << 429
+            << QByteArray(
+                   R"({"o:errorDetails":[{"detail":"busy","o:errorCode":"CONCURRENCY_LIMIT_EXCEEDED"}]})")
             << ErrorClass::RateLimit;
-        QTest::newRow("400 with concurrency code") << 400
-            << QByteArray(R"({"o:errorDetails":[{"detail":"x","o:errorCode":"SSS_REQUEST_LIMIT_EXCEEDED"}]})")
+        QTest::newRow("400 with concurrency code")
+            << 400
+            << QByteArray(
+                   R"({"o:errorDetails":[{"detail":"x","o:errorCode":"SSS_REQUEST_LIMIT_EXCEEDED"}]})")
             << ErrorClass::RateLimit;
         QTest::newRow("403 permission") << 403 << QByteArray("{}") << ErrorClass::Permission;
-        QTest::newRow("400 bad query") << 400
-            << QByteArray(R"({"o:errorDetails":[{"detail":"Invalid search query.","o:errorCode":"INVALID_PARAMETER","o:errorPath":"q"}]})")
+        QTest::newRow("400 bad query")
+            << 400
+            << QByteArray(
+                   R"({"o:errorDetails":[{"detail":"Invalid search query.","o:errorCode":"INVALID_PARAMETER","o:errorPath":"q"}]})")
             << ErrorClass::Validation;
-        QTest::newRow("503 html page") << 503 << QByteArray("<html><body>Maintenance</body></html>") << ErrorClass::Server;
+        QTest::newRow("503 html page")
+            << 503 << QByteArray("<html><body>Maintenance</body></html>") << ErrorClass::Server;
         QTest::newRow("no answer") << 0 << QByteArray() << ErrorClass::Transient;
     }
     void classes()
@@ -52,7 +61,8 @@ private Q_SLOTS:
     {
         HttpResult result;
         result.status = 400;
-        result.body = R"({"o:errorDetails":[{"detail":"Invalid Field Value 9999","o:errorCode":"INVALID_CONTENT","o:errorPath":"item.items[0].item"}]})";
+        result.body =
+            R"({"o:errorDetails":[{"detail":"Invalid Field Value 9999","o:errorCode":"INVALID_CONTENT","o:errorPath":"item.items[0].item"}]})";
         const NetSuiteError error = NetSuiteError::fromResult(result);
         QCOMPARE(error.code, QStringLiteral("INVALID_CONTENT"));
         QCOMPARE(error.path, QStringLiteral("item.items[0].item"));
@@ -68,14 +78,21 @@ private Q_SLOTS:
         QTest::addColumn<int>("attempt");
         QTest::addColumn<bool>("retry");
         QTest::addColumn<int>("delayMs");
-        QTest::newRow("429 honours Retry-After") << 429 << QByteArray("2.0") << false << false << 1 << true << 2000;
-        QTest::newRow("429 without header backs off") << 429 << QByteArray() << false << false << 2 << true << -1;
-        QTest::newRow("503 read retried") << 503 << QByteArray() << false << true << 1 << true << -1;
-        QTest::newRow("503 write not retried") << 503 << QByteArray() << false << false << 1 << false << 0;
-        QTest::newRow("timeout read retried") << 0 << QByteArray() << true << true << 1 << true << -1;
-        QTest::newRow("timeout write not retried") << 0 << QByteArray() << true << false << 1 << false << 0;
+        QTest::newRow("429 honours Retry-After")
+            << 429 << QByteArray("2.0") << false << false << 1 << true << 2000;
+        QTest::newRow("429 without header backs off")
+            << 429 << QByteArray() << false << false << 2 << true << -1;
+        QTest::newRow("503 read retried")
+            << 503 << QByteArray() << false << true << 1 << true << -1;
+        QTest::newRow("503 write not retried")
+            << 503 << QByteArray() << false << false << 1 << false << 0;
+        QTest::newRow("timeout read retried")
+            << 0 << QByteArray() << true << true << 1 << true << -1;
+        QTest::newRow("timeout write not retried")
+            << 0 << QByteArray() << true << false << 1 << false << 0;
         QTest::newRow("400 never") << 400 << QByteArray() << false << true << 1 << false << 0;
-        QTest::newRow("gives up at the limit") << 429 << QByteArray() << false << true << 5 << false << 0;
+        QTest::newRow("gives up at the limit")
+            << 429 << QByteArray() << false << true << 5 << false << 0;
     }
     void retryDecisions()
     {
@@ -98,7 +115,8 @@ private Q_SLOTS:
         if (delayMs >= 0 && retry)
             QCOMPARE(low.delayMs, delayMs);
         if (delayMs < 0) { // jittered: within [ceiling/2, ceiling)
-            const int ceiling = std::min(policy.maxDelayMs, policy.baseDelayMs * (1 << (attempt - 1)));
+            const int ceiling =
+                std::min(policy.maxDelayMs, policy.baseDelayMs * (1 << (attempt - 1)));
             QCOMPARE(low.delayMs, ceiling / 2);
             QVERIFY(high.delayMs > low.delayMs && high.delayMs <= ceiling);
         }

@@ -62,7 +62,8 @@ private Q_SLOTS:
     {
         QSqlDatabase connection = db();
         QSqlQuery q(connection);
-        QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '999' WHERE key = 'schema_version'")));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE meta SET value = '999' WHERE key = 'schema_version'")));
         QString error;
         const auto dialect = m_temp->database().isSqlite() ? Migrations::Dialect::Sqlite
                                                            : Migrations::Dialect::Postgres;
@@ -89,7 +90,8 @@ private Q_SLOTS:
         duplicate.name = c.name;
         QVERIFY(!repo.save(duplicate)); // names are unique
         QVERIFY(!repo.lastError().isEmpty());
-        QVERIFY(repo.saveAccount({QStringLiteral("1234567_SB1"), QStringLiteral("http://127.0.0.1:1")}));
+        QVERIFY(repo.saveAccount(
+            {QStringLiteral("1234567_SB1"), QStringLiteral("http://127.0.0.1:1")}));
         QVERIFY(repo.saveAccount({QStringLiteral("1234567_SB1"), QString()}));
         QCOMPARE(repo.account()->baseUrl, QString());
         QVERIFY(repo.remove(c.id));
@@ -103,9 +105,16 @@ private Q_SLOTS:
         c.name = QStringLiteral("m");
         QVERIFY(connectors.save(c));
         MappingRepository repo(db());
-        const QList<MappingRule> rules = {
-            {MappingKind::ShipMethod, QStringLiteral("12"), QStringLiteral("UPS Ground"), QStringLiteral("UPS"), {}},
-            {MappingKind::Item, QStringLiteral("503"), QStringLiteral("CAP"), QStringLiteral("CAP-BLK"), {}}};
+        const QList<MappingRule> rules = {{MappingKind::ShipMethod,
+                                           QStringLiteral("12"),
+                                           QStringLiteral("UPS Ground"),
+                                           QStringLiteral("UPS"),
+                                           {}},
+                                          {MappingKind::Item,
+                                           QStringLiteral("503"),
+                                           QStringLiteral("CAP"),
+                                           QStringLiteral("CAP-BLK"),
+                                           {}}};
         QVERIFY(repo.replace(c.id, rules));
         QCOMPARE(repo.rules(c.id).size(), 2);
         // The same key twice collapses to one rule (upsert), it never stores two.
@@ -125,7 +134,8 @@ private Q_SLOTS:
         order.channel = QStringLiteral("Shopify");
         order.channelOrder = QStringLiteral("5001");
         order.lastModified = QDateTime(QDate(2026, 11, 19), QTime(9, 0), Qt::UTC);
-        order.lines = {{1, 501, QStringLiteral("TSHIRT"), 2, 0}, {2, 502, QStringLiteral("MUG"), 1, 0}};
+        order.lines = {{1, 501, QStringLiteral("TSHIRT"), 2, 0},
+                       {2, 502, QStringLiteral("MUG"), 1, 0}};
         QVERIFY2(repo.upsertOrders({order}), qPrintable(repo.lastError()));
         order.status = QStringLiteral("F");
         order.lines.removeLast();
@@ -155,9 +165,12 @@ private Q_SLOTS:
         QVERIFY(repo.upsertFulfillments({f}));
         QCOMPARE(repo.fulfillmentsOfOrder(1001), QList<ItemFulfillment>{f});
 
-        QVERIFY(repo.updateSyncState(1001, QStringLiteral("synced"), QString(), 2, QDateTime::currentDateTimeUtc()));
+        QVERIFY(repo.updateSyncState(1001, QStringLiteral("synced"), QString(), 2,
+                                     QDateTime::currentDateTimeUtc()));
         QSqlQuery q(db());
-        QVERIFY(q.exec(QStringLiteral("SELECT sync_state, pushed_qty FROM sales_orders WHERE id = 1001")) && q.next());
+        QVERIFY(q.exec(QStringLiteral(
+                    "SELECT sync_state, pushed_qty FROM sales_orders WHERE id = 1001")) &&
+                q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("synced"));
         QCOMPARE(q.value(1).toDouble(), 2.0);
     }
@@ -182,7 +195,8 @@ private Q_SLOTS:
         QCOMPARE(ledger.entry(c.id, 2001)->state, LedgerState::Pending);
         QVERIFY(ledger.markAmbiguous(c.id, 2001));
         QCOMPARE(ledger.entry(c.id, 2001)->state, LedgerState::Ambiguous);
-        QVERIFY(ledger.markPushed(c.id, 2001, QStringLiteral("77"), QDateTime::currentDateTimeUtc()));
+        QVERIFY(
+            ledger.markPushed(c.id, 2001, QStringLiteral("77"), QDateTime::currentDateTimeUtc()));
         QCOMPARE(ledger.entry(c.id, 2001)->channelFulfillmentId, QStringLiteral("77"));
         QVERIFY(ledger.removeUnconfirmed(c.id, 2001)); // never removes a pushed entry
         QVERIFY(ledger.entry(c.id, 2001).has_value());
@@ -242,10 +256,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QString>("display");
-        QTest::newRow("sqlite absolute") << "sqlite:///var/lib/fs.db" << true << "sqlite:///var/lib/fs.db";
+        QTest::newRow("sqlite absolute")
+            << "sqlite:///var/lib/fs.db" << true << "sqlite:///var/lib/fs.db";
         QTest::newRow("sqlite relative") << "sqlite:fs.db" << true << "sqlite://fs.db";
-        QTest::newRow("postgres with password hidden") << "postgresql://ann:s3cret@db:5433/fs" << true << "postgresql://ann@db:5433/fs";
-        QTest::newRow("postgres socket dir") << "postgresql://ann@localhost/fs?host=/tmp" << true << "postgresql://ann@/tmp:5432/fs";
+        QTest::newRow("postgres with password hidden")
+            << "postgresql://ann:s3cret@db:5433/fs" << true << "postgresql://ann@db:5433/fs";
+        QTest::newRow("postgres socket dir")
+            << "postgresql://ann@localhost/fs?host=/tmp" << true << "postgresql://ann@/tmp:5432/fs";
         QTest::newRow("no database name") << "postgresql://ann@db" << false << "";
         QTest::newRow("unknown scheme") << "mysql://x/y" << false << "";
         QTest::newRow("empty sqlite path") << "sqlite://" << false << "";
@@ -266,7 +283,8 @@ private Q_SLOTS:
 
     void unopenableDatabaseGivesOneClearError()
     {
-        Database database(DatabaseUrl::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/none")));
+        Database database(
+            DatabaseUrl::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/none")));
         QString error;
         QVERIFY(!database.openAndMigrate(&error));
         QVERIFY(error.contains(QStringLiteral("Cannot open the database")));

@@ -18,7 +18,8 @@ QJsonObject row(std::initializer_list<QPair<QString, QJsonValue>> values)
 }
 
 QJsonObject fulfillmentRow(const QString &ifId, const QString &line, const QString &tracking,
-                           const QString &trackingId, const QString &lmd = QStringLiteral("2026-11-19T15:04:05"))
+                           const QString &trackingId,
+                           const QString &lmd = QStringLiteral("2026-11-19T15:04:05"))
 {
     QJsonObject r = row({{QStringLiteral("links"), QJsonArray()},
                          {QStringLiteral("if_id"), ifId},
@@ -55,11 +56,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("literal");
-        QTest::newRow("plain") << "Shopify" << "'Shopify'";
-        QTest::newRow("quote doubled") << "O'Brien" << "'O''Brien'";
-        QTest::newRow("injection stays inside") << "x' OR '1'='1" << "'x'' OR ''1''=''1'";
-        QTest::newRow("control characters refused") << "a\nb" << "''";
-        QTest::newRow("empty") << "" << "''";
+        QTest::newRow("plain") << "Shopify"
+                               << "'Shopify'";
+        QTest::newRow("quote doubled") << "O'Brien"
+                                       << "'O''Brien'";
+        QTest::newRow("injection stays inside") << "x' OR '1'='1"
+                                                << "'x'' OR ''1''=''1'";
+        QTest::newRow("control characters refused") << "a\nb"
+                                                    << "''";
+        QTest::newRow("empty") << ""
+                               << "''";
     }
     void stringLiterals()
     {
@@ -70,7 +76,8 @@ private Q_SLOTS:
 
     void timestampLiteralIsUtc()
     {
-        const QDateTime berlin = QDateTime(QDate(2026, 11, 19), QTime(16, 4, 5), Qt::OffsetFromUTC, 3600);
+        const QDateTime berlin =
+            QDateTime(QDate(2026, 11, 19), QTime(16, 4, 5), Qt::OffsetFromUTC, 3600);
         QCOMPARE(SuiteQl::timestampLiteral(berlin),
                  QStringLiteral("TO_TIMESTAMP('2026-11-19 15:04:05', 'YYYY-MM-DD HH24:MI:SS')"));
     }
@@ -99,13 +106,16 @@ private Q_SLOTS:
         QVERIFY(!ok);
         QCOMPARE(SuiteQlValue::text(r, "absent"), QString());
         const QJsonObject t = row({{QStringLiteral("t"), QStringLiteral("2026-11-19T15:04:05")}});
-        QCOMPARE(SuiteQlValue::timestamp(t, "t"), QDateTime(QDate(2026, 11, 19), QTime(15, 4, 5), Qt::UTC));
+        QCOMPARE(SuiteQlValue::timestamp(t, "t"),
+                 QDateTime(QDate(2026, 11, 19), QTime(15, 4, 5), Qt::UTC));
     }
 
     void detectionQueryUsesTheWatermarkAsLiteral()
     {
-        const QString q = DetectionQueries::fulfillmentsSince(QDateTime(QDate(2026, 11, 19), QTime(0, 0), Qt::UTC));
-        QVERIFY(q.contains(QStringLiteral("f.lastmodifieddate >= TO_TIMESTAMP('2026-11-19 00:00:00', 'YYYY-MM-DD HH24:MI:SS')")));
+        const QString q = DetectionQueries::fulfillmentsSince(
+            QDateTime(QDate(2026, 11, 19), QTime(0, 0), Qt::UTC));
+        QVERIFY(q.contains(QStringLiteral(
+            "f.lastmodifieddate >= TO_TIMESTAMP('2026-11-19 00:00:00', 'YYYY-MM-DD HH24:MI:SS')")));
         QVERIFY(q.endsWith(QStringLiteral("ORDER BY f.lastmodifieddate, f.id, fl.id, tn.id")));
     }
 
@@ -113,17 +123,22 @@ private Q_SLOTS:
     {
         FulfillmentRowReader reader;
         // Two lines × two packages arrive as four rows, split over two pages.
-        reader.add({fulfillmentRow("2004", "1", "1Z5", "1"), fulfillmentRow("2004", "1", "1Z6", "2")});
-        reader.add({fulfillmentRow("2004", "2", "1Z5", "1"), fulfillmentRow("2004", "2", "1Z6", "2"),
-                    fulfillmentRow("2005", "1", QString(), QString(), QStringLiteral("2026-11-20T10:30:00"))});
+        reader.add(
+            {fulfillmentRow("2004", "1", "1Z5", "1"), fulfillmentRow("2004", "1", "1Z6", "2")});
+        reader.add({fulfillmentRow("2004", "2", "1Z5", "1"),
+                    fulfillmentRow("2004", "2", "1Z6", "2"),
+                    fulfillmentRow("2005", "1", QString(), QString(),
+                                   QStringLiteral("2026-11-20T10:30:00"))});
         const QList<ItemFulfillment> fulfillments = reader.fulfillments();
         QCOMPARE(fulfillments.size(), 2);
         QCOMPARE(fulfillments.at(0).id, 2004);
         QCOMPARE(fulfillments.at(0).lines.size(), 2);
-        QCOMPARE(fulfillments.at(0).trackingNumbers, QStringList({QStringLiteral("1Z5"), QStringLiteral("1Z6")}));
+        QCOMPARE(fulfillments.at(0).trackingNumbers,
+                 QStringList({QStringLiteral("1Z5"), QStringLiteral("1Z6")}));
         QCOMPARE(fulfillments.at(0).lines.at(0).quantity, 2.0);
         QCOMPARE(fulfillments.at(1).trackingNumbers, QStringList());
-        QCOMPARE(reader.newestModification(), QDateTime(QDate(2026, 11, 20), QTime(10, 30), Qt::UTC));
+        QCOMPARE(reader.newestModification(),
+                 QDateTime(QDate(2026, 11, 20), QTime(10, 30), Qt::UTC));
         QCOMPARE(reader.orderHeaders().size(), 1);
         QCOMPARE(reader.orderHeaders().first().channelOrder, QStringLiteral("5001"));
         QCOMPARE(reader.rejectedRows(), 0);

@@ -57,7 +57,8 @@ private Q_SLOTS:
     {
         seedHistory(1000);
         HistoryTableModel model(m_temp->database());
-        auto *tester = new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
+        auto *tester = new QAbstractItemModelTester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
         tester->setUseFetchMore(false); // this test drives the paging itself
         model.setPageSize(128);
         model.refresh();
@@ -75,9 +76,12 @@ private Q_SLOTS:
             ids.insert(model.rowId(row));
         QCOMPARE(ids.size(), 1000);
         // Newest first, ties broken by id.
-        QCOMPARE(model.index(0, HistoryTableModel::Order).data().toString(), QStringLiteral("SO999"));
-        QCOMPARE(model.index(999, HistoryTableModel::Order).data().toString(), QStringLiteral("SO0"));
-        QCOMPARE(model.headerData(HistoryTableModel::Outcome, Qt::Horizontal, Qt::DisplayRole).toString(),
+        QCOMPARE(model.index(0, HistoryTableModel::Order).data().toString(),
+                 QStringLiteral("SO999"));
+        QCOMPARE(model.index(999, HistoryTableModel::Order).data().toString(),
+                 QStringLiteral("SO0"));
+        QCOMPARE(model.headerData(HistoryTableModel::Outcome, Qt::Horizontal, Qt::DisplayRole)
+                     .toString(),
                  QStringLiteral("Outcome"));
     }
 
@@ -85,7 +89,8 @@ private Q_SLOTS:
     {
         seedHistory(300);
         HistoryTableModel model(m_temp->database());
-        new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
+        new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     &model);
         QVERIFY(waitForIdle(model));
         TablePageQuery query = model.query();
         query.state = QStringLiteral("failed");
@@ -108,7 +113,8 @@ private Q_SLOTS:
     {
         seedHistory(500);
         HistoryTableModel model(m_temp->database());
-        auto *tester = new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
+        auto *tester = new QAbstractItemModelTester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
         tester->setUseFetchMore(false);
         QVERIFY(waitForIdle(model));
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -123,21 +129,27 @@ private Q_SLOTS:
         QCOMPARE(resets.count(), 1);
         QCOMPARE(model.rowCount(), 50);
         for (int row = 0; row < model.rowCount(); ++row)
-            QCOMPARE(model.index(row, HistoryTableModel::Outcome).data(PagedTableModel::RawValueRole).toString(),
+            QCOMPARE(model.index(row, HistoryTableModel::Outcome)
+                         .data(PagedTableModel::RawValueRole)
+                         .toString(),
                      QStringLiteral("failed"));
     }
 
     void ordersModelShowsNamesNotCodes()
     {
         QSqlQuery q(m_temp->database().connection());
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO sales_orders (id, tran_id, tran_date, status, sync_state) "
-                                      "VALUES (1, 'SO1', '2026-11-19', 'D', 'partially_synced')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO sales_orders (id, tran_id, tran_date, status, sync_state) "
+                           "VALUES (1, 'SO1', '2026-11-19', 'D', 'partially_synced')")));
         OrderTableModel model(m_temp->database());
-        new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
+        new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     &model);
         QVERIFY(waitForIdle(model));
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.index(0, OrderTableModel::Status).data().toString(), QStringLiteral("Partially Fulfilled"));
-        QCOMPARE(model.index(0, OrderTableModel::SyncState).data().toString(), QStringLiteral("Partially synced"));
+        QCOMPARE(model.index(0, OrderTableModel::Status).data().toString(),
+                 QStringLiteral("Partially Fulfilled"));
+        QCOMPARE(model.index(0, OrderTableModel::SyncState).data().toString(),
+                 QStringLiteral("Partially synced"));
         QCOMPARE(model.columnCount(), int(OrderTableModel::ColumnCount));
     }
 };
