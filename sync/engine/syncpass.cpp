@@ -80,64 +80,79 @@ void SyncPass::cancel()
         m_call->abort();
 }
 
-void SyncPass::readOrders()
+void SyncPass::readWindowed(QueryBuilder build, const QDateTime &since, RowSink sink,
+                            std::function<QDateTime()> newest, std::function<void()> done)
 {
-    emitProgress(tr("Reading sales orders from NetSuite"));
-    auto reader = std::make_shared<OrderRowReader>();
-    m_query = new SuiteQlQuery(m_network, m_config.netsuite, DetectionQueries::ordersSince(m_since),
-                               this);
-    connect(m_query, &SuiteQlQuery::pageReceived, this,
-            [reader](const QList<QJsonObject> &rows) { reader->add(rows); });
+    m_query = new SuiteQlQuery(m_network, m_config.netsuite, build(since), this);
+    m_query->setCredentialsProven(m_netSuiteCredentialsProven);
+    connect(m_query, &SuiteQlQuery::pageReceived, this, sink);
     connect(m_query, &SuiteQlQuery::finished, this,
-            [this, reader](const NetSuiteError &error, bool) {
+            [=, this](const NetSuiteError &error, bool reachedCeiling) {
                 m_summary.netSuiteRequests += m_query->requestsSent();
+                m_netSuiteCredentialsProven |= m_query->credentialsProven();
                 m_query->deleteLater();
                 if (m_cancelled)
                     return finish();
                 if (!error.isOk())
                     return finish(error.message);
-                OrderRepository orders(m_database.connection());
-                if (!orders.upsertOrders(reader->orders()))
-                    return finish(tr("Could not store sales orders: %1").arg(orders.lastError()));
-                for (const SalesOrder &order : reader->orders())
-                    m_touchedOrders.insert(order.id);
-                if (reader->newestModification() > m_newestChange)
-                    m_newestChange = reader->newestModification();
-                readFulfillments();
+                if (reachedCeiling) {
+                    // Keyset window: continue from the newest change seen. Rows at exactly that
+                    // instant are read again and fold away by id.
+                    const QDateTime next = newest();
+                    if (!next.isValid() || next <= since)
+                        return finish(tr("More than 100,000 NetSuite rows changed at %1; SuiteQL "
+                                         "cannot page past that. Narrow the first pass with a "
+                                         "later start date.")
+                                          .arg(since.toString(Qt::ISODate)));
+                    return readWindowed(build, next, sink, newest, done);
+                }
+                done();
             });
     m_query->start();
+}
+
+void SyncPass::readOrders()
+{
+    emitProgress(tr("Reading sales orders from NetSuite"));
+    auto reader = std::make_shared<OrderRowReader>();
+    readWindowed(
+        &DetectionQueries::ordersSince, m_since,
+        [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
+        [reader] { return reader->newestModification(); },
+        [this, reader] {
+            OrderRepository orders(m_database.connection());
+            if (!orders.upsertOrders(reader->orders()))
+                return finish(tr("Could not store sales orders: %1").arg(orders.lastError()));
+            for (const SalesOrder &order : reader->orders())
+                m_touchedOrders.insert(order.id);
+            if (reader->newestModification() > m_newestChange)
+                m_newestChange = reader->newestModification();
+            readFulfillments();
+        });
 }
 
 void SyncPass::readFulfillments()
 {
     emitProgress(tr("Reading item fulfillments from NetSuite"));
     auto reader = std::make_shared<FulfillmentRowReader>();
-    m_query = new SuiteQlQuery(m_network, m_config.netsuite,
-                               DetectionQueries::fulfillmentsSince(m_since), this);
-    connect(m_query, &SuiteQlQuery::pageReceived, this,
-            [reader](const QList<QJsonObject> &rows) { reader->add(rows); });
-    connect(m_query, &SuiteQlQuery::finished, this,
-            [this, reader](const NetSuiteError &error, bool) {
-                m_summary.netSuiteRequests += m_query->requestsSent();
-                m_query->deleteLater();
-                if (m_cancelled)
-                    return finish();
-                if (!error.isOk())
-                    return finish(error.message);
-                if (reader->rejectedRows() > 0)
-                    qCWarning(lcPass)
-                        << reader->rejectedRows() << "unreadable fulfillment rows skipped";
-                OrderRepository orders(m_database.connection());
-                if (!orders.upsertOrderHeaders(reader->orderHeaders()) ||
-                    !orders.upsertFulfillments(reader->fulfillments()))
-                    return finish(tr("Could not store fulfillments: %1").arg(orders.lastError()));
-                for (const ItemFulfillment &f : reader->fulfillments())
-                    m_touchedOrders.insert(f.orderId);
-                if (reader->newestModification() > m_newestChange)
-                    m_newestChange = reader->newestModification();
-                evaluate();
-            });
-    m_query->start();
+    readWindowed(
+        &DetectionQueries::fulfillmentsSince, m_since,
+        [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
+        [reader] { return reader->newestModification(); },
+        [this, reader] {
+            if (reader->rejectedRows() > 0)
+                qCWarning(lcPass) << reader->rejectedRows()
+                                  << "unreadable fulfillment rows skipped";
+            OrderRepository orders(m_database.connection());
+            if (!orders.upsertOrderHeaders(reader->orderHeaders()) ||
+                !orders.upsertFulfillments(reader->fulfillments()))
+                return finish(tr("Could not store fulfillments: %1").arg(orders.lastError()));
+            for (const ItemFulfillment &f : reader->fulfillments())
+                m_touchedOrders.insert(f.orderId);
+            if (reader->newestModification() > m_newestChange)
+                m_newestChange = reader->newestModification();
+            evaluate();
+        });
 }
 
 void SyncPass::evaluate()

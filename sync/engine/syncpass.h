@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <functional>
 
 class QNetworkAccessManager;
 
@@ -72,6 +73,10 @@ private:
         QByteArray requestBody;
     };
 
+    using QueryBuilder = QString (*)(const QDateTime &since);
+    using RowSink = std::function<void(const QList<QJsonObject> &rows)>;
+    void readWindowed(QueryBuilder build, const QDateTime &since, RowSink sink,
+                      std::function<QDateTime()> newest, std::function<void()> done);
     void readOrders();
     void readFulfillments();
     void evaluate();
@@ -106,6 +111,7 @@ private:
     QPointer<HttpCall> m_call;
     QHash<qint64, QPair<QString, QString>> m_orderProblems; // order → (state, message)
     QHash<qint64, QDateTime> m_attemptTimes;
+    bool m_netSuiteCredentialsProven = false;
     bool m_cancelled = false;
     bool m_finished = false;
 };

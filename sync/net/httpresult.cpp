@@ -25,14 +25,9 @@ bool HttpResult::isAmbiguous() const
     return status == 500 || status == 502 || status == 504;
 }
 
-bool RetryPolicy::isRateLimited(const HttpResult &result)
+bool RetryPolicy::isRateLimited(const HttpResult &result) const
 {
-    if (result.status == 429)
-        return true;
-    // NetSuite under concurrency pressure may answer 401 INVALID_LOGIN for a valid signature
-    // (apis.md §1.6). It only counts as rate limiting when the account marks it so; the
-    // NetSuite client decides that, not this generic policy.
-    return false;
+    return result.status == 429 || (result.status == 401 && unauthorizedMeansBusy);
 }
 
 RetryDecision RetryPolicy::decide(const HttpResult &result, int attempt, bool idempotent,

@@ -42,11 +42,14 @@ public:
     int maxAttempts = 5;
     int baseDelayMs = 500;
     int maxDelayMs = 30000;
+    // NetSuite under load can answer 401 INVALID_LOGIN to a correctly signed request
+    // (apis.md §1.6). Once the same credentials have worked, a 401 means "busy", not "wrong".
+    bool unauthorizedMeansBusy = false;
 
     // jitter01 in [0,1) is passed in so tests are deterministic.
     RetryDecision decide(const HttpResult &result, int attempt, bool idempotent,
                          double jitter01) const;
-    static bool isRateLimited(const HttpResult &result);
+    bool isRateLimited(const HttpResult &result) const;
 };
 
 } // namespace fulfillsync

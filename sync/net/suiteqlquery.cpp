@@ -58,6 +58,9 @@ void SuiteQlQuery::requestPage()
     // SuiteQL is read-only, so every failure may be retried.
     m_call = new HttpCall(m_network, factory, /*idempotent=*/true, this);
     m_call->setTimeoutMs(m_endpoint.timeoutMs);
+    RetryPolicy policy;
+    policy.unauthorizedMeansBusy = m_credentialsProven;
+    m_call->setRetryPolicy(policy);
     connect(m_call, &HttpCall::finished, this, &SuiteQlQuery::onPage);
     ++m_requests;
     m_call->start();
@@ -72,6 +75,7 @@ void SuiteQlQuery::onPage(const HttpResult &result)
         Q_EMIT finished(NetSuiteError::fromResult(result), false);
         return;
     }
+    m_credentialsProven = true;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(result.body, &parseError);
     if (!document.isObject()) {

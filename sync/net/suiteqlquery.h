@@ -29,6 +29,10 @@ public:
                  QObject *parent = nullptr);
 
     void setPageSize(int rows) { m_pageSize = qBound(1, rows, MaxPageSize); }
+    // Set when these credentials were accepted earlier in the run: a later 401 is then treated
+    // as NetSuite's "busy" variant and retried with backoff.
+    void setCredentialsProven(bool proven) { m_credentialsProven = proven; }
+    bool credentialsProven() const { return m_credentialsProven; }
     void start();
     void abort();
     int requestsSent() const { return m_requests; }
@@ -48,6 +52,7 @@ private:
     int m_pageSize = MaxPageSize;
     int m_offset = 0;
     int m_requests = 0;
+    bool m_credentialsProven = false;
     HttpCall *m_call = nullptr;
 };
 

@@ -122,6 +122,17 @@ private Q_SLOTS:
         }
     }
 
+    void unauthorizedIsBusyOnlyAfterTheCredentialsWorked()
+    {
+        HttpResult result;
+        result.status = 401;
+        RetryPolicy policy;
+        QVERIFY(!policy.decide(result, 1, true, 0.5).retry); // wrong credentials: do not hammer
+        policy.unauthorizedMeansBusy = true;
+        QVERIFY(policy.decide(result, 1, true, 0.5).retry);
+        QVERIFY(policy.decide(result, 1, false, 0.5).retry); // never reached the application
+    }
+
     void ambiguity()
     {
         HttpResult r;
