@@ -1,0 +1,58 @@
+#pragma once
+
+#include "models/domain/domain.h"
+#include "sync/net/netsuiteendpoint.h"
+#include "sync/net/netsuiteerror.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace fulfillsync {
+
+class HttpCall;
+
+// NetSuite's Record API, for one order's detail and for repair paths, never for bulk detection
+// (that is SuiteQL's job): GET record/v1/{type}/{id}?expandSubResources=true.
+namespace NetSuiteRecords {
+HttpCall *get(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
+              const QString &recordType, qint64 id, bool expandSubResources, QObject *parent);
+
+// Reads an expanded itemFulfillment record. Tracking numbers come from every package sublist
+// NetSuite may use: package, packageUps, packageFedex, packageUsps.
+std::optional<ItemFulfillment> fulfillmentFromRecord(const QJsonObject &record, QString *problem);
+std::optional<SalesOrder> salesOrderFromRecord(const QJsonObject &record, QString *problem);
+} // namespace NetSuiteRecords
+
+// "Test connection": does the host answer, are the credentials accepted, may the role read
+// transactions? One SuiteQL call answers all three; the result is in plain words.
+class NetSuiteConnectionTest final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NetSuiteConnectionTest)
+
+public:
+    struct Result
+    {
+        bool hostAnswers = false;
+        bool credentialsAccepted = false;
+        bool canReadTransactions = false;
+        QString summary; // one or two sentences for the admin
+        bool ok() const { return hostAnswers && credentialsAccepted && canReadTransactions; }
+    };
+
+    NetSuiteConnectionTest(QNetworkAccessManager &network, NetSuiteEndpoint endpoint,
+                           QObject *parent = nullptr);
+    void start();
+
+Q_SIGNALS:
+    void finished(const fulfillsync::NetSuiteConnectionTest::Result &result);
+
+private:
+    QNetworkAccessManager &m_network;
+    NetSuiteEndpoint m_endpoint;
+};
+
+} // namespace fulfillsync
