@@ -143,6 +143,24 @@ bool LedgerRepository::removeUnconfirmed(qint64 connectorId, qint64 fulfillmentI
     return execOrReport(q, &m_error);
 }
 
+QList<qint64> LedgerRepository::unsettledOrderIds(qint64 connectorId)
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!prepareOrReport(q,
+                         QStringLiteral("SELECT DISTINCT order_id FROM pushed_fulfillments WHERE "
+                                        "connector_id = ? AND state <> 'pushed'"),
+                         &m_error))
+        return ids;
+    q.addBindValue(connectorId);
+    if (!execOrReport(q, &m_error))
+        return ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
 qint64 LedgerRepository::countInState(LedgerState state)
 {
     QSqlQuery q(m_db);

@@ -24,6 +24,8 @@ public:
     // Only after a definite "not created" answer from the channel.
     bool removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId);
     qint64 countInState(LedgerState state);
+    // Orders with an intent that was never confirmed: they are settled on the next pass.
+    QList<qint64> unsettledOrderIds(qint64 connectorId);
 
     QString lastError() const { return m_error; }
 

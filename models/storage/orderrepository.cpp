@@ -284,6 +284,26 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
     return result;
 }
 
+QList<qint64> OrderRepository::orderIdsInSyncState(const QString &channel, const QString &state)
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("SELECT id FROM sales_orders WHERE LOWER(channel) = LOWER(?) "
+                           "AND sync_state = ?"),
+            &m_error))
+        return ids;
+    q.addBindValue(channel);
+    q.addBindValue(state);
+    if (!execOrReport(q, &m_error))
+        return ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
 bool OrderRepository::updateSyncState(qint64 orderId, const QString &state, const QString &message,
                                       double pushedQuantity, const QDateTime &lastAttemptAt)
 {

@@ -25,6 +25,8 @@ public:
     std::optional<SalesOrder> orderByTranId(const QString &tranId);
     QList<ItemFulfillment> fulfillmentsOfOrder(qint64 orderId);
 
+    // Orders of a channel whose last evaluation ended in this sync state ("failed" …).
+    QList<qint64> orderIdsInSyncState(const QString &channel, const QString &state);
     bool updateSyncState(qint64 orderId, const QString &state, const QString &message,
                          double pushedQuantity, const QDateTime &lastAttemptAt);
 

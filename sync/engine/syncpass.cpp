@@ -162,6 +162,14 @@ void SyncPass::evaluate()
     LedgerRepository ledger(m_database.connection());
     const FulfillmentMapper mapper(connector, m_config.rules);
 
+    // Besides what changed in NetSuite, retry what is still owed: intents never confirmed and
+    // orders whose last attempt failed (their NetSuite rows may not change again). Held orders
+    // wait for a change, a mapping fix and a resync, so they do not fill the history every pass.
+    const QList<qint64> unsettled = ledger.unsettledOrderIds(connector.id);
+    m_touchedOrders.unite(QSet<qint64>(unsettled.cbegin(), unsettled.cend()));
+    const QList<qint64> failed =
+        orders.orderIdsInSyncState(connector.channel, QStringLiteral("failed"));
+    m_touchedOrders.unite(QSet<qint64>(failed.cbegin(), failed.cend()));
     QList<qint64> ids = m_touchedOrders.values();
     std::sort(ids.begin(), ids.end());
     for (qint64 orderId : ids) {
