@@ -3,6 +3,10 @@
 #include "app/demosetup.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
+#include "models/storage/ledgerrepository.h"
+#include "models/storage/mappingrepository.h"
+#include "models/storage/orderrepository.h"
+#include "sync/engine/explainer.h"
 #include "sync/engine/syncworker.h"
 
 #include <QCommandLineParser>
@@ -242,6 +246,38 @@ int setupSandbox(Database &database, const QString &sandboxUrl, const QString &c
     return ExitSynced;
 }
 
+// Prints every gate for one order (by NetSuite number such as SO1002, or internal id), for each
+// connector of the order's channel. Reads the local copy only: nothing is sent anywhere.
+int explainOrder(Database &database, const QString &orderRef)
+{
+    QSqlDatabase db = database.connection();
+    OrderRepository orders(db);
+    bool isId = false;
+    const qint64 id = orderRef.toLongLong(&isId);
+    std::optional<SalesOrder> order = orders.orderByTranId(orderRef);
+    if (!order && isId)
+        order = orders.order(id);
+    if (!order) {
+        err() << "fulfillsync-worker: " << tr("Order %1 is not in the local copy; run a sync first.").arg(orderRef) << Qt::endl;
+        return ExitCannotStart;
+    }
+    ConnectorRepository connectors(db);
+    int shown = 0;
+    for (const Connector &c : connectors.all()) {
+        if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
+            continue;
+        const OrderExplanation explanation = Explainer::explain(
+            c, MappingRepository(db).rules(c.id), *order, orders.fulfillmentsOfOrder(order->id),
+            LedgerRepository(db).entriesOfOrder(c.id, order->id));
+        out() << tr("%1 for connector %2").arg(order->tranId, c.name) << Qt::endl
+              << explanation.toText() << Qt::endl;
+        ++shown;
+    }
+    if (shown == 0)
+        out() << tr("%1 came from \"%2\"; no connector syncs that channel.").arg(order->tranId, order->channel) << Qt::endl;
+    return ExitSynced;
+}
+
 } // namespace
 
 int runWorkerCommand(const QStringList &arguments)
@@ -250,7 +286,8 @@ int runWorkerCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Runs fulfillsync's sync engine without a window.\n\nCommands:\n"
            "  sync --once              one incremental pass of every enabled connector\n"
-           "  setup-sandbox URL        configure the database for a running fulfillsync-sandbox"));
+           "  setup-sandbox URL        configure the database for a running fulfillsync-sandbox\n"
+           "  explain ORDER            every gate that decides whether ORDER syncs"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"),
@@ -264,7 +301,7 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("since"),
                       tr("Where a connector's first pass starts (ISO date)."),
                       QStringLiteral("date")});
-    parser.addPositionalArgument(QStringLiteral("command"), tr("sync | setup-sandbox"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("sync | explain | setup-sandbox"));
     parser.process(arguments);
 
     const QStringList positional = parser.positionalArguments();
@@ -296,6 +333,8 @@ int runWorkerCommand(const QStringList &arguments)
         }
         return runSync(database, parser, parser.value(QStringLiteral("credentials")));
     }
+    if (command == u"explain" && positional.size() == 2)
+        return explainOrder(database, positional.at(1));
     if (command == u"setup-sandbox" && positional.size() == 2)
         return setupSandbox(database, positional.at(1),
                             parser.value(QStringLiteral("credentials")));

@@ -89,6 +89,16 @@ private Q_SLOTS:
             qPrintable(second.out));
     }
 
+    void explainNamesTheGates()
+    {
+        const Run run = worker({databaseArg(), QStringLiteral("explain"), QStringLiteral("SO1002")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("IF2003 is not pushed: Picked")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("already in the channel")), qPrintable(run.out));
+        const Run unknown = worker({databaseArg(), QStringLiteral("explain"), QStringLiteral("SO9999")});
+        QCOMPARE(unknown.exitCode, 2);
+    }
+
     void refusesACredentialsFileOthersCanRead()
     {
         QFile::setPermissions(credentialsPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
