@@ -6,6 +6,7 @@
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderrepository.h"
+#include "models/storage/quarantinerepository.h"
 #include "sync/engine/explainer.h"
 #include "sync/engine/syncworker.h"
 
@@ -161,17 +162,19 @@ int runSync(Database &database, const QCommandLineParser &parser, const QString 
             exitCode = std::max<int>(exitCode, ExitRunFailed);
             return;
         }
-        out() << tr("%1: %2 pushed, %3 failed, %4 held, %5 already pushed; %6 NetSuite and %7 "
-                    "channel requests in %8 ms")
-                     .arg(s.connectorName)
-                     .arg(s.pushed)
-                     .arg(s.failed)
-                     .arg(s.held)
-                     .arg(s.alreadyPushed)
-                     .arg(s.netSuiteRequests)
-                     .arg(s.channelRequests)
-                     .arg(s.durationMs)
-              << Qt::endl;
+        out()
+            << tr("%1: %2 pushed, %3 failed, %4 held, %5 already pushed, %6 deferred; %7 NetSuite "
+                  "and %8 channel requests in %9 ms")
+                   .arg(s.connectorName)
+                   .arg(s.pushed)
+                   .arg(s.failed)
+                   .arg(s.held)
+                   .arg(s.alreadyPushed)
+                   .arg(s.deferred)
+                   .arg(s.netSuiteRequests)
+                   .arg(s.channelRequests)
+                   .arg(s.durationMs)
+            << Qt::endl;
         if (s.failed > 0 || s.held > 0)
             exitCode = std::max<int>(exitCode, ExitSomeFailed);
     });
@@ -258,7 +261,9 @@ int explainOrder(Database &database, const QString &orderRef)
     if (!order && isId)
         order = orders.order(id);
     if (!order) {
-        err() << "fulfillsync-worker: " << tr("Order %1 is not in the local copy; run a sync first.").arg(orderRef) << Qt::endl;
+        err() << "fulfillsync-worker: "
+              << tr("Order %1 is not in the local copy; run a sync first.").arg(orderRef)
+              << Qt::endl;
         return ExitCannotStart;
     }
     ConnectorRepository connectors(db);
@@ -268,13 +273,16 @@ int explainOrder(Database &database, const QString &orderRef)
             continue;
         const OrderExplanation explanation = Explainer::explain(
             c, MappingRepository(db).rules(c.id), *order, orders.fulfillmentsOfOrder(order->id),
-            LedgerRepository(db).entriesOfOrder(c.id, order->id));
+            LedgerRepository(db).entriesOfOrder(c.id, order->id),
+            QuarantineRepository(db).entries(c.id));
         out() << tr("%1 for connector %2").arg(order->tranId, c.name) << Qt::endl
               << explanation.toText() << Qt::endl;
         ++shown;
     }
     if (shown == 0)
-        out() << tr("%1 came from \"%2\"; no connector syncs that channel.").arg(order->tranId, order->channel) << Qt::endl;
+        out() << tr("%1 came from \"%2\"; no connector syncs that channel.")
+                     .arg(order->tranId, order->channel)
+              << Qt::endl;
     return ExitSynced;
 }
 

@@ -145,6 +145,20 @@ struct LedgerEntry
     bool operator==(const LedgerEntry &) const = default;
 };
 
+// A fulfillment that keeps failing waits for a growing while before the next try.
+struct QuarantineEntry
+{
+    qint64 connectorId = 0;
+    qint64 fulfillmentId = 0;
+    qint64 orderId = 0;
+    int retryCount = 0;
+    QDateTime lastTryAt;
+    QDateTime ignoreUntil;
+    QString errorClass;
+    QString lastError;
+    bool operator==(const QuarantineEntry &) const = default;
+};
+
 enum class SyncTrigger { Schedule, Manual, Resync, Replay };
 QString syncTriggerKey(SyncTrigger trigger);
 

@@ -31,12 +31,16 @@ QString OrderExplanation::toText() const
 {
     QStringList lines;
     for (const Gate &gate : orderGates)
-        lines << QStringLiteral("[%1] %2: %3").arg(gate.passed ? QStringLiteral("ok") : QStringLiteral("--"), gate.name, gate.detail);
+        lines << QStringLiteral("[%1] %2: %3")
+                     .arg(gate.passed ? QStringLiteral("ok") : QStringLiteral("--"), gate.name,
+                          gate.detail);
     for (const FulfillmentExplanation &f : fulfillments) {
         lines << QString();
         lines << f.fulfillmentTranId;
         for (const Gate &gate : f.gates)
-            lines << QStringLiteral("  [%1] %2: %3").arg(gate.passed ? QStringLiteral("ok") : QStringLiteral("--"), gate.name, gate.detail);
+            lines << QStringLiteral("  [%1] %2: %3")
+                         .arg(gate.passed ? QStringLiteral("ok") : QStringLiteral("--"), gate.name,
+                              gate.detail);
         lines << QStringLiteral("  => ") + f.verdict();
     }
     if (fulfillments.isEmpty())
@@ -45,8 +49,10 @@ QString OrderExplanation::toText() const
 }
 
 OrderExplanation Explainer::explain(const Connector &connector, const QList<MappingRule> &rules,
-                                    const SalesOrder &order, const QList<ItemFulfillment> &fulfillments,
-                                    const QList<LedgerEntry> &ledger)
+                                    const SalesOrder &order,
+                                    const QList<ItemFulfillment> &fulfillments,
+                                    const QList<LedgerEntry> &ledger,
+                                    const QList<QuarantineEntry> &quarantine, const QDateTime &now)
 {
     OrderExplanation result;
     result.orderGates << Gate{tr("Connector"), connector.enabled,
@@ -54,20 +60,23 @@ OrderExplanation Explainer::explain(const Connector &connector, const QList<Mapp
                                                 : tr("%1 is disabled").arg(connector.name)};
     const bool channelMatches = order.channel.compare(connector.channel, Qt::CaseInsensitive) == 0;
     result.orderGates << Gate{tr("Channel"), channelMatches,
-                              channelMatches ? tr("the order came from %1").arg(order.channel)
-                                             : tr("the order came from \"%1\", this connector syncs \"%2\"")
-                                                   .arg(order.channel, connector.channel)};
+                              channelMatches
+                                  ? tr("the order came from %1").arg(order.channel)
+                                  : tr("the order came from \"%1\", this connector syncs \"%2\"")
+                                        .arg(order.channel, connector.channel)};
     const bool statusTriggers = connector.triggerStatuses.contains(order.status);
-    result.orderGates << Gate{tr("Order status"), statusTriggers,
-                              statusTriggers
-                                  ? tr("%1 is a trigger status").arg(SalesOrderStatus::displayName(order.status))
-                                  : tr("%1 is not one of this connector's trigger statuses")
-                                        .arg(SalesOrderStatus::displayName(order.status))};
+    result.orderGates << Gate{
+        tr("Order status"), statusTriggers,
+        statusTriggers
+            ? tr("%1 is a trigger status").arg(SalesOrderStatus::displayName(order.status))
+            : tr("%1 is not one of this connector's trigger statuses")
+                  .arg(SalesOrderStatus::displayName(order.status))};
     bool channelOrderKnown = false;
     order.channelOrder.toLongLong(&channelOrderKnown);
     result.orderGates << Gate{tr("Channel order"), channelOrderKnown,
-                              channelOrderKnown ? tr("order %1 in the channel").arg(order.channelOrder)
-                                                : tr("no channel order id on the sales order")};
+                              channelOrderKnown
+                                  ? tr("order %1 in the channel").arg(order.channelOrder)
+                                  : tr("no channel order id on the sales order")};
     const bool orderPasses = std::all_of(result.orderGates.cbegin(), result.orderGates.cend(),
                                          [](const Gate &g) { return g.passed; });
 
@@ -77,25 +86,45 @@ OrderExplanation Explainer::explain(const Connector &connector, const QList<Mapp
         e.fulfillmentId = f.id;
         e.fulfillmentTranId = f.tranId;
         if (!orderPasses)
-            e.gates << Gate{tr("Order"), false, tr("the order itself does not qualify (see above)")};
+            e.gates << Gate{tr("Order"), false,
+                            tr("the order itself does not qualify (see above)")};
         const bool shipped = f.shipStatus == ShipStatus::Shipped;
         e.gates << Gate{tr("Ship status"), shipped,
                         shipped ? tr("Shipped")
-                                : tr("%1: only Shipped fulfillments are sent").arg(ShipStatus::displayName(f.shipStatus))};
-        const auto entry = std::find_if(ledger.cbegin(), ledger.cend(),
-                                        [&](const LedgerEntry &l) { return l.fulfillmentId == f.id; });
+                                : tr("%1: only Shipped fulfillments are sent")
+                                      .arg(ShipStatus::displayName(f.shipStatus))};
+        const auto entry = std::find_if(ledger.cbegin(), ledger.cend(), [&](const LedgerEntry &l) {
+            return l.fulfillmentId == f.id;
+        });
         if (entry == ledger.cend()) {
             e.gates << Gate{tr("Already pushed"), true, tr("not yet in the channel")};
         } else if (entry->state == LedgerState::Pushed) {
-            e.gates << Gate{tr("Already pushed"), false,
-                            tr("already in the channel as fulfillment %1").arg(entry->channelFulfillmentId)};
+            e.gates << Gate{
+                tr("Already pushed"), false,
+                tr("already in the channel as fulfillment %1").arg(entry->channelFulfillmentId)};
         } else {
             e.gates << Gate{tr("Already pushed"), true,
-                            tr("an earlier attempt was not confirmed; the channel is read back before sending")};
+                            tr("an earlier attempt was not confirmed; the channel is read back "
+                               "before sending")};
+        }
+        const auto waiting =
+            std::find_if(quarantine.cbegin(), quarantine.cend(),
+                         [&](const QuarantineEntry &q) { return q.fulfillmentId == f.id; });
+        if (waiting != quarantine.cend() && waiting->ignoreUntil > now) {
+            e.gates << Gate{
+                tr("Quarantine"), false,
+                tr("failed %1 time(s), last: %2; next try after %3 (Resync tries at once)")
+                    .arg(waiting->retryCount)
+                    .arg(waiting->lastError,
+                         waiting->ignoreUntil.toLocalTime().toString(Qt::ISODate))};
+        } else {
+            e.gates << Gate{tr("Quarantine"), true, tr("not in quarantine")};
         }
         const MappingResult mapping = mapper.map(f);
         e.gates << Gate{tr("Mappings"), mapping.ok(),
-                        mapping.ok() ? tr("carrier %1, %2 line(s)").arg(mapping.mapped.carrier).arg(mapping.mapped.lines.size())
+                        mapping.ok() ? tr("carrier %1, %2 line(s)")
+                                           .arg(mapping.mapped.carrier)
+                                           .arg(mapping.mapped.lines.size())
                                      : mapping.problems.join(u' ')};
         result.fulfillments << e;
     }

@@ -11,7 +11,7 @@ namespace fulfillsync {
 // them, for each of the order's fulfillments. Pure: the caller reads the data.
 struct Gate
 {
-    QString name;   // short, translated
+    QString name; // short, translated
     bool passed = false;
     QString detail; // what was found, in words
 };
@@ -35,7 +35,9 @@ struct OrderExplanation
 namespace Explainer {
 OrderExplanation explain(const Connector &connector, const QList<MappingRule> &rules,
                          const SalesOrder &order, const QList<ItemFulfillment> &fulfillments,
-                         const QList<LedgerEntry> &ledger);
+                         const QList<LedgerEntry> &ledger,
+                         const QList<QuarantineEntry> &quarantine = {},
+                         const QDateTime &now = QDateTime::currentDateTimeUtc());
 } // namespace Explainer
 
 } // namespace fulfillsync

@@ -44,6 +44,7 @@ struct SyncRunSummary
     int failed = 0;
     int held = 0;
     int alreadyPushed = 0;
+    int deferred = 0; // in quarantine, waiting for their next try
     int netSuiteRequests = 0;
     int channelRequests = 0;
     bool cancelled = false;

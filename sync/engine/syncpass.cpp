@@ -161,6 +161,8 @@ void SyncPass::evaluate()
     OrderRepository orders(m_database.connection());
     LedgerRepository ledger(m_database.connection());
     const FulfillmentMapper mapper(connector, m_config.rules);
+    QuarantineRepository quarantine(m_database.connection());
+    const QDateTime now = m_config.clock();
 
     // Besides what changed in NetSuite, retry what is still owed: intents never confirmed and
     // orders whose last attempt failed (their NetSuite rows may not change again). Held orders
@@ -184,6 +186,11 @@ void SyncPass::evaluate()
             const std::optional<LedgerEntry> entry = ledger.entry(connector.id, f.id);
             if (entry && entry->state == LedgerState::Pushed) {
                 ++m_summary.alreadyPushed;
+                continue;
+            }
+            const std::optional<QuarantineEntry> waiting = quarantine.entry(connector.id, f.id);
+            if (waiting && waiting->ignoreUntil > now && m_config.trigger != SyncTrigger::Resync) {
+                ++m_summary.deferred; // still in quarantine: no request, no history row
                 continue;
             }
             Job job;
@@ -445,14 +452,30 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
         Q_EMIT historyAdvanced(id);
 
     m_attemptTimes.insert(job.order.id, attempt.occurredAt);
+    QuarantineRepository quarantine(m_database.connection());
     switch (outcome) {
     case SyncOutcome::Pushed:
         ++m_summary.pushed;
+        quarantine.clear(m_config.connector.id, job.fulfillment.id);
         break;
-    case SyncOutcome::Failed:
+    case SyncOutcome::Failed: {
         ++m_summary.failed;
         m_orderProblems.insert(job.order.id, {QStringLiteral("failed"), message});
+        const QDateTime now = m_config.clock();
+        QuarantineEntry entry =
+            quarantine.entry(m_config.connector.id, job.fulfillment.id)
+                .value_or(QuarantineEntry{
+                    m_config.connector.id, job.fulfillment.id, job.order.id, 0, {}, {}, {}, {}});
+        ++entry.retryCount;
+        entry.lastTryAt = now;
+        entry.ignoreUntil =
+            now.addSecs(m_config.quarantine.delaySeconds(entry.retryCount, errorClass));
+        entry.errorClass = errorClassKey(errorClass);
+        entry.lastError = message;
+        if (!quarantine.save(entry))
+            qCWarning(lcPass) << "could not quarantine:" << quarantine.lastError();
         break;
+    }
     case SyncOutcome::Held:
         ++m_summary.held;
         if (!m_orderProblems.contains(job.order.id))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/storage/quarantinerepository.h"
 #include "sync/engine/fulfillmentmapper.h"
 #include "sync/engine/shopifyplanner.h"
 #include "sync/engine/syncmessages.h"
@@ -46,6 +47,10 @@ public:
         SyncTrigger trigger = SyncTrigger::Manual;
         QDateTime firstPassSince;
         int overlapSeconds = 600; // a fulfillment saved during a run, or a slow clock
+        QuarantinePolicy quarantine;
+        std::function<QDateTime()> clock = [] {
+            return QDateTime::currentDateTimeUtc();
+        };
     };
 
     SyncPass(QNetworkAccessManager &network, Database &database, Config config,

@@ -5,6 +5,7 @@
 #include "models/storage/historyrepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
+#include "models/storage/quarantinerepository.h"
 #include "sync/engine/syncpass.h"
 #include "testutils/fakenetworkaccessmanager.h"
 #include "testutils/tempdatabase.h"
@@ -176,9 +177,15 @@ class TestSyncPass : public QObject
         return rows;
     }
 
-    SyncRunSummary runPass()
+    QDateTime m_now = QDateTime::currentDateTimeUtc();
+
+    SyncRunSummary runPass(SyncTrigger trigger = SyncTrigger::Manual)
     {
         SyncPass::Config config;
+        config.trigger = trigger;
+        config.clock = [this] {
+            return m_now;
+        };
         config.connector = m_connector;
         config.rules = {
             {MappingKind::ShipMethod, QStringLiteral("UPS Ground"), {}, QStringLiteral("UPS"), {}}};
@@ -286,6 +293,7 @@ private Q_SLOTS:
             LedgerRepository(m_temp->database().connection()).entry(m_connector.id, 2001)->state,
             LedgerState::Ambiguous);
         m_shop.mode = CreateMode::Normal;
+        m_now = m_now.addSecs(30); // past the first quarantine step (25 s)
         const SyncRunSummary second = runPass();
         QCOMPARE(second.pushed, 1);
         QCOMPARE(creates(), 1); // read back, found, never sent again
@@ -301,6 +309,7 @@ private Q_SLOTS:
         m_shop.mode = CreateMode::FailWithoutCommit;
         QCOMPARE(runPass().failed, 1);
         m_shop.mode = CreateMode::Normal;
+        m_now = m_now.addSecs(30);
         QCOMPARE(runPass().pushed, 1);
         QCOMPARE(creates(), 2);
         QCOMPARE(m_shop.fulfillments.size(), 1);
@@ -316,8 +325,53 @@ private Q_SLOTS:
             return FakeResponse{200, QJsonDocument(suiteQlEnvelope({})).toJson()};
         });
         m_shop.mode = CreateMode::Normal;
+        m_now = m_now.addSecs(30);
         QCOMPARE(runPass().pushed, 1);
         QCOMPARE(m_shop.fulfillments.size(), 1);
+    }
+
+    void quarantineGrowsIsSkippedAndIsWipedOnSuccess()
+    {
+        m_shop.mode = CreateMode::FailWithoutCommit;
+        QCOMPARE(runPass().failed, 1);
+        QuarantineRepository quarantine(m_temp->database().connection());
+        QCOMPARE(quarantine.entry(m_connector.id, 2001)->retryCount, 1);
+        QCOMPARE(quarantine.entry(m_connector.id, 2001)->ignoreUntil, m_now.addSecs(25));
+        // Within the quarantine: no request at all.
+        const int before = int(m_network->journal().size());
+        const SyncRunSummary waiting = runPass();
+        QCOMPARE(waiting.deferred, 1);
+        QCOMPARE(waiting.failed, 0);
+        QCOMPARE(creates(), 1);
+        QVERIFY(m_network->journal().size() > before); // NetSuite was still read
+        // After it: tried again, fails again, waits five times longer.
+        m_now = m_now.addSecs(26);
+        QCOMPARE(runPass().failed, 1);
+        QCOMPARE(quarantine.entry(m_connector.id, 2001)->retryCount, 2);
+        QCOMPARE(quarantine.entry(m_connector.id, 2001)->ignoreUntil, m_now.addSecs(125));
+        // A resync ignores the quarantine; success wipes it.
+        m_shop.mode = CreateMode::Normal;
+        QCOMPARE(runPass(SyncTrigger::Resync).pushed, 1);
+        QVERIFY(!quarantine.entry(m_connector.id, 2001));
+    }
+
+    void quarantinePolicy_data()
+    {
+        QTest::addColumn<int>("retry");
+        QTest::addColumn<int>("errorClass");
+        QTest::addColumn<int>("seconds");
+        QTest::newRow("first") << 1 << int(ErrorClass::Transient) << 25;
+        QTest::newRow("second") << 2 << int(ErrorClass::Transient) << 125;
+        QTest::newRow("fifth") << 5 << int(ErrorClass::Transient) << 15625;
+        QTest::newRow("capped at a day") << 9 << int(ErrorClass::Validation) << 86400;
+        QTest::newRow("auth capped at an hour") << 6 << int(ErrorClass::Auth) << 3600;
+    }
+    void quarantinePolicy()
+    {
+        QFETCH(int, retry);
+        QFETCH(int, errorClass);
+        QFETCH(int, seconds);
+        QCOMPARE(QuarantinePolicy{}.delaySeconds(retry, ErrorClass(errorClass)), seconds);
     }
 
     void hungCreateTimesOutAndIsTreatedAsUnknown()

@@ -29,7 +29,8 @@ ItemFulfillment fulfillment(qint64 id, const QString &shipStatus)
     return f;
 }
 
-const QList<MappingRule> kRules = {{MappingKind::ShipMethod, QStringLiteral("FedEx 2Day"), {}, QStringLiteral("FedEx"), {}}};
+const QList<MappingRule> kRules = {
+    {MappingKind::ShipMethod, QStringLiteral("FedEx 2Day"), {}, QStringLiteral("FedEx"), {}}};
 } // namespace
 
 class TestExplainer : public QObject
@@ -41,8 +42,9 @@ private Q_SLOTS:
     {
         Connector c;
         c.name = QStringLiteral("main-store");
-        const OrderExplanation e = Explainer::explain(c, kRules, order(QStringLiteral("D")),
-                                                      {fulfillment(2002, QStringLiteral("C")), fulfillment(2003, QStringLiteral("A"))}, {});
+        const OrderExplanation e = Explainer::explain(
+            c, kRules, order(QStringLiteral("D")),
+            {fulfillment(2002, QStringLiteral("C")), fulfillment(2003, QStringLiteral("A"))}, {});
         QCOMPARE(e.fulfillments.size(), 2);
         QVERIFY(e.fulfillments.at(0).wouldPush());
         QVERIFY(!e.fulfillments.at(1).wouldPush());
@@ -57,7 +59,9 @@ private Q_SLOTS:
         pushed.fulfillmentId = 2002;
         pushed.state = LedgerState::Pushed;
         pushed.channelFulfillmentId = QStringLiteral("700");
-        const OrderExplanation e = Explainer::explain(c, kRules, order(QStringLiteral("F")), {fulfillment(2002, QStringLiteral("C"))}, {pushed});
+        const OrderExplanation e =
+            Explainer::explain(c, kRules, order(QStringLiteral("F")),
+                               {fulfillment(2002, QStringLiteral("C"))}, {pushed});
         QVERIFY(!e.fulfillments.first().wouldPush());
         QVERIFY(e.fulfillments.first().verdict().contains(QStringLiteral("700")));
     }
@@ -68,10 +72,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("enabled");
         QTest::addColumn<QString>("channel");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("pending fulfillment") << "B" << true << "Shopify" << "Pending Fulfillment";
-        QTest::newRow("cancelled") << "C" << true << "Shopify" << "Cancelled";
-        QTest::newRow("disabled connector") << "F" << false << "Shopify" << "disabled";
-        QTest::newRow("other channel") << "F" << true << "Amazon" << "Amazon";
+        QTest::newRow("pending fulfillment") << "B" << true << "Shopify"
+                                             << "Pending Fulfillment";
+        QTest::newRow("cancelled") << "C" << true << "Shopify"
+                                   << "Cancelled";
+        QTest::newRow("disabled connector") << "F" << false << "Shopify"
+                                            << "disabled";
+        QTest::newRow("other channel") << "F" << true << "Amazon"
+                                       << "Amazon";
     }
     void orderGatesStopEverything()
     {
@@ -83,15 +91,40 @@ private Q_SLOTS:
         c.enabled = enabled;
         SalesOrder o = order(status);
         o.channel = channel;
-        const OrderExplanation e = Explainer::explain(c, kRules, o, {fulfillment(2002, QStringLiteral("C"))}, {});
+        const OrderExplanation e =
+            Explainer::explain(c, kRules, o, {fulfillment(2002, QStringLiteral("C"))}, {});
         QVERIFY(!e.fulfillments.first().wouldPush());
         QVERIFY2(e.toText().contains(expected), qPrintable(e.toText()));
+    }
+
+    void quarantineIsAGateUntilItExpires()
+    {
+        Connector c;
+        const QDateTime now(QDate(2026, 11, 26), QTime(12, 0), Qt::UTC);
+        QuarantineEntry q{0,
+                          2002,
+                          1002,
+                          2,
+                          now.addSecs(-60),
+                          now.addSecs(65),
+                          QStringLiteral("transient"),
+                          QStringLiteral("HTTP 503")};
+        const auto blocked =
+            Explainer::explain(c, kRules, order(QStringLiteral("F")),
+                               {fulfillment(2002, QStringLiteral("C"))}, {}, {q}, now);
+        QVERIFY(!blocked.fulfillments.first().wouldPush());
+        QVERIFY(blocked.fulfillments.first().verdict().contains(QStringLiteral("HTTP 503")));
+        const auto later =
+            Explainer::explain(c, kRules, order(QStringLiteral("F")),
+                               {fulfillment(2002, QStringLiteral("C"))}, {}, {q}, now.addSecs(70));
+        QVERIFY(later.fulfillments.first().wouldPush());
     }
 
     void unmappedShipMethodIsNamed()
     {
         Connector c;
-        const OrderExplanation e = Explainer::explain(c, {}, order(QStringLiteral("F")), {fulfillment(2002, QStringLiteral("C"))}, {});
+        const OrderExplanation e = Explainer::explain(c, {}, order(QStringLiteral("F")),
+                                                      {fulfillment(2002, QStringLiteral("C"))}, {});
         QVERIFY(!e.fulfillments.first().wouldPush());
         QVERIFY(e.fulfillments.first().verdict().contains(QStringLiteral("FedEx 2Day")));
     }

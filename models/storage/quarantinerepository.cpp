@@ -1,0 +1,116 @@
+#include "models/storage/quarantinerepository.h"
+
+#include "models/domain/timestamps.h"
+#include "models/storage/sqlerror.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+#include <cmath>
+
+namespace fulfillsync {
+
+QuarantineRepository::QuarantineRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+QList<QuarantineEntry> QuarantineRepository::select(const QString &where,
+                                                    const QVariantList &values)
+{
+    QList<QuarantineEntry> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("SELECT connector_id, fulfillment_id, order_id, retry_count, "
+                           "last_try_at, ignore_until, error_class, last_error FROM "
+                           "sync_quarantine WHERE ") +
+                where + QStringLiteral(" ORDER BY fulfillment_id"),
+            &m_error))
+        return result;
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!execOrReport(q, &m_error))
+        return result;
+    while (q.next()) {
+        result << QuarantineEntry{q.value(0).toLongLong(),
+                                  q.value(1).toLongLong(),
+                                  q.value(2).toLongLong(),
+                                  q.value(3).toInt(),
+                                  fromStorageTime(q.value(4).toString()),
+                                  fromStorageTime(q.value(5).toString()),
+                                  q.value(6).toString(),
+                                  q.value(7).toString()};
+    }
+    return result;
+}
+
+std::optional<QuarantineEntry> QuarantineRepository::entry(qint64 connectorId, qint64 fulfillmentId)
+{
+    const auto list = select(QStringLiteral("connector_id = ? AND fulfillment_id = ?"),
+                             {connectorId, fulfillmentId});
+    return list.isEmpty() ? std::nullopt : std::optional(list.first());
+}
+
+QList<QuarantineEntry> QuarantineRepository::entries(qint64 connectorId)
+{
+    return select(QStringLiteral("connector_id = ?"), {connectorId});
+}
+
+bool QuarantineRepository::save(const QuarantineEntry &e)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(
+            q,
+            QStringLiteral(
+                "INSERT INTO sync_quarantine (connector_id, fulfillment_id, order_id, "
+                "retry_count, last_try_at, ignore_until, error_class, last_error) VALUES "
+                "(?,?,?,?,?,?,?,?) ON CONFLICT (connector_id, fulfillment_id) DO UPDATE "
+                "SET order_id = excluded.order_id, retry_count = excluded.retry_count, "
+                "last_try_at = excluded.last_try_at, ignore_until = "
+                "excluded.ignore_until, error_class = excluded.error_class, last_error "
+                "= excluded.last_error"),
+            &m_error))
+        return false;
+    q.addBindValue(e.connectorId);
+    q.addBindValue(e.fulfillmentId);
+    q.addBindValue(e.orderId);
+    q.addBindValue(e.retryCount);
+    q.addBindValue(toStorageTime(e.lastTryAt));
+    q.addBindValue(toStorageTime(e.ignoreUntil));
+    q.addBindValue(e.errorClass);
+    q.addBindValue(e.lastError);
+    return execOrReport(q, &m_error);
+}
+
+bool QuarantineRepository::clear(qint64 connectorId, qint64 fulfillmentId)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ? AND "
+                                        "fulfillment_id = ?"),
+                         &m_error))
+        return false;
+    q.addBindValue(connectorId);
+    q.addBindValue(fulfillmentId);
+    return execOrReport(q, &m_error);
+}
+
+bool QuarantineRepository::clearAll(qint64 connectorId)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q, QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ?"),
+                         &m_error))
+        return false;
+    q.addBindValue(connectorId);
+    return execOrReport(q, &m_error);
+}
+
+int QuarantinePolicy::delaySeconds(int retryCount, ErrorClass errorClass) const
+{
+    const double grown = minSeconds * std::pow(double(factor), std::max(0, retryCount - 1));
+    const int cap =
+        errorClass == ErrorClass::Auth ? std::min(authMaxSeconds, maxSeconds) : maxSeconds;
+    return int(std::min<double>(grown, cap));
+}
+
+} // namespace fulfillsync

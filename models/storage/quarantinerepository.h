@@ -1,0 +1,44 @@
+#pragma once
+
+#include "models/domain/domain.h"
+
+#include <QSqlDatabase>
+#include <optional>
+
+namespace fulfillsync {
+
+// The persisted quarantine (architecture.md §7.6, after nextcloud's error blacklist).
+class QuarantineRepository final
+{
+public:
+    explicit QuarantineRepository(QSqlDatabase db);
+
+    std::optional<QuarantineEntry> entry(qint64 connectorId, qint64 fulfillmentId);
+    QList<QuarantineEntry> entries(qint64 connectorId);
+    bool save(const QuarantineEntry &entry);
+    bool clear(qint64 connectorId, qint64 fulfillmentId);
+    bool clearAll(qint64 connectorId); // the admin's "retry now" for everything
+
+    QString lastError() const { return m_error; }
+
+private:
+    QList<QuarantineEntry> select(const QString &where, const QVariantList &values);
+
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+// How long a fulfillment waits after its n-th consecutive failure: 25 s × 5^(n-1), capped at a
+// day; authentication problems are capped at an hour because a fixed token should be picked up
+// soon. Pure, so tests never sleep.
+struct QuarantinePolicy
+{
+    int minSeconds = 25;
+    int maxSeconds = 24 * 3600;
+    int factor = 5;
+    int authMaxSeconds = 3600;
+
+    int delaySeconds(int retryCount, ErrorClass errorClass) const;
+};
+
+} // namespace fulfillsync
