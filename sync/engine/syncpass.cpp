@@ -85,6 +85,7 @@ void SyncPass::readWindowed(QueryBuilder build, const QDateTime &since, RowSink 
 {
     m_query = new SuiteQlQuery(m_network, m_config.netsuite, build(since), this);
     m_query->setCredentialsProven(m_netSuiteCredentialsProven);
+    m_query->setGate(m_config.netSuiteGate);
     connect(m_query, &SuiteQlQuery::pageReceived, this, sink);
     connect(m_query, &SuiteQlQuery::finished, this,
             [=, this](const NetSuiteError &error, bool reachedCeiling) {

@@ -21,6 +21,7 @@ namespace fulfillsync {
 
 class Database;
 class HttpCall;
+class RequestGate;
 class SuiteQlQuery;
 
 // One incremental pass of one connector, event-driven (no blocking, no nested loops):
@@ -48,6 +49,7 @@ public:
         QDateTime firstPassSince;
         int overlapSeconds = 600; // a fulfillment saved during a run, or a slow clock
         QuarantinePolicy quarantine;
+        RequestGate *netSuiteGate = nullptr; // shared by all passes on the same account
         std::function<QDateTime()> clock = [] {
             return QDateTime::currentDateTimeUtc();
         };

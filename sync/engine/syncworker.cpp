@@ -32,7 +32,7 @@ void SyncWorker::run(const SyncRequest &request)
     QSqlDatabase db = m_database.connection(&error);
     if (!db.isOpen()) {
         Q_EMIT failedToStart(error);
-        Q_EMIT idle();
+        emitIdleIfDone();
         return;
     }
     ConnectorRepository connectors(db);
@@ -47,69 +47,80 @@ void SyncWorker::run(const SyncRequest &request)
     if (ids.isEmpty()) {
         Q_EMIT failedToStart(
             tr("No enabled connector to sync. Add or enable one under Connectors."));
-        if (!m_pass && m_queue.isEmpty())
-            Q_EMIT idle();
+        emitIdleIfDone();
         return;
     }
-    for (qint64 id : ids)
-        m_queue.enqueue({id, request});
-    if (!m_pass)
-        startNextPass();
+    for (qint64 id : ids) {
+        if (m_running.contains(id))
+            m_followUps.insert(id, request); // coalesced: one more pass after the current one
+        else
+            startPass(id, request);
+    }
 }
 
 void SyncWorker::cancel()
 {
-    m_queue.clear();
-    if (m_pass)
-        m_pass->cancel();
+    m_followUps.clear();
+    const auto passes = m_running.values();
+    for (SyncPass *pass : passes)
+        pass->cancel();
 }
 
 void SyncWorker::shutdown()
 {
     cancel();
-    delete m_pass;
+    qDeleteAll(m_running);
+    m_running.clear();
     delete m_network;
     m_network = nullptr;
     m_database.closeThreadConnection();
 }
 
-void SyncWorker::startNextPass()
+void SyncWorker::emitIdleIfDone()
 {
-    if (m_queue.isEmpty()) {
+    if (m_running.isEmpty())
         Q_EMIT idle();
-        return;
-    }
-    const PendingPass next = m_queue.dequeue();
+}
+
+void SyncWorker::passEnded(qint64 connectorId)
+{
+    m_running.remove(connectorId);
+    if (m_followUps.contains(connectorId))
+        startPass(connectorId, m_followUps.take(connectorId));
+    else
+        emitIdleIfDone();
+}
+
+void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
+{
     QSqlDatabase db = m_database.connection();
     ConnectorRepository connectors(db);
-    const std::optional<Connector> connector = connectors.byId(next.connectorId);
+    const std::optional<Connector> connector = connectors.byId(connectorId);
     const std::optional<NetSuiteAccount> account = connectors.account();
-    auto failPass = [this, &next](const QString &name, const QString &message) {
+    auto refuse = [&](const QString &name, const QString &message) {
         SyncRunSummary summary;
-        summary.connectorId = next.connectorId;
+        summary.connectorId = connectorId;
         summary.connectorName = name;
         summary.error = message;
         Q_EMIT passFinished(summary);
-        QMetaObject::invokeMethod(this, &SyncWorker::startNextPass, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &SyncWorker::emitIdleIfDone, Qt::QueuedConnection);
     };
     if (!connector)
-        return failPass(QString(), tr("Connector %1 does not exist.").arg(next.connectorId));
+        return refuse(QString(), tr("Connector %1 does not exist.").arg(connectorId));
     if (!account || account->accountId.isEmpty())
-        return failPass(connector->name,
-                        tr("No NetSuite account is configured. Enter the account id "
-                           "in Settings."));
+        return refuse(connector->name, tr("No NetSuite account is configured. Enter the account id "
+                                          "in Settings."));
     if (!m_credentials.netsuite.isComplete())
-        return failPass(connector->name,
-                        tr("The NetSuite token credentials are missing. Enter them "
-                           "in Settings."));
+        return refuse(connector->name, tr("The NetSuite token credentials are missing. Enter them "
+                                          "in Settings."));
     const QString token = m_credentials.channelTokens.value(connector->id);
     if (token.isEmpty())
-        return failPass(connector->name, tr("The access token of connector %1 is missing. Enter it "
-                                            "under Connectors.")
-                                             .arg(connector->name));
+        return refuse(connector->name, tr("The access token of connector %1 is missing. Enter it "
+                                          "under Connectors.")
+                                           .arg(connector->name));
 
     if (!m_network)
-        m_network = new QNetworkAccessManager(this);
+        m_network = m_networkFactory ? m_networkFactory(this) : new QNetworkAccessManager(this);
 
     SyncPass::Config config;
     config.connector = *connector;
@@ -117,21 +128,23 @@ void SyncWorker::startNextPass()
     config.netsuite.accountId = account->accountId;
     config.netsuite.baseUrl = QUrl(account->baseUrl);
     config.netsuite.credentials = m_credentials.netsuite;
+    config.netSuiteGate = &m_netSuiteGate;
     config.shopify.baseUrl = QUrl(connector->endpoint);
     config.shopify.accessToken = token;
-    config.trigger = next.request.trigger;
-    config.firstPassSince = next.request.firstPassSince;
+    config.trigger = request.trigger;
+    config.firstPassSince = request.firstPassSince;
 
-    m_pass = new SyncPass(*m_network, m_database, config, this);
-    connect(m_pass, &SyncPass::progressed, this, &SyncWorker::progressed);
-    connect(m_pass, &SyncPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
-    connect(m_pass, &SyncPass::finished, this, [this](const SyncRunSummary &summary) {
-        m_pass->deleteLater();
-        m_pass = nullptr;
-        Q_EMIT passFinished(summary);
-        QMetaObject::invokeMethod(this, &SyncWorker::startNextPass, Qt::QueuedConnection);
-    });
-    m_pass->start();
+    auto *pass = new SyncPass(*m_network, m_database, config, this);
+    m_running.insert(connectorId, pass);
+    connect(pass, &SyncPass::progressed, this, &SyncWorker::progressed);
+    connect(pass, &SyncPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
+    connect(pass, &SyncPass::finished, this,
+            [this, pass, connectorId](const SyncRunSummary &summary) {
+                pass->deleteLater();
+                Q_EMIT passFinished(summary);
+                passEnded(connectorId);
+            });
+    pass->start();
 }
 
 } // namespace fulfillsync

@@ -2,9 +2,12 @@
 
 #include "sync/engine/syncmessages.h"
 
+#include "sync/net/requestgate.h"
 #include <QObject>
 #include <QPointer>
-#include <QQueue>
+
+#include <QHash>
+#include <functional>
 
 class QNetworkAccessManager;
 
@@ -13,9 +16,12 @@ namespace fulfillsync {
 class Database;
 class SyncPass;
 
-// Runs sync requests one connector pass after another. Lives in the sync worker thread in the
-// app (SyncController) and on the main thread in fulfillsync-worker; it owns its network
-// manager, created on first use in the thread it runs in.
+// Runs connector passes. Connectors are independent: each runs its own pass at the same time as
+// the others, so one that fails, waits for a rate limit or is slow never delays another; a
+// request for a connector that is already running is coalesced into one follow-up pass.
+// All passes share one NetSuite request gate, because NetSuite limits concurrent requests per
+// account. Lives in the sync thread in the app (SyncController) and on the main thread in
+// fulfillsync-worker; it owns its network manager, created on first use in that thread.
 class SyncWorker final : public QObject
 {
     Q_OBJECT
@@ -24,6 +30,11 @@ class SyncWorker final : public QObject
 public:
     explicit SyncWorker(Database &database, QObject *parent = nullptr);
     ~SyncWorker() override;
+
+    // The seam for tests: where the worker's network manager comes from (created on first use,
+    // in the worker's thread).
+    using NetworkFactory = std::function<QNetworkAccessManager *(QObject *parent)>;
+    void setNetworkFactory(NetworkFactory factory) { m_networkFactory = std::move(factory); }
 
     void setCredentials(const fulfillsync::SyncCredentials &credentials);
     void run(const fulfillsync::SyncRequest &request);
@@ -37,19 +48,23 @@ Q_SIGNALS:
     void idle(); // the queue is empty
     void failedToStart(const QString &message);
 
+public:
+    int runningPasses() const { return int(m_running.size()); }
+    const RequestGate &netSuiteGate() const { return m_netSuiteGate; }
+    void setNetSuiteConcurrency(int limit) { m_netSuiteGate = RequestGate(limit); }
+
 private:
-    void startNextPass();
+    void startPass(qint64 connectorId, const SyncRequest &request);
+    void passEnded(qint64 connectorId);
+    void emitIdleIfDone();
 
     Database &m_database;
     SyncCredentials m_credentials;
+    NetworkFactory m_networkFactory;
     QNetworkAccessManager *m_network = nullptr;
-    struct PendingPass
-    {
-        qint64 connectorId;
-        SyncRequest request;
-    };
-    QQueue<PendingPass> m_queue;
-    QPointer<SyncPass> m_pass;
+    RequestGate m_netSuiteGate{2}; // leaves room for the account's other integrations
+    QHash<qint64, SyncPass *> m_running;
+    QHash<qint64, SyncRequest> m_followUps;
 };
 
 } // namespace fulfillsync

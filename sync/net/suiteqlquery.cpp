@@ -1,6 +1,9 @@
 #include "sync/net/suiteqlquery.h"
 
 #include "sync/net/httpcall.h"
+#include "sync/net/requestgate.h"
+
+#include <QPointer>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +19,19 @@ SuiteQlQuery::SuiteQlQuery(QNetworkAccessManager &network, NetSuiteEndpoint endp
     , m_query(std::move(query))
 {}
 
+SuiteQlQuery::~SuiteQlQuery()
+{
+    releaseSlot();
+}
+
+void SuiteQlQuery::releaseSlot()
+{
+    if (m_gate && m_holdsSlot) {
+        m_holdsSlot = false;
+        m_gate->release();
+    }
+}
+
 void SuiteQlQuery::start()
 {
     m_offset = 0;
@@ -24,11 +40,34 @@ void SuiteQlQuery::start()
 
 void SuiteQlQuery::abort()
 {
-    if (m_call)
-        m_call->abort();
+    if (m_call) {
+        m_call->abort(); // finishes through onPage()
+        return;
+    }
+    if (m_aborted)
+        return;
+    m_aborted = true; // still waiting for a gate slot
+    HttpResult cancelled;
+    cancelled.cancelled = true;
+    Q_EMIT finished(NetSuiteError::fromResult(cancelled), false);
 }
 
 void SuiteQlQuery::requestPage()
+{
+    if (!m_gate)
+        return sendPage();
+    QPointer<SuiteQlQuery> self(this);
+    m_gate->acquire([self, gate = m_gate] {
+        if (!self || self->m_aborted) {
+            gate->release(); // gone or cancelled while waiting: hand the slot straight back
+            return;
+        }
+        self->m_holdsSlot = true;
+        self->sendPage();
+    });
+}
+
+void SuiteQlQuery::sendPage()
 {
     QUrl url = m_endpoint.restBase();
     url.setPath(url.path() + QStringLiteral("/services/rest/query/v1/suiteql"));
@@ -70,6 +109,7 @@ void SuiteQlQuery::onPage(const HttpResult &result)
 {
     m_call->deleteLater();
     m_call = nullptr;
+    releaseSlot();
     m_requests += result.attempts - 1;
     if (!result.isSuccess()) {
         Q_EMIT finished(NetSuiteError::fromResult(result), false);

@@ -12,6 +12,7 @@ class QNetworkAccessManager;
 namespace fulfillsync {
 
 class HttpCall;
+class RequestGate;
 
 // Runs one SuiteQL query page by page (POST …/query/v1/suiteql?limit&offset, Prefer: transient)
 // and hands each page's rows over as they arrive. Stops before NetSuite's 100,000-row ceiling and
@@ -28,9 +29,12 @@ public:
     SuiteQlQuery(QNetworkAccessManager &network, NetSuiteEndpoint endpoint, QString query,
                  QObject *parent = nullptr);
 
+    // Optional: every page waits for a slot of this account's gate.
+    void setGate(RequestGate *gate) { m_gate = gate; }
     void setPageSize(int rows) { m_pageSize = qBound(1, rows, MaxPageSize); }
     // Set when these credentials were accepted earlier in the run: a later 401 is then treated
     // as NetSuite's "busy" variant and retried with backoff.
+    ~SuiteQlQuery() override;
     void setCredentialsProven(bool proven) { m_credentialsProven = proven; }
     bool credentialsProven() const { return m_credentialsProven; }
     void start();
@@ -44,6 +48,8 @@ Q_SIGNALS:
 
 private:
     void requestPage();
+    void sendPage();
+    void releaseSlot();
     void onPage(const fulfillsync::HttpResult &result);
 
     QNetworkAccessManager &m_network;
@@ -54,6 +60,9 @@ private:
     int m_requests = 0;
     bool m_credentialsProven = false;
     HttpCall *m_call = nullptr;
+    RequestGate *m_gate = nullptr;
+    bool m_holdsSlot = false;
+    bool m_aborted = false;
 };
 
 } // namespace fulfillsync

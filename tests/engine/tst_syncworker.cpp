@@ -1,0 +1,172 @@
+// Independent connectors: two channel connectors on one NetSuite account; one hangs, the other
+// finishes anyway. And the shared NetSuite gate never exceeds its limit.
+
+#include "models/storage/connectorrepository.h"
+#include "sync/engine/syncworker.h"
+#include "testutils/fakenetworkaccessmanager.h"
+#include "testutils/tempdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace fulfillsync;
+using namespace fulfillsync::test;
+
+namespace {
+
+QJsonObject fulfillmentRow(const QString &ifId, const QString &soId, const QString &channel,
+                           const QString &channelOrder)
+{
+    return {{QStringLiteral("if_id"), ifId},
+            {QStringLiteral("if_tranid"), QString(QStringLiteral("IF") + ifId)},
+            {QStringLiteral("if_status"), QStringLiteral("C")},
+            {QStringLiteral("if_lmd"), QStringLiteral("2026-11-19T15:04:05")},
+            {QStringLiteral("so_id"), soId},
+            {QStringLiteral("so_tranid"), QString(QStringLiteral("SO") + soId)},
+            {QStringLiteral("so_status"), QStringLiteral("F")},
+            {QStringLiteral("channel"), channel},
+            {QStringLiteral("channel_order"), channelOrder},
+            {QStringLiteral("if_line"), QStringLiteral("1")},
+            {QStringLiteral("so_line"), QStringLiteral("1")},
+            {QStringLiteral("item"), QStringLiteral("501")},
+            {QStringLiteral("item_name"), QStringLiteral("TSHIRT")},
+            {QStringLiteral("quantity"), QStringLiteral("1")},
+            {QStringLiteral("ship_method_name"), QStringLiteral("UPS Ground")},
+            {QStringLiteral("tracking_id"), QStringLiteral("1")},
+            {QStringLiteral("tracking_number"), QString(QStringLiteral("1Z") + ifId)}};
+}
+
+QByteArray envelope(const QJsonArray &items)
+{
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("hasMore"), false}})
+        .toJson();
+}
+
+} // namespace
+
+class TestSyncWorker : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+    FakeNetworkAccessManager *m_network = nullptr;
+    qint64 m_retail = 0;
+    qint64 m_wholesale = 0;
+
+    qint64 addConnector(const QString &name, const QString &channel, const QString &endpoint)
+    {
+        ConnectorRepository repo(m_temp->database().connection());
+        Connector c;
+        c.name = name;
+        c.channel = channel;
+        c.endpoint = endpoint;
+        c.unmappedPolicy = UnmappedPolicy::UseDefault;
+        c.defaultCarrier = QStringLiteral("UPS");
+        repo.save(c);
+        return c.id;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_temp = std::make_unique<TempDatabase>(TempDatabase::Engine::Sqlite);
+        QVERIFY(m_temp->isValid());
+        ConnectorRepository(m_temp->database().connection())
+            .saveAccount({QStringLiteral("1234567"), QStringLiteral("http://ns.test")});
+        m_retail = addConnector(QStringLiteral("retail"), QStringLiteral("Shopify"),
+                                QStringLiteral("http://retail.test"));
+        m_wholesale =
+            addConnector(QStringLiteral("wholesale"), QStringLiteral("Shopify-WholesaleShopify"),
+                         QStringLiteral("http://wholesale.test"));
+    }
+
+    void cleanup() { m_temp.reset(); }
+
+    void aHungConnectorNeverDelaysAnother()
+    {
+        SyncWorker worker(m_temp->database());
+        worker.setNetworkFactory([this](QObject *parent) {
+            m_network = new FakeNetworkAccessManager(parent);
+            m_network->route("POST", QStringLiteral("/suiteql$"), [](const FakeRequest &r) {
+                if (QJsonDocument::fromJson(r.body)
+                        .object()[QStringLiteral("q")]
+                        .toString()
+                        .contains(QStringLiteral("sl.mainline")))
+                    return FakeResponse{200, envelope({})};
+                return FakeResponse{
+                    200,
+                    envelope({fulfillmentRow(QStringLiteral("2001"), QStringLiteral("1001"),
+                                             QStringLiteral("Shopify"), QStringLiteral("5001")),
+                              fulfillmentRow(QStringLiteral("3001"), QStringLiteral("1501"),
+                                             QStringLiteral("Shopify-WholesaleShopify"),
+                                             QStringLiteral("6001"))})};
+            });
+            // The wholesale store never answers; the retail store works.
+            m_network->route("GET", QStringLiteral("/orders/6001"), [](const FakeRequest &) {
+                return FakeResponse{0, {}, {}, true};
+            });
+            m_network->route("GET", QStringLiteral("/orders/5001.json$"), [](const FakeRequest &) {
+                return FakeResponse{
+                    200, "{\"order\":{\"line_items\":[{\"id\":9001,\"sku\":\"TSHIRT\"}]}}"};
+            });
+            m_network->route("GET", QStringLiteral("/orders/5001/fulfillment_orders.json$"),
+                             [](const FakeRequest &) {
+                                 return FakeResponse{
+                                     200, "{\"fulfillment_orders\":[{\"id\":801,\"status\":"
+                                          "\"open\",\"assigned_location_id\":1,"
+                                          "\"line_items\":[{\"id\":901,\"line_item_id\":9001,"
+                                          "\"fulfillable_quantity\":1}]}]}"};
+                             });
+            m_network->route("POST", QStringLiteral("/graphql.json$"), [](const FakeRequest &) {
+                return FakeResponse{200,
+                                    "{\"data\":{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":"
+                                    "\"gid://shopify/Fulfillment/1\"},\"userErrors\":[]}}}"};
+            });
+            return m_network;
+        });
+        SyncCredentials credentials;
+        credentials.netsuite = {QStringLiteral("ck"), QStringLiteral("cs"), QStringLiteral("t"),
+                                QStringLiteral("ts")};
+        credentials.channelTokens = {{m_retail, QStringLiteral("a")},
+                                     {m_wholesale, QStringLiteral("b")}};
+        worker.setCredentials(credentials);
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        worker.run(request);
+
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const auto retail = finished.first().first().value<SyncRunSummary>();
+        QCOMPARE(retail.connectorName, QStringLiteral("retail"));
+        QCOMPARE(retail.pushed, 1);
+        QCOMPARE(worker.runningPasses(), 1); // wholesale still waits for its store
+        QCOMPARE(idle.count(), 0);
+        QVERIFY(worker.netSuiteGate().highWater() <= worker.netSuiteGate().limit());
+
+        // Asking again while it runs is coalesced, not doubled.
+        worker.run(request);
+        worker.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 10000);
+        // Retail ran twice; wholesale once (its follow-up was coalesced, then cancelled).
+        QCOMPARE(finished.count(), 3);
+        int wholesaleRuns = 0;
+        for (const auto &args : std::as_const(finished)) {
+            const auto summary = args.first().value<SyncRunSummary>();
+            if (summary.connectorName == u"wholesale") {
+                ++wholesaleRuns;
+                QVERIFY(summary.cancelled);
+                QCOMPARE(summary.pushed, 0);
+            }
+        }
+        QCOMPARE(wholesaleRuns, 1);
+        worker.shutdown();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncWorker)
+#include "tst_syncworker.moc"
