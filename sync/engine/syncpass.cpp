@@ -7,11 +7,13 @@
 #include "models/storage/watermarkrepository.h"
 #include "sync/engine/detectionqueries.h"
 #include "sync/net/httpcall.h"
+#include "sync/net/leakybucketpacer.h"
 #include "sync/net/suiteqlquery.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QTimer>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcPass, "fulfillsync.sync.pass", QtInfoMsg)
@@ -48,6 +50,27 @@ HttpCall *SyncPass::track(HttpCall *call)
     m_call = call;
     ++m_summary.channelRequests;
     return call;
+}
+
+void SyncPass::startChannelCall(HttpCall *call)
+{
+    LeakyBucketPacer *pacer = m_config.channelPacer;
+    if (!pacer) {
+        call->start();
+        return;
+    }
+    connect(call, &HttpCall::finished, this, [pacer](const HttpResult &result) {
+        pacer->observe(result, QDateTime::currentMSecsSinceEpoch());
+    });
+    const int delay = pacer->delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch());
+    auto send = [pacer, call] {
+        pacer->noteSent(QDateTime::currentMSecsSinceEpoch());
+        call->start();
+    };
+    if (delay > 0)
+        QTimer::singleShot(delay, call, send); // a cancel aborts the call, which drops the timer
+    else
+        send();
 }
 
 void SyncPass::emitProgress(const QString &phase)
@@ -286,7 +309,7 @@ void SyncPass::settleByReadBack()
         job.settleFirst = false;
         fetchChannelOrder();
     });
-    call->start();
+    startChannelCall(call);
 }
 
 void SyncPass::fetchChannelOrder()
@@ -309,7 +332,7 @@ void SyncPass::fetchChannelOrder()
         m_jobs[m_jobIndex].orderJson = QJsonDocument::fromJson(result.body).object();
         fetchFulfillmentOrders();
     });
-    call->start();
+    startChannelCall(call);
 }
 
 void SyncPass::fetchFulfillmentOrders()
@@ -325,7 +348,7 @@ void SyncPass::fetchFulfillmentOrders()
         job.fulfillmentOrdersJson = QJsonDocument::fromJson(result.body).object();
         sendCreate();
     });
-    call->start();
+    startChannelCall(call);
 }
 
 void SyncPass::sendCreate()
@@ -368,7 +391,7 @@ void SyncPass::sendCreate()
         call->deleteLater();
         onCreateAnswered(result);
     });
-    call->start();
+    startChannelCall(call);
 }
 
 void SyncPass::onCreateAnswered(const HttpResult &result)

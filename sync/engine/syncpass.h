@@ -22,6 +22,7 @@ namespace fulfillsync {
 class Database;
 class HttpCall;
 class RequestGate;
+class LeakyBucketPacer;
 class SuiteQlQuery;
 
 // One incremental pass of one connector, event-driven (no blocking, no nested loops):
@@ -49,7 +50,8 @@ public:
         QDateTime firstPassSince;
         int overlapSeconds = 600; // a fulfillment saved during a run, or a slow clock
         QuarantinePolicy quarantine;
-        RequestGate *netSuiteGate = nullptr; // shared by all passes on the same account
+        RequestGate *netSuiteGate = nullptr;      // shared by all passes on the same account
+        LeakyBucketPacer *channelPacer = nullptr; // this connector's store, kept across passes
         std::function<QDateTime()> clock = [] {
             return QDateTime::currentDateTimeUtc();
         };
@@ -101,6 +103,7 @@ private:
     void updateOrderStates();
     void finish(const QString &error = {});
     HttpCall *track(HttpCall *call);
+    void startChannelCall(HttpCall *call); // paced by the store's leaky bucket
     bool channelCallFailed(const HttpResult &result, const QString &what);
     void emitProgress(const QString &phase);
 

@@ -129,6 +129,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     config.netsuite.baseUrl = QUrl(account->baseUrl);
     config.netsuite.credentials = m_credentials.netsuite;
     config.netSuiteGate = &m_netSuiteGate;
+    config.channelPacer = &m_pacers[connector->id];
     config.shopify.baseUrl = QUrl(connector->endpoint);
     config.shopify.accessToken = token;
     config.trigger = request.trigger;

@@ -2,12 +2,14 @@
 
 #include "sync/engine/syncmessages.h"
 
+#include "sync/net/leakybucketpacer.h"
 #include "sync/net/requestgate.h"
 #include <QObject>
 #include <QPointer>
 
 #include <QHash>
 #include <functional>
+#include <map>
 
 class QNetworkAccessManager;
 
@@ -65,6 +67,7 @@ private:
     RequestGate m_netSuiteGate{2}; // leaves room for the account's other integrations
     QHash<qint64, SyncPass *> m_running;
     QHash<qint64, SyncRequest> m_followUps;
+    std::map<qint64, LeakyBucketPacer> m_pacers; // per connector, kept across passes
 };
 
 } // namespace fulfillsync

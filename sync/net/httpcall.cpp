@@ -32,6 +32,8 @@ HttpCall::~HttpCall()
 
 void HttpCall::start()
 {
+    if (m_done)
+        return; // aborted before it was sent
     m_clock.start();
     send();
 }

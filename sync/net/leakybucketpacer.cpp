@@ -1,0 +1,59 @@
+#include "sync/net/leakybucketpacer.h"
+
+#include "sync/net/httpresult.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fulfillsync {
+
+LeakyBucketPacer::LeakyBucketPacer(double leakPerSecond, int bucketSize, int headroom)
+    : m_leak(leakPerSecond)
+    , m_size(bucketSize)
+    , m_headroom(headroom)
+{}
+
+double LeakyBucketPacer::estimatedUsed(qint64 nowMs) const
+{
+    return std::max(0.0, m_used - m_leak * double(nowMs - m_atMs) / 1000.0);
+}
+
+int LeakyBucketPacer::delayBeforeNextMs(qint64 nowMs) const
+{
+    const double limit = m_size - m_headroom;
+    const double over = estimatedUsed(nowMs) + 1.0 - limit;
+    if (over <= 0)
+        return 0;
+    return int(std::ceil(over / m_leak * 1000.0));
+}
+
+void LeakyBucketPacer::noteSent(qint64 nowMs)
+{
+    m_used = estimatedUsed(nowMs) + 1.0;
+    m_atMs = nowMs;
+}
+
+void LeakyBucketPacer::observe(const HttpResult &result, qint64 nowMs)
+{
+    const QByteArray header = result.header("X-Shopify-Shop-Api-Call-Limit");
+    const int slash = header.indexOf('/');
+    if (slash <= 0)
+        return;
+    bool usedOk = false;
+    bool sizeOk = false;
+    const int used = header.left(slash).trimmed().toInt(&usedOk);
+    const int size = header.mid(slash + 1).trimmed().toInt(&sizeOk);
+    if (!usedOk || !sizeOk || size <= 0)
+        return;
+    if (size != m_size) {
+        // The bucket tells the plan: 40 → 2/s (standard), 80 → 4/s (Advanced), larger → Plus.
+        m_size = size;
+        m_leak = size >= 400 ? 20.0 : size >= 80 ? 4.0 : 2.0;
+    }
+    m_used = used;
+    m_atMs = nowMs;
+    if (result.status == 429)
+        m_used = m_size; // full, whatever the header said
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace fulfillsync {
+
+struct HttpResult;
+
+// Paces requests to a leaky-bucket API (Shopify REST: X-Shopify-Shop-Api-Call-Limit "used/size",
+// leaking at the plan's rate) so we stay just under the limit instead of bouncing off 429s.
+// Keeps a model of the bucket, corrected by every response's header. Pure: times are passed in.
+class LeakyBucketPacer final
+{
+public:
+    explicit LeakyBucketPacer(double leakPerSecond = 2.0, int bucketSize = 40, int headroom = 2);
+
+    // Delay before the next request may go, in ms (0: now).
+    int delayBeforeNextMs(qint64 nowMs) const;
+    void noteSent(qint64 nowMs);
+    void observe(const HttpResult &result, qint64 nowMs);
+
+    double estimatedUsed(qint64 nowMs) const;
+    double leakPerSecond() const { return m_leak; }
+    int bucketSize() const { return m_size; }
+
+private:
+    double m_leak;
+    int m_size;
+    int m_headroom;
+    double m_used = 0;
+    qint64 m_atMs = 0;
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,76 @@
+// The Shopify leaky-bucket pacer: a model of the bucket corrected by every response header.
+
+#include "sync/net/httpresult.h"
+#include "sync/net/leakybucketpacer.h"
+
+#include <QTest>
+
+using namespace fulfillsync;
+
+class TestPacer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void burstThenSteadyRate()
+    {
+        LeakyBucketPacer pacer(2.0, 40, 2);
+        qint64 now = 0;
+        int immediate = 0;
+        while (pacer.delayBeforeNextMs(now) == 0) {
+            pacer.noteSent(now);
+            ++immediate;
+        }
+        QCOMPARE(immediate, 38); // the burst, keeping two calls of headroom
+        // Then one request per 500 ms.
+        const int wait = pacer.delayBeforeNextMs(now);
+        QVERIFY2(wait > 0 && wait <= 500, qPrintable(QString::number(wait)));
+        now += wait;
+        QCOMPARE(pacer.delayBeforeNextMs(now), 0);
+        pacer.noteSent(now);
+        QVERIFY(pacer.delayBeforeNextMs(now) >= 450);
+    }
+
+    void headerCorrectsTheModelAndRevealsThePlan()
+    {
+        LeakyBucketPacer pacer;
+        HttpResult result;
+        result.status = 200;
+        result.headers = {{"X-Shopify-Shop-Api-Call-Limit", "39/40"}};
+        pacer.observe(result, 1000);
+        QCOMPARE(pacer.estimatedUsed(1000), 39.0);
+        QVERIFY(pacer.delayBeforeNextMs(1000) > 0);
+        QCOMPARE(pacer.estimatedUsed(2000), 37.0); // leaked 2 in a second
+
+        result.headers = {{"X-Shopify-Shop-Api-Call-Limit", "10/80"}};
+        pacer.observe(result, 3000);
+        QCOMPARE(pacer.bucketSize(), 80);
+        QCOMPARE(pacer.leakPerSecond(), 4.0);
+    }
+
+    void tooManyRequestsMeansFull()
+    {
+        LeakyBucketPacer pacer;
+        HttpResult result;
+        result.status = 429;
+        result.headers = {{"X-Shopify-Shop-Api-Call-Limit", "3/40"}};
+        pacer.observe(result, 0);
+        QCOMPARE(pacer.estimatedUsed(0), 40.0);
+        QVERIFY(pacer.delayBeforeNextMs(0) >= 1000);
+    }
+
+    void garbageHeadersAreIgnored()
+    {
+        LeakyBucketPacer pacer;
+        HttpResult result;
+        for (const char *value : {"", "abc", "5/", "/40", "5/0", "x/y"}) {
+            result.headers = {{"X-Shopify-Shop-Api-Call-Limit", value}};
+            pacer.observe(result, 0);
+        }
+        QCOMPARE(pacer.estimatedUsed(0), 0.0);
+        QCOMPARE(pacer.bucketSize(), 40);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPacer)
+#include "tst_pacer.moc"
