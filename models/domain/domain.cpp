@@ -59,6 +59,8 @@ QString ledgerStateKey(LedgerState state)
         return QStringLiteral("pushed");
     case LedgerState::Ambiguous:
         return QStringLiteral("ambiguous");
+    case LedgerState::Attention:
+        return QStringLiteral("attention");
     }
     return {};
 }
@@ -69,7 +71,17 @@ LedgerState ledgerStateFromKey(const QString &key)
         return LedgerState::Pushed;
     if (key == u"ambiguous")
         return LedgerState::Ambiguous;
+    if (key == u"attention")
+        return LedgerState::Attention;
     return LedgerState::Pending;
+}
+
+double ItemFulfillment::totalQuantity() const
+{
+    double total = 0;
+    for (const ItemFulfillmentLine &line : lines)
+        total += line.quantity;
+    return total;
 }
 
 QString syncTriggerKey(SyncTrigger trigger)

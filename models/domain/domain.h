@@ -56,6 +56,7 @@ struct Connector
     bool notifyCustomer = true;
     UnmappedPolicy unmappedPolicy = UnmappedPolicy::Hold;
     QString defaultCarrier;
+    bool updateTracking = true; // send tracking changes made in NetSuite after the first push
     bool operator==(const Connector &) const = default;
 };
 
@@ -120,13 +121,17 @@ struct ItemFulfillment
     QDateTime lastModified;
     QList<ItemFulfillmentLine> lines;
     QStringList trackingNumbers;
+    bool voided = false;
+    double totalQuantity() const;
     bool operator==(const ItemFulfillment &) const = default;
 };
 
 // The ledger: one row per (connector, NetSuite fulfillment). Written as Pending *before* the
 // channel request (the outbox) and completed after the answer, so a crash can never make us
 // forget that a request may have reached the channel.
-enum class LedgerState { Pending, Pushed, Ambiguous };
+// Attention: pushed, then voided, reduced or moved back in NetSuite. Flagged once for a person;
+// never cancelled in the channel automatically.
+enum class LedgerState { Pending, Pushed, Ambiguous, Attention };
 QString ledgerStateKey(LedgerState state);
 LedgerState ledgerStateFromKey(const QString &key);
 
@@ -140,6 +145,7 @@ struct LedgerEntry
     LedgerState state = LedgerState::Pending;
     QString payload; // what was (or is about to be) sent, secrets never included
     QStringList trackingNumbers;
+    double quantity = 0; // total quantity pushed
     QDateTime createdAt;
     QDateTime completedAt;
     bool operator==(const LedgerEntry &) const = default;

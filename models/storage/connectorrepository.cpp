@@ -10,7 +10,7 @@ namespace fulfillsync {
 namespace {
 const QString kColumns = QStringLiteral(
     "id, name, kind, channel, endpoint, enabled, interval_minutes, trigger_statuses, "
-    "notify_customer, unmapped_policy, default_carrier");
+    "notify_customer, unmapped_policy, default_carrier, update_tracking");
 
 Connector fromQuery(const QSqlQuery &q)
 {
@@ -27,6 +27,7 @@ Connector fromQuery(const QSqlQuery &q)
     c.unmappedPolicy =
         q.value(9).toString() == u"default" ? UnmappedPolicy::UseDefault : UnmappedPolicy::Hold;
     c.defaultCarrier = q.value(10).toString();
+    c.updateTracking = q.value(11).toInt() != 0;
     return c;
 }
 } // namespace
@@ -79,11 +80,13 @@ bool ConnectorRepository::save(Connector &c)
         c.id == 0
             ? QStringLiteral("INSERT INTO connectors (name, kind, channel, endpoint, enabled, "
                              "interval_minutes, trigger_statuses, notify_customer, "
-                             "unmapped_policy, default_carrier) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                             "unmapped_policy, default_carrier, update_tracking) VALUES "
+                             "(?,?,?,?,?,?,?,?,?,?,?) "
                              "RETURNING id")
             : QStringLiteral("UPDATE connectors SET name=?, kind=?, channel=?, endpoint=?, "
                              "enabled=?, interval_minutes=?, trigger_statuses=?, "
-                             "notify_customer=?, unmapped_policy=?, default_carrier=? "
+                             "notify_customer=?, unmapped_policy=?, default_carrier=?, "
+                             "update_tracking=? "
                              "WHERE id=?");
     if (!prepareOrReport(q, sql, &m_error))
         return false;
@@ -98,6 +101,7 @@ bool ConnectorRepository::save(Connector &c)
     q.addBindValue(c.unmappedPolicy == UnmappedPolicy::UseDefault ? QStringLiteral("default")
                                                                   : QStringLiteral("hold"));
     q.addBindValue(c.defaultCarrier);
+    q.addBindValue(c.updateTracking ? 1 : 0);
     if (c.id != 0)
         q.addBindValue(c.id);
     if (!execOrReport(q, &m_error))

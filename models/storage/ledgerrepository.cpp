@@ -21,7 +21,8 @@ QList<LedgerEntry> LedgerRepository::select(const QString &where, const QVariant
             q,
             QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
                            "channel_fulfillment_id, state, payload, tracking_numbers, "
-                           "created_at, completed_at FROM pushed_fulfillments WHERE ") +
+                           "created_at, completed_at, quantity FROM pushed_fulfillments "
+                           "WHERE ") +
                 where + QStringLiteral(" ORDER BY fulfillment_id"),
             &m_error))
         return result;
@@ -41,6 +42,7 @@ QList<LedgerEntry> LedgerRepository::select(const QString &where, const QVariant
         e.trackingNumbers = q.value(7).toString().split(u'\n', Qt::SkipEmptyParts);
         e.createdAt = fromStorageTime(q.value(8).toString());
         e.completedAt = fromStorageTime(q.value(9).toString());
+        e.quantity = q.value(10).toDouble();
         result << e;
     }
     return result;
@@ -68,7 +70,7 @@ bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
             q,
             QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
                            "order_id, channel_order, state, payload, tracking_numbers, "
-                           "created_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT "
+                           "created_at, quantity) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT "
                            "(connector_id, fulfillment_id) DO NOTHING"),
             &m_error))
         return false;
@@ -81,6 +83,7 @@ bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
     q.addBindValue(e.trackingNumbers.join(u'\n'));
     q.addBindValue(
         toStorageTime(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(e.quantity);
     if (!execOrReport(q, &m_error))
         return false;
     if (q.numRowsAffected() == 0) {
@@ -129,13 +132,33 @@ bool LedgerRepository::markAmbiguous(qint64 connectorId, qint64 fulfillmentId)
     return setState(connectorId, fulfillmentId, LedgerState::Ambiguous);
 }
 
+bool LedgerRepository::markAttention(qint64 connectorId, qint64 fulfillmentId)
+{
+    return setState(connectorId, fulfillmentId, LedgerState::Attention);
+}
+
+bool LedgerRepository::updateTrackingNumbers(qint64 connectorId, qint64 fulfillmentId,
+                                             const QStringList &numbers)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(q,
+                         QStringLiteral("UPDATE pushed_fulfillments SET tracking_numbers = ? WHERE "
+                                        "connector_id = ? AND fulfillment_id = ?"),
+                         &m_error))
+        return false;
+    q.addBindValue(numbers.join(u'\n'));
+    q.addBindValue(connectorId);
+    q.addBindValue(fulfillmentId);
+    return execOrReport(q, &m_error);
+}
+
 bool LedgerRepository::removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId)
 {
     QSqlQuery q(m_db);
     if (!prepareOrReport(
             q,
             QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
-                           "fulfillment_id = ? AND state <> 'pushed'"),
+                           "fulfillment_id = ? AND state IN ('pending', 'ambiguous')"),
             &m_error))
         return false;
     q.addBindValue(connectorId);
@@ -150,7 +173,7 @@ QList<qint64> LedgerRepository::unsettledOrderIds(qint64 connectorId)
     q.setForwardOnly(true);
     if (!prepareOrReport(q,
                          QStringLiteral("SELECT DISTINCT order_id FROM pushed_fulfillments WHERE "
-                                        "connector_id = ? AND state <> 'pushed'"),
+                                        "connector_id = ? AND state IN ('pending', 'ambiguous')"),
                          &m_error))
         return ids;
     q.addBindValue(connectorId);

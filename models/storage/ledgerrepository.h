@@ -21,6 +21,9 @@ public:
     bool markPushed(qint64 connectorId, qint64 fulfillmentId, const QString &channelFulfillmentId,
                     const QDateTime &at);
     bool markAmbiguous(qint64 connectorId, qint64 fulfillmentId);
+    bool markAttention(qint64 connectorId, qint64 fulfillmentId);
+    bool updateTrackingNumbers(qint64 connectorId, qint64 fulfillmentId,
+                               const QStringList &numbers);
     // Only after a definite "not created" answer from the channel.
     bool removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId);
     qint64 countInState(LedgerState state);

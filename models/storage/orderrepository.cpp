@@ -104,12 +104,12 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
             header,
             QStringLiteral(
                 "INSERT INTO item_fulfillments (id, order_id, tran_id, tran_date, "
-                "ship_status, ship_method_id, ship_method_name, last_modified) VALUES "
-                "(?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET order_id = "
+                "ship_status, ship_method_id, ship_method_name, last_modified, voided) "
+                "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET order_id = "
                 "excluded.order_id, tran_id = excluded.tran_id, tran_date = "
                 "excluded.tran_date, ship_status = excluded.ship_status, ship_method_id "
                 "= excluded.ship_method_id, ship_method_name = excluded.ship_method_name, "
-                "last_modified = excluded.last_modified"),
+                "last_modified = excluded.last_modified, voided = excluded.voided"),
             &m_error) ||
         !prepareOrReport(
             deleteLines,
@@ -138,6 +138,7 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
         header.addBindValue(f.shipMethodId);
         header.addBindValue(f.shipMethodName);
         header.addBindValue(toStorageTime(f.lastModified));
+        header.addBindValue(f.voided ? 1 : 0);
         if (!execOrReport(header, &m_error))
             return false;
         deleteLines.addBindValue(f.id);
@@ -231,12 +232,13 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
     QList<ItemFulfillment> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT id, order_id, tran_id, tran_date, ship_status, "
-                                        "ship_method_id, ship_method_name, last_modified FROM "
-                                        "item_fulfillments WHERE ") +
-                             where + QStringLiteral(" ORDER BY id"),
-                         &m_error))
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("SELECT id, order_id, tran_id, tran_date, ship_status, "
+                           "ship_method_id, ship_method_name, last_modified, voided FROM "
+                           "item_fulfillments WHERE ") +
+                where + QStringLiteral(" ORDER BY id"),
+            &m_error))
         return result;
     q.addBindValue(value);
     if (!execOrReport(q, &m_error))
@@ -251,6 +253,7 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
         f.shipMethodId = q.value(5).toLongLong();
         f.shipMethodName = q.value(6).toString();
         f.lastModified = fromStorageTime(q.value(7).toString());
+        f.voided = q.value(8).toInt() != 0;
         result << f;
     }
     QSqlQuery lines(m_db);

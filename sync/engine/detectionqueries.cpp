@@ -19,7 +19,7 @@ QString DetectionQueries::fulfillmentsSince(const QDateTime &since)
                "fl.location AS location, BUILTIN.DF(fl.location) AS location_name, "
                "ts.shippingmethod AS ship_method, BUILTIN.DF(ts.shippingmethod) AS "
                "ship_method_name, "
-               "tn.id AS tracking_id, tn.trackingnumber AS tracking_number "
+               "tn.id AS tracking_id, tn.trackingnumber AS tracking_number, f.void AS if_void "
                "FROM transaction f "
                "JOIN NextTransactionLineLink ntll ON ntll.nextdoc = f.id AND ntll.linktype = "
                "'ShipRcpt' "
@@ -28,7 +28,7 @@ QString DetectionQueries::fulfillmentsSince(const QDateTime &since)
                "LEFT JOIN TransactionShipment ts ON ts.doc = f.id "
                "LEFT JOIN TrackingNumberMap tnm ON tnm.transaction = f.id "
                "LEFT JOIN TrackingNumber tn ON tn.id = tnm.trackingnumber "
-               "WHERE f.type = 'ItemShip' AND f.void = 'F' AND f.lastmodifieddate >= ") +
+               "WHERE f.type = 'ItemShip' AND f.lastmodifieddate >= ") +
            SuiteQl::timestampLiteral(since) +
            QStringLiteral(" ORDER BY f.lastmodifieddate, f.id, fl.id, tn.id");
 }
@@ -96,6 +96,7 @@ void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
             f.shipMethodId = SuiteQlValue::integer(row, "ship_method");
             f.shipMethodName = SuiteQlValue::text(row, "ship_method_name");
             f.lastModified = modified;
+            f.voided = SuiteQlValue::boolean(row, "if_void");
             it = m_fulfillments.insert(id, f);
             m_order << id;
         }

@@ -142,6 +142,40 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
     return plan;
 }
 
+namespace {
+QJsonObject trackingInput(const MappedFulfillment &mapped)
+{
+    QJsonObject tracking;
+    if (!mapped.carrier.isEmpty())
+        tracking.insert(QStringLiteral("company"), mapped.carrier);
+    if (!mapped.trackingNumbers.isEmpty())
+        tracking.insert(QStringLiteral("numbers"),
+                        QJsonArray::fromStringList(mapped.trackingNumbers));
+    if (!mapped.trackingUrl.isEmpty() && !mapped.trackingNumbers.isEmpty())
+        tracking.insert(QStringLiteral("urls"), QJsonArray{mapped.trackingUrl});
+    return tracking;
+}
+} // namespace
+
+QByteArray ShopifyPlanner::trackingUpdateBody(const QString &channelFulfillmentId,
+                                              const MappedFulfillment &mapped)
+{
+    static const QString mutation = QStringLiteral(
+        "mutation fulfillmentTrackingInfoUpdate($fulfillmentId: ID!, $trackingInfoInput: "
+        "FulfillmentTrackingInput!, $notifyCustomer: Boolean) { fulfillmentTrackingInfoUpdate("
+        "fulfillmentId: $fulfillmentId, trackingInfoInput: $trackingInfoInput, notifyCustomer: "
+        "$notifyCustomer) { fulfillment { id trackingInfo { company number url } } userErrors { "
+        "field message } } }");
+    const QJsonObject variables{
+        {QStringLiteral("fulfillmentId"),
+         QString(QStringLiteral("gid://shopify/Fulfillment/") + channelFulfillmentId)},
+        {QStringLiteral("trackingInfoInput"), trackingInput(mapped)},
+        {QStringLiteral("notifyCustomer"), mapped.notifyCustomer}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("query"), mutation},
+                                     {QStringLiteral("variables"), variables}})
+        .toJson(QJsonDocument::Compact);
+}
+
 QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan,
                                                  const MappedFulfillment &mapped)
 {
@@ -164,16 +198,8 @@ QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan,
              QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(group.fulfillmentOrderId)},
             {QStringLiteral("fulfillmentOrderLineItems"), items}});
     }
-    QJsonObject tracking;
-    if (!mapped.carrier.isEmpty())
-        tracking.insert(QStringLiteral("company"), mapped.carrier);
-    if (!mapped.trackingNumbers.isEmpty())
-        tracking.insert(QStringLiteral("numbers"),
-                        QJsonArray::fromStringList(mapped.trackingNumbers));
-    if (!mapped.trackingUrl.isEmpty() && !mapped.trackingNumbers.isEmpty())
-        tracking.insert(QStringLiteral("urls"), QJsonArray{mapped.trackingUrl});
     const QJsonObject fulfillment{{QStringLiteral("lineItemsByFulfillmentOrder"), groups},
-                                  {QStringLiteral("trackingInfo"), tracking},
+                                  {QStringLiteral("trackingInfo"), trackingInput(mapped)},
                                   {QStringLiteral("notifyCustomer"), mapped.notifyCustomer}};
     const QJsonObject body{
         {QStringLiteral("query"), mutation},
@@ -218,7 +244,8 @@ QString ShopifyPlanner::findExisting(const MappedFulfillment &mapped, const QJso
     return {};
 }
 
-ShopifyPlanner::CreateAnswer ShopifyPlanner::readCreateAnswer(const QByteArray &body)
+ShopifyPlanner::CreateAnswer ShopifyPlanner::readCreateAnswer(const QByteArray &body,
+                                                              const QString &mutation)
 {
     CreateAnswer answer;
     QJsonParseError parseError;
@@ -230,10 +257,8 @@ ShopifyPlanner::CreateAnswer ShopifyPlanner::readCreateAnswer(const QByteArray &
     const QJsonObject root = document.object();
     for (const QJsonValue &error : root.value(QLatin1String("errors")).toArray())
         answer.userErrors << error.toObject().value(QLatin1String("message")).toString();
-    const QJsonObject payload = root.value(QLatin1String("data"))
-                                    .toObject()
-                                    .value(QLatin1String("fulfillmentCreate"))
-                                    .toObject();
+    const QJsonObject payload =
+        root.value(QLatin1String("data")).toObject().value(mutation).toObject();
     for (const QJsonValue &error : payload.value(QLatin1String("userErrors")).toArray())
         answer.userErrors << error.toObject().value(QLatin1String("message")).toString();
     const QJsonValue id =

@@ -47,7 +47,10 @@ struct CreateAnswer
     QStringList userErrors;
     QString malformed; // set when the answer could not be read
 };
-CreateAnswer readCreateAnswer(const QByteArray &body);
+CreateAnswer readCreateAnswer(const QByteArray &body,
+                              const QString &mutation = QStringLiteral("fulfillmentCreate"));
+// fulfillmentTrackingInfoUpdate for a fulfillment already in Shopify: safe to repeat.
+QByteArray trackingUpdateBody(const QString &channelFulfillmentId, const MappedFulfillment &mapped);
 } // namespace ShopifyPlanner
 
 } // namespace fulfillsync

@@ -202,16 +202,18 @@ void SyncPass::evaluate()
         const std::optional<SalesOrder> order = orders.order(orderId);
         if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
             continue; // another channel's order: another connector's business
-        if (!connector.triggerStatuses.contains(order->status))
-            continue; // trigger on status only
+        const bool statusTriggers = connector.triggerStatuses.contains(order->status);
         for (const ItemFulfillment &f : orders.fulfillmentsOfOrder(orderId)) {
-            if (f.shipStatus != ShipStatus::Shipped)
-                continue; // picked and packed are shown, never pushed
             const std::optional<LedgerEntry> entry = ledger.entry(connector.id, f.id);
-            if (entry && entry->state == LedgerState::Pushed) {
-                ++m_summary.alreadyPushed;
-                continue;
+            if (entry &&
+                (entry->state == LedgerState::Pushed || entry->state == LedgerState::Attention)) {
+                checkAfterPush(*order, f, *entry, mapper);
+                continue; // whatever the order's status is now
             }
+            if (!statusTriggers)
+                continue; // trigger on status only
+            if (f.voided || f.shipStatus != ShipStatus::Shipped)
+                continue; // picked and packed are shown, never pushed
             const std::optional<QuarantineEntry> waiting = quarantine.entry(connector.id, f.id);
             if (waiting && waiting->ignoreUntil > now && m_config.trigger != SyncTrigger::Resync) {
                 ++m_summary.deferred; // still in quarantine: no request, no history row
@@ -236,6 +238,89 @@ void SyncPass::evaluate()
     nextJob();
 }
 
+void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
+                              const LedgerEntry &entry, const FulfillmentMapper &mapper)
+{
+    if (entry.state == LedgerState::Attention)
+        return; // flagged once already; a person decides
+    Job job;
+    job.fulfillment = f;
+    job.order = order;
+    job.channelFulfillmentId = entry.channelFulfillmentId;
+    QString problem;
+    if (f.voided) {
+        problem = tr("%1 was voided in NetSuite after it was pushed as Shopify fulfillment %2. "
+                     "Nothing was cancelled in Shopify: cancel it there if the goods did not ship.")
+                      .arg(f.tranId, entry.channelFulfillmentId);
+    } else if (f.shipStatus != ShipStatus::Shipped) {
+        problem =
+            tr("%1 went back to %2 in NetSuite after it was pushed as Shopify fulfillment "
+               "%3. Nothing was changed in Shopify; check the shipment.")
+                .arg(f.tranId, ShipStatus::displayName(f.shipStatus), entry.channelFulfillmentId);
+    } else if (entry.quantity > 0 && f.totalQuantity() + 1e-9 < entry.quantity) {
+        problem =
+            tr("%1 was reduced in NetSuite from %2 to %3 units after it was pushed as Shopify "
+               "fulfillment %4. Nothing was changed in Shopify; check the shipment.")
+                .arg(f.tranId)
+                .arg(entry.quantity)
+                .arg(f.totalQuantity())
+                .arg(entry.channelFulfillmentId);
+    }
+    if (!problem.isEmpty()) {
+        LedgerRepository(m_database.connection()).markAttention(m_config.connector.id, f.id);
+        recordAttempt(job, SyncOutcome::Failed, ErrorClass::Conflict, problem, {}, false);
+        return;
+    }
+    QStringList now = f.trackingNumbers;
+    QStringList pushed = entry.trackingNumbers;
+    now.sort();
+    pushed.sort();
+    if (now == pushed || now.isEmpty() || !m_config.connector.updateTracking) {
+        ++m_summary.alreadyPushed;
+        return;
+    }
+    const MappingResult mapping = mapper.map(f);
+    if (!mapping.ok()) {
+        recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
+        return;
+    }
+    job.kind = Job::Kind::UpdateTracking;
+    job.mapped = mapping.mapped;
+    m_jobs << job;
+}
+
+void SyncPass::sendTrackingUpdate()
+{
+    Job &job = m_jobs[m_jobIndex];
+    job.requestBody = ShopifyPlanner::trackingUpdateBody(job.channelFulfillmentId, job.mapped);
+    auto *call = track(ShopifyApi::postGraphQl(m_network, m_config.shopify, job.requestBody, this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        if (channelCallFailed(result, tr("Updating the Shopify tracking numbers")))
+            return;
+        Job &job = m_jobs[m_jobIndex];
+        const auto answer = ShopifyPlanner::readCreateAnswer(
+            result.body, QStringLiteral("fulfillmentTrackingInfoUpdate"));
+        if (!answer.userErrors.isEmpty() || answer.fulfillmentId.isEmpty()) {
+            completeJob(SyncOutcome::Failed, ErrorClass::Validation,
+                        tr("Shopify refused the tracking update: %1")
+                            .arg(answer.userErrors.isEmpty() ? answer.malformed
+                                                             : answer.userErrors.join(u"; ")),
+                        compactJson(result.body));
+            return;
+        }
+        LedgerRepository(m_database.connection())
+            .updateTrackingNumbers(m_config.connector.id, job.fulfillment.id,
+                                   job.mapped.trackingNumbers);
+        completeJob(SyncOutcome::Pushed, ErrorClass::None,
+                    tr("Updated the tracking numbers of Shopify fulfillment %1 to %2.")
+                        .arg(job.channelFulfillmentId,
+                             job.mapped.trackingNumbers.join(QStringLiteral(", "))),
+                    compactJson(result.body));
+    });
+    startChannelCall(call);
+}
+
 void SyncPass::nextJob()
 {
     if (m_cancelled)
@@ -249,7 +334,9 @@ void SyncPass::nextJob()
                      .arg(job.fulfillment.tranId)
                      .arg(m_jobIndex + 1)
                      .arg(m_jobs.size()));
-    if (job.settleFirst)
+    if (job.kind == Job::Kind::UpdateTracking)
+        sendTrackingUpdate();
+    else if (job.settleFirst)
         settleByReadBack();
     else
         fetchChannelOrder();
@@ -378,6 +465,7 @@ void SyncPass::sendCreate()
     intent.channelOrder = job.order.channelOrder;
     intent.payload = QString::fromUtf8(job.requestBody);
     intent.trackingNumbers = job.mapped.trackingNumbers;
+    intent.quantity = job.fulfillment.totalQuantity();
     bool exists = false;
     if (!ledger.insertPending(intent, &exists)) {
         completeJob(SyncOutcome::Failed, exists ? ErrorClass::Conflict : ErrorClass::Storage,
@@ -451,7 +539,7 @@ void SyncPass::completeJob(SyncOutcome outcome, ErrorClass errorClass, const QSt
 }
 
 void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
-                             const QString &message, const QString &response)
+                             const QString &message, const QString &response, bool quarantine)
 {
     SyncAttempt attempt;
     attempt.occurredAt = QDateTime::currentDateTimeUtc();
@@ -476,18 +564,20 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
         Q_EMIT historyAdvanced(id);
 
     m_attemptTimes.insert(job.order.id, attempt.occurredAt);
-    QuarantineRepository quarantine(m_database.connection());
+    QuarantineRepository quarantined(m_database.connection());
     switch (outcome) {
     case SyncOutcome::Pushed:
         ++m_summary.pushed;
-        quarantine.clear(m_config.connector.id, job.fulfillment.id);
+        quarantined.clear(m_config.connector.id, job.fulfillment.id);
         break;
     case SyncOutcome::Failed: {
         ++m_summary.failed;
         m_orderProblems.insert(job.order.id, {QStringLiteral("failed"), message});
+        if (!quarantine)
+            break;
         const QDateTime now = m_config.clock();
         QuarantineEntry entry =
-            quarantine.entry(m_config.connector.id, job.fulfillment.id)
+            quarantined.entry(m_config.connector.id, job.fulfillment.id)
                 .value_or(QuarantineEntry{
                     m_config.connector.id, job.fulfillment.id, job.order.id, 0, {}, {}, {}, {}});
         ++entry.retryCount;
@@ -496,8 +586,8 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
             now.addSecs(m_config.quarantine.delaySeconds(entry.retryCount, errorClass));
         entry.errorClass = errorClassKey(errorClass);
         entry.lastError = message;
-        if (!quarantine.save(entry))
-            qCWarning(lcPass) << "could not quarantine:" << quarantine.lastError();
+        if (!quarantined.save(entry))
+            qCWarning(lcPass) << "could not quarantine:" << quarantined.lastError();
         break;
     }
     case SyncOutcome::Held:
@@ -541,7 +631,13 @@ void SyncPass::updateOrderStates()
         }
         QString state;
         QString message;
-        if (m_orderProblems.contains(orderId)) {
+        const bool needsAttention = std::any_of(states.cbegin(), states.cend(), [](LedgerState s) {
+            return s == LedgerState::Attention;
+        });
+        if (needsAttention && !m_orderProblems.contains(orderId)) {
+            state = QStringLiteral("failed");
+            message = tr("A fulfillment changed in NetSuite after it was pushed; see the history.");
+        } else if (m_orderProblems.contains(orderId)) {
             state = m_orderProblems.value(orderId).first;
             message = m_orderProblems.value(orderId).second;
         } else if (!connector.triggerStatuses.contains(order->status) && pushedCount == 0) {

@@ -72,6 +72,9 @@ Q_SIGNALS:
 private:
     struct Job
     {
+        enum class Kind { Create, UpdateTracking };
+        Kind kind = Kind::Create;
+        QString channelFulfillmentId; // UpdateTracking
         ItemFulfillment fulfillment;
         SalesOrder order;
         MappedFulfillment mapped;
@@ -99,7 +102,12 @@ private:
     void completeJob(SyncOutcome outcome, ErrorClass errorClass, const QString &message,
                      const QString &response = {});
     void recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
-                       const QString &message, const QString &response = {});
+                       const QString &message, const QString &response = {},
+                       bool quarantine = true);
+    // A fulfillment already pushed: flag voids and reductions, send tracking changes.
+    void checkAfterPush(const SalesOrder &order, const ItemFulfillment &f, const LedgerEntry &entry,
+                        const FulfillmentMapper &mapper);
+    void sendTrackingUpdate();
     void updateOrderStates();
     void finish(const QString &error = {});
     HttpCall *track(HttpCall *call);

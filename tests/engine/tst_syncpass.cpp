@@ -122,6 +122,10 @@ class TestSyncPass : public QObject
     FakeShop m_shop;
     QString m_ifStatus = QStringLiteral("C");
     QString m_shipMethodName = QStringLiteral("UPS Ground");
+    QString m_tracking = QStringLiteral("1Z1");
+    QString m_voided = QStringLiteral("F");
+    QString m_shirtQuantity = QStringLiteral("2");
+    QList<QJsonObject> m_trackingUpdates;
     Connector m_connector;
 
     QJsonArray fulfillmentRows() const
@@ -149,11 +153,12 @@ class TestSyncPass : public QObject
                 {QStringLiteral("item_name"),
                  soLine == u"1" ? QStringLiteral("TSHIRT-RED-M") : QStringLiteral("MUG-BLUE")},
                 {QStringLiteral("quantity"),
-                 soLine == u"1" ? QStringLiteral("2") : QStringLiteral("1")},
+                 soLine == u"1" ? m_shirtQuantity : QStringLiteral("1")},
+                {QStringLiteral("if_void"), m_voided},
                 {QStringLiteral("ship_method"), QStringLiteral("12")},
                 {QStringLiteral("ship_method_name"), m_shipMethodName},
                 {QStringLiteral("tracking_id"), QStringLiteral("1")},
-                {QStringLiteral("tracking_number"), QStringLiteral("1Z1")}});
+                {QStringLiteral("tracking_number"), m_tracking}});
         }
         return rows;
     }
@@ -218,6 +223,10 @@ private Q_SLOTS:
         ConnectorRepository connectors(m_temp->database().connection());
         QVERIFY(connectors.save(m_connector));
         m_shop = FakeShop{};
+        m_tracking = QStringLiteral("1Z1");
+        m_voided = QStringLiteral("F");
+        m_shirtQuantity = QStringLiteral("2");
+        m_trackingUpdates.clear();
         m_ifStatus = QStringLiteral("C");
         m_shipMethodName = QStringLiteral("UPS Ground");
         m_network = std::make_unique<FakeNetworkAccessManager>();
@@ -242,8 +251,16 @@ private Q_SLOTS:
                                                                     m_shop.fulfillments}})
                                              .toJson()};
             });
-        m_network->route("POST", QStringLiteral("/graphql.json$"),
-                         [this](const FakeRequest &r) { return m_shop.create(r); });
+        m_network->route("POST", QStringLiteral("/graphql.json$"), [this](const FakeRequest &r) {
+            const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+            if (!body[QStringLiteral("query")].toString().contains(
+                    QStringLiteral("fulfillmentTrackingInfoUpdate")))
+                return m_shop.create(r);
+            m_trackingUpdates << body[QStringLiteral("variables")].toObject();
+            return FakeResponse{200,
+                                "{\"data\":{\"fulfillmentTrackingInfoUpdate\":{\"fulfillment\":{"
+                                "\"id\":\"gid://shopify/Fulfillment/700\"},\"userErrors\":[]}}}"};
+        });
     }
 
     void cleanup()
@@ -372,6 +389,76 @@ private Q_SLOTS:
         QFETCH(int, errorClass);
         QFETCH(int, seconds);
         QCOMPARE(QuarantinePolicy{}.delaySeconds(retry, ErrorClass(errorClass)), seconds);
+    }
+
+    void trackingChangedAfterPushIsSentOn()
+    {
+        QCOMPARE(runPass().pushed, 1);
+        m_tracking = QStringLiteral("1Z9-CORRECTED");
+        const SyncRunSummary summary = runPass();
+        QCOMPARE(summary.pushed, 1);
+        QCOMPARE(creates(), 2); // the create, then one tracking update; no second fulfillment
+        QCOMPARE(m_shop.fulfillments.size(), 1);
+        QCOMPARE(m_trackingUpdates.size(), 1);
+        QCOMPARE(m_trackingUpdates.first()[QStringLiteral("fulfillmentId")].toString(),
+                 QStringLiteral("gid://shopify/Fulfillment/700"));
+        QCOMPARE(m_trackingUpdates
+                     .first()[QStringLiteral("trackingInfoInput")][QStringLiteral("numbers")]
+                     .toArray()
+                     .first()
+                     .toString(),
+                 QStringLiteral("1Z9-CORRECTED"));
+        QCOMPARE(LedgerRepository(m_temp->database().connection())
+                     .entry(m_connector.id, 2001)
+                     ->trackingNumbers,
+                 QStringList{QStringLiteral("1Z9-CORRECTED")});
+        QCOMPARE(runPass().pushed, 0); // settled: nothing more
+        QCOMPARE(m_trackingUpdates.size(), 1);
+    }
+
+    void trackingUpdatesCanBeSwitchedOff()
+    {
+        m_connector.updateTracking = false;
+        QCOMPARE(runPass().pushed, 1);
+        m_tracking = QStringLiteral("1Z9");
+        QCOMPARE(runPass().pushed, 0);
+        QVERIFY(m_trackingUpdates.isEmpty());
+    }
+
+    void voidedAfterPushIsFlaggedOnceNeverCancelled()
+    {
+        QCOMPARE(runPass().pushed, 1);
+        m_voided = QStringLiteral("T");
+        const SyncRunSummary flagged = runPass();
+        QCOMPARE(flagged.failed, 1);
+        const auto attempt = HistoryRepository(m_temp->database().connection()).latest(1).first();
+        QCOMPARE(attempt.errorClass, ErrorClass::Conflict);
+        QVERIFY(attempt.message.contains(QStringLiteral("voided")));
+        QCOMPARE(
+            LedgerRepository(m_temp->database().connection()).entry(m_connector.id, 2001)->state,
+            LedgerState::Attention);
+        QCOMPARE(m_shop.fulfillments.size(), 1); // nothing cancelled, nothing new
+        QCOMPARE(runPass().failed, 0);           // flagged once, not every pass
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 2);
+    }
+
+    void reducedAfterPushIsFlagged()
+    {
+        QCOMPARE(runPass().pushed, 1);
+        m_shirtQuantity = QStringLiteral("1");
+        QCOMPARE(runPass().failed, 1);
+        QVERIFY(HistoryRepository(m_temp->database().connection())
+                    .latest(1)
+                    .first()
+                    .message.contains(QStringLiteral("reduced")));
+        QCOMPARE(creates(), 1);
+    }
+
+    void voidedBeforePushIsNeverSent()
+    {
+        m_voided = QStringLiteral("T");
+        QCOMPARE(runPass().pushed, 0);
+        QCOMPARE(creates(), 0);
     }
 
     void hungCreateTimesOutAndIsTreatedAsUnknown()
