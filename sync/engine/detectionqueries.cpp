@@ -4,7 +4,20 @@
 
 namespace fulfillsync {
 
-QString DetectionQueries::fulfillmentsSince(const QDateTime &since)
+namespace {
+QString orderFilter(const char *column, const QList<qint64> &orderIds)
+{
+    if (orderIds.isEmpty())
+        return {};
+    QStringList literals;
+    for (qint64 id : orderIds)
+        literals << SuiteQl::integerLiteral(id);
+    return QStringLiteral(" AND %1 IN (%2)")
+        .arg(QLatin1String(column), literals.join(QStringLiteral(", ")));
+}
+} // namespace
+
+QString DetectionQueries::fulfillmentsSince(const QDateTime &since, const QList<qint64> &orderIds)
 {
     return QStringLiteral(
                "SELECT f.id AS if_id, f.tranid AS if_tranid, f.status AS if_status, "
@@ -29,11 +42,11 @@ QString DetectionQueries::fulfillmentsSince(const QDateTime &since)
                "LEFT JOIN TrackingNumberMap tnm ON tnm.transaction = f.id "
                "LEFT JOIN TrackingNumber tn ON tn.id = tnm.trackingnumber "
                "WHERE f.type = 'ItemShip' AND f.lastmodifieddate >= ") +
-           SuiteQl::timestampLiteral(since) +
+           SuiteQl::timestampLiteral(since) + orderFilter("so.id", orderIds) +
            QStringLiteral(" ORDER BY f.lastmodifieddate, f.id, fl.id, tn.id");
 }
 
-QString DetectionQueries::ordersSince(const QDateTime &since)
+QString DetectionQueries::ordersSince(const QDateTime &since, const QList<qint64> &orderIds)
 {
     return QStringLiteral(
                "SELECT so.id AS so_id, so.tranid AS so_tranid, so.status AS so_status, "
@@ -47,7 +60,7 @@ QString DetectionQueries::ordersSince(const QDateTime &since)
                "JOIN transactionline sl ON sl.transaction = so.id AND sl.mainline = 'F' "
                "AND sl.kitcomponent = 'F' "
                "WHERE so.type = 'SalesOrd' AND so.lastmodifieddate >= ") +
-           SuiteQl::timestampLiteral(since) +
+           SuiteQl::timestampLiteral(since) + orderFilter("so.id", orderIds) +
            QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
 }
 

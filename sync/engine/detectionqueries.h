@@ -13,8 +13,9 @@ namespace fulfillsync {
 // per fulfillment line and tracking number, ordered deterministically so pages never skip or
 // repeat rows, plus the same for sales order lines.
 namespace DetectionQueries {
-QString fulfillmentsSince(const QDateTime &since);
-QString ordersSince(const QDateTime &since);
+// orderIds: only these sales orders (a resync); empty means all.
+QString fulfillmentsSince(const QDateTime &since, const QList<qint64> &orderIds = {});
+QString ordersSince(const QDateTime &since, const QList<qint64> &orderIds = {});
 } // namespace DetectionQueries
 
 // Folds SuiteQL rows (possibly over many pages) into fulfillments and order headers. Rows that

@@ -25,6 +25,21 @@ struct SyncRequest
     SyncTrigger trigger = SyncTrigger::Manual;
     // Where a connector's first pass starts reading NetSuite (later passes use the watermark).
     QDateTime firstPassSince;
+    QList<qint64> orderIds; // resync: only these sales orders (NetSuite internal ids)
+    bool dryRun = false;
+    bool operator==(const SyncRequest &) const = default;
+};
+
+// A request a dry run would have sent: method, URL and body exactly as they would go.
+struct PlannedRequest
+{
+    qint64 connectorId = 0;
+    QString orderTranId;
+    QString fulfillmentTranId;
+    QString method;
+    QString url;
+    QString body;
+    QString problem; // set when nothing would be sent, and why
 };
 
 struct SyncProgress
@@ -57,4 +72,5 @@ struct SyncRunSummary
 
 Q_DECLARE_METATYPE(fulfillsync::SyncRequest)
 Q_DECLARE_METATYPE(fulfillsync::SyncProgress)
+Q_DECLARE_METATYPE(fulfillsync::PlannedRequest)
 Q_DECLARE_METATYPE(fulfillsync::SyncRunSummary)

@@ -73,6 +73,20 @@ void SyncPass::startChannelCall(HttpCall *call)
         send();
 }
 
+void SyncPass::planned(const Job &job, const QString &method, const QString &url,
+                       const QByteArray &body, const QString &problem)
+{
+    PlannedRequest request;
+    request.connectorId = m_config.connector.id;
+    request.orderTranId = job.order.tranId;
+    request.fulfillmentTranId = job.fulfillment.tranId;
+    request.method = method;
+    request.url = url;
+    request.body = QString::fromUtf8(QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented));
+    request.problem = problem;
+    Q_EMIT requestPlanned(request);
+}
+
 void SyncPass::emitProgress(const QString &phase)
 {
     Q_EMIT progressed(SyncProgress{m_config.connector.id, m_config.connector.name, phase,
@@ -88,6 +102,8 @@ void SyncPass::start()
         watermark.isValid() ? watermark.addSecs(-m_config.overlapSeconds) : m_config.firstPassSince;
     if (!m_since.isValid())
         m_since = QDateTime::currentDateTimeUtc().addDays(-30);
+    if (!m_config.onlyOrders.isEmpty())
+        m_since = QDateTime::fromSecsSinceEpoch(0, Qt::UTC); // a resync reads these orders whole
     qCInfo(lcPass) << m_config.connector.name << "reading changes since" << m_since;
     readOrders();
 }
@@ -140,8 +156,10 @@ void SyncPass::readOrders()
     emitProgress(tr("Reading sales orders from NetSuite"));
     auto reader = std::make_shared<OrderRowReader>();
     readWindowed(
-        &DetectionQueries::ordersSince, m_since,
-        [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
+        [ids = m_config.onlyOrders](const QDateTime &since) {
+            return DetectionQueries::ordersSince(since, ids);
+        },
+        m_since, [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
         [reader] { return reader->newestModification(); },
         [this, reader] {
             OrderRepository orders(m_database.connection());
@@ -160,8 +178,10 @@ void SyncPass::readFulfillments()
     emitProgress(tr("Reading item fulfillments from NetSuite"));
     auto reader = std::make_shared<FulfillmentRowReader>();
     readWindowed(
-        &DetectionQueries::fulfillmentsSince, m_since,
-        [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
+        [ids = m_config.onlyOrders](const QDateTime &since) {
+            return DetectionQueries::fulfillmentsSince(since, ids);
+        },
+        m_since, [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
         [reader] { return reader->newestModification(); },
         [this, reader] {
             if (reader->rejectedRows() > 0)
@@ -191,11 +211,16 @@ void SyncPass::evaluate()
     // Besides what changed in NetSuite, retry what is still owed: intents never confirmed and
     // orders whose last attempt failed (their NetSuite rows may not change again). Held orders
     // wait for a change, a mapping fix and a resync, so they do not fill the history every pass.
-    const QList<qint64> unsettled = ledger.unsettledOrderIds(connector.id);
-    m_touchedOrders.unite(QSet<qint64>(unsettled.cbegin(), unsettled.cend()));
-    const QList<qint64> failed =
-        orders.orderIdsInSyncState(connector.channel, QStringLiteral("failed"));
-    m_touchedOrders.unite(QSet<qint64>(failed.cbegin(), failed.cend()));
+    if (m_config.onlyOrders.isEmpty()) {
+        const QList<qint64> unsettled = ledger.unsettledOrderIds(connector.id);
+        m_touchedOrders.unite(QSet<qint64>(unsettled.cbegin(), unsettled.cend()));
+        const QList<qint64> failed =
+            orders.orderIdsInSyncState(connector.channel, QStringLiteral("failed"));
+        m_touchedOrders.unite(QSet<qint64>(failed.cbegin(), failed.cend()));
+    } else {
+        m_touchedOrders = QSet<qint64>(m_config.onlyOrders.cbegin(), m_config.onlyOrders.cend());
+    }
+    const bool resync = m_config.trigger == SyncTrigger::Resync || !m_config.onlyOrders.isEmpty();
     QList<qint64> ids = m_touchedOrders.values();
     std::sort(ids.begin(), ids.end());
     for (qint64 orderId : ids) {
@@ -215,7 +240,7 @@ void SyncPass::evaluate()
             if (f.voided || f.shipStatus != ShipStatus::Shipped)
                 continue; // picked and packed are shown, never pushed
             const std::optional<QuarantineEntry> waiting = quarantine.entry(connector.id, f.id);
-            if (waiting && waiting->ignoreUntil > now && m_config.trigger != SyncTrigger::Resync) {
+            if (waiting && waiting->ignoreUntil > now && !resync) {
                 ++m_summary.deferred; // still in quarantine: no request, no history row
                 continue;
             }
@@ -267,7 +292,8 @@ void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
                 .arg(entry.channelFulfillmentId);
     }
     if (!problem.isEmpty()) {
-        LedgerRepository(m_database.connection()).markAttention(m_config.connector.id, f.id);
+        if (!m_config.dryRun)
+            LedgerRepository(m_database.connection()).markAttention(m_config.connector.id, f.id);
         recordAttempt(job, SyncOutcome::Failed, ErrorClass::Conflict, problem, {}, false);
         return;
     }
@@ -293,6 +319,13 @@ void SyncPass::sendTrackingUpdate()
 {
     Job &job = m_jobs[m_jobIndex];
     job.requestBody = ShopifyPlanner::trackingUpdateBody(job.channelFulfillmentId, job.mapped);
+    if (m_config.dryRun) {
+        planned(job, QStringLiteral("POST"),
+                ShopifyApi::adminUrl(m_config.shopify, QStringLiteral("graphql.json")).toString(),
+                job.requestBody);
+        QMetaObject::invokeMethod(this, &SyncPass::nextJob, Qt::QueuedConnection);
+        return;
+    }
     auto *call = track(ShopifyApi::postGraphQl(m_network, m_config.shopify, job.requestBody, this));
     connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
         call->deleteLater();
@@ -383,8 +416,9 @@ void SyncPass::settleByReadBack()
         const QString existing = ShopifyPlanner::findExisting(
             job.mapped, QJsonDocument::fromJson(result.body).object(), claimed);
         if (!existing.isEmpty()) {
-            ledger.markPushed(m_config.connector.id, job.fulfillment.id, existing,
-                              QDateTime::currentDateTimeUtc());
+            if (!m_config.dryRun)
+                ledger.markPushed(m_config.connector.id, job.fulfillment.id, existing,
+                                  QDateTime::currentDateTimeUtc());
             completeJob(SyncOutcome::Pushed, ErrorClass::None,
                         tr("Already in Shopify as fulfillment %1 (found by reading back after an "
                            "unconfirmed earlier attempt); nothing sent.")
@@ -392,7 +426,8 @@ void SyncPass::settleByReadBack()
             return;
         }
         // Definitely not there: the earlier intent never reached Shopify.
-        ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
+        if (!m_config.dryRun)
+            ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
         job.settleFirst = false;
         fetchChannelOrder();
     });
@@ -456,6 +491,13 @@ void SyncPass::sendCreate()
         return;
     }
     job.requestBody = ShopifyPlanner::fulfillmentCreateBody(plan, job.mapped);
+    if (m_config.dryRun) {
+        planned(job, QStringLiteral("POST"),
+                ShopifyApi::adminUrl(m_config.shopify, QStringLiteral("graphql.json")).toString(),
+                job.requestBody);
+        QMetaObject::invokeMethod(this, &SyncPass::nextJob, Qt::QueuedConnection);
+        return;
+    }
 
     LedgerRepository ledger(m_database.connection());
     LedgerEntry intent;
@@ -541,6 +583,10 @@ void SyncPass::completeJob(SyncOutcome outcome, ErrorClass errorClass, const QSt
 void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
                              const QString &message, const QString &response, bool quarantine)
 {
+    if (m_config.dryRun) {
+        planned(job, {}, {}, {}, message); // a dry run writes nothing, it only tells
+        return;
+    }
     SyncAttempt attempt;
     attempt.occurredAt = QDateTime::currentDateTimeUtc();
     attempt.connectorId = m_config.connector.id;
@@ -659,10 +705,16 @@ void SyncPass::finish(const QString &error)
     m_finished = true;
     m_summary.error = error;
     m_summary.cancelled = m_cancelled;
+    if (m_config.dryRun) {
+        m_summary.durationMs = m_clock.elapsed();
+        Q_EMIT finished(m_summary);
+        return;
+    }
     updateOrderStates();
     // The watermark only moves after a complete read and push loop; the overlap window makes
     // re-reading harmless (the ledger answers "already pushed").
-    if (error.isEmpty() && !m_cancelled && m_newestChange.isValid()) {
+    if (error.isEmpty() && !m_cancelled && m_newestChange.isValid() &&
+        m_config.onlyOrders.isEmpty()) {
         WatermarkRepository watermarks(m_database.connection());
         if (!watermarks.setValue(m_config.connector.id, kFulfillmentStream, m_newestChange))
             m_summary.error = tr("Could not store the watermark: %1").arg(watermarks.lastError());

@@ -52,6 +52,12 @@ public:
         QuarantinePolicy quarantine;
         RequestGate *netSuiteGate = nullptr;      // shared by all passes on the same account
         LeakyBucketPacer *channelPacer = nullptr; // this connector's store, kept across passes
+        // Resync: only these sales orders, read whole, quarantine and held state ignored, the
+        // watermark left where it is.
+        QList<qint64> onlyOrders;
+        // Dry run: everything up to the create request, which is reported instead of sent;
+        // nothing is written to the ledger, history, quarantine or watermark.
+        bool dryRun = false;
         std::function<QDateTime()> clock = [] {
             return QDateTime::currentDateTimeUtc();
         };
@@ -68,6 +74,8 @@ Q_SIGNALS:
     void progressed(const fulfillsync::SyncProgress &progress);
     void historyAdvanced(qint64 newestAttemptId);
     void finished(const fulfillsync::SyncRunSummary &summary);
+    // Dry run: the exact request a fulfillment would cause.
+    void requestPlanned(const fulfillsync::PlannedRequest &request);
 
 private:
     struct Job
@@ -85,7 +93,7 @@ private:
         QByteArray requestBody;
     };
 
-    using QueryBuilder = QString (*)(const QDateTime &since);
+    using QueryBuilder = std::function<QString(const QDateTime &since)>;
     using RowSink = std::function<void(const QList<QJsonObject> &rows)>;
     void readWindowed(QueryBuilder build, const QDateTime &since, RowSink sink,
                       std::function<QDateTime()> newest, std::function<void()> done);
@@ -108,6 +116,8 @@ private:
     void checkAfterPush(const SalesOrder &order, const ItemFulfillment &f, const LedgerEntry &entry,
                         const FulfillmentMapper &mapper);
     void sendTrackingUpdate();
+    void planned(const Job &job, const QString &method, const QString &url, const QByteArray &body,
+                 const QString &problem = {});
     void updateOrderStates();
     void finish(const QString &error = {});
     HttpCall *track(HttpCall *call);

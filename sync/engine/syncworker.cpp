@@ -16,6 +16,7 @@ SyncWorker::SyncWorker(Database &database, QObject *parent)
     qRegisterMetaType<fulfillsync::SyncRequest>();
     qRegisterMetaType<fulfillsync::SyncProgress>();
     qRegisterMetaType<fulfillsync::SyncRunSummary>();
+    qRegisterMetaType<fulfillsync::PlannedRequest>();
     qRegisterMetaType<fulfillsync::SyncCredentials>();
 }
 
@@ -51,9 +52,11 @@ void SyncWorker::run(const SyncRequest &request)
         return;
     }
     for (qint64 id : ids) {
-        if (m_running.contains(id))
-            m_followUps.insert(id, request); // coalesced: one more pass after the current one
-        else
+        if (m_running.contains(id)) {
+            QList<SyncRequest> &waiting = m_followUps[id];
+            if (!waiting.contains(request))
+                waiting.append(request); // the same request twice runs once
+        } else
             startPass(id, request);
     }
 }
@@ -85,8 +88,9 @@ void SyncWorker::emitIdleIfDone()
 void SyncWorker::passEnded(qint64 connectorId)
 {
     m_running.remove(connectorId);
-    if (m_followUps.contains(connectorId))
-        startPass(connectorId, m_followUps.take(connectorId));
+    QList<SyncRequest> &waiting = m_followUps[connectorId];
+    if (!waiting.isEmpty())
+        startPass(connectorId, waiting.takeFirst());
     else
         emitIdleIfDone();
 }
@@ -134,11 +138,14 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     config.shopify.accessToken = token;
     config.trigger = request.trigger;
     config.firstPassSince = request.firstPassSince;
+    config.onlyOrders = request.orderIds;
+    config.dryRun = request.dryRun;
 
     auto *pass = new SyncPass(*m_network, m_database, config, this);
     m_running.insert(connectorId, pass);
     connect(pass, &SyncPass::progressed, this, &SyncWorker::progressed);
     connect(pass, &SyncPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
+    connect(pass, &SyncPass::requestPlanned, this, &SyncWorker::requestPlanned);
     connect(pass, &SyncPass::finished, this,
             [this, pass, connectorId](const SyncRunSummary &summary) {
                 pass->deleteLater();

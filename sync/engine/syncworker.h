@@ -47,6 +47,7 @@ Q_SIGNALS:
     void progressed(const fulfillsync::SyncProgress &progress);
     void passFinished(const fulfillsync::SyncRunSummary &summary);
     void historyAdvanced(qint64 newestAttemptId);
+    void requestPlanned(const fulfillsync::PlannedRequest &request);
     void idle(); // the queue is empty
     void failedToStart(const QString &message);
 
@@ -66,8 +67,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     RequestGate m_netSuiteGate{2}; // leaves room for the account's other integrations
     QHash<qint64, SyncPass *> m_running;
-    QHash<qint64, SyncRequest> m_followUps;
-    std::map<qint64, LeakyBucketPacer> m_pacers; // per connector, kept across passes
+    QHash<qint64, QList<SyncRequest>> m_followUps; // per connector, duplicates dropped
+    std::map<qint64, LeakyBucketPacer> m_pacers;   // per connector, kept across passes
 };
 
 } // namespace fulfillsync

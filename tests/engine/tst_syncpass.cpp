@@ -184,10 +184,16 @@ class TestSyncPass : public QObject
 
     QDateTime m_now = QDateTime::currentDateTimeUtc();
 
-    SyncRunSummary runPass(SyncTrigger trigger = SyncTrigger::Manual)
+    QList<PlannedRequest> m_planned;
+
+    SyncRunSummary runPass(SyncTrigger trigger = SyncTrigger::Manual,
+                           const QList<qint64> &onlyOrders = {}, bool dryRun = false,
+                           const QList<MappingRule> &extraRules = {})
     {
         SyncPass::Config config;
         config.trigger = trigger;
+        config.onlyOrders = onlyOrders;
+        config.dryRun = dryRun;
         config.clock = [this] {
             return m_now;
         };
@@ -202,7 +208,10 @@ class TestSyncPass : public QObject
         config.shopify.accessToken = QStringLiteral("shpat_secret");
         config.shopify.timeoutMs = 300;
         config.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        config.rules += extraRules;
         SyncPass pass(*m_network, m_temp->database(), config);
+        connect(&pass, &SyncPass::requestPlanned, this,
+                [this](const PlannedRequest &r) { m_planned << r; });
         QSignalSpy finished(&pass, &SyncPass::finished);
         pass.start();
         if (!finished.wait(10000))
@@ -459,6 +468,61 @@ private Q_SLOTS:
         m_voided = QStringLiteral("T");
         QCOMPARE(runPass().pushed, 0);
         QCOMPARE(creates(), 0);
+    }
+
+    void dryRunShowsTheExactRequestAndWritesNothing()
+    {
+        m_planned.clear();
+        const SyncRunSummary summary = runPass(SyncTrigger::Manual, {1001}, true);
+        QVERIFY(summary.error.isEmpty());
+        QCOMPARE(creates(), 0);
+        QCOMPARE(m_planned.size(), 1);
+        QCOMPARE(m_planned.first().method, QStringLiteral("POST"));
+        QVERIFY(m_planned.first().url.endsWith(QStringLiteral("/admin/api/2024-10/graphql.json")));
+        QVERIFY(m_planned.first().body.contains(
+            QStringLiteral("gid://shopify/FulfillmentOrderLineItem/901")));
+        QVERIFY(m_planned.first().body.contains(QStringLiteral("1Z1")));
+        QVERIFY(!m_planned.first().body.contains(QStringLiteral("shpat_secret")));
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 0);
+        QVERIFY(!LedgerRepository(m_temp->database().connection()).entry(m_connector.id, 2001));
+        // The real pass afterwards still reads everything (no watermark was stored).
+        QCOMPARE(runPass().pushed, 1);
+    }
+
+    void dryRunNamesWhatWouldStopIt()
+    {
+        m_planned.clear();
+        m_shipMethodName = QStringLiteral("Local Courier");
+        runPass(SyncTrigger::Manual, {1001}, true);
+        QCOMPARE(m_planned.size(), 1);
+        QVERIFY(m_planned.first().problem.contains(QStringLiteral("Local Courier")));
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 0);
+    }
+
+    void resyncPushesWhatWasHeldOnceTheMappingIsFixed()
+    {
+        m_shipMethodName = QStringLiteral("Local Courier");
+        QCOMPARE(runPass().held, 1);
+        // An incremental pass with nothing new in NetSuite leaves held orders alone.
+        m_network->route("POST", QStringLiteral("/suiteql$"), [this](const FakeRequest &r) {
+            const QString q =
+                QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
+            if (!q.contains(QStringLiteral("so.id IN (1001)")))
+                return FakeResponse{200, QJsonDocument(suiteQlEnvelope({})).toJson()};
+            const bool orders = q.contains(QStringLiteral("sl.mainline"));
+            return FakeResponse{
+                200,
+                QJsonDocument(suiteQlEnvelope(orders ? orderRows() : fulfillmentRows())).toJson()};
+        });
+        QCOMPARE(runPass().held, 0);
+        const MappingRule courier{MappingKind::ShipMethod,
+                                  QStringLiteral("Local Courier"),
+                                  {},
+                                  QStringLiteral("Local Courier"),
+                                  QStringLiteral("https://courier.example/t/{number}")};
+        const SyncRunSummary resync = runPass(SyncTrigger::Resync, {1001}, false, {courier});
+        QCOMPARE(resync.pushed, 1);
+        QCOMPARE(creates(), 1);
     }
 
     void hungCreateTimesOutAndIsTreatedAsUnknown()
