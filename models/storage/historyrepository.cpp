@@ -69,7 +69,7 @@ qint64 HistoryRepository::append(const SyncAttempt &a)
     return q.value(0).toLongLong();
 }
 
-QList<SyncAttempt> HistoryRepository::latest(int limit)
+QList<SyncAttempt> HistoryRepository::select(const QString &tail, const QVariantList &values)
 {
     QList<SyncAttempt> result;
     QSqlQuery q(m_db);
@@ -79,11 +79,12 @@ QList<SyncAttempt> HistoryRepository::latest(int limit)
             QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, "
                            "order_id, order_tran_id, fulfillment_id, fulfillment_tran_id, "
                            "trigger_kind, outcome, error_class, duration_ms, message, "
-                           "request, response FROM sync_attempts ORDER BY occurred_at "
-                           "DESC, id DESC LIMIT ?"),
+                           "request, response FROM sync_attempts ") +
+                tail,
             &m_error))
         return result;
-    q.addBindValue(limit);
+    for (const QVariant &value : values)
+        q.addBindValue(value);
     if (!execOrReport(q, &m_error))
         return result;
     while (q.next()) {
@@ -106,6 +107,17 @@ QList<SyncAttempt> HistoryRepository::latest(int limit)
         result << a;
     }
     return result;
+}
+
+QList<SyncAttempt> HistoryRepository::latest(int limit)
+{
+    return select(QStringLiteral("ORDER BY occurred_at DESC, id DESC LIMIT ?"), {limit});
+}
+
+std::optional<SyncAttempt> HistoryRepository::byId(qint64 id)
+{
+    const auto list = select(QStringLiteral("WHERE id = ?"), {id});
+    return list.isEmpty() ? std::nullopt : std::optional(list.first());
 }
 
 qint64 HistoryRepository::count()

@@ -3,6 +3,7 @@
 #include "models/domain/domain.h"
 
 #include <QSqlDatabase>
+#include <optional>
 
 namespace fulfillsync {
 
@@ -15,11 +16,14 @@ public:
     // Returns the new row's id, or 0 on failure.
     qint64 append(const SyncAttempt &attempt);
     QList<SyncAttempt> latest(int limit);
+    std::optional<SyncAttempt> byId(qint64 id);
     qint64 count();
 
     QString lastError() const { return m_error; }
 
 private:
+    QList<SyncAttempt> select(const QString &tail, const QVariantList &values);
+
     QSqlDatabase m_db;
     QString m_error;
 };

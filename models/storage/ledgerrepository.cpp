@@ -184,6 +184,20 @@ QList<qint64> LedgerRepository::unsettledOrderIds(qint64 connectorId)
     return ids;
 }
 
+bool LedgerRepository::removeAny(qint64 connectorId, qint64 fulfillmentId)
+{
+    QSqlQuery q(m_db);
+    if (!prepareOrReport(
+            q,
+            QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
+                           "fulfillment_id = ?"),
+            &m_error))
+        return false;
+    q.addBindValue(connectorId);
+    q.addBindValue(fulfillmentId);
+    return execOrReport(q, &m_error);
+}
+
 qint64 LedgerRepository::countInState(LedgerState state)
 {
     QSqlQuery q(m_db);

@@ -26,6 +26,8 @@ public:
                                const QStringList &numbers);
     // Only after a definite "not created" answer from the channel.
     bool removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId);
+    // Only for an explicit replay, after reading the channel back showed nothing.
+    bool removeAny(qint64 connectorId, qint64 fulfillmentId);
     qint64 countInState(LedgerState state);
     // Orders with an intent that was never confirmed: they are settled on the next pass.
     QList<qint64> unsettledOrderIds(qint64 connectorId);

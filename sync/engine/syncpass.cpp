@@ -230,6 +230,11 @@ void SyncPass::evaluate()
         const bool statusTriggers = connector.triggerStatuses.contains(order->status);
         for (const ItemFulfillment &f : orders.fulfillmentsOfOrder(orderId)) {
             const std::optional<LedgerEntry> entry = ledger.entry(connector.id, f.id);
+            if (m_config.replayFulfillmentId != 0) {
+                if (f.id == m_config.replayFulfillmentId)
+                    planReplay(*order, f, mapper);
+                continue;
+            }
             if (entry &&
                 (entry->state == LedgerState::Pushed || entry->state == LedgerState::Attention)) {
                 checkAfterPush(*order, f, *entry, mapper);
@@ -261,6 +266,29 @@ void SyncPass::evaluate()
     }
     m_jobIndex = -1;
     nextJob();
+}
+
+void SyncPass::planReplay(const SalesOrder &order, const ItemFulfillment &f,
+                          const FulfillmentMapper &mapper)
+{
+    Job job;
+    job.fulfillment = f;
+    job.order = order;
+    job.settleFirst = true; // the live duplicate check, whatever the ledger says
+    if (f.voided || f.shipStatus != ShipStatus::Shipped) {
+        recordAttempt(
+            job, SyncOutcome::Skipped, ErrorClass::None,
+            tr("%1 is %2 in NetSuite now; a replay never sends what has not shipped.")
+                .arg(f.tranId, f.voided ? tr("voided") : ShipStatus::displayName(f.shipStatus)));
+        return;
+    }
+    const MappingResult mapping = mapper.map(f);
+    job.mapped = mapping.mapped;
+    if (m_config.replayBody.isEmpty() && !mapping.ok()) {
+        recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
+        return;
+    }
+    m_jobs << job;
 }
 
 void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
@@ -425,9 +453,19 @@ void SyncPass::settleByReadBack()
                             .arg(existing));
             return;
         }
-        // Definitely not there: the earlier intent never reached Shopify.
-        if (!m_config.dryRun)
-            ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
+        // Definitely not there: the earlier intent never reached Shopify (or, for an explicit
+        // replay, the channel no longer has it).
+        if (!m_config.dryRun) {
+            if (m_config.replayFulfillmentId != 0)
+                ledger.removeAny(m_config.connector.id, job.fulfillment.id);
+            else
+                ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
+        }
+        if (!m_config.replayBody.isEmpty()) {
+            job.requestBody = m_config.replayBody; // as recorded: no planning, no reads
+            sendPrepared();
+            return;
+        }
         job.settleFirst = false;
         fetchChannelOrder();
     });
@@ -491,6 +529,12 @@ void SyncPass::sendCreate()
         return;
     }
     job.requestBody = ShopifyPlanner::fulfillmentCreateBody(plan, job.mapped);
+    sendPrepared();
+}
+
+void SyncPass::sendPrepared()
+{
+    Job &job = m_jobs[m_jobIndex];
     if (m_config.dryRun) {
         planned(job, QStringLiteral("POST"),
                 ShopifyApi::adminUrl(m_config.shopify, QStringLiteral("graphql.json")).toString(),

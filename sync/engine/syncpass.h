@@ -58,6 +58,10 @@ public:
         // Dry run: everything up to the create request, which is reported instead of sent;
         // nothing is written to the ledger, history, quarantine or watermark.
         bool dryRun = false;
+        // Replay of one fulfillment (onlyOrders holds its order): always after a live read-back
+        // of the channel. replayBody empty: rebuilt with today's mappings; else sent as recorded.
+        qint64 replayFulfillmentId = 0;
+        QByteArray replayBody;
         std::function<QDateTime()> clock = [] {
             return QDateTime::currentDateTimeUtc();
         };
@@ -105,6 +109,9 @@ private:
     void fetchChannelOrder();
     void fetchFulfillmentOrders();
     void sendCreate();
+    void sendPrepared(); // the create with job.requestBody: ledger intent first, then POST
+    void planReplay(const SalesOrder &order, const ItemFulfillment &f,
+                    const FulfillmentMapper &mapper);
     void onCreateAnswered(const fulfillsync::HttpResult &result);
     // Records the current job's attempt and moves on to the next job.
     void completeJob(SyncOutcome outcome, ErrorClass errorClass, const QString &message,

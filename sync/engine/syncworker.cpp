@@ -2,9 +2,11 @@
 
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
+#include "models/storage/historyrepository.h"
 #include "models/storage/mappingrepository.h"
 #include "sync/engine/syncpass.h"
 
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 
 namespace fulfillsync {
@@ -38,7 +40,24 @@ void SyncWorker::run(const SyncRequest &request)
     }
     ConnectorRepository connectors(db);
     QList<qint64> ids;
-    if (request.connectorId != 0) {
+    if (request.replayAttemptId != 0) {
+        const std::optional<SyncAttempt> attempt =
+            HistoryRepository(db).byId(request.replayAttemptId);
+        if (!attempt || attempt->fulfillmentId == 0) {
+            Q_EMIT failedToStart(tr("There is no attempt %1 with a fulfillment to replay.")
+                                     .arg(request.replayAttemptId));
+            emitIdleIfDone();
+            return;
+        }
+        if (request.replayAsRecorded && attempt->request.trimmed().isEmpty()) {
+            Q_EMIT failedToStart(tr("Attempt %1 sent nothing, so there is no request to replay as "
+                                    "recorded. Replay it rebuilt with today's mappings instead.")
+                                     .arg(attempt->id));
+            emitIdleIfDone();
+            return;
+        }
+        ids << attempt->connectorId;
+    } else if (request.connectorId != 0) {
         ids << request.connectorId;
     } else {
         for (const Connector &c : connectors.all())
@@ -140,6 +159,16 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     config.firstPassSince = request.firstPassSince;
     config.onlyOrders = request.orderIds;
     config.dryRun = request.dryRun;
+    if (request.replayAttemptId != 0) {
+        const std::optional<SyncAttempt> attempt =
+            HistoryRepository(db).byId(request.replayAttemptId);
+        config.trigger = SyncTrigger::Replay;
+        config.onlyOrders = {attempt->orderId};
+        config.replayFulfillmentId = attempt->fulfillmentId;
+        if (request.replayAsRecorded)
+            config.replayBody =
+                QJsonDocument::fromJson(attempt->request.toUtf8()).toJson(QJsonDocument::Compact);
+    }
 
     auto *pass = new SyncPass(*m_network, m_database, config, this);
     m_running.insert(connectorId, pass);

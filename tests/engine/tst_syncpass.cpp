@@ -186,11 +186,29 @@ class TestSyncPass : public QObject
 
     QList<PlannedRequest> m_planned;
 
+    qint64 m_replayFulfillment = 0;
+    QByteArray m_replayBody;
+
+    SyncRunSummary replay(const SyncAttempt &attempt, bool asRecorded)
+    {
+        m_replayFulfillment = attempt.fulfillmentId;
+        m_replayBody =
+            asRecorded
+                ? QJsonDocument::fromJson(attempt.request.toUtf8()).toJson(QJsonDocument::Compact)
+                : QByteArray();
+        const SyncRunSummary summary = runPass(SyncTrigger::Replay, {attempt.orderId});
+        m_replayFulfillment = 0;
+        m_replayBody.clear();
+        return summary;
+    }
+
     SyncRunSummary runPass(SyncTrigger trigger = SyncTrigger::Manual,
                            const QList<qint64> &onlyOrders = {}, bool dryRun = false,
                            const QList<MappingRule> &extraRules = {})
     {
         SyncPass::Config config;
+        config.replayFulfillmentId = m_replayFulfillment;
+        config.replayBody = m_replayBody;
         config.trigger = trigger;
         config.onlyOrders = onlyOrders;
         config.dryRun = dryRun;
@@ -523,6 +541,51 @@ private Q_SLOTS:
         const SyncRunSummary resync = runPass(SyncTrigger::Resync, {1001}, false, {courier});
         QCOMPARE(resync.pushed, 1);
         QCOMPARE(creates(), 1);
+    }
+
+    void replayRebuiltSendsWhatIsMissingAfterALiveCheck()
+    {
+        m_shop.mode = CreateMode::FailWithoutCommit;
+        QCOMPARE(runPass().failed, 1);
+        const SyncAttempt failed =
+            HistoryRepository(m_temp->database().connection()).latest(1).first();
+        m_shop.mode = CreateMode::Normal;
+        const SyncRunSummary summary = replay(failed, false);
+        QCOMPARE(summary.pushed, 1);
+        QCOMPARE(m_shop.fulfillments.size(), 1);
+        QCOMPARE(m_network->count("GET", QStringLiteral("/orders/5001/fulfillments.json$")),
+                 1); // the live check
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).latest(1).first().trigger,
+                 SyncTrigger::Replay);
+    }
+
+    void replayAsRecordedNeverDuplicates()
+    {
+        QCOMPARE(runPass().pushed, 1);
+        const SyncAttempt pushed =
+            HistoryRepository(m_temp->database().connection()).latest(1).first();
+        QVERIFY(pushed.request.contains(QStringLiteral("fulfillmentCreate")));
+        const SyncRunSummary summary = replay(pushed, true);
+        QCOMPARE(creates(), 1); // found by reading back: nothing sent
+        QCOMPARE(m_shop.fulfillments.size(), 1);
+        QVERIFY(HistoryRepository(m_temp->database().connection())
+                    .latest(1)
+                    .first()
+                    .message.contains(QStringLiteral("Already in Shopify")));
+        QCOMPARE(summary.failed, 0);
+    }
+
+    void replayAsRecordedSendsTheRecordedBodyWhenMissing()
+    {
+        m_shop.mode = CreateMode::FailWithoutCommit;
+        QCOMPARE(runPass().failed, 1);
+        const SyncAttempt failed =
+            HistoryRepository(m_temp->database().connection()).latest(1).first();
+        m_shop.mode = CreateMode::Normal;
+        QCOMPARE(replay(failed, true).pushed, 1);
+        QCOMPARE(m_network->journal().last().body,
+                 QJsonDocument::fromJson(failed.request.toUtf8()).toJson(QJsonDocument::Compact));
+        QCOMPARE(m_shop.fulfillments.size(), 1);
     }
 
     void hungCreateTimesOutAndIsTreatedAsUnknown()
