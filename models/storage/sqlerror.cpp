@@ -1,5 +1,6 @@
 #include "models/storage/sqlerror.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -41,15 +42,38 @@ bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error)
     return false;
 }
 
+namespace {
+// Nesting depth per connection (connections are per thread, so per thread is enough).
+thread_local QHash<QString, int> t_depth;
+} // namespace
+
 Transaction::Transaction(QSqlDatabase &db)
     : m_db(db)
-    , m_active(db.transaction())
-{}
+    , m_depth(t_depth.value(db.connectionName()))
+{
+    if (m_depth == 0) {
+        m_active = db.transaction();
+    } else {
+        // Nested: a savepoint, so an inner unit of work can fail without ending the outer one.
+        QSqlQuery q(db);
+        m_active = q.exec(QStringLiteral("SAVEPOINT fs_%1").arg(m_depth));
+    }
+    if (m_active)
+        t_depth[db.connectionName()] = m_depth + 1;
+}
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    if (m_depth == 0) {
         m_db.rollback();
+    } else {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT fs_%1").arg(m_depth));
+        q.exec(QStringLiteral("RELEASE SAVEPOINT fs_%1").arg(m_depth));
+    }
+    t_depth[m_db.connectionName()] = m_depth;
 }
 
 bool Transaction::commit(QString *error)
@@ -60,6 +84,16 @@ bool Transaction::commit(QString *error)
         return false;
     }
     m_active = false;
+    t_depth[m_db.connectionName()] = m_depth;
+    if (m_depth > 0) {
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("RELEASE SAVEPOINT fs_%1").arg(m_depth)))
+            return true;
+        if (error)
+            *error = describeSqlError(q);
+        q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT fs_%1").arg(m_depth));
+        return false;
+    }
     if (m_db.commit())
         return true;
     if (error)

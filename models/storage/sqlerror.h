@@ -14,7 +14,8 @@ bool execOrReport(QSqlQuery &query, QString *error);
 bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error);
 QString describeSqlError(const QSqlQuery &query);
 
-// RAII transaction: commits only when commit() is called, rolls back otherwise.
+// RAII transaction: commits only when commit() is called, rolls back otherwise. Nests: an inner
+// Transaction on the same connection becomes a savepoint of the outer one.
 class Transaction final
 {
 public:
@@ -27,6 +28,7 @@ public:
 
 private:
     QSqlDatabase &m_db;
+    int m_depth = 0;
     bool m_active = false;
 };
 

@@ -1,0 +1,237 @@
+#include "models/storage/configexchange.h"
+
+#include "models/storage/connectorrepository.h"
+#include "models/storage/mappingrepository.h"
+#include "models/storage/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSet>
+
+namespace fulfillsync {
+
+namespace {
+
+const QString kFormat = QStringLiteral("fulfillsync-config/1");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConfigExchange", text);
+}
+
+std::optional<MappingKind> kindFromKey(const QString &key)
+{
+    for (MappingKind kind : {MappingKind::ShipMethod, MappingKind::Item, MappingKind::Location})
+        if (mappingKindKey(kind) == key)
+            return kind;
+    return std::nullopt;
+}
+
+// Small typed readers that name the path of whatever is wrong.
+struct Reader
+{
+    QString error;
+
+    bool fail(const QString &path, const QString &what)
+    {
+        if (error.isEmpty())
+            error = tr("%1: %2").arg(path, what);
+        return false;
+    }
+    QString text(const QJsonObject &o, const QString &path, const char *key, bool required,
+                 const QString &fallback = {})
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                fail(path + u'.' + QLatin1String(key), tr("missing"));
+            return fallback;
+        }
+        if (!v.isString()) {
+            fail(path + u'.' + QLatin1String(key), tr("expected a string"));
+            return fallback;
+        }
+        return v.toString();
+    }
+    bool flag(const QJsonObject &o, const QString &path, const char *key, bool fallback)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isBool()) {
+            fail(path + u'.' + QLatin1String(key), tr("expected true or false"));
+            return fallback;
+        }
+        return v.toBool();
+    }
+};
+
+} // namespace
+
+QJsonObject ConfigExchange::exportConfig(QSqlDatabase db, QString *error)
+{
+    ConnectorRepository connectors(db);
+    MappingRepository mappings(db);
+    QJsonObject root{{QStringLiteral("format"), kFormat}};
+    if (const auto account = connectors.account()) {
+        root.insert(QStringLiteral("netsuite"),
+                    QJsonObject{{QStringLiteral("accountId"), account->accountId},
+                                {QStringLiteral("baseUrl"), account->baseUrl}});
+    }
+    QJsonArray list;
+    for (const Connector &c : connectors.all()) {
+        QJsonArray rules;
+        for (const MappingRule &r : mappings.rules(c.id)) {
+            rules.append(QJsonObject{{QStringLiteral("kind"), mappingKindKey(r.kind)},
+                                     {QStringLiteral("source"), r.sourceKey},
+                                     {QStringLiteral("sourceName"), r.sourceName},
+                                     {QStringLiteral("target"), r.target},
+                                     {QStringLiteral("extra"), r.extra}});
+        }
+        list.append(QJsonObject{
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("kind"), c.kind},
+            {QStringLiteral("channel"), c.channel},
+            {QStringLiteral("endpoint"), c.endpoint},
+            {QStringLiteral("enabled"), c.enabled},
+            {QStringLiteral("intervalMinutes"), c.intervalMinutes},
+            {QStringLiteral("triggerStatuses"), QJsonArray::fromStringList(c.triggerStatuses)},
+            {QStringLiteral("notifyCustomer"), c.notifyCustomer},
+            {QStringLiteral("unmappedPolicy"), c.unmappedPolicy == UnmappedPolicy::UseDefault
+                                                   ? QStringLiteral("default")
+                                                   : QStringLiteral("hold")},
+            {QStringLiteral("defaultCarrier"), c.defaultCarrier},
+            {QStringLiteral("updateTracking"), c.updateTracking},
+            {QStringLiteral("mappings"), rules}});
+    }
+    root.insert(QStringLiteral("connectors"), list);
+    if (error)
+        *error = connectors.lastError().isEmpty() ? mappings.lastError() : connectors.lastError();
+    return root;
+}
+
+bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QString *error)
+{
+    Reader read;
+    static const QSet<QString> topLevel{QStringLiteral("format"), QStringLiteral("netsuite"),
+                                        QStringLiteral("connectors")};
+    for (auto it = config.begin(); it != config.end(); ++it) {
+        if (!topLevel.contains(it.key()) && !it.key().startsWith(u"x-"))
+            read.fail(it.key(), tr("unknown key"));
+    }
+    if (config.value(QLatin1String("format")).toString() != kFormat)
+        read.fail(QStringLiteral("format"), tr("expected \"%1\"").arg(kFormat));
+
+    std::optional<NetSuiteAccount> account;
+    if (config.contains(QLatin1String("netsuite"))) {
+        const QJsonObject ns = config.value(QLatin1String("netsuite")).toObject();
+        account = NetSuiteAccount{read.text(ns, QStringLiteral("netsuite"), "accountId", true),
+                                  read.text(ns, QStringLiteral("netsuite"), "baseUrl", false)};
+        for (const char *secret : {"consumerSecret", "tokenSecret", "consumerKey", "tokenId"}) {
+            if (ns.contains(QLatin1String(secret)))
+                read.fail(QStringLiteral("netsuite.") + QLatin1String(secret),
+                          tr("secrets do not belong in a configuration file; use the keychain or "
+                             "the worker's credentials file"));
+        }
+    }
+
+    struct Incoming
+    {
+        Connector connector;
+        QList<MappingRule> rules;
+    };
+    QList<Incoming> incoming;
+    QSet<QString> names;
+    const QJsonValue list = config.value(QLatin1String("connectors"));
+    if (!list.isUndefined() && !list.isArray())
+        read.fail(QStringLiteral("connectors"), tr("expected a list"));
+    const QJsonArray connectors = list.toArray();
+    for (int i = 0; i < connectors.size(); ++i) {
+        const QString path = QStringLiteral("connectors[%1]").arg(i);
+        if (!connectors.at(i).isObject()) {
+            read.fail(path, tr("expected an object"));
+            continue;
+        }
+        const QJsonObject o = connectors.at(i).toObject();
+        Incoming in;
+        Connector &c = in.connector;
+        c.name = read.text(o, path, "name", true).trimmed();
+        if (names.contains(c.name))
+            read.fail(path + QStringLiteral(".name"), tr("\"%1\" appears twice").arg(c.name));
+        names.insert(c.name);
+        c.kind = read.text(o, path, "kind", false, c.kind);
+        if (c.kind != u"shopify")
+            read.fail(path + QStringLiteral(".kind"), tr("only \"shopify\" is supported so far"));
+        c.channel = read.text(o, path, "channel", false, c.channel);
+        c.endpoint = read.text(o, path, "endpoint", true);
+        c.enabled = read.flag(o, path, "enabled", true);
+        const QJsonValue interval = o.value(QLatin1String("intervalMinutes"));
+        if (!interval.isUndefined()) {
+            if (!interval.isDouble() || interval.toDouble() < 1 ||
+                interval.toDouble() != int(interval.toDouble()))
+                read.fail(path + QStringLiteral(".intervalMinutes"),
+                          tr("expected a whole number of at least 1"));
+            c.intervalMinutes = interval.toInt(5);
+        }
+        const QJsonValue statuses = o.value(QLatin1String("triggerStatuses"));
+        if (!statuses.isUndefined()) {
+            c.triggerStatuses.clear();
+            for (const QJsonValue &s : statuses.toArray()) {
+                const QString letter = s.toString();
+                if (letter.size() != 1 || letter.at(0) < u'A' || letter.at(0) > u'H')
+                    read.fail(path + QStringLiteral(".triggerStatuses"),
+                              tr("\"%1\" is not a sales order status letter (A–H)").arg(letter));
+                c.triggerStatuses << letter;
+            }
+        }
+        c.notifyCustomer = read.flag(o, path, "notifyCustomer", true);
+        const QString policy = read.text(o, path, "unmappedPolicy", false, QStringLiteral("hold"));
+        if (policy != u"hold" && policy != u"default")
+            read.fail(path + QStringLiteral(".unmappedPolicy"),
+                      tr("expected \"hold\" or \"default\""));
+        c.unmappedPolicy = policy == u"default" ? UnmappedPolicy::UseDefault : UnmappedPolicy::Hold;
+        c.defaultCarrier = read.text(o, path, "defaultCarrier", false);
+        c.updateTracking = read.flag(o, path, "updateTracking", true);
+        const QJsonArray rules = o.value(QLatin1String("mappings")).toArray();
+        for (int r = 0; r < rules.size(); ++r) {
+            const QString rulePath = path + QStringLiteral(".mappings[%1]").arg(r);
+            const QJsonObject ro = rules.at(r).toObject();
+            const auto kind = kindFromKey(read.text(ro, rulePath, "kind", true));
+            if (!kind)
+                read.fail(rulePath + QStringLiteral(".kind"),
+                          tr("expected ship_method, item or location"));
+            in.rules << MappingRule{
+                kind.value_or(MappingKind::ShipMethod), read.text(ro, rulePath, "source", true),
+                read.text(ro, rulePath, "sourceName", false),
+                read.text(ro, rulePath, "target", true), read.text(ro, rulePath, "extra", false)};
+        }
+        incoming << in;
+    }
+    if (!read.error.isEmpty()) {
+        *error = read.error;
+        return false;
+    }
+
+    Transaction transaction(db);
+    ConnectorRepository connectorRepo(db);
+    MappingRepository mappingRepo(db);
+    if (account && !connectorRepo.saveAccount(*account)) {
+        *error = connectorRepo.lastError();
+        return false;
+    }
+    for (Incoming &in : incoming) {
+        if (const auto existing = connectorRepo.byName(in.connector.name))
+            in.connector.id = existing->id;
+        if (!connectorRepo.save(in.connector)) {
+            *error = connectorRepo.lastError();
+            return false;
+        }
+        if (!mappingRepo.replace(in.connector.id, in.rules)) {
+            *error = mappingRepo.lastError();
+            return false;
+        }
+    }
+    return transaction.commit(error);
+}
+
+} // namespace fulfillsync

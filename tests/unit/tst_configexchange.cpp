@@ -1,0 +1,164 @@
+// Configuration export/import: round trip, validation that names the path, no secrets, one
+// transaction (nested savepoints underneath).
+
+#include "models/storage/configexchange.h"
+#include "models/storage/connectorrepository.h"
+#include "models/storage/mappingrepository.h"
+#include "models/storage/sqlerror.h"
+#include "testutils/tempdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace fulfillsync;
+using fulfillsync::test::TempDatabase;
+
+Q_DECLARE_METATYPE(fulfillsync::test::TempDatabase::Engine)
+
+namespace {
+QJsonObject sample()
+{
+    return QJsonDocument::fromJson(
+               QByteArrayLiteral(
+                   "{\"format\":\"fulfillsync-config/"
+                   "1\",\"netsuite\":{\"accountId\":\"1234567_SB1\",\"baseUrl\":\"\"},"
+                   "\"connectors\":[{\"name\":\"main-store\",\"kind\":\"shopify\",\"channel\":"
+                   "\"Shopify\","
+                   "\"endpoint\":\"https://"
+                   "acme.myshopify.com\",\"intervalMinutes\":10,\"triggerStatuses\":[\"D\",\"F\"],"
+                   "\"unmappedPolicy\":\"default\",\"defaultCarrier\":\"Other\",\"updateTracking\":"
+                   "false,"
+                   "\"mappings\":[{\"kind\":\"ship_method\",\"source\":\"12\",\"sourceName\":\"UPS "
+                   "Ground\",\"target\":\"UPS\"},"
+                   "{\"kind\":\"item\",\"source\":\"503\",\"target\":\"CAP-BLK\"}]}]}"))
+        .object();
+}
+} // namespace
+
+class TestConfigExchange : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<TempDatabase::Engine>("engine");
+        QTest::newRow("sqlite") << TempDatabase::Engine::Sqlite;
+        QVERIFY2(TempDatabase::postgresAvailable(), "run the suite through scripts/test.sh");
+        QTest::newRow("postgres") << TempDatabase::Engine::Postgres;
+    }
+    void init()
+    {
+        QFETCH_GLOBAL(TempDatabase::Engine, engine);
+        m_temp = std::make_unique<TempDatabase>(engine);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+    }
+    void cleanup() { m_temp.reset(); }
+
+    void roundTrip()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        QString error;
+        QVERIFY2(ConfigExchange::importConfig(db, sample(), &error), qPrintable(error));
+        const auto connector = ConnectorRepository(db).byName(QStringLiteral("main-store"));
+        QVERIFY(connector);
+        QCOMPARE(connector->intervalMinutes, 10);
+        QCOMPARE(connector->triggerStatuses,
+                 (QStringList{QStringLiteral("D"), QStringLiteral("F")}));
+        QCOMPARE(connector->unmappedPolicy, UnmappedPolicy::UseDefault);
+        QVERIFY(!connector->updateTracking);
+        QCOMPARE(MappingRepository(db).rules(connector->id).size(), 2);
+        const QJsonObject exported = ConfigExchange::exportConfig(db, &error);
+        QCOMPARE(
+            exported[QStringLiteral("connectors")][0][QStringLiteral("mappings")].toArray().size(),
+            2);
+        // Importing the export again changes nothing and duplicates nothing.
+        QVERIFY(ConfigExchange::importConfig(db, exported, &error));
+        QCOMPARE(ConnectorRepository(db).all().size(), 1);
+        QCOMPARE(ConfigExchange::exportConfig(db, &error), exported);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("wrong type") << "intervalMinutes" << QJsonValue(QStringLiteral("ten"))
+                                    << "connectors[0].intervalMinutes";
+        QTest::newRow("zero interval") << "intervalMinutes" << QJsonValue(0) << "at least 1";
+        QTest::newRow("bad status")
+            << "triggerStatuses" << QJsonValue(QJsonArray{QStringLiteral("Z")}) << "\"Z\"";
+        QTest::newRow("bad policy")
+            << "unmappedPolicy" << QJsonValue(QStringLiteral("guess")) << "unmappedPolicy";
+        QTest::newRow("no endpoint")
+            << "endpoint" << QJsonValue() << "connectors[0].endpoint: missing";
+        QTest::newRow("bad kind") << "kind" << QJsonValue(QStringLiteral("ebay"))
+                                  << "connectors[0].kind";
+    }
+    void refusals()
+    {
+        QFETCH(QString, path);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QJsonObject config = sample();
+        QJsonArray connectors = config[QStringLiteral("connectors")].toArray();
+        QJsonObject c = connectors.at(0).toObject();
+        if (value.isNull())
+            c.remove(path);
+        else
+            c.insert(path, value);
+        connectors[0] = c;
+        config.insert(QStringLiteral("connectors"), connectors);
+        QString error;
+        QVERIFY(!ConfigExchange::importConfig(m_temp->database().connection(), config, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(ConnectorRepository(m_temp->database().connection())
+                    .all()
+                    .isEmpty()); // nothing half-written
+    }
+
+    void secretsAreRefused()
+    {
+        QJsonObject config = sample();
+        QJsonObject ns = config[QStringLiteral("netsuite")].toObject();
+        ns.insert(QStringLiteral("tokenSecret"), QStringLiteral("s3cret"));
+        config.insert(QStringLiteral("netsuite"), ns);
+        QString error;
+        QVERIFY(!ConfigExchange::importConfig(m_temp->database().connection(), config, &error));
+        QVERIFY(error.contains(QStringLiteral("netsuite.tokenSecret")));
+        QVERIFY(!error.contains(QStringLiteral("s3cret")));
+    }
+
+    void nestedTransactionsAreSavepoints()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        QString error;
+        {
+            Transaction outer(db);
+            QVERIFY(outer.isActive());
+            ConnectorRepository repo(db);
+            Connector kept;
+            kept.name = QStringLiteral("kept");
+            QVERIFY(repo.save(kept));
+            {
+                Transaction inner(db);
+                QVERIFY(inner.isActive());
+                Connector dropped;
+                dropped.name = QStringLiteral("dropped");
+                QVERIFY(repo.save(dropped));
+            } // inner rolled back
+            QVERIFY2(outer.commit(&error), qPrintable(error));
+        }
+        QStringList names;
+        for (const Connector &c : ConnectorRepository(db).all())
+            names << c.name;
+        QCOMPARE(names, QStringList{QStringLiteral("kept")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigExchange)
+#include "tst_configexchange.moc"
