@@ -1,0 +1,43 @@
+#pragma once
+
+// Shared bits of fulfillsync-worker's commands (app/worker*.cpp).
+
+#include "app/workercommands.h"
+#include "sync/engine/syncmessages.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace fulfillsync {
+
+class Database;
+
+namespace WorkerCli {
+QString tr(const char *text);
+QTextStream &out();
+QTextStream &err(); // every line starts with "fulfillsync-worker: "
+int fail(int exitCode, const QString &message);
+
+// Secrets for the headless worker: the credentials file (refused unless only its owner can read
+// it), then the environment.
+bool loadCredentials(Database &database, const QString &credentialsPath,
+                     SyncCredentials *credentials, QString *error);
+QString channelTokenVariable(const QString &connectorName);
+
+// Runs one request to the end on this thread; prints a line per connector; returns the exit code.
+int runRequest(Database &database, const SyncCredentials &credentials, const SyncRequest &request,
+               bool printPlanned = false);
+int runDaemon(Database &database, const SyncCredentials &credentials);
+
+int syncCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
+int resyncCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
+int dryRunCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
+int replayCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
+int explainCommand(Database &database, const QStringList &args);
+int historyCommand(Database &database, const QCommandLineParser &parser);
+int configCommand(Database &database, const QStringList &args);
+int setupSandboxCommand(Database &database, const QCommandLineParser &parser,
+                        const QStringList &args);
+} // namespace WorkerCli
+
+} // namespace fulfillsync

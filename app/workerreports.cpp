@@ -1,0 +1,91 @@
+// fulfillsync-worker: the commands that only read (explain, history).
+
+#include "app/workercli.h"
+#include "models/domain/timestamps.h"
+#include "models/storage/connectorrepository.h"
+#include "models/storage/database.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/ledgerrepository.h"
+#include "models/storage/mappingrepository.h"
+#include "models/storage/orderrepository.h"
+#include "models/storage/quarantinerepository.h"
+#include "sync/engine/explainer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace fulfillsync {
+
+using namespace WorkerCli;
+
+int WorkerCli::explainCommand(Database &database, const QStringList &args)
+{
+    if (args.size() != 1)
+        return fail(ExitCannotStart, tr("explain needs one ORDER"));
+    QSqlDatabase db = database.connection();
+    OrderRepository orders(db);
+    std::optional<SalesOrder> order = orders.orderByTranId(args.first());
+    bool isId = false;
+    const qint64 id = args.first().toLongLong(&isId);
+    if (!order && isId)
+        order = orders.order(id);
+    if (!order)
+        return fail(ExitCannotStart,
+                    tr("Order %1 is not in the local copy; run a sync first.").arg(args.first()));
+    int shown = 0;
+    for (const Connector &c : ConnectorRepository(db).all()) {
+        if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
+            continue;
+        const OrderExplanation explanation = Explainer::explain(
+            c, MappingRepository(db).rules(c.id), *order, orders.fulfillmentsOfOrder(order->id),
+            LedgerRepository(db).entriesOfOrder(c.id, order->id),
+            QuarantineRepository(db).entries(c.id));
+        out() << tr("%1 for connector %2").arg(order->tranId, c.name) << Qt::endl
+              << explanation.toText() << Qt::endl;
+        ++shown;
+    }
+    if (shown == 0)
+        out() << tr("%1 came from \"%2\"; no connector syncs that channel.")
+                     .arg(order->tranId, order->channel)
+              << Qt::endl;
+    return ExitSynced;
+}
+
+int WorkerCli::historyCommand(Database &database, const QCommandLineParser &parser)
+{
+    bool ok = false;
+    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1)
+        return fail(ExitCannotStart, tr("--limit wants a positive number"));
+    HistoryRepository history(database.connection());
+    const QList<SyncAttempt> attempts = history.latest(limit);
+    if (!history.lastError().isEmpty())
+        return fail(ExitCannotStart, history.lastError());
+    const bool json = parser.isSet(QStringLiteral("json"));
+    for (const SyncAttempt &a : attempts) {
+        if (json) {
+            const QJsonObject o{{QStringLiteral("id"), a.id},
+                                {QStringLiteral("time"), toStorageTime(a.occurredAt)},
+                                {QStringLiteral("connector"), a.connectorName},
+                                {QStringLiteral("order"), a.orderTranId},
+                                {QStringLiteral("fulfillment"), a.fulfillmentTranId},
+                                {QStringLiteral("trigger"), syncTriggerKey(a.trigger)},
+                                {QStringLiteral("outcome"), syncOutcomeKey(a.outcome)},
+                                {QStringLiteral("errorClass"), errorClassKey(a.errorClass)},
+                                {QStringLiteral("durationMs"), a.durationMs},
+                                {QStringLiteral("message"), a.message}};
+            out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << Qt::endl;
+        } else {
+            out() << QStringLiteral("%1  %2  %3  %4 %5  %6  %7")
+                         .arg(a.id, 6)
+                         .arg(a.occurredAt.toLocalTime().toString(
+                                  QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                              a.connectorName, a.orderTranId, a.fulfillmentTranId,
+                              syncOutcomeKey(a.outcome), a.message)
+                  << Qt::endl;
+        }
+    }
+    return ExitSynced;
+}
+
+} // namespace fulfillsync

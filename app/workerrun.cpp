@@ -1,0 +1,249 @@
+// fulfillsync-worker: the commands that run the engine (sync, resync, dry-run, replay).
+
+#include "app/workercli.h"
+#include "models/storage/connectorrepository.h"
+#include "models/storage/database.h"
+#include "models/storage/orderrepository.h"
+#include "sync/engine/syncscheduler.h"
+#include "sync/engine/syncworker.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace fulfillsync {
+
+namespace {
+
+using namespace WorkerCli;
+
+void printSummary(const SyncRunSummary &s)
+{
+    out() << tr("%1: %2 pushed, %3 failed, %4 held, %5 already pushed, %6 deferred; %7 NetSuite "
+                "and %8 channel requests in %9 ms")
+                 .arg(s.connectorName)
+                 .arg(s.pushed)
+                 .arg(s.failed)
+                 .arg(s.held)
+                 .arg(s.alreadyPushed)
+                 .arg(s.deferred)
+                 .arg(s.netSuiteRequests)
+                 .arg(s.channelRequests)
+                 .arg(s.durationMs)
+          << Qt::endl;
+}
+
+void printPlanned(const PlannedRequest &r)
+{
+    out() << tr("%1 / %2:").arg(r.orderTranId, r.fulfillmentTranId) << Qt::endl;
+    if (!r.problem.isEmpty())
+        out() << QStringLiteral("  ") << tr("nothing would be sent: %1").arg(r.problem) << Qt::endl;
+    else
+        out() << QStringLiteral("  %1 %2\n").arg(r.method, r.url) << r.body << Qt::endl;
+}
+
+// ORDER arguments: NetSuite numbers (SO1002) or internal ids, resolved in the local copy.
+bool resolveOrders(Database &database, const QStringList &refs, QList<qint64> *ids)
+{
+    OrderRepository orders(database.connection());
+    for (const QString &ref : refs) {
+        std::optional<SalesOrder> order = orders.orderByTranId(ref);
+        bool isId = false;
+        const qint64 id = ref.toLongLong(&isId);
+        if (!order && isId)
+            order = orders.order(id);
+        if (!order) {
+            fail(ExitCannotStart,
+                 tr("Order %1 is not in the local copy; run a sync first.").arg(ref));
+            return false;
+        }
+        *ids << order->id;
+    }
+    return true;
+}
+
+int withCredentials(Database &database, const QCommandLineParser &parser,
+                    const std::function<int(const SyncCredentials &)> &run)
+{
+    SyncCredentials credentials;
+    QString error;
+    if (!loadCredentials(database, parser.value(QStringLiteral("credentials")), &credentials,
+                         &error))
+        return fail(ExitCannotStart, error);
+    return run(credentials);
+}
+
+std::optional<qint64> connectorOption(Database &database, const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("connector")))
+        return qint64(0);
+    const auto connector = ConnectorRepository(database.connection())
+                               .byName(parser.value(QStringLiteral("connector")));
+    if (!connector) {
+        fail(ExitCannotStart,
+             tr("No connector named %1.").arg(parser.value(QStringLiteral("connector"))));
+        return std::nullopt;
+    }
+    return connector->id;
+}
+
+int s_signalPipe[2] = {-1, -1};
+
+void onTerminate(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(s_signalPipe[0], &byte, 1);
+}
+
+} // namespace
+
+int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials,
+                          const SyncRequest &request, bool printPlannedRequests)
+{
+    SyncWorker worker(database);
+    worker.setCredentials(credentials);
+    int exitCode = ExitSynced;
+    QObject::connect(&worker, &SyncWorker::failedToStart, [&](const QString &message) {
+        fail(ExitCannotStart, message);
+        exitCode = ExitCannotStart;
+    });
+    QObject::connect(&worker, &SyncWorker::requestPlanned, [&](const PlannedRequest &r) {
+        if (printPlannedRequests)
+            printPlanned(r);
+    });
+    QObject::connect(&worker, &SyncWorker::passFinished, [&](const SyncRunSummary &s) {
+        if (!s.error.isEmpty()) {
+            fail(ExitRunFailed, s.connectorName + QStringLiteral(": ") + s.error);
+            exitCode = std::max<int>(exitCode, ExitRunFailed);
+            return;
+        }
+        if (!request.dryRun)
+            printSummary(s);
+        if (s.failed > 0 || s.held > 0)
+            exitCode = std::max<int>(exitCode, ExitSomeFailed);
+    });
+    QObject::connect(
+        &worker, &SyncWorker::idle, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+    worker.run(request);
+    QCoreApplication::exec();
+    worker.shutdown();
+    return exitCode;
+}
+
+int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials)
+{
+    // SIGTERM/SIGINT end the daemon between events: the handler only writes to a socket.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) != 0)
+        return fail(ExitCannotStart, tr("Cannot set up signal handling."));
+    QSocketNotifier notifier(s_signalPipe[1], QSocketNotifier::Read);
+    SyncWorker worker(database);
+    worker.setCredentials(credentials);
+    SyncScheduler scheduler(database, worker);
+    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&] {
+        char byte;
+        [[maybe_unused]] const auto read = ::read(s_signalPipe[1], &byte, 1);
+        out() << tr("Stopping after the current requests…") << Qt::endl;
+        scheduler.stop();
+        worker.cancel();
+        if (worker.runningPasses() == 0)
+            QCoreApplication::exit(0);
+        else
+            QObject::connect(&worker, &SyncWorker::idle, qApp, [] { QCoreApplication::exit(0); });
+    });
+    QObject::connect(&worker, &SyncWorker::passFinished, [](const SyncRunSummary &s) {
+        if (s.error.isEmpty())
+            printSummary(s);
+        else
+            fail(ExitRunFailed, s.connectorName + QStringLiteral(": ") + s.error);
+    });
+    std::signal(SIGTERM, onTerminate);
+    std::signal(SIGINT, onTerminate);
+    scheduler.start();
+    out() << tr("Running %1 connector(s) on their schedules; stop with Ctrl+C or SIGTERM.")
+                 .arg(scheduler.scheduledConnectors().size())
+          << Qt::endl;
+    QCoreApplication::exec();
+    worker.shutdown();
+    return ExitSynced;
+}
+
+int WorkerCli::syncCommand(Database &database, const QCommandLineParser &parser,
+                           const QStringList &)
+{
+    const bool once = parser.isSet(QStringLiteral("once"));
+    const bool daemon = parser.isSet(QStringLiteral("daemon"));
+    if (once == daemon)
+        return fail(ExitCannotStart, tr("sync needs exactly one of --once or --daemon"));
+    SyncRequest request;
+    const auto connector = connectorOption(database, parser);
+    if (!connector)
+        return ExitCannotStart;
+    request.connectorId = *connector;
+    if (parser.isSet(QStringLiteral("since"))) {
+        request.firstPassSince =
+            QDateTime::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
+        if (!request.firstPassSince.isValid())
+            return fail(ExitCannotStart, tr("--since wants an ISO date such as 2026-11-01."));
+        request.firstPassSince.setTimeSpec(Qt::UTC);
+    }
+    return withCredentials(database, parser, [&](const SyncCredentials &credentials) {
+        return daemon ? runDaemon(database, credentials)
+                      : runRequest(database, credentials, request);
+    });
+}
+
+int WorkerCli::resyncCommand(Database &database, const QCommandLineParser &parser,
+                             const QStringList &args)
+{
+    if (args.isEmpty())
+        return fail(ExitCannotStart, tr("resync needs at least one ORDER"));
+    SyncRequest request;
+    request.trigger = SyncTrigger::Resync;
+    if (!resolveOrders(database, args, &request.orderIds))
+        return ExitCannotStart;
+    const auto connector = connectorOption(database, parser);
+    if (!connector)
+        return ExitCannotStart;
+    request.connectorId = *connector;
+    return withCredentials(database, parser, [&](const SyncCredentials &credentials) {
+        return runRequest(database, credentials, request);
+    });
+}
+
+int WorkerCli::dryRunCommand(Database &database, const QCommandLineParser &parser,
+                             const QStringList &args)
+{
+    if (args.isEmpty())
+        return fail(ExitCannotStart, tr("dry-run needs at least one ORDER"));
+    SyncRequest request;
+    request.dryRun = true;
+    if (!resolveOrders(database, args, &request.orderIds))
+        return ExitCannotStart;
+    const auto connector = connectorOption(database, parser);
+    if (!connector)
+        return ExitCannotStart;
+    request.connectorId = *connector;
+    return withCredentials(database, parser, [&](const SyncCredentials &credentials) {
+        return runRequest(database, credentials, request, true);
+    });
+}
+
+int WorkerCli::replayCommand(Database &database, const QCommandLineParser &parser,
+                             const QStringList &args)
+{
+    bool ok = false;
+    const qint64 attempt = args.value(0).toLongLong(&ok);
+    if (args.size() != 1 || !ok)
+        return fail(ExitCannotStart, tr("replay needs one ATTEMPT id (see: history)"));
+    SyncRequest request;
+    request.trigger = SyncTrigger::Replay;
+    request.replayAttemptId = attempt;
+    request.replayAsRecorded = parser.isSet(QStringLiteral("as-recorded"));
+    return withCredentials(database, parser, [&](const SyncCredentials &credentials) {
+        return runRequest(database, credentials, request);
+    });
+}
+
+} // namespace fulfillsync
