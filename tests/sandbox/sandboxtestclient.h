@@ -97,14 +97,15 @@ public:
         QSignalSpy done(reply, &QNetworkReply::finished);
         Reply r;
         r.finished = reply->isFinished() || done.wait(timeoutMs + 2000);
+        if (!r.finished)
+            reply->abort();
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.error = reply->error();
-        r.body = reply->readAll();
+        if (r.finished)
+            r.body = reply->readAll();
         r.json = QJsonDocument::fromJson(r.body).object();
         for (const auto &h : reply->rawHeaderPairs())
             r.headers.insert(h.first.toLower(), h.second);
-        if (!r.finished)
-            reply->abort();
         reply->deleteLater();
         return r;
     }
@@ -112,7 +113,7 @@ public:
     Reply json(const QByteArray &verb, const QUrl &url, const QJsonObject &body,
                QList<QPair<QByteArray, QByteArray>> headers = {})
     {
-        headers.append({"Content-Type", "application/json"});
+        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         return request(verb, url, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
     }
 
@@ -125,11 +126,11 @@ public:
         QUrl url = server.netSuiteBaseUrl();
         url.setPath(QStringLiteral("/services/rest/query/v1/suiteql"));
         url.setQuery(paging);
-        headers.append(
-            {"Authorization",
-             tbaHeader("POST", url, c.accountId, c.consumerKey, c.consumerSecret, c.tokenId,
-                       c.tokenSecret, randomNonce(), QDateTime::currentSecsSinceEpoch())});
-        headers.append({"Prefer", "transient"});
+        headers.append(qMakePair(QByteArray("Authorization"),
+                                 tbaHeader("POST", url, c.accountId, c.consumerKey,
+                                           c.consumerSecret, c.tokenId, c.tokenSecret,
+                                           randomNonce(), QDateTime::currentSecsSinceEpoch())));
+        headers.append(qMakePair(QByteArray("Prefer"), QByteArray("transient")));
         return json("POST", url, QJsonObject{{QStringLiteral("q"), query}}, headers);
     }
 

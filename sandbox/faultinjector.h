@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace fulfillsync::sandbox {
+
+// Faults for the next matching requests (POST /_sandbox/faults). `match` is an endpoint name
+// such as "netsuite.suiteql" or "shopify.graphql.fulfillmentCreate", a prefix ending in ".*",
+// or "*".
+class FaultInjector final
+{
+public:
+    struct Fault
+    {
+        int id = 0;
+        QString match;
+        int remaining = 1;
+        int status = 0;  // 0 = answer normally (after delay/commit)
+        QJsonValue body; // object or string; default depends on status
+        int delayMs = 0;
+        bool hang = false;           // never answer
+        bool drop = false;           // close the connection without answering
+        bool commitThenFail = false; // apply the request, then answer `status` (default 502)
+    };
+
+    bool add(const QJsonObject &json, QString *error, int *id);
+    std::optional<Fault> take(const QString &endpoint);
+    void clear() { m_faults.clear(); }
+    QJsonArray toJson() const;
+
+private:
+    QList<Fault> m_faults;
+    int m_nextId = 1;
+};
+
+} // namespace fulfillsync::sandbox

@@ -1,0 +1,153 @@
+#pragma once
+
+// The parsed form of a `fulfillsync-scenario/1` file (scenario-format.md). Plain value types: the
+// loader fills them after validating, the stores materialise them, the demo generator builds them
+// directly (fast path for 200k orders).
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace fulfillsync::sandbox {
+
+struct KitMember
+{
+    qint64 item = 0;
+    double quantity = 0;
+};
+
+struct ScenarioItem
+{
+    qint64 id = 0;
+    QString itemId; // the SKU-like name shown by BUILTIN.DF(item)
+    QString type;   // InvtPart, Kit, NonInvtPart, Service, Assembly, ...
+    QList<KitMember> members;
+};
+
+struct NamedRecord
+{
+    qint64 id = 0;
+    QString name;
+};
+
+struct SalesOrderLine
+{
+    int line = 0;
+    qint64 item = 0;
+    double quantity = 0;
+    qint64 location = 0; // 0 = none
+};
+
+struct SalesOrder
+{
+    qint64 id = 0;
+    QString tranId;
+    QDate tranDate;
+    qint64 customer = 0;
+    QString channel;
+    QString channelOrder;
+    QString otherRefNum;
+    qint64 shipMethod = 0;
+    QString status;         // explicit status from the scenario; empty = derive
+    QDateTime lastModified; // invalid = derive from its fulfillments
+    QList<SalesOrderLine> lines;
+};
+
+struct FulfillmentLine
+{
+    int orderLine = 0;
+    qint64 item = 0;
+    double quantity = 0;
+    qint64 location = 0;
+};
+
+struct Package
+{
+    QString trackingNumber;
+    double weight = 0;
+    bool hasWeight = false;
+};
+
+struct ItemFulfillment
+{
+    qint64 id = 0;
+    QString tranId;
+    qint64 createdFrom = 0;
+    QDate tranDate;
+    QString shipStatus = QStringLiteral("C"); // A picked, B packed, C shipped
+    qint64 shipMethod = 0;
+    QString source;
+    QDateTime lastModified;
+    bool voided = false;
+    QList<FulfillmentLine> lines;
+    QList<Package> packages;
+};
+
+struct NetSuiteFeatures
+{
+    bool advancedShipping = true;
+    bool pickPackShip = true;
+    bool pickedCountsTowardStatus = false; // apis.md §1.8 [unsure] rule, a switch
+};
+
+struct NetSuiteScenario
+{
+    QString accountId;
+    QString consumerKey;
+    QString consumerSecret;
+    QString tokenId;
+    QString tokenSecret;
+    NetSuiteFeatures features;
+    int concurrencyLimit = 5;
+    int latencyMs = 0;                       // artificial latency per REST request
+    bool offsetMustBeMultipleOfLimit = true; // apis.md §1.3 [2nd] rule, a switch
+    bool checkTimestamp = true;
+    int timestampSkewSeconds = 300;
+    QList<ScenarioItem> items;
+    QList<NamedRecord> shipMethods;
+    QList<NamedRecord> locations;
+    QList<NamedRecord> customers;
+    QList<SalesOrder> salesOrders;
+    QList<ItemFulfillment> itemFulfillments;
+};
+
+struct ChannelLineItem
+{
+    qint64 id = 0;
+    QString sku;
+    int quantity = 0;
+    QString title;
+};
+
+struct ChannelOrder
+{
+    qint64 id = 0;
+    QString name;
+    qint64 locationId = 0;
+    QList<ChannelLineItem> lineItems;
+};
+
+struct Channel
+{
+    QString kind; // shopify, bigcommerce, amazon, woocommerce
+    QString name;
+    QString shop;
+    QString accessToken;
+    QString channel; // the custbody_fa_channel value orders of this channel carry
+    QString plan = QStringLiteral("standard");
+    bool splitOnPartial = true; // false = "reduce" mode: the FO stays, fulfillable shrinks
+    int bucketSize = 0;         // 0 = from plan
+    double leakPerSecond = 0;   // 0 = from plan
+    QList<NamedRecord> locations;
+    QList<ChannelOrder> orders;
+};
+
+struct Scenario
+{
+    QDateTime now; // invalid = real time at load
+    NetSuiteScenario netsuite;
+    QList<Channel> channels;
+};
+
+} // namespace fulfillsync::sandbox
