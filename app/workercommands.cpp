@@ -116,7 +116,7 @@ int runWorkerCommand(const QStringList &arguments)
         "  explain ORDER              every gate that decides whether ORDER syncs\n"
         "  history [--json]           the latest attempts\n"
         "  config export | import FILE   connectors, mappings, settings as JSON (no secrets)\n"
-        "  setup-sandbox URL          configure the database for a running fulfillsync-sandbox\n\n"
+        "  setup-sandbox URL --scenario FILE   configure the database for a running sandbox\n\n"
         "ORDER is a NetSuite number such as SO1002 or an internal id.\n"
         "Secrets come from --credentials FILE (mode 0600) or the environment: "
         "FULFILLSYNC_NS_CONSUMER_KEY, FULFILLSYNC_NS_CONSUMER_SECRET, FULFILLSYNC_NS_TOKEN_ID, "
@@ -142,6 +142,9 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("as-recorded"), tr("replay: send the recorded request unchanged.")});
     parser.addOption({QStringLiteral("json"), tr("history: one JSON object per line.")});
+    parser.addOption({QStringLiteral("scenario"),
+                      tr("setup-sandbox: the scenario file the sandbox serves."),
+                      QStringLiteral("file")});
     parser.addOption({QStringLiteral("limit"), tr("history: how many attempts (default 50)."),
                       QStringLiteral("n"), QStringLiteral("50")});
     parser.addPositionalArgument(

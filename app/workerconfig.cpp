@@ -47,8 +47,8 @@ int WorkerCli::configCommand(Database &database, const QStringList &args)
     return fail(ExitCannotStart, tr("use: config export | config import FILE"));
 }
 
-// Reads a running sandbox's state and configures account, connector and mappings for it; the
-// secrets go to a 0600 credentials file, never to the database or the terminal.
+// Configures account, connector and mappings for a running sandbox from the scenario it serves;
+// the secrets go to a 0600 credentials file, never to the database or the terminal.
 int WorkerCli::setupSandboxCommand(Database &database, const QCommandLineParser &parser,
                                    const QStringList &args)
 {
@@ -58,6 +58,10 @@ int WorkerCli::setupSandboxCommand(Database &database, const QCommandLineParser 
     if (credentialsPath.isEmpty())
         return fail(ExitCannotStart,
                     tr("setup-sandbox needs --credentials FILE to write the secrets to."));
+    const QString scenarioPath = parser.value(QStringLiteral("scenario"));
+    if (scenarioPath.isEmpty())
+        return fail(ExitCannotStart,
+                    tr("setup-sandbox needs --scenario FILE, the scenario the sandbox serves."));
     const QString sandboxUrl = args.first();
     QNetworkAccessManager network;
     QNetworkReply *reply =
@@ -69,7 +73,11 @@ int WorkerCli::setupSandboxCommand(Database &database, const QCommandLineParser 
         return fail(
             ExitCannotStart,
             tr("The sandbox at %1 does not answer: %2").arg(sandboxUrl, reply->errorString()));
-    const QJsonObject state = QJsonDocument::fromJson(reply->readAll()).object();
+    QFile scenarioFile(scenarioPath);
+    if (!scenarioFile.open(QIODevice::ReadOnly))
+        return fail(ExitCannotStart, tr("Cannot read %1.").arg(scenarioPath));
+    // The sandbox never shows secrets over HTTP; they come from the scenario file.
+    const QJsonObject state = QJsonDocument::fromJson(scenarioFile.readAll()).object();
     const QJsonObject ns = state.value(QLatin1String("netsuite")).toObject();
     const QJsonObject creds = ns.value(QLatin1String("credentials")).toObject();
     const QJsonObject shop = state.value(QLatin1String("channels")).toArray().first().toObject();

@@ -67,11 +67,16 @@ QString ShopifyService::endpointOf(const HttpRequest &request)
     if (p.size() == 1 && p[0] == QLatin1String("fulfillments.json") &&
         request.method == QLatin1String("POST"))
         return QStringLiteral("shopify.fulfillments.post");
+    if (p.size() == 2 && p[0] == QLatin1String("orders") && p[1].endsWith(QLatin1String(".json")) &&
+        request.method == QLatin1String("GET"))
+        return QStringLiteral("shopify.orders.get");
     if (p.size() == 1 && p[0] == QLatin1String("graphql.json")) {
         const QString query = QJsonDocument::fromJson(request.body)
                                   .object()
                                   .value(QStringLiteral("query"))
                                   .toString();
+        if (query.contains(QLatin1String("fulfillmentTrackingInfoUpdate")))
+            return QStringLiteral("shopify.graphql.fulfillmentTrackingInfoUpdate");
         return query.contains(QLatin1String("fulfillmentCreate"))
                    ? QStringLiteral("shopify.graphql.fulfillmentCreate")
                    : QStringLiteral("shopify.graphql.other");
@@ -118,6 +123,25 @@ HttpReply ShopifyService::rest(ShopifyStore::Shop &shop, const Route &route,
     if (p.size() == 1 && p[0] == QLatin1String("fulfillments.json") &&
         request.method == QLatin1String("POST"))
         return createRest(shop, request, now);
+    if (p.size() == 2 && p[0] == QLatin1String("orders") && p[1].endsWith(QLatin1String(".json")) &&
+        request.method == QLatin1String("GET")) {
+        // GET orders/{id}.json: the order with its line items (SKUs live here, not on the
+        // fulfillment orders). The `fields` parameter is accepted and ignored.
+        const ShopifyStore::Order *order = m_store->order(shop, p[1].chopped(5).toLongLong());
+        if (!order)
+            return errors(404, QStringLiteral("Not Found"));
+        QJsonArray lines;
+        for (const ChannelLineItem &li : order->source.lineItems)
+            lines.append(QJsonObject{{QStringLiteral("id"), li.id},
+                                     {QStringLiteral("sku"), li.sku},
+                                     {QStringLiteral("quantity"), li.quantity},
+                                     {QStringLiteral("title"), li.title}});
+        return HttpReply::json(
+            200, QJsonObject{{QStringLiteral("order"),
+                              QJsonObject{{QStringLiteral("id"), order->source.id},
+                                          {QStringLiteral("name"), order->source.name},
+                                          {QStringLiteral("line_items"), lines}}}});
+    }
     if (p.size() == 3 && p[0] == QLatin1String("orders") &&
         request.method == QLatin1String("GET")) {
         const ShopifyStore::Order *order = m_store->order(shop, p[1].toLongLong());
@@ -197,13 +221,17 @@ HttpReply ShopifyService::graphql(ShopifyStore::Shop &shop, const HttpRequest &r
                                std::floor(max - shop.graphql.level(clockMs))},
                               {QStringLiteral("restoreRate"), shop.graphql.leakPerSecond()}}}}}};
     };
+    if (query.contains(QLatin1String("fulfillmentTrackingInfoUpdate")))
+        return trackingUpdate(shop, doc.object(), clockMs);
     if (!query.contains(QLatin1String("fulfillmentCreate")))
         return HttpReply::json(
-            200, QJsonObject{
-                     {QStringLiteral("errors"),
-                      QJsonArray{QJsonObject{{QStringLiteral("message"),
-                                              QStringLiteral("This sandbox implements only the "
-                                                             "fulfillmentCreate mutation.")}}}}});
+            200,
+            QJsonObject{{QStringLiteral("errors"),
+                         QJsonArray{QJsonObject{{QStringLiteral("message"),
+                                                 QStringLiteral("This sandbox implements only the "
+                                                                "fulfillmentCreate and "
+                                                                "fulfillmentTrackingInfoUpdate "
+                                                                "mutations.")}}}}});
     if (!shop.graphql.tryAdd(clockMs, kMutationCost))
         return HttpReply::json(
             200, QJsonObject{
@@ -297,6 +325,58 @@ HttpReply ShopifyService::graphql(ShopifyStore::Shop &shop, const HttpRequest &r
                   QJsonObject{{field, QJsonObject{{QStringLiteral("fulfillment"), fulfillment},
                                                   {QStringLiteral("userErrors"), QJsonArray()}}}}},
                  {QStringLiteral("extensions"), cost(kMutationCost)}});
+}
+
+HttpReply ShopifyService::trackingUpdate(ShopifyStore::Shop &shop, const QJsonObject &body,
+                                         qint64 clockMs)
+{
+    if (!shop.graphql.tryAdd(clockMs, kMutationCost))
+        return HttpReply::json(
+            200, QJsonObject{
+                     {QStringLiteral("errors"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("message"), QStringLiteral("Throttled")},
+                          {QStringLiteral("extensions"),
+                           QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")}}}}}}});
+    const QJsonObject variables = body.value(QStringLiteral("variables")).toObject();
+    const QJsonObject tracking = variables.value(QStringLiteral("trackingInfoInput")).toObject();
+    QStringList numbers, urls;
+    if (!tracking.value(QStringLiteral("number")).toString().isEmpty())
+        numbers << tracking.value(QStringLiteral("number")).toString();
+    for (const QJsonValue &n : tracking.value(QStringLiteral("numbers")).toArray())
+        numbers << n.toString();
+    if (!tracking.value(QStringLiteral("url")).toString().isEmpty())
+        urls << tracking.value(QStringLiteral("url")).toString();
+    for (const QJsonValue &u : tracking.value(QStringLiteral("urls")).toArray())
+        urls << u.toString();
+    ShopifyStore::Fulfillment updated;
+    ShopifyStore::CreateError error;
+    const QString field = QStringLiteral("fulfillmentTrackingInfoUpdate");
+    if (!m_store->updateTracking(shop, idOf(variables.value(QStringLiteral("fulfillmentId"))),
+                                 tracking.value(QStringLiteral("company")).toString(), numbers,
+                                 urls, &updated, &error)) {
+        return HttpReply::json(
+            200,
+            QJsonObject{
+                {QStringLiteral("data"),
+                 QJsonObject{
+                     {field, QJsonObject{{QStringLiteral("fulfillment"), QJsonValue::Null},
+                                         {QStringLiteral("userErrors"),
+                                          QJsonArray{QJsonObject{
+                                              {QStringLiteral("field"),
+                                               QJsonArray::fromStringList(error.field)},
+                                              {QStringLiteral("message"), error.message}}}}}}}}});
+    }
+    return HttpReply::json(
+        200,
+        QJsonObject{
+            {QStringLiteral("data"),
+             QJsonObject{
+                 {field, QJsonObject{{QStringLiteral("fulfillment"),
+                                      QJsonObject{{QStringLiteral("id"),
+                                                   QStringLiteral("gid://shopify/Fulfillment/%1")
+                                                       .arg(updated.id)}}},
+                                     {QStringLiteral("userErrors"), QJsonArray()}}}}}});
 }
 
 QJsonObject ShopifyService::fulfillmentOrderJson(const ShopifyStore::Shop &shop,

@@ -32,6 +32,7 @@ private:
                    const QDateTime &now);
     HttpReply createRest(ShopifyStore::Shop &shop, const HttpRequest &request,
                          const QDateTime &now);
+    HttpReply trackingUpdate(ShopifyStore::Shop &shop, const QJsonObject &body, qint64 clockMs);
     HttpReply graphql(ShopifyStore::Shop &shop, const HttpRequest &request, qint64 clockMs,
                       const QDateTime &now);
 

@@ -246,6 +246,33 @@ bool ShopifyStore::createFulfillment(Shop &shop, const CreateRequest &request, c
     return true;
 }
 
+bool ShopifyStore::updateTracking(Shop &shop, qint64 fulfillmentId, const QString &company,
+                                  const QStringList &numbers, const QStringList &urls,
+                                  Fulfillment *updated, CreateError *error)
+{
+    for (Order &order : shop.orders) {
+        for (Fulfillment &f : order.fulfillments) {
+            if (f.id != fulfillmentId)
+                continue;
+            f.trackingCompany = company;
+            f.trackingNumbers = numbers;
+            f.trackingUrls = urls;
+            if (f.trackingUrls.isEmpty()) {
+                for (const QString &n : numbers) {
+                    const QString url = ShopifyCarriers::trackingUrl(company, n);
+                    if (!url.isEmpty())
+                        f.trackingUrls << url;
+                }
+            }
+            *updated = f;
+            return true;
+        }
+    }
+    error->field = {QStringLiteral("fulfillmentId")};
+    error->message = QStringLiteral("Fulfillment does not exist.");
+    return false;
+}
+
 QJsonArray ShopifyStore::stateJson() const
 {
     QJsonArray channels;

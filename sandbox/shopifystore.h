@@ -95,6 +95,10 @@ public:
 
     bool createFulfillment(Shop &shop, const CreateRequest &request, const QDateTime &now,
                            Fulfillment *created, CreateError *error);
+    // fulfillmentTrackingInfoUpdate: replaces company, numbers and URLs of one fulfillment.
+    bool updateTracking(Shop &shop, qint64 fulfillmentId, const QString &company,
+                        const QStringList &numbers, const QStringList &urls, Fulfillment *updated,
+                        CreateError *error);
 
     QJsonArray stateJson() const;
 

@@ -99,7 +99,7 @@ QSqlDatabase Database::connection(QString *error)
     if (!db.open()) {
         if (error)
             *error = QCoreApplication::translate("Database", "Cannot open the database %1: %2")
-                         .arg(m_url.displayString(), db.lastError().text().trimmed());
+                         .arg(m_url.displayString(), db.lastError().text().simplified());
         return db;
     }
     if (!configure(db, error))
