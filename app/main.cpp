@@ -13,7 +13,9 @@
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QScreen>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
@@ -21,8 +23,13 @@ using namespace fulfillsync;
 
 namespace {
 
+// The database the app uses: --database, else the one chosen in the settings (database/url),
+// else SQLite in the user's data folder.
 QString defaultDatabaseUrl()
 {
+    const QString chosen = QSettings().value(QStringLiteral("database/url")).toString();
+    if (!chosen.isEmpty())
+        return chosen;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QStringLiteral("sqlite://") +
            QDir(folder).absoluteFilePath(QStringLiteral("fulfillsync.db"));
@@ -71,9 +78,9 @@ int main(int argc, char *argv[])
         QStringLiteral("file"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("main",
-                                "Sync once, save a screenshot of the window to FILE and quit."),
-        QStringLiteral("file"));
+        QApplication::translate(
+            "main", "Sync once, save screenshots of the window's tabs into FOLDER and quit."),
+        QStringLiteral("folder"));
     parser.addOptions({databaseOption, demoOption, scenarioOption, screenshotOption});
     parser.process(app);
 
@@ -106,17 +113,23 @@ int main(int argc, char *argv[])
     window.show();
 
     if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        QObject::connect(&sync, &SyncController::busyChanged, &window, [&](bool busy) {
+        const QDir folder(parser.value(screenshotOption));
+        QDir().mkpath(folder.absolutePath());
+        MainWindow *shown = &window;
+        QObject::connect(&sync, &SyncController::busyChanged, shown, [shown, folder](bool busy) {
             if (busy)
                 return;
-            // Let the tables load their first pages, then take the picture.
-            QTimer::singleShot(1500, &window, [&] {
-                window.grab().save(file);
-                QApplication::quit();
+            // Let the tables load their first pages, then take the pictures.
+            QTimer::singleShot(1500, shown, [shown, folder] {
+                shown->grab().save(folder.filePath(QStringLiteral("sales-orders.png")));
+                shown->tabs()->setCurrentIndex(1);
+                QTimer::singleShot(500, shown, [shown, folder] {
+                    shown->grab().save(folder.filePath(QStringLiteral("sync-history.png")));
+                    QApplication::quit();
+                });
             });
         });
-        QTimer::singleShot(300, &window, [&] { window.syncNowAction()->trigger(); });
+        QTimer::singleShot(300, shown, [shown] { shown->syncNowAction()->trigger(); });
     }
     return QApplication::exec();
 }

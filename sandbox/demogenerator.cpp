@@ -96,6 +96,9 @@ Scenario DemoGenerator::generate(int orderCount, quint32 seed, const QDateTime &
     shop.shop = QStringLiteral("acme");
     shop.accessToken = QStringLiteral("shpat_demo_token");
     shop.channel = QStringLiteral("Shopify");
+    // A Shopify Plus store (bucket 400, 20 calls/s): a demo of a few hundred orders syncs in
+    // seconds. Scenario files choose "standard" to see pacing at 2 calls/s.
+    shop.plan = QStringLiteral("plus");
     shop.locations = {{7001, QStringLiteral("Main Warehouse")},
                       {7002, QStringLiteral("East Coast 3PL")}};
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Starts fulfillsync under Xvfb on a fresh database with the demo sandbox, syncs once, and saves
-# the window to docs/screenshots/main-window.png (the app grabs its own window when the sync
-# has finished). Usage: scripts/screenshot.sh [output.png]
+# Starts fulfillsync under Xvfb (a real X server, not offscreen) on a fresh database with the
+# demo sandbox, syncs once, and saves each tab into docs/screenshots/ (the app grabs its own
+# window once the sync has finished). Usage: scripts/screenshot.sh [folder]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:-$root/docs/screenshots/main-window.png}
+out=${1:-$root/docs/screenshots}
 "$root/scripts/install-deps.sh" --test
 "$root/scripts/build.sh" >/dev/null
 work=$(mktemp -d)

@@ -133,6 +133,15 @@ QTableView *MainWindow::makeView(PagedTableModel *model)
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setDefaultSectionSize(120);
+    // Fit the columns to the first page once; after that the user's widths stay.
+    connect(model, &QAbstractItemModel::rowsInserted, view,
+            [view, model](const QModelIndex &, int first) {
+                if (first != 0)
+                    return;
+                view->resizeColumnsToContents();
+                for (int c = 0; c < model->columnCount(); ++c)
+                    view->setColumnWidth(c, std::min(view->columnWidth(c) + 12, 360));
+            });
     return view;
 }
 

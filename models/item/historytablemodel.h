@@ -31,6 +31,7 @@ public:
 protected:
     QString columnTitle(int column) const override;
     QVariant displayValue(const QVariantList &row, int column) const override;
+    bool isNumeric(int column) const override { return column == Duration; }
 };
 
 } // namespace fulfillsync

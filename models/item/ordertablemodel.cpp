@@ -60,6 +60,11 @@ QString OrderTableModel::columnTitle(int column) const
     }
 }
 
+bool OrderTableModel::isNumeric(int column) const
+{
+    return column == Ordered || column == Shipped || column == Pushed;
+}
+
 QVariant OrderTableModel::displayValue(const QVariantList &row, int column) const
 {
     const QVariant value = row.value(column + 1);

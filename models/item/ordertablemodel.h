@@ -33,6 +33,7 @@ public:
 protected:
     QString columnTitle(int column) const override;
     QVariant displayValue(const QVariantList &row, int column) const override;
+    bool isNumeric(int column) const override;
 };
 
 } // namespace fulfillsync

@@ -120,6 +120,8 @@ QVariant PagedTableModel::data(const QModelIndex &index, int role) const
         return displayValue(row, index.column());
     case Qt::DecorationRole:
         return decorationValue(row, index.column());
+    case Qt::TextAlignmentRole:
+        return isNumeric(index.column()) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case RawValueRole:
         return row.value(index.column() + 1);
     case RowIdRole:
@@ -137,6 +139,11 @@ QVariant PagedTableModel::displayValue(const QVariantList &row, int column) cons
 QVariant PagedTableModel::decorationValue(const QVariantList &, int) const
 {
     return {};
+}
+
+bool PagedTableModel::isNumeric(int) const
+{
+    return false;
 }
 
 QVariant PagedTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -60,6 +60,7 @@ protected:
     virtual QString columnTitle(int column) const = 0;
     virtual QVariant displayValue(const QVariantList &row, int column) const;
     virtual QVariant decorationValue(const QVariantList &row, int column) const;
+    virtual bool isNumeric(int column) const;
 
 private:
     void acceptPage(const fulfillsync::TablePage &page);

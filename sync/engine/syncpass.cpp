@@ -731,7 +731,11 @@ void SyncPass::updateOrderStates()
             state = m_orderProblems.value(orderId).first;
             message = m_orderProblems.value(orderId).second;
         } else if (!connector.triggerStatuses.contains(order->status) && pushedCount == 0) {
-            state = QStringLiteral("not_eligible");
+            // Not yet approved or fulfilled: it will sync when it ships. Cancelled, closed or
+            // any other status outside the trigger set: it will not.
+            const bool notYet =
+                order->status == QStringLiteral("A") || order->status == QStringLiteral("B");
+            state = notYet ? QStringLiteral("waiting") : QStringLiteral("not_eligible");
         } else if (shipped > 0 && pushedCount == shipped) {
             state = pushed + 1e-9 >= ordered ? QStringLiteral("synced")
                                              : QStringLiteral("partially_synced");
