@@ -36,6 +36,10 @@ int replayCommand(Database &database, const QCommandLineParser &parser, const QS
 int explainCommand(Database &database, const QStringList &args);
 int historyCommand(Database &database, const QCommandLineParser &parser);
 int configCommand(Database &database, const QStringList &args);
+int quarantineCommand(Database &database, const QCommandLineParser &parser,
+                      const QStringList &args);
+// --timeout SECONDS as milliseconds; 0 when not given, -1 when invalid (already reported).
+int timeoutOption(const QCommandLineParser &parser);
 int setupSandboxCommand(Database &database, const QCommandLineParser &parser,
                         const QStringList &args);
 } // namespace WorkerCli

@@ -115,6 +115,8 @@ int runWorkerCommand(const QStringList &arguments)
         "                             or --as-recorded), after a live duplicate check\n"
         "  explain ORDER              every gate that decides whether ORDER syncs\n"
         "  history [--json]           the latest attempts\n"
+        "  quarantine list | clear    fulfillments waiting after repeated failures; clear = retry "
+        "now\n"
         "  config export | import FILE   connectors, mappings, settings as JSON (no secrets)\n"
         "  setup-sandbox URL --scenario FILE   configure the database for a running sandbox\n\n"
         "ORDER is a NetSuite number such as SO1002 or an internal id.\n"
@@ -142,6 +144,9 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("as-recorded"), tr("replay: send the recorded request unchanged.")});
     parser.addOption({QStringLiteral("json"), tr("history: one JSON object per line.")});
+    parser.addOption({QStringLiteral("timeout"),
+                      tr("Seconds to wait for any one answer (default: NetSuite 120, Shopify 30)."),
+                      QStringLiteral("seconds")});
     parser.addOption({QStringLiteral("scenario"),
                       tr("setup-sandbox: the scenario file the sandbox serves."),
                       QStringLiteral("file")});
@@ -181,6 +186,8 @@ int runWorkerCommand(const QStringList &arguments)
         return historyCommand(database, parser);
     if (command == u"config")
         return configCommand(database, args);
+    if (command == u"quarantine")
+        return quarantineCommand(database, parser, args);
     if (command == u"setup-sandbox")
         return setupSandboxCommand(database, parser, args);
     return fail(ExitCannotStart, tr("unknown command %1; see --help").arg(command));

@@ -51,6 +51,45 @@ int WorkerCli::explainCommand(Database &database, const QStringList &args)
     return ExitSynced;
 }
 
+int WorkerCli::quarantineCommand(Database &database, const QCommandLineParser &parser,
+                                 const QStringList &args)
+{
+    QSqlDatabase db = database.connection();
+    QList<Connector> connectors = ConnectorRepository(db).all();
+    if (parser.isSet(QStringLiteral("connector"))) {
+        const QString name = parser.value(QStringLiteral("connector"));
+        connectors.removeIf([&](const Connector &c) { return c.name != name; });
+        if (connectors.isEmpty())
+            return fail(ExitCannotStart, tr("No connector named %1.").arg(name));
+    }
+    QuarantineRepository quarantine(db);
+    const QString action = args.value(0);
+    if (action == u"list" && args.size() == 1) {
+        for (const Connector &c : connectors) {
+            for (const QuarantineEntry &q : quarantine.entries(c.id)) {
+                out()
+                    << tr("%1: fulfillment %2 (order %3) failed %4 time(s), next try after %5: %6")
+                           .arg(c.name)
+                           .arg(q.fulfillmentId)
+                           .arg(q.orderId)
+                           .arg(q.retryCount)
+                           .arg(q.ignoreUntil.toLocalTime().toString(Qt::ISODate), q.lastError)
+                    << Qt::endl;
+            }
+        }
+        return ExitSynced;
+    }
+    if (action == u"clear" && args.size() == 1) {
+        for (const Connector &c : connectors) {
+            if (!quarantine.clearAll(c.id))
+                return fail(ExitCannotStart, quarantine.lastError());
+        }
+        out() << tr("Quarantine cleared: the next run tries those fulfillments again.") << Qt::endl;
+        return ExitSynced;
+    }
+    return fail(ExitCannotStart, tr("use: quarantine list | quarantine clear"));
+}
+
 int WorkerCli::historyCommand(Database &database, const QCommandLineParser &parser)
 {
     bool ok = false;

@@ -169,6 +169,19 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials)
     return ExitSynced;
 }
 
+int WorkerCli::timeoutOption(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("timeout")))
+        return 0;
+    bool ok = false;
+    const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 900) {
+        fail(ExitCannotStart, tr("--timeout wants seconds between 0 and 900."));
+        return -1;
+    }
+    return int(seconds * 1000);
+}
+
 int WorkerCli::syncCommand(Database &database, const QCommandLineParser &parser,
                            const QStringList &)
 {
@@ -181,6 +194,9 @@ int WorkerCli::syncCommand(Database &database, const QCommandLineParser &parser,
     if (!connector)
         return ExitCannotStart;
     request.connectorId = *connector;
+    request.timeoutMs = timeoutOption(parser);
+    if (request.timeoutMs < 0)
+        return ExitCannotStart;
     if (parser.isSet(QStringLiteral("since"))) {
         request.firstPassSince =
             QDateTime::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);

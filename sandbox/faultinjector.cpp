@@ -19,6 +19,13 @@ bool FaultInjector::add(const QJsonObject &json, QString *error, int *id)
     f.hang = json.value(QStringLiteral("hang")).toBool();
     f.drop = json.value(QStringLiteral("drop")).toBool();
     f.commitThenFail = json.value(QStringLiteral("commitThenFail")).toBool();
+    f.probability = json.value(QStringLiteral("probability")).toDouble(1.0);
+    if (json.contains(QStringLiteral("seed")))
+        m_random.seed(quint32(json.value(QStringLiteral("seed")).toInteger()));
+    if (f.probability <= 0 || f.probability > 1) {
+        *error = QStringLiteral("probability must be in (0, 1]");
+        return false;
+    }
     if (f.remaining < 1 || f.delayMs < 0 || (f.status != 0 && (f.status < 100 || f.status > 599))) {
         *error = QStringLiteral("count must be >= 1, delayMs >= 0 and status 100..599");
         return false;
@@ -44,6 +51,8 @@ std::optional<FaultInjector::Fault> FaultInjector::take(const QString &endpoint)
             (f.match.endsWith(QLatin1String(".*")) && endpoint.startsWith(f.match.chopped(1)));
         if (!matches)
             continue;
+        if (f.probability < 1.0 && m_random.generateDouble() >= f.probability)
+            continue;
         Fault taken = f;
         if (--f.remaining <= 0)
             m_faults.removeAt(i);
@@ -63,7 +72,8 @@ QJsonArray FaultInjector::toJson() const
                                 {QStringLiteral("delayMs"), f.delayMs},
                                 {QStringLiteral("hang"), f.hang},
                                 {QStringLiteral("drop"), f.drop},
-                                {QStringLiteral("commitThenFail"), f.commitThenFail}});
+                                {QStringLiteral("commitThenFail"), f.commitThenFail},
+                                {QStringLiteral("probability"), f.probability}});
     return list;
 }
 

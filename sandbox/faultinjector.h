@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QRandomGenerator>
 #include <QString>
 
 #include <optional>
@@ -12,7 +13,9 @@ namespace fulfillsync::sandbox {
 
 // Faults for the next matching requests (POST /_sandbox/faults). `match` is an endpoint name
 // such as "netsuite.suiteql" or "shopify.graphql.fulfillmentCreate", a prefix ending in ".*",
-// or "*".
+// or "*". With `probability` (0 < p ≤ 1) a fault hits each matching request only with that
+// chance, up to `count` times — a steady rate of failures for soak tests, reproducible from
+// `seed`.
 class FaultInjector final
 {
 public:
@@ -27,6 +30,7 @@ public:
         bool hang = false;           // never answer
         bool drop = false;           // close the connection without answering
         bool commitThenFail = false; // apply the request, then answer `status` (default 502)
+        double probability = 1.0;
     };
 
     bool add(const QJsonObject &json, QString *error, int *id);
@@ -37,6 +41,7 @@ public:
 private:
     QList<Fault> m_faults;
     int m_nextId = 1;
+    QRandomGenerator m_random{1};
 };
 
 } // namespace fulfillsync::sandbox

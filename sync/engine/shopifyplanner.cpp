@@ -255,8 +255,31 @@ ShopifyPlanner::CreateAnswer ShopifyPlanner::readCreateAnswer(const QByteArray &
         return answer;
     }
     const QJsonObject root = document.object();
-    for (const QJsonValue &error : root.value(QLatin1String("errors")).toArray())
-        answer.userErrors << error.toObject().value(QLatin1String("message")).toString();
+    const QJsonObject cost =
+        root.value(QLatin1String("extensions")).toObject().value(QLatin1String("cost")).toObject();
+    const QJsonObject throttle = cost.value(QLatin1String("throttleStatus")).toObject();
+    answer.maximumAvailable = throttle.value(QLatin1String("maximumAvailable")).toDouble();
+    answer.currentlyAvailable = throttle.value(QLatin1String("currentlyAvailable")).toDouble();
+    answer.restoreRate = throttle.value(QLatin1String("restoreRate")).toDouble();
+    for (const QJsonValue &error : root.value(QLatin1String("errors")).toArray()) {
+        const QJsonObject e = error.toObject();
+        if (e.value(QLatin1String("extensions"))
+                .toObject()
+                .value(QLatin1String("code"))
+                .toString() == u"THROTTLED") {
+            // Not executed. Wait until the bucket holds what this mutation costs.
+            answer.throttled = true;
+            const double needed =
+                std::max(1.0, cost.value(QLatin1String("requestedQueryCost")).toDouble(10) -
+                                  answer.currentlyAvailable);
+            const double rate = answer.restoreRate > 0 ? answer.restoreRate : 50.0;
+            answer.retryAfterMs = std::max(100, int(std::ceil(needed / rate * 1000.0)));
+            continue;
+        }
+        answer.userErrors << e.value(QLatin1String("message")).toString();
+    }
+    if (answer.throttled)
+        return answer;
     const QJsonObject payload =
         root.value(QLatin1String("data")).toObject().value(mutation).toObject();
     for (const QJsonValue &error : payload.value(QLatin1String("userErrors")).toArray())

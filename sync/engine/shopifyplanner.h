@@ -45,7 +45,13 @@ struct CreateAnswer
 {
     QString fulfillmentId;
     QStringList userErrors;
-    QString malformed; // set when the answer could not be read
+    QString malformed;      // set when the answer could not be read
+    bool throttled = false; // THROTTLED: not executed; send again after retryAfterMs
+    int retryAfterMs = 0;
+    // extensions.cost.throttleStatus, when the answer carried it (for pacing)
+    double maximumAvailable = 0;
+    double currentlyAvailable = 0;
+    double restoreRate = 0;
 };
 CreateAnswer readCreateAnswer(const QByteArray &body,
                               const QString &mutation = QStringLiteral("fulfillmentCreate"));

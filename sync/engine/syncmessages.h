@@ -27,6 +27,7 @@ struct SyncRequest
     QDateTime firstPassSince;
     QList<qint64> orderIds; // resync: only these sales orders (NetSuite internal ids)
     bool dryRun = false;
+    int timeoutMs = 0;             // per request; 0: the endpoints' defaults
     qint64 replayAttemptId = 0;    // replay this history row
     bool replayAsRecorded = false; // else rebuilt with today's mappings
     bool operator==(const SyncRequest &) const = default;

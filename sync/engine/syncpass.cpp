@@ -379,7 +379,7 @@ void SyncPass::sendTrackingUpdate()
                              job.mapped.trackingNumbers.join(QStringLiteral(", "))),
                     compactJson(result.body));
     });
-    startChannelCall(call);
+    startGraphQlCall(call);
 }
 
 void SyncPass::nextJob()
@@ -560,12 +560,46 @@ void SyncPass::sendPrepared()
                                  .arg(ledger.lastError()));
         return;
     }
+    postCreate();
+}
+
+void SyncPass::postCreate()
+{
+    Job &job = m_jobs[m_jobIndex];
     auto *call = track(ShopifyApi::postGraphQl(m_network, m_config.shopify, job.requestBody, this));
     connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
         call->deleteLater();
         onCreateAnswered(result);
     });
-    startChannelCall(call);
+    startGraphQlCall(call);
+}
+
+void SyncPass::startGraphQlCall(HttpCall *call)
+{
+    // GraphQL is paced by its cost bucket (a mutation costs 10 points), which every answer
+    // describes in extensions.cost.throttleStatus.
+    static constexpr double kMutationCost = 10;
+    LeakyBucketPacer *pacer = m_config.graphQlPacer;
+    if (!pacer) {
+        call->start();
+        return;
+    }
+    connect(call, &HttpCall::finished, this, [pacer](const HttpResult &result) {
+        const auto answer = ShopifyPlanner::readCreateAnswer(result.body);
+        if (answer.maximumAvailable > 0)
+            pacer->observeLevel(answer.maximumAvailable - answer.currentlyAvailable,
+                                int(answer.maximumAvailable), answer.restoreRate,
+                                QDateTime::currentMSecsSinceEpoch());
+    });
+    const int delay = pacer->delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch(), kMutationCost);
+    auto send = [pacer, call] {
+        pacer->noteSent(QDateTime::currentMSecsSinceEpoch(), kMutationCost);
+        call->start();
+    };
+    if (delay > 0)
+        QTimer::singleShot(delay, call, send);
+    else
+        send();
 }
 
 void SyncPass::onCreateAnswered(const HttpResult &result)
@@ -592,6 +626,16 @@ void SyncPass::onCreateAnswered(const HttpResult &result)
         return;
     }
     const ShopifyPlanner::CreateAnswer answer = ShopifyPlanner::readCreateAnswer(result.body);
+    if (answer.throttled && !m_cancelled && ++job.throttledRetries <= kMaxThrottledRetries) {
+        // THROTTLED means not executed: the intent stays pending and the same request goes
+        // again once the bucket has refilled.
+        QTimer::singleShot(answer.retryAfterMs, this, [this] {
+            if (m_cancelled)
+                return finish();
+            postCreate();
+        });
+        return;
+    }
     if (!answer.fulfillmentId.isEmpty()) {
         ledger.markPushed(connectorId, job.fulfillment.id, answer.fulfillmentId,
                           QDateTime::currentDateTimeUtc());

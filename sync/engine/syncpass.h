@@ -52,6 +52,7 @@ public:
         QuarantinePolicy quarantine;
         RequestGate *netSuiteGate = nullptr;      // shared by all passes on the same account
         LeakyBucketPacer *channelPacer = nullptr; // this connector's store, kept across passes
+        LeakyBucketPacer *graphQlPacer = nullptr; // the store's GraphQL cost bucket
         // Resync: only these sales orders, read whole, quarantine and held state ignored, the
         // watermark left where it is.
         QList<qint64> onlyOrders;
@@ -95,7 +96,9 @@ private:
         QJsonObject orderJson;
         QJsonObject fulfillmentOrdersJson;
         QByteArray requestBody;
+        int throttledRetries = 0;
     };
+    static constexpr int kMaxThrottledRetries = 20;
 
     using QueryBuilder = std::function<QString(const QDateTime &since)>;
     using RowSink = std::function<void(const QList<QJsonObject> &rows)>;
@@ -110,6 +113,8 @@ private:
     void fetchFulfillmentOrders();
     void sendCreate();
     void sendPrepared(); // the create with job.requestBody: ledger intent first, then POST
+    void postCreate();
+    void startGraphQlCall(HttpCall *call); // paced by the store's GraphQL cost bucket
     void planReplay(const SalesOrder &order, const ItemFulfillment &f,
                     const FulfillmentMapper &mapper);
     void onCreateAnswered(const fulfillsync::HttpResult &result);

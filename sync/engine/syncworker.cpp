@@ -153,12 +153,16 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     config.netsuite.credentials = m_credentials.netsuite;
     config.netSuiteGate = &m_netSuiteGate;
     config.channelPacer = &m_pacers[connector->id];
+    // Shopify's standard GraphQL bucket until the first answer tells the real one.
+    config.graphQlPacer = &m_graphQlPacers.try_emplace(connector->id, 50.0, 1000, 20).first->second;
     config.shopify.baseUrl = QUrl(connector->endpoint);
     config.shopify.accessToken = token;
     config.trigger = request.trigger;
     config.firstPassSince = request.firstPassSince;
     config.onlyOrders = request.orderIds;
     config.dryRun = request.dryRun;
+    if (request.timeoutMs > 0)
+        config.netsuite.timeoutMs = config.shopify.timeoutMs = request.timeoutMs;
     if (request.replayAttemptId != 0) {
         const std::optional<SyncAttempt> attempt =
             HistoryRepository(db).byId(request.replayAttemptId);

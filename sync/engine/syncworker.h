@@ -69,6 +69,7 @@ private:
     QHash<qint64, SyncPass *> m_running;
     QHash<qint64, QList<SyncRequest>> m_followUps; // per connector, duplicates dropped
     std::map<qint64, LeakyBucketPacer> m_pacers;   // per connector, kept across passes
+    std::map<qint64, LeakyBucketPacer> m_graphQlPacers;
 };
 
 } // namespace fulfillsync

@@ -18,18 +18,28 @@ double LeakyBucketPacer::estimatedUsed(qint64 nowMs) const
     return std::max(0.0, m_used - m_leak * double(nowMs - m_atMs) / 1000.0);
 }
 
-int LeakyBucketPacer::delayBeforeNextMs(qint64 nowMs) const
+int LeakyBucketPacer::delayBeforeNextMs(qint64 nowMs, double cost) const
 {
     const double limit = m_size - m_headroom;
-    const double over = estimatedUsed(nowMs) + 1.0 - limit;
+    const double over = estimatedUsed(nowMs) + cost - limit;
     if (over <= 0)
         return 0;
     return int(std::ceil(over / m_leak * 1000.0));
 }
 
-void LeakyBucketPacer::noteSent(qint64 nowMs)
+void LeakyBucketPacer::noteSent(qint64 nowMs, double cost)
 {
-    m_used = estimatedUsed(nowMs) + 1.0;
+    m_used = estimatedUsed(nowMs) + cost;
+    m_atMs = nowMs;
+}
+
+void LeakyBucketPacer::observeLevel(double used, int size, double leakPerSecond, qint64 nowMs)
+{
+    if (size <= 0 || leakPerSecond <= 0)
+        return;
+    m_size = size;
+    m_leak = leakPerSecond;
+    m_used = std::clamp(used, 0.0, double(size));
     m_atMs = nowMs;
 }
 

@@ -15,9 +15,11 @@ public:
     explicit LeakyBucketPacer(double leakPerSecond = 2.0, int bucketSize = 40, int headroom = 2);
 
     // Delay before the next request may go, in ms (0: now).
-    int delayBeforeNextMs(qint64 nowMs) const;
-    void noteSent(qint64 nowMs);
-    void observe(const HttpResult &result, qint64 nowMs);
+    int delayBeforeNextMs(qint64 nowMs, double cost = 1) const;
+    void noteSent(qint64 nowMs, double cost = 1);
+    void observe(const HttpResult &result, qint64 nowMs); // REST call-limit header
+    // A cost bucket the server describes itself (Shopify GraphQL's throttleStatus).
+    void observeLevel(double used, int size, double leakPerSecond, qint64 nowMs);
 
     double estimatedUsed(qint64 nowMs) const;
     double leakPerSecond() const { return m_leak; }

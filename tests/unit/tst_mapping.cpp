@@ -184,6 +184,15 @@ private Q_SLOTS:
         QCOMPARE(ShopifyPlanner::findExisting(mapped(), json(fixture(5))), QString());
     }
 
+    void throttledMeansSendAgainLater()
+    {
+        const auto answer = ShopifyPlanner::readCreateAnswer(fixture(8));
+        QVERIFY(answer.throttled);
+        QVERIFY(answer.userErrors.isEmpty()); // not a refusal
+        QCOMPARE(answer.retryAfterMs, 120);   // (10 - 4) points at 50 per second
+        QCOMPARE(answer.currentlyAvailable, 4.0);
+    }
+
     void createAnswers()
     {
         const auto ok = ShopifyPlanner::readCreateAnswer(fixture(6));

@@ -11,6 +11,7 @@ const char *fixture(int index)
         R"({"fulfillments":[]})",
         R"({"data":{"fulfillmentCreate":{"fulfillment":{"id":"gid://shopify/Fulfillment/77"},"userErrors":[]}}})",
         R"({"data":{"fulfillmentCreate":{"fulfillment":null,"userErrors":[{"field":["x"],"message":"closed"}]}}})",
+        R"({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":10,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":1000.0,"currentlyAvailable":4,"restoreRate":50.0}}}})",
     };
     return fixtures[index];
 }

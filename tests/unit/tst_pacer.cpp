@@ -59,6 +59,17 @@ private Q_SLOTS:
         QVERIFY(pacer.delayBeforeNextMs(0) >= 1000);
     }
 
+    void costBucketFromThrottleStatus()
+    {
+        LeakyBucketPacer pacer(50.0, 1000, 20);
+        pacer.observeLevel(985, 1000, 50.0, 0);      // 15 points left
+        QVERIFY(pacer.delayBeforeNextMs(0, 10) > 0); // a mutation (10) would dip into the headroom
+        QCOMPARE(pacer.delayBeforeNextMs(1000, 10), 0); // 50 points restored a second later
+        pacer.observeLevel(0, 2000, 100.0, 0);
+        QCOMPARE(pacer.bucketSize(), 2000);
+        QCOMPARE(pacer.leakPerSecond(), 100.0);
+    }
+
     void garbageHeadersAreIgnored()
     {
         LeakyBucketPacer pacer;
