@@ -419,7 +419,8 @@ bool readChannels(JsonPathReader &r, const QJsonArray &channels, QList<Channel> 
             !r.string(co, QStringLiteral("plan"), cp, &c.plan, false) ||
             !r.oneOf(c.plan,
                      {QStringLiteral("basic"), QStringLiteral("standard"),
-                      QStringLiteral("advanced"), QStringLiteral("plus")},
+                      QStringLiteral("advanced"), QStringLiteral("plus"),
+                      QStringLiteral("unlimited")},
                      cp + QLatin1String(".plan")) ||
             !r.string(co, QStringLiteral("partialFulfillment"), cp, &mode, false) ||
             !r.oneOf(mode, {QStringLiteral("split"), QStringLiteral("reduce")},

@@ -63,6 +63,8 @@ struct SyncRunSummary
     int held = 0;
     int alreadyPushed = 0;
     int deferred = 0; // in quarantine, waiting for their next try
+    int detectedFulfillments = 0; // changed fulfillments NetSuite reported in this pass
+    int channelThrottled = 0;     // answers that said "slow down" (GraphQL THROTTLED)
     int netSuiteRequests = 0;
     int channelRequests = 0;
     bool cancelled = false;

@@ -195,6 +195,9 @@ void SyncPass::readFulfillments()
                 m_touchedOrders.insert(f.orderId);
             if (reader->newestModification() > m_newestChange)
                 m_newestChange = reader->newestModification();
+            m_summary.detectedFulfillments = int(reader->fulfillments().size());
+            if (m_config.detectOnly)
+                return finish();
             evaluate();
         });
 }
@@ -626,6 +629,8 @@ void SyncPass::onCreateAnswered(const HttpResult &result)
         return;
     }
     const ShopifyPlanner::CreateAnswer answer = ShopifyPlanner::readCreateAnswer(result.body);
+    if (answer.throttled)
+        ++m_summary.channelThrottled;
     if (answer.throttled && !m_cancelled && ++job.throttledRetries <= kMaxThrottledRetries) {
         // THROTTLED means not executed: the intent stays pending and the same request goes
         // again once the bucket has refilled.
@@ -797,7 +802,7 @@ void SyncPass::finish(const QString &error)
     m_finished = true;
     m_summary.error = error;
     m_summary.cancelled = m_cancelled;
-    if (m_config.dryRun) {
+    if (m_config.dryRun || m_config.detectOnly) {
         m_summary.durationMs = m_clock.elapsed();
         Q_EMIT finished(m_summary);
         return;

@@ -59,6 +59,9 @@ public:
         // Dry run: everything up to the create request, which is reported instead of sent;
         // nothing is written to the ledger, history, quarantine or watermark.
         bool dryRun = false;
+        // Detection only: read NetSuite's changes into the cache, evaluate and send nothing
+        // (benchmarks, and refreshing the local copy).
+        bool detectOnly = false;
         // Replay of one fulfillment (onlyOrders holds its order): always after a live read-back
         // of the channel. replayBody empty: rebuilt with today's mappings; else sent as recorded.
         qint64 replayFulfillmentId = 0;

@@ -6,6 +6,7 @@
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
 #include "sandbox/sandboxserver.h"
+#include "testutils/scenariobuilder.h"
 #include "testutils/tempdatabase.h"
 
 #include <QFile>
@@ -22,120 +23,6 @@
 #include <QTest>
 
 using namespace fulfillsync;
-
-namespace {
-
-const int kOrders = 420; // one or two fulfillments each: well over 500 in all
-
-// Orders with one or two lines, each shipped in one fulfillment, a quarter of them in two
-// (partial shipments), every fulfillment with its own tracking number.
-QJsonObject scenario(int *shippedFulfillments)
-{
-    QJsonArray salesOrders, fulfillments, channelOrders;
-    int ifId = 50001;
-    for (int i = 0; i < kOrders; ++i) {
-        const int so = 10001 + i;
-        const int lines = 1 + i % 2;
-        QJsonArray soLines, liLines;
-        for (int l = 1; l <= lines; ++l) {
-            soLines.append(QJsonObject{{QStringLiteral("line"), l},
-                                       {QStringLiteral("item"), 500 + l},
-                                       {QStringLiteral("quantity"), 2},
-                                       {QStringLiteral("location"), 1}});
-            liLines.append(
-                QJsonObject{{QStringLiteral("id"), so * 10 + l},
-                            {QStringLiteral("sku"), QStringLiteral("SKU-%1").arg(500 + l)},
-                            {QStringLiteral("quantity"), 2}});
-        }
-        salesOrders.append(
-            QJsonObject{{QStringLiteral("id"), so},
-                        {QStringLiteral("tranId"), QStringLiteral("SO%1").arg(so)},
-                        {QStringLiteral("tranDate"), QStringLiteral("2026-11-18")},
-                        {QStringLiteral("customer"), 77},
-                        {QStringLiteral("channel"), QStringLiteral("Shopify")},
-                        {QStringLiteral("channelOrder"), QString::number(900000 + i)},
-                        {QStringLiteral("shipMethod"), 12},
-                        {QStringLiteral("lines"), soLines}});
-        channelOrders.append(QJsonObject{{QStringLiteral("id"), 900000 + i},
-                                         {QStringLiteral("name"), QStringLiteral("#%1").arg(i)},
-                                         {QStringLiteral("locationId"), 7001},
-                                         {QStringLiteral("lineItems"), liLines}});
-        const bool split = i % 4 == 0;
-        const int parts = split ? 2 : 1;
-        for (int p = 0; p < parts; ++p) {
-            QJsonArray ifLines;
-            for (int l = 1; l <= lines; ++l)
-                ifLines.append(QJsonObject{{QStringLiteral("orderLine"), l},
-                                           {QStringLiteral("item"), 500 + l},
-                                           {QStringLiteral("quantity"), split ? 1 : 2},
-                                           {QStringLiteral("location"), 1}});
-            fulfillments.append(QJsonObject{
-                {QStringLiteral("id"), ifId},
-                {QStringLiteral("tranId"), QStringLiteral("IF%1").arg(ifId)},
-                {QStringLiteral("createdFrom"), so},
-                {QStringLiteral("tranDate"), QStringLiteral("2026-11-19")},
-                {QStringLiteral("shipStatus"), QStringLiteral("C")},
-                {QStringLiteral("shipMethod"), 12},
-                {QStringLiteral("lastModified"), QStringLiteral("2026-11-19T%1:%2:00Z")
-                                                     .arg(10 + p)
-                                                     .arg(i % 60, 2, 10, QLatin1Char('0'))},
-                {QStringLiteral("lines"), ifLines},
-                {QStringLiteral("packages"),
-                 QJsonArray{QJsonObject{
-                     {QStringLiteral("trackingNumber"), QStringLiteral("1ZCS%1").arg(ifId)}}}}});
-            ++ifId;
-        }
-    }
-    *shippedFulfillments = ifId - 50001;
-    const QJsonObject credentials{{QStringLiteral("consumerKey"), QStringLiteral("ck-crash")},
-                                  {QStringLiteral("consumerSecret"), QStringLiteral("cs-crash")},
-                                  {QStringLiteral("tokenId"), QStringLiteral("t-crash")},
-                                  {QStringLiteral("tokenSecret"), QStringLiteral("ts-crash")}};
-    return QJsonObject{
-        {QStringLiteral("format"), QStringLiteral("fulfillsync-scenario/1")},
-        {QStringLiteral("now"), QStringLiteral("2026-11-20T12:00:00Z")},
-        {QStringLiteral("netsuite"),
-         QJsonObject{
-             {QStringLiteral("accountId"), QStringLiteral("1234567_SB1")},
-             {QStringLiteral("credentials"), credentials},
-             {QStringLiteral("features"), QJsonObject{{QStringLiteral("advancedShipping"), true},
-                                                      {QStringLiteral("pickPackShip"), true}}},
-             {QStringLiteral("concurrencyLimit"), 5},
-             {QStringLiteral("items"),
-              QJsonArray{QJsonObject{{QStringLiteral("id"), 501},
-                                     {QStringLiteral("itemId"), QStringLiteral("SKU-501")},
-                                     {QStringLiteral("type"), QStringLiteral("InvtPart")}},
-                         QJsonObject{{QStringLiteral("id"), 502},
-                                     {QStringLiteral("itemId"), QStringLiteral("SKU-502")},
-                                     {QStringLiteral("type"), QStringLiteral("InvtPart")}}}},
-             {QStringLiteral("shipMethods"),
-              QJsonArray{QJsonObject{{QStringLiteral("id"), 12},
-                                     {QStringLiteral("name"), QStringLiteral("UPS Ground")}}}},
-             {QStringLiteral("locations"),
-              QJsonArray{QJsonObject{{QStringLiteral("id"), 1},
-                                     {QStringLiteral("name"), QStringLiteral("Main Warehouse")}}}},
-             {QStringLiteral("customers"),
-              QJsonArray{QJsonObject{{QStringLiteral("id"), 77},
-                                     {QStringLiteral("name"), QStringLiteral("Ada Lovelace")}}}},
-             {QStringLiteral("salesOrders"), salesOrders},
-             {QStringLiteral("itemFulfillments"), fulfillments}}},
-        {QStringLiteral("channels"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("kind"), QStringLiteral("shopify")},
-             {QStringLiteral("name"), QStringLiteral("main-store")},
-             {QStringLiteral("shop"), QStringLiteral("acme")},
-             {QStringLiteral("accessToken"), QStringLiteral("shpat_crash")},
-             {QStringLiteral("plan"), QStringLiteral("plus")},
-             // Pacing is measured elsewhere; here the bucket must not slow the runs down.
-             {QStringLiteral("rateLimit"), QJsonObject{{QStringLiteral("bucketSize"), 100000},
-                                                       {QStringLiteral("leakPerSecond"), 100000}}},
-             {QStringLiteral("locations"),
-              QJsonArray{QJsonObject{{QStringLiteral("id"), 7001},
-                                     {QStringLiteral("name"), QStringLiteral("Main Warehouse")}}}},
-             {QStringLiteral("orders"), channelOrders}}}}};
-}
-
-} // namespace
 
 class TestCrashSafety : public QObject
 {
@@ -275,7 +162,8 @@ private Q_SLOTS:
         QFile::remove(m_dir.filePath(QStringLiteral("crash.db")));
         m_sandbox = std::make_unique<sandbox::SandboxServer>();
         QString error;
-        QVERIFY2(m_sandbox->loadScenario(scenario(&m_expected), &error), qPrintable(error));
+        QVERIFY2(m_sandbox->loadScenario(test::shippedOrdersScenario(420, QStringLiteral("unlimited"), &m_expected), &error),
+                 qPrintable(error));
         QVERIFY(m_expected >= 500);
         QVERIFY(m_sandbox->listen(0) != 0);
         Database database(DatabaseUrl::parse(databaseUrl()));

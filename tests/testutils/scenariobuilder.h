@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace fulfillsync::test {
+
+// A fulfillsync-scenario/1 with `orders` sales orders (one or two lines), every one shipped: most
+// in one item fulfillment, a quarter in two (partial shipments), each fulfillment with its own
+// tracking number and mapped ship method (UPS Ground). shippedFulfillments receives how many
+// fulfillments that is (about 1.25 per order). plan: standard, advanced, plus or unlimited.
+QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedFulfillments);
+
+} // namespace fulfillsync::test
