@@ -56,3 +56,5 @@ private:
 };
 
 } // namespace fulfillsync
+
+Q_DECLARE_METATYPE(fulfillsync::NetSuiteConnectionTest::Result)

@@ -162,8 +162,10 @@ private Q_SLOTS:
         QFile::remove(m_dir.filePath(QStringLiteral("crash.db")));
         m_sandbox = std::make_unique<sandbox::SandboxServer>();
         QString error;
-        QVERIFY2(m_sandbox->loadScenario(test::shippedOrdersScenario(420, QStringLiteral("unlimited"), &m_expected), &error),
-                 qPrintable(error));
+        QVERIFY2(
+            m_sandbox->loadScenario(
+                test::shippedOrdersScenario(420, QStringLiteral("unlimited"), &m_expected), &error),
+            qPrintable(error));
         QVERIFY(m_expected >= 500);
         QVERIFY(m_sandbox->listen(0) != 0);
         Database database(DatabaseUrl::parse(databaseUrl()));

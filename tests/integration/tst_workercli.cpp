@@ -90,8 +90,10 @@ private Q_SLOTS:
                  qPrintable(first.out));
         const Run second = worker(args);
         QCOMPARE(second.exitCode, 0);
-        QVERIFY2(second.out.contains(QStringLiteral("0 pushed, 0 failed, 0 held")), qPrintable(second.out));
-        QVERIFY2(second.out.contains(QStringLiteral("and 0 channel requests")), qPrintable(second.out));
+        QVERIFY2(second.out.contains(QStringLiteral("0 pushed, 0 failed, 0 held")),
+                 qPrintable(second.out));
+        QVERIFY2(second.out.contains(QStringLiteral("and 0 channel requests")),
+                 qPrintable(second.out));
     }
 
     void explainNamesTheGates()

@@ -9,7 +9,7 @@ namespace fulfillsync::test {
 QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedFulfillments)
 {
     QJsonArray salesOrders, fulfillments, channelOrders;
-    int ifId = 50001;
+    int ifId = 10000001; // apart from the sales order ids
     for (int i = 0; i < orders; ++i) {
         const int so = 10001 + i;
         const qint64 lineBase = qint64(so) * 10;
@@ -64,7 +64,7 @@ QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedF
             ++ifId;
         }
     }
-    *shippedFulfillments = ifId - 50001;
+    *shippedFulfillments = ifId - 10000001;
     const QJsonObject credentials{{QStringLiteral("consumerKey"), QStringLiteral("ck-crash")},
                                   {QStringLiteral("consumerSecret"), QStringLiteral("cs-crash")},
                                   {QStringLiteral("tokenId"), QStringLiteral("t-crash")},
