@@ -131,6 +131,8 @@ private:
     void checkAfterPush(const SalesOrder &order, const ItemFulfillment &f, const LedgerEntry &entry,
                         const FulfillmentMapper &mapper);
     void sendTrackingUpdate();
+    // A body as stored in the history: JSON indented for reading, anything else cut short.
+    static QString readableJson(const QByteArray &body);
     void planned(const Job &job, const QString &method, const QString &url, const QByteArray &body,
                  const QString &problem = {});
     void updateOrderStates();

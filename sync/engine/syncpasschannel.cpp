@@ -1,0 +1,358 @@
+// SyncPass, the channel side: one job at a time through settle (read back), the order's line
+// items and fulfillment orders, the create or tracking update, each call paced by the store's
+// buckets. The NetSuite side, evaluation and bookkeeping are in syncpass.cpp.
+
+#include "sync/engine/syncpass.h"
+
+#include "models/storage/database.h"
+#include "models/storage/ledgerrepository.h"
+#include "sync/net/httpcall.h"
+#include "sync/net/leakybucketpacer.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace fulfillsync {
+
+void SyncPass::startChannelCall(HttpCall *call)
+{
+    LeakyBucketPacer *pacer = m_config.channelPacer;
+    if (!pacer) {
+        call->start();
+        return;
+    }
+    connect(call, &HttpCall::finished, this, [pacer](const HttpResult &result) {
+        pacer->observe(result, QDateTime::currentMSecsSinceEpoch());
+    });
+    const int delay = pacer->delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch());
+    auto send = [pacer, call] {
+        pacer->noteSent(QDateTime::currentMSecsSinceEpoch());
+        call->start();
+    };
+    if (delay > 0)
+        QTimer::singleShot(delay, call, send); // a cancel aborts the call, which drops the timer
+    else
+        send();
+}
+
+void SyncPass::sendTrackingUpdate()
+{
+    Job &job = m_jobs[m_jobIndex];
+    job.requestBody = ShopifyPlanner::trackingUpdateBody(job.channelFulfillmentId, job.mapped);
+    if (m_config.dryRun) {
+        planned(job, QStringLiteral("POST"),
+                ShopifyApi::adminUrl(m_config.shopify, QStringLiteral("graphql.json")).toString(),
+                job.requestBody);
+        QMetaObject::invokeMethod(this, &SyncPass::nextJob, Qt::QueuedConnection);
+        return;
+    }
+    auto *call = track(ShopifyApi::postGraphQl(m_network, m_config.shopify, job.requestBody, this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        if (channelCallFailed(result, tr("Updating the Shopify tracking numbers")))
+            return;
+        Job &job = m_jobs[m_jobIndex];
+        const auto answer = ShopifyPlanner::readCreateAnswer(
+            result.body, QStringLiteral("fulfillmentTrackingInfoUpdate"));
+        if (!answer.userErrors.isEmpty() || answer.fulfillmentId.isEmpty()) {
+            completeJob(SyncOutcome::Failed, ErrorClass::Validation,
+                        tr("Shopify refused the tracking update: %1")
+                            .arg(answer.userErrors.isEmpty() ? answer.malformed
+                                                             : answer.userErrors.join(u"; ")),
+                        readableJson(result.body));
+            return;
+        }
+        LedgerRepository(m_database.connection())
+            .updateTrackingNumbers(m_config.connector.id, job.fulfillment.id,
+                                   job.mapped.trackingNumbers);
+        completeJob(SyncOutcome::Pushed, ErrorClass::None,
+                    tr("Updated the tracking numbers of Shopify fulfillment %1 to %2.")
+                        .arg(job.channelFulfillmentId,
+                             job.mapped.trackingNumbers.join(QStringLiteral(", "))),
+                    readableJson(result.body));
+    });
+    startGraphQlCall(call);
+}
+
+void SyncPass::nextJob()
+{
+    if (m_cancelled)
+        return finish();
+    ++m_jobIndex;
+    if (m_jobIndex >= m_jobs.size())
+        return finish();
+    Job &job = m_jobs[m_jobIndex];
+    job.clock.start();
+    emitProgress(tr("Pushing %1 (%2 of %3)")
+                     .arg(job.fulfillment.tranId)
+                     .arg(m_jobIndex + 1)
+                     .arg(m_jobs.size()));
+    if (job.kind == Job::Kind::UpdateTracking)
+        sendTrackingUpdate();
+    else if (job.settleFirst)
+        settleByReadBack();
+    else
+        fetchChannelOrder();
+}
+
+bool SyncPass::channelCallFailed(const HttpResult &result, const QString &what)
+{
+    if (result.isSuccess())
+        return false;
+    if (m_cancelled) {
+        finish();
+        return true;
+    }
+    ErrorClass errorClass = ErrorClass::Validation;
+    if (result.status == 401 || result.status == 403)
+        errorClass = ErrorClass::Auth;
+    else if (result.status == 429)
+        errorClass = ErrorClass::RateLimit;
+    else if (!result.hasHttpAnswer() || result.status >= 500)
+        errorClass = ErrorClass::Transient;
+    const QString reason = result.hasHttpAnswer() ? tr("HTTP %1").arg(result.status)
+                                                  : (result.timedOut ? tr("no answer in time")
+                                                                     : result.networkErrorText);
+    completeJob(SyncOutcome::Failed, errorClass, tr("%1 failed: %2").arg(what, reason),
+                readableJson(result.body));
+    return true;
+}
+
+void SyncPass::settleByReadBack()
+{
+    Job &job = m_jobs[m_jobIndex];
+    auto *call = track(ShopifyApi::getFulfillments(m_network, m_config.shopify,
+                                                   job.order.channelOrder.toLongLong(), this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        if (channelCallFailed(result, tr("Reading back the Shopify fulfillments")))
+            return;
+        Job &job = m_jobs[m_jobIndex];
+        LedgerRepository ledger(m_database.connection());
+        QStringList claimed;
+        for (const LedgerEntry &e : ledger.entriesOfOrder(m_config.connector.id, job.order.id))
+            if (e.fulfillmentId != job.fulfillment.id && !e.channelFulfillmentId.isEmpty())
+                claimed << e.channelFulfillmentId;
+        const QString existing = ShopifyPlanner::findExisting(
+            job.mapped, QJsonDocument::fromJson(result.body).object(), claimed);
+        if (!existing.isEmpty()) {
+            if (!m_config.dryRun)
+                ledger.markPushed(m_config.connector.id, job.fulfillment.id, existing,
+                                  QDateTime::currentDateTimeUtc());
+            completeJob(SyncOutcome::Pushed, ErrorClass::None,
+                        tr("Already in Shopify as fulfillment %1 (found by reading back after an "
+                           "unconfirmed earlier attempt); nothing sent.")
+                            .arg(existing));
+            return;
+        }
+        // Definitely not there: the earlier intent never reached Shopify (or, for an explicit
+        // replay, the channel no longer has it).
+        if (!m_config.dryRun) {
+            if (m_config.replayFulfillmentId != 0)
+                ledger.removeAny(m_config.connector.id, job.fulfillment.id);
+            else
+                ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
+        }
+        if (!m_config.replayBody.isEmpty()) {
+            job.requestBody = m_config.replayBody; // as recorded: no planning, no reads
+            sendPrepared();
+            return;
+        }
+        job.settleFirst = false;
+        fetchChannelOrder();
+    });
+    startChannelCall(call);
+}
+
+void SyncPass::fetchChannelOrder()
+{
+    Job &job = m_jobs[m_jobIndex];
+    bool ok = false;
+    const qint64 channelOrderId = job.order.channelOrder.toLongLong(&ok);
+    if (!ok) {
+        completeJob(SyncOutcome::Held, ErrorClass::Mapping,
+                    tr("Sales order %1 has no Shopify order id (custbody_fa_channel_order / "
+                       "otherrefnum is \"%2\").")
+                        .arg(job.order.tranId, job.order.channelOrder));
+        return;
+    }
+    auto *call = track(ShopifyApi::getOrder(m_network, m_config.shopify, channelOrderId, this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        if (channelCallFailed(result, tr("Reading the Shopify order")))
+            return;
+        m_jobs[m_jobIndex].orderJson = QJsonDocument::fromJson(result.body).object();
+        fetchFulfillmentOrders();
+    });
+    startChannelCall(call);
+}
+
+void SyncPass::fetchFulfillmentOrders()
+{
+    Job &job = m_jobs[m_jobIndex];
+    auto *call = track(ShopifyApi::getFulfillmentOrders(m_network, m_config.shopify,
+                                                        job.order.channelOrder.toLongLong(), this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        if (channelCallFailed(result, tr("Reading the Shopify fulfillment orders")))
+            return;
+        Job &job = m_jobs[m_jobIndex];
+        job.fulfillmentOrdersJson = QJsonDocument::fromJson(result.body).object();
+        sendCreate();
+    });
+    startChannelCall(call);
+}
+
+void SyncPass::sendCreate()
+{
+    Job &job = m_jobs[m_jobIndex];
+    const ShopifyPlan plan =
+        ShopifyPlanner::plan(job.mapped, job.orderJson, job.fulfillmentOrdersJson);
+    if (plan.alreadyDone) {
+        // Everything is fulfilled in Shopify already, yet our ledger has no record: someone
+        // fulfilled it by hand or another tool did. Say so; never send a second one.
+        completeJob(SyncOutcome::Failed, ErrorClass::Conflict,
+                    tr("Shopify shows these lines as fulfilled already, but not by this "
+                       "connector. Nothing was sent; check the order in Shopify."));
+        return;
+    }
+    if (!plan.problem.isEmpty()) {
+        completeJob(SyncOutcome::Failed, ErrorClass::Conflict, plan.problem);
+        return;
+    }
+    job.requestBody = ShopifyPlanner::fulfillmentCreateBody(plan, job.mapped);
+    sendPrepared();
+}
+
+void SyncPass::sendPrepared()
+{
+    Job &job = m_jobs[m_jobIndex];
+    if (m_config.dryRun) {
+        planned(job, QStringLiteral("POST"),
+                ShopifyApi::adminUrl(m_config.shopify, QStringLiteral("graphql.json")).toString(),
+                job.requestBody);
+        QMetaObject::invokeMethod(this, &SyncPass::nextJob, Qt::QueuedConnection);
+        return;
+    }
+
+    LedgerRepository ledger(m_database.connection());
+    LedgerEntry intent;
+    intent.connectorId = m_config.connector.id;
+    intent.fulfillmentId = job.fulfillment.id;
+    intent.orderId = job.order.id;
+    intent.channelOrder = job.order.channelOrder;
+    intent.payload = QString::fromUtf8(job.requestBody);
+    intent.trackingNumbers = job.mapped.trackingNumbers;
+    intent.quantity = job.fulfillment.totalQuantity();
+    bool exists = false;
+    if (!ledger.insertPending(intent, &exists)) {
+        completeJob(SyncOutcome::Failed, exists ? ErrorClass::Conflict : ErrorClass::Storage,
+                    exists ? tr("Another worker is pushing this fulfillment right now.")
+                           : tr("Could not record the push before sending: %1. Nothing was sent.")
+                                 .arg(ledger.lastError()));
+        return;
+    }
+    postCreate();
+}
+
+void SyncPass::postCreate()
+{
+    Job &job = m_jobs[m_jobIndex];
+    auto *call = track(ShopifyApi::postGraphQl(m_network, m_config.shopify, job.requestBody, this));
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
+        call->deleteLater();
+        onCreateAnswered(result);
+    });
+    startGraphQlCall(call);
+}
+
+void SyncPass::startGraphQlCall(HttpCall *call)
+{
+    // GraphQL is paced by its cost bucket (a mutation costs 10 points), which every answer
+    // describes in extensions.cost.throttleStatus.
+    static constexpr double kMutationCost = 10;
+    LeakyBucketPacer *pacer = m_config.graphQlPacer;
+    if (!pacer) {
+        call->start();
+        return;
+    }
+    connect(call, &HttpCall::finished, this, [pacer](const HttpResult &result) {
+        const auto answer = ShopifyPlanner::readCreateAnswer(result.body);
+        if (answer.maximumAvailable > 0)
+            pacer->observeLevel(answer.maximumAvailable - answer.currentlyAvailable,
+                                int(answer.maximumAvailable), answer.restoreRate,
+                                QDateTime::currentMSecsSinceEpoch());
+    });
+    const int delay = pacer->delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch(), kMutationCost);
+    auto send = [pacer, call] {
+        pacer->noteSent(QDateTime::currentMSecsSinceEpoch(), kMutationCost);
+        call->start();
+    };
+    if (delay > 0)
+        QTimer::singleShot(delay, call, send);
+    else
+        send();
+}
+
+void SyncPass::onCreateAnswered(const HttpResult &result)
+{
+    Job &job = m_jobs[m_jobIndex];
+    LedgerRepository ledger(m_database.connection());
+    const qint64 connectorId = m_config.connector.id;
+    if (!result.isSuccess()) {
+        if (result.isAmbiguous()) {
+            // It may have been created. Keep the intent; the next attempt reads back first.
+            ledger.markAmbiguous(connectorId, job.fulfillment.id);
+            if (m_cancelled)
+                return finish();
+            completeJob(SyncOutcome::Failed, ErrorClass::Transient,
+                        tr("Shopify did not confirm the fulfillment (%1). It will be checked "
+                           "against Shopify before anything is sent again.")
+                            .arg(result.hasHttpAnswer() ? tr("HTTP %1").arg(result.status)
+                                                        : result.networkErrorText),
+                        readableJson(result.body));
+            return;
+        }
+        ledger.removeUnconfirmed(connectorId, job.fulfillment.id);
+        channelCallFailed(result, tr("Creating the Shopify fulfillment"));
+        return;
+    }
+    const ShopifyPlanner::CreateAnswer answer = ShopifyPlanner::readCreateAnswer(result.body);
+    if (answer.throttled)
+        ++m_summary.channelThrottled;
+    if (answer.throttled && !m_cancelled && ++job.throttledRetries <= kMaxThrottledRetries) {
+        // THROTTLED means not executed: the intent stays pending and the same request goes
+        // again once the bucket has refilled.
+        QTimer::singleShot(answer.retryAfterMs, this, [this] {
+            if (m_cancelled)
+                return finish();
+            postCreate();
+        });
+        return;
+    }
+    if (!answer.fulfillmentId.isEmpty()) {
+        ledger.markPushed(connectorId, job.fulfillment.id, answer.fulfillmentId,
+                          QDateTime::currentDateTimeUtc());
+        completeJob(SyncOutcome::Pushed, ErrorClass::None,
+                    tr("Created Shopify fulfillment %1 with %2 tracking number(s).")
+                        .arg(answer.fulfillmentId)
+                        .arg(job.mapped.trackingNumbers.size()),
+                    readableJson(result.body));
+        return;
+    }
+    if (!answer.userErrors.isEmpty()) {
+        ledger.removeUnconfirmed(connectorId, job.fulfillment.id);
+        completeJob(SyncOutcome::Failed, ErrorClass::Validation,
+                    tr("Shopify refused the fulfillment: %1").arg(answer.userErrors.join(u"; ")),
+                    readableJson(result.body));
+        return;
+    }
+    ledger.markAmbiguous(connectorId, job.fulfillment.id);
+    completeJob(SyncOutcome::Failed, ErrorClass::Server,
+                tr("Shopify's answer could not be read (%1). It will be checked against Shopify "
+                   "before anything is sent again.")
+                    .arg(answer.malformed),
+                readableJson(result.body));
+}
+
+} // namespace fulfillsync
