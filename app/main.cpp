@@ -3,6 +3,8 @@
 
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
+#include "models/item/historytablemodel.h"
+#include "models/item/ordertablemodel.h"
 #include "models/storage/database.h"
 #include "sync/synccontroller.h"
 #include "ui/mainwindow.h"
@@ -16,6 +18,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QTranslator>
 
@@ -121,8 +124,20 @@ int main(int argc, char *argv[])
                 return;
             // Let the tables load their first pages, then take the pictures.
             QTimer::singleShot(1500, shown, [shown, folder] {
+                // An order with a partial shipment, to show the detail pane at work.
+                const int rows = shown->orderModel()->rowCount();
+                int pick = 0;
+                for (int row = 0; row < rows; ++row)
+                    if (shown->orderModel()
+                            ->index(row, OrderTableModel::SyncState)
+                            .data(PagedTableModel::RawValueRole).toString() == u"partially_synced") {
+                        pick = row;
+                        break;
+                    }
+                shown->orderView()->setCurrentIndex(shown->orderModel()->index(pick, 0));
                 shown->grab().save(folder.filePath(QStringLiteral("sales-orders.png")));
                 shown->tabs()->setCurrentIndex(1);
+                shown->historyView()->setCurrentIndex(shown->historyModel()->index(0, 0));
                 QTimer::singleShot(500, shown, [shown, folder] {
                     shown->grab().save(folder.filePath(QStringLiteral("sync-history.png")));
                     QApplication::quit();

@@ -22,6 +22,8 @@ SyncController::SyncController(Database &database, QObject *parent)
             Qt::QueuedConnection);
     connect(m_worker, &SyncWorker::failedToStart, this, &SyncController::failedToStart,
             Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::requestPlanned, this, &SyncController::requestPlanned,
+            Qt::QueuedConnection);
     connect(
         m_worker, &SyncWorker::idle, this,
         [this] {

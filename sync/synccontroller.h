@@ -31,6 +31,7 @@ Q_SIGNALS:
     void progressed(const fulfillsync::SyncProgress &progress);
     void passFinished(const fulfillsync::SyncRunSummary &summary);
     void historyAdvanced(qint64 newestAttemptId);
+    void requestPlanned(const fulfillsync::PlannedRequest &request); // dry runs
     void failedToStart(const QString &message);
     void busyChanged(bool busy);
 

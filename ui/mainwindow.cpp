@@ -3,6 +3,8 @@
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
 #include "sync/synccontroller.h"
+#include "ui/attemptdetailpane.h"
+#include "ui/orderdetailpane.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -11,6 +13,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -76,8 +79,40 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     m_orderView->setAccessibleName(tr("Sales orders"));
     m_historyView = makeView(m_historyModel);
     m_historyView->setAccessibleName(tr("Sync history"));
-    m_tabs->addTab(m_orderView, tr("Sales Orders"));
-    m_tabs->addTab(m_historyView, tr("Sync History"));
+    m_orderDetail = new OrderDetailPane(database, this);
+    m_attemptDetail = new AttemptDetailPane(database, this);
+    auto *orders = new QSplitter(Qt::Vertical, this);
+    orders->addWidget(m_orderView);
+    orders->addWidget(m_orderDetail);
+    orders->setStretchFactor(0, 3);
+    orders->setStretchFactor(1, 2);
+    auto *history = new QSplitter(Qt::Vertical, this);
+    history->addWidget(m_historyView);
+    history->addWidget(m_attemptDetail);
+    history->setStretchFactor(0, 3);
+    history->setStretchFactor(1, 2);
+    m_tabs->addTab(orders, tr("Sales Orders"));
+    m_tabs->addTab(history, tr("Sync History"));
+    connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_orderDetail->showOrder(m_orderModel->rowId(current.row()));
+            });
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_attemptDetail->showAttempt(m_historyModel->rowId(current.row()));
+            });
+    connect(m_orderDetail, &OrderDetailPane::resyncRequested, this, &MainWindow::resync);
+    connect(m_orderDetail, &OrderDetailPane::dryRunRequested, this, &MainWindow::dryRun);
+    connect(m_attemptDetail, &AttemptDetailPane::replayRequested, this, &MainWindow::replay);
+    connect(&m_sync, &SyncController::requestPlanned, this, [this](const PlannedRequest &request) {
+        ++m_dryRunPlanned;
+        m_orderDetail->showPlanned(request);
+    });
+    m_confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Replay"), question) == QMessageBox::Yes;
+    };
     setCentralWidget(m_tabs);
 
     m_status = new QLabel(tr("Ready"), this);
@@ -163,6 +198,46 @@ void MainWindow::syncNow()
     m_sync.runNow(request);
 }
 
+void MainWindow::resync(qint64 orderId)
+{
+    SyncRequest request = m_syncTemplate;
+    request.trigger = SyncTrigger::Resync;
+    request.orderIds = {orderId};
+    showStatus(tr("Resyncing the order…"));
+    m_sync.runNow(request);
+}
+
+void MainWindow::dryRun(qint64 orderId)
+{
+    SyncRequest request = m_syncTemplate;
+    request.dryRun = true;
+    request.orderIds = {orderId};
+    m_dryRunPending = true;
+    m_dryRunPlanned = 0;
+    showStatus(tr("Dry run: reading NetSuite and the channel, sending nothing…"));
+    m_sync.runNow(request);
+}
+
+void MainWindow::replay(qint64 attemptId, bool asRecorded)
+{
+    const QString question =
+        asRecorded ? tr("Send the recorded request of attempt %1 again?\n\nThe channel is read "
+                        "back first: if the fulfillment is already there, nothing is sent.")
+                         .arg(attemptId)
+                   : tr("Build the request of attempt %1 again with today's mappings and send it?"
+                        "\n\nThe channel is read back first: if the fulfillment is already "
+                        "there, nothing is sent.")
+                         .arg(attemptId);
+    if (!m_confirm(question))
+        return;
+    SyncRequest request = m_syncTemplate;
+    request.trigger = SyncTrigger::Replay;
+    request.replayAttemptId = attemptId;
+    request.replayAsRecorded = asRecorded;
+    showStatus(tr("Replaying attempt %1…").arg(attemptId));
+    m_sync.runNow(request);
+}
+
 void MainWindow::onBusyChanged(bool busy)
 {
     m_syncNow->setEnabled(!busy);
@@ -171,6 +246,18 @@ void MainWindow::onBusyChanged(bool busy)
     m_cancelButton->setVisible(busy);
     if (busy)
         m_progress->setRange(0, 0);
+    if (!busy && m_dryRunPending) {
+        m_dryRunPending = false;
+        if (m_dryRunPlanned == 0)
+            m_orderDetail->showPlanned(PlannedRequest{
+                0,
+                {},
+                {},
+                {},
+                {},
+                {},
+                tr("everything due is already in the channel, or nothing is due yet.")});
+    }
     refreshTables();
 }
 

@@ -3,6 +3,7 @@
 #include "sync/engine/syncmessages.h"
 
 #include <QMainWindow>
+#include <functional>
 
 class QAction;
 class QLabel;
@@ -19,6 +20,8 @@ class Database;
 class HistoryTableModel;
 class OrderTableModel;
 class PagedTableModel;
+class OrderDetailPane;
+class AttemptDetailPane;
 class SyncController;
 
 // The shell: two tables, the Sync now / Cancel actions and the status line. It routes user
@@ -40,6 +43,11 @@ public:
     QTableView *historyView() const { return m_historyView; }
     QTableView *orderView() const { return m_orderView; }
     QTabWidget *tabs() const { return m_tabs; }
+    OrderDetailPane *orderDetail() const { return m_orderDetail; }
+    AttemptDetailPane *attemptDetail() const { return m_attemptDetail; }
+    // Asks the admin before a replay; tests answer without a dialog.
+    using Confirm = std::function<bool(const QString &question)>;
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     QString statusText() const;
 
     void showStatus(const QString &text);
@@ -54,6 +62,9 @@ private:
     void refreshTables();
     QTableView *makeView(PagedTableModel *model);
     void updateCounts();
+    void resync(qint64 orderId);
+    void dryRun(qint64 orderId);
+    void replay(qint64 attemptId, bool asRecorded);
 
     SyncController &m_sync;
     SyncRequest m_syncTemplate;
@@ -62,6 +73,11 @@ private:
     QTabWidget *m_tabs = nullptr;
     QTableView *m_orderView = nullptr;
     QTableView *m_historyView = nullptr;
+    OrderDetailPane *m_orderDetail = nullptr;
+    AttemptDetailPane *m_attemptDetail = nullptr;
+    Confirm m_confirm;
+    bool m_dryRunPending = false;
+    int m_dryRunPlanned = 0;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterDelay = nullptr;
     QTimer *m_refreshDelay = nullptr;

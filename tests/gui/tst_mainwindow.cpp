@@ -8,12 +8,15 @@
 #include "sandbox/sandboxserver.h"
 #include "sync/synccontroller.h"
 #include "testutils/tempdatabase.h"
+#include "ui/attemptdetailpane.h"
 #include "ui/mainwindow.h"
+#include "ui/orderdetailpane.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -109,6 +112,56 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 1, 5000);
         QCOMPARE(m_window->orderModel()->index(0, OrderTableModel::SyncState).data().toString(),
                  QStringLiteral("Synced"));
+    }
+
+    void detailPanesExplainDryRunAndReplay()
+    {
+        startWith(0);
+        m_window->setConfirm([](const QString &) { return true; });
+        m_window->syncNowAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 5, 5000);
+        int so1002 = -1;
+        for (int row = 0; row < m_window->orderModel()->rowCount(); ++row)
+            if (m_window->orderModel()->index(row, OrderTableModel::Number).data().toString() ==
+                u"SO1002")
+                so1002 = row;
+        QVERIFY(so1002 >= 0);
+        m_window->orderView()->setCurrentIndex(m_window->orderModel()->index(so1002, 0));
+        // Explain names the gate that stops the picked fulfillment.
+        QVERIFY2(m_window->orderDetail()->text().contains(
+                     QStringLiteral("IF2003 is not pushed: Picked")),
+                 qPrintable(m_window->orderDetail()->text()));
+        QVERIFY(m_window->orderDetail()->text().contains(QStringLiteral("794698727210")));
+
+        // Dry run on an order that is fully in the channel: says so, sends nothing.
+        const auto buttons = m_window->orderDetail()->findChildren<QPushButton *>();
+        for (QPushButton *b : buttons)
+            if (b->text().contains(QStringLiteral("Dry")))
+                QTest::mouseClick(b, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->orderDetail()->text().contains(QStringLiteral("Nothing would be sent")),
+            30000);
+
+        // Replay the first pushed attempt: the live duplicate check finds it, nothing is sent.
+        m_window->tabs()->setCurrentIndex(1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
+        m_window->historyView()->setCurrentIndex(m_window->historyModel()->index(0, 0));
+        QVERIFY(m_window->attemptDetail()->text().contains(QStringLiteral("fulfillmentCreate")));
+        for (QPushButton *b : m_window->attemptDetail()->findChildren<QPushButton *>())
+            if (b->text() == tr("Re&play"))
+                QTest::mouseClick(b, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 4, 30000);
+        QVERIFY2(
+            m_window->historyModel()
+                ->index(0, HistoryTableModel::Message)
+                .data()
+                .toString()
+                .contains(QStringLiteral("Already in Shopify")),
+            qPrintable(
+                m_window->historyModel()->index(0, HistoryTableModel::Message).data().toString()));
+        QCOMPARE(m_window->historyModel()->index(0, HistoryTableModel::Trigger).data().toString(),
+                 QStringLiteral("Replay"));
     }
 
     void windowStaysResponsiveAndCancelStops()
