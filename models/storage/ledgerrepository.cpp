@@ -99,32 +99,23 @@ bool LedgerRepository::markPushed(qint64 connectorId, qint64 fulfillmentId,
                                   const QString &channelFulfillmentId, const QDateTime &at)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("UPDATE pushed_fulfillments SET state = ?, "
-                                        "channel_fulfillment_id = ?, completed_at = ? WHERE "
-                                        "connector_id = ? AND fulfillment_id = ?"),
-                         &m_error))
-        return false;
-    q.addBindValue(ledgerStateKey(LedgerState::Pushed));
-    q.addBindValue(channelFulfillmentId);
-    q.addBindValue(toStorageTime(at));
-    q.addBindValue(connectorId);
-    q.addBindValue(fulfillmentId);
-    return execOrReport(q, &m_error);
+    return runQuery(
+        q,
+        QStringLiteral("UPDATE pushed_fulfillments SET state = ?, channel_fulfillment_id = "
+                       "?, completed_at = ? WHERE connector_id = ? AND fulfillment_id = ?"),
+        {ledgerStateKey(LedgerState::Pushed), channelFulfillmentId, toStorageTime(at), connectorId,
+         fulfillmentId},
+        &m_error);
 }
 
 bool LedgerRepository::setState(qint64 connectorId, qint64 fulfillmentId, LedgerState state)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("UPDATE pushed_fulfillments SET state = ? WHERE "
-                                        "connector_id = ? AND fulfillment_id = ?"),
-                         &m_error))
-        return false;
-    q.addBindValue(ledgerStateKey(state));
-    q.addBindValue(connectorId);
-    q.addBindValue(fulfillmentId);
-    return execOrReport(q, &m_error);
+    return runQuery(
+        q,
+        QStringLiteral("UPDATE pushed_fulfillments SET state = ? WHERE connector_id = ? "
+                       "AND fulfillment_id = ?"),
+        {ledgerStateKey(state), connectorId, fulfillmentId}, &m_error);
 }
 
 bool LedgerRepository::markAmbiguous(qint64 connectorId, qint64 fulfillmentId)
@@ -141,29 +132,19 @@ bool LedgerRepository::updateTrackingNumbers(qint64 connectorId, qint64 fulfillm
                                              const QStringList &numbers)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("UPDATE pushed_fulfillments SET tracking_numbers = ? WHERE "
-                                        "connector_id = ? AND fulfillment_id = ?"),
-                         &m_error))
-        return false;
-    q.addBindValue(numbers.join(u'\n'));
-    q.addBindValue(connectorId);
-    q.addBindValue(fulfillmentId);
-    return execOrReport(q, &m_error);
+    return runQuery(q,
+                    QStringLiteral("UPDATE pushed_fulfillments SET tracking_numbers = ? WHERE "
+                                   "connector_id = ? AND fulfillment_id = ?"),
+                    {numbers.join(u'\n'), connectorId, fulfillmentId}, &m_error);
 }
 
 bool LedgerRepository::removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
-                           "fulfillment_id = ? AND state IN ('pending', 'ambiguous')"),
-            &m_error))
-        return false;
-    q.addBindValue(connectorId);
-    q.addBindValue(fulfillmentId);
-    return execOrReport(q, &m_error);
+    return runQuery(q,
+                    QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
+                                   "fulfillment_id = ? AND state IN ('pending', 'ambiguous')"),
+                    {connectorId, fulfillmentId}, &m_error);
 }
 
 QList<qint64> LedgerRepository::unsettledOrderIds(qint64 connectorId)
@@ -171,13 +152,10 @@ QList<qint64> LedgerRepository::unsettledOrderIds(qint64 connectorId)
     QList<qint64> ids;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT DISTINCT order_id FROM pushed_fulfillments WHERE "
-                                        "connector_id = ? AND state IN ('pending', 'ambiguous')"),
-                         &m_error))
-        return ids;
-    q.addBindValue(connectorId);
-    if (!execOrReport(q, &m_error))
+    if (!runQuery(q,
+                  QStringLiteral("SELECT DISTINCT order_id FROM pushed_fulfillments WHERE "
+                                 "connector_id = ? AND state IN ('pending', 'ambiguous')"),
+                  {connectorId}, &m_error))
         return ids;
     while (q.next())
         ids << q.value(0).toLongLong();
@@ -187,26 +165,18 @@ QList<qint64> LedgerRepository::unsettledOrderIds(qint64 connectorId)
 bool LedgerRepository::removeAny(qint64 connectorId, qint64 fulfillmentId)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
-                           "fulfillment_id = ?"),
-            &m_error))
-        return false;
-    q.addBindValue(connectorId);
-    q.addBindValue(fulfillmentId);
-    return execOrReport(q, &m_error);
+    return runQuery(q,
+                    QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
+                                   "fulfillment_id = ?"),
+                    {connectorId, fulfillmentId}, &m_error);
 }
 
 qint64 LedgerRepository::countInState(LedgerState state)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT COUNT(*) FROM pushed_fulfillments WHERE state = ?"),
-                         &m_error))
-        return -1;
-    q.addBindValue(ledgerStateKey(state));
-    if (!execOrReport(q, &m_error) || !q.next())
+    if (!runQuery(q, QStringLiteral("SELECT COUNT(*) FROM pushed_fulfillments WHERE state = ?"),
+                  {ledgerStateKey(state)}, &m_error) ||
+        !q.next())
         return -1;
     return q.value(0).toLongLong();
 }

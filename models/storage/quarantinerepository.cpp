@@ -85,24 +85,17 @@ bool QuarantineRepository::save(const QuarantineEntry &e)
 bool QuarantineRepository::clear(qint64 connectorId, qint64 fulfillmentId)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ? AND "
-                                        "fulfillment_id = ?"),
-                         &m_error))
-        return false;
-    q.addBindValue(connectorId);
-    q.addBindValue(fulfillmentId);
-    return execOrReport(q, &m_error);
+    return runQuery(q,
+                    QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ? AND "
+                                   "fulfillment_id = ?"),
+                    {connectorId, fulfillmentId}, &m_error);
 }
 
 bool QuarantineRepository::clearAll(qint64 connectorId)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(q, QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ?"),
-                         &m_error))
-        return false;
-    q.addBindValue(connectorId);
-    return execOrReport(q, &m_error);
+    return runQuery(q, QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ?"),
+                    {connectorId}, &m_error);
 }
 
 int QuarantinePolicy::delaySeconds(int retryCount, ErrorClass errorClass) const

@@ -33,6 +33,15 @@ bool execOrReport(QSqlQuery &query, QString *error)
     return false;
 }
 
+bool runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
+{
+    if (!prepareOrReport(query, sql, error))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return execOrReport(query, error);
+}
+
 bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.prepare(sql))

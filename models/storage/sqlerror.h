@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QVariantList>
 
 class QSqlQuery;
 class QSqlDatabase;
@@ -12,6 +13,8 @@ namespace fulfillsync {
 // Executes a prepared query; null QString bind values are stored as empty text.
 bool execOrReport(QSqlQuery &query, QString *error);
 bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error);
+// Prepares sql, binds values in order and executes it; rows, if any, are then ready to read.
+bool runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
 QString describeSqlError(const QSqlQuery &query);
 
 // RAII transaction: commits only when commit() is called, rolls back otherwise. Nests: an inner

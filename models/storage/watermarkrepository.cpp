@@ -15,13 +15,10 @@ WatermarkRepository::WatermarkRepository(QSqlDatabase db)
 QDateTime WatermarkRepository::value(qint64 connectorId, const QString &stream)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(
+    if (!runQuery(
             q, QStringLiteral("SELECT value FROM watermarks WHERE connector_id = ? AND stream = ?"),
-            &m_error))
-        return {};
-    q.addBindValue(connectorId);
-    q.addBindValue(stream);
-    if (!execOrReport(q, &m_error) || !q.next())
+            {connectorId, stream}, &m_error) ||
+        !q.next())
         return {};
     return fromStorageTime(q.value(0).toString());
 }
@@ -30,17 +27,11 @@ bool WatermarkRepository::setValue(qint64 connectorId, const QString &stream,
                                    const QDateTime &value)
 {
     QSqlQuery q(m_db);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("INSERT INTO watermarks (connector_id, stream, value) VALUES "
-                           "(?,?,?) ON CONFLICT (connector_id, stream) DO UPDATE SET "
-                           "value = excluded.value"),
-            &m_error))
-        return false;
-    q.addBindValue(connectorId);
-    q.addBindValue(stream);
-    q.addBindValue(toStorageTime(value));
-    return execOrReport(q, &m_error);
+    return runQuery(q,
+                    QStringLiteral("INSERT INTO watermarks (connector_id, stream, value) VALUES "
+                                   "(?,?,?) ON CONFLICT (connector_id, stream) DO UPDATE SET "
+                                   "value = excluded.value"),
+                    {connectorId, stream, toStorageTime(value)}, &m_error);
 }
 
 } // namespace fulfillsync
