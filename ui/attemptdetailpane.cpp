@@ -6,6 +6,7 @@
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -72,9 +73,15 @@ void AttemptDetailPane::showAttempt(qint64 attemptId)
     text << a->message;
     if (!errorClassKey(a->errorClass).isEmpty())
         text << tr("Error class: %1").arg(errorClassKey(a->errorClass));
+    auto readable = [](const QString &stored) {
+        const QJsonDocument document = QJsonDocument::fromJson(stored.toUtf8());
+        return document.isNull() ? stored
+                                 : QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    };
     text << QString() << tr("Request")
-         << (a->request.isEmpty() ? tr("(nothing was sent)") : a->request);
-    text << QString() << tr("Response") << (a->response.isEmpty() ? tr("(none)") : a->response);
+         << (a->request.isEmpty() ? tr("(nothing was sent)") : readable(a->request));
+    text << QString() << tr("Response")
+         << (a->response.isEmpty() ? tr("(none)") : readable(a->response));
     m_text->setPlainText(text.join(u'\n'));
 }
 

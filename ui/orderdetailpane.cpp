@@ -102,9 +102,10 @@ void OrderDetailPane::showOrder(qint64 orderId)
 
 void OrderDetailPane::showPlanned(const PlannedRequest &request)
 {
-    const QString what = request.fulfillmentTranId.isEmpty()
-                             ? tr("Dry run")
-                             : tr("Dry run — %1 / %2").arg(request.orderTranId, request.fulfillmentTranId);
+    const QString what =
+        request.fulfillmentTranId.isEmpty()
+            ? tr("Dry run")
+            : tr("Dry run — %1 / %2").arg(request.orderTranId, request.fulfillmentTranId);
     QString block = QStringLiteral("\n") + what + u'\n';
     if (!request.problem.isEmpty())
         block += tr("Nothing would be sent: %1").arg(request.problem);

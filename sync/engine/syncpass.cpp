@@ -26,11 +26,12 @@ const QString kFulfillmentStream = QStringLiteral("fulfillments");
 
 QString SyncPass::readableJson(const QByteArray &body)
 {
+    // Compact in storage (a million attempts add up); the detail pane indents for reading.
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (document.isNull())
         return QString::fromUtf8(
             body.left(4000)); // an HTML page or a fragment: the start is enough
-    return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
 }
 
 SyncPass::SyncPass(QNetworkAccessManager &network, Database &database, Config config,
@@ -329,7 +330,14 @@ void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
 void SyncPass::completeJob(SyncOutcome outcome, ErrorClass errorClass, const QString &message,
                            const QString &response)
 {
-    recordAttempt(m_jobs.at(m_jobIndex), outcome, errorClass, message, response);
+    Job &job = m_jobs[m_jobIndex];
+    recordAttempt(job, outcome, errorClass, message, response);
+    // Done with this job's channel documents: a pass over 100,000 fulfillments must not keep
+    // them all.
+    job.orderJson = {};
+    job.fulfillmentOrdersJson = {};
+    job.requestBody.clear();
+    job.fulfillment.lines.clear();
     QMetaObject::invokeMethod(this, &SyncPass::nextJob, Qt::QueuedConnection);
 }
 

@@ -131,7 +131,7 @@ private:
     void checkAfterPush(const SalesOrder &order, const ItemFulfillment &f, const LedgerEntry &entry,
                         const FulfillmentMapper &mapper);
     void sendTrackingUpdate();
-    // A body as stored in the history: JSON indented for reading, anything else cut short.
+    // A body as stored in the history: compact JSON, anything else cut short.
     static QString readableJson(const QByteArray &body);
     void planned(const Job &job, const QString &method, const QString &url, const QByteArray &body,
                  const QString &problem = {});
