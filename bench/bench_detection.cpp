@@ -40,11 +40,12 @@ NaiveResult naiveDetect(const NetSuiteEndpoint &endpoint, int sample)
     clock.start();
     QList<qint64> ids;
     {
-        SuiteQlQuery query(network, endpoint,
-                           QStringLiteral("SELECT id FROM transaction WHERE type = 'ItemShip' AND "
-                                          "lastmodifieddate >= ")
-                               + SuiteQl::timestampLiteral(QDateTime::fromSecsSinceEpoch(0, Qt::UTC))
-                               + QStringLiteral(" ORDER BY id"));
+        SuiteQlQuery query(
+            network, endpoint,
+            QStringLiteral("SELECT id FROM transaction WHERE type = 'ItemShip' AND "
+                           "lastmodifieddate >= ") +
+                SuiteQl::timestampLiteral(QDateTime::fromSecsSinceEpoch(0, Qt::UTC)) +
+                QStringLiteral(" ORDER BY id"));
         QEventLoop loop;
         QObject::connect(&query, &SuiteQlQuery::pageReceived, [&](const QList<QJsonObject> &rows) {
             for (const QJsonObject &row : rows)
@@ -77,7 +78,8 @@ NaiveResult naiveDetect(const NetSuiteEndpoint &endpoint, int sample)
     };
     for (qint64 id : std::as_const(ids)) {
         QString problem;
-        const auto fulfillment = NetSuiteRecords::fulfillmentFromRecord(get(QStringLiteral("itemFulfillment"), id), &problem);
+        const auto fulfillment = NetSuiteRecords::fulfillmentFromRecord(
+            get(QStringLiteral("itemFulfillment"), id), &problem);
         if (!fulfillment)
             continue;
         get(QStringLiteral("salesOrder"), fulfillment->orderId);
@@ -100,7 +102,8 @@ int main(int argc, char *argv[])
     bool baselineDone = false;
     for (int orders : sizes) {
         int expected = 0;
-        const QJsonObject scenario = test::shippedOrdersScenario(orders, QStringLiteral("unlimited"), &expected);
+        const QJsonObject scenario =
+            test::shippedOrdersScenario(orders, QStringLiteral("unlimited"), &expected);
         bench::SandboxProcess sandbox;
         bench::BenchDatabase db;
         QString error;
@@ -108,12 +111,18 @@ int main(int argc, char *argv[])
             std::printf("detection %d: cannot start: %s\n", orders, qPrintable(error));
             continue;
         }
-        const bench::PassResult ours = db.runPass([](SyncPass::Config &config) { config.detectOnly = true; });
-        const double perThousand = 1000.0 * ours.summary.netSuiteRequests / std::max(1, ours.summary.detectedFulfillments);
-        std::printf("ours: %d changed fulfillments detected in %.2f s with %d NetSuite requests = %.2f "
-                    "requests per 1,000 fulfillments%s\n",
-                    ours.summary.detectedFulfillments, ours.wallMs / 1000.0, ours.summary.netSuiteRequests,
-                    perThousand, ours.summary.error.isEmpty() ? "" : qPrintable(QStringLiteral(" (error: ") + ours.summary.error + u')'));
+        const bench::PassResult ours =
+            db.runPass([](SyncPass::Config &config) { config.detectOnly = true; });
+        const double perThousand =
+            1000.0 * ours.summary.netSuiteRequests / std::max(1, ours.summary.detectedFulfillments);
+        std::printf(
+            "ours: %d changed fulfillments detected in %.2f s with %d NetSuite requests = %.2f "
+            "requests per 1,000 fulfillments%s\n",
+            ours.summary.detectedFulfillments, ours.wallMs / 1000.0, ours.summary.netSuiteRequests,
+            perThousand,
+            ours.summary.error.isEmpty()
+                ? ""
+                : qPrintable(QStringLiteral(" (error: ") + ours.summary.error + u')'));
         std::fflush(stdout);
         if (!baselineDone) {
             baselineDone = true;
@@ -122,11 +131,13 @@ int main(int argc, char *argv[])
             endpoint.baseUrl = db.target().netSuiteUrl;
             endpoint.credentials = db.target().netsuite;
             const NaiveResult naive = naiveDetect(endpoint, 1000);
-            const double naivePerThousand = 1000.0 * naive.requests / std::max(1, naive.fulfillments);
-            std::printf("naive record-by-record: %d fulfillments with %d requests (%d failed) in %.2f s = "
-                        "%.0f requests per 1,000 fulfillments; ours needs %.0fx fewer\n",
-                        naive.fulfillments, naive.requests, naive.failures, naive.ms / 1000.0,
-                        naivePerThousand, naivePerThousand / std::max(perThousand, 0.001));
+            const double naivePerThousand =
+                1000.0 * naive.requests / std::max(1, naive.fulfillments);
+            std::printf(
+                "naive record-by-record: %d fulfillments with %d requests (%d failed) in %.2f s = "
+                "%.0f requests per 1,000 fulfillments; ours needs %.0fx fewer\n",
+                naive.fulfillments, naive.requests, naive.failures, naive.ms / 1000.0,
+                naivePerThousand, naivePerThousand / std::max(perThousand, 0.001));
             std::fflush(stdout);
         }
     }

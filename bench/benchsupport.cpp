@@ -16,7 +16,8 @@ namespace fulfillsync::bench {
 
 QString sandboxExecutable()
 {
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/../sandbox/fulfillsync-sandbox");
+    return QCoreApplication::applicationDirPath() +
+           QStringLiteral("/../sandbox/fulfillsync-sandbox");
 }
 
 qint64 peakRssKb()
@@ -36,7 +37,8 @@ bool SandboxProcess::start(const QJsonObject &scenario, QString *error)
     }
     out.write(QJsonDocument(scenario).toJson(QJsonDocument::Compact));
     out.close();
-    m_process.start(sandboxExecutable(), {QStringLiteral("--scenario"), file, QStringLiteral("--port"), QStringLiteral("0")});
+    m_process.start(sandboxExecutable(), {QStringLiteral("--scenario"), file,
+                                          QStringLiteral("--port"), QStringLiteral("0")});
     if (!m_process.waitForStarted(10000)) {
         *error = m_process.errorString();
         return false;
@@ -64,7 +66,8 @@ SandboxProcess::~SandboxProcess()
 QJsonObject SandboxProcess::state() const
 {
     QNetworkAccessManager network;
-    QNetworkReply *reply = network.get(QNetworkRequest(m_baseUrl.resolved(QUrl(QStringLiteral("/_sandbox/state")))));
+    QNetworkReply *reply =
+        network.get(QNetworkRequest(m_baseUrl.resolved(QUrl(QStringLiteral("/_sandbox/state")))));
     QEventLoop loop; // benchmarks only: the app and the worker never nest event loops
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -86,8 +89,8 @@ void SandboxProcess::post(const QString &path, const QJsonObject &body) const
 
 bool BenchDatabase::open(const QJsonObject &scenario, const QUrl &sandbox, QString *error)
 {
-    m_database = std::make_unique<Database>(
-        DatabaseUrl::parse(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("bench.db"))));
+    m_database = std::make_unique<Database>(DatabaseUrl::parse(
+        QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("bench.db"))));
     if (!m_database->openAndMigrate(error))
         return false;
     const QJsonObject ns = scenario[QStringLiteral("netsuite")].toObject();
@@ -95,19 +98,35 @@ bool BenchDatabase::open(const QJsonObject &scenario, const QUrl &sandbox, QStri
     const QJsonObject shop = scenario[QStringLiteral("channels")][0].toObject();
     m_target.accountId = ns[QStringLiteral("accountId")].toString();
     m_target.netSuiteUrl = sandbox;
-    m_target.netsuite = {creds[QStringLiteral("consumerKey")].toString(), creds[QStringLiteral("consumerSecret")].toString(),
-                         creds[QStringLiteral("tokenId")].toString(), creds[QStringLiteral("tokenSecret")].toString()};
+    m_target.netsuite = {creds[QStringLiteral("consumerKey")].toString(),
+                         creds[QStringLiteral("consumerSecret")].toString(),
+                         creds[QStringLiteral("tokenId")].toString(),
+                         creds[QStringLiteral("tokenSecret")].toString()};
     m_target.connectorName = shop[QStringLiteral("name")].toString();
     m_target.channel = QStringLiteral("Shopify");
-    m_target.shopUrl = QUrl(sandbox.toString() + QStringLiteral("/shopify/") + shop[QStringLiteral("shop")].toString());
+    m_target.shopUrl = QUrl(sandbox.toString() + QStringLiteral("/shopify/") +
+                            shop[QStringLiteral("shop")].toString());
     m_target.accessToken = shop[QStringLiteral("accessToken")].toString();
     m_connectorId = configureDemo(m_database->connection(), m_target, error);
     return m_connectorId > 0;
 }
 
-PassResult BenchDatabase::runPass(const std::function<void(SyncPass::Config &)> &adjust)
+bool BenchDatabase::open(const DemoTarget &target, QString *error)
 {
-    QNetworkAccessManager network;
+    m_database = std::make_unique<Database>(DatabaseUrl::parse(
+        QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("bench.db"))));
+    if (!m_database->openAndMigrate(error))
+        return false;
+    m_target = target;
+    m_connectorId = configureDemo(m_database->connection(), m_target, error);
+    return m_connectorId > 0;
+}
+
+PassResult BenchDatabase::runPass(const std::function<void(SyncPass::Config &)> &adjust,
+                                  QNetworkAccessManager *injected)
+{
+    QNetworkAccessManager own;
+    QNetworkAccessManager &network = injected ? *injected : own;
     ConnectorRepository connectors(m_database->connection());
     SyncPass::Config config;
     config.connector = *connectors.byId(m_connectorId);

@@ -21,7 +21,7 @@ public:
     bool start(const QJsonObject &scenario, QString *error);
     ~SandboxProcess();
     QUrl baseUrl() const { return m_baseUrl; }
-    QJsonObject state() const;     // GET /_sandbox/state
+    QJsonObject state() const; // GET /_sandbox/state
     void post(const QString &path, const QJsonObject &body) const;
 
 private:
@@ -41,11 +41,13 @@ class BenchDatabase final
 {
 public:
     bool open(const QJsonObject &scenario, const QUrl &sandbox, QString *error);
+    bool open(const DemoTarget &target, QString *error);
     Database &database() { return *m_database; }
     qint64 connectorId() const { return m_connectorId; }
     DemoTarget target() const { return m_target; }
-    // Runs one pass on this thread's event loop.
-    PassResult runPass(const std::function<void(SyncPass::Config &)> &adjust = {});
+    // Runs one pass on this thread's event loop (over real HTTP unless network is given).
+    PassResult runPass(const std::function<void(SyncPass::Config &)> &adjust = {},
+                       QNetworkAccessManager *network = nullptr);
 
 private:
     QTemporaryDir m_dir;

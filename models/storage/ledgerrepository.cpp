@@ -20,7 +20,7 @@ QList<LedgerEntry> LedgerRepository::select(const QString &where, const QVariant
     if (!prepareOrReport(
             q,
             QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
-                           "channel_fulfillment_id, state, payload, tracking_numbers, "
+                           "channel_fulfillment_id, state, '' AS payload, tracking_numbers, "
                            "created_at, completed_at, quantity FROM pushed_fulfillments "
                            "WHERE ") +
                 where + QStringLiteral(" ORDER BY fulfillment_id"),

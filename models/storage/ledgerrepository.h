@@ -13,6 +13,8 @@ class LedgerRepository final
 public:
     explicit LedgerRepository(QSqlDatabase db);
 
+    // Entries come without their payload (kept in the table for forensics, never needed to
+    // decide anything), so reading the ledger stays cheap however large the requests were.
     std::optional<LedgerEntry> entry(qint64 connectorId, qint64 fulfillmentId);
     QList<LedgerEntry> entriesOfOrder(qint64 connectorId, qint64 orderId);
     // Records the intent to push. Fails (returns false, alreadyExists set) when an entry exists:

@@ -4,6 +4,7 @@
 #include "models/storage/historyrepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
+#include "models/storage/sqlerror.h"
 #include "models/storage/watermarkrepository.h"
 #include "sync/engine/detectionqueries.h"
 #include "sync/net/httpcall.h"
@@ -410,8 +411,10 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
 void SyncPass::updateOrderStates()
 {
     const Connector &connector = m_config.connector;
-    OrderRepository orders(m_database.connection());
-    LedgerRepository ledger(m_database.connection());
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db); // one commit for all the states, not one per order
+    OrderRepository orders(db);
+    LedgerRepository ledger(db);
     for (qint64 orderId : std::as_const(m_touchedOrders)) {
         const std::optional<SalesOrder> order = orders.order(orderId);
         if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
@@ -461,6 +464,9 @@ void SyncPass::updateOrderStates()
         }
         orders.updateSyncState(orderId, state, message, pushed, m_attemptTimes.value(orderId));
     }
+    QString error;
+    if (!transaction.commit(&error))
+        qCWarning(lcPass) << "could not store the order states:" << error;
 }
 
 void SyncPass::finish(const QString &error)

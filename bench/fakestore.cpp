@@ -1,0 +1,78 @@
+#include "bench/fakestore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+#include <atomic>
+#include <memory>
+
+namespace fulfillsync::bench {
+
+namespace {
+
+QJsonObject fulfillmentRow(int i, int line)
+{
+    const QString so = QString::number(100000 + i);
+    return {{QStringLiteral("if_id"), QString::number(5000000 + i)},
+            {QStringLiteral("if_tranid"), QStringLiteral("IF%1").arg(5000000 + i)},
+            {QStringLiteral("if_status"), QStringLiteral("C")},
+            {QStringLiteral("if_lmd"),
+             QStringLiteral("2026-11-19T10:%1:00").arg(i % 60, 2, 10, QLatin1Char('0'))},
+            {QStringLiteral("so_id"), so},
+            {QStringLiteral("so_tranid"), QString(QStringLiteral("SO") + so)},
+            {QStringLiteral("so_status"), QStringLiteral("F")},
+            {QStringLiteral("channel"), QStringLiteral("Shopify")},
+            {QStringLiteral("channel_order"), QString::number(900000 + i)},
+            {QStringLiteral("if_line"), QString::number(line)},
+            {QStringLiteral("so_line"), QString::number(line)},
+            {QStringLiteral("item"), QString::number(500 + line)},
+            {QStringLiteral("item_name"), QStringLiteral("SKU-%1").arg(500 + line)},
+            {QStringLiteral("quantity"), QStringLiteral("2")},
+            {QStringLiteral("ship_method_name"), QStringLiteral("UPS Ground")},
+            {QStringLiteral("tracking_id"), QString::number(i)},
+            {QStringLiteral("tracking_number"), QStringLiteral("1ZB%1").arg(i)}};
+}
+
+} // namespace
+
+void installFakeStore(test::FakeNetworkAccessManager &network, int orders)
+{
+    network.route("POST", QStringLiteral("/suiteql$"), [orders](const test::FakeRequest &r) {
+        const QUrlQuery query(r.url);
+        const int limit = query.queryItemValue(QStringLiteral("limit")).toInt();
+        const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
+        const bool ordersQuery = r.body.contains("sl.mainline");
+        const int total = ordersQuery ? 0 : orders * 2; // two lines per fulfillment
+        QJsonArray items;
+        for (int row = offset; row < std::min(total, offset + limit); ++row)
+            items.append(fulfillmentRow(row / 2, 1 + row % 2));
+        const QJsonObject envelope{{QStringLiteral("items"), items},
+                                   {QStringLiteral("hasMore"), offset + limit < total},
+                                   {QStringLiteral("count"), items.size()}};
+        return test::FakeResponse{200, QJsonDocument(envelope).toJson(QJsonDocument::Compact)};
+    });
+    network.route("GET", QStringLiteral("/orders/\\d+\\.json$"), [](const test::FakeRequest &) {
+        return test::FakeResponse{
+            200, "{\"order\":{\"line_items\":[{\"id\":11,\"sku\":\"SKU-501\",\"quantity\":2},"
+                 "{\"id\":12,\"sku\":\"SKU-502\",\"quantity\":2}]}}"};
+    });
+    network.route(
+        "GET", QStringLiteral("/fulfillment_orders.json$"), [](const test::FakeRequest &) {
+            return test::FakeResponse{
+                200, "{\"fulfillment_orders\":[{\"id\":21,\"status\":\"open\",\"assigned_location_"
+                     "id\":1,"
+                     "\"line_items\":[{\"id\":31,\"line_item_id\":11,\"fulfillable_quantity\":2},"
+                     "{\"id\":32,\"line_item_id\":12,\"fulfillable_quantity\":2}]}]}"};
+        });
+    auto next = std::make_shared<std::atomic<qint64>>(4100000000);
+    network.route("POST", QStringLiteral("/graphql.json$"), [next](const test::FakeRequest &) {
+        return test::FakeResponse{
+            200, QStringLiteral("{\"data\":{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":"
+                                "\"gid://shopify/Fulfillment/%1\"},\"userErrors\":[]}}}")
+                     .arg((*next)++)
+                     .toUtf8()};
+    });
+}
+
+} // namespace fulfillsync::bench
