@@ -11,6 +11,9 @@ namespace fulfillsync::bench {
 
 namespace {
 
+// One change a second from here, so rows come in last-modified order like NetSuite's.
+const QDateTime kBase(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC);
+
 QJsonObject fulfillmentRow(int i, int line)
 {
     const QString so = QString::number(100000 + i);
@@ -43,10 +46,18 @@ void installFakeStore(test::FakeNetworkAccessManager &network, int orders)
         const int limit = query.queryItemValue(QStringLiteral("limit")).toInt();
         const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
         const bool ordersQuery = r.body.contains("sl.mainline");
-        const int total = ordersQuery ? 0 : orders * 2; // two lines per fulfillment
+        // Honour the watermark literal, so keyset windows past 100,000 rows move on.
+        const int at = int(r.body.indexOf("TO_TIMESTAMP('"));
+        const QDateTime since = QDateTime::fromString(QString::fromUtf8(r.body.mid(at + 14, 19)),
+                                                      QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const int first =
+            since.isValid()
+                ? std::max<qint64>(0, kBase.secsTo(QDateTime(since.date(), since.time(), Qt::UTC)))
+                : 0;
+        const int total = ordersQuery ? 0 : std::max(0, orders - first) * 2; // two lines each
         QJsonArray items;
         for (int row = offset; row < std::min(total, offset + limit); ++row)
-            items.append(fulfillmentRow(row / 2, 1 + row % 2));
+            items.append(fulfillmentRow(first + row / 2, 1 + row % 2));
         const QJsonObject envelope{{QStringLiteral("items"), items},
                                    {QStringLiteral("hasMore"), offset + limit < total},
                                    {QStringLiteral("count"), items.size()}};
