@@ -131,6 +131,13 @@ int main(int argc, char *argv[])
             endpoint.baseUrl = db.target().netSuiteUrl;
             endpoint.credentials = db.target().netsuite;
             const NaiveResult naive = naiveDetect(endpoint, 1000);
+            if (naive.fulfillments == 0) {
+                std::printf("naive record-by-record: not measured, the Record API did not answer "
+                            "(%d of %d requests failed)\n",
+                            naive.failures, naive.requests);
+                std::fflush(stdout);
+                continue;
+            }
             const double naivePerThousand =
                 1000.0 * naive.requests / std::max(1, naive.fulfillments);
             std::printf(
