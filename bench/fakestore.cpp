@@ -21,7 +21,7 @@ QJsonObject fulfillmentRow(int i, int line)
             {QStringLiteral("if_tranid"), QStringLiteral("IF%1").arg(5000000 + i)},
             {QStringLiteral("if_status"), QStringLiteral("C")},
             {QStringLiteral("if_lmd"),
-             QStringLiteral("2026-11-19T10:%1:00").arg(i % 60, 2, 10, QLatin1Char('0'))},
+             kBase.addSecs(i).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))},
             {QStringLiteral("so_id"), so},
             {QStringLiteral("so_tranid"), QString(QStringLiteral("SO") + so)},
             {QStringLiteral("so_status"), QStringLiteral("F")},

@@ -34,7 +34,17 @@ const ShipMethod kShipMethods[] = {{12, "UPS Ground"},
                                    {15, "DHL Express Worldwide"},
                                    {16, "Local Courier"}};
 
-QString trackingNumber(QRandomGenerator &rng, qint64 shipMethod)
+QString shipMethodName(qint64 id)
+{
+    for (const ShipMethod &m : kShipMethods)
+        if (m.id == id)
+            return QString::fromLatin1(m.name);
+    return QString();
+}
+
+} // namespace
+
+QString DemoGenerator::trackingNumber(QRandomGenerator &rng, const QString &shipMethodName)
 {
     auto digits = [&rng](int n) {
         QString s;
@@ -42,21 +52,17 @@ QString trackingNumber(QRandomGenerator &rng, qint64 shipMethod)
             s += QChar(u'0' + rng.bounded(10));
         return s;
     };
-    switch (shipMethod) {
-    case 12:
-        return QStringLiteral("1Z999AA1") + digits(10);
-    case 13:
-        return digits(12);
-    case 14:
+    // USPS before UPS, as for NetSuite's package sublists.
+    if (shipMethodName.contains(QLatin1String("USPS")))
         return QStringLiteral("9400") + digits(18);
-    case 15:
+    if (shipMethodName.contains(QLatin1String("UPS")))
+        return QStringLiteral("1Z999AA1") + digits(10);
+    if (shipMethodName.contains(QLatin1String("FedEx"), Qt::CaseInsensitive))
+        return digits(12);
+    if (shipMethodName.contains(QLatin1String("DHL")))
         return digits(10);
-    default:
-        return QStringLiteral("LC-") + digits(8);
-    }
+    return QStringLiteral("LC-") + digits(8);
 }
-
-} // namespace
 
 Scenario DemoGenerator::generate(int orderCount, quint32 seed, const QDateTime &now)
 {
@@ -168,7 +174,7 @@ Scenario DemoGenerator::generate(int orderCount, quint32 seed, const QDateTime &
                                          : QStringLiteral("warehouse");
             f.lines = std::move(lines);
             for (int p = 0; p < packages; ++p)
-                f.packages.append({trackingNumber(rng, f.shipMethod),
+                f.packages.append({trackingNumber(rng, shipMethodName(f.shipMethod)),
                                    0.2 + double(rng.bounded(40)) / 10.0, true});
             a.itemFulfillments.append(f);
         };

@@ -2,6 +2,8 @@
 
 #include "sandbox/scenario.h"
 
+#include <QRandomGenerator>
+
 namespace fulfillsync::sandbox {
 
 // A realistic, reproducible demo account (same orderCount, seed and now -> same data): items
@@ -14,6 +16,9 @@ class DemoGenerator final
 {
 public:
     static Scenario generate(int orderCount, quint32 seed, const QDateTime &now);
+    // A tracking number in the carrier's format, chosen by the ship method's name (UPS 1Z…,
+    // FedEx 12 digits, USPS 9400…, DHL 10 digits, otherwise a local courier's "LC-…").
+    static QString trackingNumber(QRandomGenerator &rng, const QString &shipMethodName);
 };
 
 } // namespace fulfillsync::sandbox

@@ -1,7 +1,7 @@
 // fulfillsync-sandbox: the NetSuite/Shopify stand-in as a process, for demos, manual QA and
 // benchmarks.
 //   fulfillsync-sandbox --scenario FILE --port N
-//   fulfillsync-sandbox --demo N [--seed S] --port N
+//   fulfillsync-sandbox --demo N [--seed S] [--live SECONDS] --port N
 
 #include "sandbox/sandboxserver.h"
 
@@ -50,7 +50,13 @@ int main(int argc, char *argv[])
         QStringLiteral("port"),
         QCoreApplication::translate("main", "Port on 127.0.0.1 (0 picks a free one)."),
         QStringLiteral("port"), QStringLiteral("0"));
-    parser.addOptions({scenario, demo, seed, port});
+    const QCommandLineOption live(
+        QStringLiteral("live"),
+        QCoreApplication::translate("main", "Every <seconds>, ship a few open sales orders (new "
+                                            "Shipped fulfillments, or picked ones shipping), "
+                                            "reproducibly from --seed."),
+        QStringLiteral("seconds"));
+    parser.addOptions({scenario, demo, seed, live, port});
     parser.process(app);
 
     if (parser.isSet(scenario) == parser.isSet(demo))
@@ -60,6 +66,17 @@ int main(int argc, char *argv[])
     const uint portNumber = parser.value(port).toUInt(&ok);
     if (!ok || portNumber > 65535)
         return fail(2, QCoreApplication::translate("main", "--port: expected 0..65535"));
+
+    const uint seedValue = parser.value(seed).toUInt(&ok);
+    if (!ok)
+        return fail(2, QCoreApplication::translate("main", "--seed: expected a number"));
+    int liveSeconds = 0;
+    if (parser.isSet(live)) {
+        liveSeconds = parser.value(live).toInt(&ok);
+        if (!ok || liveSeconds < 1)
+            return fail(2, QCoreApplication::translate(
+                               "main", "--live: expected a number of seconds >= 1"));
+    }
 
     SandboxServer server;
     if (parser.isSet(scenario)) {
@@ -71,9 +88,6 @@ int main(int argc, char *argv[])
         if (!ok || orders < 0)
             return fail(2,
                         QCoreApplication::translate("main", "--demo: expected a number of orders"));
-        const uint seedValue = parser.value(seed).toUInt(&ok);
-        if (!ok)
-            return fail(2, QCoreApplication::translate("main", "--seed: expected a number"));
         server.loadDemo(orders, seedValue);
     }
     const quint16 bound = server.listen(quint16(portNumber));
@@ -83,6 +97,11 @@ int main(int argc, char *argv[])
                            .arg(portNumber));
     std::printf("fulfillsync-sandbox listening on %s\n",
                 server.baseUrl().toString().toUtf8().constData());
+    if (liveSeconds > 0) {
+        server.startLive(liveSeconds, seedValue);
+        std::printf("fulfillsync-sandbox live: shipping every %d s (seed %u)\n", liveSeconds,
+                    seedValue);
+    }
     std::fflush(stdout);
     return app.exec();
 }

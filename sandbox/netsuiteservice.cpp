@@ -1,5 +1,6 @@
 #include "sandbox/netsuiteservice.h"
 
+#include "sandbox/netsuiterecords.h"
 #include "sandbox/netsuitestore.h"
 #include "sandbox/sandboxlogging.h"
 #include "sandbox/suiteqltranslator.h"
@@ -86,8 +87,11 @@ void NetSuiteService::setStore(NetSuiteStore *store)
 
 QString NetSuiteService::endpointOf(const HttpRequest &request)
 {
-    return request.path == kSuiteQlPath ? QStringLiteral("netsuite.suiteql")
-                                        : QStringLiteral("netsuite.other");
+    if (request.path == kSuiteQlPath)
+        return QStringLiteral("netsuite.suiteql");
+    if (request.method == QLatin1String("GET") && NetSuiteRecords::isRecordPath(request.path))
+        return QStringLiteral("netsuite.record.get");
+    return QStringLiteral("netsuite.other");
 }
 
 HttpReply NetSuiteService::error(int status, const QString &code, const QString &detail)
@@ -109,19 +113,32 @@ bool NetSuiteService::authenticate(const HttpRequest &request, qint64 realNowSec
     if (result == OAuthVerifier::Result::Ok)
         return true;
     qCDebug(lcSandbox) << "netsuite: login refused:" << OAuthVerifier::reasonName(result) << detail;
-    *reply = error(401, QStringLiteral("INVALID_LOGIN"),
-                   QStringLiteral("Invalid login attempt. For more details, see the Login Audit "
-                                  "Trail in the NetSuite UI at Setup > Users/Roles > User "
-                                  "Management > View Login Audit Trail."));
+    *reply = invalidLogin();
     return false;
+}
+
+HttpReply NetSuiteService::invalidLogin()
+{
+    return error(401, QStringLiteral("INVALID_LOGIN"),
+                 QStringLiteral("Invalid login attempt. For more details, see the Login Audit "
+                                "Trail in the NetSuite UI at Setup > Users/Roles > User "
+                                "Management > View Login Audit Trail."));
 }
 
 bool NetSuiteService::acquireSlot(HttpReply *reply)
 {
     const int limit = m_store ? m_store->data().concurrencyLimit : 5;
     if (m_inFlight >= limit) {
-        *reply = error(429, QStringLiteral("CONCURRENCY_LIMIT_EXCEEDED"),
-                       QStringLiteral("Concurrent request limit exceeded. Request blocked."));
+        if (m_store && m_store->data().concurrencyRejection == 401) {
+            // Indistinguishable from a bad signature on the wire; only the trail tells.
+            m_verifier.refuseLastLogin(
+                QStringLiteral("ConcurrencyLimit"),
+                QStringLiteral("%1 requests in flight, limit %2").arg(m_inFlight).arg(limit));
+            *reply = invalidLogin();
+        } else {
+            *reply = error(429, QStringLiteral("CONCURRENCY_LIMIT_EXCEEDED"),
+                           QStringLiteral("Concurrent request limit exceeded. Request blocked."));
+        }
         return false;
     }
     ++m_inFlight;
@@ -143,6 +160,8 @@ HttpReply NetSuiteService::handle(const HttpRequest &request, const QDateTime &c
                              .arg(request.method));
         return suiteQl(request, clockNow);
     }
+    if (NetSuiteRecords::isRecordPath(request.path))
+        return NetSuiteRecords::handle(request, *m_store);
     return error(404, QStringLiteral("NONEXISTENT_ID"),
                  QStringLiteral("The requested resource %1 does not exist in this sandbox.")
                      .arg(request.path));

@@ -10,8 +10,9 @@ namespace fulfillsync::sandbox {
 class NetSuiteStore;
 
 // NetSuite's REST web services as the connector sees them: TBA on every request, the account's
-// concurrency gate, and SuiteQL with NetSuite's paging envelope and value quirks (apis.md §1.2,
-// §1.3, §1.5, §1.6). Errors carry NetSuite's RFC 7807-like body.
+// concurrency gate, SuiteQL with NetSuite's paging envelope and value quirks, and Record API
+// reads (apis.md §1.2-§1.6; the records are rendered by NetSuiteRecords). Errors carry
+// NetSuite's RFC 7807-like body.
 class NetSuiteService final
 {
 public:
@@ -20,11 +21,14 @@ public:
     void setStore(NetSuiteStore *store);
     OAuthVerifier &verifier() { return m_verifier; }
 
-    static QString endpointOf(const HttpRequest &request); // netsuite.suiteql, netsuite.other
+    // netsuite.suiteql, netsuite.record.get, netsuite.other
+    static QString endpointOf(const HttpRequest &request);
 
     // False (and a 401 in `reply`) when the request is not correctly signed.
     bool authenticate(const HttpRequest &request, qint64 realNowSecs, HttpReply *reply);
-    // The account's concurrency slots; a refused request gets `reply` (429).
+    // The account's concurrency slots; a refused request gets `reply`: 429
+    // CONCURRENCY_LIMIT_EXCEEDED, or with concurrencyRejection 401 the INVALID_LOGIN answer
+    // field reports describe under load (its login audit entry then says ConcurrencyLimit).
     bool acquireSlot(HttpReply *reply);
     void releaseSlot();
     int inFlight() const { return m_inFlight; }
@@ -32,6 +36,7 @@ public:
     HttpReply handle(const HttpRequest &request, const QDateTime &clockNow);
 
     static HttpReply error(int status, const QString &code, const QString &detail);
+    static HttpReply invalidLogin(); // 401 INVALID_LOGIN, NetSuite's exact body
 
 private:
     HttpReply suiteQl(const HttpRequest &request, const QDateTime &clockNow);

@@ -110,7 +110,12 @@ NetSuiteStore::NetSuiteStore(NetSuiteScenario data, const QDateTime &now)
     prepareStatements();
     for (int i = 0; i < m_data.items.size(); ++i)
         m_itemIndex.insert(m_data.items[i].id, i);
-    QHash<qint64, QList<int>> bySalesOrder;
+    for (const NamedRecord &r : std::as_const(m_data.customers))
+        m_customerNames.insert(r.id, r.name);
+    for (const NamedRecord &r : std::as_const(m_data.shipMethods))
+        m_shipMethodNames.insert(r.id, r.name);
+    for (const NamedRecord &r : std::as_const(m_data.locations))
+        m_locationNames.insert(r.id, r.name);
     for (int i = 0; i < m_data.salesOrders.size(); ++i) {
         m_orderIndex.insert(m_data.salesOrders[i].id, i);
         m_nextTransactionId = std::max(m_nextTransactionId, m_data.salesOrders[i].id + 1);
@@ -122,13 +127,13 @@ NetSuiteStore::NetSuiteStore(NetSuiteScenario data, const QDateTime &now)
         if (f.tranId.isEmpty())
             f.tranId = QStringLiteral("IF%1").arg(f.id);
         m_fulfillmentIndex.insert(f.id, i);
-        bySalesOrder[f.createdFrom].append(i);
+        m_byOrder[f.createdFrom].append(i);
         m_nextTransactionId = std::max(m_nextTransactionId, f.id + 1);
     }
     exec(QStringLiteral("BEGIN"));
     writeReferenceData();
     for (const SalesOrder &order : std::as_const(m_data.salesOrders)) {
-        deriveOrder(order, bySalesOrder.value(order.id));
+        deriveOrder(order, m_byOrder.value(order.id));
         writeSalesOrder(order);
     }
     for (const ItemFulfillment &f : std::as_const(m_data.itemFulfillments))
@@ -406,22 +411,19 @@ void NetSuiteStore::writeFulfillment(const ItemFulfillment &f)
         s.line.execute();
     };
     line(0, QVariant(), QString(), QVariant(), false, QVariant(), 0);
-    qint64 next = 1;
-    for (const FulfillmentLine &l : f.lines) {
-        const ScenarioItem &item = m_data.items.at(m_itemIndex.value(l.item));
-        const qint64 parent = next++;
-        line(parent, l.item, item.type, -l.quantity, false, QVariant(), l.location);
-        // Only the kit's own line is linked to the order line; its members are rendered
-        // below it, as NetSuite does, and carry kitmemberof instead of an order link.
+    for (const ExpandedLine &l : expandedLines(f)) {
+        if (l.kitMemberOf != 0) {
+            line(l.line, l.item, l.itemType, -l.quantity, true, l.kitMemberOf, l.location);
+            continue;
+        }
+        line(l.line, l.item, l.itemType, -l.quantity, false, QVariant(), l.location);
+        // Only the kit's own line is linked to the order line; its members carry kitmemberof
+        // instead of an order link.
         s.link.bind(1, order.id);
         s.link.bind(2, qint64(l.orderLine));
         s.link.bind(3, f.id);
-        s.link.bind(4, parent);
+        s.link.bind(4, l.line);
         s.link.execute();
-        for (const KitMember &m : item.members) {
-            const ScenarioItem &member = m_data.items.at(m_itemIndex.value(m.item));
-            line(next++, m.item, member.type, -(l.quantity * m.quantity), true, parent, l.location);
-        }
     }
     s.shipment.bind(1, f.id);
     s.shipment.bind(2, f.shipMethod ? QVariant(f.shipMethod) : QVariant());
@@ -448,12 +450,28 @@ void NetSuiteStore::deleteTransaction(qint64 id)
     }
 }
 
-QList<int> NetSuiteStore::fulfillmentsOf(qint64 salesOrderId) const
+QList<NetSuiteStore::ExpandedLine> NetSuiteStore::expandedLines(const ItemFulfillment &f) const
 {
-    QList<int> result;
-    for (int i = 0; i < m_data.itemFulfillments.size(); ++i)
-        if (m_data.itemFulfillments[i].createdFrom == salesOrderId)
-            result << i;
+    QList<ExpandedLine> lines;
+    qint64 next = 1;
+    for (const FulfillmentLine &l : f.lines) {
+        const ScenarioItem &item = m_data.items.at(m_itemIndex.value(l.item));
+        const qint64 parent = next++;
+        lines.append({parent, l.orderLine, l.item, item.type, l.quantity, l.location, 0});
+        for (const KitMember &m : item.members) {
+            const ScenarioItem &member = m_data.items.at(m_itemIndex.value(m.item));
+            lines.append(
+                {next++, 0, m.item, member.type, l.quantity * m.quantity, l.location, parent});
+        }
+    }
+    return lines;
+}
+
+QList<const ItemFulfillment *> NetSuiteStore::fulfillmentsOf(qint64 salesOrderId) const
+{
+    QList<const ItemFulfillment *> result;
+    for (int index : m_byOrder.value(salesOrderId))
+        result << &m_data.itemFulfillments.at(index);
     return result;
 }
 
@@ -463,7 +481,7 @@ void NetSuiteStore::refreshOrder(qint64 salesOrderId, const QDateTime &now)
     if (order.status != QLatin1String("C") && order.status != QLatin1String("H"))
         order.status.clear(); // the explicit status no longer describes the order
     order.lastModified = now;
-    deriveOrder(order, fulfillmentsOf(salesOrderId));
+    deriveOrder(order, m_byOrder.value(salesOrderId));
     deleteTransaction(order.id);
     writeSalesOrder(order);
 }
@@ -478,10 +496,50 @@ QDateTime NetSuiteStore::lastModifiedOf(qint64 salesOrderId) const
     return m_derived.value(salesOrderId).lastModified;
 }
 
+double NetSuiteStore::quantityShipped(qint64 salesOrderId, int line) const
+{
+    const auto it = m_derived.constFind(salesOrderId);
+    return it == m_derived.cend() ? 0 : it->shipped.value(line);
+}
+
 const ItemFulfillment *NetSuiteStore::fulfillment(qint64 id) const
 {
     const auto it = m_fulfillmentIndex.constFind(id);
     return it == m_fulfillmentIndex.cend() ? nullptr : &m_data.itemFulfillments.at(*it);
+}
+
+const SalesOrder *NetSuiteStore::salesOrder(qint64 id) const
+{
+    const auto it = m_orderIndex.constFind(id);
+    return it == m_orderIndex.cend() ? nullptr : &m_data.salesOrders.at(*it);
+}
+
+const ScenarioItem *NetSuiteStore::item(qint64 id) const
+{
+    const auto it = m_itemIndex.constFind(id);
+    return it == m_itemIndex.cend() ? nullptr : &m_data.items.at(*it);
+}
+
+QString NetSuiteStore::customerName(qint64 id) const
+{
+    return m_customerNames.value(id);
+}
+
+QString NetSuiteStore::shipMethodName(qint64 id) const
+{
+    return m_shipMethodNames.value(id);
+}
+
+QString NetSuiteStore::locationName(qint64 id) const
+{
+    return m_locationNames.value(id);
+}
+
+void NetSuiteStore::setGovernance(int concurrencyLimit, int concurrencyRejection, int latencyMs)
+{
+    m_data.concurrencyLimit = concurrencyLimit;
+    m_data.concurrencyRejection = concurrencyRejection;
+    m_data.latencyMs = latencyMs;
 }
 
 qint64 NetSuiteStore::addFulfillment(ItemFulfillment f, const QDateTime &now)
@@ -494,6 +552,7 @@ qint64 NetSuiteStore::addFulfillment(ItemFulfillment f, const QDateTime &now)
     f.lastModified = now;
     exec(QStringLiteral("BEGIN"));
     m_fulfillmentIndex.insert(f.id, int(m_data.itemFulfillments.size()));
+    m_byOrder[f.createdFrom].append(int(m_data.itemFulfillments.size()));
     m_data.itemFulfillments.append(f);
     writeFulfillment(f);
     refreshOrder(f.createdFrom, now);
@@ -510,6 +569,11 @@ void NetSuiteStore::replaceFulfillment(ItemFulfillment f, const QDateTime &now)
     f.lastModified = now;
     exec(QStringLiteral("BEGIN"));
     deleteTransaction(f.id);
+    if (previousOrder != f.createdFrom) {
+        m_byOrder[previousOrder].removeOne(index);
+        QList<int> &indexes = m_byOrder[f.createdFrom];
+        indexes.insert(std::lower_bound(indexes.begin(), indexes.end(), index), index);
+    }
     m_data.itemFulfillments[index] = f;
     writeFulfillment(f);
     refreshOrder(f.createdFrom, now);
@@ -571,6 +635,8 @@ QJsonObject NetSuiteStore::stateJson() const
                      {QStringLiteral("pickedCountsTowardStatus"),
                       m_data.features.pickedCountsTowardStatus}}},
         {QStringLiteral("concurrencyLimit"), m_data.concurrencyLimit},
+        {QStringLiteral("concurrencyRejection"), QString::number(m_data.concurrencyRejection)},
+        {QStringLiteral("latencyMs"), m_data.latencyMs},
         {QStringLiteral("salesOrders"), orders},
         {QStringLiteral("itemFulfillments"), fulfillments}};
 }

@@ -43,7 +43,32 @@ public:
 
     QString statusOf(qint64 salesOrderId) const;
     QDateTime lastModifiedOf(qint64 salesOrderId) const;
+    double quantityShipped(qint64 salesOrderId, int line) const; // Shipped (C) fulfillments
     const ItemFulfillment *fulfillment(qint64 id) const;
+    const SalesOrder *salesOrder(qint64 id) const;
+    const ScenarioItem *item(qint64 id) const;
+    QList<const ItemFulfillment *> fulfillmentsOf(qint64 salesOrderId) const; // voided included
+    QString customerName(qint64 id) const;
+    QString shipMethodName(qint64 id) const;
+    QString locationName(qint64 id) const;
+
+    // A fulfillment's lines as NetSuite numbers them: each fulfilled order line, then the
+    // members of a kit right below it (no order line, kitMemberOf = the kit's line). SuiteQL
+    // and the Record API both show this numbering.
+    struct ExpandedLine
+    {
+        qint64 line = 0;
+        int orderLine = 0; // 0 for kit members
+        qint64 item = 0;
+        QString itemType;
+        double quantity = 0;
+        qint64 location = 0;
+        qint64 kitMemberOf = 0; // 0 = not a kit member
+    };
+    QList<ExpandedLine> expandedLines(const ItemFulfillment &fulfillment) const;
+
+    // Run-time governance switches (POST /_sandbox/netsuite/settings).
+    void setGovernance(int concurrencyLimit, int concurrencyRejection, int latencyMs);
 
     // Control endpoints: the warehouse acts. `now` is the sandbox clock; the fulfillment's and
     // its sales order's lastmodifieddate move to it.
@@ -71,7 +96,6 @@ private:
     void writeFulfillment(const ItemFulfillment &fulfillment);
     void deleteTransaction(qint64 id);
     void refreshOrder(qint64 salesOrderId, const QDateTime &now);
-    QList<int> fulfillmentsOf(qint64 salesOrderId) const;
     bool exec(const QString &sql);
 
     NetSuiteScenario m_data;
@@ -79,7 +103,9 @@ private:
     QString m_error;
     QHash<qint64, int> m_orderIndex;       // sales order id -> m_data.salesOrders index
     QHash<qint64, int> m_fulfillmentIndex; // fulfillment id -> m_data.itemFulfillments index
+    QHash<qint64, QList<int>> m_byOrder;   // sales order id -> its fulfillments' indexes
     QHash<qint64, int> m_itemIndex;
+    QHash<qint64, QString> m_customerNames, m_shipMethodNames, m_locationNames;
     QHash<qint64, OrderDerived> m_derived;
     qint64 m_nextTrackingId = 1;
     qint64 m_nextTransactionId = 1;

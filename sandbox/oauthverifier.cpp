@@ -158,6 +158,15 @@ OAuthVerifier::Result OAuthVerifier::record(Result result, const QString &detail
     return result;
 }
 
+void OAuthVerifier::refuseLastLogin(const QString &reason, const QString &detail)
+{
+    if (!m_audit.isEmpty() && m_audit.last().reason == reasonName(Result::Ok))
+        m_audit.removeLast();
+    m_audit.append({QDateTime::currentDateTimeUtc(), reason, detail});
+    if (m_audit.size() > kAuditLimit)
+        m_audit.remove(0, m_audit.size() - kAuditLimit);
+}
+
 OAuthVerifier::Result OAuthVerifier::verify(const QString &method, const QUrl &url,
                                             const QByteArray &authorization, qint64 nowSecs,
                                             QString *detail)

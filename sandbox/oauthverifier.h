@@ -58,6 +58,9 @@ public:
                            const QString &tokenSecret); // base64
 
     const QList<AuditEntry> &auditTrail() const { return m_audit; }
+    // The login just verified is refused after all, for a reason outside the signature (the
+    // 401-under-load variant of the concurrency gate): its "Success" entry is replaced.
+    void refuseLastLogin(const QString &reason, const QString &detail);
 
 private:
     Result record(Result result, const QString &detail, QString *detailOut);

@@ -69,6 +69,8 @@ HttpReply SandboxServer::handleControl(const HttpRequest &request)
         return controlClock(request);
     if (path == QLatin1String("/_sandbox/faults"))
         return controlFaults(request);
+    if (path == QLatin1String("/_sandbox/netsuite/settings"))
+        return controlSettings(request);
     if (path == QLatin1String("/_sandbox/requests") && method == QLatin1String("DELETE")) {
         m_stats->clear();
         return HttpReply::json(200, QJsonObject{{QStringLiteral("ok"), true}});
@@ -89,13 +91,7 @@ HttpReply SandboxServer::controlFulfillments(const HttpRequest &request)
         HttpReply reply;
         if (!bodyObject(request, &body, &reply))
             return reply;
-        ItemFulfillment f;
-        QString error;
-        if (!ScenarioLoader::parseItemFulfillment(body, QStringLiteral("itemFulfillment"),
-                                                  store.data(), 0, &f, &error))
-            return failure(400, error);
-        const qint64 id = store.addFulfillment(f, now);
-        return HttpReply::json(201, ScenarioLoader::itemFulfillmentToJson(*store.fulfillment(id)));
+        return createFulfillment(body);
     }
     bool ok = false;
     const qint64 id = request.path.mid(kFulfillments.size() + 1).toLongLong(&ok);
@@ -113,6 +109,28 @@ HttpReply SandboxServer::controlFulfillments(const HttpRequest &request)
     HttpReply reply;
     if (!bodyObject(request, &patch, &reply))
         return reply;
+    return patchFulfillment(id, patch);
+}
+
+// The warehouse's two moves, shared by the control endpoints and the live demo.
+HttpReply SandboxServer::createFulfillment(const QJsonObject &body)
+{
+    NetSuiteStore &store = *m_netsuiteStore;
+    ItemFulfillment f;
+    QString error;
+    if (!ScenarioLoader::parseItemFulfillment(body, QStringLiteral("itemFulfillment"), store.data(),
+                                              0, &f, &error))
+        return failure(400, error);
+    const qint64 id = store.addFulfillment(f, m_clock->now());
+    return HttpReply::json(201, ScenarioLoader::itemFulfillmentToJson(*store.fulfillment(id)));
+}
+
+HttpReply SandboxServer::patchFulfillment(qint64 id, const QJsonObject &patch)
+{
+    NetSuiteStore &store = *m_netsuiteStore;
+    const ItemFulfillment *existing = store.fulfillment(id);
+    if (!existing)
+        return failure(404, QStringLiteral("no item fulfillment %1").arg(id));
     // A PATCH changes the given fields of the current record; the result is validated whole.
     QJsonObject merged = ScenarioLoader::itemFulfillmentToJson(*existing);
     for (auto it = patch.begin(); it != patch.end(); ++it)
@@ -124,7 +142,7 @@ HttpReply SandboxServer::controlFulfillments(const HttpRequest &request)
     if (!ScenarioLoader::parseItemFulfillment(merged, QStringLiteral("itemFulfillment"),
                                               store.data(), id, &f, &error))
         return failure(400, error);
-    store.replaceFulfillment(f, now);
+    store.replaceFulfillment(f, m_clock->now());
     return HttpReply::json(200, ScenarioLoader::itemFulfillmentToJson(*store.fulfillment(id)));
 }
 
@@ -151,6 +169,37 @@ HttpReply SandboxServer::controlClock(const HttpRequest &request)
     }
     return HttpReply::json(
         200, QJsonObject{{QStringLiteral("now"), ScenarioLoader::isoUtc(m_clock->now())}});
+}
+
+// The account's governance at run time: GET shows it, POST changes the given keys (all or
+// nothing). Latency is what makes requests overlap, so it belongs with the gate.
+HttpReply SandboxServer::controlSettings(const HttpRequest &request)
+{
+    if (!m_netsuiteStore)
+        return failure(409, QStringLiteral("no scenario is loaded"));
+    NetSuiteStore &store = *m_netsuiteStore;
+    if (request.method == QLatin1String("POST") || request.method == QLatin1String("PATCH")) {
+        QJsonObject body;
+        HttpReply reply;
+        if (!bodyObject(request, &body, &reply))
+            return reply;
+        NetSuiteScenario settings;
+        settings.concurrencyLimit = store.data().concurrencyLimit;
+        settings.concurrencyRejection = store.data().concurrencyRejection;
+        settings.latencyMs = store.data().latencyMs;
+        QString error;
+        if (!ScenarioLoader::parseGovernance(body, &settings, &error))
+            return failure(400, error);
+        store.setGovernance(settings.concurrencyLimit, settings.concurrencyRejection,
+                            settings.latencyMs);
+    } else if (request.method != QLatin1String("GET")) {
+        return failure(405, QStringLiteral("use GET or POST"));
+    }
+    return HttpReply::json(
+        200, QJsonObject{{QStringLiteral("concurrencyLimit"), store.data().concurrencyLimit},
+                         {QStringLiteral("concurrencyRejection"),
+                          QString::number(store.data().concurrencyRejection)},
+                         {QStringLiteral("latencyMs"), store.data().latencyMs}});
 }
 
 HttpReply SandboxServer::controlFaults(const HttpRequest &request)

@@ -3,6 +3,7 @@
 #include "sandbox/demogenerator.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/httpexchange.h"
+#include "sandbox/livewarehouse.h"
 #include "sandbox/netsuiteservice.h"
 #include "sandbox/netsuitestore.h"
 #include "sandbox/requeststats.h"
@@ -20,6 +21,8 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcSandbox, "fulfillsync.sandbox", QtInfoMsg)
 
@@ -91,6 +94,8 @@ SandboxServer::SandboxServer(QObject *parent)
     , m_faults(std::make_unique<FaultInjector>())
     , m_stats(std::make_unique<RequestStats>())
 {
+    m_liveTimer = new QTimer(this);
+    connect(m_liveTimer, &QTimer::timeout, this, &SandboxServer::liveTick);
     m_http = new QHttpServer(this);
     m_http->setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -100,6 +105,7 @@ SandboxServer::SandboxServer(QObject *parent)
 
 SandboxServer::~SandboxServer()
 {
+    m_liveTimer->stop();
     // Hung responders refer to sockets the HTTP server owns: let go of them first.
     m_hung.clear();
     delete m_http;
@@ -213,13 +219,68 @@ QJsonObject SandboxServer::state() const
                                  {QStringLiteral("detail"), e.detail}});
     netsuite.insert(QStringLiteral("loginAuditTrail"), audit);
     netsuite.insert(QStringLiteral("inFlight"), m_netsuite->inFlight());
+    const QJsonObject live{{QStringLiteral("running"), isLive()},
+                           {QStringLiteral("intervalMs"), isLive() ? m_liveTimer->interval() : 0},
+                           {QStringLiteral("ticks"), m_liveStats.ticks},
+                           {QStringLiteral("changes"), m_liveStats.changes},
+                           {QStringLiteral("rejected"), m_liveStats.rejected}};
     return QJsonObject{
         {QStringLiteral("format"), QStringLiteral("fulfillsync-sandbox-state/1")},
         {QStringLiteral("now"), ScenarioLoader::isoUtc(m_clock->now())},
         {QStringLiteral("netsuite"), netsuite},
         {QStringLiteral("channels"), m_shopifyStore ? m_shopifyStore->stateJson() : QJsonArray()},
         {QStringLiteral("requests"), m_stats->toJson()},
-        {QStringLiteral("faults"), m_faults->toJson()}};
+        {QStringLiteral("faults"), m_faults->toJson()},
+        {QStringLiteral("live"), live}};
+}
+
+void SandboxServer::startLive(int intervalSeconds, quint32 seed)
+{
+    startLive(std::chrono::seconds(std::max(1, intervalSeconds)), seed);
+}
+
+void SandboxServer::startLive(std::chrono::milliseconds interval, quint32 seed)
+{
+    m_live = std::make_unique<LiveWarehouse>(seed);
+    m_liveStats = {};
+    m_liveTimer->start(std::max(interval, std::chrono::milliseconds(1)));
+}
+
+void SandboxServer::stopLive()
+{
+    m_liveTimer->stop();
+}
+
+bool SandboxServer::isLive() const
+{
+    return m_liveTimer->isActive();
+}
+
+void SandboxServer::liveTick()
+{
+    int changes = 0;
+    if (m_netsuiteStore && m_live) {
+        const QDate today = m_clock->now().date();
+        for (int n = m_live->actionsPerTick(); n > 0; --n) {
+            const std::optional<LiveWarehouse::Action> action =
+                m_live->next(*m_netsuiteStore, today);
+            if (!action)
+                break;
+            const HttpReply reply = action->fulfillmentId != 0
+                                        ? patchFulfillment(action->fulfillmentId, action->body)
+                                        : createFulfillment(action->body);
+            if (reply.status / 100 == 2) {
+                ++changes;
+            } else {
+                // A planner bug, not a user error: count it so tests see it.
+                ++m_liveStats.rejected;
+                qCWarning(lcSandbox) << "live warehouse: refused:" << reply.body;
+            }
+        }
+    }
+    ++m_liveStats.ticks;
+    m_liveStats.changes += changes;
+    Q_EMIT liveTicked(changes);
 }
 
 HttpReply SandboxServer::faultReply(int status, const QJsonValue &body, bool netsuite) const

@@ -6,17 +6,20 @@
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace fulfillsync::sandbox {
 
 class FaultInjector;
+class LiveWarehouse;
 class NetSuiteService;
 class NetSuiteStore;
 class RequestStats;
@@ -46,7 +49,7 @@ struct SandboxCredentials
 // 127.0.0.1 (demo mode, test peer, benchmark target). Everything lives in this object and is
 // used from the thread it lives in; several instances can run side by side.
 //
-//   /services/rest/...                     NetSuite (TBA, SuiteQL)
+//   /services/rest/...                     NetSuite (TBA, SuiteQL, Record API reads)
 //   /shopify/{shop}/admin/api/{version}/...  Shopify Admin API (REST + GraphQL)
 //   /_sandbox/...                          control endpoints (scenario-format.md)
 class SandboxServer final : public QObject
@@ -70,6 +73,19 @@ public:
     SandboxCredentials credentials() const;
     QJsonObject state() const; // same as GET /_sandbox/state
 
+    // Live demo: every interval a few not yet fully shipped sales orders ship, or a picked
+    // fulfillment does (LiveWarehouse), through the same code as the fulfillment control
+    // endpoints. The same seed on the same data gives the same fulfillments. Restarts when
+    // called again; keeps running across scenario loads.
+    void startLive(int intervalSeconds, quint32 seed);
+    void startLive(std::chrono::milliseconds interval, quint32 seed);
+    void stopLive();
+    bool isLive() const;
+
+Q_SIGNALS:
+    // After each live interval; `changes` = fulfillments added or shipped in it.
+    void liveTicked(int changes);
+
 private:
     void install(Scenario scenario);
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -80,6 +96,10 @@ private:
     HttpReply controlFulfillments(const HttpRequest &request);
     HttpReply controlClock(const HttpRequest &request);
     HttpReply controlFaults(const HttpRequest &request);
+    HttpReply controlSettings(const HttpRequest &request);
+    HttpReply createFulfillment(const QJsonObject &body);
+    HttpReply patchFulfillment(qint64 id, const QJsonObject &patch);
+    void liveTick();
 
     QHttpServer *m_http = nullptr;
     quint16 m_port = 0;
@@ -91,6 +111,12 @@ private:
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<RequestStats> m_stats;
     std::vector<std::shared_ptr<QHttpServerResponder>> m_hung; // kept open, never answered
+    QTimer *m_liveTimer = nullptr;
+    std::unique_ptr<LiveWarehouse> m_live;
+    struct LiveStats
+    {
+        int ticks = 0, changes = 0, rejected = 0;
+    } m_liveStats;
 };
 
 } // namespace fulfillsync::sandbox

@@ -100,7 +100,8 @@ struct NetSuiteScenario
     QString tokenSecret;
     NetSuiteFeatures features;
     int concurrencyLimit = 5;
-    int latencyMs = 0;                       // artificial latency per REST request
+    int concurrencyRejection = 429; // 429, or 401 INVALID_LOGIN (apis.md §1.6 field reports)
+    int latencyMs = 0;              // artificial latency per REST request
     bool offsetMustBeMultipleOfLimit = true; // apis.md §1.3 [2nd] rule, a switch
     bool checkTimestamp = true;
     int timestampSkewSeconds = 300;

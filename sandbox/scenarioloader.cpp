@@ -179,16 +179,44 @@ bool checkOverFulfilment(JsonPathReader &r, const NetSuiteScenario &a, const Acc
     return true;
 }
 
+// The account's concurrency gate and latency: read from the scenario file and, with the same
+// rules, from POST /_sandbox/netsuite/settings at run time.
+bool readGovernance(JsonPathReader &r, const QJsonObject &o, const QString &p, NetSuiteScenario *a)
+{
+    qint64 n = a->concurrencyLimit;
+    if (!r.integer(o, QStringLiteral("concurrencyLimit"), p, &n, false))
+        return false;
+    if (n < 1)
+        return r.fail(JsonPathReader::join(p, QStringLiteral("concurrencyLimit")),
+                      QStringLiteral("must be at least 1"));
+    a->concurrencyLimit = int(std::min<qint64>(n, 100000));
+    if (o.contains(QStringLiteral("concurrencyRejection"))) {
+        // "429" or "401"; a number is accepted too, since it is a status code.
+        const QJsonValue v = o.value(QStringLiteral("concurrencyRejection"));
+        const QString text = v.isDouble() ? QString::number(v.toDouble()) : v.toString();
+        if (!r.oneOf(text, {QStringLiteral("429"), QStringLiteral("401")},
+                     JsonPathReader::join(p, QStringLiteral("concurrencyRejection"))))
+            return false;
+        a->concurrencyRejection = text.toInt();
+    }
+    n = a->latencyMs;
+    if (!r.integer(o, QStringLiteral("latencyMs"), p, &n, false))
+        return false;
+    a->latencyMs = int(qBound<qint64>(0, n, qint64(600000)));
+    return true;
+}
+
 bool readNetSuite(JsonPathReader &r, const QJsonObject &o, NetSuiteScenario *a)
 {
     const QString p = QStringLiteral("netsuite");
     if (!r.onlyKeys(o, p,
                     {QStringLiteral("accountId"), QStringLiteral("credentials"),
                      QStringLiteral("features"), QStringLiteral("concurrencyLimit"),
-                     QStringLiteral("latencyMs"), QStringLiteral("suiteql"), QStringLiteral("auth"),
-                     QStringLiteral("items"), QStringLiteral("shipMethods"),
-                     QStringLiteral("locations"), QStringLiteral("customers"),
-                     QStringLiteral("salesOrders"), QStringLiteral("itemFulfillments")}))
+                     QStringLiteral("concurrencyRejection"), QStringLiteral("latencyMs"),
+                     QStringLiteral("suiteql"), QStringLiteral("auth"), QStringLiteral("items"),
+                     QStringLiteral("shipMethods"), QStringLiteral("locations"),
+                     QStringLiteral("customers"), QStringLiteral("salesOrders"),
+                     QStringLiteral("itemFulfillments")}))
         return false;
     QJsonObject creds;
     if (!r.string(o, QStringLiteral("accountId"), p, &a->accountId, true) ||
@@ -211,16 +239,8 @@ bool readNetSuite(JsonPathReader &r, const QJsonObject &o, NetSuiteScenario *a)
                        &a->features.pickedCountsTowardStatus))
             return false;
     }
-    qint64 n = a->concurrencyLimit;
-    if (!r.integer(o, QStringLiteral("concurrencyLimit"), p, &n, false))
+    if (!readGovernance(r, o, p, a))
         return false;
-    if (n < 1)
-        return r.fail(p + QLatin1String(".concurrencyLimit"), QStringLiteral("must be at least 1"));
-    a->concurrencyLimit = int(n);
-    n = a->latencyMs;
-    if (!r.integer(o, QStringLiteral("latencyMs"), p, &n, false))
-        return false;
-    a->latencyMs = int(qBound<qint64>(0, n, qint64(600000)));
     if (o.contains(QStringLiteral("suiteql"))) {
         QJsonObject so;
         const QString sp = p + QLatin1String(".suiteql");
@@ -577,6 +597,28 @@ bool ScenarioLoader::parseItemFulfillment(const QJsonObject &json, const QString
         return false;
     }
     *out = std::move(f);
+    return true;
+}
+
+bool ScenarioLoader::parseGovernance(const QJsonObject &json, NetSuiteScenario *account,
+                                     QString *error)
+{
+    JsonPathReader r;
+    NetSuiteScenario parsed;
+    parsed.concurrencyLimit = account->concurrencyLimit;
+    parsed.concurrencyRejection = account->concurrencyRejection;
+    parsed.latencyMs = account->latencyMs;
+    if (!r.onlyKeys(json, QString(),
+                    {QStringLiteral("concurrencyLimit"), QStringLiteral("concurrencyRejection"),
+                     QStringLiteral("latencyMs")}) ||
+        !readGovernance(r, json, QString(), &parsed)) {
+        if (error)
+            *error = r.error;
+        return false;
+    }
+    account->concurrencyLimit = parsed.concurrencyLimit;
+    account->concurrencyRejection = parsed.concurrencyRejection;
+    account->latencyMs = parsed.latencyMs;
     return true;
 }
 

@@ -23,6 +23,10 @@ public:
                                      const NetSuiteScenario &account, qint64 replacing,
                                      ItemFulfillment *out, QString *error);
 
+    // concurrencyLimit, concurrencyRejection and latencyMs, as in the scenario file (all or
+    // nothing; other keys are an error). Only those three fields of `account` change.
+    static bool parseGovernance(const QJsonObject &json, NetSuiteScenario *account, QString *error);
+
     static QJsonObject itemFulfillmentToJson(const ItemFulfillment &fulfillment);
     static QString isoUtc(const QDateTime &time); // 2026-11-20T12:00:00Z
 };

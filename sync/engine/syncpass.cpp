@@ -126,6 +126,7 @@ void SyncPass::readWindowed(QueryBuilder build, const QDateTime &since, RowSink 
                                          "cannot page past that. Narrow the first pass with a "
                                          "later start date.")
                                           .arg(since.toString(Qt::ISODate)));
+                    qCInfo(lcPass) << "100,000-row window full; continuing from" << next;
                     return readWindowed(build, next, sink, newest, done);
                 }
                 done();

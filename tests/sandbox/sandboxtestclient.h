@@ -134,6 +134,19 @@ public:
         return json("POST", url, QJsonObject{{QStringLiteral("q"), query}}, headers);
     }
 
+    // GET signed with the sandbox's NetSuite credentials. `signedUrl` is the URL the signature
+    // covers, `url` by default (a test may sign one URL and send another).
+    Reply netSuiteGet(const fulfillsync::sandbox::SandboxServer &server, const QUrl &url,
+                      const QUrl &signedUrl = QUrl())
+    {
+        const auto c = server.credentials();
+        const QByteArray authorization =
+            tbaHeader("GET", signedUrl.isEmpty() ? url : signedUrl, c.accountId, c.consumerKey,
+                      c.consumerSecret, c.tokenId, c.tokenSecret, randomNonce(),
+                      QDateTime::currentSecsSinceEpoch());
+        return request("GET", url, {}, {{"Authorization", authorization}});
+    }
+
     QJsonObject state(const fulfillsync::sandbox::SandboxServer &server)
     {
         return request("GET", server.baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/state"))))
