@@ -118,6 +118,7 @@ private:
     void sendPrepared(); // the create with job.requestBody: ledger intent first, then POST
     void postCreate();
     void startGraphQlCall(HttpCall *call); // paced by the store's GraphQL cost bucket
+    void startPaced(HttpCall *call, LeakyBucketPacer *pacer, double cost);
     void planReplay(const SalesOrder &order, const ItemFulfillment &f,
                     const FulfillmentMapper &mapper);
     void onCreateAnswered(const fulfillsync::HttpResult &result);

@@ -14,25 +14,32 @@
 
 namespace fulfillsync {
 
-void SyncPass::startChannelCall(HttpCall *call)
+void SyncPass::startPaced(HttpCall *call, LeakyBucketPacer *pacer, double cost)
 {
-    LeakyBucketPacer *pacer = m_config.channelPacer;
     if (!pacer) {
         call->start();
         return;
     }
-    connect(call, &HttpCall::finished, this, [pacer](const HttpResult &result) {
-        pacer->observe(result, QDateTime::currentMSecsSinceEpoch());
-    });
-    const int delay = pacer->delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch());
-    auto send = [pacer, call] {
-        pacer->noteSent(QDateTime::currentMSecsSinceEpoch());
+    const int delay = pacer->delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch(), cost);
+    auto send = [pacer, call, cost] {
+        pacer->noteSent(QDateTime::currentMSecsSinceEpoch(), cost);
         call->start();
     };
     if (delay > 0)
         QTimer::singleShot(delay, call, send); // a cancel aborts the call, which drops the timer
     else
         send();
+}
+
+void SyncPass::startChannelCall(HttpCall *call)
+{
+    LeakyBucketPacer *pacer = m_config.channelPacer;
+    if (pacer) {
+        connect(call, &HttpCall::finished, this, [pacer](const HttpResult &result) {
+            pacer->observe(result, QDateTime::currentMSecsSinceEpoch());
+        });
+    }
+    startPaced(call, pacer, 1);
 }
 
 void SyncPass::sendTrackingUpdate()
@@ -272,26 +279,16 @@ void SyncPass::startGraphQlCall(HttpCall *call)
     // describes in extensions.cost.throttleStatus.
     static constexpr double kMutationCost = 10;
     LeakyBucketPacer *pacer = m_config.graphQlPacer;
-    if (!pacer) {
-        call->start();
-        return;
+    if (pacer) {
+        connect(call, &HttpCall::finished, this, [pacer](const HttpResult &result) {
+            const auto answer = ShopifyPlanner::readCreateAnswer(result.body);
+            if (answer.maximumAvailable > 0)
+                pacer->observeLevel(answer.maximumAvailable - answer.currentlyAvailable,
+                                    int(answer.maximumAvailable), answer.restoreRate,
+                                    QDateTime::currentMSecsSinceEpoch());
+        });
     }
-    connect(call, &HttpCall::finished, this, [pacer](const HttpResult &result) {
-        const auto answer = ShopifyPlanner::readCreateAnswer(result.body);
-        if (answer.maximumAvailable > 0)
-            pacer->observeLevel(answer.maximumAvailable - answer.currentlyAvailable,
-                                int(answer.maximumAvailable), answer.restoreRate,
-                                QDateTime::currentMSecsSinceEpoch());
-    });
-    const int delay = pacer->delayBeforeNextMs(QDateTime::currentMSecsSinceEpoch(), kMutationCost);
-    auto send = [pacer, call] {
-        pacer->noteSent(QDateTime::currentMSecsSinceEpoch(), kMutationCost);
-        call->start();
-    };
-    if (delay > 0)
-        QTimer::singleShot(delay, call, send);
-    else
-        send();
+    startPaced(call, pacer, kMutationCost);
 }
 
 void SyncPass::onCreateAnswered(const HttpResult &result)
