@@ -111,6 +111,9 @@ private:
     void readFulfillments();
     void evaluate();
     void nextJob();
+    // A paced channel read; failures end the job through channelCallFailed().
+    void readChannel(HttpCall *call, const QString &what,
+                     std::function<void(const fulfillsync::HttpResult &)> onSuccess);
     void settleByReadBack();
     void fetchChannelOrder();
     void fetchFulfillmentOrders();

@@ -125,50 +125,61 @@ bool SyncPass::channelCallFailed(const HttpResult &result, const QString &what)
     return true;
 }
 
+void SyncPass::readChannel(HttpCall *call, const QString &what,
+                           std::function<void(const HttpResult &)> onSuccess)
+{
+    track(call);
+    connect(call, &HttpCall::finished, this,
+            [this, call, what, onSuccess = std::move(onSuccess)](const HttpResult &result) {
+                call->deleteLater();
+                if (!channelCallFailed(result, what))
+                    onSuccess(result);
+            });
+    startChannelCall(call);
+}
+
 void SyncPass::settleByReadBack()
 {
     Job &job = m_jobs[m_jobIndex];
-    auto *call = track(ShopifyApi::getFulfillments(m_network, m_config.shopify,
-                                                   job.order.channelOrder.toLongLong(), this));
-    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
-        call->deleteLater();
-        if (channelCallFailed(result, tr("Reading back the Shopify fulfillments")))
-            return;
-        Job &job = m_jobs[m_jobIndex];
-        LedgerRepository ledger(m_database.connection());
-        QStringList claimed;
-        for (const LedgerEntry &e : ledger.entriesOfOrder(m_config.connector.id, job.order.id))
-            if (e.fulfillmentId != job.fulfillment.id && !e.channelFulfillmentId.isEmpty())
-                claimed << e.channelFulfillmentId;
-        const QString existing = ShopifyPlanner::findExisting(
-            job.mapped, QJsonDocument::fromJson(result.body).object(), claimed);
-        if (!existing.isEmpty()) {
-            if (!m_config.dryRun)
-                ledger.markPushed(m_config.connector.id, job.fulfillment.id, existing,
-                                  QDateTime::currentDateTimeUtc());
-            completeJob(SyncOutcome::Pushed, ErrorClass::None,
-                        tr("Already in Shopify as fulfillment %1 (found by reading back after an "
-                           "unconfirmed earlier attempt); nothing sent.")
-                            .arg(existing));
-            return;
-        }
-        // Definitely not there: the earlier intent never reached Shopify (or, for an explicit
-        // replay, the channel no longer has it).
-        if (!m_config.dryRun) {
-            if (m_config.replayFulfillmentId != 0)
-                ledger.removeAny(m_config.connector.id, job.fulfillment.id);
-            else
-                ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
-        }
-        if (!m_config.replayBody.isEmpty()) {
-            job.requestBody = m_config.replayBody; // as recorded: no planning, no reads
-            sendPrepared();
-            return;
-        }
-        job.settleFirst = false;
-        fetchChannelOrder();
-    });
-    startChannelCall(call);
+    readChannel(
+        ShopifyApi::getFulfillments(m_network, m_config.shopify,
+                                    job.order.channelOrder.toLongLong(), this),
+        tr("Reading back the Shopify fulfillments"), [this](const HttpResult &result) {
+            Job &job = m_jobs[m_jobIndex];
+            LedgerRepository ledger(m_database.connection());
+            QStringList claimed;
+            for (const LedgerEntry &e : ledger.entriesOfOrder(m_config.connector.id, job.order.id))
+                if (e.fulfillmentId != job.fulfillment.id && !e.channelFulfillmentId.isEmpty())
+                    claimed << e.channelFulfillmentId;
+            const QString existing = ShopifyPlanner::findExisting(
+                job.mapped, QJsonDocument::fromJson(result.body).object(), claimed);
+            if (!existing.isEmpty()) {
+                if (!m_config.dryRun)
+                    ledger.markPushed(m_config.connector.id, job.fulfillment.id, existing,
+                                      QDateTime::currentDateTimeUtc());
+                completeJob(
+                    SyncOutcome::Pushed, ErrorClass::None,
+                    tr("Already in Shopify as fulfillment %1 (found by reading back after an "
+                       "unconfirmed earlier attempt); nothing sent.")
+                        .arg(existing));
+                return;
+            }
+            // Definitely not there: the earlier intent never reached Shopify (or, for an explicit
+            // replay, the channel no longer has it).
+            if (!m_config.dryRun) {
+                if (m_config.replayFulfillmentId != 0)
+                    ledger.removeAny(m_config.connector.id, job.fulfillment.id);
+                else
+                    ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
+            }
+            if (!m_config.replayBody.isEmpty()) {
+                job.requestBody = m_config.replayBody; // as recorded: no planning, no reads
+                sendPrepared();
+                return;
+            }
+            job.settleFirst = false;
+            fetchChannelOrder();
+        });
 }
 
 void SyncPass::fetchChannelOrder()
@@ -183,31 +194,23 @@ void SyncPass::fetchChannelOrder()
                         .arg(job.order.tranId, job.order.channelOrder));
         return;
     }
-    auto *call = track(ShopifyApi::getOrder(m_network, m_config.shopify, channelOrderId, this));
-    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
-        call->deleteLater();
-        if (channelCallFailed(result, tr("Reading the Shopify order")))
-            return;
-        m_jobs[m_jobIndex].orderJson = QJsonDocument::fromJson(result.body).object();
-        fetchFulfillmentOrders();
-    });
-    startChannelCall(call);
+    readChannel(ShopifyApi::getOrder(m_network, m_config.shopify, channelOrderId, this),
+                tr("Reading the Shopify order"), [this](const HttpResult &result) {
+                    m_jobs[m_jobIndex].orderJson = QJsonDocument::fromJson(result.body).object();
+                    fetchFulfillmentOrders();
+                });
 }
 
 void SyncPass::fetchFulfillmentOrders()
 {
     Job &job = m_jobs[m_jobIndex];
-    auto *call = track(ShopifyApi::getFulfillmentOrders(m_network, m_config.shopify,
-                                                        job.order.channelOrder.toLongLong(), this));
-    connect(call, &HttpCall::finished, this, [this, call](const HttpResult &result) {
-        call->deleteLater();
-        if (channelCallFailed(result, tr("Reading the Shopify fulfillment orders")))
-            return;
-        Job &job = m_jobs[m_jobIndex];
-        job.fulfillmentOrdersJson = QJsonDocument::fromJson(result.body).object();
-        sendCreate();
-    });
-    startChannelCall(call);
+    readChannel(ShopifyApi::getFulfillmentOrders(m_network, m_config.shopify,
+                                                 job.order.channelOrder.toLongLong(), this),
+                tr("Reading the Shopify fulfillment orders"), [this](const HttpResult &result) {
+                    m_jobs[m_jobIndex].fulfillmentOrdersJson =
+                        QJsonDocument::fromJson(result.body).object();
+                    sendCreate();
+                });
 }
 
 void SyncPass::sendCreate()
