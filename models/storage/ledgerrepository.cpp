@@ -17,18 +17,13 @@ QList<LedgerEntry> LedgerRepository::select(const QString &where, const QVariant
     QList<LedgerEntry> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
-                           "channel_fulfillment_id, state, '' AS payload, tracking_numbers, "
-                           "created_at, completed_at, quantity FROM pushed_fulfillments "
-                           "WHERE ") +
-                where + QStringLiteral(" ORDER BY fulfillment_id"),
-            &m_error))
-        return result;
-    for (const QVariant &value : values)
-        q.addBindValue(value);
-    if (!execOrReport(q, &m_error))
+    if (!runQuery(q,
+                  QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
+                                 "channel_fulfillment_id, state, '' AS payload, tracking_numbers, "
+                                 "created_at, completed_at, quantity FROM pushed_fulfillments "
+                                 "WHERE ") +
+                      where + QStringLiteral(" ORDER BY fulfillment_id"),
+                  values, &m_error))
         return result;
     while (q.next()) {
         LedgerEntry e;

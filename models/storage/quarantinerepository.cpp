@@ -19,17 +19,12 @@ QList<QuarantineEntry> QuarantineRepository::select(const QString &where,
     QList<QuarantineEntry> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("SELECT connector_id, fulfillment_id, order_id, retry_count, "
-                           "last_try_at, ignore_until, error_class, last_error FROM "
-                           "sync_quarantine WHERE ") +
-                where + QStringLiteral(" ORDER BY fulfillment_id"),
-            &m_error))
-        return result;
-    for (const QVariant &value : values)
-        q.addBindValue(value);
-    if (!execOrReport(q, &m_error))
+    if (!runQuery(q,
+                  QStringLiteral("SELECT connector_id, fulfillment_id, order_id, retry_count, "
+                                 "last_try_at, ignore_until, error_class, last_error FROM "
+                                 "sync_quarantine WHERE ") +
+                      where + QStringLiteral(" ORDER BY fulfillment_id"),
+                  values, &m_error))
         return result;
     while (q.next()) {
         result << QuarantineEntry{q.value(0).toLongLong(),
