@@ -46,8 +46,34 @@ QString mappingKindKey(MappingKind kind)
         return QStringLiteral("item");
     case MappingKind::Location:
         return QStringLiteral("location");
+    case MappingKind::CustomField:
+        return QStringLiteral("custom_field");
     }
     return {};
+}
+
+QList<MappingKind> allMappingKinds()
+{
+    return {MappingKind::ShipMethod, MappingKind::Item, MappingKind::Location,
+            MappingKind::CustomField};
+}
+
+std::optional<MappingKind> mappingKindFromKey(const QString &key)
+{
+    for (MappingKind kind : allMappingKinds())
+        if (mappingKindKey(kind) == key)
+            return kind;
+    return std::nullopt;
+}
+
+QString kitRuleKey(KitRule rule)
+{
+    return rule == KitRule::Members ? QStringLiteral("members") : QStringLiteral("kit_line");
+}
+
+KitRule kitRuleFromKey(const QString &key)
+{
+    return key == u"members" ? KitRule::Members : KitRule::KitLine;
 }
 
 QString ledgerStateKey(LedgerState state)

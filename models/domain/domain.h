@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace fulfillsync {
 
@@ -42,6 +43,12 @@ struct NetSuiteAccount
 
 enum class UnmappedPolicy { Hold, UseDefault };
 
+// How a NetSuite kit reaches the channel: as the kit's own line (the channel sold the kit as one
+// product) or as its member items (the channel lists the members as separate lines).
+enum class KitRule { KitLine, Members };
+QString kitRuleKey(KitRule rule);
+KitRule kitRuleFromKey(const QString &key);
+
 struct Connector
 {
     qint64 id = 0;
@@ -57,19 +64,28 @@ struct Connector
     UnmappedPolicy unmappedPolicy = UnmappedPolicy::Hold;
     QString defaultCarrier;
     bool updateTracking = true; // send tracking changes made in NetSuite after the first push
+    KitRule kitRule = KitRule::KitLine;
     bool operator==(const Connector &) const = default;
 };
 
-enum class MappingKind { ShipMethod, Item, Location };
+enum class MappingKind { ShipMethod, Item, Location, CustomField };
 QString mappingKindKey(MappingKind kind);
+std::optional<MappingKind> mappingKindFromKey(const QString &key);
+QList<MappingKind> allMappingKinds();
 
+// One row of a connector's mapping tables.
+// ShipMethod, Item, Location: sourceKey is the NetSuite internal id (or name when no id is
+// known), sourceName its display text, target the carrier name / channel SKU / channel location
+// id, extra (ship methods only) a tracking URL template with {number}.
+// CustomField: sourceKey is the channel field written (see CustomFieldMapping), sourceName the
+// NetSuite field read, target the transform key and extra the transform's argument.
 struct MappingRule
 {
     MappingKind kind = MappingKind::ShipMethod;
-    QString sourceKey;  // NetSuite internal id (or name when no id is known)
-    QString sourceName; // NetSuite display text, for people
-    QString target;     // carrier name / channel SKU / channel location id
-    QString extra;      // ship methods: tracking URL template with {number}
+    QString sourceKey;
+    QString sourceName;
+    QString target;
+    QString extra;
     bool operator==(const MappingRule &) const = default;
 };
 

@@ -19,14 +19,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ConfigExchange", text);
 }
 
-std::optional<MappingKind> kindFromKey(const QString &key)
-{
-    for (MappingKind kind : {MappingKind::ShipMethod, MappingKind::Item, MappingKind::Location})
-        if (mappingKindKey(kind) == key)
-            return kind;
-    return std::nullopt;
-}
-
 // Small typed readers that name the path of whatever is wrong.
 struct Reader
 {
@@ -102,6 +94,7 @@ QJsonObject ConfigExchange::exportConfig(QSqlDatabase db, QString *error)
                                                    : QStringLiteral("hold")},
             {QStringLiteral("defaultCarrier"), c.defaultCarrier},
             {QStringLiteral("updateTracking"), c.updateTracking},
+            {QStringLiteral("kitRule"), kitRuleKey(c.kitRule)},
             {QStringLiteral("mappings"), rules}});
     }
     root.insert(QStringLiteral("connectors"), list);
@@ -192,14 +185,19 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
         c.unmappedPolicy = policy == u"default" ? UnmappedPolicy::UseDefault : UnmappedPolicy::Hold;
         c.defaultCarrier = read.text(o, path, "defaultCarrier", false);
         c.updateTracking = read.flag(o, path, "updateTracking", true);
+        const QString kitRule = read.text(o, path, "kitRule", false, kitRuleKey(c.kitRule));
+        if (kitRule != kitRuleKey(KitRule::KitLine) && kitRule != kitRuleKey(KitRule::Members))
+            read.fail(path + QStringLiteral(".kitRule"),
+                      tr("expected \"kit_line\" or \"members\""));
+        c.kitRule = kitRuleFromKey(kitRule);
         const QJsonArray rules = o.value(QLatin1String("mappings")).toArray();
         for (int r = 0; r < rules.size(); ++r) {
             const QString rulePath = path + QStringLiteral(".mappings[%1]").arg(r);
             const QJsonObject ro = rules.at(r).toObject();
-            const auto kind = kindFromKey(read.text(ro, rulePath, "kind", true));
+            const auto kind = mappingKindFromKey(read.text(ro, rulePath, "kind", true));
             if (!kind)
                 read.fail(rulePath + QStringLiteral(".kind"),
-                          tr("expected ship_method, item or location"));
+                          tr("expected ship_method, item, location or custom_field"));
             in.rules << MappingRule{
                 kind.value_or(MappingKind::ShipMethod), read.text(ro, rulePath, "source", true),
                 read.text(ro, rulePath, "sourceName", false),

@@ -10,7 +10,7 @@ namespace fulfillsync {
 namespace {
 const QString kColumns = QStringLiteral(
     "id, name, kind, channel, endpoint, enabled, interval_minutes, trigger_statuses, "
-    "notify_customer, unmapped_policy, default_carrier, update_tracking");
+    "notify_customer, unmapped_policy, default_carrier, update_tracking, kit_rule");
 
 Connector fromQuery(const QSqlQuery &q)
 {
@@ -28,6 +28,7 @@ Connector fromQuery(const QSqlQuery &q)
         q.value(9).toString() == u"default" ? UnmappedPolicy::UseDefault : UnmappedPolicy::Hold;
     c.defaultCarrier = q.value(10).toString();
     c.updateTracking = q.value(11).toInt() != 0;
+    c.kitRule = kitRuleFromKey(q.value(12).toString());
     return c;
 }
 } // namespace
@@ -80,13 +81,13 @@ bool ConnectorRepository::save(Connector &c)
         c.id == 0
             ? QStringLiteral("INSERT INTO connectors (name, kind, channel, endpoint, enabled, "
                              "interval_minutes, trigger_statuses, notify_customer, "
-                             "unmapped_policy, default_carrier, update_tracking) VALUES "
-                             "(?,?,?,?,?,?,?,?,?,?,?) "
+                             "unmapped_policy, default_carrier, update_tracking, kit_rule) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                              "RETURNING id")
             : QStringLiteral("UPDATE connectors SET name=?, kind=?, channel=?, endpoint=?, "
                              "enabled=?, interval_minutes=?, trigger_statuses=?, "
                              "notify_customer=?, unmapped_policy=?, default_carrier=?, "
-                             "update_tracking=? "
+                             "update_tracking=?, kit_rule=? "
                              "WHERE id=?");
     if (!prepareOrReport(q, sql, &m_error))
         return false;
@@ -102,6 +103,7 @@ bool ConnectorRepository::save(Connector &c)
                                                                   : QStringLiteral("hold"));
     q.addBindValue(c.defaultCarrier);
     q.addBindValue(c.updateTracking ? 1 : 0);
+    q.addBindValue(kitRuleKey(c.kitRule));
     if (c.id != 0)
         q.addBindValue(c.id);
     if (!execOrReport(q, &m_error))

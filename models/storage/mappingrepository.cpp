@@ -7,17 +7,6 @@
 
 namespace fulfillsync {
 
-namespace {
-MappingKind kindFromKey(const QString &key)
-{
-    if (key == u"item")
-        return MappingKind::Item;
-    if (key == u"location")
-        return MappingKind::Location;
-    return MappingKind::ShipMethod;
-}
-} // namespace
-
 MappingRepository::MappingRepository(QSqlDatabase db)
     : m_db(std::move(db))
 {}
@@ -37,8 +26,10 @@ QList<MappingRule> MappingRepository::rules(qint64 connectorId)
     if (!execOrReport(q, &m_error))
         return result;
     while (q.next()) {
-        result << MappingRule{kindFromKey(q.value(0).toString()), q.value(1).toString(),
-                              q.value(2).toString(), q.value(3).toString(), q.value(4).toString()};
+        result << MappingRule{
+            mappingKindFromKey(q.value(0).toString()).value_or(MappingKind::ShipMethod),
+            q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString()};
     }
     return result;
 }
