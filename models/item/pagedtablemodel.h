@@ -4,6 +4,8 @@
 #include "models/item/tablepagequery.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
+#include <QMap>
 #include <QThread>
 #include <optional>
 
@@ -12,45 +14,63 @@ namespace fulfillsync {
 class Database;
 class TableReader;
 
-// A table over a large SQL table, loaded in keyset pages by a TableReader on its own thread
-// (architecture.md §7.5): a generation token drops stale pages after every reset, one fetch is
-// in flight at a time, the total count arrives later, and data() never touches the database.
+// A table over a large SQL table (architecture.md §7.5, with §7.5.10's sparse cache): the row
+// count is the full count, so the scrollbar is true and any row can be reached at once. Pages
+// are loaded on demand by a TableReader on its own thread; data() only reads the page cache and
+// notes which pages are wanted ("…" until they arrive). A generation token drops stale pages,
+// one page is in flight at a time, the count arrives later, and the cache keeps a bounded
+// number of pages (least recently used out).
+//
+// A page is found fast wherever it is: from the nearest known key (page edges and the anchors
+// the reader collects with the count) by keyset seek plus a short OFFSET, scanning backwards
+// from the end for the second half of the table.
 class PagedTableModel : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PagedTableModel)
 
 public:
+    // Roles: RawValueRole is the stored value (sorting, copying, export); RowIdRole the row's
+    // primary key. Both are invalid while the row's page is loading.
     enum Role {
-        RawValueRole = Qt::UserRole, // the stored value, for sorting, copying and delegates
-        RowIdRole,                   // the row's primary key
+        RawValueRole = Qt::UserRole,
+        RowIdRole,
+        LoadedRole, // bool: the row's page is in the cache
     };
 
     PagedTableModel(Database &database, TablePageQuery query, QObject *parent = nullptr);
     ~PagedTableModel() override;
 
     const TablePageQuery &query() const { return m_query; }
-    void setQuery(const TablePageQuery &query);
-    void refresh(); // same query, reloaded from the first page
+    void setQuery(const TablePageQuery &query); // resets: new filter or sort
+    // Same query, reloaded in place: the rows and scroll position stay, values are re-read.
+    void refresh();
 
     std::optional<qint64> totalCount() const { return m_totalCount; }
-    bool isLoading() const { return m_fetchInFlight; }
-    qint64 rowId(int row) const;
+    bool isLoading() const { return m_inFlight >= 0 || !m_wanted.isEmpty(); }
+    bool isRowLoaded(int row) const;
+    qint64 rowId(int row) const;           // 0 while the row is loading
+    QVariantList rowValues(int row) const; // stored values, id first; empty while loading
+    // Asks for the page holding `row` without waiting for a view to paint it.
+    void requestRow(int row) const;
     int pageSize() const { return m_pageSize; }
-    void setPageSize(int rows) { m_pageSize = rows; }
+    void setPageSize(int rows);
+    int cachedPageCount() const { return int(m_pages.size()); }
+    void setMaxCachedPages(int pages) { m_maxPages = std::max(pages, 4); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order) override; // indexed columns only
+    QString columnName(int column) const { return columnTitle(column); }
 
 Q_SIGNALS:
-    void pageRequested(quint64 generation, const fulfillsync::TablePageQuery &query,
-                       const QVariantList &cursor, int limit);
-    void countRequested(quint64 generation, const fulfillsync::TablePageQuery &query);
+    void pageRequested(quint64 generation, const fulfillsync::TablePageQuery &query, int index,
+                       const fulfillsync::TablePageQuery::Seek &seek);
+    void countRequested(quint64 generation, const fulfillsync::TablePageQuery &query,
+                        int anchorStride);
     void loadingChanged(bool loading);
     void totalCountChanged(qint64 count);
     void loadFailed(const QString &message);
@@ -63,20 +83,39 @@ protected:
     virtual bool isNumeric(int column) const;
 
 private:
+    struct Page
+    {
+        QList<QVariantList> rows;
+        mutable quint64 lastUsed = 0;
+    };
+
     void acceptPage(const fulfillsync::TablePage &page);
     void acceptCount(quint64 generation, qint64 count);
-    void requestNextPage();
+    void acceptAnchors(const fulfillsync::TableAnchors &anchors);
+    void startGeneration();
+    void requestNextWanted();
+    TablePageQuery::Seek seekFor(int pageIndex) const;
+    void setRowCountTo(int rows);
+    void evictPages();
+    const QVariantList *cachedRow(int row) const;
+    void rememberEdges(int pageIndex, const QList<QVariantList> &rows);
+    QVariantList keyOf(const QVariantList &row) const;
 
     TablePageQuery m_query;
     QThread m_thread;
     TableReader *m_reader = nullptr;
-    QList<QVariantList> m_rows;
-    QVariantList m_cursor;
+    QHash<int, Page> m_pages;
+    QMap<qint64, QVariantList> m_keys; // row position → {sort value, id}, for seeks
+    mutable QList<int> m_wanted;       // pages asked for by data(), most recent last
+    mutable bool m_flushQueued = false;
+    mutable quint64 m_useClock = 0;
+    int m_inFlight = -1; // page being read, -1 = none
+    int m_rowCount = 0;
     quint64 m_generation = 0;
-    bool m_atEnd = false;
-    bool m_fetchInFlight = false;
     std::optional<qint64> m_totalCount;
+    bool m_countCurrent = false; // m_totalCount belongs to this generation
     int m_pageSize = 200;
+    int m_maxPages = 64;
 };
 
 } // namespace fulfillsync

@@ -1,5 +1,9 @@
 #include "models/item/tablepagequery.h"
 
+#include "models/domain/timestamps.h"
+
+#include <QTimeZone>
+
 namespace fulfillsync {
 
 namespace {
@@ -7,10 +11,15 @@ namespace {
 struct TableSpec
 {
     QString table;
-    QString sortColumn;
+    QString defaultSort;
     QStringList columns;
     QStringList textColumns;
     QString stateColumn;
+    QString statusColumn;
+    QString connectorColumn;
+    QString dateColumn;
+    bool dateIsTimestamp = false;
+    QList<int> sortable; // model columns; each has a (column, id) index (migration 0007)
 };
 
 const TableSpec &specOf(TablePageQuery::Table table)
@@ -24,7 +33,12 @@ const TableSpec &specOf(TablePageQuery::Table table)
          QStringLiteral("pushed_qty"), QStringLiteral("sync_state"),
          QStringLiteral("last_attempt_at"), QStringLiteral("sync_message")},
         {QStringLiteral("tran_id"), QStringLiteral("customer"), QStringLiteral("channel_order")},
-        QStringLiteral("sync_state")};
+        QStringLiteral("sync_state"),
+        QStringLiteral("status"),
+        QStringLiteral("channel"),
+        QStringLiteral("tran_date"),
+        false,
+        {0, 1, 10}}; // order number, date, last attempt
     static const TableSpec history{
         QStringLiteral("sync_attempts"),
         QStringLiteral("occurred_at"),
@@ -34,7 +48,12 @@ const TableSpec &specOf(TablePageQuery::Table table)
          QStringLiteral("duration_ms"), QStringLiteral("message")},
         {QStringLiteral("order_tran_id"), QStringLiteral("fulfillment_tran_id"),
          QStringLiteral("message")},
-        QStringLiteral("outcome")};
+        QStringLiteral("outcome"),
+        QStringLiteral("trigger_kind"),
+        QStringLiteral("connector_name"),
+        QStringLiteral("occurred_at"),
+        true,
+        {0, 2, 7}}; // time, order, duration
     return table == TablePageQuery::Table::Orders ? orders : history;
 }
 
@@ -46,6 +65,23 @@ QString escapeLike(QString text)
     return text;
 }
 
+QString sortColumnName(const TablePageQuery &query)
+{
+    const TableSpec &spec = specOf(query.table);
+    if (query.sortColumn >= 0 && spec.sortable.contains(query.sortColumn))
+        return spec.columns.value(query.sortColumn + 1);
+    return spec.defaultSort;
+}
+
+// Bounds of a local calendar day range as stored values: dates for orders, UTC timestamps for
+// history (the admin means their own days).
+QVariant lowerBound(const TableSpec &spec, const QDate &day)
+{
+    if (!spec.dateIsTimestamp)
+        return day.toString(Qt::ISODate);
+    return toStorageTime(QDateTime(day, QTime(0, 0), QTimeZone::systemTimeZone()));
+}
+
 } // namespace
 
 QStringList TablePageQuery::columns() const
@@ -53,19 +89,41 @@ QStringList TablePageQuery::columns() const
     return specOf(table).columns;
 }
 
+QList<int> TablePageQuery::sortableColumns(Table table)
+{
+    return specOf(table).sortable;
+}
+
+bool TablePageQuery::isSortable(int modelColumn) const
+{
+    return specOf(table).sortable.contains(modelColumn);
+}
+
 int TablePageQuery::sortColumnIndex() const
 {
-    const TableSpec &spec = specOf(table);
-    return int(spec.columns.indexOf(spec.sortColumn));
+    return int(specOf(table).columns.indexOf(sortColumnName(*this)));
 }
 
 QString TablePageQuery::whereClause(QVariantList &values) const
 {
     const TableSpec &spec = specOf(table);
     QStringList conditions;
-    if (!state.isEmpty()) {
-        conditions << spec.stateColumn + QStringLiteral(" = ?");
-        values << state;
+    const auto equals = [&](const QString &column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        conditions << column + QStringLiteral(" = ?");
+        values << value;
+    };
+    equals(spec.stateColumn, state);
+    equals(spec.statusColumn, status);
+    equals(spec.connectorColumn, connector);
+    if (from.isValid()) {
+        conditions << spec.dateColumn + QStringLiteral(" >= ?");
+        values << lowerBound(spec, from);
+    }
+    if (to.isValid()) {
+        conditions << spec.dateColumn + QStringLiteral(" < ?");
+        values << lowerBound(spec, to.addDays(1));
     }
     const QString needle = text.trimmed();
     if (!needle.isEmpty()) {
@@ -82,21 +140,31 @@ QString TablePageQuery::whereClause(QVariantList &values) const
                : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
-TablePageQuery::Sql TablePageQuery::pageSql(const QVariantList &cursor, int limit) const
+QString TablePageQuery::orderBy(bool reverse) const
+{
+    const QString direction = ascending != reverse ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    return QStringLiteral(" ORDER BY %1 %2, id %2").arg(sortColumnName(*this), direction);
+}
+
+TablePageQuery::Sql TablePageQuery::pageSql(const Seek &seek) const
 {
     const TableSpec &spec = specOf(table);
     Sql sql;
     QString where = whereClause(sql.values);
-    if (cursor.size() == 2) {
-        // Keyset continuation; the portable OR form works on SQLite and PostgreSQL alike.
+    if (seek.anchor.size() == 2) {
+        // Keyset seek. The leading range term (s <= ?) lets SQLite and PostgreSQL start the index
+        // scan at the anchor; the OR form alone would make SQLite walk from the first row.
+        const bool up = ascending != seek.reverse;
+        const QString column = sortColumnName(*this);
         where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
-        where += QStringLiteral("(%1 < ? OR (%1 = ? AND id < ?))").arg(spec.sortColumn);
-        sql.values << cursor.at(0) << cursor.at(0) << cursor.at(1);
+        where += up ? QStringLiteral("%1 >= ? AND (%1 > ? OR id > ?)").arg(column)
+                    : QStringLiteral("%1 <= ? AND (%1 < ? OR id < ?)").arg(column);
+        sql.values << seek.anchor.at(0) << seek.anchor.at(0) << seek.anchor.at(1);
     }
     sql.text = QStringLiteral("SELECT ") + spec.columns.join(QStringLiteral(", ")) +
-               QStringLiteral(" FROM ") + spec.table + where +
-               QStringLiteral(" ORDER BY %1 DESC, id DESC LIMIT ?").arg(spec.sortColumn);
-    sql.values << limit;
+               QStringLiteral(" FROM ") + spec.table + where + orderBy(seek.reverse) +
+               QStringLiteral(" LIMIT ? OFFSET ?");
+    sql.values << seek.limit << seek.offset;
     return sql;
 }
 
@@ -106,6 +174,32 @@ TablePageQuery::Sql TablePageQuery::countSql() const
     Sql sql;
     const QString where = whereClause(sql.values);
     sql.text = QStringLiteral("SELECT COUNT(*) FROM ") + spec.table + where;
+    return sql;
+}
+
+TablePageQuery::Sql TablePageQuery::anchorSql(int stride) const
+{
+    const TableSpec &spec = specOf(table);
+    Sql sql;
+    const QString column = sortColumnName(*this);
+    const QString where = whereClause(sql.values);
+    // Window functions run inside the engine (SQLite 3.25+, PostgreSQL): one index walk, no
+    // million rows through the driver.
+    sql.text =
+        QStringLiteral("SELECT k, id, n FROM (SELECT %1 AS k, id, ROW_NUMBER() OVER (%2) - 1 "
+                       "AS n FROM %3%4) AS numbered WHERE n % ? = 0 ORDER BY n")
+            .arg(column, orderBy(false).trimmed(), spec.table, where);
+    sql.values << stride;
+    return sql;
+}
+
+TablePageQuery::Sql TablePageQuery::exportSql() const
+{
+    const TableSpec &spec = specOf(table);
+    Sql sql;
+    const QString where = whereClause(sql.values);
+    sql.text = QStringLiteral("SELECT ") + spec.columns.join(QStringLiteral(", ")) +
+               QStringLiteral(" FROM ") + spec.table + where + orderBy(false);
     return sql;
 }
 

@@ -1,20 +1,28 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
 
 namespace fulfillsync {
 
-// What a big table shows: which table, which filter. Turned into SQL with bound values only;
-// table and column names come from the fixed specs in tablepagequery.cpp, never from input.
+// What a big table shows: which table, which filters, which sort. Turned into SQL with bound
+// values only; table and column names come from the fixed specs in tablepagequery.cpp, never
+// from input. Sorting is offered only on columns with a matching (column, id) index.
 struct TablePageQuery
 {
     enum class Table { Orders, History };
 
     Table table = Table::History;
-    QString text;  // free text, matched against the table's text columns
-    QString state; // Orders: sync_state key; History: outcome key; empty = all
+    QString text;        // free text, matched against the table's text columns
+    QString state;       // Orders: sync_state key; History: outcome key; empty = all
+    QString status;      // Orders: NetSuite status letter; History: trigger kind; empty = all
+    QString connector;   // Orders: channel; History: connector name; empty = all
+    QDate from;          // Orders: order date; History: attempt day (local); null = open
+    QDate to;            // inclusive
+    int sortColumn = -1; // model column (see sortableColumns()); -1 = the table's default
+    bool ascending = false;
 
     struct Sql
     {
@@ -22,16 +30,33 @@ struct TablePageQuery
         QVariantList values;
     };
 
+    // Where a page starts: `offset` rows past `anchor` (the key of a row, exclusive) in scan
+    // order, or past the start when anchor is empty. `reverse` scans against the view order, so
+    // pages near the end cost as little as pages near the start.
+    struct Seek
+    {
+        QVariantList anchor; // {sort value, id}
+        qint64 offset = 0;
+        int limit = 200;
+        bool reverse = false;
+    };
+
     QStringList columns() const; // database column names, in model column order (first = id)
-    int sortColumnIndex() const;
-    // Newest first, keyed on (sort column, id). cursor: empty for the first page.
-    Sql pageSql(const QVariantList &cursor, int limit) const;
+    static QList<int> sortableColumns(Table table); // model columns (without the id column)
+    bool isSortable(int modelColumn) const;
+    int sortColumnIndex() const; // index into columns() of the effective sort column
+    Sql pageSql(const Seek &seek) const;
     Sql countSql() const;
+    // The key of every `stride`-th row in view order (row 0, stride, 2*stride...).
+    Sql anchorSql(int stride) const;
+    // Every column but the id, in view order, for exports that stream straight from SQL.
+    Sql exportSql() const;
 
     bool operator==(const TablePageQuery &) const = default;
 
 private:
     QString whereClause(QVariantList &values) const;
+    QString orderBy(bool reverse) const;
 };
 
 } // namespace fulfillsync

@@ -4,41 +4,48 @@
 #include "models/storage/sqlerror.h"
 
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace fulfillsync {
+
+namespace {
+
+bool run(QSqlQuery &q, const TablePageQuery::Sql &sql, QString *error)
+{
+    q.setForwardOnly(true);
+    if (!prepareOrReport(q, sql.text, error))
+        return false;
+    for (const QVariant &value : sql.values)
+        q.addBindValue(value);
+    return execOrReport(q, error);
+}
+
+} // namespace
 
 TableReader::TableReader(Database &database)
     : m_database(database)
 {}
 
-void TableReader::readPage(quint64 generation, const TablePageQuery &query,
-                           const QVariantList &cursor, int limit)
+void TableReader::readPage(quint64 generation, const TablePageQuery &query, int index,
+                           const TablePageQuery::Seek &seek)
 {
-    if (generation != m_latest.load())
+    if (isStale(generation))
         return;
     TablePage page;
     page.generation = generation;
-    QString error;
-    QSqlDatabase db = m_database.connection(&error);
+    page.index = index;
+    QSqlDatabase db = m_database.connection(&page.error);
     if (!db.isOpen()) {
-        page.error = error;
         Q_EMIT pageLoaded(page);
         return;
     }
-    const TablePageQuery::Sql sql = query.pageSql(cursor, limit);
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!prepareOrReport(q, sql.text, &page.error)) {
-        Q_EMIT pageLoaded(page);
-        return;
-    }
-    for (const QVariant &value : sql.values)
-        q.addBindValue(value);
-    if (!execOrReport(q, &page.error)) {
+    if (!run(q, query.pageSql(seek), &page.error)) {
         Q_EMIT pageLoaded(page);
         return;
     }
     const int columns = int(query.columns().size());
+    page.rows.reserve(seek.limit);
     while (q.next()) {
         QVariantList row;
         row.reserve(columns);
@@ -46,27 +53,35 @@ void TableReader::readPage(quint64 generation, const TablePageQuery &query,
             row << q.value(c);
         page.rows << row;
     }
-    page.atEnd = page.rows.size() < limit;
-    if (!page.rows.isEmpty())
-        page.nextCursor = {page.rows.last().at(query.sortColumnIndex()), page.rows.last().at(0)};
+    page.atEnd = !seek.reverse && page.rows.size() < seek.limit;
+    if (seek.reverse)
+        std::reverse(page.rows.begin(), page.rows.end());
     Q_EMIT pageLoaded(page);
 }
 
-void TableReader::countRows(quint64 generation, const TablePageQuery &query)
+void TableReader::countRows(quint64 generation, const TablePageQuery &query, int anchorStride)
 {
-    if (generation != m_latest.load())
+    if (isStale(generation))
         return;
     QSqlDatabase db = m_database.connection();
     if (!db.isOpen())
         return;
-    const TablePageQuery::Sql sql = query.countSql();
-    QSqlQuery q(db);
-    if (!q.prepare(sql.text))
+    QSqlQuery count(db);
+    if (!run(count, query.countSql(), nullptr) || !count.next())
         return;
-    for (const QVariant &value : sql.values)
-        q.addBindValue(value);
-    if (q.exec() && q.next())
-        Q_EMIT countLoaded(generation, q.value(0).toLongLong());
+    const qint64 total = count.value(0).toLongLong();
+    Q_EMIT countLoaded(generation, total);
+    if (anchorStride <= 0 || total <= anchorStride || isStale(generation))
+        return;
+    TableAnchors anchors;
+    anchors.generation = generation;
+    anchors.stride = anchorStride;
+    QSqlQuery q(db);
+    if (!run(q, query.anchorSql(anchorStride), nullptr))
+        return;
+    while (q.next())
+        anchors.keys << QVariantList{q.value(0), q.value(1)};
+    Q_EMIT anchorsLoaded(anchors);
 }
 
 void TableReader::closeConnection()

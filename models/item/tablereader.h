@@ -24,16 +24,20 @@ public:
     // Thread-safe: the model announces each new generation as it resets.
     void setLatestGeneration(quint64 generation) { m_latest.store(generation); }
 
-    void readPage(quint64 generation, const fulfillsync::TablePageQuery &query,
-                  const QVariantList &cursor, int limit);
-    void countRows(quint64 generation, const fulfillsync::TablePageQuery &query);
+    void readPage(quint64 generation, const fulfillsync::TablePageQuery &query, int index,
+                  const fulfillsync::TablePageQuery::Seek &seek);
+    // The count first (cheap with an index), then the anchors (one index walk).
+    void countRows(quint64 generation, const fulfillsync::TablePageQuery &query, int anchorStride);
     void closeConnection();
 
 Q_SIGNALS:
     void pageLoaded(const fulfillsync::TablePage &page);
     void countLoaded(quint64 generation, qint64 count);
+    void anchorsLoaded(const fulfillsync::TableAnchors &anchors);
 
 private:
+    bool isStale(quint64 generation) const { return generation != m_latest.load(); }
+
     Database &m_database;
     std::atomic<quint64> m_latest{0};
 };

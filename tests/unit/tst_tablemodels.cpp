@@ -1,5 +1,7 @@
-// The paged table models over a real SQLite database: keyset pages from the reader thread, a
-// tester that watches every change for the whole test, and stale pages dropped after a reset.
+// The paged table models over a real SQLite database: the full count as row count, pages loaded
+// on demand from the reader thread (from either end and from anchors), a bounded cache, SQL
+// filters and sorts, and stale pages dropped after a reset. A tester watches every model for the
+// whole test.
 
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
@@ -21,18 +23,22 @@ class TestTableModels : public QObject
 
     std::unique_ptr<TempDatabase> m_temp;
 
-    void seedHistory(int rows)
+    // Row i: order SO<i>, one second apart every third row (ties broken by id), connector
+    // main-store or outlet (odd rows), every tenth failed, duration i ms, day 1 + i / dayEvery.
+    void seedHistory(int rows, int dayEvery = 1000000)
     {
         QSqlDatabase db = m_temp->database().connection();
         Transaction transaction(db);
         HistoryRepository history(db);
-        const QDateTime start(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC);
+        const QDateTime start(QDate(2026, 11, 1), QTime(12, 0), Qt::LocalTime);
         for (int i = 0; i < rows; ++i) {
             SyncAttempt a;
-            a.occurredAt = start.addSecs(i / 3); // several rows share a timestamp: ties by id
-            a.connectorName = QStringLiteral("main-store");
+            a.occurredAt = start.addDays(i / dayEvery).addSecs((i % dayEvery) / 3).toUTC();
+            a.connectorName = i % 2 ? QStringLiteral("outlet") : QStringLiteral("main-store");
             a.orderTranId = QStringLiteral("SO%1").arg(i);
             a.outcome = i % 10 == 0 ? SyncOutcome::Failed : SyncOutcome::Pushed;
+            a.trigger = i % 5 == 0 ? SyncTrigger::Manual : SyncTrigger::Schedule;
+            a.durationMs = i;
             a.message = i % 10 == 0 ? QStringLiteral("Shopify refused") : QStringLiteral("ok");
             QVERIFY(history.append(a) > 0);
         }
@@ -40,9 +46,43 @@ class TestTableModels : public QObject
         QVERIFY2(transaction.commit(&error), qPrintable(error));
     }
 
+    static void watch(QAbstractItemModel &model)
+    {
+        new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     &model);
+    }
+
     static bool waitForIdle(PagedTableModel &model)
     {
         return QTest::qWaitFor([&] { return !model.isLoading(); }, 5000);
+    }
+
+    static bool waitForCount(PagedTableModel &model, qint64 count)
+    {
+        return QTest::qWaitFor(
+            [&] { return model.totalCount() == count && model.rowCount() == count; }, 5000);
+    }
+
+    static QString orderAt(PagedTableModel &model, int row)
+    {
+        model.requestRow(row);
+        if (!QTest::qWaitFor([&] { return model.isRowLoaded(row); }, 5000))
+            return QStringLiteral("<not loaded>");
+        return model.index(row, HistoryTableModel::Order).data().toString();
+    }
+
+    static QStringList outcomes(PagedTableModel &model)
+    {
+        QStringList values;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            model.requestRow(row);
+            if (!QTest::qWaitFor([&] { return model.isRowLoaded(row); }, 5000))
+                return {};
+            values << model.index(row, HistoryTableModel::Outcome)
+                          .data(PagedTableModel::RawValueRole)
+                          .toString();
+        }
+        return values;
     }
 
 private Q_SLOTS:
@@ -53,86 +93,187 @@ private Q_SLOTS:
     }
     void cleanup() { m_temp.reset(); }
 
-    void pagesArriveInKeysetOrderWithoutGapsOrRepeats()
+    void firstPageThenFullCountThenPagesOnDemand()
     {
         seedHistory(1000);
         HistoryTableModel model(m_temp->database());
-        auto *tester = new QAbstractItemModelTester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
-        tester->setUseFetchMore(false); // this test drives the paging itself
-        model.setPageSize(128);
-        model.refresh();
-        QVERIFY(waitForIdle(model));
-        QCOMPARE(model.rowCount(), 128);
-        QTRY_COMPARE(model.totalCount().value_or(-1), 1000);
-        while (model.canFetchMore({})) {
-            model.fetchMore({});
-            QVERIFY(!model.canFetchMore({})); // one fetch in flight at a time
-            QVERIFY(waitForIdle(model));
-        }
-        QCOMPARE(model.rowCount(), 1000);
+        watch(model);
+        QSignalSpy pages(&model, &PagedTableModel::pageRequested);
+        model.setPageSize(100);
+        QVERIFY(waitForCount(model, 1000)); // the scrollbar is true: every row exists
+        QCOMPARE(pages.count(), 1);         // only the first page was read
+        QVERIFY(model.isRowLoaded(99));
+        QVERIFY(!model.isRowLoaded(100));
+        // An unloaded row shows a placeholder and asks for its page; data() does no I/O.
+        QCOMPARE(model.index(500, HistoryTableModel::Order).data().toString(), QStringLiteral("…"));
+        QVERIFY(!model.index(500, 0).data(PagedTableModel::LoadedRole).toBool());
+        QTRY_VERIFY(model.isRowLoaded(500));
+        QCOMPARE(pages.count(), 2);
+        QCOMPARE(model.index(500, HistoryTableModel::Order).data().toString(),
+                 QStringLiteral("SO499"));
+        // Newest first, ties broken by id, no gaps or repeats across pages.
         QSet<qint64> ids;
-        for (int row = 0; row < model.rowCount(); ++row)
+        for (int row = 0; row < 1000; ++row) {
+            QCOMPARE(orderAt(model, row), QStringLiteral("SO%1").arg(999 - row));
             ids.insert(model.rowId(row));
+        }
         QCOMPARE(ids.size(), 1000);
-        // Newest first, ties broken by id.
-        QCOMPARE(model.index(0, HistoryTableModel::Order).data().toString(),
-                 QStringLiteral("SO999"));
-        QCOMPARE(model.index(999, HistoryTableModel::Order).data().toString(),
-                 QStringLiteral("SO0"));
         QCOMPARE(model.headerData(HistoryTableModel::Outcome, Qt::Horizontal, Qt::DisplayRole)
                      .toString(),
                  QStringLiteral("Outcome"));
+    }
+
+    void jumpToLastRowReadsBackwardsFromTheEnd()
+    {
+        seedHistory(5000);
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        model.setPageSize(128);
+        QVERIFY(waitForCount(model, 5000));
+        QSignalSpy pages(&model, &PagedTableModel::pageRequested);
+        QCOMPARE(orderAt(model, 4999), QStringLiteral("SO0"));
+        QCOMPARE(orderAt(model, 4992), QStringLiteral("SO7"));
+        QCOMPARE(pages.count(), 1);
+        const auto seek = pages.at(0).at(3).value<TablePageQuery::Seek>();
+        QVERIFY(seek.reverse);
+        QCOMPARE(seek.offset, qint64(0)); // the last (short) page: as cheap as the first
+        QCOMPARE(seek.limit, 5000 - 39 * 128);
+        // The page before the last one, and one in the middle, with a seek close to its rows.
+        QCOMPARE(orderAt(model, 4999 - 5000 % 128), QStringLiteral("SO%1").arg(5000 % 128));
+        QCOMPARE(orderAt(model, 2600), QStringLiteral("SO2399"));
+        const auto middle = pages.last().at(3).value<TablePageQuery::Seek>();
+        QVERIFY2(middle.offset <= 512, qPrintable(QString::number(middle.offset)));
+        QVERIFY(!middle.anchor.isEmpty());
+        for (int row = 2600; row < 2600 + 128 && row < 5000; ++row)
+            QCOMPARE(orderAt(model, row), QStringLiteral("SO%1").arg(4999 - row));
+    }
+
+    void cacheKeepsABoundedNumberOfPages()
+    {
+        seedHistory(3000);
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        model.setMaxCachedPages(4);
+        model.setPageSize(100);
+        QVERIFY(waitForCount(model, 3000));
+        for (int page = 0; page < 12; ++page)
+            QCOMPARE(orderAt(model, page * 100 + 50),
+                     QStringLiteral("SO%1").arg(2949 - page * 100));
+        QVERIFY2(model.cachedPageCount() <= 4,
+                 qPrintable(QString::number(model.cachedPageCount())));
+        QVERIFY(!model.isRowLoaded(150)); // evicted: least recently used
+        QCOMPARE(orderAt(model, 150), QStringLiteral("SO2849"));
     }
 
     void filtersRunInSqlAndCountArrives()
     {
         seedHistory(300);
         HistoryTableModel model(m_temp->database());
-        new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     &model);
-        QVERIFY(waitForIdle(model));
+        watch(model);
+        QVERIFY(waitForCount(model, 300));
         TablePageQuery query = model.query();
         query.state = QStringLiteral("failed");
         model.setQuery(query);
-        QVERIFY(waitForIdle(model));
-        QCOMPARE(model.rowCount(), 30);
-        QTRY_COMPARE(model.totalCount().value_or(-1), 30);
+        QVERIFY(waitForCount(model, 30));
+        QCOMPARE(outcomes(model), QStringList(30, QStringLiteral("failed")));
         query.state.clear();
         query.text = QStringLiteral("SO29"); // SO29, SO290..SO299
         model.setQuery(query);
-        QVERIFY(waitForIdle(model));
-        QCOMPARE(model.rowCount(), 11);
+        QVERIFY(waitForCount(model, 11));
         query.text = QStringLiteral("%' OR '1'='1"); // stays a value, matches nothing
         model.setQuery(query);
-        QVERIFY(waitForIdle(model));
-        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(waitForCount(model, 0));
+    }
+
+    void filtersByConnectorTriggerAndDateRange()
+    {
+        seedHistory(600, 100); // days 1..6 of November, 100 attempts a day
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        QVERIFY(waitForCount(model, 600));
+        TablePageQuery query = model.query();
+        query.connector = QStringLiteral("outlet");
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 300));
+        for (int row = 0; row < 300; row += 37) {
+            QVERIFY(!orderAt(model, row).isEmpty());
+            QCOMPARE(model.index(row, HistoryTableModel::Connector).data().toString(),
+                     QStringLiteral("outlet"));
+        }
+        query.connector.clear();
+        query.from = QDate(2026, 11, 2);
+        query.to = QDate(2026, 11, 3); // inclusive: two days
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 200));
+        QCOMPARE(orderAt(model, 0), QStringLiteral("SO299"));
+        QCOMPARE(orderAt(model, 199), QStringLiteral("SO100"));
+        query.status = QStringLiteral("manual"); // every fifth
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 40));
+        query.connector = QStringLiteral("outlet"); // the odd ones: 105, 115, ... 295
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 20));
+        QCOMPARE(orderAt(model, 0), QStringLiteral("SO295"));
+        QCOMPARE(orderAt(model, 19), QStringLiteral("SO105"));
+    }
+
+    void sortsOnIndexedColumnsOnly()
+    {
+        seedHistory(500);
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        QVERIFY(waitForCount(model, 500));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.sort(HistoryTableModel::Message, Qt::AscendingOrder); // no index: ignored
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(orderAt(model, 0), QStringLiteral("SO499"));
+        model.sort(HistoryTableModel::Duration, Qt::AscendingOrder);
+        QCOMPARE(resets.count(), 1);
+        QVERIFY(waitForCount(model, 500));
+        QCOMPARE(orderAt(model, 0), QStringLiteral("SO0"));
+        QCOMPARE(orderAt(model, 499), QStringLiteral("SO499"));
+        QCOMPARE(orderAt(model, 250), QStringLiteral("SO250"));
+        QVERIFY(model.query().isSortable(HistoryTableModel::Time));
+        QVERIFY(!model.query().isSortable(HistoryTableModel::Message));
     }
 
     void stalePageAfterFilterChangeIsDropped()
     {
         seedHistory(500);
         HistoryTableModel model(m_temp->database());
-        auto *tester = new QAbstractItemModelTester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
-        tester->setUseFetchMore(false);
+        watch(model);
+        model.setPageSize(50);
+        QVERIFY(waitForCount(model, 500));
         QVERIFY(waitForIdle(model));
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        // A fetch is in flight for the unfiltered view when the filter changes: its page belongs
-        // to the old generation and must not be appended to the filtered rows.
-        model.fetchMore({});
+        QSignalSpy pages(&model, &PagedTableModel::pageRequested);
+        // A page of the unfiltered view is wanted when the filter changes: it belongs to the old
+        // generation and must not land in the filtered rows.
+        model.requestRow(300);
+        QTRY_COMPARE(pages.count(), 1);
+        const quint64 staleGeneration = pages.at(0).at(0).toULongLong();
         TablePageQuery query = model.query();
         query.state = QStringLiteral("failed");
         model.setQuery(query);
-        QVERIFY(waitForIdle(model));
+        QVERIFY(waitForCount(model, 50));
         QTest::qWait(200); // let any late page arrive
         QCOMPARE(resets.count(), 1);
-        QCOMPARE(model.rowCount(), 50);
-        for (int row = 0; row < model.rowCount(); ++row)
-            QCOMPARE(model.index(row, HistoryTableModel::Outcome)
-                         .data(PagedTableModel::RawValueRole)
-                         .toString(),
-                     QStringLiteral("failed"));
+        QVERIFY(pages.last().at(0).toULongLong() > staleGeneration);
+        QCOMPARE(outcomes(model), QStringList(50, QStringLiteral("failed")));
+    }
+
+    void refreshKeepsRowsAndPicksUpNewOnes()
+    {
+        seedHistory(300);
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        QVERIFY(waitForCount(model, 300));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        seedHistory(20); // 20 more (SO0..SO19 again, newest now)
+        model.refresh();
+        QVERIFY(waitForCount(model, 320));
+        QCOMPARE(resets.count(), 0); // the admin's scroll position stays
+        QCOMPARE(orderAt(model, 319), QStringLiteral("SO0"));
     }
 
     void ordersModelShowsNamesNotCodes()
@@ -141,16 +282,32 @@ private Q_SLOTS:
         QVERIFY(q.exec(
             QStringLiteral("INSERT INTO sales_orders (id, tran_id, tran_date, status, sync_state) "
                            "VALUES (1, 'SO1', '2026-11-19', 'D', 'partially_synced')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO sales_orders (id, tran_id, tran_date, status, channel) "
+                           "VALUES (2, 'SO2', '2026-11-20', 'B', 'outlet')")));
         OrderTableModel model(m_temp->database());
-        new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     &model);
+        watch(model);
+        QVERIFY(waitForCount(model, 2));
         QVERIFY(waitForIdle(model));
-        QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.index(0, OrderTableModel::Status).data().toString(),
+        QCOMPARE(model.index(1, OrderTableModel::Status).data().toString(),
                  QStringLiteral("Partially Fulfilled"));
-        QCOMPARE(model.index(0, OrderTableModel::SyncState).data().toString(),
+        QCOMPARE(model.index(1, OrderTableModel::SyncState).data().toString(),
                  QStringLiteral("Partially synced"));
         QCOMPARE(model.columnCount(), int(OrderTableModel::ColumnCount));
+        TablePageQuery query = model.query();
+        query.status = QStringLiteral("D");
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 1));
+        query.status.clear();
+        query.connector = QStringLiteral("outlet");
+        query.from = QDate(2026, 11, 20);
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 1));
+        QVERIFY(waitForIdle(model));
+        QCOMPARE(model.index(0, OrderTableModel::Number).data().toString(), QStringLiteral("SO2"));
+        query.to = QDate(2026, 11, 19);
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 0));
     }
 };
 
