@@ -28,36 +28,46 @@ PagedTableModel::PagedTableModel(Database &database, TablePageQuery query, QObje
     connect(&m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
     connect(this, &PagedTableModel::pageRequested, m_reader, &TableReader::readPage,
             Qt::QueuedConnection);
-    connect(this, &PagedTableModel::countRequested, m_reader, &TableReader::countRows,
-            Qt::QueuedConnection);
     connect(m_reader, &TableReader::pageLoaded, this, &PagedTableModel::acceptPage,
             Qt::QueuedConnection);
-    connect(m_reader, &TableReader::countLoaded, this, &PagedTableModel::acceptCount,
+    m_countThread.setObjectName(QStringLiteral("table-counter"));
+    m_counter = new TableReader(database);
+    m_counter->moveToThread(&m_countThread);
+    connect(&m_countThread, &QThread::finished, m_counter, &QObject::deleteLater);
+    connect(this, &PagedTableModel::countRequested, m_counter, &TableReader::countRows,
             Qt::QueuedConnection);
-    connect(m_reader, &TableReader::anchorsLoaded, this, &PagedTableModel::acceptAnchors,
+    connect(m_counter, &TableReader::countLoaded, this, &PagedTableModel::acceptCount,
+            Qt::QueuedConnection);
+    connect(m_counter, &TableReader::anchorsLoaded, this, &PagedTableModel::acceptAnchors,
             Qt::QueuedConnection);
     m_thread.start();
+    m_countThread.start();
     setQuery(m_query);
 }
 
 PagedTableModel::~PagedTableModel()
 {
-    m_reader->setLatestGeneration(0); // skip whatever is still queued
-    QMetaObject::invokeMethod(m_reader, &TableReader::closeConnection,
-                              Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    // Skip whatever is still queued, then let each thread close its own connection.
+    for (auto [reader, thread] : {std::pair{m_reader, &m_thread}, {m_counter, &m_countThread}}) {
+        reader->setLatestGeneration(0);
+        QMetaObject::invokeMethod(reader, &TableReader::closeConnection,
+                                  Qt::BlockingQueuedConnection);
+        thread->quit();
+        thread->wait();
+    }
 }
 
 void PagedTableModel::startGeneration()
 {
     ++m_generation;
     m_reader->setLatestGeneration(m_generation);
+    m_counter->setLatestGeneration(m_generation);
     m_pages.clear();
     m_keys.clear();
     m_wanted.clear();
     m_inFlight = -1;
     m_countCurrent = false;
+    m_anchorsReady = false;
 }
 
 void PagedTableModel::setQuery(const TablePageQuery &query)
@@ -237,6 +247,7 @@ void PagedTableModel::acceptAnchors(const TableAnchors &anchors)
         return;
     for (qsizetype i = 0; i < anchors.keys.size(); ++i)
         m_keys.insert(qint64(i) * anchors.stride, anchors.keys.at(i));
+    m_anchorsReady = true;
 }
 
 void PagedTableModel::setRowCountTo(int rows)

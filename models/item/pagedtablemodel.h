@@ -55,6 +55,7 @@ public:
     void requestRow(int row) const;
     int pageSize() const { return m_pageSize; }
     void setPageSize(int rows);
+    bool anchorsReady() const { return m_anchorsReady; } // jumps seek from a nearby key
     int cachedPageCount() const { return int(m_pages.size()); }
     void setMaxCachedPages(int pages) { m_maxPages = std::max(pages, 4); }
 
@@ -102,8 +103,12 @@ private:
     QVariantList keyOf(const QVariantList &row) const;
 
     TablePageQuery m_query;
+    // Pages and counts have a reader each, so a slow count or anchor walk (a free-text filter
+    // over a million rows) never holds up the page the admin is waiting for.
     QThread m_thread;
     TableReader *m_reader = nullptr;
+    QThread m_countThread;
+    TableReader *m_counter = nullptr;
     QHash<int, Page> m_pages;
     QMap<qint64, QVariantList> m_keys; // row position → {sort value, id}, for seeks
     mutable QList<int> m_wanted;       // pages asked for by data(), most recent last
@@ -113,6 +118,7 @@ private:
     int m_rowCount = 0;
     quint64 m_generation = 0;
     std::optional<qint64> m_totalCount;
+    bool m_anchorsReady = false;
     bool m_countCurrent = false; // m_totalCount belongs to this generation
     int m_pageSize = 200;
     int m_maxPages = 64;

@@ -133,6 +133,7 @@ private Q_SLOTS:
         QSignalSpy pages(&model, &PagedTableModel::pageRequested);
         QCOMPARE(orderAt(model, 4999), QStringLiteral("SO0"));
         QCOMPARE(orderAt(model, 4992), QStringLiteral("SO7"));
+        QTRY_VERIFY(model.anchorsReady());
         QCOMPARE(pages.count(), 1);
         const auto seek = pages.at(0).at(3).value<TablePageQuery::Seek>();
         QVERIFY(seek.reverse);
