@@ -2,9 +2,13 @@
 
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
+#include "models/storage/connectorrepository.h"
+#include "models/storage/database.h"
 #include "sync/synccontroller.h"
 #include "ui/attemptdetailpane.h"
 #include "ui/orderdetailpane.h"
+#include "ui/tablefilterbar.h"
+#include "ui/tablepanel.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -51,58 +55,47 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_syncNow);
     toolbar->addAction(m_cancel);
-    toolbar->addSeparator();
-    m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(tr("Filter by order, customer, fulfillment or message (Ctrl+F)"));
-    m_filter->setAccessibleName(tr("Quick filter"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(420);
-    toolbar->addWidget(m_filter);
+    // The filters, views, column chooser and export of each table live in its TablePanel.
+    m_orderPanel = new TablePanel(database, m_orderModel, this);
+    m_orderPanel->view()->setAccessibleName(tr("Sales orders"));
+    m_historyPanel = new TablePanel(database, m_historyModel, this);
+    m_historyPanel->view()->setAccessibleName(tr("Sync history"));
+    m_tabs = new QTabWidget(this);
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
-    connect(focusFilter, &QAction::triggered, m_filter, [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
+    connect(focusFilter, &QAction::triggered, this, [this] {
+        (m_tabs->currentIndex() == 0 ? m_orderPanel : m_historyPanel)->focusFilter();
     });
     addAction(focusFilter);
-
-    // Filters apply in SQL; typing is debounced, Enter applies at once.
-    m_filterDelay = new QTimer(this);
-    m_filterDelay->setSingleShot(true);
-    m_filterDelay->setInterval(300);
-    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    connect(m_filter, &QLineEdit::returnPressed, this, &MainWindow::applyFilter);
-    connect(m_filterDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
-
-    m_tabs = new QTabWidget(this);
-    m_orderView = makeView(m_orderModel);
-    m_orderView->setAccessibleName(tr("Sales orders"));
-    m_historyView = makeView(m_historyModel);
-    m_historyView->setAccessibleName(tr("Sync history"));
+    QStringList connectorNames;
+    QStringList channels;
+    for (const Connector &connector : ConnectorRepository(database.connection()).all()) {
+        connectorNames << connector.name;
+        if (!channels.contains(connector.channel))
+            channels << connector.channel;
+    }
+    m_historyPanel->filterBar()->setConnectors(connectorNames);
+    m_orderPanel->filterBar()->setConnectors(channels);
     m_orderDetail = new OrderDetailPane(database, this);
     m_attemptDetail = new AttemptDetailPane(database, this);
     auto *orders = new QSplitter(Qt::Vertical, this);
-    orders->addWidget(m_orderView);
+    orders->addWidget(m_orderPanel);
     orders->addWidget(m_orderDetail);
     orders->setStretchFactor(0, 3);
     orders->setStretchFactor(1, 2);
     auto *history = new QSplitter(Qt::Vertical, this);
-    history->addWidget(m_historyView);
+    history->addWidget(m_historyPanel);
     history->addWidget(m_attemptDetail);
     history->setStretchFactor(0, 3);
     history->setStretchFactor(1, 2);
     m_tabs->addTab(orders, tr("Sales Orders"));
     m_tabs->addTab(history, tr("Sync History"));
-    connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    m_orderDetail->showOrder(m_orderModel->rowId(current.row()));
-            });
-    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    m_attemptDetail->showAttempt(m_historyModel->rowId(current.row()));
-            });
+    connect(m_orderPanel, &TablePanel::currentRowIdChanged, m_orderDetail,
+            &OrderDetailPane::showOrder);
+    connect(m_historyPanel, &TablePanel::currentRowIdChanged, m_attemptDetail,
+            &AttemptDetailPane::showAttempt);
+    connect(m_orderPanel, &TablePanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_historyPanel, &TablePanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_orderDetail, &OrderDetailPane::resyncRequested, this, &MainWindow::resync);
     connect(m_orderDetail, &OrderDetailPane::dryRunRequested, this, &MainWindow::dryRun);
     connect(m_attemptDetail, &AttemptDetailPane::replayRequested, this, &MainWindow::replay);
@@ -156,28 +149,14 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
 
 MainWindow::~MainWindow() = default;
 
-QTableView *MainWindow::makeView(PagedTableModel *model)
+QTableView *MainWindow::historyView() const
 {
-    auto *view = new QTableView(this);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setDefaultSectionSize(120);
-    // Fit the columns to the first page once; after that the user's widths stay.
-    connect(model, &QAbstractItemModel::rowsInserted, view,
-            [view, model](const QModelIndex &, int first) {
-                if (first != 0)
-                    return;
-                view->resizeColumnsToContents();
-                for (int c = 0; c < model->columnCount(); ++c)
-                    view->setColumnWidth(c, std::min(view->columnWidth(c) + 12, 360));
-            });
-    return view;
+    return m_historyPanel->view();
+}
+
+QTableView *MainWindow::orderView() const
+{
+    return m_orderPanel->view();
 }
 
 QString MainWindow::statusText() const
@@ -298,20 +277,6 @@ void MainWindow::onFailedToStart(const QString &message)
 {
     showStatus(message);
     QMessageBox::warning(this, tr("Sync could not start"), message);
-}
-
-void MainWindow::applyFilter()
-{
-    m_filterDelay->stop();
-    const QString text = m_filter->text();
-    for (PagedTableModel *model : {static_cast<PagedTableModel *>(m_orderModel),
-                                   static_cast<PagedTableModel *>(m_historyModel)}) {
-        TablePageQuery query = model->query();
-        if (query.text == text)
-            continue;
-        query.text = text;
-        model->setQuery(query);
-    }
 }
 
 void MainWindow::refreshTables()

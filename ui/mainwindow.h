@@ -23,6 +23,7 @@ class PagedTableModel;
 class OrderDetailPane;
 class AttemptDetailPane;
 class SyncController;
+class TablePanel;
 
 // The shell: two tables, the Sync now / Cancel actions and the status line. It routes user
 // actions to the SyncController and refreshes the tables from the database; no business logic.
@@ -40,8 +41,10 @@ public:
     QAction *cancelAction() const { return m_cancel; }
     HistoryTableModel *historyModel() const { return m_historyModel; }
     OrderTableModel *orderModel() const { return m_orderModel; }
-    QTableView *historyView() const { return m_historyView; }
-    QTableView *orderView() const { return m_orderView; }
+    QTableView *historyView() const;
+    QTableView *orderView() const;
+    TablePanel *historyPanel() const { return m_historyPanel; }
+    TablePanel *orderPanel() const { return m_orderPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     OrderDetailPane *orderDetail() const { return m_orderDetail; }
     AttemptDetailPane *attemptDetail() const { return m_attemptDetail; }
@@ -58,9 +61,7 @@ private:
     void onProgress(const fulfillsync::SyncProgress &progress);
     void onPassFinished(const fulfillsync::SyncRunSummary &summary);
     void onFailedToStart(const QString &message);
-    void applyFilter();
     void refreshTables();
-    QTableView *makeView(PagedTableModel *model);
     void updateCounts();
     void resync(qint64 orderId);
     void dryRun(qint64 orderId);
@@ -71,15 +72,13 @@ private:
     OrderTableModel *m_orderModel = nullptr;
     HistoryTableModel *m_historyModel = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QTableView *m_orderView = nullptr;
-    QTableView *m_historyView = nullptr;
+    TablePanel *m_orderPanel = nullptr;
+    TablePanel *m_historyPanel = nullptr;
     OrderDetailPane *m_orderDetail = nullptr;
     AttemptDetailPane *m_attemptDetail = nullptr;
     Confirm m_confirm;
     bool m_dryRunPending = false;
     int m_dryRunPlanned = 0;
-    QLineEdit *m_filter = nullptr;
-    QTimer *m_filterDelay = nullptr;
     QTimer *m_refreshDelay = nullptr;
     QAction *m_syncNow = nullptr;
     QAction *m_cancel = nullptr;

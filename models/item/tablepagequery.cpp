@@ -193,12 +193,15 @@ TablePageQuery::Sql TablePageQuery::anchorSql(int stride) const
     return sql;
 }
 
-TablePageQuery::Sql TablePageQuery::exportSql() const
+TablePageQuery::Sql TablePageQuery::exportSql(bool withBodies) const
 {
     const TableSpec &spec = specOf(table);
     Sql sql;
     const QString where = whereClause(sql.values);
-    sql.text = QStringLiteral("SELECT ") + spec.columns.join(QStringLiteral(", ")) +
+    QStringList columns = spec.columns;
+    if (withBodies && hasBodies())
+        columns << QStringLiteral("request") << QStringLiteral("response");
+    sql.text = QStringLiteral("SELECT ") + columns.join(QStringLiteral(", ")) +
                QStringLiteral(" FROM ") + spec.table + where + orderBy(false);
     return sql;
 }

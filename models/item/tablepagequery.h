@@ -49,8 +49,10 @@ struct TablePageQuery
     Sql countSql() const;
     // The key of every `stride`-th row in view order (row 0, stride, 2*stride...).
     Sql anchorSql(int stride) const;
-    // Every column but the id, in view order, for exports that stream straight from SQL.
-    Sql exportSql() const;
+    // Every column (id first) in view order, for exports that stream straight from SQL; history
+    // can add the recorded (redacted) request and response bodies as two last columns.
+    Sql exportSql(bool withBodies = false) const;
+    bool hasBodies() const { return table == Table::History; }
 
     bool operator==(const TablePageQuery &) const = default;
 

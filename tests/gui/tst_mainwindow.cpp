@@ -5,19 +5,36 @@
 #include "app/embeddedsandbox.h"
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/sqlerror.h"
 #include "sandbox/sandboxserver.h"
 #include "sync/synccontroller.h"
 #include "testutils/tempdatabase.h"
 #include "ui/attemptdetailpane.h"
+#include "ui/columnchooser.h"
+#include "ui/csvexportrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/orderdetailpane.h"
+#include "ui/tablefilterbar.h"
+#include "ui/tablepanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -68,6 +85,42 @@ class TestMainWindow : public QObject
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
+    // A cell's text once its page has arrived (pages load on demand, off the GUI thread).
+    static QString cell(PagedTableModel *model, int row, int column)
+    {
+        model->requestRow(row);
+        if (!QTest::qWaitFor([&] { return model->isRowLoaded(row); }, 5000))
+            return QStringLiteral("<not loaded>");
+        return model->index(row, column).data().toString();
+    }
+
+    void syncBasicScenario()
+    {
+        startWith(0);
+        m_window->syncNowAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->syncNowAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
+    }
+
+    void reopenWindow()
+    {
+        m_window.reset();
+        SyncRequest syncTemplate;
+        syncTemplate.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, syncTemplate);
+        new QAbstractItemModelTester(m_window->historyModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     m_window->historyModel());
+        new QAbstractItemModelTester(m_window->orderModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     m_window->orderModel());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    QTemporaryDir m_settingsDir;
+
     QToolButton *buttonFor(QAction *action)
     {
         const auto toolbars = m_window->findChildren<QToolBar *>();
@@ -78,8 +131,17 @@ class TestMainWindow : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Saved views and layouts go to a throw-away settings file, never the admin's.
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+
     void cleanup()
     {
+        QSettings().clear();
         m_window.reset();
         m_sync.reset();
         m_sandbox.reset();
@@ -97,20 +159,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000); // done
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
         for (int row = 0; row < 3; ++row)
-            QCOMPARE(
-                m_window->historyModel()->index(row, HistoryTableModel::Outcome).data().toString(),
-                QStringLiteral("Pushed"));
+            QCOMPARE(cell(m_window->historyModel(), row, HistoryTableModel::Outcome),
+                     QStringLiteral("Pushed"));
         QVERIFY2(m_window->statusText().contains(QStringLiteral("3 pushed")),
                  qPrintable(m_window->statusText()));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 5, 5000);
 
         // The quick filter narrows the orders in SQL.
-        auto *filter = m_window->findChild<QLineEdit *>();
-        QVERIFY(filter);
+        QLineEdit *filter = m_window->orderPanel()->filterBar()->textEdit();
         QTest::keyClicks(filter, QStringLiteral("SO1005"));
         QTest::keyClick(filter, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 1, 5000);
-        QCOMPARE(m_window->orderModel()->index(0, OrderTableModel::SyncState).data().toString(),
+        QCOMPARE(cell(m_window->orderModel(), 0, OrderTableModel::SyncState),
                  QStringLiteral("Synced"));
     }
 
@@ -123,15 +183,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 5, 5000);
         int so1002 = -1;
         for (int row = 0; row < m_window->orderModel()->rowCount(); ++row)
-            if (m_window->orderModel()->index(row, OrderTableModel::Number).data().toString() ==
-                u"SO1002")
+            if (cell(m_window->orderModel(), row, OrderTableModel::Number) == u"SO1002")
                 so1002 = row;
         QVERIFY(so1002 >= 0);
         m_window->orderView()->setCurrentIndex(m_window->orderModel()->index(so1002, 0));
         // Explain names the gate that stops the picked fulfillment.
-        QVERIFY2(m_window->orderDetail()->text().contains(
-                     QStringLiteral("IF2003 is not pushed: Picked")),
-                 qPrintable(m_window->orderDetail()->text()));
+        QTRY_VERIFY2(m_window->orderDetail()->text().contains(
+                         QStringLiteral("IF2003 is not pushed: Picked")),
+                     qPrintable(m_window->orderDetail()->text()));
         QVERIFY(m_window->orderDetail()->text().contains(QStringLiteral("794698727210")));
 
         // Dry run on an order that is fully in the channel: says so, sends nothing.
@@ -147,20 +206,16 @@ private Q_SLOTS:
         m_window->tabs()->setCurrentIndex(1);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
         m_window->historyView()->setCurrentIndex(m_window->historyModel()->index(0, 0));
-        QVERIFY(m_window->attemptDetail()->text().contains(QStringLiteral("fulfillmentCreate")));
+        QTRY_VERIFY(
+            m_window->attemptDetail()->text().contains(QStringLiteral("fulfillmentCreate")));
         for (QPushButton *b : m_window->attemptDetail()->findChildren<QPushButton *>())
             if (b->text() == tr("Re&play"))
                 QTest::mouseClick(b, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 4, 30000);
-        QVERIFY2(
-            m_window->historyModel()
-                ->index(0, HistoryTableModel::Message)
-                .data()
-                .toString()
-                .contains(QStringLiteral("Already in Shopify")),
-            qPrintable(
-                m_window->historyModel()->index(0, HistoryTableModel::Message).data().toString()));
-        QCOMPARE(m_window->historyModel()->index(0, HistoryTableModel::Trigger).data().toString(),
+        QTRY_VERIFY2(cell(m_window->historyModel(), 0, HistoryTableModel::Message)
+                         .contains(QStringLiteral("Already in Shopify")),
+                     qPrintable(cell(m_window->historyModel(), 0, HistoryTableModel::Message)));
+        QCOMPARE(cell(m_window->historyModel(), 0, HistoryTableModel::Trigger),
                  QStringLiteral("Replay"));
     }
 
@@ -190,11 +245,181 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->historyModel()->rowCount() > 0, 5000);
         int pushed = 0;
         for (int row = 0; row < m_window->historyModel()->rowCount(); ++row)
-            pushed += m_window->historyModel()
-                          ->index(row, HistoryTableModel::Outcome)
-                          .data()
-                          .toString() == u"Pushed";
+            pushed += cell(m_window->historyModel(), row, HistoryTableModel::Outcome) == u"Pushed";
         QVERIFY(pushed < 100);
+    }
+
+    void filteringHistoryThroughTheFilterBar()
+    {
+        syncBasicScenario();
+        TablePanel *panel = m_window->historyPanel();
+        TableFilterBar *bar = panel->filterBar();
+        HistoryTableModel *model = m_window->historyModel();
+        // Outcome: nothing failed in the basic scenario.
+        bar->stateBox()->setCurrentIndex(bar->stateBox()->findData(QStringLiteral("failed")));
+        QTRY_COMPARE_WITH_TIMEOUT(model->query().state, QStringLiteral("failed"),
+                                  2000); // debounced
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 5000);
+        bar->stateBox()->setCurrentIndex(bar->stateBox()->findData(QStringLiteral("pushed")));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 5000);
+        // Free text: one order's number narrows to its attempts, typed and applied with Enter.
+        const QString order = cell(model, 0, HistoryTableModel::Order);
+        QVERIFY(order.startsWith(QStringLiteral("SO")));
+        QTest::keyClicks(bar->textEdit(), order);
+        QTest::keyClick(bar->textEdit(), Qt::Key_Return);
+        QCOMPARE(model->query().text, order); // at once, no debounce
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 5000);
+        QCOMPARE(cell(model, 0, HistoryTableModel::Order), order);
+        // Connector and date range.
+        bar->textEdit()->clear();
+        bar->connectorBox()->setCurrentText(QStringLiteral("no-such-connector"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 5000);
+        bar->connectorBox()->setCurrentText(QString());
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 5000);
+        bar->fromEdit()->setDate(QDate::currentDate().addDays(1));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 5000);
+        bar->fromEdit()->setDate(QDate::currentDate().addDays(-1));
+        bar->toEdit()->setDate(QDate::currentDate().addDays(1));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 5000);
+        // A header without an index does not sort; one with an index does.
+        QHeaderView *header = m_window->historyView()->horizontalHeader();
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(HistoryTableModel::Message) + 5,
+                                 header->height() / 2));
+        QCOMPARE(model->query().sortColumn, -1);
+        QCOMPARE(header->sortIndicatorSection(), int(HistoryTableModel::Time));
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(HistoryTableModel::Order) + 5,
+                                 header->height() / 2));
+        QCOMPARE(model->query().sortColumn, int(HistoryTableModel::Order));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 5000);
+        // Ctrl+End goes to the last row, and Ctrl+C copies it as JSON.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->historyView()->setFocus();
+        QTest::keyClick(m_window->historyView(), Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(m_window->historyView()->currentIndex().row(), 2);
+        QTRY_VERIFY(model->isRowLoaded(2));
+        QTest::keyClick(m_window->historyView(), Qt::Key_C, Qt::ControlModifier);
+        const QJsonObject copied =
+            QJsonDocument::fromJson(QGuiApplication::clipboard()->text().toUtf8()).object();
+        QCOMPARE(copied.value(QStringLiteral("id")).toInteger(), model->rowId(2));
+        QCOMPARE(copied.value(QStringLiteral("order_tran_id")).toString(),
+                 cell(model, 2, HistoryTableModel::Order));
+        QCOMPARE(copied.value(QStringLiteral("outcome")).toString(), QStringLiteral("pushed"));
+        QTest::keyClick(m_window->historyView(), Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(m_window->historyView()->currentIndex().row(), 0);
+    }
+
+    void columnChooserAndSavedViewsSurviveANewWindow()
+    {
+        syncBasicScenario();
+        TablePanel *panel = m_window->historyPanel();
+        // The header's menu lists every column; unticking one hides it.
+        std::unique_ptr<QMenu> menu(panel->columnChooser()->makeMenu(nullptr));
+        QCOMPARE(menu->actions().size(), int(HistoryTableModel::ColumnCount));
+        QAction *message = menu->actions().at(HistoryTableModel::Message);
+        QCOMPARE(message->text(), QStringLiteral("Message"));
+        QVERIFY(message->isChecked());
+        message->trigger();
+        QVERIFY(m_window->historyView()->isColumnHidden(HistoryTableModel::Message));
+        // A view: outcome pushed, sorted by duration, Message hidden.
+        TableFilterBar *bar = panel->filterBar();
+        bar->stateBox()->setCurrentIndex(bar->stateBox()->findData(QStringLiteral("pushed")));
+        bar->applyNow();
+        m_window->historyModel()->sort(HistoryTableModel::Duration, Qt::AscendingOrder);
+        panel->saveViewAs(QStringLiteral("Pushed by duration"));
+        // Then something else, which a restart remembers as the last layout.
+        bar->stateBox()->setCurrentIndex(0);
+        bar->applyNow();
+        panel->columnChooser()->setColumnVisible(HistoryTableModel::Message, true);
+        panel->columnChooser()->setColumnVisible(HistoryTableModel::Trigger, false);
+
+        reopenWindow();
+        panel = m_window->historyPanel();
+        QVERIFY(m_window->historyView()->isColumnHidden(HistoryTableModel::Trigger));
+        QVERIFY(!m_window->historyView()->isColumnHidden(HistoryTableModel::Message));
+        QVERIFY(m_window->historyModel()->query().state.isEmpty());
+        const int index = panel->viewsBox()->findText(QStringLiteral("Pushed by duration"));
+        QVERIFY(index > 0);
+        panel->viewsBox()->setCurrentIndex(index);
+        Q_EMIT panel->viewsBox()->activated(index);
+        const TablePageQuery query = m_window->historyModel()->query();
+        QCOMPARE(query.state, QStringLiteral("pushed"));
+        QCOMPARE(query.sortColumn, int(HistoryTableModel::Duration));
+        QVERIFY(query.ascending);
+        QVERIFY(m_window->historyView()->isColumnHidden(HistoryTableModel::Message));
+        QVERIFY(!m_window->historyView()->isColumnHidden(HistoryTableModel::Trigger));
+        QCOMPARE(panel->filterBar()->stateBox()->currentData().toString(),
+                 QStringLiteral("pushed"));
+        QCOMPARE(m_window->historyView()->horizontalHeader()->sortIndicatorSection(),
+                 int(HistoryTableModel::Duration));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
+        panel->deleteView(QStringLiteral("Pushed by duration"));
+        QCOMPARE(panel->viewsBox()->findText(QStringLiteral("Pushed by duration")), -1);
+    }
+
+    void csvExportWritesEveryRowAndCancelLeavesNoFile()
+    {
+        syncBasicScenario();
+        TablePanel *panel = m_window->historyPanel();
+        panel->columnChooser()->setColumnVisible(HistoryTableModel::Message, false);
+        QTemporaryDir out;
+        QSignalSpy done(panel->exportRunner(), &CsvExportRunner::finished);
+        const QString path = out.filePath(QStringLiteral("history.csv"));
+        panel->exportCsv(path);
+        QVERIFY(done.wait(10000));
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 4); // header + 3 attempts
+        QVERIFY(lines.at(0).startsWith("Time,Connector,Order"));
+        QVERIFY(!lines.at(0).contains("Message")); // columns as shown
+        QCOMPARE(lines.at(1).count(','), int(HistoryTableModel::ColumnCount) - 2);
+        file.close();
+
+        // An unwritable place: a clear error, no file.
+        panel->exportCsv(QStringLiteral("/proc/no-such-folder/history.csv"));
+        QVERIFY(done.wait(10000));
+        QVERIFY(!done.last().at(0).toBool());
+        QVERIFY2(done.last().at(1).toString().contains(QStringLiteral("Cannot write")),
+                 qPrintable(done.last().at(1).toString()));
+        QVERIFY2(m_window->statusText().contains(QStringLiteral("Cannot write")),
+                 qPrintable(m_window->statusText()));
+
+        // A big export cancelled part way: nothing is left behind, not even a temporary file.
+        {
+            QSqlDatabase db = m_temp->database().connection();
+            Transaction transaction(db);
+            HistoryRepository history(db);
+            SyncAttempt a;
+            a.occurredAt = QDateTime::currentDateTimeUtc();
+            a.connectorName = QStringLiteral("main-store");
+            a.outcome = SyncOutcome::Pushed;
+            a.message = QStringLiteral("bulk");
+            for (int i = 0; i < 60000; ++i) {
+                a.orderTranId = QStringLiteral("SO%1").arg(i);
+                QVERIFY(history.append(a) > 0);
+            }
+            QVERIFY(transaction.commit(nullptr));
+        }
+        const QString big = out.filePath(QStringLiteral("big.csv"));
+        QFile::remove(big);
+        panel->exportCsv(big);
+        QVERIFY(panel->exportRunner()->isRunning());
+        QVERIFY(panel->exportRunner()->progressDialog()); // with a Cancel button
+        // Cancel as the admin would, long before 60,000 rows are written.
+        auto *cancel = panel->exportRunner()->progressDialog()->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        cancel->click();
+        QVERIFY(done.wait(10000));
+        QVERIFY(!done.last().at(0).toBool());
+        QVERIFY2(done.last().at(1).toString().contains(QStringLiteral("cancelled")),
+                 qPrintable(done.last().at(1).toString()));
+        QVERIFY(!QFile::exists(big));
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("history.csv")});
     }
 };
 
