@@ -82,10 +82,14 @@ TableFilterBar::TableFilterBar(TablePageQuery::Table table, QWidget *parent)
     layout->addWidget(m_connector, 1);
     auto *fromLabel = new QLabel(tr("&From"), this);
     fromLabel->setBuddy(m_from);
+    fromLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     layout->addWidget(fromLabel);
     layout->addWidget(m_from);
     auto *toLabel = new QLabel(tr("&To"), this);
     toLabel->setBuddy(m_to);
+    toLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    for (QLabel *label : {fromLabel, toLabel})
+        label->setContentsMargins(4, 0, 2, 0);
     layout->addWidget(toLabel);
     layout->addWidget(m_to);
     setTabOrder(m_text, m_state);
@@ -115,6 +119,8 @@ QComboBox *TableFilterBar::makeChoice(const QString &accessibleName,
                                       const QList<std::pair<QString, QString>> &choices)
 {
     auto *box = new QComboBox(this);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(14);
     box->setAccessibleName(accessibleName);
     box->setToolTip(accessibleName);
     for (const auto &[title, key] : choices)

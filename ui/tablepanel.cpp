@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSignalBlocker>
@@ -73,14 +74,18 @@ TablePanel::TablePanel(Database &database, PagedTableModel *model, QWidget *pare
     connect(m_copy, &QAction::triggered, this, &TablePanel::copyCurrentRowAsJson);
     m_view->installEventFilter(this); // the view copies one cell on Ctrl+C by itself
 
+    m_rows = new QLabel(this);
+    m_rows->setAccessibleName(tr("Rows in this view"));
     auto *tools = new QHBoxLayout;
-    tools->addWidget(m_filterBar, 1);
     tools->addWidget(m_viewsBox);
     tools->addWidget(saveView);
     tools->addWidget(deleteView);
+    tools->addStretch(1);
+    tools->addWidget(m_rows);
     tools->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_filterBar);
     layout->addLayout(tools);
     layout->addWidget(m_view, 1);
     setTabOrder(m_filterBar, m_viewsBox);
@@ -135,6 +140,16 @@ TablePanel::TablePanel(Database &database, PagedTableModel *model, QWidget *pare
                     m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 12, 360));
                 }
             });
+
+    // The count arrives after the first page: until then the label says "at least".
+    const auto showRows = [this] {
+        const auto total = m_model->totalCount();
+        m_rows->setText(total ? tr("%L1 rows").arg(*total)
+                              : tr("at least %L1 rows…").arg(m_model->rowCount()));
+    };
+    connect(model, &PagedTableModel::totalCountChanged, this, showRows);
+    connect(model, &QAbstractItemModel::modelReset, this, showRows);
+    connect(model, &QAbstractItemModel::rowsInserted, this, showRows);
 
     reloadViewNames();
     if (const auto last = m_store.lastLayout())

@@ -6,6 +6,7 @@
 
 class QAction;
 class QComboBox;
+class QLabel;
 class QTableView;
 class QToolButton;
 
@@ -68,6 +69,7 @@ private:
     QTableView *m_view = nullptr;
     ColumnChooser *m_columns = nullptr;
     QComboBox *m_viewsBox = nullptr;
+    QLabel *m_rows = nullptr;
     CsvExportRunner *m_export = nullptr;
     QAction *m_copy = nullptr;
     QAction *m_exportAction = nullptr;
