@@ -9,6 +9,8 @@
 #include <QThread>
 #include <optional>
 
+class TestTableModels;
+
 namespace fulfillsync {
 
 class Database;
@@ -84,6 +86,8 @@ protected:
     virtual bool isNumeric(int column) const;
 
 private:
+    friend class ::TestTableModels; // hands the model late answers of an old generation
+
     struct Page
     {
         QList<QVariantList> rows;
