@@ -80,6 +80,7 @@ void PagedTableModel::setQuery(const TablePageQuery &query)
     endResetModel();
     m_wanted = {0};
     requestNextWanted();
+    m_anchorsRequested = true;
     Q_EMIT countRequested(m_generation, m_query, kAnchorStride);
 }
 
@@ -102,7 +103,10 @@ void PagedTableModel::refresh()
             m_wanted.append(recent.at(i).second);
     Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, columnCount() - 1));
     requestNextWanted();
-    Q_EMIT countRequested(m_generation, m_query, kAnchorStride);
+    // A refresh runs every half second during a sync: count only, and walk for anchors later if
+    // the admin jumps far (see requestNextWanted).
+    m_anchorsRequested = false;
+    Q_EMIT countRequested(m_generation, m_query, 0);
 }
 
 void PagedTableModel::setPageSize(int rows)
@@ -154,8 +158,13 @@ void PagedTableModel::requestNextWanted()
         if (m_pages.contains(page) || (page > 0 && qint64(page) * m_pageSize >= m_rowCount))
             continue;
         m_inFlight = page;
+        const TablePageQuery::Seek seek = seekFor(page);
         Q_EMIT loadingChanged(true);
-        Q_EMIT pageRequested(m_generation, m_query, page, seekFor(page));
+        Q_EMIT pageRequested(m_generation, m_query, page, seek);
+        if (!m_anchorsRequested && m_countCurrent && seek.offset > 8 * kAnchorStride) {
+            m_anchorsRequested = true;
+            Q_EMIT countRequested(m_generation, m_query, kAnchorStride);
+        }
     }
 }
 

@@ -123,7 +123,8 @@ private:
     quint64 m_generation = 0;
     std::optional<qint64> m_totalCount;
     bool m_anchorsReady = false;
-    bool m_countCurrent = false; // m_totalCount belongs to this generation
+    bool m_anchorsRequested = false; // this generation's anchor walk is queued or done
+    bool m_countCurrent = false;     // m_totalCount belongs to this generation
     int m_pageSize = 200;
     int m_maxPages = 64;
 };
