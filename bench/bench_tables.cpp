@@ -392,6 +392,7 @@ void guiStall(int orders)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("fulfillsync-bench")); // not the app's views
     const int historyRows = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000000;
     const int orders = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 200000;
     const int syncOrders = argc > 3 ? QString::fromLocal8Bit(argv[3]).toInt() : 8000;

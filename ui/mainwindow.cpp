@@ -94,6 +94,18 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
             &OrderDetailPane::showOrder);
     connect(m_historyPanel, &TablePanel::currentRowIdChanged, m_attemptDetail,
             &AttemptDetailPane::showAttempt);
+    // Enter on a row moves the keyboard into its details (the first control there).
+    const auto focusFirstIn = [](QWidget *pane) {
+        for (QWidget *child : pane->findChildren<QWidget *>())
+            if ((child->focusPolicy() & Qt::TabFocus) && child->isVisibleTo(pane)) {
+                child->setFocus(Qt::OtherFocusReason);
+                return;
+            }
+    };
+    connect(m_orderPanel, &TablePanel::rowActivated, this,
+            [this, focusFirstIn] { focusFirstIn(m_orderDetail); });
+    connect(m_historyPanel, &TablePanel::rowActivated, this,
+            [this, focusFirstIn] { focusFirstIn(m_attemptDetail); });
     connect(m_orderPanel, &TablePanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_historyPanel, &TablePanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_orderDetail, &OrderDetailPane::resyncRequested, this, &MainWindow::resync);

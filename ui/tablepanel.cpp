@@ -126,6 +126,7 @@ TablePanel::TablePanel(Database &database, PagedTableModel *model, QWidget *pare
                 emitCurrentIfLoaded();
             });
     connect(model, &QAbstractItemModel::dataChanged, this, &TablePanel::emitCurrentIfLoaded);
+    connect(m_view, &QAbstractItemView::activated, this, &TablePanel::rowActivated);
     connect(model, &QAbstractItemModel::modelReset, this, [this] { m_pendingRow = -1; });
     // Fit the columns to the first page once; after that the admin's widths stay.
     connect(model, &QAbstractItemModel::rowsInserted, m_view,

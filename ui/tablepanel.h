@@ -48,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void currentRowIdChanged(qint64 id); // once the row's page has arrived
+    void rowActivated();                 // Enter or double-click: open the details
     void statusMessage(const QString &text);
 
 protected:

@@ -309,6 +309,11 @@ private Q_SLOTS:
         QCOMPARE(copied.value(QStringLiteral("outcome")).toString(), QStringLiteral("pushed"));
         QTest::keyClick(m_window->historyView(), Qt::Key_Home, Qt::ControlModifier);
         QCOMPARE(m_window->historyView()->currentIndex().row(), 0);
+        // Enter opens the row's details: the keyboard moves into the detail pane.
+        QTRY_VERIFY(
+            m_window->attemptDetail()->text().contains(cell(model, 0, HistoryTableModel::Message)));
+        QTest::keyClick(m_window->historyView(), Qt::Key_Return);
+        QVERIFY(m_window->attemptDetail()->isAncestorOf(QApplication::focusWidget()));
     }
 
     void columnChooserAndSavedViewsSurviveANewWindow()
