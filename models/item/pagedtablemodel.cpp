@@ -75,6 +75,7 @@ void PagedTableModel::setQuery(const TablePageQuery &query)
     beginResetModel();
     m_query = query;
     startGeneration();
+    m_previous.clear();
     m_rowCount = 0;
     m_totalCount.reset();
     endResetModel();
@@ -90,18 +91,23 @@ void PagedTableModel::refresh()
         setQuery(m_query);
         return;
     }
-    // Re-read in place: keep the rows (the view keeps its scroll position), drop the values,
-    // and reload first the pages the admin was looking at.
+    // Re-read in place: keep the rows (the view keeps its scroll position) and show the old
+    // values until the new ones arrive, so a refresh every half second does not flicker; reload
+    // first the pages the admin was looking at.
     QList<std::pair<quint64, int>> recent;
     for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
         recent.append({it->lastUsed, it.key()});
     std::sort(recent.begin(), recent.end());
+    QHash<int, Page> previous = std::move(m_pages);
+    for (auto it = m_previous.cbegin(); it != m_previous.cend(); ++it)
+        if (!previous.contains(it.key()) && previous.size() < m_maxPages)
+            previous.insert(it.key(), it.value()); // a refresh before the last one finished
     startGeneration();
+    m_previous = std::move(previous);
     m_wanted = {0};
     for (qsizetype i = std::max<qsizetype>(0, recent.size() - 3); i < recent.size(); ++i)
         if (!m_wanted.contains(recent.at(i).second))
             m_wanted.append(recent.at(i).second);
-    Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, columnCount() - 1));
     requestNextWanted();
     // A refresh runs every half second during a sync: count only, and walk for anchors later if
     // the admin jumps far (see requestNextWanted).
@@ -222,6 +228,7 @@ void PagedTableModel::acceptPage(const TablePage &page)
     cached.rows = page.rows;
     cached.lastUsed = ++m_useClock;
     m_pages.insert(page.index, cached);
+    m_previous.remove(page.index);
     rememberEdges(page.index, page.rows);
     const qint64 end = first + page.rows.size();
     if (page.atEnd) {
@@ -275,6 +282,7 @@ void PagedTableModel::setRowCountTo(int rows)
                 ++it;
         }
         m_keys.erase(m_keys.lowerBound(rows), m_keys.end());
+        m_previous.clear(); // rows went away: old values may no longer line up
         endRemoveRows();
     }
 }
@@ -302,6 +310,14 @@ void PagedTableModel::rememberEdges(int pageIndex, const QList<QVariantList> &ro
     const qint64 first = qint64(pageIndex) * m_pageSize;
     m_keys.insert(first, keyOf(rows.first()));
     m_keys.insert(first + rows.size() - 1, keyOf(rows.last()));
+}
+
+const QVariantList *PagedTableModel::previousRow(int row) const
+{
+    const auto it = m_previous.constFind(row / m_pageSize);
+    return it != m_previous.cend() && row % m_pageSize < it->rows.size()
+               ? &it->rows.at(row % m_pageSize)
+               : nullptr;
 }
 
 const QVariantList *PagedTableModel::cachedRow(int row) const
@@ -351,7 +367,8 @@ QVariant PagedTableModel::data(const QModelIndex &index, int role) const
     if (!row) {
         if (role == Qt::DisplayRole) {
             requestRow(index.row());
-            return QStringLiteral("…");
+            const QVariantList *old = previousRow(index.row());
+            return old ? displayValue(*old, index.column()) : QVariant(QStringLiteral("…"));
         }
         return role == LoadedRole ? QVariant(false) : QVariant();
     }

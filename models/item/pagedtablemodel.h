@@ -103,6 +103,7 @@ private:
     void setRowCountTo(int rows);
     void evictPages();
     const QVariantList *cachedRow(int row) const;
+    const QVariantList *previousRow(int row) const; // shown until a refresh's page arrives
     void rememberEdges(int pageIndex, const QList<QVariantList> &rows);
     QVariantList keyOf(const QVariantList &row) const;
 
@@ -114,6 +115,7 @@ private:
     QThread m_countThread;
     TableReader *m_counter = nullptr;
     QHash<int, Page> m_pages;
+    QHash<int, Page> m_previous;       // the pages before an in-place refresh, for display only
     QMap<qint64, QVariantList> m_keys; // row position → {sort value, id}, for seeks
     mutable QList<int> m_wanted;       // pages asked for by data(), most recent last
     mutable bool m_flushQueued = false;

@@ -329,8 +329,14 @@ private Q_SLOTS:
         watch(model);
         QVERIFY(waitForCount(model, 300));
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QCOMPARE(orderAt(model, 0), QStringLiteral("SO299"));
         seedHistory(20); // 20 more (SO0..SO19 again, newest now)
         model.refresh();
+        // Until the new page arrives the old values stay on screen: no flicker, no placeholder.
+        QVERIFY(!model.isRowLoaded(0));
+        QCOMPARE(model.index(0, HistoryTableModel::Order).data().toString(),
+                 QStringLiteral("SO299"));
+        QCOMPARE(model.rowId(0), 0); // but nothing acts on a value that may have moved
         QVERIFY(waitForCount(model, 320));
         QCOMPARE(resets.count(), 0); // the admin's scroll position stays
         QCOMPARE(orderAt(model, 319), QStringLiteral("SO0"));
