@@ -161,6 +161,31 @@ private Q_SLOTS:
             QCOMPARE(orderAt(model, row), QStringLiteral("SO%1").arg(4999 - row));
     }
 
+    void farJumpAfterARefreshFetchesAnchorsOnDemand()
+    {
+        seedHistory(20000);
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        QVERIFY(waitForCount(model, 20000));
+        QTRY_VERIFY(model.anchorsReady()); // a new filter walks for anchors at once
+        QSignalSpy counts(&model, &PagedTableModel::countRequested);
+        QSignalSpy pages(&model, &PagedTableModel::pageRequested);
+        model.refresh(); // as during a sync, every half second: a count only
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(counts.last().at(2).toInt(), 0);
+        QVERIFY(!model.anchorsReady());
+        QTRY_VERIFY(!model.isLoading());
+        QTRY_COMPARE(model.totalCount().value_or(-1), 20000);
+        // A far jump seeks by OFFSET once and asks for anchors; the next one seeks from them.
+        QCOMPARE(orderAt(model, 10050), QStringLiteral("SO9949"));
+        QCOMPARE(counts.count(), 2);
+        QCOMPARE(counts.last().at(2).toInt(), 1024);
+        QTRY_VERIFY(model.anchorsReady());
+        QCOMPARE(orderAt(model, 7050), QStringLiteral("SO12949"));
+        const auto seek = pages.last().at(3).value<TablePageQuery::Seek>();
+        QVERIFY2(seek.offset < 1024, qPrintable(QString::number(seek.offset))); // one stride
+    }
+
     void cacheKeepsABoundedNumberOfPages()
     {
         seedHistory(3000);
