@@ -181,6 +181,32 @@ void SyncPass::readFulfillments()
             m_summary.detectedFulfillments = int(reader->fulfillments().size());
             if (m_config.detectOnly)
                 return finish();
+            readKitMembers(reader->fulfillments());
+        });
+}
+
+void SyncPass::readKitMembers(const QList<ItemFulfillment> &fulfillments)
+{
+    QSet<qint64> kits;
+    if (m_config.connector.kitRule == KitRule::Members) {
+        for (const ItemFulfillment &f : fulfillments)
+            for (const ItemFulfillmentLine &line : f.lines)
+                if (line.itemType == u"Kit")
+                    kits.insert(line.itemId);
+    }
+    if (kits.isEmpty())
+        return evaluate();
+    emitProgress(tr("Reading kit members from NetSuite"));
+    QList<qint64> ids = kits.values();
+    std::sort(ids.begin(), ids.end());
+    auto rows = std::make_shared<QList<QJsonObject>>();
+    readWindowed(
+        [ids](const QDateTime &) { return DetectionQueries::kitMembers(ids); }, m_since,
+        [rows](const QList<QJsonObject> &page) { *rows << page; }, [] { return QDateTime(); },
+        [this, ids, rows] {
+            OrderRepository orders(m_database.connection());
+            if (!orders.replaceKitMembers(ids, DetectionQueries::readKitMembers(*rows)))
+                return finish(tr("Could not store kit members: %1").arg(orders.lastError()));
             evaluate();
         });
 }
@@ -190,7 +216,7 @@ void SyncPass::evaluate()
     const Connector &connector = m_config.connector;
     OrderRepository orders(m_database.connection());
     LedgerRepository ledger(m_database.connection());
-    const FulfillmentMapper mapper(connector, m_config.rules);
+    const FulfillmentMapper mapper(connector, m_config.rules, orders.kitMembers());
     QuarantineRepository quarantine(m_database.connection());
     const QDateTime now = m_config.clock();
 
@@ -239,7 +265,7 @@ void SyncPass::evaluate()
             job.fulfillment = f;
             job.order = *order;
             job.settleFirst = entry.has_value();
-            const MappingResult mapping = mapper.map(f);
+            const MappingResult mapping = mapper.map(f, *order);
             job.mapped = mapping.mapped;
             if (!mapping.ok()) {
                 // Held: recorded now, no channel call, nothing stored in the ledger.
@@ -268,7 +294,7 @@ void SyncPass::planReplay(const SalesOrder &order, const ItemFulfillment &f,
                 .arg(f.tranId, f.voided ? tr("voided") : ShipStatus::displayName(f.shipStatus)));
         return;
     }
-    const MappingResult mapping = mapper.map(f);
+    const MappingResult mapping = mapper.map(f, order);
     job.mapped = mapping.mapped;
     if (m_config.replayBody.isEmpty() && !mapping.ok()) {
         recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
@@ -319,7 +345,7 @@ void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
         ++m_summary.alreadyPushed;
         return;
     }
-    const MappingResult mapping = mapper.map(f);
+    const MappingResult mapping = mapper.map(f, order);
     if (!mapping.ok()) {
         recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
         return;

@@ -109,6 +109,7 @@ private:
                       std::function<QDateTime()> newest, std::function<void()> done);
     void readOrders();
     void readFulfillments();
+    void readKitMembers(const QList<ItemFulfillment> &fulfillments); // kit rule "members" only
     void evaluate();
     void nextJob();
     // A paced channel read; failures end the job through channelCallFailed().
