@@ -9,6 +9,7 @@
 #include "models/storage/mappingrepository.h"
 #include "sandbox/sandboxserver.h"
 #include "sync/engine/syncworker.h"
+#include "testutils/scenariobuilder.h"
 #include "testutils/tempdatabase.h"
 
 #include <QFile>
@@ -32,6 +33,26 @@ struct ChannelFulfillment
     QMap<qint64, double> lines; // channel line item id → quantity
     QStringList trackingNumbers;
     QString company;
+};
+
+// Counts the channel requests open at the same time.
+class CountingNetwork final : public QNetworkAccessManager
+{
+public:
+    int open = 0;
+    int mostOpen = 0;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *data) override
+    {
+        QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, data);
+        if (request.url().path().contains(QLatin1String("/admin/api/"))) {
+            mostOpen = std::max(mostOpen, ++open);
+            connect(reply, &QNetworkReply::finished, this, [this] { --open; });
+        }
+        return reply;
+    }
 };
 
 QJsonArray appended(QJsonArray array, const QJsonObject &value)
@@ -317,6 +338,47 @@ private Q_SLOTS:
         QCOMPARE(channel.value(5006).first().trackingNumbers, QStringList{QStringLiteral("KIT-1")});
         QCOMPARE(channel.value(5006).first().company, QStringLiteral("UPS"));
         QCOMPARE(channel.value(5002).first().company, QStringLiteral("Other")); // FedEx 2Day
+    }
+
+    // Several jobs in flight (the pass's limit, 4), all arriving exactly once.
+    void severalJobsRunSideBySide()
+    {
+        int shipped = 0;
+        const QJsonObject scenario =
+            test::shippedOrdersScenario(60, QStringLiteral("unlimited"), &shipped);
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        QString error;
+        QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
+        QVERIFY(m_sandbox->listen(0) != 0);
+        m_target = demoTargetOf(*m_sandbox);
+        QCOMPARE(configureDemo(m_temp->database().connection(), m_target, &error), m_connectorId);
+
+        CountingNetwork *network = nullptr;
+        SyncWorker worker(m_temp->database());
+        worker.setNetworkFactory([&network](QObject *parent) {
+            network = new CountingNetwork;
+            network->setParent(parent);
+            return network;
+        });
+        worker.setCredentials(demoCredentials(m_target, m_connectorId));
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.connectorId = m_connectorId;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        worker.run(request);
+        QVERIFY(QTest::qWaitFor([&] { return idle.count() > 0; }, 60000));
+        const auto summary = finished.first().first().value<SyncRunSummary>();
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.pushed, shipped);
+        QVERIFY(network);
+        QVERIFY2(network->mostOpen > 1, "the jobs ran one at a time");
+        QVERIFY(network->mostOpen <= 4);
+        int total = 0;
+        for (const auto &list : channelFulfillments())
+            total += int(list.size());
+        QCOMPARE(total, shipped);
+        QCOMPARE(createRequests(), shipped);
     }
 
     void wrongCredentialsFailClearlyAndSendNothing()
