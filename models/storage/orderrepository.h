@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "models/storage/sqlerror.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -42,6 +43,7 @@ private:
     QList<ItemFulfillment> selectFulfillments(const QString &where, qint64 value);
 
     QSqlDatabase m_db;
+    StatementCache m_statements; // prepared once per repository object
     QString m_error;
 };
 

@@ -82,6 +82,11 @@ void SyncPass::emitProgress(const QString &phase)
 void SyncPass::start()
 {
     m_clock.start();
+    const QSqlDatabase db = m_database.connection();
+    m_orders.emplace(db);
+    m_ledger.emplace(db);
+    m_quarantine.emplace(db);
+    m_history.emplace(db);
     WatermarkRepository watermarks(m_database.connection());
     const QDateTime watermark = watermarks.value(m_config.connector.id, kFulfillmentStream);
     m_since =
@@ -154,7 +159,7 @@ void SyncPass::readOrders()
         m_since, [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
         [reader] { return reader->newestModification(); },
         [this, reader] {
-            OrderRepository orders(m_database.connection());
+            OrderRepository &orders = *m_orders;
             if (!orders.upsertOrders(reader->orders()))
                 return finish(tr("Could not store sales orders: %1").arg(orders.lastError()));
             for (const SalesOrder &order : reader->orders())
@@ -179,7 +184,7 @@ void SyncPass::readFulfillments()
             if (reader->rejectedRows() > 0)
                 qCWarning(lcPass) << reader->rejectedRows()
                                   << "unreadable fulfillment rows skipped";
-            OrderRepository orders(m_database.connection());
+            OrderRepository &orders = *m_orders;
             if (!orders.upsertOrderHeaders(reader->orderHeaders()) ||
                 !orders.upsertFulfillments(reader->fulfillments()))
                 return finish(tr("Could not store fulfillments: %1").arg(orders.lastError()));
@@ -213,7 +218,7 @@ void SyncPass::readKitMembers(const QList<ItemFulfillment> &fulfillments)
         [ids](const QDateTime &) { return DetectionQueries::kitMembers(ids); }, m_since,
         [rows](const QList<QJsonObject> &page) { *rows << page; }, [] { return QDateTime(); },
         [this, ids, rows] {
-            OrderRepository orders(m_database.connection());
+            OrderRepository &orders = *m_orders;
             if (!orders.replaceKitMembers(ids, DetectionQueries::readKitMembers(*rows)))
                 return finish(tr("Could not store kit members: %1").arg(orders.lastError()));
             evaluate();
@@ -223,8 +228,8 @@ void SyncPass::readKitMembers(const QList<ItemFulfillment> &fulfillments)
 void SyncPass::evaluate()
 {
     const Connector &connector = m_config.connector;
-    OrderRepository orders(m_database.connection());
-    LedgerRepository ledger(m_database.connection());
+    OrderRepository &orders = *m_orders;
+    LedgerRepository &ledger = *m_ledger;
     m_mapper = std::make_unique<FulfillmentMapper>(connector, m_config.rules, orders.kitMembers());
 
     // Besides what changed in NetSuite, retry what is still owed: intents never confirmed and
@@ -249,9 +254,9 @@ void SyncPass::evaluate()
 void SyncPass::evaluateOrder(qint64 orderId)
 {
     const Connector &connector = m_config.connector;
-    OrderRepository orders(m_database.connection());
-    LedgerRepository ledger(m_database.connection());
-    QuarantineRepository quarantine(m_database.connection());
+    OrderRepository &orders = *m_orders;
+    LedgerRepository &ledger = *m_ledger;
+    QuarantineRepository &quarantine = *m_quarantine;
     const std::optional<SalesOrder> order = orders.order(orderId);
     if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
         return; // another channel's order: another connector's business
@@ -282,6 +287,7 @@ void SyncPass::evaluateOrder(qint64 orderId)
         job.fulfillment = f;
         job.order = *order;
         job.settleFirst = entry.has_value();
+        job.quarantined = waiting.has_value();
         const MappingResult mapping = m_mapper->map(f, *order);
         job.mapped = mapping.mapped;
         if (!mapping.ok()) {
@@ -380,7 +386,7 @@ void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
     }
     if (!problem.isEmpty()) {
         if (!m_config.dryRun)
-            LedgerRepository(m_database.connection()).markAttention(m_config.connector.id, f.id);
+            m_ledger->markAttention(m_config.connector.id, f.id);
         recordAttempt(job, SyncOutcome::Failed, ErrorClass::Conflict, problem, {}, false);
         return;
     }
@@ -435,19 +441,22 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
     attempt.message = message;
     attempt.request = readableJson(job.requestBody); // the body only: no headers, no tokens
     attempt.response = response;
-    HistoryRepository history(m_database.connection());
+    // The attempt and its quarantine bookkeeping in one commit (and, for a push, with the
+    // ledger's confirmation that the caller opened a transaction for).
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    HistoryRepository &history = *m_history;
     const qint64 id = history.append(attempt);
     if (id == 0)
         qCWarning(lcPass) << "could not record the attempt:" << history.lastError();
-    else
-        Q_EMIT historyAdvanced(id);
 
     m_attemptTimes.insert(job.order.id, attempt.occurredAt);
-    QuarantineRepository quarantined(m_database.connection());
+    QuarantineRepository &quarantined = *m_quarantine;
     switch (outcome) {
     case SyncOutcome::Pushed:
         ++m_summary.pushed;
-        quarantined.clear(m_config.connector.id, job.fulfillment.id);
+        if (job.quarantined)
+            quarantined.clear(m_config.connector.id, job.fulfillment.id);
         break;
     case SyncOutcome::Failed: {
         ++m_summary.failed;
@@ -477,6 +486,11 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
     case SyncOutcome::Skipped:
         break;
     }
+    QString error;
+    if (!transaction.commit(&error))
+        qCWarning(lcPass) << "could not record the attempt:" << error;
+    else if (id != 0)
+        Q_EMIT historyAdvanced(id);
 }
 
 void SyncPass::updateOrderStates()
@@ -484,8 +498,8 @@ void SyncPass::updateOrderStates()
     const Connector &connector = m_config.connector;
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db); // one commit for all the states, not one per order
-    OrderRepository orders(db);
-    LedgerRepository ledger(db);
+    OrderRepository &orders = *m_orders;
+    LedgerRepository &ledger = *m_ledger;
     for (qint64 orderId : std::as_const(m_touchedOrders)) {
         const std::optional<SalesOrder> order = orders.order(orderId);
         if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)

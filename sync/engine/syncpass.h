@@ -1,5 +1,8 @@
 #pragma once
 
+#include "models/storage/historyrepository.h"
+#include "models/storage/ledgerrepository.h"
+#include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
 #include "sync/engine/fulfillmentmapper.h"
 #include "sync/engine/shopifyplanner.h"
@@ -102,6 +105,7 @@ private:
         SalesOrder order;
         MappedFulfillment mapped;
         bool settleFirst = false; // a Pending/Ambiguous ledger row exists
+        bool quarantined = true;  // may have a quarantine entry to clear on success
         QElapsedTimer clock;
         QJsonObject orderJson;
         QJsonObject fulfillmentOrdersJson;
@@ -162,6 +166,11 @@ private:
 
     QNetworkAccessManager &m_network;
     Database &m_database;
+    // Kept for the whole pass so their prepared statements are reused (see StatementCache).
+    std::optional<OrderRepository> m_orders;
+    std::optional<LedgerRepository> m_ledger;
+    std::optional<QuarantineRepository> m_quarantine;
+    std::optional<HistoryRepository> m_history;
     Config m_config;
     SyncRunSummary m_summary;
     QElapsedTimer m_clock;

@@ -7,11 +7,15 @@
 
 #include "models/storage/database.h"
 #include "models/storage/ledgerrepository.h"
+#include "models/storage/sqlerror.h"
 #include "sync/net/httpcall.h"
 #include "sync/net/leakybucketpacer.h"
 
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QTimer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcPass)
 
 namespace fulfillsync {
 
@@ -76,9 +80,8 @@ void SyncPass::sendTrackingUpdate(const JobPtr &jobPtr)
                         readableJson(result.body));
             return;
         }
-        LedgerRepository(m_database.connection())
-            .updateTrackingNumbers(m_config.connector.id, job.fulfillment.id,
-                                   job.mapped.trackingNumbers);
+        m_ledger->updateTrackingNumbers(m_config.connector.id, job.fulfillment.id,
+                                        job.mapped.trackingNumbers);
         completeJob(jobPtr, SyncOutcome::Pushed, ErrorClass::None,
                     tr("Updated the tracking numbers of Shopify fulfillment %1 to %2.")
                         .arg(job.channelFulfillmentId,
@@ -146,7 +149,7 @@ void SyncPass::settleByReadBack(const JobPtr &jobPtr)
                                     jobPtr->order.channelOrder.toLongLong(), this),
         tr("Reading back the Shopify fulfillments"), [this, jobPtr](const HttpResult &result) {
             Job &job = *jobPtr;
-            LedgerRepository ledger(m_database.connection());
+            LedgerRepository &ledger = *m_ledger;
             QStringList claimed;
             for (const LedgerEntry &e : ledger.entriesOfOrder(m_config.connector.id, job.order.id))
                 if (e.fulfillmentId != job.fulfillment.id && !e.channelFulfillmentId.isEmpty())
@@ -244,7 +247,7 @@ void SyncPass::sendPrepared(const JobPtr &jobPtr)
         return;
     }
 
-    LedgerRepository ledger(m_database.connection());
+    LedgerRepository &ledger = *m_ledger;
     LedgerEntry intent;
     intent.connectorId = m_config.connector.id;
     intent.fulfillmentId = job.fulfillment.id;
@@ -294,7 +297,7 @@ void SyncPass::startGraphQlCall(HttpCall *call)
 void SyncPass::onCreateAnswered(const JobPtr &jobPtr, const HttpResult &result)
 {
     Job &job = *jobPtr;
-    LedgerRepository ledger(m_database.connection());
+    LedgerRepository &ledger = *m_ledger;
     const qint64 connectorId = m_config.connector.id;
     if (!result.isSuccess()) {
         if (result.isAmbiguous()) {
@@ -328,13 +331,20 @@ void SyncPass::onCreateAnswered(const JobPtr &jobPtr, const HttpResult &result)
         return;
     }
     if (!answer.fulfillmentId.isEmpty()) {
-        ledger.markPushed(connectorId, job.fulfillment.id, answer.fulfillmentId,
-                          QDateTime::currentDateTimeUtc());
+        // Confirmed and recorded in one commit. Should it fail, the intent stays Pending and
+        // the next pass finds the fulfillment by reading back.
+        QSqlDatabase db = m_database.connection();
+        Transaction transaction(db);
+        m_ledger->markPushed(connectorId, job.fulfillment.id, answer.fulfillmentId,
+                             QDateTime::currentDateTimeUtc());
         completeJob(jobPtr, SyncOutcome::Pushed, ErrorClass::None,
                     tr("Created Shopify fulfillment %1 with %2 tracking number(s).")
                         .arg(answer.fulfillmentId)
                         .arg(job.mapped.trackingNumbers.size()),
                     readableJson(result.body));
+        QString error;
+        if (!transaction.commit(&error))
+            qCWarning(lcPass) << "could not store the confirmed push:" << error;
         return;
     }
     if (!answer.userErrors.isEmpty()) {
