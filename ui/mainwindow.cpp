@@ -279,6 +279,8 @@ void MainWindow::onPassFinished(const SyncRunSummary &summary)
         QMessageBox::warning(
             this, tr("Sync failed"),
             tr("Connector %1 could not sync.\n\n%2").arg(summary.connectorName, summary.error));
+    } else if (!summary.skipped.isEmpty()) {
+        showStatus(summary.skipped);
     } else if (summary.cancelled) {
         showStatus(
             tr("%1: cancelled after %2 pushed.").arg(summary.connectorName).arg(summary.pushed));

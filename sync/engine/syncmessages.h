@@ -69,6 +69,8 @@ struct SyncRunSummary
     int channelRequests = 0;
     bool cancelled = false;
     QString error; // a run-level failure (could not read NetSuite, database error …)
+    // Not run, and not a failure: another worker holds this connector's lease right now.
+    QString skipped;
     qint64 durationMs = 0;
     bool ok() const { return error.isEmpty() && failed == 0 && !cancelled; }
 };

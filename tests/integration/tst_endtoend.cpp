@@ -381,6 +381,51 @@ private Q_SLOTS:
         QCOMPARE(createRequests(), shipped);
     }
 
+    // Two workers on one database (two machines of a team) start the same connector at once:
+    // one runs it, the other skips it without failing anything, nothing arrives twice.
+    void twoWorkersNeverRunOneConnectorTogether()
+    {
+        SyncWorker first(m_temp->database());
+        SyncWorker second(m_temp->database());
+        QList<SyncRunSummary> summaries;
+        int idle = 0;
+        for (SyncWorker *worker : {&first, &second}) {
+            worker->setCredentials(demoCredentials(m_target, m_connectorId));
+            connect(worker, &SyncWorker::passFinished, this,
+                    [&summaries](const SyncRunSummary &s) { summaries << s; });
+            connect(worker, &SyncWorker::idle, this, [&idle] { ++idle; });
+        }
+        SyncRequest request;
+        request.connectorId = m_connectorId;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        first.run(request);
+        second.run(request);
+        QVERIFY(QTest::qWaitFor([&] { return idle >= 2; }, 60000));
+        QCOMPARE(summaries.size(), 2);
+        const auto ran = std::find_if(summaries.cbegin(), summaries.cend(),
+                                      [](const SyncRunSummary &s) { return s.skipped.isEmpty(); });
+        const auto skipped =
+            std::find_if(summaries.cbegin(), summaries.cend(),
+                         [](const SyncRunSummary &s) { return !s.skipped.isEmpty(); });
+        QVERIFY(ran != summaries.cend() && skipped != summaries.cend());
+        QVERIFY2(ran->error.isEmpty(), qPrintable(ran->error));
+        QCOMPARE(ran->pushed, 3);
+        QVERIFY(skipped->error.isEmpty());
+        QVERIFY(skipped->skipped.contains(QStringLiteral("another fulfillsync worker")));
+        QCOMPARE(createRequests(), 3);
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 3);
+        // The lease was released when the pass ended: the other worker can run it now.
+        summaries.clear();
+        idle = 0;
+        second.run(request);
+        QVERIFY(QTest::qWaitFor([&] { return idle >= 1; }, 60000));
+        QCOMPARE(summaries.size(), 1);
+        QVERIFY2(summaries.first().skipped.isEmpty(), qPrintable(summaries.first().skipped));
+        QCOMPARE(summaries.first().pushed, 0);
+        first.shutdown();
+        second.shutdown();
+    }
+
     void wrongCredentialsFailClearlyAndSendNothing()
     {
         SyncCredentials credentials = demoCredentials(m_target, m_connectorId);

@@ -9,3 +9,12 @@ CREATE TABLE kit_members (
     quantity DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (kit_item_id, member_item_id)
 );
+
+-- One worker at a time per connector, whichever machine it runs on: a pass takes the
+-- connector's lease (one atomic upsert) and renews it while it runs; a crashed worker's lease
+-- simply expires. Times are ISO-8601 UTC text, which compares correctly as text.
+CREATE TABLE connector_leases (
+    connector_id BIGINT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
