@@ -332,6 +332,7 @@ void SettingsDialog::testNetSuite()
     connect(test, &NetSuiteConnectionTest::finished, this,
             [this, test](const NetSuiteConnectionTest::Result &result) {
                 test->deleteLater();
+                m_runningNetSuiteTest.clear();
                 m_netSuiteTest->setEnabled(true);
                 showResult(m_netSuiteResult, result.ok(), result.summary);
                 Q_EMIT netSuiteTestFinished(result.ok());

@@ -2,6 +2,7 @@
 // went to the secret store only, test the connection against a real loopback sandbox, run it,
 // delete it. Offscreen, with the real sync controller.
 
+#include "app/credentialsloader.h"
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
 #include "models/storage/connectorrepository.h"
@@ -305,6 +306,41 @@ private Q_SLOTS:
         QVERIFY(summary.detectedFulfillments > 0);
         QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("Run finished")));
         QTRY_VERIFY(m_page->runButton()->isEnabled());
+    }
+
+    void credentialsFollowTheSecretStore()
+    {
+        CredentialsLoader loader(m_temp->database(), *m_secrets);
+        QSignalSpy loaded(&loader, &CredentialsLoader::loaded);
+        loader.load();
+        QVERIFY(loaded.wait(5000));
+        QVERIFY(loaded.last().first().value<SyncCredentials>().channelTokens.isEmpty());
+
+        // Saving a connector with a token reloads the credentials by itself.
+        typeNewConnector(QStringLiteral("Loaded"), QStringLiteral("https://l.myshopify.com"),
+                         QStringLiteral("shpat_loaded"));
+        QVERIFY(m_page->save());
+        const qint64 id = m_page->currentId();
+        QTRY_VERIFY(!loaded.isEmpty() &&
+                    loaded.last().first().value<SyncCredentials>().channelTokens.value(id) ==
+                        QStringLiteral("shpat_loaded"));
+
+        // Demo mode: the sandbox's credentials win, the store's other tokens stay.
+        SyncCredentials demo;
+        demo.netsuite.consumerKey = QStringLiteral("demo-ck");
+        demo.channelTokens.insert(999, QStringLiteral("demo-token"));
+        loader.setOverride(demo);
+        loaded.clear();
+        loader.load();
+        QVERIFY(loaded.wait(5000));
+        const auto merged = loaded.last().first().value<SyncCredentials>();
+        QCOMPARE(merged.netsuite.consumerKey, QStringLiteral("demo-ck"));
+        QCOMPARE(merged.channelTokens.value(999), QStringLiteral("demo-token"));
+        QCOMPARE(merged.channelTokens.value(id), QStringLiteral("shpat_loaded"));
+
+        // Deleting the connector takes its token out again.
+        QTest::mouseClick(m_page->deleteButton(), Qt::LeftButton);
+        QTRY_VERIFY(!loaded.last().first().value<SyncCredentials>().channelTokens.contains(id));
     }
 
     void editingAndRevertingRestoresTheStoredValues()

@@ -144,7 +144,7 @@ private Q_SLOTS:
         QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
         QCOMPARE(QSettings().value(SettingsKeys::Theme).toString(), QStringLiteral("dark"));
         // The open dialog itself follows.
-        QVERIFY(m_dialog->palette().color(QPalette::Window).lightness() < 80);
+        QTRY_VERIFY(m_dialog->palette().color(QPalette::Window).lightness() < 80);
 
         m_dialog->themeBox()->setCurrentIndex(
             m_dialog->themeBox()->findData(QStringLiteral("light")));
