@@ -5,117 +5,117 @@
     <name>Database</name>
     <message>
         <source>The %1 database driver is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbanktreiber %1 ist nicht installiert.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <source>Cannot use the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 ist nicht nutzbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProbe</name>
+    <message>
+        <source>This is not a database address.</source>
+        <translation>Das ist keine Datenbankadresse.</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened.</source>
+        <translation>Die Datenbank lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>The database opened but does not answer a query: %1</source>
+        <translation>Die Datenbank ist geöffnet, beantwortet aber keine Abfrage: %1</translation>
+    </message>
+    <message>
+        <source>The SQLite file %1 can be used.</source>
+        <translation>Die SQLite-Datei %1 ist nutzbar.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 answers and accepts the login.</source>
+        <translation>PostgreSQL unter %1 antwortet und nimmt die Anmeldung an.</translation>
     </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
     <message>
         <source>The keychain did not answer (is it locked?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat nicht geantwortet (ist er gesperrt?).</translation>
     </message>
 </context>
 <context>
     <name>NetSuiteRecords</name>
     <message>
         <source>The item fulfillment record has no id or no createdFrom order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Lieferdatensatz fehlt die ID oder der zugehörige Auftrag (createdFrom).</translation>
     </message>
     <message>
         <source>The sales order record has no id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Auftragsdatensatz fehlt die ID.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>The demo sandbox could not open a loopback port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo-Sandbox konnte keinen lokalen Port öffnen.</translation>
     </message>
 </context>
 <context>
     <name>SalesOrderStatus</name>
     <message>
         <source>Pending Approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigung ausstehend</translation>
     </message>
     <message>
         <source>Pending Fulfillment</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferung ausstehend</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>Partially Fulfilled</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise geliefert</translation>
     </message>
     <message>
         <source>Pending Billing/Partially Fulfilled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechnung ausstehend/teilweise geliefert</translation>
     </message>
     <message>
         <source>Pending Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechnung ausstehend</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgerechnet</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
 </context>
 <context>
     <name>ShipStatus</name>
     <message>
         <source>Picked</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommissioniert</translation>
     </message>
     <message>
         <source>Packed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verpackt</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>fulfillsync</name>
-    <message>
-        <source>This is not a database address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database cannot be opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database opened but does not answer a query: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SQLite file %1 can be used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PostgreSQL at %1 answers and accepts the login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versandt</translation>
     </message>
 </context>
 <context>
@@ -228,425 +228,427 @@
     <name>fulfillsync::ConnectorForm</name>
     <message>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector</translation>
     </message>
     <message>
         <source>Connector name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Connectors</translation>
     </message>
     <message>
         <source>e.g. Main Shopify store</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Shopify-Hauptshop</translation>
     </message>
     <message>
         <source>Connector kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art des Connectors</translation>
     </message>
     <message>
         <source>Shopify</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify</translation>
     </message>
     <message>
         <source>NetSuite channel value</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanalwert in NetSuite</translation>
     </message>
     <message>
         <source>Sales orders whose channel field (custbody_fa_channel) has this value are synced through this connector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge, deren Kanalfeld (custbody_fa_channel) diesen Wert hat, werden über diesen Connector synchronisiert.</translation>
     </message>
     <message>
         <source>&amp;Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktiv</translation>
     </message>
     <message>
         <source>Connector enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector aktiv</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rt:</translation>
     </message>
     <message>
         <source>&amp;Channel value in NetSuite:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kanalwert in NetSuite:</translation>
     </message>
     <message>
         <source>Shopify store</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify-Shop</translation>
     </message>
     <message>
         <source>Store address</source>
-        <translation type="unfinished"></translation>
+        <translation>Shop-Adresse</translation>
     </message>
     <message>
         <source>Admin API access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-API-Zugriffstoken</translation>
     </message>
     <message>
         <source>shpat_… (kept in the system keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>shpat_… (wird im Schlüsselbund des Systems abgelegt)</translation>
     </message>
     <message>
         <source>Store &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Shop-A&amp;dresse:</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffs&amp;token:</translation>
     </message>
     <message>
         <source>When and how to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann und wie synchronisiert wird</translation>
     </message>
     <message>
         <source>Sync interval in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsintervall in Minuten</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Sync &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren &amp;alle:</translation>
     </message>
     <message>
         <source>Sync orders in status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge im Status %1 synchronisieren</translation>
     </message>
     <message>
         <source>Sync orders in status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge im Status synchronisieren:</translation>
     </message>
     <message>
         <source>&amp;Notify the customer when a shipment is pushed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden bei übertragener Sendung &amp;benachrichtigen</translation>
     </message>
     <message>
         <source>Notify customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden benachrichtigen</translation>
     </message>
     <message>
         <source>Send &amp;tracking changes made in NetSuite later</source>
-        <translation type="unfinished"></translation>
+        <translation>Spätere Änderungen der &amp;Sendungsnummern aus NetSuite senden</translation>
     </message>
     <message>
         <source>Update tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendungsverfolgung aktualisieren</translation>
     </message>
     <message>
         <source>Unmapped ship method policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgang mit nicht zugeordneten Versandarten</translation>
     </message>
     <message>
         <source>Hold the fulfillment until it is mapped</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferung zurückhalten, bis sie zugeordnet ist</translation>
     </message>
     <message>
         <source>Use the default carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Versanddienst verwenden</translation>
     </message>
     <message>
         <source>&amp;Unmapped ship method:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht &amp;zugeordnete Versandart:</translation>
     </message>
     <message>
         <source>Default carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Versanddienst</translation>
     </message>
     <message>
         <source>e.g. UPS</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. UPS</translation>
     </message>
     <message>
         <source>&amp;Default carrier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-&amp;Versanddienst:</translation>
     </message>
     <message>
         <source>Kit rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel für Sets</translation>
     </message>
     <message>
         <source>As the kit&apos;s own line</source>
-        <translation type="unfinished"></translation>
+        <translation>Als eigene Position des Sets</translation>
     </message>
     <message>
         <source>As its member items</source>
-        <translation type="unfinished"></translation>
+        <translation>Als einzelne Artikel des Sets</translation>
     </message>
     <message>
         <source>Send &amp;kits:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sets senden:</translation>
     </message>
     <message>
         <source>Form problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem im Formular</translation>
     </message>
     <message>
         <source>Enter the store address, e.g. https://your-store.myshopify.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Shop-Adresse ein, z. B. https://ihr-shop.myshopify.com.</translation>
     </message>
     <message>
         <source>The store address is not a web address. Use the form https://your-store.myshopify.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Shop-Adresse ist keine Webadresse. Verwenden Sie die Form https://ihr-shop.myshopify.com.</translation>
     </message>
     <message>
         <source>The store address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Shop-Adresse muss mit https:// beginnen.</translation>
     </message>
     <message>
         <source>The store address must not contain a query, a fragment or a user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Shop-Adresse darf keine Abfrage, keinen Anker und keinen Benutzernamen enthalten.</translation>
     </message>
     <message>
         <source>Give the connector a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Connector einen Namen.</translation>
     </message>
     <message>
         <source>Another connector is already called &quot;%1&quot;. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Connector heißt bereits „%1“. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Enter the channel value NetSuite orders of this store carry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Kanalwert ein, den die NetSuite-Aufträge dieses Shops tragen.</translation>
     </message>
     <message>
         <source>Enter the store&apos;s Admin API access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Admin-API-Zugriffstoken des Shops ein.</translation>
     </message>
     <message>
         <source>Pick at least one sales order status to sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens einen Auftragsstatus zum Synchronisieren.</translation>
     </message>
     <message>
         <source>Enter the default carrier, or hold unmapped ship methods.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Standard-Versanddienst ein oder halten Sie nicht zugeordnete Versandarten zurück.</translation>
     </message>
 </context>
 <context>
     <name>fulfillsync::ConnectorListModel</name>
     <message>
         <source>Shopify</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify</translation>
     </message>
     <message>
         <source>Runs on its schedule and with Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft nach Zeitplan und mit „Jetzt synchronisieren“</translation>
     </message>
     <message>
         <source>Paused: neither the schedule nor Sync now runs it</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert: weder der Zeitplan noch „Jetzt synchronisieren“ führt ihn aus</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message numerus="yes">
         <source>Every %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jede Minute</numerusform>
+            <numerusform>Alle %n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Store address</source>
-        <translation type="unfinished"></translation>
+        <translation>Shop-Adresse</translation>
     </message>
 </context>
 <context>
     <name>fulfillsync::ConnectorsPage</name>
     <message>
         <source>Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectoren</translation>
     </message>
     <message>
         <source>No keychain answered. Access tokens are kept for this run only and must be entered again at the next start. Unlock or install a keychain (e.g. GNOME Keyring or KWallet) to keep them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund hat geantwortet. Zugriffstoken gelten nur für diese Sitzung und müssen beim nächsten Start erneut eingegeben werden. Entsperren oder installieren Sie einen Schlüsselbund (z. B. GNOME Keyring oder KWallet), um sie zu behalten.</translation>
     </message>
     <message>
         <source>Keychain warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund-Warnung</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>Add a connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector hinzufügen</translation>
     </message>
     <message>
         <source>Add a connector (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector hinzufügen (%1)</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Delete the connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector löschen</translation>
     </message>
     <message>
         <source>D&amp;isable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
         <source>Enable or disable the connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector aktivieren oder deaktivieren</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save the connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector speichern</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
         <source>Revert the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen verwerfen</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Test the connection to the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Shop testen</translation>
     </message>
     <message>
         <source>R&amp;un now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt a&amp;usführen</translation>
     </message>
     <message>
         <source>Run this connector now</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Connector jetzt ausführen</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
         <source>Connector message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung zum Connector</translation>
     </message>
     <message numerus="yes">
         <source>Run finished: %n pushed, %1 failed, %2 held.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lauf beendet: %n übertragen, %1 fehlgeschlagen, %2 zurückgehalten.</numerusform>
+            <numerusform>Lauf beendet: %n übertragen, %1 fehlgeschlagen, %2 zurückgehalten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not read the connectors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Connectoren konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Discard the unsaved changes to &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ungespeicherten Änderungen an „%1“ verwerfen?</translation>
     </message>
     <message>
         <source>Could not read the access token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugriffstoken konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No access token is stored for this connector yet: enter it and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Connector ist noch kein Zugriffstoken gespeichert: Geben Sie es ein und speichern Sie.</translation>
     </message>
     <message>
         <source>Could not save the connector: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Connector konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Saved, but the access token could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert, aber das Zugriffstoken konnte nicht abgelegt werden: %1</translation>
     </message>
     <message>
         <source>Saved &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
         <source>Delete the connector &quot;%1&quot;?
 
 Its mappings and its record of what was already pushed are deleted too; its access token is removed from the keychain. The sync history stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Connector „%1“ löschen?
+
+Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden ebenfalls gelöscht; sein Zugriffstoken wird aus dem Schlüsselbund entfernt. Der Synchronisierungsverlauf bleibt erhalten.</translation>
     </message>
     <message>
         <source>Could not delete the connector: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Connector konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>Deleted &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gelöscht.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist aktiv.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is disabled: it will not sync until enabled again.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist deaktiviert: Er synchronisiert erst wieder, wenn er aktiviert wird.</translation>
     </message>
     <message>
         <source>Enter the access token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst das Zugriffstoken ein.</translation>
     </message>
     <message>
         <source>Testing the connection to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird getestet…</translation>
     </message>
     <message>
         <source>Running &quot;%1&quot;…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ läuft…</translation>
     </message>
     <message>
         <source>En&amp;able</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktivieren</translation>
     </message>
     <message>
         <source>Save the changes first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie zuerst die Änderungen.</translation>
     </message>
     <message>
         <source>The connector is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Connector ist deaktiviert.</translation>
     </message>
     <message>
         <source>A sync is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Synchronisierung läuft bereits.</translation>
     </message>
     <message>
         <source>Sync this connector now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Connector jetzt synchronisieren.</translation>
     </message>
 </context>
 <context>
@@ -711,7 +713,7 @@ Its mappings and its record of what was already pushed are deleted too; its acce
     <name>fulfillsync::Explainer</name>
     <message>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Connector</translation>
     </message>
     <message>
         <source>%1 is enabled</source>
@@ -723,7 +725,7 @@ Its mappings and its record of what was already pushed are deleted too; its acce
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kanal</translation>
     </message>
     <message>
         <source>the order came from %1</source>
@@ -771,7 +773,7 @@ Its mappings and its record of what was already pushed are deleted too; its acce
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Versandt</translation>
     </message>
     <message>
         <source>%1: only Shipped fulfillments are sent</source>
@@ -864,7 +866,7 @@ Its mappings and its record of what was already pushed are deleted too; its acce
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Zeitplan</translation>
     </message>
     <message>
         <source>Manual</source>
@@ -876,7 +878,7 @@ Its mappings and its record of what was already pushed are deleted too; its acce
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Erneut senden</translation>
     </message>
     <message>
         <source>Time</source>
@@ -884,7 +886,7 @@ Its mappings and its record of what was already pushed are deleted too; its acce
     </message>
     <message>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Connector</translation>
     </message>
     <message>
         <source>Order</source>
@@ -923,156 +925,162 @@ Its mappings and its record of what was already pushed are deleted too; its acce
     <name>fulfillsync::KeychainSecretStore</name>
     <message>
         <source>No keychain answered (%1). Secrets are kept for this run only and must be entered again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund hat geantwortet (%1). Geheimnisse gelten nur für diese Sitzung und müssen beim nächsten Mal erneut eingegeben werden.</translation>
     </message>
 </context>
 <context>
     <name>fulfillsync::MainWindow</name>
     <message>
         <source>fulfillsync — NetSuite fulfillment sync</source>
-        <translation type="unfinished"></translation>
+        <translation>fulfillsync – NetSuite-Lieferungen synchronisieren</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Read NetSuite now and push every shipped fulfillment that is due (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>NetSuite jetzt lesen und jede fällige versandte Lieferung übertragen (Strg+R)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop the running sync after the current request (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Synchronisierung nach der aktuellen Anfrage anhalten (Esc)</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung</translation>
     </message>
     <message>
         <source>Filter by order, customer, fulfillment or message (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Auftrag, Kunde, Lieferung oder Meldung filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Quick filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnellfilter</translation>
     </message>
     <message>
         <source>Sales orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsverlauf</translation>
     </message>
     <message>
         <source>Sales Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <source>Sync History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt der Synchronisierung</translation>
     </message>
     <message>
         <source>Could not read the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectoren</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Starting sync…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung startet…</translation>
     </message>
     <message>
         <source>Resyncing the order…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag wird erneut synchronisiert…</translation>
     </message>
     <message>
         <source>Dry run: reading NetSuite and the channel, sending nothing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: NetSuite und Kanal werden gelesen, nichts wird gesendet…</translation>
     </message>
     <message>
         <source>Send the recorded request of attempt %1 again?
 
 The channel is read back first: if the fulfillment is already there, nothing is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aufgezeichnete Anfrage von Versuch %1 erneut senden?
+
+Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nichts gesendet.</translation>
     </message>
     <message>
         <source>Build the request of attempt %1 again with today&apos;s mappings and send it?
 
 The channel is read back first: if the fulfillment is already there, nothing is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage von Versuch %1 mit den heutigen Zuordnungen neu erstellen und senden?
+
+Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nichts gesendet.</translation>
     </message>
     <message>
         <source>Replaying attempt %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1 wird erneut gesendet…</translation>
     </message>
     <message>
         <source>everything due is already in the channel, or nothing is due yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>alles Fällige ist bereits im Kanal, oder noch nichts ist fällig.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: the sync could not run. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Synchronisierung konnte nicht laufen. %2</translation>
     </message>
     <message>
         <source>Sync failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung fehlgeschlagen</translation>
     </message>
     <message>
         <source>Connector %1 could not sync.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector %1 konnte nicht synchronisieren.
+
+%2</translation>
     </message>
     <message>
         <source>%1: cancelled after %2 pushed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: abgebrochen nach %2 übertragenen.</translation>
     </message>
     <message>
         <source>%1: %2 pushed, %3 failed, %4 held, %5 already in the channel (%6 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 übertragen, %3 fehlgeschlagen, %4 zurückgehalten, %5 bereits im Kanal (%6 s).</translation>
     </message>
     <message>
         <source>Sync could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung konnte nicht starten</translation>
     </message>
     <message>
         <source>%1 orders · %2 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufträge · %2 Versuche</translation>
     </message>
 </context>
 <context>
@@ -1094,19 +1102,19 @@ The channel is read back first: if the fulfillment is already there, nothing is 
     <name>fulfillsync::NetSuiteConnectionTest</name>
     <message>
         <source>Connected to %1: the credentials work and the role can read sales orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1: Die Zugangsdaten funktionieren und die Rolle darf Aufträge lesen.</translation>
     </message>
     <message>
         <source>%1 does not answer. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet nicht. %2</translation>
     </message>
     <message>
         <source>%1 answers, but refused the login. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet, hat die Anmeldung aber abgelehnt. %2</translation>
     </message>
     <message>
         <source>%1 accepted the login, but reading transactions failed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anmeldung angenommen, aber das Lesen der Transaktionen ist fehlgeschlagen. %2</translation>
     </message>
 </context>
 <context>
@@ -1270,7 +1278,7 @@ The channel is read back first: if the fulfillment is already there, nothing is 
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kanal</translation>
     </message>
     <message>
         <source>Channel order</source>
@@ -1286,7 +1294,7 @@ The channel is read back first: if the fulfillment is already there, nothing is 
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Versandt</translation>
     </message>
     <message>
         <source>Pushed</source>
@@ -1309,7 +1317,7 @@ The channel is read back first: if the fulfillment is already there, nothing is 
     <name>fulfillsync::Reader</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1: %2</translation>
     </message>
     <message>
         <source>missing</source>
@@ -1328,262 +1336,262 @@ The channel is read back first: if the fulfillment is already there, nothing is 
     <name>fulfillsync::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>No keychain answered. The NetSuite secrets are kept for this run only and must be entered again at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund hat geantwortet. Die NetSuite-Geheimnisse gelten nur für diese Sitzung und müssen beim nächsten Start erneut eingegeben werden.</translation>
     </message>
     <message>
         <source>Keychain warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund-Warnung</translation>
     </message>
     <message>
         <source>&amp;NetSuite</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;NetSuite</translation>
     </message>
     <message>
         <source>&amp;Database</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenbank</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Allgemein</translation>
     </message>
     <message>
         <source>Settings problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem in den Einstellungen</translation>
     </message>
     <message>
         <source>NetSuite account id</source>
-        <translation type="unfinished"></translation>
+        <translation>NetSuite-Konto-ID</translation>
     </message>
     <message>
         <source>e.g. 1234567 or 1234567_SB1</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 1234567 oder 1234567_SB1</translation>
     </message>
     <message>
         <source>NetSuite REST address</source>
-        <translation type="unfinished"></translation>
+        <translation>NetSuite-REST-Adresse</translation>
     </message>
     <message>
         <source>empty: derived from the account id</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: wird aus der Konto-ID abgeleitet</translation>
     </message>
     <message>
         <source>&amp;Account id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konto-ID:</translation>
     </message>
     <message>
         <source>REST &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>REST-&amp;Adresse:</translation>
     </message>
     <message>
         <source>&amp;Consumer key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Consumer Key:</translation>
     </message>
     <message>
         <source>Consumer &amp;secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Consumer &amp;Secret:</translation>
     </message>
     <message>
         <source>&amp;Token id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token-ID:</translation>
     </message>
     <message>
         <source>Token s&amp;ecret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-S&amp;ecret:</translation>
     </message>
     <message>
         <source>Consumer key</source>
-        <translation type="unfinished"></translation>
+        <translation>Consumer Key</translation>
     </message>
     <message>
         <source>Consumer secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Consumer Secret</translation>
     </message>
     <message>
         <source>Token id</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-ID</translation>
     </message>
     <message>
         <source>Token secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Secret</translation>
     </message>
     <message>
         <source>The consumer and token secrets are kept in the system keychain, never in the database or the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consumer- und Token-Secret werden im Schlüsselbund des Systems abgelegt, nie in der Datenbank oder den Einstellungen.</translation>
     </message>
     <message>
         <source>Test &amp;connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Test the NetSuite connection</source>
-        <translation type="unfinished"></translation>
+        <translation>NetSuite-Verbindung testen</translation>
     </message>
     <message>
         <source>NetSuite test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des NetSuite-Tests</translation>
     </message>
     <message>
         <source>Database address</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankadresse</translation>
     </message>
     <message>
         <source>sqlite:///path/to/file.db or postgresql://user@host:5432/name</source>
-        <translation type="unfinished"></translation>
+        <translation>sqlite:///pfad/zur/datei.db oder postgresql://benutzer@host:5432/name</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Du&amp;rchsuchen…</translation>
     </message>
     <message>
         <source>Choose a SQLite file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datei wählen</translation>
     </message>
     <message>
         <source>Database &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank-&amp;URL:</translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testen</translation>
     </message>
     <message>
         <source>Test the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank testen</translation>
     </message>
     <message>
         <source>Database test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des Datenbanktests</translation>
     </message>
     <message>
         <source>A changed database is used from the next start on. Its tables are created then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine geänderte Datenbank wird ab dem nächsten Start verwendet. Ihre Tabellen werden dann angelegt.</translation>
     </message>
     <message>
         <source>Default sync interval in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Synchronisierungsintervall in Minuten</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>New connectors sync &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Connectoren synchronisieren &amp;alle:</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Erscheinungsbild</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>T&amp;heme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erscheinungsbild:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>A changed language is used from the next start on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine geänderte Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>In use: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In Verwendung: %1</translation>
     </message>
     <message>
         <source>The NetSuite REST address is not a web address. Leave it empty to derive it from the account id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die NetSuite-REST-Adresse ist keine Webadresse. Lassen Sie sie leer, um sie aus der Konto-ID abzuleiten.</translation>
     </message>
     <message>
         <source>Could not save the NetSuite account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das NetSuite-Konto konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Could not store the %1 in the keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht im Schlüsselbund abgelegt werden: %2</translation>
     </message>
     <message>
         <source>Enter the account id and all four token-based authentication values first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die Konto-ID und alle vier Werte der tokenbasierten Anmeldung ein.</translation>
     </message>
     <message>
         <source>Testing the connection to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird getestet…</translation>
     </message>
     <message>
         <source>Enter a database URL first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst eine Datenbank-URL ein.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test läuft…</translation>
     </message>
     <message>
         <source>SQLite database file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datenbankdatei</translation>
     </message>
     <message>
         <source>SQLite databases (*.db *.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datenbanken (*.db *.sqlite)</translation>
     </message>
 </context>
 <context>
     <name>fulfillsync::ShopifyConnectionTest</name>
     <message>
         <source>The test was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test wurde abgebrochen.</translation>
     </message>
     <message>
         <source>%1 did not answer in time. Check the store address and the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht rechtzeitig geantwortet. Prüfen Sie die Shop-Adresse und das Netzwerk.</translation>
     </message>
     <message>
         <source>%1 cannot be reached (%2). Check the store address and the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar (%2). Prüfen Sie die Shop-Adresse und das Netzwerk.</translation>
     </message>
     <message>
         <source>%1 answers, but refused the access token. Copy the Admin API access token from the store&apos;s app settings again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet, hat das Zugriffstoken aber abgelehnt. Kopieren Sie das Admin-API-Zugriffstoken erneut aus den App-Einstellungen des Shops.</translation>
     </message>
     <message>
         <source>%1 answers, but there is no Shopify store at this address. Check the store address (https://your-store.myshopify.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet, aber unter dieser Adresse gibt es keinen Shopify-Shop. Prüfen Sie die Shop-Adresse (https://ihr-shop.myshopify.com).</translation>
     </message>
     <message>
         <source>%1 accepted the token but asks to slow down. Try again in a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Token angenommen, bittet aber um weniger Anfragen. Versuchen Sie es in einer Minute erneut.</translation>
     </message>
     <message>
         <source>%1 answered with an error (HTTP %2). Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit einem Fehler geantwortet (HTTP %2). Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>%1 answered, but not like a Shopify store. Check the store address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat geantwortet, aber nicht wie ein Shopify-Shop. Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
         <source>Connected to the store &quot;%1&quot;: the access token works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Shop „%1“ verbunden: Das Zugriffstoken funktioniert.</translation>
     </message>
 </context>
 <context>
@@ -1665,7 +1673,7 @@ The channel is read back first: if the fulfillment is already there, nothing is 
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Storniert</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -1787,31 +1795,31 @@ The channel is read back first: if the fulfillment is already there, nothing is 
     <name>main</name>
     <message>
         <source>Watch and run NetSuite fulfillment sync to your sales channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>NetSuite-Lieferungen zu Ihren Verkaufskanälen synchronisieren und überwachen.</translation>
     </message>
     <message>
         <source>Database URL: sqlite:///path/file.db or postgresql://user@host:port/db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank-URL: sqlite:///pfad/datei.db oder postgresql://benutzer@host:port/db.</translation>
     </message>
     <message>
         <source>Serve N generated demo orders from the built-in sandbox (default 400; 0 = no sandbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>N erzeugte Demo-Aufträge aus der eingebauten Sandbox bereitstellen (Standard 400; 0 = keine Sandbox).</translation>
     </message>
     <message>
         <source>Serve this fulfillsync-scenario/1 file from the built-in sandbox instead of demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese fulfillsync-scenario/1-Datei statt der Demodaten aus der eingebauten Sandbox bereitstellen.</translation>
     </message>
     <message>
         <source>Sync once, save screenshots of the window&apos;s tabs into FOLDER and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einmal synchronisieren, Bildschirmfotos der Registerkarten in ORDNER speichern und beenden.</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>Demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Sandbox</translation>
     </message>
 </context>
 </TS>
