@@ -243,9 +243,18 @@ bool SettingsDialog::apply()
         }
     }
     const QString databaseUrl = m_databaseUrl->text().trimmed();
-    if (!databaseUrl.isEmpty() && !DatabaseUrl::parse(databaseUrl).isValid()) {
+    const DatabaseUrl parsedDatabase = DatabaseUrl::parse(databaseUrl);
+    if (!databaseUrl.isEmpty() && !parsedDatabase.isValid()) {
         m_tabs->setCurrentIndex(1);
-        m_problem->setText(DatabaseUrl::parse(databaseUrl).error);
+        m_problem->setText(parsedDatabase.error);
+        return false;
+    }
+    // The settings file is plain text: a password must not end up there.
+    if (!parsedDatabase.password.isEmpty()) {
+        m_tabs->setCurrentIndex(1);
+        m_problem->setText(tr("Remove the password from the database URL: settings are stored as "
+                              "plain text. Put it in the ~/.pgpass file of this user instead "
+                              "(PostgreSQL reads it from there)."));
         return false;
     }
 

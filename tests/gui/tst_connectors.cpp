@@ -13,17 +13,21 @@
 #include "ui/connectorform.h"
 #include "ui/connectorlistmodel.h"
 #include "ui/connectorspage.h"
+#include "ui/mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -341,6 +345,22 @@ private Q_SLOTS:
         // Deleting the connector takes its token out again.
         QTest::mouseClick(m_page->deleteButton(), Qt::LeftButton);
         QTRY_VERIFY(!loaded.last().first().value<SyncCredentials>().channelTokens.contains(id));
+    }
+
+    void mainWindowHasTheTabAndTheSettingsAction()
+    {
+        MainWindow window(m_temp->database(), *m_sync, SyncRequest{});
+        QVERIFY(!window.connectorsPage());
+        window.setSecretStore(*m_secrets);
+        QVERIFY(window.connectorsPage());
+        QCOMPARE(window.tabs()->tabText(window.tabs()->indexOf(window.connectorsPage())),
+                 QStringLiteral("Connectors"));
+        QVERIFY(window.settingsAction());
+        QCOMPARE(window.settingsAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+,")));
+        QVERIFY(window.menuBar()->actions().size() >= 1);
+        new QAbstractItemModelTester(window.connectorsPage()->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     window.connectorsPage()->model());
     }
 
     void editingAndRevertingRestoresTheStoredValues()
