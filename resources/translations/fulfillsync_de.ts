@@ -122,55 +122,55 @@
     <name>fulfillsync::AttemptDetailPane</name>
     <message>
         <source>Select an attempt to see the request and the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Versuch, um Anfrage und Antwort zu sehen.</translation>
     </message>
     <message>
         <source>Attempt details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details des Versuchs</translation>
     </message>
     <message>
         <source>Re&amp;play</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut senden</translation>
     </message>
     <message>
         <source>Build the request again with today&apos;s mappings and send it, after checking the channel for an existing fulfillment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage mit den heutigen Zuordnungen neu erstellen und senden, nachdem im Kanal nach einer vorhandenen Lieferung gesucht wurde</translation>
     </message>
     <message>
         <source>Replay &amp;as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie &amp;aufgezeichnet senden</translation>
     </message>
     <message>
         <source>Send the recorded request unchanged, after checking the channel for an existing fulfillment</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aufgezeichnete Anfrage unverändert senden, nachdem im Kanal nach einer vorhandenen Lieferung gesucht wurde</translation>
     </message>
     <message>
         <source>This attempt is not in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Versuch ist nicht im Verlauf.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 / %3 · %4 · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 / %3 · %4 · %5</translation>
     </message>
     <message>
         <source>Error class: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerklasse: %1</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>(nothing was sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nichts wurde gesendet)</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
 </context>
 <context>
@@ -481,7 +481,7 @@
     <name>fulfillsync::ConnectorsPage</name>
     <message>
         <source>Connectors</source>
-        <translation>Connectoren</translation>
+        <translation>Connectors</translation>
     </message>
     <message>
         <source>No keychain answered. Access tokens are kept for this run only and must be entered again at the next start. Unlock or install a keychain (e.g. GNOME Keyring or KWallet) to keep them.</source>
@@ -568,7 +568,7 @@
     </message>
     <message>
         <source>Could not read the connectors: %1</source>
-        <translation>Die Connectoren konnten nicht gelesen werden: %1</translation>
+        <translation>Die Connectors konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Discard the unsaved changes to &quot;%1&quot;?</source>
@@ -749,7 +749,7 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
     <message>
         <source>Channel order</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kanalauftrag</translation>
     </message>
     <message>
         <source>order %1 in the channel</source>
@@ -761,7 +761,7 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Auftrag</translation>
     </message>
     <message>
         <source>the order itself does not qualify (see above)</source>
@@ -839,7 +839,7 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">(keine)</translation>
     </message>
     <message>
         <source>Ship method &quot;%1&quot; has no carrier mapping: map it to a carrier in Mappings, or set a default carrier for this connector.</source>
@@ -850,75 +850,75 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     <name>fulfillsync::HistoryTableModel</name>
     <message>
         <source>Pushed</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragen</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgehalten</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished">Zeitplan</translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell</translation>
     </message>
     <message>
         <source>Resync</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu synchronisiert</translation>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished">Erneut senden</translation>
+        <translation>Erneut gesendet</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Connector</source>
-        <translation type="unfinished">Connector</translation>
+        <translation>Connector</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Fulfillment</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferung</translation>
     </message>
     <message>
         <source>Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslöser</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Error class</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerklasse</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -996,7 +996,7 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
     <message>
         <source>Connectors</source>
-        <translation>Connectoren</translation>
+        <translation>Connectors</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1157,7 +1157,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">HTTP %1</translation>
     </message>
     <message>
         <source>(The answer was not NetSuite&apos;s JSON; a proxy or maintenance page may be in the way.)</source>
@@ -1168,67 +1168,67 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <name>fulfillsync::OrderDetailPane</name>
     <message>
         <source>Select an order to see its lines, fulfillments and why it syncs or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Auftrag, um seine Positionen, Lieferungen und den Grund zu sehen, warum er synchronisiert wird oder nicht.</translation>
     </message>
     <message>
         <source>Order details</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftragsdetails</translation>
     </message>
     <message>
         <source>&amp;Resync</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu synchronisieren</translation>
     </message>
     <message>
         <source>Read this order from NetSuite again and push whatever is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Auftrag erneut aus NetSuite lesen und alles Fehlende übertragen</translation>
     </message>
     <message>
         <source>&amp;Dry run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Probelauf</translation>
     </message>
     <message>
         <source>Show the exact requests a sync would send now, without sending them</source>
-        <translation type="unfinished"></translation>
+        <translation>Die genauen Anfragen zeigen, die eine Synchronisierung jetzt senden würde, ohne sie zu senden</translation>
     </message>
     <message>
         <source>This order is not in the local copy any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Auftrag ist nicht mehr in der lokalen Kopie.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4 order %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4-Auftrag %5</translation>
     </message>
     <message>
         <source>Lines (ordered / shipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Positionen (bestellt / versandt)</translation>
     </message>
     <message>
         <source>Item fulfillments</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferungen</translation>
     </message>
     <message>
         <source> (voided)</source>
-        <translation type="unfinished"></translation>
+        <translation> (storniert)</translation>
     </message>
     <message>
         <source>  none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>  noch keine</translation>
     </message>
     <message>
         <source>Explain — connector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärung – Connector %1</translation>
     </message>
     <message>
         <source>Dry run</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf</translation>
     </message>
     <message>
         <source>Dry run — %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf – %1 / %2</translation>
     </message>
     <message>
         <source>Nothing would be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts würde gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -1242,75 +1242,75 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <name>fulfillsync::OrderTableModel</name>
     <message>
         <source>Not eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht berechtigt</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <source>Synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert</translation>
     </message>
     <message>
         <source>Partially synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise synchronisiert</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgehalten</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Kanal</translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Channel order</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanalauftrag</translation>
     </message>
     <message>
         <source>NetSuite status</source>
-        <translation type="unfinished"></translation>
+        <translation>NetSuite-Status</translation>
     </message>
     <message>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellt</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished">Versandt</translation>
+        <translation>Versandt</translation>
     </message>
     <message>
         <source>Pushed</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragen</translation>
     </message>
     <message>
         <source>Sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsstand</translation>
     </message>
     <message>
         <source>Last attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Versuch</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -1480,7 +1480,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>New connectors sync &amp;every:</source>
-        <translation>Neue Connectoren synchronisieren &amp;alle:</translation>
+        <translation>Neue Connectors synchronisieren &amp;alle:</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -1554,6 +1554,10 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <source>SQLite databases (*.db *.sqlite)</source>
         <translation>SQLite-Datenbanken (*.db *.sqlite)</translation>
     </message>
+    <message>
+        <source>Remove the password from the database URL: settings are stored as plain text. Put it in the ~/.pgpass file of this user instead (PostgreSQL reads it from there).</source>
+        <translation>Entfernen Sie das Passwort aus der Datenbank-URL: Einstellungen werden als Klartext gespeichert. Legen Sie es stattdessen in der Datei ~/.pgpass dieses Benutzers ab (PostgreSQL liest es dort).</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ShopifyConnectionTest</name>
@@ -1578,10 +1582,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>%1 antwortet, aber unter dieser Adresse gibt es keinen Shopify-Shop. Prüfen Sie die Shop-Adresse (https://ihr-shop.myshopify.com).</translation>
     </message>
     <message>
-        <source>%1 accepted the token but asks to slow down. Try again in a minute.</source>
-        <translation>%1 hat das Token angenommen, bittet aber um weniger Anfragen. Versuchen Sie es in einer Minute erneut.</translation>
-    </message>
-    <message>
         <source>%1 answered with an error (HTTP %2). Try again later.</source>
         <translation>%1 hat mit einem Fehler geantwortet (HTTP %2). Versuchen Sie es später erneut.</translation>
     </message>
@@ -1592,6 +1592,10 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>Connected to the store &quot;%1&quot;: the access token works.</source>
         <translation>Mit dem Shop „%1“ verbunden: Das Zugriffstoken funktioniert.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but asks to slow down (too many requests). Try again in a minute.</source>
+        <translation>%1 antwortet, bittet aber um weniger Anfragen (zu viele Anfragen). Versuchen Sie es in einer Minute erneut.</translation>
     </message>
 </context>
 <context>
@@ -1625,170 +1629,170 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <name>fulfillsync::SyncPass</name>
     <message>
         <source>More than 100,000 NetSuite rows changed at %1; SuiteQL cannot page past that. Narrow the first pass with a later start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr als 100.000 NetSuite-Zeilen wurden um %1 geändert; SuiteQL kann nicht darüber hinaus blättern. Beschränken Sie den ersten Lauf mit einem späteren Startdatum.</translation>
     </message>
     <message>
         <source>Reading sales orders from NetSuite</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge werden aus NetSuite gelesen</translation>
     </message>
     <message>
         <source>Could not store sales orders: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Reading item fulfillments from NetSuite</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferungen werden aus NetSuite gelesen</translation>
     </message>
     <message>
         <source>Could not store fulfillments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>%1 is %2 in NetSuite now; a replay never sends what has not shipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist in NetSuite jetzt %2; erneutes Senden überträgt nie, was nicht versandt ist.</translation>
     </message>
     <message>
         <source>voided</source>
-        <translation type="unfinished"></translation>
+        <translation>storniert</translation>
     </message>
     <message>
         <source>%1 was voided in NetSuite after it was pushed as Shopify fulfillment %2. Nothing was cancelled in Shopify: cancel it there if the goods did not ship.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde in NetSuite storniert, nachdem sie als Shopify-Lieferung %2 übertragen wurde. In Shopify wurde nichts storniert: Stornieren Sie sie dort, falls die Ware nicht versandt wurde.</translation>
     </message>
     <message>
         <source>%1 went back to %2 in NetSuite after it was pushed as Shopify fulfillment %3. Nothing was changed in Shopify; check the shipment.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist in NetSuite auf %2 zurückgegangen, nachdem sie als Shopify-Lieferung %3 übertragen wurde. In Shopify wurde nichts geändert; prüfen Sie die Sendung.</translation>
     </message>
     <message>
         <source>%1 was reduced in NetSuite from %2 to %3 units after it was pushed as Shopify fulfillment %4. Nothing was changed in Shopify; check the shipment.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde in NetSuite von %2 auf %3 Einheiten verringert, nachdem sie als Shopify-Lieferung %4 übertragen wurde. In Shopify wurde nichts geändert; prüfen Sie die Sendung.</translation>
     </message>
     <message>
         <source>A fulfillment changed in NetSuite after it was pushed; see the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Lieferung hat sich in NetSuite nach der Übertragung geändert; siehe Verlauf.</translation>
     </message>
     <message>
         <source>Could not store the watermark: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lesestand konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Storniert</translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Updating the Shopify tracking numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify-Sendungsnummern werden aktualisiert</translation>
     </message>
     <message>
         <source>Shopify refused the tracking update: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify hat die Aktualisierung der Sendungsnummern abgelehnt: %1</translation>
     </message>
     <message>
         <source>Updated the tracking numbers of Shopify fulfillment %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendungsnummern der Shopify-Lieferung %1 auf %2 aktualisiert.</translation>
     </message>
     <message>
         <source>Pushing %1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird übertragen (%2 von %3)</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>no answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>keine rechtzeitige Antwort</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Reading back the Shopify fulfillments</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify-Lieferungen werden zurückgelesen</translation>
     </message>
     <message>
         <source>Already in Shopify as fulfillment %1 (found by reading back after an unconfirmed earlier attempt); nothing sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits in Shopify als Lieferung %1 (gefunden durch Zurücklesen nach einem unbestätigten früheren Versuch); nichts gesendet.</translation>
     </message>
     <message>
         <source>Sales order %1 has no Shopify order id (custbody_fa_channel_order / otherrefnum is &quot;%2&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag %1 hat keine Shopify-Auftrags-ID (custbody_fa_channel_order / otherrefnum ist „%2“).</translation>
     </message>
     <message>
         <source>Reading the Shopify order</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify-Auftrag wird gelesen</translation>
     </message>
     <message>
         <source>Reading the Shopify fulfillment orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify-Fulfillment-Orders werden gelesen</translation>
     </message>
     <message>
         <source>Shopify shows these lines as fulfilled already, but not by this connector. Nothing was sent; check the order in Shopify.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify zeigt diese Positionen bereits als geliefert, aber nicht durch diesen Connector. Nichts wurde gesendet; prüfen Sie den Auftrag in Shopify.</translation>
     </message>
     <message>
         <source>Another worker is pushing this fulfillment right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Prozess überträgt diese Lieferung gerade.</translation>
     </message>
     <message>
         <source>Could not record the push before sending: %1. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übertragung konnte vor dem Senden nicht vermerkt werden: %1. Nichts wurde gesendet.</translation>
     </message>
     <message>
         <source>Shopify did not confirm the fulfillment (%1). It will be checked against Shopify before anything is sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify hat die Lieferung nicht bestätigt (%1). Vor jedem erneuten Senden wird sie mit Shopify abgeglichen.</translation>
     </message>
     <message>
         <source>Creating the Shopify fulfillment</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify-Lieferung wird angelegt</translation>
     </message>
     <message>
         <source>Created Shopify fulfillment %1 with %2 tracking number(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify-Lieferung %1 mit %2 Sendungsnummer(n) angelegt.</translation>
     </message>
     <message>
         <source>Shopify refused the fulfillment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify hat die Lieferung abgelehnt: %1</translation>
     </message>
     <message>
         <source>Shopify&apos;s answer could not be read (%1). It will be checked against Shopify before anything is sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von Shopify war nicht lesbar (%1). Vor jedem erneuten Senden wird mit Shopify abgeglichen.</translation>
     </message>
 </context>
 <context>
     <name>fulfillsync::SyncWorker</name>
     <message>
         <source>There is no attempt %1 with a fulfillment to replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Versuch %1 mit einer Lieferung zum erneuten Senden.</translation>
     </message>
     <message>
         <source>Attempt %1 sent nothing, so there is no request to replay as recorded. Replay it rebuilt with today&apos;s mappings instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1 hat nichts gesendet, also gibt es keine aufgezeichnete Anfrage. Senden Sie sie stattdessen neu erstellt mit den heutigen Zuordnungen.</translation>
     </message>
     <message>
         <source>No enabled connector to sync. Add or enable one under Connectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein aktiver Connector zum Synchronisieren. Fügen Sie unter „Connectors“ einen hinzu oder aktivieren Sie einen.</translation>
     </message>
     <message>
         <source>Connector %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector %1 existiert nicht.</translation>
     </message>
     <message>
         <source>No NetSuite account is configured. Enter the account id in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein NetSuite-Konto eingerichtet. Geben Sie die Konto-ID in den Einstellungen ein.</translation>
     </message>
     <message>
         <source>The NetSuite token credentials are missing. Enter them in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die NetSuite-Token-Zugangsdaten fehlen. Geben Sie sie in den Einstellungen ein.</translation>
     </message>
     <message>
         <source>The access token of connector %1 is missing. Enter it under Connectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugriffstoken von Connector %1 fehlt. Geben Sie es unter „Connectors“ ein.</translation>
     </message>
 </context>
 <context>

@@ -65,9 +65,10 @@ ShopifyConnectionTest::Result ShopifyConnectionTest::interpret(const HttpResult 
         return r;
     }
     if (result.status == 429) {
-        r.tokenAccepted = true;
-        r.summary =
-            tr("%1 accepted the token but asks to slow down. Try again in a minute.").arg(host);
+        // Busy, which says nothing about the token yet.
+        r.summary = tr("%1 answers, but asks to slow down (too many requests). Try again in a "
+                       "minute.")
+                        .arg(host);
         return r;
     }
     if (!result.isSuccess()) {
