@@ -1,7 +1,6 @@
 // fulfillsync: the desktop administration app. The composition root: builds the database, the
 // demo sandbox (when asked), the sync controller and the window, and wires them together.
 
-#include "app/appstartup.h"
 #include "app/credentialsloader.h"
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
@@ -10,6 +9,7 @@
 #include "models/storage/database.h"
 #include "sync/secrets/keychainsecretstore.h"
 #include "sync/synccontroller.h"
+#include "ui/appearance.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>

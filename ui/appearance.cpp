@@ -1,10 +1,13 @@
 #include "ui/appearance.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTranslator>
 
 namespace fulfillsync {
 
@@ -96,6 +99,28 @@ void applyTheme(Theme theme)
     }
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
+}
+
+void applyStoredTheme()
+{
+    const Theme theme = storedTheme();
+    if (theme != Theme::System)
+        applyTheme(theme);
+}
+
+QString installTranslations(QTranslator &own, QTranslator &qt)
+{
+    const QString chosen = QSettings().value(SettingsKeys::Language).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    if (!chosen.isEmpty())
+        QLocale::setDefault(locale);
+    if (own.load(locale, QStringLiteral("fulfillsync"), QStringLiteral("_"),
+                 QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&own);
+    if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+    return locale.name();
 }
 
 } // namespace fulfillsync

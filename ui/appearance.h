@@ -2,8 +2,8 @@
 
 #include <QString>
 
-class QApplication;
 class QPalette;
+class QTranslator;
 
 namespace fulfillsync {
 
@@ -27,5 +27,10 @@ Theme storedTheme();
 QPalette darkPalette();
 QPalette lightPalette();
 void applyTheme(Theme theme);
+void applyStoredTheme(); // at start; nothing to do when it follows the system
+
+// The language chosen in Settings, else the system's: loads fulfillsync's catalogue from
+// :/i18n and Qt's own (when the distribution ships it) and installs both. Returns the locale.
+QString installTranslations(QTranslator &own, QTranslator &qt);
 
 } // namespace fulfillsync

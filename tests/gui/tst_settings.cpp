@@ -20,8 +20,10 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace fulfillsync;
 using fulfillsync::test::TempDatabase;
@@ -181,6 +183,36 @@ private Q_SLOTS:
         // A new dialog shows what is stored.
         SettingsDialog again(m_temp->database(), *m_secrets);
         QCOMPARE(again.languageBox()->currentData().toString(), QStringLiteral("de"));
+    }
+
+    // The stored language wins over the system locale, and the German catalogue is complete
+    // enough that the dialog speaks German.
+    void storedLanguageTranslatesTheWindow()
+    {
+        const QLocale before;
+        QSettings().setValue(SettingsKeys::Language, QStringLiteral("de"));
+        QTranslator own;
+        QTranslator qt;
+        QCOMPARE(installTranslations(own, qt).left(2), QStringLiteral("de"));
+        QVERIFY(!own.isEmpty());
+        SettingsDialog german(m_temp->database(), *m_secrets);
+        QCOMPARE(german.windowTitle(), QStringLiteral("Einstellungen"));
+        QCOMPARE(german.tabs()->tabText(1), QStringLiteral("&Datenbank"));
+        QCOMPARE(german.themeBox()->itemText(2), QStringLiteral("Dunkel"));
+        QCoreApplication::removeTranslator(&own);
+        QCoreApplication::removeTranslator(&qt);
+        QLocale::setDefault(before);
+
+        // English chosen explicitly: no catalogue is needed and none is installed.
+        QSettings().setValue(SettingsKeys::Language, QStringLiteral("en"));
+        QTranslator english;
+        QTranslator qtEnglish;
+        installTranslations(english, qtEnglish);
+        QVERIFY(english.isEmpty());
+        QCOMPARE(SettingsDialog(m_temp->database(), *m_secrets).windowTitle(),
+                 QStringLiteral("Settings"));
+        QCoreApplication::removeTranslator(&qtEnglish);
+        QLocale::setDefault(before);
     }
 
     void defaultIntervalIsStored()
