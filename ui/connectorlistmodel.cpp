@@ -54,7 +54,9 @@ QVariant ConnectorListModel::data(const QModelIndex &index, int role) const
     case Enabled:
         return c.enabled ? tr("Enabled") : tr("Disabled");
     case Schedule:
-        return tr("Every %n minute(s)", nullptr, c.intervalMinutes);
+        // Two sentences rather than %n: English has no catalogue to pick the plural form.
+        return c.intervalMinutes == 1 ? tr("Every minute")
+                                      : tr("Every %1 minutes").arg(c.intervalMinutes);
     case Channel:
         return c.channel;
     case Endpoint:

@@ -69,6 +69,10 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    connect(m_model, &QAbstractItemModel::modelReset, m_view,
+            [this] { m_view->resizeColumnsToContents(); });
 
     m_add = makeButton(tr("&Add"), tr("Add a connector"), this);
     m_add->setShortcut(QKeySequence::New);
@@ -122,8 +126,8 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(listSide);
     splitter->addWidget(editSide);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_keychainWarning);
     layout->addWidget(splitter, 1);
@@ -142,8 +146,8 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     connect(&m_sync, &SyncController::busyChanged, this, &ConnectorsPage::updateButtons);
     connect(&m_sync, &SyncController::passFinished, this, [this](const SyncRunSummary &summary) {
         if (summary.connectorId != 0 && summary.connectorId == m_currentId)
-            showMessage(summary.error.isEmpty() ? tr("Run finished: %n pushed, %1 failed, %2 held.",
-                                                     nullptr, summary.pushed)
+            showMessage(summary.error.isEmpty() ? tr("Run finished: %1 pushed, %2 failed, %3 held.")
+                                                      .arg(summary.pushed)
                                                       .arg(summary.failed)
                                                       .arg(summary.held)
                                                 : summary.error,

@@ -449,13 +449,6 @@
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
-    <message numerus="yes">
-        <source>Every %n minute(s)</source>
-        <translation>
-            <numerusform>Jede Minute</numerusform>
-            <numerusform>Alle %n Minuten</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>Name</translation>
@@ -475,6 +468,14 @@
     <message>
         <source>Store address</source>
         <translation>Shop-Adresse</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Jede Minute</translation>
+    </message>
+    <message>
+        <source>Every %1 minutes</source>
+        <translation>Alle %1 Minuten</translation>
     </message>
 </context>
 <context>
@@ -559,13 +560,6 @@
         <source>Connector message</source>
         <translation>Meldung zum Connector</translation>
     </message>
-    <message numerus="yes">
-        <source>Run finished: %n pushed, %1 failed, %2 held.</source>
-        <translation>
-            <numerusform>Lauf beendet: %n übertragen, %1 fehlgeschlagen, %2 zurückgehalten.</numerusform>
-            <numerusform>Lauf beendet: %n übertragen, %1 fehlgeschlagen, %2 zurückgehalten.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not read the connectors: %1</source>
         <translation>Die Connectors konnten nicht gelesen werden: %1</translation>
@@ -649,6 +643,10 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     <message>
         <source>Sync this connector now.</source>
         <translation>Diesen Connector jetzt synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Run finished: %1 pushed, %2 failed, %3 held.</source>
+        <translation>Lauf beendet: %1 übertragen, %2 fehlgeschlagen, %3 zurückgehalten.</translation>
     </message>
 </context>
 <context>
