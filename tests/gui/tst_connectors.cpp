@@ -143,6 +143,8 @@ private Q_SLOTS:
         QCOMPARE(m_page->model()->index(0, ConnectorListModel::Name).data().toString(),
                  QStringLiteral("Outlet store"));
         QCOMPARE(m_page->currentId(), saved->id);
+        QCOMPARE(m_page->model()->index(0, ConnectorListModel::Schedule).data().toString(),
+                 QStringLiteral("Every 5 minutes"));
 
         // The token is in the secret store under the connector's key …
         QCOMPARE(readSecret(*m_secrets, SecretStore::channelTokenKey(saved->id)),
