@@ -4,12 +4,15 @@
 #include "models/item/ordertablemodel.h"
 #include "sync/synccontroller.h"
 #include "ui/attemptdetailpane.h"
+#include "ui/connectorspage.h"
 #include "ui/orderdetailpane.h"
+#include "ui/settingsdialog.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -26,6 +29,7 @@ namespace fulfillsync {
 MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syncTemplate,
                        QWidget *parent)
     : QMainWindow(parent)
+    , m_database(database)
     , m_sync(sync)
     , m_syncTemplate(std::move(syncTemplate))
 {
@@ -155,6 +159,30 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setSecretStore(SecretStore &secrets)
+{
+    if (m_secrets)
+        return;
+    m_secrets = &secrets;
+    m_connectorsPage = new ConnectorsPage(m_database, m_sync, secrets, this);
+    m_connectorsPage->setRunTemplate(m_syncTemplate);
+    m_tabs->addTab(m_connectorsPage, tr("Connectors"));
+    m_settings = new QAction(tr("&Settings…"), this);
+    m_settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    connect(m_settings, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(m_database, *m_secrets, this);
+        dialog.exec();
+    });
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_settings);
+    file->addSeparator();
+    file->addAction(quit);
+}
 
 QTableView *MainWindow::makeView(PagedTableModel *model)
 {

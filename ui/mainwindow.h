@@ -23,6 +23,8 @@ class PagedTableModel;
 class OrderDetailPane;
 class AttemptDetailPane;
 class SyncController;
+class ConnectorsPage;
+class SecretStore;
 
 // The shell: two tables, the Sync now / Cancel actions and the status line. It routes user
 // actions to the SyncController and refreshes the tables from the database; no business logic.
@@ -49,6 +51,10 @@ public:
     using Confirm = std::function<bool(const QString &question)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     QString statusText() const;
+    // Adds the Connectors tab and File → Settings… (they keep secrets in this store).
+    void setSecretStore(SecretStore &secrets);
+    ConnectorsPage *connectorsPage() const { return m_connectorsPage; }
+    QAction *settingsAction() const { return m_settings; }
 
     void showStatus(const QString &text);
 
@@ -66,7 +72,11 @@ private:
     void dryRun(qint64 orderId);
     void replay(qint64 attemptId, bool asRecorded);
 
+    Database &m_database;
     SyncController &m_sync;
+    SecretStore *m_secrets = nullptr;
+    ConnectorsPage *m_connectorsPage = nullptr;
+    QAction *m_settings = nullptr;
     SyncRequest m_syncTemplate;
     OrderTableModel *m_orderModel = nullptr;
     HistoryTableModel *m_historyModel = nullptr;
