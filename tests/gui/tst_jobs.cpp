@@ -3,6 +3,7 @@
 // sandbox whose store is slow (2 calls a second after a burst of 40).
 
 #include "app/demosetup.h"
+#include "app/embeddedsandbox.h"
 #include "models/storage/connectorrepository.h"
 #include "sandbox/sandboxserver.h"
 #include "sync/synccontroller.h"
