@@ -148,7 +148,7 @@ DashboardPage::DashboardPage(Database &database, SyncController &sync, QWidget *
     splitter->addWidget(top);
     splitter->addWidget(m_chartView);
     splitter->addWidget(bottom);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
     auto *layout = new QVBoxLayout(this);
@@ -246,7 +246,8 @@ void DashboardPage::updateChart()
         const QDateTime start = QDateTime::fromString(
             bucket.bucket + (hours ? QStringLiteral(":00:00Z") : QStringLiteral("T00:00:00Z")),
             Qt::ISODate);
-        categories << (hours ? start.toLocalTime().toString(QStringLiteral("HH:mm"))
+        // Two characters per hour: 24 labels fit a normal window without being cut.
+        categories << (hours ? start.toLocalTime().toString(QStringLiteral("HH"))
                              : QLocale().toString(start.date(), QStringLiteral("d MMM")));
         for (int i = 0; i < outcomes.size(); ++i)
             values[i] << bucket.byOutcome.value(outcomes.at(i));
@@ -260,7 +261,7 @@ void DashboardPage::updateChart()
     m_axisX->append(categories);
     m_axisY->setRange(0, std::max(4, highest + highest / 10 + 1));
     m_axisY->applyNiceNumbers();
-    m_chart->setTitle(hours ? tr("Attempts per hour by outcome, last 24 hours")
+    m_chart->setTitle(hours ? tr("Attempts per hour (local time) by outcome, last 24 hours")
                             : tr("Attempts per day by outcome, last 14 days"));
 }
 

@@ -191,7 +191,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case Trigger:
         return triggerName(job.trigger);
     case Started:
-        return QLocale().toString(job.started.toLocalTime().time(), QLocale::LongFormat);
+        return job.started.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"));
     case Phase:
         return job.phase;
     case Progress:

@@ -109,10 +109,13 @@ JobsPage::JobsPage(SyncController &sync, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setSectionResizeMode(JobListModel::Result, QHeaderView::Stretch);
-    m_view->setColumnWidth(JobListModel::Connector, 160);
-    m_view->setColumnWidth(JobListModel::Phase, 200);
-    m_view->setColumnWidth(JobListModel::Progress, 180);
-    m_view->setColumnWidth(JobListModel::Action, 110);
+    m_view->setColumnWidth(JobListModel::Connector, 140);
+    m_view->setColumnWidth(JobListModel::Trigger, 90);
+    m_view->setColumnWidth(JobListModel::Started, 80);
+    m_view->setColumnWidth(JobListModel::Phase, 220);
+    m_view->setColumnWidth(JobListModel::Progress, 160);
+    m_view->setColumnWidth(JobListModel::Duration, 70);
+    m_view->setColumnWidth(JobListModel::Action, 90);
     m_view->setItemDelegateForColumn(JobListModel::Progress, new ProgressDelegate(m_view));
     m_view->setItemDelegateForColumn(
         JobListModel::Action, new CancelDelegate([this](int row) { cancelRow(row); }, m_view));
