@@ -170,7 +170,7 @@ DashboardPage::DashboardPage(Database &database, SyncController &sync, QWidget *
     connect(m_clock, &QTimer::timeout, this, [this] {
         m_connectors->setNow(QDateTime::currentDateTimeUtc());
         if (m_snapshot.takenAt.secsTo(QDateTime::currentDateTimeUtc()) > 300)
-            refresh();
+            scheduleRefresh();
     });
     m_clock->start();
     refresh();
@@ -187,6 +187,12 @@ DashboardPage::~DashboardPage()
 
 void DashboardPage::scheduleRefresh()
 {
+    // Hidden behind another tab, the page only notes it is out of date: a long pass then
+    // costs the GUI thread nothing here.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     if (!m_refreshDelay->isActive())
         m_refreshDelay->start();
 }
@@ -286,6 +292,15 @@ void DashboardPage::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange)
         applyChartPalette();
     QWidget::changeEvent(event);
+}
+
+void DashboardPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        refresh();
+    }
 }
 
 void DashboardPage::openFailure(const QModelIndex &index)

@@ -53,6 +53,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void accept(const fulfillsync::DashboardSnapshot &snapshot);
@@ -78,6 +79,7 @@ private:
     QList<QBarSet *> m_sets; // one per outcome, in DashboardQueries::outcomeKeys() order
     QTimer *m_refreshDelay = nullptr;
     QTimer *m_clock = nullptr;
+    bool m_stale = false; // history moved while the page was hidden
 };
 
 } // namespace fulfillsync

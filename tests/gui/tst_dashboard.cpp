@@ -235,6 +235,17 @@ private Q_SLOTS:
                  QStringLiteral("SO105"));
         QTest::qWait(1500);
         QCOMPARE(refreshed.size(), 1);
+
+        // Behind another tab the page waits, and catches up when it is shown again.
+        m_window->tabs()->setCurrentWidget(m_window->jobs());
+        addAttempt(106, QStringLiteral("failed"), 1, QStringLiteral("While hidden"));
+        Q_EMIT m_sync->historyAdvanced(2000);
+        QTest::qWait(1500);
+        QCOMPARE(refreshed.size(), 1);
+        QCOMPARE(page->failureModel()->rowCount(), 3);
+        m_window->tabs()->setCurrentWidget(page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->failureModel()->rowCount(), 4, 5000);
+        QCOMPARE(refreshed.size(), 2);
     }
 };
 
