@@ -122,7 +122,7 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
             insertLine,
             QStringLiteral("INSERT INTO item_fulfillment_lines (fulfillment_id, line_id, "
                            "order_line, item_id, item_name, quantity, location_id, "
-                           "location_name) VALUES (?,?,?,?,?,?,?,?)"),
+                           "location_name, item_type) VALUES (?,?,?,?,?,?,?,?,?)"),
             &m_error) ||
         !prepareOrReport(insertPackage,
                          QStringLiteral("INSERT INTO packages (fulfillment_id, position, "
@@ -154,6 +154,7 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
             insertLine.addBindValue(line.quantity);
             insertLine.addBindValue(line.locationId);
             insertLine.addBindValue(line.locationName);
+            insertLine.addBindValue(line.itemType);
             if (!execOrReport(insertLine, &m_error))
                 return false;
         }
@@ -260,7 +261,8 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
     QSqlQuery packages(m_db);
     if (!prepareOrReport(lines,
                          QStringLiteral("SELECT line_id, order_line, item_id, item_name, quantity, "
-                                        "location_id, location_name FROM item_fulfillment_lines "
+                                        "location_id, location_name, item_type FROM "
+                                        "item_fulfillment_lines "
                                         "WHERE fulfillment_id = ? ORDER BY line_id"),
                          &m_error) ||
         !prepareOrReport(packages,
@@ -276,13 +278,60 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
             f.lines << ItemFulfillmentLine{lines.value(0).toLongLong(), lines.value(1).toLongLong(),
                                            lines.value(2).toLongLong(), lines.value(3).toString(),
                                            lines.value(4).toDouble(),   lines.value(5).toLongLong(),
-                                           lines.value(6).toString()};
+                                           lines.value(6).toString(),   lines.value(7).toString()};
         }
         packages.addBindValue(f.id);
         if (!execOrReport(packages, &m_error))
             return {};
         while (packages.next())
             f.trackingNumbers << packages.value(0).toString();
+    }
+    return result;
+}
+
+bool OrderRepository::replaceKitMembers(const QList<qint64> &kitItemIds,
+                                        const QList<KitMember> &members)
+{
+    Transaction transaction(m_db);
+    QSqlQuery remove(m_db);
+    QSqlQuery insert(m_db);
+    if (!prepareOrReport(remove, QStringLiteral("DELETE FROM kit_members WHERE kit_item_id = ?"),
+                         &m_error) ||
+        !prepareOrReport(insert,
+                         QStringLiteral("INSERT INTO kit_members (kit_item_id, member_item_id, "
+                                        "member_name, quantity) VALUES (?,?,?,?)"),
+                         &m_error))
+        return false;
+    for (qint64 kit : kitItemIds) {
+        remove.addBindValue(kit);
+        if (!execOrReport(remove, &m_error))
+            return false;
+    }
+    for (const KitMember &m : members) {
+        insert.addBindValue(m.kitItemId);
+        insert.addBindValue(m.itemId);
+        insert.addBindValue(m.itemName);
+        insert.addBindValue(m.quantity);
+        if (!execOrReport(insert, &m_error))
+            return false;
+    }
+    return transaction.commit(&m_error);
+}
+
+QHash<qint64, QList<KitMember>> OrderRepository::kitMembers()
+{
+    QHash<qint64, QList<KitMember>> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT kit_item_id, member_item_id, member_name, quantity FROM "
+                                 "kit_members ORDER BY kit_item_id, member_item_id"),
+                  {}, &m_error))
+        return result;
+    while (q.next()) {
+        const KitMember m{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                          q.value(3).toDouble()};
+        result[m.kitItemId] << m;
     }
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include "models/domain/domain.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <optional>
 
@@ -24,6 +25,10 @@ public:
     std::optional<SalesOrder> order(qint64 id);
     std::optional<SalesOrder> orderByTranId(const QString &tranId);
     QList<ItemFulfillment> fulfillmentsOfOrder(qint64 orderId);
+
+    // Kit definitions as last read from NetSuite: the listed kits' members are replaced.
+    bool replaceKitMembers(const QList<qint64> &kitItemIds, const QList<KitMember> &members);
+    QHash<qint64, QList<KitMember>> kitMembers(); // kit item id → members
 
     // Orders of a channel whose last evaluation ended in this sync state ("failed" …).
     QList<qint64> orderIdsInSyncState(const QString &channel, const QString &state);
