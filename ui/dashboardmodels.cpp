@@ -124,7 +124,7 @@ QVariant ConnectorSummaryModel::data(const QModelIndex &index, int role) const
         return s.count(QStringLiteral("held"));
     case OldestWaiting:
         if (s.oldestWaitingTranId.isEmpty())
-            return tr("none");
+            return tr("none due");
         return stuck
                    ? tr("⚠ %1, %2 — stuck")
                          .arg(s.oldestWaitingTranId, formatAge(s.oldestWaitingSince.secsTo(m_now)))
