@@ -148,9 +148,10 @@ int main(int argc, char *argv[])
                         pick = row;
                         break;
                     }
+                shown->tabs()->setCurrentWidget(shown->orderView()->parentWidget());
                 shown->orderView()->setCurrentIndex(shown->orderModel()->index(pick, 0));
                 shown->grab().save(folder.filePath(QStringLiteral("sales-orders.png")));
-                shown->tabs()->setCurrentIndex(1);
+                shown->tabs()->setCurrentWidget(shown->historyView()->parentWidget());
                 shown->historyView()->setCurrentIndex(shown->historyModel()->index(0, 0));
                 QTimer::singleShot(500, shown, [shown, folder] {
                     shown->grab().save(folder.filePath(QStringLiteral("sync-history.png")));

@@ -5,6 +5,8 @@
 #include "sync/synccontroller.h"
 #include "ui/attemptdetailpane.h"
 #include "ui/connectorspage.h"
+#include "ui/dashboardpage.h"
+#include "ui/jobspage.h"
 #include "ui/orderdetailpane.h"
 #include "ui/settingsdialog.h"
 
@@ -97,6 +99,12 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     history->setStretchFactor(1, 2);
     m_tabs->addTab(orders, tr("Sales Orders"));
     m_tabs->addTab(history, tr("Sync History"));
+    m_dashboard = new DashboardPage(database, m_sync, this);
+    m_tabs->insertTab(0, m_dashboard, tr("Dashboard"));
+    m_tabs->setCurrentIndex(0);
+    connect(m_dashboard, &DashboardPage::orderRequested, this, &MainWindow::showOrder);
+    m_jobs = new JobsPage(m_sync, this);
+    m_tabs->addTab(m_jobs, tr("Jobs"));
     connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
@@ -149,6 +157,7 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
             m_refreshDelay->start();
     });
     connect(m_orderModel, &PagedTableModel::totalCountChanged, this, &MainWindow::updateCounts);
+    connect(m_orderModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectPendingOrder);
     connect(m_historyModel, &PagedTableModel::totalCountChanged, this, &MainWindow::updateCounts);
     for (PagedTableModel *model : {static_cast<PagedTableModel *>(m_orderModel),
                                    static_cast<PagedTableModel *>(m_historyModel)}) {
@@ -348,6 +357,31 @@ void MainWindow::refreshTables()
 {
     m_orderModel->refresh();
     m_historyModel->refresh();
+}
+
+void MainWindow::showOrder(qint64 orderId, const QString &orderTranId)
+{
+    m_tabs->setCurrentWidget(m_orderView->parentWidget());
+    m_orderDetail->showOrder(orderId);
+    m_pendingOrder = orderId;
+    m_filter->setText(orderTranId);
+    applyFilter(); // reloads the orders unless this filter is already on
+    selectPendingOrder();
+}
+
+void MainWindow::selectPendingOrder()
+{
+    if (m_pendingOrder == 0)
+        return;
+    for (int row = 0; row < m_orderModel->rowCount(); ++row) {
+        if (m_orderModel->rowId(row) != m_pendingOrder)
+            continue;
+        m_pendingOrder = 0;
+        m_orderView->setCurrentIndex(m_orderModel->index(row, 0));
+        m_orderView->scrollTo(m_orderView->currentIndex());
+        m_orderView->setFocus();
+        return;
+    }
 }
 
 void MainWindow::updateCounts()

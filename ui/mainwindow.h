@@ -22,6 +22,8 @@ class OrderTableModel;
 class PagedTableModel;
 class OrderDetailPane;
 class AttemptDetailPane;
+class DashboardPage;
+class JobsPage;
 class SyncController;
 class ConnectorsPage;
 class SecretStore;
@@ -47,6 +49,10 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     OrderDetailPane *orderDetail() const { return m_orderDetail; }
     AttemptDetailPane *attemptDetail() const { return m_attemptDetail; }
+    DashboardPage *dashboard() const { return m_dashboard; }
+    JobsPage *jobs() const { return m_jobs; }
+    // Switches to Sales Orders filtered to this order, selects it and shows its detail.
+    void showOrder(qint64 orderId, const QString &orderTranId);
     // Asks the admin before a replay; tests answer without a dialog.
     using Confirm = std::function<bool(const QString &question)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
@@ -71,6 +77,7 @@ private:
     void resync(qint64 orderId);
     void dryRun(qint64 orderId);
     void replay(qint64 attemptId, bool asRecorded);
+    void selectPendingOrder();
 
     Database &m_database;
     SyncController &m_sync;
@@ -97,6 +104,9 @@ private:
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    DashboardPage *m_dashboard = nullptr;
+    JobsPage *m_jobs = nullptr;
+    qint64 m_pendingOrder = 0; // showOrder() waits for the filtered page to arrive
 };
 
 } // namespace fulfillsync

@@ -137,6 +137,13 @@ void SyncWorker::cancel()
         pass->cancel();
 }
 
+void SyncWorker::cancelConnector(qint64 connectorId)
+{
+    m_followUps.remove(connectorId);
+    if (SyncPass *pass = m_running.value(connectorId))
+        pass->cancel();
+}
+
 void SyncWorker::shutdown()
 {
     cancel();

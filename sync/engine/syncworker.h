@@ -43,6 +43,8 @@ public:
     void setCredentials(const fulfillsync::SyncCredentials &credentials);
     void run(const fulfillsync::SyncRequest &request);
     void cancel();
+    // Cancels that connector's pass and drops its queued follow-ups; other passes go on.
+    void cancelConnector(qint64 connectorId);
     void shutdown(); // closes this thread's database connection
 
 Q_SIGNALS:

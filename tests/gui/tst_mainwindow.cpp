@@ -144,7 +144,7 @@ private Q_SLOTS:
             30000);
 
         // Replay the first pushed attempt: the live duplicate check finds it, nothing is sent.
-        m_window->tabs()->setCurrentIndex(1);
+        m_window->tabs()->setCurrentWidget(m_window->historyView()->parentWidget());
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
         m_window->historyView()->setCurrentIndex(m_window->historyModel()->index(0, 0));
         QVERIFY(m_window->attemptDetail()->text().contains(QStringLiteral("fulfillmentCreate")));
