@@ -1,13 +1,17 @@
 // fulfillsync: the desktop administration app. The composition root: builds the database, the
 // demo sandbox (when asked), the sync controller and the window, and wires them together.
 
+#include "app/credentialsloader.h"
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
 #include "models/storage/database.h"
+#include "sync/secrets/keychainsecretstore.h"
 #include "sync/synccontroller.h"
+#include "ui/appearance.h"
 #include "ui/mainwindow.h"
+#include "ui/tablepanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -55,9 +59,9 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fulfillsync.svg")));
 
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("fulfillsync"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    QTranslator qtTranslator;
+    installTranslations(translator, qtTranslator);
+    applyStoredTheme();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -112,7 +116,17 @@ int main(int argc, char *argv[])
 
     SyncController sync(database);
     sync.setCredentials(credentials);
+    // The keychain's secrets arrive asynchronously and again whenever the admin changes them;
+    // in demo mode the sandbox's own credentials stay in force.
+    KeychainSecretStore secrets;
+    CredentialsLoader credentialsLoader(database, secrets);
+    if (demoOrders > 0 || parser.isSet(scenarioOption))
+        credentialsLoader.setOverride(credentials);
+    QObject::connect(&credentialsLoader, &CredentialsLoader::loaded, &sync,
+                     &SyncController::setCredentials);
+    credentialsLoader.load();
     MainWindow window(database, sync, syncTemplate);
+    window.setSecretStore(secrets);
     window.show();
 
     if (parser.isSet(screenshotOption)) {
@@ -130,13 +144,15 @@ int main(int argc, char *argv[])
                 for (int row = 0; row < rows; ++row)
                     if (shown->orderModel()
                             ->index(row, OrderTableModel::SyncState)
-                            .data(PagedTableModel::RawValueRole).toString() == u"partially_synced") {
+                            .data(PagedTableModel::RawValueRole)
+                            .toString() == u"partially_synced") {
                         pick = row;
                         break;
                     }
+                shown->tabs()->setCurrentWidget(shown->orderPanel()->parentWidget());
                 shown->orderView()->setCurrentIndex(shown->orderModel()->index(pick, 0));
                 shown->grab().save(folder.filePath(QStringLiteral("sales-orders.png")));
-                shown->tabs()->setCurrentIndex(1);
+                shown->tabs()->setCurrentWidget(shown->historyPanel()->parentWidget());
                 shown->historyView()->setCurrentIndex(shown->historyModel()->index(0, 0));
                 QTimer::singleShot(500, shown, [shown, folder] {
                     shown->grab().save(folder.filePath(QStringLiteral("sync-history.png")));

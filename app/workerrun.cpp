@@ -21,6 +21,10 @@ using namespace WorkerCli;
 
 void printSummary(const SyncRunSummary &s)
 {
+    if (!s.skipped.isEmpty()) {
+        out() << s.skipped << Qt::endl;
+        return;
+    }
     out() << tr("%1: %2 pushed, %3 failed, %4 held, %5 already pushed, %6 deferred; %7 NetSuite "
                 "and %8 channel requests in %9 ms")
                  .arg(s.connectorName)

@@ -67,6 +67,9 @@ QString ShopifyService::endpointOf(const HttpRequest &request)
     if (p.size() == 1 && p[0] == QLatin1String("fulfillments.json") &&
         request.method == QLatin1String("POST"))
         return QStringLiteral("shopify.fulfillments.post");
+    if (p.size() == 1 && p[0] == QLatin1String("shop.json") &&
+        request.method == QLatin1String("GET"))
+        return QStringLiteral("shopify.shop.get");
     if (p.size() == 2 && p[0] == QLatin1String("orders") && p[1].endsWith(QLatin1String(".json")) &&
         request.method == QLatin1String("GET"))
         return QStringLiteral("shopify.orders.get");
@@ -123,6 +126,17 @@ HttpReply ShopifyService::rest(ShopifyStore::Shop &shop, const Route &route,
     if (p.size() == 1 && p[0] == QLatin1String("fulfillments.json") &&
         request.method == QLatin1String("POST"))
         return createRest(shop, request, now);
+    // GET shop.json: what the admin app's Test connection reads.
+    if (p.size() == 1 && p[0] == QLatin1String("shop.json") &&
+        request.method == QLatin1String("GET"))
+        return HttpReply::json(
+            200,
+            QJsonObject{
+                {QStringLiteral("shop"),
+                 QJsonObject{{QStringLiteral("id"), shop.shopId},
+                             {QStringLiteral("name"), shop.channel.name},
+                             {QStringLiteral("myshopify_domain"),
+                              QString(shop.channel.shop + QStringLiteral(".myshopify.com"))}}}});
     if (p.size() == 2 && p[0] == QLatin1String("orders") && p[1].endsWith(QLatin1String(".json")) &&
         request.method == QLatin1String("GET")) {
         // GET orders/{id}.json: the order with its line items (SKUs live here, not on the

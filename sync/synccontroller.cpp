@@ -60,4 +60,11 @@ void SyncController::cancel()
     QMetaObject::invokeMethod(m_worker, &SyncWorker::cancel, Qt::QueuedConnection);
 }
 
+void SyncController::cancelConnector(qint64 connectorId)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, connectorId] { worker->cancelConnector(connectorId); },
+        Qt::QueuedConnection);
+}
+
 } // namespace fulfillsync

@@ -25,6 +25,7 @@ public:
     void setCredentials(const fulfillsync::SyncCredentials &credentials);
     void runNow(const fulfillsync::SyncRequest &request);
     void cancel();
+    void cancelConnector(qint64 connectorId); // one connector's pass; the others go on
     bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:

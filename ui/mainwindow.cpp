@@ -6,7 +6,11 @@
 #include "models/storage/database.h"
 #include "sync/synccontroller.h"
 #include "ui/attemptdetailpane.h"
+#include "ui/connectorspage.h"
+#include "ui/dashboardpage.h"
+#include "ui/jobspage.h"
 #include "ui/orderdetailpane.h"
+#include "ui/settingsdialog.h"
 #include "ui/tablefilterbar.h"
 #include "ui/tablepanel.h"
 
@@ -14,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -30,6 +35,7 @@ namespace fulfillsync {
 MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syncTemplate,
                        QWidget *parent)
     : QMainWindow(parent)
+    , m_database(database)
     , m_sync(sync)
     , m_syncTemplate(std::move(syncTemplate))
 {
@@ -64,7 +70,8 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
     connect(focusFilter, &QAction::triggered, this, [this] {
-        (m_tabs->currentIndex() == 0 ? m_orderPanel : m_historyPanel)->focusFilter();
+        const bool history = m_tabs->currentWidget() == m_historyPanel->parentWidget();
+        (history ? m_historyPanel : m_orderPanel)->focusFilter();
     });
     addAction(focusFilter);
     QStringList connectorNames;
@@ -90,6 +97,12 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     history->setStretchFactor(1, 2);
     m_tabs->addTab(orders, tr("Sales Orders"));
     m_tabs->addTab(history, tr("Sync History"));
+    m_dashboard = new DashboardPage(database, m_sync, this);
+    m_tabs->insertTab(0, m_dashboard, tr("Dashboard"));
+    m_tabs->setCurrentIndex(0);
+    connect(m_dashboard, &DashboardPage::orderRequested, this, &MainWindow::showOrder);
+    m_jobs = new JobsPage(m_sync, this);
+    m_tabs->addTab(m_jobs, tr("Jobs"));
     connect(m_orderPanel, &TablePanel::currentRowIdChanged, m_orderDetail,
             &OrderDetailPane::showOrder);
     connect(m_historyPanel, &TablePanel::currentRowIdChanged, m_attemptDetail,
@@ -150,6 +163,8 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
             m_refreshDelay->start();
     });
     connect(m_orderModel, &PagedTableModel::totalCountChanged, this, &MainWindow::updateCounts);
+    connect(m_orderModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectPendingOrder);
+    connect(m_orderModel, &QAbstractItemModel::dataChanged, this, &MainWindow::selectPendingOrder);
     connect(m_historyModel, &PagedTableModel::totalCountChanged, this, &MainWindow::updateCounts);
     for (PagedTableModel *model : {static_cast<PagedTableModel *>(m_orderModel),
                                    static_cast<PagedTableModel *>(m_historyModel)}) {
@@ -160,6 +175,30 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setSecretStore(SecretStore &secrets)
+{
+    if (m_secrets)
+        return;
+    m_secrets = &secrets;
+    m_connectorsPage = new ConnectorsPage(m_database, m_sync, secrets, this);
+    m_connectorsPage->setRunTemplate(m_syncTemplate);
+    m_tabs->addTab(m_connectorsPage, tr("Connectors"));
+    m_settings = new QAction(tr("&Settings…"), this);
+    m_settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    connect(m_settings, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(m_database, *m_secrets, this);
+        dialog.exec();
+    });
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_settings);
+    file->addSeparator();
+    file->addAction(quit);
+}
 
 QTableView *MainWindow::historyView() const
 {
@@ -270,6 +309,8 @@ void MainWindow::onPassFinished(const SyncRunSummary &summary)
         QMessageBox::warning(
             this, tr("Sync failed"),
             tr("Connector %1 could not sync.\n\n%2").arg(summary.connectorName, summary.error));
+    } else if (!summary.skipped.isEmpty()) {
+        showStatus(summary.skipped);
     } else if (summary.cancelled) {
         showStatus(
             tr("%1: cancelled after %2 pushed.").arg(summary.connectorName).arg(summary.pushed));
@@ -295,6 +336,32 @@ void MainWindow::refreshTables()
 {
     m_orderModel->refresh();
     m_historyModel->refresh();
+}
+
+void MainWindow::showOrder(qint64 orderId, const QString &orderTranId)
+{
+    m_tabs->setCurrentWidget(m_orderPanel->parentWidget());
+    m_orderDetail->showOrder(orderId);
+    m_pendingOrder = orderId;
+    m_orderPanel->filterBar()->textEdit()->setText(orderTranId);
+    m_orderPanel->filterBar()->applyNow(); // reloads the orders unless this filter is already on
+    selectPendingOrder();
+}
+
+void MainWindow::selectPendingOrder()
+{
+    if (m_pendingOrder == 0)
+        return;
+    // The filtered order is on the first page; rows past it may still be loading.
+    for (int row = 0; row < m_orderModel->rowCount() && m_orderModel->isRowLoaded(row); ++row) {
+        if (m_orderModel->rowId(row) != m_pendingOrder)
+            continue;
+        m_pendingOrder = 0;
+        orderView()->setCurrentIndex(m_orderModel->index(row, 0));
+        orderView()->scrollTo(orderView()->currentIndex());
+        orderView()->setFocus();
+        return;
+    }
 }
 
 void MainWindow::updateCounts()

@@ -22,7 +22,11 @@ class OrderTableModel;
 class PagedTableModel;
 class OrderDetailPane;
 class AttemptDetailPane;
+class DashboardPage;
+class JobsPage;
 class SyncController;
+class ConnectorsPage;
+class SecretStore;
 class TablePanel;
 
 // The shell: two tables, the Sync now / Cancel actions and the status line. It routes user
@@ -48,10 +52,18 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     OrderDetailPane *orderDetail() const { return m_orderDetail; }
     AttemptDetailPane *attemptDetail() const { return m_attemptDetail; }
+    DashboardPage *dashboard() const { return m_dashboard; }
+    JobsPage *jobs() const { return m_jobs; }
+    // Switches to Sales Orders filtered to this order, selects it and shows its detail.
+    void showOrder(qint64 orderId, const QString &orderTranId);
     // Asks the admin before a replay; tests answer without a dialog.
     using Confirm = std::function<bool(const QString &question)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     QString statusText() const;
+    // Adds the Connectors tab and File → Settings… (they keep secrets in this store).
+    void setSecretStore(SecretStore &secrets);
+    ConnectorsPage *connectorsPage() const { return m_connectorsPage; }
+    QAction *settingsAction() const { return m_settings; }
 
     void showStatus(const QString &text);
 
@@ -66,8 +78,13 @@ private:
     void resync(qint64 orderId);
     void dryRun(qint64 orderId);
     void replay(qint64 attemptId, bool asRecorded);
+    void selectPendingOrder();
 
+    Database &m_database;
     SyncController &m_sync;
+    SecretStore *m_secrets = nullptr;
+    ConnectorsPage *m_connectorsPage = nullptr;
+    QAction *m_settings = nullptr;
     SyncRequest m_syncTemplate;
     OrderTableModel *m_orderModel = nullptr;
     HistoryTableModel *m_historyModel = nullptr;
@@ -86,6 +103,9 @@ private:
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    DashboardPage *m_dashboard = nullptr;
+    JobsPage *m_jobs = nullptr;
+    qint64 m_pendingOrder = 0; // showOrder() waits for the filtered page to arrive
 };
 
 } // namespace fulfillsync

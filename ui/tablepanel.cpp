@@ -153,10 +153,17 @@ TablePanel::TablePanel(Database &database, PagedTableModel *model, QWidget *pare
     connect(model, &QAbstractItemModel::rowsInserted, this, showRows);
 
     reloadViewNames();
-    if (const auto last = m_store.lastLayout())
+    // A restart keeps the columns and the sort; filters come back only through a saved view, so
+    // a forgotten filter never hides rows from the admin after a restart.
+    if (auto last = m_store.lastLayout()) {
+        TablePageQuery query = m_model->query();
+        query.sortColumn = last->query.sortColumn;
+        query.ascending = last->query.ascending;
+        last->query = query;
         applyLayout(*last);
-    else
+    } else {
         showSortIndicator();
+    }
 }
 
 bool TablePanel::eventFilter(QObject *watched, QEvent *event)

@@ -62,13 +62,15 @@ struct SyncRunSummary
     int failed = 0;
     int held = 0;
     int alreadyPushed = 0;
-    int deferred = 0; // in quarantine, waiting for their next try
+    int deferred = 0;             // in quarantine, waiting for their next try
     int detectedFulfillments = 0; // changed fulfillments NetSuite reported in this pass
     int channelThrottled = 0;     // answers that said "slow down" (GraphQL THROTTLED)
     int netSuiteRequests = 0;
     int channelRequests = 0;
     bool cancelled = false;
     QString error; // a run-level failure (could not read NetSuite, database error …)
+    // Not run, and not a failure: another worker holds this connector's lease right now.
+    QString skipped;
     qint64 durationMs = 0;
     bool ok() const { return error.isEmpty() && failed == 0 && !cancelled; }
 };

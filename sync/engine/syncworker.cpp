@@ -3,18 +3,67 @@
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/leaserepository.h"
 #include "models/storage/mappingrepository.h"
 #include "sync/engine/syncpass.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSysInfo>
+#include <QUuid>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
 
 namespace fulfillsync {
+
+namespace {
+constexpr int kLeaseSeconds = 300;     // a crashed worker's connectors are free after this
+constexpr int kLeaseRenewalMs = 60000; // renewed well before that while a pass runs
+
+QString leaseHolderName(qint64 pid)
+{
+    return QStringLiteral("%1 pid %2 (%3)")
+        .arg(QSysInfo::machineHostName())
+        .arg(pid)
+        .arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+}
+
+// A holder named by a process of this machine that no longer exists (killed, crashed): its
+// lease need not be waited out.
+bool holderIsGone(const QString &holder)
+{
+#ifdef Q_OS_UNIX
+    const QString prefix = QSysInfo::machineHostName() + QStringLiteral(" pid ");
+    if (!holder.startsWith(prefix))
+        return false;
+    bool ok = false;
+    const qint64 pid = holder.mid(prefix.size()).section(u' ', 0, 0).toLongLong(&ok);
+    if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
+        return false;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+#else
+    Q_UNUSED(holder)
+    return false;
+#endif
+}
+} // namespace
 
 SyncWorker::SyncWorker(Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
+    , m_leaseHolder(leaseHolderName(QCoreApplication::applicationPid()))
+    , m_leaseRenewal(new QTimer(this))
 {
+    m_leaseRenewal->setInterval(kLeaseRenewalMs);
+    connect(m_leaseRenewal, &QTimer::timeout, this, [this] {
+        LeaseRepository leases(m_database.connection());
+        for (qint64 id : std::as_const(m_leased))
+            leases.acquire(id, m_leaseHolder, QDateTime::currentDateTimeUtc(), kLeaseSeconds);
+    });
     qRegisterMetaType<fulfillsync::SyncRequest>();
     qRegisterMetaType<fulfillsync::SyncProgress>();
     qRegisterMetaType<fulfillsync::SyncRunSummary>();
@@ -88,11 +137,23 @@ void SyncWorker::cancel()
         pass->cancel();
 }
 
+void SyncWorker::cancelConnector(qint64 connectorId)
+{
+    m_followUps.remove(connectorId);
+    if (SyncPass *pass = m_running.value(connectorId))
+        pass->cancel();
+}
+
 void SyncWorker::shutdown()
 {
     cancel();
     qDeleteAll(m_running);
     m_running.clear();
+    m_leaseRenewal->stop();
+    LeaseRepository leases(m_database.connection());
+    for (qint64 id : std::as_const(m_leased))
+        leases.release(id, m_leaseHolder);
+    m_leased.clear();
     delete m_network;
     m_network = nullptr;
     m_database.closeThreadConnection();
@@ -107,6 +168,10 @@ void SyncWorker::emitIdleIfDone()
 void SyncWorker::passEnded(qint64 connectorId)
 {
     m_running.remove(connectorId);
+    if (m_leased.remove(connectorId))
+        LeaseRepository(m_database.connection()).release(connectorId, m_leaseHolder);
+    if (m_leased.isEmpty())
+        m_leaseRenewal->stop();
     QList<SyncRequest> &waiting = m_followUps[connectorId];
     if (!waiting.isEmpty())
         startPass(connectorId, waiting.takeFirst());
@@ -141,6 +206,32 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
         return refuse(connector->name, tr("The access token of connector %1 is missing. Enter it "
                                           "under Connectors.")
                                            .arg(connector->name));
+
+    // A dry run sends and writes nothing, so it needs no lease.
+    if (!request.dryRun) {
+        LeaseRepository leases(db);
+        QString holder;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!leases.acquire(connectorId, m_leaseHolder, now, kLeaseSeconds, &holder) &&
+            !(holderIsGone(holder) &&
+              leases.takeOver(connectorId, holder, m_leaseHolder, now, kLeaseSeconds))) {
+            if (holder.isEmpty())
+                return refuse(
+                    connector->name,
+                    tr("Could not take the connector's lease: %1").arg(leases.lastError()));
+            SyncRunSummary summary;
+            summary.connectorId = connectorId;
+            summary.connectorName = connector->name;
+            summary.skipped = tr("%1 is being synced by another fulfillsync worker (%2); this "
+                                 "run was skipped.")
+                                  .arg(connector->name, holder);
+            Q_EMIT passFinished(summary);
+            QMetaObject::invokeMethod(this, &SyncWorker::emitIdleIfDone, Qt::QueuedConnection);
+            return;
+        }
+        m_leased.insert(connectorId);
+        m_leaseRenewal->start();
+    }
 
     if (!m_network)
         m_network = m_networkFactory ? m_networkFactory(this) : new QNetworkAccessManager(this);

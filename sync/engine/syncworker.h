@@ -8,6 +8,8 @@
 #include <QPointer>
 
 #include <QHash>
+#include <QSet>
+#include <QTimer>
 #include <functional>
 #include <map>
 
@@ -41,6 +43,8 @@ public:
     void setCredentials(const fulfillsync::SyncCredentials &credentials);
     void run(const fulfillsync::SyncRequest &request);
     void cancel();
+    // Cancels that connector's pass and drops its queued follow-ups; other passes go on.
+    void cancelConnector(qint64 connectorId);
     void shutdown(); // closes this thread's database connection
 
 Q_SIGNALS:
@@ -70,6 +74,10 @@ private:
     QHash<qint64, QList<SyncRequest>> m_followUps; // per connector, duplicates dropped
     std::map<qint64, LeakyBucketPacer> m_pacers;   // per connector, kept across passes
     std::map<qint64, LeakyBucketPacer> m_graphQlPacers;
+    // Connector leases on the shared database: this worker's name, the connectors it holds.
+    QString m_leaseHolder;
+    QSet<qint64> m_leased;
+    QTimer *m_leaseRenewal = nullptr;
 };
 
 } // namespace fulfillsync

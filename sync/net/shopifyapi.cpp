@@ -69,6 +69,13 @@ HttpCall *ShopifyApi::getFulfillments(QNetworkAccessManager &network,
                     "GET", {}, true, parent);
 }
 
+HttpCall *ShopifyApi::getShop(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
+                              QObject *parent)
+{
+    return makeCall(network, endpoint, adminUrl(endpoint, QStringLiteral("shop.json")), "GET", {},
+                    true, parent);
+}
+
 HttpCall *ShopifyApi::postGraphQl(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
                                   const QByteArray &body, QObject *parent)
 {

@@ -30,6 +30,8 @@ HttpCall *getFulfillmentOrders(QNetworkAccessManager &network, const ShopifyEndp
                                qint64 orderId, QObject *parent);
 HttpCall *getFulfillments(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
                           qint64 orderId, QObject *parent);
+// The store itself (name, domain): what Test connection reads.
+HttpCall *getShop(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint, QObject *parent);
 // Not idempotent: never retried on an ambiguous failure (the engine reads back instead).
 HttpCall *postGraphQl(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
                       const QByteArray &body, QObject *parent);

@@ -78,8 +78,19 @@ void KeychainSecretStore::read(const QString &key, ReadCallback done)
         });
 }
 
+SecretStore::WriteCallback KeychainSecretStore::announcing(const QString &key, WriteCallback done)
+{
+    QPointer<KeychainSecretStore> self(this);
+    return [self, key, done = std::move(done)](bool ok, const QString &error) {
+        if (ok && self)
+            Q_EMIT self->changed(key);
+        done(ok, error);
+    };
+}
+
 void KeychainSecretStore::write(const QString &key, const QString &value, WriteCallback done)
 {
+    done = announcing(key, std::move(done));
     if (!m_keychainWorks)
         return m_memory.write(key, value, std::move(done));
     auto *job = new QKeychain::WritePasswordJob(m_service);
@@ -100,6 +111,7 @@ void KeychainSecretStore::write(const QString &key, const QString &value, WriteC
 
 void KeychainSecretStore::remove(const QString &key, WriteCallback done)
 {
+    done = announcing(key, std::move(done));
     m_memory.remove(key, [](bool, const QString &) {});
     if (!m_keychainWorks)
         return m_memory.remove(key, std::move(done));

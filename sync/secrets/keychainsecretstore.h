@@ -29,6 +29,8 @@ Q_SIGNALS:
 
 private:
     void fallBack(const QString &error);
+    // Wraps a callback so a success is announced through changed() first.
+    WriteCallback announcing(const QString &key, WriteCallback done);
 
     QString m_service;
     int m_timeoutMs = 5000;

@@ -27,13 +27,19 @@ void MemorySecretStore::read(const QString &key, ReadCallback done)
 void MemorySecretStore::write(const QString &key, const QString &value, WriteCallback done)
 {
     m_values.insert(key, value);
-    QTimer::singleShot(0, this, [done = std::move(done)] { done(true, QString()); });
+    QTimer::singleShot(0, this, [this, key, done = std::move(done)] {
+        Q_EMIT changed(key);
+        done(true, QString());
+    });
 }
 
 void MemorySecretStore::remove(const QString &key, WriteCallback done)
 {
     m_values.remove(key);
-    QTimer::singleShot(0, this, [done = std::move(done)] { done(true, QString()); });
+    QTimer::singleShot(0, this, [this, key, done = std::move(done)] {
+        Q_EMIT changed(key);
+        done(true, QString());
+    });
 }
 
 } // namespace fulfillsync

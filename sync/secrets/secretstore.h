@@ -28,6 +28,11 @@ public:
 
     static QString netSuiteKey(const char *field); // "netsuite/consumerKey" …
     static QString channelTokenKey(qint64 connectorId);
+
+Q_SIGNALS:
+    // A write or remove succeeded (before its callback runs): whoever holds credentials built
+    // from the store reads them again.
+    void changed(const QString &key);
 };
 
 // Secrets for this process only: tests, and the fallback when no keychain answers.

@@ -166,6 +166,66 @@ private Q_SLOTS:
         QCOMPARE(wholesaleRuns, 1);
         worker.shutdown();
     }
+
+    void cancellingOneConnectorLeavesTheOthersRunning()
+    {
+        SyncWorker worker(m_temp->database());
+        worker.setNetworkFactory([this](QObject *parent) {
+            m_network = new FakeNetworkAccessManager(parent);
+            m_network->route("POST", QStringLiteral("/suiteql$"), [](const FakeRequest &r) {
+                if (QJsonDocument::fromJson(r.body)
+                        .object()[QStringLiteral("q")]
+                        .toString()
+                        .contains(QStringLiteral("sl.mainline")))
+                    return FakeResponse{200, envelope({})};
+                return FakeResponse{
+                    200,
+                    envelope({fulfillmentRow(QStringLiteral("2001"), QStringLiteral("1001"),
+                                             QStringLiteral("Shopify"), QStringLiteral("5001")),
+                              fulfillmentRow(QStringLiteral("3001"), QStringLiteral("1501"),
+                                             QStringLiteral("Shopify-WholesaleShopify"),
+                                             QStringLiteral("6001"))})};
+            });
+            // Neither store answers: both passes stay running until cancelled.
+            for (const QString &order :
+                 {QStringLiteral("/orders/5001"), QStringLiteral("/orders/6001")})
+                m_network->route("GET", order, [](const FakeRequest &) {
+                    return FakeResponse{0, {}, {}, true};
+                });
+            return m_network;
+        });
+        SyncCredentials credentials;
+        credentials.netsuite = {QStringLiteral("ck"), QStringLiteral("cs"), QStringLiteral("t"),
+                                QStringLiteral("ts")};
+        credentials.channelTokens = {{m_retail, QStringLiteral("a")},
+                                     {m_wholesale, QStringLiteral("b")}};
+        worker.setCredentials(credentials);
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        worker.run(request);
+        QCOMPARE(worker.runningPasses(), 2);
+        worker.run(request); // a follow-up for each, which cancelling must drop too
+        QTest::qWait(200);
+        QCOMPARE(finished.count(), 0);
+
+        worker.cancelConnector(m_wholesale);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const auto wholesale = finished.first().first().value<SyncRunSummary>();
+        QCOMPARE(wholesale.connectorId, m_wholesale);
+        QVERIFY(wholesale.cancelled);
+        QTest::qWait(200);
+        QCOMPARE(worker.runningPasses(), 1); // retail still runs, no wholesale follow-up
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(idle.count(), 0);
+
+        worker.cancelConnector(m_retail);
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 10000);
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(finished.last().first().value<SyncRunSummary>().connectorId, m_retail);
+        worker.shutdown();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncWorker)

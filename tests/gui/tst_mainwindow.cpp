@@ -203,7 +203,7 @@ private Q_SLOTS:
             30000);
 
         // Replay the first pushed attempt: the live duplicate check finds it, nothing is sent.
-        m_window->tabs()->setCurrentIndex(1);
+        m_window->tabs()->setCurrentWidget(m_window->historyPanel()->parentWidget());
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
         m_window->historyView()->setCurrentIndex(m_window->historyModel()->index(0, 0));
         QTRY_VERIFY(
@@ -224,15 +224,21 @@ private Q_SLOTS:
         startWith(600);
         QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->cancelAction()->isEnabled(), 5000);
-        // While the worker runs, the GUI thread answers timers promptly.
+        // While the worker runs, the GUI thread answers timers promptly: the longest pause
+        // between ticks, not their number, which a loaded machine would decide.
         QElapsedTimer clock;
         clock.start();
-        int ticks = 0;
+        qint64 last = 0;
+        qint64 longestPause = 0;
         QTimer timer;
-        connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+        connect(&timer, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            longestPause = std::max(longestPause, now - last);
+            last = now;
+        });
         timer.start(10);
         QTest::qWait(300);
-        QVERIFY2(ticks >= 15, qPrintable(QString::number(ticks)));
+        QVERIFY2(longestPause < 150, qPrintable(QString::number(longestPause)));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->historyModel()->rowCount() > 0 ||
                                      !m_window->cancelAction()->isEnabled(),
                                  30000);
@@ -334,8 +340,8 @@ private Q_SLOTS:
         bar->applyNow();
         m_window->historyModel()->sort(HistoryTableModel::Duration, Qt::AscendingOrder);
         panel->saveViewAs(QStringLiteral("Pushed by duration"));
-        // Then something else, which a restart remembers as the last layout.
-        bar->stateBox()->setCurrentIndex(0);
+        // Then something else: a restart keeps the columns and the sort, not the filters.
+        bar->textEdit()->setText(QStringLiteral("SO"));
         bar->applyNow();
         panel->columnChooser()->setColumnVisible(HistoryTableModel::Message, true);
         panel->columnChooser()->setColumnVisible(HistoryTableModel::Trigger, false);
@@ -345,6 +351,8 @@ private Q_SLOTS:
         QVERIFY(m_window->historyView()->isColumnHidden(HistoryTableModel::Trigger));
         QVERIFY(!m_window->historyView()->isColumnHidden(HistoryTableModel::Message));
         QVERIFY(m_window->historyModel()->query().state.isEmpty());
+        QVERIFY(m_window->historyModel()->query().text.isEmpty());
+        QCOMPARE(m_window->historyModel()->query().sortColumn, int(HistoryTableModel::Duration));
         const int index = panel->viewsBox()->findText(QStringLiteral("Pushed by duration"));
         QVERIFY(index > 0);
         panel->viewsBox()->setCurrentIndex(index);

@@ -49,8 +49,12 @@ private Q_SLOTS:
     {
         KeychainSecretStore store(QStringLiteral("fulfillsync-test"));
         QSignalSpy unavailable(&store, &KeychainSecretStore::keychainUnavailable);
+        QSignalSpy changed(&store, &SecretStore::changed);
         const QString key = SecretStore::channelTokenKey(42);
         QVERIFY(write(store, key, QStringLiteral("shpat_test_value")));
+        // Whoever built credentials from the store hears of the change (keychain or fallback).
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().toString(), key);
         QCOMPARE(read(store, key).value.value_or(QString()), QStringLiteral("shpat_test_value"));
         if (expectKeychain()) {
             QVERIFY2(store.isPersistent(), qPrintable(store.keychainError()));
@@ -69,6 +73,7 @@ private Q_SLOTS:
         bool removed = false;
         store.remove(key, [&](bool, QString) { removed = true; });
         QTRY_VERIFY_WITH_TIMEOUT(removed, 10000);
+        QCOMPARE(changed.count(), 2);
         QVERIFY(!read(store, key).value.has_value());
     }
 

@@ -4,6 +4,7 @@
 #include "models/domain/timestamps.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/leaserepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/mappingrepository.h"
 #include "models/storage/migrations.h"
@@ -80,6 +81,7 @@ private Q_SLOTS:
         c.triggerStatuses = {QStringLiteral("D"), QStringLiteral("H")};
         c.unmappedPolicy = UnmappedPolicy::UseDefault;
         c.defaultCarrier = QStringLiteral("Other");
+        c.kitRule = KitRule::Members;
         QVERIFY2(repo.save(c), qPrintable(repo.lastError()));
         QVERIFY(c.id > 0);
         QCOMPARE(repo.byId(c.id).value(), c);
@@ -202,6 +204,28 @@ private Q_SLOTS:
         QVERIFY(ledger.entry(c.id, 2001).has_value());
         QCOMPARE(ledger.countInState(LedgerState::Pushed), 1);
         QCOMPARE(ledger.entriesOfOrder(c.id, 1001).size(), 1);
+    }
+
+    void oneWorkerHoldsAConnectorAtATime()
+    {
+        LeaseRepository leases(db());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY2(leases.acquire(1, QStringLiteral("host-a"), now, 300),
+                 qPrintable(leases.lastError()));
+        QVERIFY(leases.acquire(1, QStringLiteral("host-a"), now.addSecs(60), 300)); // renewal
+        QString holder;
+        QVERIFY(!leases.acquire(1, QStringLiteral("host-b"), now.addSecs(120), 300, &holder));
+        QCOMPARE(holder, QStringLiteral("host-a"));
+        QVERIFY(leases.lastError().isEmpty());                          // refused, not failed
+        QVERIFY(leases.acquire(2, QStringLiteral("host-b"), now, 300)); // another connector
+        // A crashed holder's lease expires (renewed at +60 s for 300 s: free after +360 s).
+        QVERIFY(!leases.acquire(1, QStringLiteral("host-b"), now.addSecs(359), 300));
+        QVERIFY(leases.acquire(1, QStringLiteral("host-b"), now.addSecs(361), 300));
+        // Releasing someone else's lease does nothing; one's own frees it at once.
+        QVERIFY(leases.release(1, QStringLiteral("host-a")));
+        QVERIFY(!leases.acquire(1, QStringLiteral("host-a"), now.addSecs(362), 300));
+        QVERIFY(leases.release(1, QStringLiteral("host-b")));
+        QVERIFY(leases.acquire(1, QStringLiteral("host-a"), now.addSecs(363), 300));
     }
 
     void historyAppendsNewestFirst()

@@ -1,0 +1,255 @@
+// The Dashboard tab as an admin uses it: the counts per connector with a stuck warning, the
+// chart of attempts, and a failure that opens its order under Sales Orders. Offscreen, with
+// known rows written straight into a temporary database.
+
+#include "models/domain/timestamps.h"
+#include "models/item/ordertablemodel.h"
+#include "models/storage/connectorrepository.h"
+#include "sync/synccontroller.h"
+#include "testutils/tempdatabase.h"
+#include "ui/dashboardmodels.h"
+#include "ui/dashboardpage.h"
+#include "ui/joblistmodel.h"
+#include "ui/jobspage.h"
+#include "ui/mainwindow.h"
+#include "ui/orderdetailpane.h"
+#include "ui/tablefilterbar.h"
+#include "ui/tablepanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QChart>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStackedBarSeries>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace fulfillsync;
+using fulfillsync::test::TempDatabase;
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+    std::unique_ptr<SyncController> m_sync;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_connector = 0;
+
+    QSqlDatabase db() { return m_temp->database().connection(); }
+
+    void addOrder(qint64 id, const QString &status, const QString &state, qint64 ageSeconds)
+    {
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("INSERT INTO sales_orders (id, tran_id, tran_date, customer, "
+                                 "channel, status, sync_state, last_modified) "
+                                 "VALUES (?,?,?,?,?,?,?,?)"));
+        q.addBindValue(id);
+        q.addBindValue(QStringLiteral("SO%1").arg(id));
+        q.addBindValue(QStringLiteral("2026-11-01"));
+        q.addBindValue(QStringLiteral("Customer %1").arg(id));
+        q.addBindValue(QStringLiteral("Shopify"));
+        q.addBindValue(status);
+        q.addBindValue(state);
+        q.addBindValue(toStorageTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds)));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    }
+
+    void addAttempt(qint64 orderId, const QString &outcome, qint64 ageSeconds,
+                    const QString &message)
+    {
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral(
+            "INSERT INTO sync_attempts (occurred_at, connector_id, connector_name, order_id, "
+            "order_tran_id, trigger_kind, outcome, error_class, message) "
+            "VALUES (?,?,?,?,?,?,?,?,?)"));
+        q.addBindValue(toStorageTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds)));
+        q.addBindValue(m_connector);
+        q.addBindValue(QStringLiteral("Main store"));
+        q.addBindValue(orderId);
+        q.addBindValue(QStringLiteral("SO%1").arg(orderId));
+        q.addBindValue(QStringLiteral("schedule"));
+        q.addBindValue(outcome);
+        q.addBindValue(outcome == u"failed" ? QStringLiteral("validation") : QString(""));
+        q.addBindValue(message);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_temp = std::make_unique<TempDatabase>(TempDatabase::Engine::Sqlite);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+        Connector c;
+        c.name = QStringLiteral("Main store");
+        c.channel = QStringLiteral("Shopify");
+        c.endpoint = QStringLiteral("https://main.example");
+        c.intervalMinutes = 5;
+        ConnectorRepository connectors(db());
+        QVERIFY2(connectors.save(c), qPrintable(connectors.lastError()));
+        m_connector = c.id;
+        // 3 synced, 1 partially, 2 waiting (one due for 3 hours: stuck), 1 failed, 1 held.
+        for (qint64 id : {101, 102, 103})
+            addOrder(id, QStringLiteral("F"), QStringLiteral("synced"), 7200);
+        addOrder(104, QStringLiteral("E"), QStringLiteral("partially_synced"), 7200);
+        addOrder(105, QStringLiteral("F"), QStringLiteral("waiting"), 3 * 3600);
+        addOrder(106, QStringLiteral("B"), QStringLiteral("waiting"), 9 * 3600); // not due yet
+        addOrder(107, QStringLiteral("F"), QStringLiteral("failed"), 3600);
+        addOrder(108, QStringLiteral("F"), QStringLiteral("held"), 3600);
+        for (qint64 id : {101, 102, 103, 104})
+            addAttempt(id, QStringLiteral("pushed"), 1800, QString(""));
+        addAttempt(108, QStringLiteral("held"), 1700, QStringLiteral("Ship method not mapped"));
+        addAttempt(103, QStringLiteral("failed"), 2 * 3600, QStringLiteral("Old failure"));
+        addAttempt(107, QStringLiteral("failed"), 120, QStringLiteral("Line item is not found"));
+
+        m_sync = std::make_unique<SyncController>(m_temp->database());
+        m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, SyncRequest{});
+        DashboardPage *page = m_window->dashboard();
+        QVERIFY(page);
+        new QAbstractItemModelTester(page->connectorModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     page->connectorModel());
+        new QAbstractItemModelTester(page->failureModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     page->failureModel());
+        new QAbstractItemModelTester(m_window->jobs()->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     m_window->jobs()->model());
+        new QAbstractItemModelTester(m_window->orderModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     m_window->orderModel());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_sync.reset();
+        m_temp.reset();
+    }
+
+    void showsCountsStuckOrderAndChart()
+    {
+        DashboardPage *page = m_window->dashboard();
+        QCOMPARE(m_window->tabs()->currentWidget(), page); // the first thing the admin sees
+        ConnectorSummaryModel *model = page->connectorModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 5000);
+        auto cell = [model](int column) {
+            return model->index(0, column).data();
+        };
+        QCOMPARE(cell(ConnectorSummaryModel::Name).toString(), QStringLiteral("Main store"));
+        QCOMPARE(cell(ConnectorSummaryModel::Enabled).toString(), QStringLiteral("On"));
+        QCOMPARE(cell(ConnectorSummaryModel::Synced).toInt(), 4);
+        QCOMPARE(cell(ConnectorSummaryModel::Waiting).toInt(), 2);
+        QCOMPARE(cell(ConnectorSummaryModel::Failed).toInt(), 1);
+        QCOMPARE(cell(ConnectorSummaryModel::Held).toInt(), 1);
+        QCOMPARE(cell(ConnectorSummaryModel::LastRun).toString(), QStringLiteral("2 min ago"));
+        // 2 minutes since the last attempt, 5 minutes apart: the next run is about 3 min away.
+        QVERIFY2(cell(ConnectorSummaryModel::NextRun).toString().startsWith(QStringLiteral("in ")),
+                 qPrintable(cell(ConnectorSummaryModel::NextRun).toString()));
+        // SO105 is due and has waited 3 h > 2 × 5 min + 1 h; SO106 is older but not due yet.
+        const QString oldest = cell(ConnectorSummaryModel::OldestWaiting).toString();
+        QVERIFY2(oldest.contains(QStringLiteral("SO105")) &&
+                     oldest.contains(QStringLiteral("stuck")),
+                 qPrintable(oldest));
+        QVERIFY(model->index(0, 0).data(ConnectorSummaryModel::StuckRole).toBool());
+
+        // The chart's 24 hourly bars hold the 7 attempts, 4 of them pushed.
+        auto *series = qobject_cast<QStackedBarSeries *>(page->chart()->series().value(0));
+        QVERIFY(series);
+        QCOMPARE(series->barSets().size(), 4);
+        qreal all = 0;
+        for (QBarSet *set : series->barSets()) {
+            QCOMPARE(set->count(), 24);
+            all += set->sum();
+        }
+        QCOMPARE(all, 7.0);
+        QCOMPARE(series->barSets().at(0)->label(), QStringLiteral("Pushed"));
+        QCOMPARE(series->barSets().at(0)->sum(), 4.0);
+        QCOMPARE(series->barSets().at(2)->sum(), 2.0); // failed
+
+        // The latest failures, newest first.
+        RecentFailureModel *failures = page->failureModel();
+        QCOMPARE(failures->rowCount(), 2);
+        QCOMPARE(failures->index(0, RecentFailureModel::Order).data().toString(),
+                 QStringLiteral("SO107"));
+        QCOMPARE(failures->index(0, RecentFailureModel::Message).data().toString(),
+                 QStringLiteral("Line item is not found"));
+    }
+
+    void activatingAFailureOpensItsOrder()
+    {
+        DashboardPage *page = m_window->dashboard();
+        QTRY_COMPARE_WITH_TIMEOUT(page->failureModel()->rowCount(), 2, 5000);
+        QTableView *view = page->failureView();
+        view->setFocus();
+        view->setCurrentIndex(page->failureModel()->index(0, RecentFailureModel::Message));
+        QSignalSpy requested(page, &DashboardPage::orderRequested);
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toLongLong(), 107);
+
+        QCOMPARE(m_window->tabs()->currentWidget(), m_window->orderPanel()->parentWidget());
+        QCOMPARE(m_window->orderPanel()->filterBar()->textEdit()->text(), QStringLiteral("SO107"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->orderView()->currentIndex().isValid(), 5000);
+        QCOMPARE(m_window->orderModel()->rowId(m_window->orderView()->currentIndex().row()), 107);
+        // The detail pane shows this order (its title names the customer).
+        const auto labels = m_window->orderDetail()->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
+            return label->text().contains(QStringLiteral("SO107")) &&
+                   label->text().contains(QStringLiteral("Customer 107"));
+        }));
+
+        // Back on the dashboard, a double-click on the older failure opens that order too.
+        m_window->tabs()->setCurrentWidget(page);
+        const QRect second =
+            view->visualRect(page->failureModel()->index(1, RecentFailureModel::Order));
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy doubleClicked(view, &QAbstractItemView::doubleClicked);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, second.center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, second.center());
+        QCOMPARE(doubleClicked.size(), 1);
+        QCOMPARE(m_window->tabs()->currentWidget(), m_window->orderPanel()->parentWidget());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->orderView()->currentIndex().isValid() &&
+                m_window->orderModel()->rowId(m_window->orderView()->currentIndex().row()) == 103,
+            5000);
+    }
+
+    void newHistoryRefreshesThePage()
+    {
+        DashboardPage *page = m_window->dashboard();
+        QTRY_COMPARE_WITH_TIMEOUT(page->failureModel()->rowCount(), 2, 5000);
+        addAttempt(105, QStringLiteral("failed"), 1, QStringLiteral("Fresh failure"));
+        QSignalSpy refreshed(page, &DashboardPage::refreshed);
+        // Bursts of history coalesce into one refresh.
+        for (int i = 0; i < 20; ++i)
+            Q_EMIT m_sync->historyAdvanced(1000 + i);
+        QTRY_COMPARE_WITH_TIMEOUT(page->failureModel()->rowCount(), 3, 5000);
+        QCOMPARE(page->failureModel()->index(0, RecentFailureModel::Order).data().toString(),
+                 QStringLiteral("SO105"));
+        QTest::qWait(1500);
+        QCOMPARE(refreshed.size(), 1);
+
+        // Behind another tab the page waits, and catches up when it is shown again.
+        m_window->tabs()->setCurrentWidget(m_window->jobs());
+        addAttempt(106, QStringLiteral("failed"), 1, QStringLiteral("While hidden"));
+        Q_EMIT m_sync->historyAdvanced(2000);
+        QTest::qWait(1500);
+        QCOMPARE(refreshed.size(), 1);
+        QCOMPARE(page->failureModel()->rowCount(), 3);
+        m_window->tabs()->setCurrentWidget(page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->failureModel()->rowCount(), 4, 5000);
+        QCOMPARE(refreshed.size(), 2);
+    }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"

@@ -1,0 +1,213 @@
+// The Jobs tab: a running pass shows up with its progress, its own Cancel ends it as cancelled,
+// and the window keeps answering meanwhile. Offscreen, with the real worker thread and a demo
+// sandbox whose store is slow (2 calls a second after a burst of 40).
+
+#include "app/demosetup.h"
+#include "app/embeddedsandbox.h"
+#include "models/storage/connectorrepository.h"
+#include "sandbox/sandboxserver.h"
+#include "sync/synccontroller.h"
+#include "testutils/tempdatabase.h"
+#include "ui/dashboardmodels.h"
+#include "ui/dashboardpage.h"
+#include "ui/joblistmodel.h"
+#include "ui/jobspage.h"
+#include "ui/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QElapsedTimer>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace fulfillsync;
+using fulfillsync::test::TempDatabase;
+
+class TestJobs : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<SyncController> m_sync;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_connector = 0;
+
+    void startWith(int demoOrders)
+    {
+        m_temp = std::make_unique<TempDatabase>(TempDatabase::Engine::Sqlite);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        m_sandbox->loadDemo(demoOrders, 7);
+        QVERIFY(m_sandbox->listen(0) != 0);
+        const DemoTarget target = demoTargetOf(*m_sandbox);
+        QString error;
+        m_connector = configureDemo(m_temp->database().connection(), target, &error);
+        QVERIFY2(m_connector > 0, qPrintable(error));
+        m_sync = std::make_unique<SyncController>(m_temp->database());
+        m_sync->setCredentials(demoCredentials(target, m_connector));
+        SyncRequest syncTemplate;
+        syncTemplate.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, syncTemplate);
+        for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+                 m_window->jobs()->model(), m_window->dashboard()->connectorModel(),
+                 m_window->dashboard()->failureModel()})
+            new QAbstractItemModelTester(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_window.reset();
+        m_sync.reset();
+        m_sandbox.reset();
+        m_temp.reset();
+    }
+
+    void cancellingARunningSync()
+    {
+        startWith(600);
+        JobsPage *jobs = m_window->jobs();
+        JobListModel *model = jobs->model();
+        m_window->tabs()->setCurrentWidget(jobs);
+        QCOMPARE(model->rowCount(), 0);
+        m_window->syncNowAction()->trigger();
+
+        // The pass appears with its connector and trigger, and its progress moves.
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+        QCOMPARE(model->index(0, JobListModel::Connector).data().toString(),
+                 ConnectorRepository(m_temp->database().connection()).byId(m_connector)->name);
+        QCOMPARE(model->job(0).connectorId, m_connector);
+        QCOMPARE(model->index(0, JobListModel::Trigger).data().toString(),
+                 QStringLiteral("Sync now"));
+        QVERIFY(model->job(0).running());
+        QCOMPARE(model->index(0, JobListModel::Action).data().toString(), QStringLiteral("Cancel"));
+        QTRY_VERIFY_WITH_TIMEOUT(model->job(0).total > 0 && model->job(0).done > 0, 30000);
+        QVERIFY2(model->index(0, JobListModel::Progress)
+                     .data()
+                     .toString()
+                     .endsWith(QStringLiteral(" / %1").arg(model->job(0).total)),
+                 qPrintable(model->index(0, JobListModel::Progress).data().toString()));
+        QVERIFY(!model->index(0, JobListModel::Phase).data().toString().isEmpty());
+
+        // While the worker runs, the GUI thread answers timers promptly and repaints the list:
+        // no gap between two 10 ms ticks comes near a visible freeze.
+        int ticks = 0;
+        qint64 longestGapMs = 0;
+        QElapsedTimer sinceTick;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, [&] {
+            if (ticks++ > 0)
+                longestGapMs = std::max(longestGapMs, sinceTick.elapsed());
+            sinceTick.restart();
+            jobs->view()->viewport()->repaint();
+        });
+        sinceTick.start();
+        timer.start(10);
+        QTest::qWait(300);
+        timer.stop();
+        QVERIFY2(
+            ticks >= 5 && longestGapMs < 150,
+            qPrintable(QStringLiteral("%1 ticks, longest gap %2 ms").arg(ticks).arg(longestGapMs)));
+        QVERIFY(model->job(0).running()); // 600 orders at 2 calls a second are far from done
+
+        // The row's own Cancel button ends this pass as cancelled.
+        const QRect cancelCell = jobs->view()->visualRect(model->index(0, JobListModel::Action));
+        QVERIFY(!cancelCell.isEmpty());
+        QTest::mouseClick(jobs->view()->viewport(), Qt::LeftButton, {}, cancelCell.center());
+        QVERIFY(model->job(0).cancelling);
+        QCOMPARE(model->index(0, JobListModel::Phase).data().toString(),
+                 QStringLiteral("Cancelling…"));
+        QVERIFY(!jobs->cancelButton()->isEnabled()); // asked once already
+        QTRY_VERIFY_WITH_TIMEOUT(!model->job(0).running(), 30000);
+        QVERIFY(model->job(0).summary.has_value());
+        QVERIFY(model->job(0).summary->cancelled);
+        QCOMPARE(model->index(0, JobListModel::Phase).data().toString(),
+                 QStringLiteral("Cancelled"));
+        QVERIFY2(model->index(0, JobListModel::Result)
+                     .data()
+                     .toString()
+                     .startsWith(QStringLiteral("Cancelled")),
+                 qPrintable(model->index(0, JobListModel::Result).data().toString()));
+        QVERIFY(model->job(0).summary->pushed < 100);
+        QVERIFY(model->index(0, JobListModel::Action).data().toString().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 10000);
+        QCOMPARE(model->rowCount(), 1);
+    }
+
+    void listKeepsPassesPerConnectorNewestFirst()
+    {
+        // The model alone, with values as the controller delivers them: two connectors at once,
+        // one refused, and the oldest finished rows dropped beyond the limit.
+        JobListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMaxFinished(2);
+        SyncRequest manual;
+        manual.connectorId = 7;
+        manual.trigger = SyncTrigger::Resync;
+        model.noteRequest(manual);
+        model.applyProgress(
+            SyncProgress{7, QStringLiteral("Seven"), QStringLiteral("Reading"), 0, 0});
+        model.applyProgress(
+            SyncProgress{8, QStringLiteral("Eight"), QStringLiteral("Pushing"), 2, 10});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.job(0).connectorName, QStringLiteral("Eight"));
+        QCOMPARE(model.index(0, JobListModel::Trigger).data().toString(),
+                 QStringLiteral("Schedule"));
+        QCOMPARE(model.index(1, JobListModel::Trigger).data().toString(), QStringLiteral("Resync"));
+        QCOMPARE(model.index(0, JobListModel::Progress).data().toString(),
+                 QStringLiteral("2 / 10"));
+        QVERIFY(
+            model.index(1, JobListModel::Progress).data().toString().isEmpty()); // unknown total
+        model.applyProgress(
+            SyncProgress{7, QStringLiteral("Seven"), QStringLiteral("Pushing"), 1, 4});
+        QCOMPARE(model.rowCount(), 2); // the same pass, updated
+        QCOMPARE(model.job(1).total, 4);
+
+        SyncRunSummary seven;
+        seven.connectorId = 7;
+        seven.connectorName = QStringLiteral("Seven");
+        seven.pushed = 3;
+        seven.failed = 1;
+        seven.durationMs = 1500;
+        model.applySummary(seven);
+        QVERIFY(!model.job(1).running());
+        QVERIFY(model.job(0).running());
+        QCOMPARE(model.index(1, JobListModel::Result).data().toString(),
+                 QStringLiteral("3 pushed, 1 failed, 0 held, 0 already in the channel"));
+        QCOMPARE(model.index(1, JobListModel::Duration).data().toString(), QStringLiteral("1.5 s"));
+
+        SyncRunSummary refused;
+        refused.connectorId = 9;
+        refused.connectorName = QStringLiteral("Nine");
+        refused.error = QStringLiteral("The access token of connector Nine is missing.");
+        model.applySummary(refused);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, JobListModel::Phase).data().toString(),
+                 QStringLiteral("Could not run"));
+        QCOMPARE(model.index(0, JobListModel::Result).data().toString(), refused.error);
+
+        // A third finished pass: the oldest finished row goes, the running one stays.
+        model.applyProgress(
+            SyncProgress{7, QStringLiteral("Seven"), QStringLiteral("Reading"), 0, 0});
+        model.applySummary(seven);
+        QCOMPARE(model.rowCount(), 3);
+        int running = 0;
+        for (int row = 0; row < model.rowCount(); ++row)
+            running += model.job(row).running();
+        QCOMPARE(running, 1);
+        QCOMPARE(model.job(model.rowCount() - 1).connectorName, QStringLiteral("Eight"));
+        QCOMPARE(model.job(0).connectorName, QStringLiteral("Seven"));
+        QCOMPARE(model.job(1).connectorName, QStringLiteral("Nine"));
+    }
+};
+
+QTEST_MAIN(TestJobs)
+#include "tst_jobs.moc"

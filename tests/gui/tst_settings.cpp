@@ -1,0 +1,282 @@
+// The Settings dialog: database test on a worker thread with a plain answer, NetSuite account
+// and secrets kept apart (database vs. secret store), theme applied at once, language stored.
+
+#include "app/embeddedsandbox.h"
+#include "models/storage/connectorrepository.h"
+#include "sandbox/sandboxserver.h"
+#include "sync/secrets/secretstore.h"
+#include "testutils/tempdatabase.h"
+#include "ui/appearance.h"
+#include "ui/settingsdialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace fulfillsync;
+using fulfillsync::test::TempDatabase;
+
+namespace {
+
+std::optional<QString> readSecret(SecretStore &store, const QString &key)
+{
+    bool answered = false;
+    std::optional<QString> result;
+    store.read(key, [&](std::optional<QString> value, const QString &) {
+        result = value;
+        answered = true;
+    });
+    QTest::qWaitFor([&] { return answered; }, 5000);
+    return result;
+}
+
+} // namespace
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    std::unique_ptr<SettingsDialog> m_dialog;
+    std::unique_ptr<QTemporaryDir> m_sqliteDir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("fulfillsync-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_settings"));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_temp = std::make_unique<TempDatabase>(TempDatabase::Engine::Sqlite);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+        m_secrets = std::make_unique<MemorySecretStore>();
+        m_dialog = std::make_unique<SettingsDialog>(m_temp->database(), *m_secrets);
+        m_dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    }
+
+    void cleanup()
+    {
+        m_dialog.reset();
+        m_secrets.reset();
+        m_temp.reset();
+        applyTheme(Theme::System);
+    }
+
+    void databaseTestReportsFailureForABadUrl_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("not a url") << QStringLiteral("mysql://x/y") << QString();
+        QTest::newRow("nobody listens") << QStringLiteral("postgresql://nobody@127.0.0.1:1/none")
+                                        << QStringLiteral("Cannot open");
+    }
+
+    void databaseTestReportsFailureForABadUrl()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, words);
+        m_dialog->databaseUrlEdit()->setText(url);
+        QSignalSpy finished(m_dialog.get(), &SettingsDialog::databaseTestFinished);
+        QTest::mouseClick(m_dialog->databaseTestButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        const QString text = m_dialog->databaseResultLabel()->text();
+        QVERIFY(!text.isEmpty());
+        QVERIFY2(text.contains(words), qPrintable(text));
+        QVERIFY(m_dialog->databaseTestButton()->isEnabled());
+        // An invalid URL is not stored.
+        if (!DatabaseUrl::parse(url).isValid()) {
+            QVERIFY(!m_dialog->apply());
+            QVERIFY(!QSettings().contains(SettingsKeys::DatabaseUrl));
+        }
+    }
+
+    // Every engine this run can reach: SQLite always, PostgreSQL when the test command
+    // started a server (FULFILLSYNC_TEST_PG_URL).
+    void databaseTestSucceeds_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("words");
+        m_sqliteDir = std::make_unique<QTemporaryDir>();
+        QTest::newRow("sqlite") << QStringLiteral("sqlite://") +
+                                       m_sqliteDir->filePath(QStringLiteral("new.db"))
+                                << QStringLiteral("can be used");
+        if (TempDatabase::postgresAvailable())
+            QTest::newRow("postgresql")
+                << qEnvironmentVariable("FULFILLSYNC_TEST_PG_URL") << QStringLiteral("PostgreSQL");
+    }
+
+    void databaseTestSucceeds()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, words);
+        QTest::keyClicks(m_dialog->databaseUrlEdit(), url);
+        QSignalSpy finished(m_dialog.get(), &SettingsDialog::databaseTestFinished);
+        QTest::mouseClick(m_dialog->databaseTestButton(), Qt::LeftButton);
+        QVERIFY(!m_dialog->databaseTestButton()->isEnabled()); // runs off the GUI thread
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY2(m_dialog->databaseResultLabel()->text().contains(words),
+                 qPrintable(m_dialog->databaseResultLabel()->text()));
+        // Stored for the next start, which app/main.cpp reads.
+        QVERIFY(m_dialog->apply());
+        QCOMPARE(QSettings().value(SettingsKeys::DatabaseUrl).toString(), url);
+    }
+
+    void databasePasswordIsNeverStored()
+    {
+        m_dialog->databaseUrlEdit()->setText(
+            QStringLiteral("postgresql://app:hunter2@127.0.0.1:5432/fulfillsync"));
+        QVERIFY(!m_dialog->apply());
+        QVERIFY(m_dialog->problemLabel()->text().contains(QStringLiteral("pgpass")));
+        QVERIFY(!QSettings().contains(SettingsKeys::DatabaseUrl));
+        QVERIFY(!m_dialog->isHidden()); // OK keeps the dialog open
+        m_dialog->accept();
+        QVERIFY(m_dialog->isVisible());
+    }
+
+    void themeChangeAppliesADarkPalette()
+    {
+        const int dark = m_dialog->themeBox()->findData(QStringLiteral("dark"));
+        QVERIFY(dark >= 0);
+        m_dialog->themeBox()->setCurrentIndex(dark);
+        QVERIFY(m_dialog->apply());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
+        QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+        QCOMPARE(QSettings().value(SettingsKeys::Theme).toString(), QStringLiteral("dark"));
+        // The open dialog itself follows.
+        QTRY_VERIFY(m_dialog->palette().color(QPalette::Window).lightness() < 80);
+
+        m_dialog->themeBox()->setCurrentIndex(
+            m_dialog->themeBox()->findData(QStringLiteral("light")));
+        QVERIFY(m_dialog->apply());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        QCOMPARE(storedTheme(), Theme::Light);
+    }
+
+    void languageSettingIsStored()
+    {
+        const int german = m_dialog->languageBox()->findData(QStringLiteral("de"));
+        QVERIFY(german >= 0);
+        m_dialog->languageBox()->setCurrentIndex(german);
+        QVERIFY(m_dialog->apply());
+        QCOMPARE(QSettings().value(SettingsKeys::Language).toString(), QStringLiteral("de"));
+        // A new dialog shows what is stored.
+        SettingsDialog again(m_temp->database(), *m_secrets);
+        QCOMPARE(again.languageBox()->currentData().toString(), QStringLiteral("de"));
+    }
+
+    // The stored language wins over the system locale, and the German catalogue is complete
+    // enough that the dialog speaks German.
+    void storedLanguageTranslatesTheWindow()
+    {
+        const QLocale before;
+        QSettings().setValue(SettingsKeys::Language, QStringLiteral("de"));
+        QTranslator own;
+        QTranslator qt;
+        QCOMPARE(installTranslations(own, qt).left(2), QStringLiteral("de"));
+        QVERIFY(!own.isEmpty());
+        SettingsDialog german(m_temp->database(), *m_secrets);
+        QCOMPARE(german.windowTitle(), QStringLiteral("Einstellungen"));
+        QCOMPARE(german.tabs()->tabText(1), QStringLiteral("&Datenbank"));
+        QCOMPARE(german.themeBox()->itemText(2), QStringLiteral("Dunkel"));
+        QCoreApplication::removeTranslator(&own);
+        QCoreApplication::removeTranslator(&qt);
+        QLocale::setDefault(before);
+
+        // English chosen explicitly: no catalogue is needed and none is installed.
+        QSettings().setValue(SettingsKeys::Language, QStringLiteral("en"));
+        QTranslator english;
+        QTranslator qtEnglish;
+        installTranslations(english, qtEnglish);
+        QVERIFY(english.isEmpty());
+        QCOMPARE(SettingsDialog(m_temp->database(), *m_secrets).windowTitle(),
+                 QStringLiteral("Settings"));
+        QCoreApplication::removeTranslator(&qtEnglish);
+        QLocale::setDefault(before);
+    }
+
+    void defaultIntervalIsStored()
+    {
+        m_dialog->defaultIntervalBox()->setValue(17);
+        QVERIFY(m_dialog->apply());
+        QCOMPARE(defaultIntervalMinutes(), 17);
+    }
+
+    void netSuiteAccountGoesToTheDatabaseAndSecretsToTheStore()
+    {
+        QTest::keyClicks(m_dialog->accountIdEdit(), QStringLiteral("1234567_SB1"));
+        QTest::keyClicks(m_dialog->secretEdit("consumerKey"), QStringLiteral("ck-1"));
+        QTest::keyClicks(m_dialog->secretEdit("tokenSecret"), QStringLiteral("ts-secret-99"));
+        QSignalSpy changed(m_secrets.get(), &SecretStore::changed);
+        QVERIFY(m_dialog->apply());
+        QTRY_COMPARE(changed.size(), 2);
+        const auto account = ConnectorRepository(m_temp->database().connection()).account();
+        QVERIFY(account.has_value());
+        QCOMPARE(account->accountId, QStringLiteral("1234567_SB1"));
+        QCOMPARE(readSecret(*m_secrets, SecretStore::netSuiteKey("consumerKey")),
+                 std::optional<QString>(QStringLiteral("ck-1")));
+        QCOMPARE(readSecret(*m_secrets, SecretStore::netSuiteKey("tokenSecret")),
+                 std::optional<QString>(QStringLiteral("ts-secret-99")));
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(QStringLiteral("ts-secret-99")));
+        QTRY_VERIFY(m_dialog->keychainWarning()->isVisible());
+
+        // Opened again, the dialog shows the stored secrets.
+        SettingsDialog again(m_temp->database(), *m_secrets);
+        QSignalSpy loaded(&again, &SettingsDialog::secretsLoaded);
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(again.secretEdit("tokenSecret")->text(), QStringLiteral("ts-secret-99"));
+        QCOMPARE(again.accountIdEdit()->text(), QStringLiteral("1234567_SB1"));
+    }
+
+    void netSuiteTestAgainstTheSandbox()
+    {
+        sandbox::SandboxServer server;
+        server.loadDemo(5, 7);
+        QVERIFY(server.listen(0) != 0);
+        const DemoTarget target = demoTargetOf(server);
+        QTest::keyClicks(m_dialog->accountIdEdit(), target.accountId);
+        QTest::keyClicks(m_dialog->baseUrlEdit(), target.netSuiteUrl.toString());
+        QTest::keyClicks(m_dialog->secretEdit("consumerKey"), target.netsuite.consumerKey);
+        QTest::keyClicks(m_dialog->secretEdit("consumerSecret"), target.netsuite.consumerSecret);
+        QTest::keyClicks(m_dialog->secretEdit("tokenId"), target.netsuite.tokenId);
+        QTest::keyClicks(m_dialog->secretEdit("tokenSecret"), target.netsuite.tokenSecret);
+        QSignalSpy finished(m_dialog.get(), &SettingsDialog::netSuiteTestFinished);
+        QTest::mouseClick(m_dialog->netSuiteTestButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(),
+                 qPrintable(m_dialog->netSuiteResultLabel()->text()));
+        QVERIFY(m_dialog->netSuiteResultLabel()->text().contains(QStringLiteral("Connected")));
+
+        m_dialog->secretEdit("tokenSecret")->setText(QStringLiteral("wrong"));
+        QTest::mouseClick(m_dialog->netSuiteTestButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY2(m_dialog->netSuiteResultLabel()->text().contains(QStringLiteral("refused")),
+                 qPrintable(m_dialog->netSuiteResultLabel()->text()));
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_settings.moc"

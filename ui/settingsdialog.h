@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QDialog>
+#include <QHash>
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+
+namespace fulfillsync {
+
+class Database;
+class NetSuiteConnectionTest;
+class SecretStore;
+
+// Settings…: the NetSuite account (id and URL in the database, token-based-auth secrets in the
+// SecretStore), the database URL (QSettings, used at the next start), the default schedule, the
+// theme and the language. Changes are written on OK / Apply only.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    SettingsDialog(Database &database, SecretStore &secrets, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    QLineEdit *accountIdEdit() const { return m_accountId; }
+    QLineEdit *baseUrlEdit() const { return m_baseUrl; }
+    QLineEdit *secretEdit(const char *field) const { return m_secrets.value(QByteArray(field)); }
+    QPushButton *netSuiteTestButton() const { return m_netSuiteTest; }
+    QLabel *netSuiteResultLabel() const { return m_netSuiteResult; }
+    QLineEdit *databaseUrlEdit() const { return m_databaseUrl; }
+    QPushButton *databaseTestButton() const { return m_databaseTest; }
+    QLabel *databaseResultLabel() const { return m_databaseResult; }
+    QSpinBox *defaultIntervalBox() const { return m_defaultInterval; }
+    QComboBox *themeBox() const { return m_theme; }
+    QComboBox *languageBox() const { return m_language; }
+    QLabel *keychainWarning() const { return m_keychainWarning; }
+    QLabel *problemLabel() const { return m_problem; }
+
+public Q_SLOTS:
+    bool apply(); // writes everything; false (and says why) when something is invalid
+    void accept() override;
+    void testNetSuite();
+    void testDatabase();
+
+Q_SIGNALS:
+    void databaseTestFinished(bool ok);
+    void netSuiteTestFinished(bool ok);
+    void secretsLoaded();
+
+private:
+    QWidget *makeNetSuiteTab();
+    QWidget *makeDatabaseTab();
+    QWidget *makeGeneralTab();
+    void load();
+    void chooseSqliteFile();
+    void checkKeychain();
+
+    Database &m_database;
+    SecretStore &m_store;
+    QNetworkAccessManager *m_network = nullptr;
+    QPointer<NetSuiteConnectionTest> m_runningNetSuiteTest;
+    QHash<QByteArray, QLineEdit *> m_secrets; // field name → edit
+    QHash<QByteArray, bool> m_secretEdited;
+    int m_pendingReads = 0;
+    bool m_databaseTestRunning = false;
+
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_keychainWarning = nullptr;
+    QLabel *m_problem = nullptr;
+    QLineEdit *m_accountId = nullptr;
+    QLineEdit *m_baseUrl = nullptr;
+    QPushButton *m_netSuiteTest = nullptr;
+    QLabel *m_netSuiteResult = nullptr;
+    QLineEdit *m_databaseUrl = nullptr;
+    QPushButton *m_databaseTest = nullptr;
+    QLabel *m_databaseResult = nullptr;
+    QSpinBox *m_defaultInterval = nullptr;
+    QComboBox *m_theme = nullptr;
+    QComboBox *m_language = nullptr;
+};
+
+} // namespace fulfillsync
