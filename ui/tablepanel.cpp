@@ -128,19 +128,21 @@ TablePanel::TablePanel(Database &database, PagedTableModel *model, QWidget *pare
     connect(model, &QAbstractItemModel::dataChanged, this, &TablePanel::emitCurrentIfLoaded);
     connect(m_view, &QAbstractItemView::activated, this, &TablePanel::rowActivated);
     connect(model, &QAbstractItemModel::modelReset, this, [this] { m_pendingRow = -1; });
-    // Fit the columns to the first page once; after that the admin's widths stay.
-    connect(model, &QAbstractItemModel::rowsInserted, m_view,
-            [this](const QModelIndex &, int first) {
-                if (first != 0 || m_view->property("fitted").toBool())
-                    return;
-                m_view->setProperty("fitted", true);
-                for (int c = 0; c < m_model->columnCount(); ++c) {
-                    if (m_view->isColumnHidden(c))
-                        continue;
-                    m_view->resizeColumnToContents(c);
-                    m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 12, 360));
-                }
-            });
+    // Fit the columns to the first page once it has values (the count may come first, with
+    // placeholders only); after that the admin's widths stay.
+    const auto fitOnce = [this] {
+        if (m_fitted || !m_model->isRowLoaded(0))
+            return;
+        m_fitted = true;
+        for (int c = 0; c < m_model->columnCount(); ++c) {
+            if (m_view->isColumnHidden(c))
+                continue;
+            m_view->resizeColumnToContents(c);
+            m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 12, 360));
+        }
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, m_view, fitOnce);
+    connect(model, &QAbstractItemModel::dataChanged, m_view, fitOnce);
 
     // The count arrives after the first page: until then the label says "at least".
     const auto showRows = [this] {

@@ -76,6 +76,7 @@ private:
     QAction *m_exportAction = nullptr;
     int m_pendingRow = -1;
     bool m_restoring = false;
+    bool m_fitted = false;
 };
 
 } // namespace fulfillsync
