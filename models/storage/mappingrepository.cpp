@@ -1,5 +1,6 @@
 #include "models/storage/mappingrepository.h"
 
+#include "models/storage/mappinghistory.h"
 #include "models/storage/sqlerror.h"
 
 #include <QSqlQuery>
@@ -54,14 +55,44 @@ bool MappingRepository::upsertInTransaction(qint64 connectorId, const MappingRul
     return execOrReport(q, &m_error);
 }
 
-bool MappingRepository::upsert(qint64 connectorId, const MappingRule &rule)
+bool MappingRepository::recordChanges(qint64 connectorId, const QList<MappingRule> &before,
+                                      const QList<MappingRule> &after, const QString &changedBy)
 {
-    return upsertInTransaction(connectorId, rule);
+    MappingHistoryRepository history(m_db);
+    if (history.record(connectorId, diffMappingRules(before, after),
+                       changedBy.isEmpty() ? currentUserName() : changedBy,
+                       QDateTime::currentDateTimeUtc()))
+        return true;
+    m_error = history.lastError();
+    return false;
 }
 
-bool MappingRepository::replace(qint64 connectorId, const QList<MappingRule> &rules)
+bool MappingRepository::upsert(qint64 connectorId, const MappingRule &rule,
+                               const QString &changedBy)
 {
     Transaction transaction(m_db);
+    m_error.clear();
+    const QList<MappingRule> all = rules(connectorId);
+    if (!m_error.isEmpty())
+        return false;
+    QList<MappingRule> before;
+    for (const MappingRule &r : all)
+        if (r.kind == rule.kind && r.sourceKey == rule.sourceKey)
+            before << r;
+    if (!upsertInTransaction(connectorId, rule) ||
+        !recordChanges(connectorId, before, {rule}, changedBy))
+        return false;
+    return transaction.commit(&m_error);
+}
+
+bool MappingRepository::replace(qint64 connectorId, const QList<MappingRule> &rules,
+                                const QString &changedBy)
+{
+    Transaction transaction(m_db);
+    m_error.clear();
+    const QList<MappingRule> before = this->rules(connectorId);
+    if (!m_error.isEmpty())
+        return false;
     QSqlQuery q(m_db);
     if (!prepareOrReport(q, QStringLiteral("DELETE FROM mappings WHERE connector_id = ?"),
                          &m_error))
@@ -73,6 +104,8 @@ bool MappingRepository::replace(qint64 connectorId, const QList<MappingRule> &ru
         if (!upsertInTransaction(connectorId, rule))
             return false;
     }
+    if (!recordChanges(connectorId, before, rules, changedBy))
+        return false;
     return transaction.commit(&m_error);
 }
 
