@@ -4,6 +4,7 @@
 #include "models/item/ordertablemodel.h"
 #include "sync/synccontroller.h"
 #include "ui/attemptdetailpane.h"
+#include "ui/mappingspage.h"
 #include "ui/orderdetailpane.h"
 
 #include <QAction>
@@ -93,6 +94,7 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     history->setStretchFactor(1, 2);
     m_tabs->addTab(orders, tr("Sales Orders"));
     m_tabs->addTab(history, tr("Sync History"));
+    m_tabs->addTab(m_mappingsPage = new MappingsPage(database, this), tr("Mappings"));
     connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())

@@ -22,6 +22,7 @@ class OrderTableModel;
 class PagedTableModel;
 class OrderDetailPane;
 class AttemptDetailPane;
+class MappingsPage;
 class SyncController;
 
 // The shell: two tables, the Sync now / Cancel actions and the status line. It routes user
@@ -45,6 +46,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     OrderDetailPane *orderDetail() const { return m_orderDetail; }
     AttemptDetailPane *attemptDetail() const { return m_attemptDetail; }
+    MappingsPage *mappingsPage() const { return m_mappingsPage; }
     // Asks the admin before a replay; tests answer without a dialog.
     using Confirm = std::function<bool(const QString &question)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
@@ -75,6 +77,7 @@ private:
     QTableView *m_historyView = nullptr;
     OrderDetailPane *m_orderDetail = nullptr;
     AttemptDetailPane *m_attemptDetail = nullptr;
+    MappingsPage *m_mappingsPage = nullptr;
     Confirm m_confirm;
     bool m_dryRunPending = false;
     int m_dryRunPlanned = 0;

@@ -1,0 +1,633 @@
+#include "ui/mappingspage.h"
+
+#include "models/storage/connectorrepository.h"
+#include "models/storage/database.h"
+#include "models/storage/mappingfile.h"
+#include "models/storage/mappinghistory.h"
+#include "models/storage/mappingrepository.h"
+#include "ui/mappingdelegate.h"
+#include "ui/mappinghistorymodel.h"
+#include "ui/mappingtablemodel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace fulfillsync {
+
+namespace {
+
+QString kindTitle(MappingKind kind)
+{
+    switch (kind) {
+    case MappingKind::ShipMethod:
+        return MappingsPage::tr("Ship methods");
+    case MappingKind::Item:
+        return MappingsPage::tr("Items");
+    case MappingKind::Location:
+        return MappingsPage::tr("Locations");
+    case MappingKind::CustomField:
+        return MappingsPage::tr("Custom fields");
+    }
+    return {};
+}
+
+// One order for comparing what is in the tables with what was loaded.
+QList<MappingRule> sorted(QList<MappingRule> rules)
+{
+    std::stable_sort(rules.begin(), rules.end(), [](const MappingRule &a, const MappingRule &b) {
+        if (a.kind != b.kind)
+            return int(a.kind) < int(b.kind);
+        return a.sourceKey < b.sourceKey;
+    });
+    return rules;
+}
+
+QToolButton *buttonFor(QAction *action, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setAccessibleName(action->text().remove(u'&').remove(QStringLiteral("…")));
+    return button;
+}
+
+} // namespace
+
+MappingsPage::MappingsPage(Database &database, QWidget *parent)
+    : QWidget(parent)
+    , m_database(database)
+{
+    qRegisterMetaType<fulfillsync::DiscoveryResult>();
+    m_askUnsaved = [this](const QString &question) {
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved mappings"), question,
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        return answer == QMessageBox::Save      ? UnsavedAnswer::Save
+               : answer == QMessageBox::Discard ? UnsavedAnswer::Discard
+                                                : UnsavedAnswer::Cancel;
+    };
+
+    // Save, Discover, ... act anywhere on the page; Add/Remove row only in the tables (added to
+    // each view in makeKindTab), so Del in the connector box removes nothing.
+    auto makeAction = [this](const QString &text, const QKeySequence &key, const QString &tip,
+                             bool pageWide = true) {
+        auto *action = new QAction(text, this);
+        if (!key.isEmpty())
+            action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(
+            key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        if (pageWide)
+            addAction(action);
+        return action;
+    };
+    m_save = makeAction(tr("&Save"), QKeySequence::Save,
+                        tr("Write all mapping tables of this connector in one step"));
+    m_revert = makeAction(tr("Revert"), {}, tr("Forget the unsaved changes"));
+    m_discover = makeAction(tr("Discover values"), QKeySequence(QStringLiteral("Ctrl+D")),
+                            tr("List the ship methods, items and locations NetSuite used on "
+                               "this connector's orders, with the orders each one holds"));
+    m_addRow =
+        makeAction(tr("Add row"), QKeySequence(Qt::Key_Insert), tr("Add a mapping row"), false);
+    m_removeRow = makeAction(tr("Remove row"), QKeySequence(Qt::Key_Delete),
+                             tr("Remove the selected rows"), false);
+    m_import = makeAction(tr("Import…"), {}, tr("Read mappings from a CSV or JSON file"));
+    m_export = makeAction(tr("Export…"), {}, tr("Write these mappings to a CSV or JSON file"));
+    connect(m_save, &QAction::triggered, this, &MappingsPage::save);
+    connect(m_revert, &QAction::triggered, this, &MappingsPage::revert);
+    connect(m_discover, &QAction::triggered, this, &MappingsPage::discover);
+    connect(m_addRow, &QAction::triggered, this, &MappingsPage::addRow);
+    connect(m_removeRow, &QAction::triggered, this, &MappingsPage::removeSelectedRows);
+    connect(m_import, &QAction::triggered, this, &MappingsPage::chooseImportFile);
+    connect(m_export, &QAction::triggered, this, &MappingsPage::chooseExportFile);
+
+    m_connectorBox = new QComboBox(this);
+    m_connectorBox->setAccessibleName(tr("Connector"));
+    m_connectorBox->setMinimumContentsLength(18);
+    auto *connectorLabel = new QLabel(tr("&Connector:"), this);
+    connectorLabel->setBuddy(m_connectorBox);
+    connect(m_connectorBox, &QComboBox::activated, this, &MappingsPage::onConnectorChosen);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(connectorLabel);
+    top->addWidget(m_connectorBox);
+    top->addSpacing(12);
+    top->addWidget(buttonFor(m_discover, this));
+    top->addWidget(buttonFor(m_import, this));
+    top->addWidget(buttonFor(m_export, this));
+    top->addStretch(1);
+    top->addWidget(buttonFor(m_revert, this));
+    auto *saveButton = buttonFor(m_save, this);
+    top->addWidget(saveButton);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setAccessibleName(tr("Mapping tables"));
+    for (MappingKind kind : allMappingKinds())
+        m_tabs->addTab(makeKindTab(kind), kindTitle(kind));
+    m_historyModel = new MappingHistoryModel(this);
+    auto *historyView = new QTableView(this);
+    historyView->setModel(m_historyModel);
+    historyView->setAccessibleName(tr("Mapping change history"));
+    historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    historyView->setWordWrap(false);
+    historyView->verticalHeader()->hide();
+    historyView->horizontalHeader()->setStretchLastSection(true);
+    historyView->horizontalHeader()->setDefaultSectionSize(140);
+    m_tabs->addTab(historyView, tr("History"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        const bool table = currentModel() != nullptr;
+        m_addRow->setEnabled(table && m_connector.id != 0);
+        m_removeRow->setEnabled(table && m_connector.id != 0);
+    });
+
+    m_problems = new QLabel(this);
+    m_problems->setWordWrap(true);
+    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setAccessibleName(tr("Mapping problems"));
+    m_problems->setStyleSheet(QStringLiteral("color: #a40000;"));
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setAccessibleName(tr("Mappings status"));
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(160);
+    m_progress->setAccessibleName(tr("Discovering values"));
+    m_progress->setVisible(false);
+    m_cancelDiscovery = new QPushButton(tr("Cancel"), this);
+    m_cancelDiscovery->setAccessibleName(tr("Cancel discovery"));
+    m_cancelDiscovery->setVisible(false);
+    connect(m_cancelDiscovery, &QPushButton::clicked, this, &MappingsPage::cancelDiscovery);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_progress);
+    bottom->addWidget(m_cancelDiscovery);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_problems);
+    layout->addLayout(bottom);
+
+    m_thread.setObjectName(QStringLiteral("mapping-discovery"));
+    m_worker = new MappingDiscoveryWorker(database);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &MappingsPage::discoveryRequested, m_worker, &MappingDiscoveryWorker::run,
+            Qt::QueuedConnection);
+    connect(m_worker, &MappingDiscoveryWorker::finished, this, &MappingsPage::onDiscovered,
+            Qt::QueuedConnection);
+    m_thread.start();
+
+    reloadConnectors();
+}
+
+MappingsPage::~MappingsPage()
+{
+    m_worker->setLatestGeneration(0); // skip a queued discovery
+    QMetaObject::invokeMethod(m_worker, &MappingDiscoveryWorker::closeConnection,
+                              Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QWidget *MappingsPage::makeKindTab(MappingKind kind)
+{
+    auto *model = new MappingTableModel(kind, this);
+    auto *view = new QTableView(this);
+    view->setModel(model);
+    view->setItemDelegate(new MappingDelegate(view));
+    view->setAccessibleName(tr("%1 mappings").arg(kindTitle(kind)));
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                          QAbstractItemView::AnyKeyPressed);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setDefaultSectionSize(200);
+    if (model->columnOf(MappingTableModel::Field::Orders) >= 0)
+        view->setColumnWidth(model->columnOf(MappingTableModel::Field::Orders), 80);
+    view->addAction(m_addRow);
+    view->addAction(m_removeRow);
+    connect(model, &MappingTableModel::rowsEdited, this, &MappingsPage::onRowsEdited);
+    m_models.insert(kind, model);
+    m_views.insert(kind, view);
+
+    auto *tab = new QWidget(this);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(buttonFor(m_addRow, tab));
+    buttons->addWidget(buttonFor(m_removeRow, tab));
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(view, 1);
+    layout->addLayout(buttons);
+    return tab;
+}
+
+void MappingsPage::reloadConnectors()
+{
+    ConnectorRepository repo(m_database.connection());
+    const QList<Connector> connectors = repo.all();
+    const qint64 keep = m_connector.id;
+    m_connectorBox->clear();
+    for (const Connector &c : connectors)
+        m_connectorBox->addItem(tr("%1 (channel %2)").arg(c.name, c.channel), c.id);
+    if (connectors.isEmpty()) {
+        m_connector = Connector{};
+        showStatus(repo.lastError().isEmpty()
+                       ? tr("There is no connector yet: add one, then map its values here.")
+                       : tr("Could not read the connectors: %1").arg(repo.lastError()),
+                   !repo.lastError().isEmpty());
+        load();
+        return;
+    }
+    const int index = std::max(0, m_connectorBox->findData(keep));
+    m_connectorBox->setCurrentIndex(index);
+    if (connectors.at(index).id != m_connector.id) {
+        m_connector = connectors.at(index);
+        load();
+    } else {
+        m_connector = connectors.at(index);
+    }
+}
+
+bool MappingsPage::selectConnector(qint64 connectorId)
+{
+    const int index = m_connectorBox->findData(connectorId);
+    if (index < 0)
+        return false;
+    m_connectorBox->setCurrentIndex(index);
+    onConnectorChosen(index);
+    return m_connector.id == connectorId;
+}
+
+void MappingsPage::onConnectorChosen(int index)
+{
+    const qint64 id = m_connectorBox->itemData(index).toLongLong();
+    if (id == m_connector.id)
+        return;
+    if (isDirty()) {
+        const UnsavedAnswer answer =
+            m_askUnsaved(tr("The mappings of %1 have unsaved changes. Save them before switching?")
+                             .arg(m_connector.name));
+        if (answer == UnsavedAnswer::Cancel || (answer == UnsavedAnswer::Save && !save())) {
+            m_connectorBox->setCurrentIndex(m_connectorBox->findData(m_connector.id));
+            return;
+        }
+    }
+    ConnectorRepository repo(m_database.connection());
+    const auto connector = repo.byId(id);
+    if (!connector) {
+        showStatus(tr("Could not read the connector: %1").arg(repo.lastError()), true);
+        m_connectorBox->setCurrentIndex(m_connectorBox->findData(m_connector.id));
+        return;
+    }
+    m_connector = *connector;
+    load();
+}
+
+void MappingsPage::load()
+{
+    cancelDiscovery();
+    m_discovered.clear();
+    QList<MappingRule> rules;
+    if (m_connector.id != 0) {
+        MappingRepository repo(m_database.connection());
+        rules = repo.rules(m_connector.id);
+        if (!repo.lastError().isEmpty())
+            showStatus(tr("Could not read the mappings: %1. Check the database connection and "
+                          "choose the connector again.")
+                           .arg(repo.lastError()),
+                       true);
+        else
+            showStatus(
+                tr("%n mapping(s) of %1.", nullptr, int(rules.size())).arg(m_connector.name));
+    }
+    m_loaded = sorted(rules);
+    for (MappingTableModel *model : std::as_const(m_models))
+        model->setRules(rules);
+    refreshHistory();
+    const bool any = m_connector.id != 0;
+    for (QAction *action : {m_discover, m_import, m_export, m_addRow, m_removeRow})
+        action->setEnabled(any);
+    onRowsEdited();
+}
+
+void MappingsPage::refreshHistory()
+{
+    if (m_connector.id == 0) {
+        m_historyModel->setChanges({});
+        return;
+    }
+    MappingHistoryRepository history(m_database.connection());
+    m_historyModel->setChanges(history.changes(m_connector.id));
+}
+
+QList<MappingRule> MappingsPage::editedRules() const
+{
+    QList<MappingRule> rules;
+    for (const MappingTableModel *model : m_models)
+        rules << model->savableRules();
+    return sorted(rules);
+}
+
+bool MappingsPage::isDirty() const
+{
+    return m_connector.id != 0 && editedRules() != m_loaded;
+}
+
+bool MappingsPage::isValid() const
+{
+    return std::all_of(m_models.cbegin(), m_models.cend(),
+                       [](const MappingTableModel *m) { return m->issues().isEmpty(); });
+}
+
+void MappingsPage::onRowsEdited()
+{
+    QStringList lines;
+    int count = 0;
+    for (const MappingTableModel *model : std::as_const(m_models)) {
+        for (const MappingIssue &issue : model->issues()) {
+            ++count;
+            if (lines.size() < 5) {
+                const int column = model->columnOf(MappingTableModel::Field(int(issue.field)));
+                lines << tr("%1, row %2, %3: %4")
+                             .arg(kindTitle(model->kind()))
+                             .arg(issue.row + 1)
+                             .arg(model->headerData(column, Qt::Horizontal).toString(), issue.text);
+            }
+        }
+    }
+    QString text;
+    if (count > 0) {
+        text = tr("%n problem(s) to fix before saving (red cells):", nullptr, count) + u'\n' +
+               lines.join(u'\n');
+        if (count > lines.size())
+            text += u'\n' + tr("…and %n more.", nullptr, count - int(lines.size()));
+    }
+    QStringList unmapped;
+    for (const MappingTableModel *model : std::as_const(m_models)) {
+        if (model->unmappedCount() == 0)
+            continue;
+        unmapped << tr("%1 %2 (on %3)")
+                        .arg(kindTitle(model->kind()).toLower())
+                        .arg(model->unmappedCount())
+                        .arg(model->unmappedOrders() == 1
+                                 ? tr("1 order")
+                                 : tr("%1 orders").arg(model->unmappedOrders()));
+    }
+    if (!unmapped.isEmpty()) {
+        if (!text.isEmpty())
+            text += u'\n';
+        text += tr("Not mapped yet (amber rows): %1. Orders that use an unmapped value can be "
+                   "held when they sync; enter a target, or leave the row empty to decide later.")
+                    .arg(unmapped.join(QStringLiteral(", ")));
+    }
+    m_problems->setText(text);
+    m_problems->setVisible(!text.isEmpty());
+    const bool dirty = isDirty();
+    m_save->setEnabled(dirty && count == 0);
+    m_revert->setEnabled(dirty);
+    m_save->setStatusTip(count > 0 ? tr("Fix the red cells first") : QString());
+}
+
+bool MappingsPage::save()
+{
+    if (m_connector.id == 0 || !isValid()) {
+        showStatus(tr("Nothing was saved: fix the red cells first."), true);
+        return false;
+    }
+    const QList<MappingRule> rules = editedRules();
+    MappingRepository repo(m_database.connection());
+    if (!repo.replace(m_connector.id, rules)) {
+        showStatus(tr("Could not save the mappings: %1. Nothing was changed; check the "
+                      "database connection and save again.")
+                       .arg(repo.lastError()),
+                   true);
+        return false;
+    }
+    const int before = m_historyModel->rowCount();
+    m_loaded = rules;
+    refreshHistory();
+    showStatus(tr("Saved %n mapping(s) of %1; %2 change(s) recorded in History.", nullptr,
+                  int(rules.size()))
+                   .arg(m_connector.name)
+                   .arg(m_historyModel->rowCount() - before));
+    onRowsEdited();
+    Q_EMIT saved(m_connector.id);
+    return true;
+}
+
+void MappingsPage::revert()
+{
+    load();
+    showStatus(tr("Unsaved changes discarded."));
+}
+
+void MappingsPage::discover()
+{
+    if (m_connector.id == 0)
+        return;
+    ++m_generation;
+    m_worker->setLatestGeneration(m_generation);
+    setDiscovering(true);
+    showStatus(tr("Discovering the values NetSuite used on %1's orders…").arg(m_connector.name));
+    Q_EMIT discoveryRequested(m_generation, m_connector.channel);
+}
+
+void MappingsPage::cancelDiscovery()
+{
+    if (!m_progress->isVisible())
+        return;
+    ++m_generation; // its answer will be dropped
+    m_worker->setLatestGeneration(m_generation);
+    setDiscovering(false);
+    showStatus(tr("Discovery cancelled."));
+}
+
+void MappingsPage::setDiscovering(bool running)
+{
+    m_progress->setVisible(running);
+    m_cancelDiscovery->setVisible(running);
+    m_discover->setEnabled(!running && m_connector.id != 0);
+}
+
+void MappingsPage::onDiscovered(const DiscoveryResult &result)
+{
+    if (result.generation != m_generation)
+        return;
+    setDiscovering(false);
+    if (!result.error.isEmpty()) {
+        showStatus(tr("Could not read the NetSuite values: %1. Check the database connection "
+                      "and discover again.")
+                       .arg(result.error),
+                   true);
+        return;
+    }
+    if (result.values.isEmpty()) {
+        showStatus(tr("No fulfillment of channel \"%1\" is in the local cache yet: run a sync "
+                      "first, then discover again.")
+                       .arg(m_connector.channel));
+        return;
+    }
+    m_discovered = result.values;
+    int added = 0;
+    for (MappingTableModel *model : std::as_const(m_models))
+        added += model->applyDiscovery(result.values);
+    showStatus(tr("Found %n value(s) NetSuite used in %1 s; %2 not mapped yet were added as amber "
+                  "rows.",
+                  nullptr, int(result.values.size()))
+                   .arg(result.elapsedMs / 1000.0, 0, 'f', 1)
+                   .arg(added));
+}
+
+bool MappingsPage::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showStatus(tr("Could not open %1: %2. Nothing was imported.")
+                       .arg(QFileInfo(path).fileName(), file.errorString()),
+                   true);
+        return false;
+    }
+    const QByteArray data = file.readAll();
+    QString error;
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    const auto rules =
+        json ? MappingFile::fromJson(data, &error) : MappingFile::fromCsv(data, &error);
+    if (!rules) {
+        showStatus(
+            tr("%1 was not imported, nothing changed. %2").arg(QFileInfo(path).fileName(), error),
+            true);
+        return false;
+    }
+    // The file replaces the tables of the kinds it holds; the others keep their rows.
+    QStringList replaced;
+    for (MappingTableModel *model : std::as_const(m_models)) {
+        QList<MappingRule> ofKind;
+        for (const MappingRule &rule : *rules)
+            if (rule.kind == model->kind())
+                ofKind << rule;
+        if (ofKind.isEmpty())
+            continue;
+        model->setRules(ofKind);
+        model->applyDiscovery(m_discovered);
+        replaced << kindTitle(model->kind());
+    }
+    showStatus(tr("Imported %n row(s) from %1 into %2. Check them, then Save.", nullptr,
+                  int(rules->size()))
+                   .arg(QFileInfo(path).fileName(),
+                        replaced.isEmpty() ? tr("no table") : replaced.join(QStringLiteral(", "))));
+    return true;
+}
+
+bool MappingsPage::exportFile(const QString &path)
+{
+    const QList<MappingRule> rules = editedRules();
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(json ? MappingFile::toJson(rules) : MappingFile::toCsv(rules)) < 0 ||
+        !file.commit()) {
+        showStatus(tr("Could not write %1: %2. Choose another folder.")
+                       .arg(QFileInfo(path).fileName(), file.errorString()),
+                   true);
+        return false;
+    }
+    showStatus(tr("Exported %n mapping(s) to %1.", nullptr, int(rules.size()))
+                   .arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void MappingsPage::chooseImportFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import mappings"), {},
+                                                      tr("Mappings (*.csv *.json);;All files (*)"));
+    if (!path.isEmpty() && !importFile(path))
+        QMessageBox::warning(this, tr("Import mappings"), statusText());
+}
+
+void MappingsPage::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export mappings"), m_connector.name + QStringLiteral("-mappings.csv"),
+        tr("CSV (*.csv);;JSON (*.json)"));
+    if (!path.isEmpty() && !exportFile(path))
+        QMessageBox::warning(this, tr("Export mappings"), statusText());
+}
+
+MappingTableModel *MappingsPage::currentModel() const
+{
+    QTableView *view = currentView();
+    return view ? static_cast<MappingTableModel *>(view->model()) : nullptr;
+}
+
+QTableView *MappingsPage::currentView() const
+{
+    for (auto it = m_views.cbegin(); it != m_views.cend(); ++it)
+        if (m_tabs->currentWidget() && m_tabs->currentWidget()->isAncestorOf(it.value()))
+            return it.value();
+    return nullptr;
+}
+
+void MappingsPage::addRow()
+{
+    MappingTableModel *model = currentModel();
+    if (!model || m_connector.id == 0)
+        return;
+    const int row = model->addRow();
+    QTableView *view = currentView();
+    const QModelIndex first = model->index(row, 0);
+    view->setCurrentIndex(first);
+    view->scrollTo(first);
+    view->edit(first);
+}
+
+void MappingsPage::removeSelectedRows()
+{
+    MappingTableModel *model = currentModel();
+    if (!model)
+        return;
+    QList<int> rows;
+    for (const QModelIndex &index : currentView()->selectionModel()->selectedRows())
+        rows << index.row();
+    if (rows.isEmpty() && currentView()->currentIndex().isValid())
+        rows << currentView()->currentIndex().row();
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    for (int row : std::as_const(rows))
+        model->removeRow(row);
+}
+
+void MappingsPage::showStatus(const QString &text, bool problem)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #a40000;") : QString());
+}
+
+QString MappingsPage::problemsText() const
+{
+    return m_problems->text();
+}
+
+QString MappingsPage::statusText() const
+{
+    return m_status->text();
+}
+
+} // namespace fulfillsync
