@@ -148,6 +148,8 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
     historyView->verticalHeader()->hide();
     historyView->horizontalHeader()->setStretchLastSection(true);
     historyView->horizontalHeader()->setDefaultSectionSize(140);
+    historyView->setColumnWidth(MappingHistoryModel::When, 190);
+    historyView->verticalHeader()->setDefaultSectionSize(historyView->fontMetrics().height() + 10);
     m_tabs->addTab(historyView, tr("History"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         const bool table = currentModel() != nullptr;
@@ -160,6 +162,11 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
     m_problems->setTextFormat(Qt::PlainText);
     m_problems->setAccessibleName(tr("Mapping problems"));
     m_problems->setStyleSheet(QStringLiteral("color: #a40000;"));
+    m_unmapped = new QLabel(this);
+    m_unmapped->setWordWrap(true);
+    m_unmapped->setTextFormat(Qt::PlainText);
+    m_unmapped->setAccessibleName(tr("Unmapped values"));
+    m_unmapped->setStyleSheet(QStringLiteral("color: #7a4f00;"));
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
@@ -182,6 +189,7 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_problems);
+    layout->addWidget(m_unmapped);
     layout->addLayout(bottom);
 
     m_thread.setObjectName(QStringLiteral("mapping-discovery"));
@@ -219,10 +227,14 @@ QWidget *MappingsPage::makeKindTab(MappingKind kind)
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
-    view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setDefaultSectionSize(200);
-    if (model->columnOf(MappingTableModel::Field::Orders) >= 0)
-        view->setColumnWidth(model->columnOf(MappingTableModel::Field::Orders), 80);
+    // The widest text (template, argument, SKU, location id) gets the spare room; Orders is
+    // a short number at the end.
+    const int orders = model->columnOf(MappingTableModel::Field::Orders);
+    const int wide = orders >= 0 ? orders - 1 : model->columnCount() - 1;
+    view->horizontalHeader()->setSectionResizeMode(wide, QHeaderView::Stretch);
+    if (orders >= 0)
+        view->setColumnWidth(orders, 80);
     view->addAction(m_addRow);
     view->addAction(m_removeRow);
     connect(model, &MappingTableModel::rowsEdited, this, &MappingsPage::onRowsEdited);
@@ -265,6 +277,13 @@ void MappingsPage::reloadConnectors()
     } else {
         m_connector = connectors.at(index);
     }
+}
+
+void MappingsPage::showEvent(QShowEvent *event)
+{
+    // Connectors may have been added or renamed on another screen meanwhile.
+    reloadConnectors();
+    QWidget::showEvent(event);
 }
 
 bool MappingsPage::selectConnector(qint64 connectorId)
@@ -392,15 +411,17 @@ void MappingsPage::onRowsEdited()
                                  ? tr("1 order")
                                  : tr("%1 orders").arg(model->unmappedOrders()));
     }
+    QString unmappedText;
     if (!unmapped.isEmpty()) {
-        if (!text.isEmpty())
-            text += u'\n';
-        text += tr("Not mapped yet (amber rows): %1. Orders that use an unmapped value can be "
-                   "held when they sync; enter a target, or leave the row empty to decide later.")
-                    .arg(unmapped.join(QStringLiteral(", ")));
+        unmappedText =
+            tr("Not mapped yet (amber rows): %1. Orders that use an unmapped value can be "
+               "held when they sync; enter a target, or leave the row empty to decide later.")
+                .arg(unmapped.join(QStringLiteral(", ")));
     }
     m_problems->setText(text);
     m_problems->setVisible(!text.isEmpty());
+    m_unmapped->setText(unmappedText);
+    m_unmapped->setVisible(!unmappedText.isEmpty());
     const bool dirty = isDirty();
     m_save->setEnabled(dirty && count == 0);
     m_revert->setEnabled(dirty);
@@ -453,7 +474,7 @@ void MappingsPage::discover()
 
 void MappingsPage::cancelDiscovery()
 {
-    if (!m_progress->isVisible())
+    if (m_progress->isHidden()) // not discovering (isVisible() is false on a hidden tab)
         return;
     ++m_generation; // its answer will be dropped
     m_worker->setLatestGeneration(m_generation);
@@ -622,7 +643,11 @@ void MappingsPage::showStatus(const QString &text, bool problem)
 
 QString MappingsPage::problemsText() const
 {
-    return m_problems->text();
+    const QString problems = m_problems->text();
+    const QString unmapped = m_unmapped->text();
+    if (problems.isEmpty() || unmapped.isEmpty())
+        return problems + unmapped;
+    return problems + u'\n' + unmapped;
 }
 
 QString MappingsPage::statusText() const

@@ -67,12 +67,15 @@ public:
     QAction *discoverAction() const { return m_discover; }
     QAction *addRowAction() const { return m_addRow; }
     QAction *removeRowAction() const { return m_removeRow; }
-    QString problemsText() const;
+    QString problemsText() const; // problems, then the unmapped values
     QString statusText() const;
 
 Q_SIGNALS:
     void discoveryRequested(quint64 generation, const QString &channel);
     void saved(qint64 connectorId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *makeKindTab(MappingKind kind);
@@ -113,6 +116,7 @@ private:
     QAction *m_import = nullptr;
     QAction *m_export = nullptr;
     QLabel *m_problems = nullptr;
+    QLabel *m_unmapped = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelDiscovery = nullptr;

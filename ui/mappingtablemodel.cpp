@@ -3,8 +3,10 @@
 #include "models/domain/channelcarriers.h"
 #include "models/domain/customfield.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
+#include <QStyle>
 
 namespace fulfillsync {
 
@@ -198,7 +200,7 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_rows.at(index.row());
     const Field field = m_columns.at(index.column());
-    const bool unmapped = isUnmappedPlaceholder(row.rule) && row.orders >= 0;
+    const bool unmapped = isUnmappedPlaceholder(row.rule);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -208,6 +210,11 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (field == Field::Orders)
             return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DecorationRole:
+        // The red background disappears under the selection; the icon does not.
+        if (!problemAt(index.row(), field).isEmpty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         return {};
     case Qt::BackgroundRole:
         if (!problemAt(index.row(), field).isEmpty())
@@ -220,11 +227,13 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
         const QString problem = problemAt(index.row(), field);
         if (!problem.isEmpty())
             return problem;
-        if (unmapped)
+        if (unmapped && row.orders >= 0)
             return tr("Not mapped: NetSuite used it on %n order(s) (for example %1). Enter the "
                       "target to map it; rows left without a target are not saved.",
                       nullptr, int(row.orders))
                 .arg(row.exampleOrder);
+        if (unmapped)
+            return tr("No target yet: this row is not saved until it has one.");
         if (field == Field::Orders && row.orders >= 0)
             return tr("Used on %n order(s) of this connector, for example %1.", nullptr,
                       int(row.orders))
