@@ -89,24 +89,27 @@ int MappingTableModel::applyDiscovery(const QList<DiscoveredValue> &values)
 {
     if (m_kind == MappingKind::CustomField)
         return 0;
+    // Thousands of items: look rows up by key instead of scanning them per value.
+    QHash<QString, QList<int>> rowsByKey;
+    for (int r = 0; r < m_rows.size(); ++r)
+        rowsByKey[m_rows.at(r).rule.sourceKey] << r;
     QList<Row> added;
     for (const DiscoveredValue &value : values) {
         if (value.kind != m_kind)
             continue;
-        const QString idKey = QString::number(value.netsuiteId);
-        bool found = false;
-        for (int r = 0; r < m_rows.size(); ++r) {
-            const QString &key = m_rows.at(r).rule.sourceKey;
-            if ((value.netsuiteId != 0 && key == idKey) ||
-                (!value.name.isEmpty() && key == value.name)) {
-                m_rows[r].orders = value.orderCount;
-                m_rows[r].exampleOrder = value.exampleOrder;
-                if (m_rows.at(r).rule.sourceName.isEmpty() && key != value.name)
-                    m_rows[r].rule.sourceName = value.name;
-                found = true;
-            }
+        QList<int> matches;
+        if (value.netsuiteId != 0)
+            matches << rowsByKey.value(QString::number(value.netsuiteId));
+        if (!value.name.isEmpty())
+            matches << rowsByKey.value(value.name);
+        for (int r : std::as_const(matches)) {
+            Row &row = m_rows[r];
+            row.orders = value.orderCount;
+            row.exampleOrder = value.exampleOrder;
+            if (row.rule.sourceName.isEmpty() && row.rule.sourceKey != value.name)
+                row.rule.sourceName = value.name;
         }
-        if (!found)
+        if (matches.isEmpty())
             added << Row{MappingRule{m_kind, value.sourceKey(), value.name, {}, {}},
                          value.orderCount, value.exampleOrder};
     }

@@ -266,6 +266,10 @@ std::optional<QList<MappingRule>> MappingFile::fromJson(const QByteArray &data, 
     } else if (doc.object().value(QLatin1String("mappings")).isArray()) {
         array = doc.object().value(QLatin1String("mappings")).toArray();
         prefix = QStringLiteral("mappings");
+    } else if (doc.object().contains(QLatin1String("connectors"))) {
+        *error = tr("This is a whole configuration file (fulfillsync-config): import it as the "
+                    "configuration, or export the mappings from the Mappings screen.");
+        return std::nullopt;
     } else {
         *error = tr("Expected an array of mappings, or an object with a \"mappings\" array.");
         return std::nullopt;

@@ -342,6 +342,8 @@ private Q_SLOTS:
             {"[\n{\"kind\": \"item\",\n \"source\": }]",
              QStringLiteral("Line 3: this is not valid")},
             {"{\"kind\": \"item\"}", QStringLiteral("Expected an array")},
+            {"{\"format\": \"fulfillsync-config/1\", \"connectors\": []}",
+             QStringLiteral("whole configuration file")},
         };
         for (const auto &[json, expected] : bad) {
             error.clear();
