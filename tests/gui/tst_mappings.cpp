@@ -259,6 +259,27 @@ private Q_SLOTS:
         QCOMPARE(MappingRepository(db()).rules(m_store).size(), 2);
     }
 
+    void cancelledDiscoveryChangesNothingAndRevertRestores()
+    {
+        m_page->discoverAction()->trigger();
+        QVERIFY(!m_page->discoverAction()->isEnabled()); // running
+        m_page->cancelDiscovery();
+        QVERIFY(m_page->discoverAction()->isEnabled());
+        QCOMPARE(m_page->statusText(), QStringLiteral("Discovery cancelled."));
+        QTest::qWait(300); // the worker's late answer is dropped
+        QCOMPARE(ships()->rowCount(), 1);
+        QCOMPARE(ships()->index(0, ships()->columnOf(Field::Orders)).data(), QVariant());
+
+        typeInto(MappingKind::ShipMethod, 0, Field::Target, QStringLiteral("FedEx"));
+        closeEditor(MappingKind::ShipMethod);
+        QVERIFY(m_page->revertAction()->isEnabled());
+        m_page->revertAction()->trigger();
+        QCOMPARE(ships()->index(0, ships()->columnOf(Field::Target)).data().toString(),
+                 QStringLiteral("UPS"));
+        QVERIFY(!m_page->isDirty());
+        QVERIFY(!m_page->revertAction()->isEnabled());
+    }
+
     void importExportRoundTrip()
     {
         QTemporaryDir dir;
