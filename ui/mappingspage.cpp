@@ -301,14 +301,9 @@ void MappingsPage::onConnectorChosen(int index)
     const qint64 id = m_connectorBox->itemData(index).toLongLong();
     if (id == m_connector.id)
         return;
-    if (isDirty()) {
-        const UnsavedAnswer answer =
-            m_askUnsaved(tr("The mappings of %1 have unsaved changes. Save them before switching?")
-                             .arg(m_connector.name));
-        if (answer == UnsavedAnswer::Cancel || (answer == UnsavedAnswer::Save && !save())) {
-            m_connectorBox->setCurrentIndex(m_connectorBox->findData(m_connector.id));
-            return;
-        }
+    if (!resolveUnsavedChanges()) {
+        m_connectorBox->setCurrentIndex(m_connectorBox->findData(m_connector.id));
+        return;
     }
     ConnectorRepository repo(m_database.connection());
     const auto connector = repo.byId(id);
@@ -319,6 +314,19 @@ void MappingsPage::onConnectorChosen(int index)
     }
     m_connector = *connector;
     load();
+}
+
+bool MappingsPage::resolveUnsavedChanges()
+{
+    if (!isDirty())
+        return true;
+    const UnsavedAnswer answer = m_askUnsaved(
+        tr("The mappings of %1 have unsaved changes. Save them first?").arg(m_connector.name));
+    if (answer == UnsavedAnswer::Discard) {
+        load();
+        return true;
+    }
+    return answer == UnsavedAnswer::Save && save();
 }
 
 void MappingsPage::load()

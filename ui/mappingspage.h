@@ -45,6 +45,10 @@ public:
     bool selectConnector(qint64 connectorId); // false: the admin kept the unsaved changes
     qint64 connectorId() const { return m_connector.id; }
 
+    // Before leaving the page's connector (switching, closing the window): asks about unsaved
+    // changes. True when it is fine to go on (nothing unsaved, saved, or discarded).
+    bool resolveUnsavedChanges();
+
     bool save();
     void revert();
     void discover();

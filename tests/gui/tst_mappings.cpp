@@ -348,6 +348,15 @@ private Q_SLOTS:
         QCOMPARE(ships()->rowCount(), 0);
         QCOMPARE(m_page->historyModel()->rowCount(), 0);
         QCOMPARE(MappingRepository(db()).rules(m_store).first().target, QStringLiteral("FedEx"));
+
+        // Discard: the switch happens and nothing is written.
+        QVERIFY(m_page->selectConnector(m_store));
+        typeInto(MappingKind::ShipMethod, 0, Field::Target, QStringLiteral("USPS"));
+        closeEditor(MappingKind::ShipMethod);
+        m_page->setAskUnsaved([](const QString &) { return MappingsPage::UnsavedAnswer::Discard; });
+        QVERIFY(m_page->selectConnector(m_other));
+        QCOMPARE(MappingRepository(db()).rules(m_store).first().target, QStringLiteral("FedEx"));
+        QVERIFY(m_page->resolveUnsavedChanges()); // nothing unsaved: nothing to ask
     }
 };
 
