@@ -409,6 +409,7 @@ void MappingsPage::onRowsEdited()
             text += u'\n' + tr("…and %n more.", nullptr, count - int(lines.size()));
     }
     QStringList unmapped;
+    QStringList consequences;
     for (const MappingTableModel *model : std::as_const(m_models)) {
         if (model->unmappedCount() == 0)
             continue;
@@ -418,14 +419,13 @@ void MappingsPage::onRowsEdited()
                         .arg(model->unmappedOrders() == 1
                                  ? tr("1 order")
                                  : tr("%1 orders").arg(model->unmappedOrders()));
+        consequences << MappingTableModel::unmappedConsequence(model->kind());
     }
     QString unmappedText;
-    if (!unmapped.isEmpty()) {
-        unmappedText =
-            tr("Not mapped yet (amber rows): %1. Orders that use an unmapped value can be "
-               "held when they sync; enter a target, or leave the row empty to decide later.")
-                .arg(unmapped.join(QStringLiteral(", ")));
-    }
+    if (!unmapped.isEmpty())
+        unmappedText = tr("Not mapped yet (amber rows): %1. %2 Enter a target, or leave the row "
+                          "empty to decide later.")
+                           .arg(unmapped.join(QStringLiteral(", ")), consequences.join(u' '));
     m_problems->setText(text);
     m_problems->setVisible(!text.isEmpty());
     m_unmapped->setText(unmappedText);

@@ -125,6 +125,23 @@ int MappingTableModel::applyDiscovery(const QList<DiscoveredValue> &values)
     return int(added.size());
 }
 
+QString MappingTableModel::unmappedConsequence(MappingKind kind)
+{
+    // As the sync engine does it (sync/engine/fulfillmentmapper.cpp).
+    switch (kind) {
+    case MappingKind::ShipMethod:
+        return tr("An unmapped ship method holds its fulfillments, unless the connector sends "
+                  "its default carrier instead.");
+    case MappingKind::Item:
+        return tr("An unmapped item is sent with its NetSuite name as the SKU.");
+    case MappingKind::Location:
+        return tr("An unmapped location is left to the channel's default.");
+    case MappingKind::CustomField:
+        break;
+    }
+    return {};
+}
+
 int MappingTableModel::addRow()
 {
     MappingRule rule;
@@ -231,10 +248,10 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
         if (!problem.isEmpty())
             return problem;
         if (unmapped && row.orders >= 0)
-            return tr("Not mapped: NetSuite used it on %n order(s) (for example %1). Enter the "
-                      "target to map it; rows left without a target are not saved.",
+            return tr("Not mapped: NetSuite used it on %n order(s) (for example %1). %2 Enter "
+                      "the target to map it; rows left without a target are not saved.",
                       nullptr, int(row.orders))
-                .arg(row.exampleOrder);
+                .arg(row.exampleOrder, unmappedConsequence(m_kind));
         if (unmapped)
             return tr("No target yet: this row is not saved until it has one.");
         if (field == Field::Orders && row.orders >= 0)

@@ -37,6 +37,9 @@ public:
     // rows it added.
     int applyDiscovery(const QList<DiscoveredValue> &values);
 
+    // What the sync does with a value of this kind that has no mapping, in an admin's words.
+    static QString unmappedConsequence(MappingKind kind);
+
     int addRow();
     const QList<MappingIssue> &issues() const { return m_issues; }
     int unmappedCount() const;
