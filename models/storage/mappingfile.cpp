@@ -31,8 +31,26 @@ QString kindList()
     return keys.join(QStringLiteral(", "));
 }
 
-QString csvField(const QString &value)
+// Spreadsheets run a cell that starts with = + - @ as a formula (CSV injection), and NetSuite
+// names come from many hands: such values are written with a leading apostrophe, which
+// spreadsheets show as plain text and fromCsv() removes again.
+bool needsFormulaGuard(const QString &value)
 {
+    static const QString starts = QStringLiteral("=+-@\t\r'");
+    return !value.isEmpty() && starts.contains(value.front()) &&
+           (value.front() != u'\'' || (value.size() > 1 && starts.contains(value.at(1))));
+}
+
+QString fromCsvValue(const QString &value)
+{
+    return value.size() > 1 && value.front() == u'\'' && needsFormulaGuard(value.mid(1))
+               ? value.mid(1)
+               : value;
+}
+
+QString csvField(const QString &raw)
+{
+    const QString value = needsFormulaGuard(raw) ? u'\'' + raw : raw;
     if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') &&
         !value.contains(u'\r'))
         return value;
@@ -230,7 +248,7 @@ std::optional<QList<MappingRule>> MappingFile::fromCsv(const QByteArray &data, Q
         }
         auto value = [&](const char *name) {
             const int i = column.value(QLatin1String(name), -1);
-            return i < 0 ? QString() : record.fields.at(i);
+            return i < 0 ? QString() : fromCsvValue(record.fields.at(i));
         };
         const auto kind = mappingKindFromKey(value("kind").trimmed());
         if (!kind) {

@@ -14,6 +14,8 @@ namespace fulfillsync {
 // or an object holding such an array under "mappings".
 // Reading checks the file's structure only (every error names the line or the JSON path);
 // whether a rule makes sense is checkMappingRows()'s job once it is in the tables.
+// CSV values a spreadsheet would run as a formula (= + - @ first) are written with a leading
+// apostrophe, which reading removes again.
 namespace MappingFile {
 QByteArray toCsv(const QList<MappingRule> &rules);
 QByteArray toJson(const QList<MappingRule> &rules);

@@ -258,12 +258,29 @@ private Q_SLOTS:
              QStringLiteral("template"), QStringLiteral("NetSuite {value}")},
         };
         const QByteArray csv = MappingFile::toCsv(rules);
+        QVERIFY(!csv.contains("'"));
         QVERIFY(csv.startsWith("kind,source,sourceName,target,extra\r\n"));
         QVERIFY(csv.contains("\"UPS, \"\"Ground\"\"\""));
         QString error;
         const auto back = MappingFile::fromCsv(csv, &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(*back, rules);
+
+        // Values a spreadsheet would run as formulas are written as text and read back as they
+        // were; a leading apostrophe of a value's own survives too.
+        const QList<MappingRule> formulas = {
+            {MappingKind::Item, QStringLiteral("=HYPERLINK(\"x\")"), QStringLiteral("@SUM(A1)"),
+             QStringLiteral("-5"), QStringLiteral("+1")},
+            {MappingKind::Item, QStringLiteral("'=quoted"), QStringLiteral("'plain"),
+             QStringLiteral("''"), QStringLiteral("'")},
+        };
+        const QByteArray guarded = MappingFile::toCsv(formulas);
+        QVERIFY2(guarded.contains("item,\"'=HYPERLINK(\"\"x\"\")\",'@SUM(A1),'-5,'+1\r\n"),
+                 guarded.constData());
+        QVERIFY2(guarded.contains("item,''=quoted,'plain,''','\r\n"), guarded.constData());
+        const auto formulasBack = MappingFile::fromCsv(guarded, &error);
+        QVERIFY2(formulasBack, qPrintable(error));
+        QCOMPARE(*formulasBack, formulas);
 
         // Columns in another order, optional ones missing, a byte order mark, LF endings.
         const auto reordered = MappingFile::fromCsv(
