@@ -6,10 +6,12 @@
 #include "models/storage/mappinghistory.h"
 #include "models/storage/mappingrepository.h"
 #include "ui/mappingdelegate.h"
+#include "ui/mappingfiltermodel.h"
 #include "ui/mappinghistorymodel.h"
 #include "ui/mappingtablemodel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -18,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -123,6 +126,17 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
     connectorLabel->setBuddy(m_connectorBox);
     connect(m_connectorBox, &QComboBox::activated, this, &MappingsPage::onConnectorChosen);
 
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setPlaceholderText(tr("Filter rows"));
+    m_filterEdit->setAccessibleName(tr("Filter mapping rows"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setMaximumWidth(220);
+    m_attentionOnly = new QCheckBox(tr("&Only rows to look at"), this);
+    m_attentionOnly->setToolTip(tr("Show only rows with a problem or without a target"));
+    m_attentionOnly->setAccessibleName(tr("Only rows with a problem or without a target"));
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &MappingsPage::applyFilter);
+    connect(m_attentionOnly, &QCheckBox::toggled, this, &MappingsPage::applyFilter);
+
     auto *top = new QHBoxLayout;
     top->addWidget(connectorLabel);
     top->addWidget(m_connectorBox);
@@ -130,6 +144,9 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
     top->addWidget(buttonFor(m_discover, this));
     top->addWidget(buttonFor(m_import, this));
     top->addWidget(buttonFor(m_export, this));
+    top->addSpacing(12);
+    top->addWidget(m_filterEdit);
+    top->addWidget(m_attentionOnly);
     top->addStretch(1);
     top->addWidget(buttonFor(m_revert, this));
     auto *saveButton = buttonFor(m_save, this);
@@ -152,7 +169,7 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
     historyView->verticalHeader()->setDefaultSectionSize(historyView->fontMetrics().height() + 10);
     m_tabs->addTab(historyView, tr("History"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        const bool table = currentModel() != nullptr;
+        const bool table = currentKind().has_value();
         m_addRow->setEnabled(table && m_connector.id != 0);
         m_removeRow->setEnabled(table && m_connector.id != 0);
     });
@@ -217,8 +234,10 @@ MappingsPage::~MappingsPage()
 QWidget *MappingsPage::makeKindTab(MappingKind kind)
 {
     auto *model = new MappingTableModel(kind, this);
+    auto *filter = new MappingFilterModel(this);
+    filter->setSourceModel(model);
     auto *view = new QTableView(this);
-    view->setModel(model);
+    view->setModel(filter);
     view->setItemDelegate(new MappingDelegate(view));
     view->setAccessibleName(tr("%1 mappings").arg(kindTitle(kind)));
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -240,6 +259,7 @@ QWidget *MappingsPage::makeKindTab(MappingKind kind)
     connect(model, &MappingTableModel::rowsEdited, this, &MappingsPage::onRowsEdited);
     m_models.insert(kind, model);
     m_views.insert(kind, view);
+    m_filters.insert(kind, filter);
 
     auto *tab = new QWidget(this);
     auto *buttons = new QHBoxLayout;
@@ -601,28 +621,33 @@ void MappingsPage::chooseExportFile()
         QMessageBox::warning(this, tr("Export mappings"), statusText());
 }
 
-MappingTableModel *MappingsPage::currentModel() const
-{
-    QTableView *view = currentView();
-    return view ? static_cast<MappingTableModel *>(view->model()) : nullptr;
-}
-
-QTableView *MappingsPage::currentView() const
+std::optional<MappingKind> MappingsPage::currentKind() const
 {
     for (auto it = m_views.cbegin(); it != m_views.cend(); ++it)
         if (m_tabs->currentWidget() && m_tabs->currentWidget()->isAncestorOf(it.value()))
-            return it.value();
-    return nullptr;
+            return it.key();
+    return std::nullopt;
+}
+
+void MappingsPage::applyFilter()
+{
+    for (MappingFilterModel *filter : std::as_const(m_filters))
+        filter->setFilter(m_filterEdit->text().trimmed(), m_attentionOnly->isChecked());
 }
 
 void MappingsPage::addRow()
 {
-    MappingTableModel *model = currentModel();
-    if (!model || m_connector.id == 0)
+    const auto kind = currentKind();
+    if (!kind || m_connector.id == 0)
         return;
-    const int row = model->addRow();
-    QTableView *view = currentView();
-    const QModelIndex first = model->index(row, 0);
+    // A new, empty row matches no filter: show everything so it can be typed into.
+    m_filterEdit->clear();
+    m_attentionOnly->setChecked(false);
+    applyFilter();
+    const int row = m_models.value(*kind)->addRow();
+    QTableView *view = m_views.value(*kind);
+    const QModelIndex first =
+        m_filters.value(*kind)->mapFromSource(m_models.value(*kind)->index(row, 0));
     view->setCurrentIndex(first);
     view->scrollTo(first);
     view->edit(first);
@@ -630,17 +655,20 @@ void MappingsPage::addRow()
 
 void MappingsPage::removeSelectedRows()
 {
-    MappingTableModel *model = currentModel();
-    if (!model)
+    const auto kind = currentKind();
+    if (!kind)
         return;
+    QTableView *view = m_views.value(*kind);
+    MappingFilterModel *filter = m_filters.value(*kind);
+    QModelIndexList selected = view->selectionModel()->selectedRows();
+    if (selected.isEmpty() && view->currentIndex().isValid())
+        selected << view->currentIndex();
     QList<int> rows;
-    for (const QModelIndex &index : currentView()->selectionModel()->selectedRows())
-        rows << index.row();
-    if (rows.isEmpty() && currentView()->currentIndex().isValid())
-        rows << currentView()->currentIndex().row();
+    for (const QModelIndex &index : std::as_const(selected))
+        rows << filter->mapToSource(index).row();
     std::sort(rows.begin(), rows.end(), std::greater<>());
     for (int row : std::as_const(rows))
-        model->removeRow(row);
+        m_models.value(*kind)->removeRow(row);
 }
 
 void MappingsPage::showStatus(const QString &text, bool problem)

@@ -7,8 +7,11 @@
 #include <QThread>
 #include <QWidget>
 #include <functional>
+#include <optional>
 
 class QAction;
+class QCheckBox;
+class QLineEdit;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -19,6 +22,7 @@ class QTableView;
 namespace fulfillsync {
 
 class Database;
+class MappingFilterModel;
 class MappingHistoryModel;
 class MappingTableModel;
 
@@ -63,6 +67,10 @@ public:
 
     MappingTableModel *model(MappingKind kind) const { return m_models.value(kind); }
     QTableView *view(MappingKind kind) const { return m_views.value(kind); }
+    // Between model(kind) and view(kind): the row filter.
+    MappingFilterModel *filterModel(MappingKind kind) const { return m_filters.value(kind); }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QCheckBox *attentionOnlyBox() const { return m_attentionOnly; }
     MappingHistoryModel *historyModel() const { return m_historyModel; }
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *connectorBox() const { return m_connectorBox; }
@@ -94,8 +102,8 @@ private:
     void chooseImportFile();
     void chooseExportFile();
     void showStatus(const QString &text, bool problem = false);
-    MappingTableModel *currentModel() const;
-    QTableView *currentView() const;
+    void applyFilter();
+    std::optional<MappingKind> currentKind() const;
 
     Database &m_database;
     Connector m_connector;
@@ -103,6 +111,7 @@ private:
     QList<DiscoveredValue> m_discovered;
     QMap<MappingKind, MappingTableModel *> m_models;
     QMap<MappingKind, QTableView *> m_views;
+    QMap<MappingKind, MappingFilterModel *> m_filters;
     MappingHistoryModel *m_historyModel = nullptr;
     AskUnsaved m_askUnsaved;
 
@@ -119,6 +128,8 @@ private:
     QAction *m_removeRow = nullptr;
     QAction *m_import = nullptr;
     QAction *m_export = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QCheckBox *m_attentionOnly = nullptr;
     QLabel *m_problems = nullptr;
     QLabel *m_unmapped = nullptr;
     QLabel *m_status = nullptr;

@@ -169,6 +169,16 @@ bool MappingTableModel::removeRows(int row, int count, const QModelIndex &parent
     return true;
 }
 
+bool MappingTableModel::needsAttention(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return false;
+    if (isUnmappedPlaceholder(m_rows.at(row).rule))
+        return true;
+    return std::any_of(m_issues.cbegin(), m_issues.cend(),
+                       [row](const MappingIssue &issue) { return issue.row == row; });
+}
+
 int MappingTableModel::unmappedCount() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) {

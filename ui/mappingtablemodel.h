@@ -42,6 +42,8 @@ public:
 
     int addRow();
     const QList<MappingIssue> &issues() const { return m_issues; }
+    // A problem to fix, or no target yet.
+    bool needsAttention(int row) const;
     int unmappedCount() const;
     qint64 unmappedOrders() const;
 

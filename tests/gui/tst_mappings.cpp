@@ -7,12 +7,14 @@
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderrepository.h"
 #include "testutils/tempdatabase.h"
+#include "ui/mappingfiltermodel.h"
 #include "ui/mappinghistorymodel.h"
 #include "ui/mappingspage.h"
 #include "ui/mappingtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QTabWidget>
@@ -91,7 +93,8 @@ class TestMappings : public QObject
         QTableView *view = m_page->view(kind);
         MappingTableModel *model = m_page->model(kind);
         m_page->tabs()->setCurrentIndex(int(allMappingKinds().indexOf(kind)));
-        const QModelIndex index = model->index(row, model->columnOf(field));
+        const QModelIndex index =
+            m_page->filterModel(kind)->mapFromSource(model->index(row, model->columnOf(field)));
         if (!view->indexWidget(index)) {
             view->setCurrentIndex(index);
             view->edit(index);
@@ -136,10 +139,14 @@ private Q_SLOTS:
                              QStringLiteral("setup")));
         addOrders();
         m_page = std::make_unique<MappingsPage>(m_temp->database());
-        for (MappingKind kind : allMappingKinds())
+        for (MappingKind kind : allMappingKinds()) {
             new QAbstractItemModelTester(m_page->model(kind),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest,
                                          m_page.get());
+            new QAbstractItemModelTester(m_page->filterModel(kind),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                         m_page.get());
+        }
         new QAbstractItemModelTester(m_page->historyModel(),
                                      QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      m_page.get());
@@ -247,6 +254,19 @@ private Q_SLOTS:
         // Unmapped placeholders are not changes: nothing to save yet.
         QVERIFY(!m_page->isDirty());
         QVERIFY(!m_page->saveAction()->isEnabled());
+
+        // The filter narrows the table to the rows to look at, or to a text.
+        QAbstractItemModel *shown = m_page->view(MappingKind::ShipMethod)->model();
+        m_page->attentionOnlyBox()->setChecked(true);
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, 1).data().toString(), QStringLiteral("Local Courier"));
+        m_page->attentionOnlyBox()->setChecked(false);
+        QTest::keyClicks(m_page->filterEdit(), QStringLiteral("ups"));
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, 1).data().toString(), QStringLiteral("UPS Ground"));
+        QCOMPARE(m_page->view(MappingKind::Item)->model()->rowCount(), 0);
+        m_page->filterEdit()->clear();
+        QCOMPARE(shown->rowCount(), 2);
 
         // Mapping one of them makes it savable and takes it off the unmapped list.
         typeInto(MappingKind::ShipMethod, 1, Field::Target, QStringLiteral("DHL Express"));
