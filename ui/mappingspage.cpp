@@ -85,6 +85,11 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
                                                 : UnsavedAnswer::Cancel;
     };
 
+    m_confirmOverwrite = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Mappings changed elsewhere"), question) ==
+               QMessageBox::Yes;
+    };
+
     // Save, Discover, ... act anywhere on the page; Add/Remove row only in the tables (added to
     // each view in makeKindTab), so Del in the connector box removes nothing.
     auto makeAction = [this](const QString &text, const QKeySequence &key, const QString &tip,
@@ -464,7 +469,22 @@ bool MappingsPage::save()
     }
     const QList<MappingRule> rules = editedRules();
     MappingRepository repo(m_database.connection());
-    if (!repo.replace(m_connector.id, rules)) {
+    // Another admin (shared PostgreSQL) or an import may have saved meanwhile: never replace
+    // their work without asking.
+    bool written = repo.replaceIfUnchanged(m_connector.id, m_loaded, rules);
+    if (!written && repo.changedElsewhere()) {
+        if (!m_confirmOverwrite(tr("Someone else saved the mappings of %1 after you opened them "
+                                   "(see History). Save yours anyway, replacing theirs?")
+                                    .arg(m_connector.name))) {
+            refreshHistory();
+            showStatus(tr("Not saved: the mappings were changed elsewhere. Revert to load "
+                          "their version, or Save again to replace it with yours."),
+                       true);
+            return false;
+        }
+        written = repo.replace(m_connector.id, rules);
+    }
+    if (!written) {
         showStatus(tr("Could not save the mappings: %1. Nothing was changed; check the "
                       "database connection and save again.")
                        .arg(repo.lastError()),

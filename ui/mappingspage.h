@@ -43,6 +43,9 @@ public:
     // Asks what to do with unsaved changes; tests answer without a dialog.
     using AskUnsaved = std::function<UnsavedAnswer(const QString &question)>;
     void setAskUnsaved(AskUnsaved ask) { m_askUnsaved = std::move(ask); }
+    // Asks whether to replace mappings someone else saved since they were loaded.
+    using ConfirmOverwrite = std::function<bool(const QString &question)>;
+    void setConfirmOverwrite(ConfirmOverwrite confirm) { m_confirmOverwrite = std::move(confirm); }
 
     // Re-reads the connectors (after they were added or renamed elsewhere).
     void reloadConnectors();
@@ -114,6 +117,7 @@ private:
     QMap<MappingKind, MappingFilterModel *> m_filters;
     MappingHistoryModel *m_historyModel = nullptr;
     AskUnsaved m_askUnsaved;
+    ConfirmOverwrite m_confirmOverwrite;
 
     QThread m_thread;
     MappingDiscoveryWorker *m_worker = nullptr;

@@ -3,10 +3,23 @@
 #include "models/storage/mappinghistory.h"
 #include "models/storage/sqlerror.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
+#include <tuple>
 
 namespace fulfillsync {
+
+namespace {
+QList<MappingRule> sortedRules(QList<MappingRule> rules)
+{
+    std::sort(rules.begin(), rules.end(), [](const MappingRule &a, const MappingRule &b) {
+        return std::tuple(int(a.kind), a.sourceKey) < std::tuple(int(b.kind), b.sourceKey);
+    });
+    return rules;
+}
+} // namespace
 
 MappingRepository::MappingRepository(QSqlDatabase db)
     : m_db(std::move(db))
@@ -88,11 +101,32 @@ bool MappingRepository::upsert(qint64 connectorId, const MappingRule &rule,
 bool MappingRepository::replace(qint64 connectorId, const QList<MappingRule> &rules,
                                 const QString &changedBy)
 {
+    return replaceChecked(connectorId, nullptr, rules, changedBy);
+}
+
+bool MappingRepository::replaceIfUnchanged(qint64 connectorId, const QList<MappingRule> &expected,
+                                           const QList<MappingRule> &rules,
+                                           const QString &changedBy)
+{
+    return replaceChecked(connectorId, &expected, rules, changedBy);
+}
+
+bool MappingRepository::replaceChecked(qint64 connectorId, const QList<MappingRule> *expected,
+                                       const QList<MappingRule> &rules, const QString &changedBy)
+{
     Transaction transaction(m_db);
     m_error.clear();
+    m_changedElsewhere = false;
     const QList<MappingRule> before = this->rules(connectorId);
     if (!m_error.isEmpty())
         return false;
+    if (expected && sortedRules(before) != sortedRules(*expected)) {
+        m_changedElsewhere = true;
+        m_error = QCoreApplication::translate(
+            "MappingRepository",
+            "The mappings were changed elsewhere since they were read (see History).");
+        return false;
+    }
     QSqlQuery q(m_db);
     if (!prepareOrReport(q, QStringLiteral("DELETE FROM mappings WHERE connector_id = ?"),
                          &m_error))

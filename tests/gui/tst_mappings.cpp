@@ -347,6 +347,36 @@ private Q_SLOTS:
         QCOMPARE(m_page->model(MappingKind::Item)->rowCount(), 0);
     }
 
+    void saveDoesNotSilentlyReplaceChangesMadeElsewhere()
+    {
+        typeInto(MappingKind::ShipMethod, 0, Field::Target, QStringLiteral("FedEx"));
+        closeEditor(MappingKind::ShipMethod);
+        // Another admin saves meanwhile.
+        const MappingRule theirs{MappingKind::ShipMethod,
+                                 QStringLiteral("12"),
+                                 QStringLiteral("UPS Ground"),
+                                 QStringLiteral("USPS"),
+                                 {}};
+        QVERIFY(MappingRepository(db()).replace(m_store, {theirs}, QStringLiteral("carol")));
+
+        QStringList asked;
+        m_page->setConfirmOverwrite([&](const QString &question) {
+            asked << question;
+            return false;
+        });
+        QVERIFY(!m_page->save());
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(m_page->statusText().contains(QStringLiteral("changed elsewhere")),
+                 qPrintable(m_page->statusText()));
+        QCOMPARE(MappingRepository(db()).rules(m_store), QList<MappingRule>{theirs});
+        QCOMPARE(m_page->historyModel()->changes().first().changedBy, QStringLiteral("carol"));
+
+        m_page->setConfirmOverwrite([](const QString &) { return true; });
+        QVERIFY(m_page->save());
+        QCOMPARE(MappingRepository(db()).rules(m_store).first().target, QStringLiteral("FedEx"));
+        QCOMPARE(m_page->historyModel()->changes().first().before->target, QStringLiteral("USPS"));
+    }
+
     void switchingConnectorGuardsUnsavedChanges()
     {
         typeInto(MappingKind::ShipMethod, 0, Field::Target, QStringLiteral("FedEx"));

@@ -157,6 +157,23 @@ private Q_SLOTS:
         QCOMPARE(history.changes(m_connectorId, 1).first().changedBy, currentUserName());
     }
 
+    void replaceIfUnchangedRefusesAfterAnotherSave()
+    {
+        MappingRepository repo(db());
+        const MappingRule a = ship(QStringLiteral("12"), {}, QStringLiteral("UPS"));
+        const MappingRule b = ship(QStringLiteral("13"), {}, QStringLiteral("FedEx"));
+        QVERIFY(repo.replace(m_connectorId, {a, b}));
+        // The editor's copy, in another order, is still current.
+        QVERIFY2(repo.replaceIfUnchanged(m_connectorId, {b, a}, {a}), qPrintable(repo.lastError()));
+        QVERIFY(!repo.changedElsewhere());
+        QCOMPARE(repo.rules(m_connectorId), QList<MappingRule>{a});
+        // An editor that still holds {a, b} is refused, and nothing is written.
+        QVERIFY(!repo.replaceIfUnchanged(m_connectorId, {a, b}, {b}));
+        QVERIFY(repo.changedElsewhere());
+        QCOMPARE(repo.rules(m_connectorId), QList<MappingRule>{a});
+        QCOMPARE(historyRows(), 3);
+    }
+
     void failedHistoryWriteRollsTheSaveBack()
     {
         MappingRepository repo(db());
