@@ -142,20 +142,26 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
     connect(m_filterEdit, &QLineEdit::textChanged, this, &MappingsPage::applyFilter);
     connect(m_attentionOnly, &QCheckBox::toggled, this, &MappingsPage::applyFilter);
 
+    // Tab order follows the row left to right (the widgets were created in another order).
+    const QList<QWidget *> row = {m_connectorBox,
+                                  buttonFor(m_discover, this),
+                                  buttonFor(m_import, this),
+                                  buttonFor(m_export, this),
+                                  m_filterEdit,
+                                  m_attentionOnly,
+                                  buttonFor(m_revert, this),
+                                  buttonFor(m_save, this)};
+    for (qsizetype i = 1; i < row.size(); ++i)
+        setTabOrder(row.at(i - 1), row.at(i));
     auto *top = new QHBoxLayout;
     top->addWidget(connectorLabel);
-    top->addWidget(m_connectorBox);
-    top->addSpacing(12);
-    top->addWidget(buttonFor(m_discover, this));
-    top->addWidget(buttonFor(m_import, this));
-    top->addWidget(buttonFor(m_export, this));
-    top->addSpacing(12);
-    top->addWidget(m_filterEdit);
-    top->addWidget(m_attentionOnly);
-    top->addStretch(1);
-    top->addWidget(buttonFor(m_revert, this));
-    auto *saveButton = buttonFor(m_save, this);
-    top->addWidget(saveButton);
+    for (qsizetype i = 0; i < row.size(); ++i) {
+        if (i == 1 || i == 4)
+            top->addSpacing(12);
+        if (i == 6)
+            top->addStretch(1);
+        top->addWidget(row.at(i));
+    }
 
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Mapping tables"));

@@ -174,4 +174,16 @@ QList<MappingChange> MappingHistoryRepository::changes(qint64 connectorId, int l
     return result;
 }
 
+qint64 MappingHistoryRepository::version(qint64 connectorId)
+{
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM mapping_changes WHERE "
+                                 "connector_id = ?"),
+                  {connectorId}, &m_error) ||
+        !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
 } // namespace fulfillsync

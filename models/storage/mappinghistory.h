@@ -44,6 +44,10 @@ public:
                 const QDateTime &changedAt);
     // Newest first.
     QList<MappingChange> changes(qint64 connectorId, int limit = 1000);
+    // The connector's mapping version: the id of its latest change, 0 before the first one. It
+    // only grows, and a save that changes nothing keeps it (for "the mapping version used" of
+    // a sync attempt).
+    qint64 version(qint64 connectorId);
 
     QString lastError() const { return m_error; }
 

@@ -145,9 +145,13 @@ private Q_SLOTS:
         QCOMPARE(latest.value(QStringLiteral("500")).action, MappingChangeAction::Added);
         QCOMPARE(latest.value(QStringLiteral("500")).changedBy, QStringLiteral("bob"));
 
-        // Saving the same rules again is no change.
+        // Saving the same rules again is no change, and keeps the version.
+        const qint64 version = history.version(m_connectorId);
+        QCOMPARE(version, changes.first().id);
         QVERIFY(repo.replace(m_connectorId, {upsNew, item}));
         QCOMPARE(historyRows(), 5);
+        QCOMPARE(history.version(m_connectorId), version);
+        QCOMPARE(history.version(m_connectorId + 1000), 0);
         QVERIFY(repo.upsert(m_connectorId, item));
         QCOMPARE(historyRows(), 5);
         MappingRule itemNew = item;
@@ -155,6 +159,7 @@ private Q_SLOTS:
         QVERIFY2(repo.upsert(m_connectorId, itemNew), qPrintable(repo.lastError()));
         QCOMPARE(historyRows(), 6);
         QCOMPARE(history.changes(m_connectorId, 1).first().changedBy, currentUserName());
+        QVERIFY(history.version(m_connectorId) > version);
     }
 
     void replaceIfUnchangedRefusesAfterAnotherSave()
