@@ -407,7 +407,13 @@ QList<MappingRule> MappingsPage::editedRules() const
 
 bool MappingsPage::isDirty() const
 {
-    return m_connector.id != 0 && editedRules() != m_loaded;
+    if (m_connector.id == 0)
+        return false;
+    // A stored rule without a target shows as an unmapped row and is not saved again: that
+    // alone is not an unsaved change.
+    QList<MappingRule> loaded = m_loaded;
+    loaded.removeIf([](const MappingRule &rule) { return isUnmappedPlaceholder(rule); });
+    return editedRules() != loaded;
 }
 
 bool MappingsPage::isValid() const

@@ -300,6 +300,22 @@ private Q_SLOTS:
         QVERIFY(!m_page->revertAction()->isEnabled());
     }
 
+    void storedRuleWithoutTargetIsNotAnUnsavedChange()
+    {
+        QVERIFY(MappingRepository(db()).upsert(
+            m_store, {MappingKind::Item, QStringLiteral("500"), QStringLiteral("CAP"), {}, {}}));
+        m_page->revert(); // reads the database again
+        QCOMPARE(m_page->model(MappingKind::Item)->rowCount(), 1);
+        QVERIFY(m_page->model(MappingKind::Item)->needsAttention(0));
+        QVERIFY(!m_page->isDirty());
+        QVERIFY(!m_page->saveAction()->isEnabled());
+        // Any real change saves, and the target-less row is dropped with it.
+        typeInto(MappingKind::ShipMethod, 0, Field::Target, QStringLiteral("FedEx"));
+        closeEditor(MappingKind::ShipMethod);
+        QVERIFY(m_page->save());
+        QCOMPARE(MappingRepository(db()).rules(m_store).size(), 1);
+    }
+
     void importExportRoundTrip()
     {
         QTemporaryDir dir;
