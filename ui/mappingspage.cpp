@@ -450,18 +450,13 @@ void MappingsPage::onRowsEdited()
     for (const MappingTableModel *model : std::as_const(m_models)) {
         if (model->unmappedCount() == 0)
             continue;
-        unmapped << tr("%1 %2 (on %3)")
-                        .arg(kindTitle(model->kind()).toLower())
-                        .arg(model->unmappedCount())
-                        .arg(model->unmappedOrders() == 1
-                                 ? tr("1 order")
-                                 : tr("%1 orders").arg(model->unmappedOrders()));
+        unmapped << tr("%1 %2").arg(kindTitle(model->kind()).toLower()).arg(model->unmappedCount());
         consequences << MappingTableModel::unmappedConsequence(model->kind());
     }
     QString unmappedText;
     if (!unmapped.isEmpty())
-        unmappedText = tr("Not mapped yet (amber rows): %1. %2 Enter a target, or leave the row "
-                          "empty to decide later.")
+        unmappedText = tr("Not mapped yet (amber rows; Orders says how many orders use each): %1. "
+                          "%2 Enter a target, or leave the row empty to decide later.")
                            .arg(unmapped.join(QStringLiteral(", ")), consequences.join(u' '));
     m_problems->setText(text);
     m_problems->setVisible(!text.isEmpty());

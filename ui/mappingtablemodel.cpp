@@ -186,15 +186,6 @@ int MappingTableModel::unmappedCount() const
     }));
 }
 
-qint64 MappingTableModel::unmappedOrders() const
-{
-    qint64 orders = 0;
-    for (const Row &row : m_rows)
-        if (isUnmappedPlaceholder(row.rule) && row.orders > 0)
-            orders += row.orders;
-    return orders;
-}
-
 void MappingTableModel::recheck()
 {
     m_issues = checkMappingRows(m_kind, rules());

@@ -45,7 +45,6 @@ public:
     // A problem to fix, or no target yet.
     bool needsAttention(int row) const;
     int unmappedCount() const;
-    qint64 unmappedOrders() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -249,7 +249,8 @@ private Q_SLOTS:
                      .data()
                      .toLongLong(),
                  3);
-        QVERIFY2(m_page->problemsText().contains(QStringLiteral("ship methods 1 (on 1 order")),
+        QVERIFY2(m_page->problemsText().contains(
+                     QStringLiteral("ship methods 1, items 1, locations 1.")),
                  qPrintable(m_page->problemsText()));
         // Unmapped placeholders are not changes: nothing to save yet.
         QVERIFY(!m_page->isDirty());
@@ -271,9 +272,9 @@ private Q_SLOTS:
         // Mapping one of them makes it savable and takes it off the unmapped list.
         typeInto(MappingKind::ShipMethod, 1, Field::Target, QStringLiteral("DHL Express"));
         closeEditor(MappingKind::ShipMethod);
-        QVERIFY2(m_page->problemsText().contains(
-                     QStringLiteral("Not mapped yet (amber rows): items 1 (on 3 orders)")),
-                 qPrintable(m_page->problemsText()));
+        QVERIFY2(
+            m_page->problemsText().contains(QStringLiteral("use each): items 1, locations 1.")),
+            qPrintable(m_page->problemsText()));
         QVERIFY(m_page->saveAction()->isEnabled());
         QVERIFY(m_page->save());
         QCOMPARE(MappingRepository(db()).rules(m_store).size(), 2);
