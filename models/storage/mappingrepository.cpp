@@ -117,6 +117,14 @@ bool MappingRepository::replaceChecked(qint64 connectorId, const QList<MappingRu
     Transaction transaction(m_db);
     m_error.clear();
     m_changedElsewhere = false;
+    // Two admins saving the same connector on PostgreSQL take turns here, so the second one
+    // reads the first one's rules below. (SQLite has one writer at a time anyway.)
+    if (m_db.driverName() == u"QPSQL") {
+        QSqlQuery lock(m_db);
+        if (!runQuery(lock, QStringLiteral("SELECT id FROM connectors WHERE id = ? FOR UPDATE"),
+                      {connectorId}, &m_error))
+            return false;
+    }
     const QList<MappingRule> before = this->rules(connectorId);
     if (!m_error.isEmpty())
         return false;
