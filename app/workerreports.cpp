@@ -37,7 +37,8 @@ int WorkerCli::explainCommand(Database &database, const QStringList &args)
         if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
             continue;
         const OrderExplanation explanation = Explainer::explain(
-            c, MappingRepository(db).rules(c.id), *order, orders.fulfillmentsOfOrder(order->id),
+            c, FulfillmentMapper(c, MappingRepository(db).rules(c.id), orders.kitMembers()), *order,
+            orders.fulfillmentsOfOrder(order->id),
             LedgerRepository(db).entriesOfOrder(c.id, order->id),
             QuarantineRepository(db).entries(c.id));
         out() << tr("%1 for connector %2").arg(order->tranId, c.name) << Qt::endl

@@ -1,6 +1,7 @@
 // Engine throughput with the store's limits off (fulfillments per second and peak memory for
 // ~10,000 and ~100,000 fulfillments), then pacing efficiency against a store bucket set fast.
-//   bench_engine [orders...]     default: 8000 80000 (about 1.25 fulfillments per order)
+//   bench_engine [--only engine|sandbox|pacing] [orders...]
+//   default sizes: 8000 80000 orders (about 1.25 fulfillments per order)
 
 #include "bench/benchsupport.h"
 #include "bench/fakestore.h"
@@ -111,14 +112,23 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QList<int> sizes;
-    for (int i = 1; i < argc; ++i)
-        sizes << QString::fromLocal8Bit(argv[i]).toInt();
+    QString only; // --only engine|sandbox|pacing
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == u"--only" && i + 1 < argc)
+            only = QString::fromLocal8Bit(argv[++i]);
+        else
+            sizes << arg.toInt();
+    }
     if (sizes.isEmpty())
         sizes = {8000, 80000};
-    for (int orders : sizes)
-        engineAlone(orders * 5 / 4); // the same number of fulfillments as the sandbox runs
-    for (int orders : sizes)
-        throughput(orders);
-    pacing();
+    if (only.isEmpty() || only == u"engine")
+        for (int orders : sizes)
+            engineAlone(orders * 5 / 4); // the same number of fulfillments as the sandbox runs
+    if (only.isEmpty() || only == u"sandbox")
+        for (int orders : sizes)
+            throughput(orders);
+    if (only.isEmpty() || only == u"pacing")
+        pacing();
     return 0;
 }

@@ -57,6 +57,9 @@ const char *const kSchema[] = {
     R"(CREATE TABLE TransactionShipment(doc INTEGER PRIMARY KEY, shippingmethod INTEGER,
         weight REAL))",
     R"(CREATE TABLE item(id INTEGER PRIMARY KEY, itemid TEXT, itemtype TEXT, displayname TEXT))",
+    // Kit and assembly members, as SuiteQL's ItemMember table has them.
+    R"(CREATE TABLE ItemMember(parentitem INTEGER, item INTEGER, quantity REAL,
+        linenumber INTEGER))",
     R"(CREATE TABLE shipitem(id INTEGER PRIMARY KEY, itemid TEXT, displayname TEXT))",
     R"(CREATE TABLE location(id INTEGER PRIMARY KEY, name TEXT, fullname TEXT))",
     R"(CREATE TABLE customer(id INTEGER PRIMARY KEY, entityid TEXT, companyname TEXT,
@@ -209,6 +212,18 @@ void NetSuiteStore::writeReferenceData()
         item.bind(2, i.itemId);
         item.bind(3, i.type);
         item.execute();
+    }
+    SqliteStatement member =
+        m_db.prepare(QStringLiteral("INSERT INTO ItemMember VALUES(?1, ?2, ?3, ?4)"));
+    for (const ScenarioItem &i : std::as_const(m_data.items)) {
+        int position = 0;
+        for (const KitMember &m : i.members) {
+            member.bind(1, i.id);
+            member.bind(2, m.item);
+            member.bind(3, m.quantity);
+            member.bind(4, qint64(++position));
+            member.execute();
+        }
     }
     SqliteStatement ship = m_db.prepare(QStringLiteral("INSERT INTO shipitem VALUES(?1, ?2, ?2)"));
     for (const NamedRecord &r : std::as_const(m_data.shipMethods)) {

@@ -91,10 +91,12 @@ void OrderDetailPane::showOrder(qint64 orderId)
     for (const Connector &c : ConnectorRepository(db).all()) {
         if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
             continue;
-        const OrderExplanation explanation =
-            Explainer::explain(c, MappingRepository(db).rules(c.id), *order, fulfillments,
-                               LedgerRepository(db).entriesOfOrder(c.id, orderId),
-                               QuarantineRepository(db).entries(c.id));
+        const OrderExplanation explanation = Explainer::explain(
+            c,
+            FulfillmentMapper(c, MappingRepository(db).rules(c.id),
+                              OrderRepository(db).kitMembers()),
+            *order, fulfillments, LedgerRepository(db).entriesOfOrder(c.id, orderId),
+            QuarantineRepository(db).entries(c.id));
         lines << QString() << tr("Explain — connector %1").arg(c.name) << explanation.toText();
     }
     m_text->setPlainText(lines.join(u'\n'));

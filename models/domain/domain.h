@@ -122,6 +122,7 @@ struct ItemFulfillmentLine
     double quantity = 0;
     qint64 locationId = 0;
     QString locationName;
+    QString itemType; // NetSuite item type: InvtPart, Kit, Assembly, ...
     bool operator==(const ItemFulfillmentLine &) const = default;
 };
 
@@ -140,6 +141,16 @@ struct ItemFulfillment
     bool voided = false;
     double totalQuantity() const;
     bool operator==(const ItemFulfillment &) const = default;
+};
+
+// One member of a NetSuite kit (SuiteQL ItemMember): `quantity` units per kit.
+struct KitMember
+{
+    qint64 kitItemId = 0;
+    qint64 itemId = 0;
+    QString itemName;
+    double quantity = 0;
+    bool operator==(const KitMember &) const = default;
 };
 
 // The ledger: one row per (connector, NetSuite fulfillment). Written as Pending *before* the

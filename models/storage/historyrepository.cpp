@@ -36,19 +36,21 @@ ErrorClass errorClassFromKey(const QString &key)
 
 HistoryRepository::HistoryRepository(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_statements(m_db)
 {}
 
 qint64 HistoryRepository::append(const SyncAttempt &a)
 {
-    QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("INSERT INTO sync_attempts (occurred_at, connector_id, "
-                                        "connector_name, order_id, order_tran_id, fulfillment_id, "
-                                        "fulfillment_tran_id, trigger_kind, outcome, error_class, "
-                                        "duration_ms, message, request, response) VALUES "
-                                        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
-                         &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("INSERT INTO sync_attempts (occurred_at, connector_id, "
+                       "connector_name, order_id, order_tran_id, fulfillment_id, "
+                       "fulfillment_tran_id, trigger_kind, outcome, error_class, "
+                       "duration_ms, message, request, response) VALUES "
+                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+        &m_error);
+    if (!statement)
         return 0;
+    QSqlQuery &q = statement.query();
     q.addBindValue(
         toStorageTime(a.occurredAt.isValid() ? a.occurredAt : QDateTime::currentDateTimeUtc()));
     q.addBindValue(a.connectorId);
@@ -72,17 +74,16 @@ qint64 HistoryRepository::append(const SyncAttempt &a)
 QList<SyncAttempt> HistoryRepository::select(const QString &tail, const QVariantList &values)
 {
     QList<SyncAttempt> result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, "
-                           "order_id, order_tran_id, fulfillment_id, fulfillment_tran_id, "
-                           "trigger_kind, outcome, error_class, duration_ms, message, "
-                           "request, response FROM sync_attempts ") +
-                tail,
-            &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, "
+                       "order_id, order_tran_id, fulfillment_id, fulfillment_tran_id, "
+                       "trigger_kind, outcome, error_class, duration_ms, message, "
+                       "request, response FROM sync_attempts ") +
+            tail,
+        &m_error);
+    if (!statement)
         return result;
+    QSqlQuery &q = statement.query();
     for (const QVariant &value : values)
         q.addBindValue(value);
     if (!execOrReport(q, &m_error))

@@ -10,21 +10,22 @@ namespace fulfillsync {
 
 LedgerRepository::LedgerRepository(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_statements(m_db)
 {}
 
 QList<LedgerEntry> LedgerRepository::select(const QString &where, const QVariantList &values)
 {
     QList<LedgerEntry> result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!runQuery(q,
-                  QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
-                                 "channel_fulfillment_id, state, '' AS payload, tracking_numbers, "
-                                 "created_at, completed_at, quantity FROM pushed_fulfillments "
-                                 "WHERE ") +
-                      where + QStringLiteral(" ORDER BY fulfillment_id"),
-                  values, &m_error))
+    const auto statement = m_statements.run(
+        QStringLiteral("SELECT connector_id, fulfillment_id, order_id, channel_order, "
+                       "channel_fulfillment_id, state, '' AS payload, tracking_numbers, "
+                       "created_at, completed_at, quantity FROM pushed_fulfillments "
+                       "WHERE ") +
+            where + QStringLiteral(" ORDER BY fulfillment_id"),
+        values, &m_error);
+    if (!statement)
         return result;
+    QSqlQuery &q = statement.query();
     while (q.next()) {
         LedgerEntry e;
         e.connectorId = q.value(0).toLongLong();
@@ -59,16 +60,16 @@ bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
 {
     if (alreadyExists)
         *alreadyExists = false;
-    QSqlQuery q(m_db);
     // DO NOTHING + a row count keeps the "exists" answer portable and unambiguous.
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
-                           "order_id, channel_order, state, payload, tracking_numbers, "
-                           "created_at, quantity) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT "
-                           "(connector_id, fulfillment_id) DO NOTHING"),
-            &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
+                       "order_id, channel_order, state, payload, tracking_numbers, "
+                       "created_at, quantity) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT "
+                       "(connector_id, fulfillment_id) DO NOTHING"),
+        &m_error);
+    if (!statement)
         return false;
+    QSqlQuery &q = statement.query();
     q.addBindValue(e.connectorId);
     q.addBindValue(e.fulfillmentId);
     q.addBindValue(e.orderId);
@@ -93,24 +94,20 @@ bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
 bool LedgerRepository::markPushed(qint64 connectorId, qint64 fulfillmentId,
                                   const QString &channelFulfillmentId, const QDateTime &at)
 {
-    QSqlQuery q(m_db);
-    return runQuery(
-        q,
+    return bool(m_statements.run(
         QStringLiteral("UPDATE pushed_fulfillments SET state = ?, channel_fulfillment_id = "
                        "?, completed_at = ? WHERE connector_id = ? AND fulfillment_id = ?"),
         {ledgerStateKey(LedgerState::Pushed), channelFulfillmentId, toStorageTime(at), connectorId,
          fulfillmentId},
-        &m_error);
+        &m_error));
 }
 
 bool LedgerRepository::setState(qint64 connectorId, qint64 fulfillmentId, LedgerState state)
 {
-    QSqlQuery q(m_db);
-    return runQuery(
-        q,
+    return bool(m_statements.run(
         QStringLiteral("UPDATE pushed_fulfillments SET state = ? WHERE connector_id = ? "
                        "AND fulfillment_id = ?"),
-        {ledgerStateKey(state), connectorId, fulfillmentId}, &m_error);
+        {ledgerStateKey(state), connectorId, fulfillmentId}, &m_error));
 }
 
 bool LedgerRepository::markAmbiguous(qint64 connectorId, qint64 fulfillmentId)
@@ -126,32 +123,30 @@ bool LedgerRepository::markAttention(qint64 connectorId, qint64 fulfillmentId)
 bool LedgerRepository::updateTrackingNumbers(qint64 connectorId, qint64 fulfillmentId,
                                              const QStringList &numbers)
 {
-    QSqlQuery q(m_db);
-    return runQuery(q,
-                    QStringLiteral("UPDATE pushed_fulfillments SET tracking_numbers = ? WHERE "
-                                   "connector_id = ? AND fulfillment_id = ?"),
-                    {numbers.join(u'\n'), connectorId, fulfillmentId}, &m_error);
+    return bool(
+        m_statements.run(QStringLiteral("UPDATE pushed_fulfillments SET tracking_numbers = ? WHERE "
+                                        "connector_id = ? AND fulfillment_id = ?"),
+                         {numbers.join(u'\n'), connectorId, fulfillmentId}, &m_error));
 }
 
 bool LedgerRepository::removeUnconfirmed(qint64 connectorId, qint64 fulfillmentId)
 {
-    QSqlQuery q(m_db);
-    return runQuery(q,
-                    QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
-                                   "fulfillment_id = ? AND state IN ('pending', 'ambiguous')"),
-                    {connectorId, fulfillmentId}, &m_error);
+    return bool(m_statements.run(
+        QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
+                       "fulfillment_id = ? AND state IN ('pending', 'ambiguous')"),
+        {connectorId, fulfillmentId}, &m_error));
 }
 
 QList<qint64> LedgerRepository::unsettledOrderIds(qint64 connectorId)
 {
     QList<qint64> ids;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!runQuery(q,
-                  QStringLiteral("SELECT DISTINCT order_id FROM pushed_fulfillments WHERE "
-                                 "connector_id = ? AND state IN ('pending', 'ambiguous')"),
-                  {connectorId}, &m_error))
+    const auto statement =
+        m_statements.run(QStringLiteral("SELECT DISTINCT order_id FROM pushed_fulfillments WHERE "
+                                        "connector_id = ? AND state IN ('pending', 'ambiguous')"),
+                         {connectorId}, &m_error);
+    if (!statement)
         return ids;
+    QSqlQuery &q = statement.query();
     while (q.next())
         ids << q.value(0).toLongLong();
     return ids;
@@ -159,11 +154,10 @@ QList<qint64> LedgerRepository::unsettledOrderIds(qint64 connectorId)
 
 bool LedgerRepository::removeAny(qint64 connectorId, qint64 fulfillmentId)
 {
-    QSqlQuery q(m_db);
-    return runQuery(q,
-                    QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
-                                   "fulfillment_id = ?"),
-                    {connectorId, fulfillmentId}, &m_error);
+    return bool(m_statements.run(
+        QStringLiteral("DELETE FROM pushed_fulfillments WHERE connector_id = ? AND "
+                       "fulfillment_id = ?"),
+        {connectorId, fulfillmentId}, &m_error));
 }
 
 qint64 LedgerRepository::countInState(LedgerState state)

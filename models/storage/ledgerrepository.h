@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "models/storage/sqlerror.h"
 
 #include <QSqlDatabase>
 #include <optional>
@@ -41,6 +42,7 @@ private:
     bool setState(qint64 connectorId, qint64 fulfillmentId, LedgerState state);
 
     QSqlDatabase m_db;
+    StatementCache m_statements; // prepared once per repository object
     QString m_error;
 };
 

@@ -10,6 +10,7 @@ namespace fulfillsync {
 
 OrderRepository::OrderRepository(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_statements(m_db)
 {}
 
 bool OrderRepository::upsertHeader(const SalesOrder &o, bool withTotals)
@@ -20,7 +21,6 @@ bool OrderRepository::upsertHeader(const SalesOrder &o, bool withTotals)
         ordered += line.quantity;
         shipped += line.quantityShipped;
     }
-    QSqlQuery q(m_db);
     QString sql = QStringLiteral(
         "INSERT INTO sales_orders (id, tran_id, tran_date, customer, channel, channel_order, "
         "status, last_modified, ordered_qty, shipped_qty) VALUES (?,?,?,?,?,?,?,?,?,?) "
@@ -33,8 +33,10 @@ bool OrderRepository::upsertHeader(const SalesOrder &o, bool withTotals)
     if (withTotals)
         sql += QStringLiteral(
             ", ordered_qty = excluded.ordered_qty, shipped_qty = excluded.shipped_qty");
-    if (!prepareOrReport(q, sql, &m_error))
+    const auto statement = m_statements.prepare(sql, &m_error);
+    if (!statement)
         return false;
+    QSqlQuery &q = statement.query();
     q.addBindValue(o.id);
     q.addBindValue(o.tranId);
     q.addBindValue(o.tranDate);
@@ -122,7 +124,7 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
             insertLine,
             QStringLiteral("INSERT INTO item_fulfillment_lines (fulfillment_id, line_id, "
                            "order_line, item_id, item_name, quantity, location_id, "
-                           "location_name) VALUES (?,?,?,?,?,?,?,?)"),
+                           "location_name, item_type) VALUES (?,?,?,?,?,?,?,?,?)"),
             &m_error) ||
         !prepareOrReport(insertPackage,
                          QStringLiteral("INSERT INTO packages (fulfillment_id, position, "
@@ -154,6 +156,7 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
             insertLine.addBindValue(line.quantity);
             insertLine.addBindValue(line.locationId);
             insertLine.addBindValue(line.locationName);
+            insertLine.addBindValue(line.itemType);
             if (!execOrReport(insertLine, &m_error))
                 return false;
         }
@@ -170,13 +173,14 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
 
 std::optional<SalesOrder> OrderRepository::order(qint64 id)
 {
-    QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT id, tran_id, tran_date, customer, channel, "
-                                        "channel_order, status, last_modified FROM sales_orders "
-                                        "WHERE id = ?"),
-                         &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("SELECT id, tran_id, tran_date, customer, channel, "
+                       "channel_order, status, last_modified FROM sales_orders "
+                       "WHERE id = ?"),
+        &m_error);
+    if (!statement)
         return std::nullopt;
+    QSqlQuery &q = statement.query();
     q.addBindValue(id);
     if (!execOrReport(q, &m_error) || !q.next())
         return std::nullopt;
@@ -190,15 +194,14 @@ std::optional<SalesOrder> OrderRepository::order(qint64 id)
     o.status = q.value(6).toString();
     o.lastModified = fromStorageTime(q.value(7).toString());
 
-    QSqlQuery lines(m_db);
-    lines.setForwardOnly(true);
-    if (!prepareOrReport(
-            lines,
-            QStringLiteral("SELECT line_id, item_id, item_name, quantity, "
-                           "quantity_shipped FROM sales_order_lines WHERE order_id = ? "
-                           "ORDER BY line_id"),
-            &m_error))
+    const auto linesStatement = m_statements.prepare(
+        QStringLiteral("SELECT line_id, item_id, item_name, quantity, "
+                       "quantity_shipped FROM sales_order_lines WHERE order_id = ? "
+                       "ORDER BY line_id"),
+        &m_error);
+    if (!linesStatement)
         return std::nullopt;
+    QSqlQuery &lines = linesStatement.query();
     lines.addBindValue(id);
     if (!execOrReport(lines, &m_error))
         return std::nullopt;
@@ -212,10 +215,11 @@ std::optional<SalesOrder> OrderRepository::order(qint64 id)
 
 std::optional<SalesOrder> OrderRepository::orderByTranId(const QString &tranId)
 {
-    QSqlQuery q(m_db);
-    if (!prepareOrReport(q, QStringLiteral("SELECT id FROM sales_orders WHERE tran_id = ?"),
-                         &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("SELECT id FROM sales_orders WHERE tran_id = ?"), &m_error);
+    if (!statement)
         return std::nullopt;
+    QSqlQuery &q = statement.query();
     q.addBindValue(tranId);
     if (!execOrReport(q, &m_error) || !q.next())
         return std::nullopt;
@@ -230,16 +234,15 @@ QList<ItemFulfillment> OrderRepository::fulfillmentsOfOrder(qint64 orderId)
 QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where, qint64 value)
 {
     QList<ItemFulfillment> result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("SELECT id, order_id, tran_id, tran_date, ship_status, "
-                           "ship_method_id, ship_method_name, last_modified, voided FROM "
-                           "item_fulfillments WHERE ") +
-                where + QStringLiteral(" ORDER BY id"),
-            &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("SELECT id, order_id, tran_id, tran_date, ship_status, "
+                       "ship_method_id, ship_method_name, last_modified, voided FROM "
+                       "item_fulfillments WHERE ") +
+            where + QStringLiteral(" ORDER BY id"),
+        &m_error);
+    if (!statement)
         return result;
+    QSqlQuery &q = statement.query();
     q.addBindValue(value);
     if (!execOrReport(q, &m_error))
         return result;
@@ -256,18 +259,19 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
         f.voided = q.value(8).toInt() != 0;
         result << f;
     }
-    QSqlQuery lines(m_db);
-    QSqlQuery packages(m_db);
-    if (!prepareOrReport(lines,
-                         QStringLiteral("SELECT line_id, order_line, item_id, item_name, quantity, "
-                                        "location_id, location_name FROM item_fulfillment_lines "
-                                        "WHERE fulfillment_id = ? ORDER BY line_id"),
-                         &m_error) ||
-        !prepareOrReport(packages,
-                         QStringLiteral("SELECT tracking_number FROM packages WHERE "
-                                        "fulfillment_id = ? ORDER BY position"),
-                         &m_error))
+    const auto linesStatement = m_statements.prepare(
+        QStringLiteral("SELECT line_id, order_line, item_id, item_name, quantity, location_id, "
+                       "location_name, item_type FROM item_fulfillment_lines "
+                       "WHERE fulfillment_id = ? ORDER BY line_id"),
+        &m_error);
+    const auto packagesStatement = m_statements.prepare(
+        QStringLiteral("SELECT tracking_number FROM packages WHERE fulfillment_id = ? "
+                       "ORDER BY position"),
+        &m_error);
+    if (!linesStatement || !packagesStatement)
         return {};
+    QSqlQuery &lines = linesStatement.query();
+    QSqlQuery &packages = packagesStatement.query();
     for (ItemFulfillment &f : result) {
         lines.addBindValue(f.id);
         if (!execOrReport(lines, &m_error))
@@ -276,7 +280,7 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
             f.lines << ItemFulfillmentLine{lines.value(0).toLongLong(), lines.value(1).toLongLong(),
                                            lines.value(2).toLongLong(), lines.value(3).toString(),
                                            lines.value(4).toDouble(),   lines.value(5).toLongLong(),
-                                           lines.value(6).toString()};
+                                           lines.value(6).toString(),   lines.value(7).toString()};
         }
         packages.addBindValue(f.id);
         if (!execOrReport(packages, &m_error))
@@ -287,17 +291,63 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
     return result;
 }
 
+bool OrderRepository::replaceKitMembers(const QList<qint64> &kitItemIds,
+                                        const QList<KitMember> &members)
+{
+    Transaction transaction(m_db);
+    QSqlQuery remove(m_db);
+    QSqlQuery insert(m_db);
+    if (!prepareOrReport(remove, QStringLiteral("DELETE FROM kit_members WHERE kit_item_id = ?"),
+                         &m_error) ||
+        !prepareOrReport(insert,
+                         QStringLiteral("INSERT INTO kit_members (kit_item_id, member_item_id, "
+                                        "member_name, quantity) VALUES (?,?,?,?)"),
+                         &m_error))
+        return false;
+    for (qint64 kit : kitItemIds) {
+        remove.addBindValue(kit);
+        if (!execOrReport(remove, &m_error))
+            return false;
+    }
+    for (const KitMember &m : members) {
+        insert.addBindValue(m.kitItemId);
+        insert.addBindValue(m.itemId);
+        insert.addBindValue(m.itemName);
+        insert.addBindValue(m.quantity);
+        if (!execOrReport(insert, &m_error))
+            return false;
+    }
+    return transaction.commit(&m_error);
+}
+
+QHash<qint64, QList<KitMember>> OrderRepository::kitMembers()
+{
+    QHash<qint64, QList<KitMember>> result;
+    const auto statement = m_statements.run(
+        QStringLiteral("SELECT kit_item_id, member_item_id, member_name, quantity FROM "
+                       "kit_members ORDER BY kit_item_id, member_item_id"),
+        {}, &m_error);
+    if (!statement)
+        return result;
+    QSqlQuery &q = statement.query();
+    while (q.next()) {
+        const KitMember m{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                          q.value(3).toDouble()};
+        result[m.kitItemId] << m;
+    }
+    return result;
+}
+
 QList<qint64> OrderRepository::orderIdsInSyncState(const QString &channel, const QString &state)
 {
     QList<qint64> ids;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral("SELECT id FROM sales_orders WHERE LOWER(channel) = LOWER(?) "
-                           "AND sync_state = ?"),
-            &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("SELECT id FROM sales_orders WHERE LOWER(channel) = LOWER(?) "
+                       "AND sync_state = ?"),
+        &m_error);
+    if (!statement)
         return ids;
+    QSqlQuery &q = statement.query();
     q.addBindValue(channel);
     q.addBindValue(state);
     if (!execOrReport(q, &m_error))
@@ -310,13 +360,14 @@ QList<qint64> OrderRepository::orderIdsInSyncState(const QString &channel, const
 bool OrderRepository::updateSyncState(qint64 orderId, const QString &state, const QString &message,
                                       double pushedQuantity, const QDateTime &lastAttemptAt)
 {
-    QSqlQuery q(m_db);
-    if (!prepareOrReport(q,
-                         QStringLiteral("UPDATE sales_orders SET sync_state = ?, sync_message = ?, "
-                                        "pushed_qty = ?, last_attempt_at = CASE WHEN ? = '' THEN "
-                                        "last_attempt_at ELSE ? END WHERE id = ?"),
-                         &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("UPDATE sales_orders SET sync_state = ?, sync_message = ?, "
+                       "pushed_qty = ?, last_attempt_at = CASE WHEN ? = '' THEN "
+                       "last_attempt_at ELSE ? END WHERE id = ?"),
+        &m_error);
+    if (!statement)
         return false;
+    QSqlQuery &q = statement.query();
     const QString attempt = toStorageTime(lastAttemptAt);
     q.addBindValue(state);
     q.addBindValue(message);

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "models/storage/sqlerror.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <optional>
 
@@ -25,6 +27,10 @@ public:
     std::optional<SalesOrder> orderByTranId(const QString &tranId);
     QList<ItemFulfillment> fulfillmentsOfOrder(qint64 orderId);
 
+    // Kit definitions as last read from NetSuite: the listed kits' members are replaced.
+    bool replaceKitMembers(const QList<qint64> &kitItemIds, const QList<KitMember> &members);
+    QHash<qint64, QList<KitMember>> kitMembers(); // kit item id → members
+
     // Orders of a channel whose last evaluation ended in this sync state ("failed" …).
     QList<qint64> orderIdsInSyncState(const QString &channel, const QString &state);
     bool updateSyncState(qint64 orderId, const QString &state, const QString &message,
@@ -37,6 +43,7 @@ private:
     QList<ItemFulfillment> selectFulfillments(const QString &where, qint64 value);
 
     QSqlDatabase m_db;
+    StatementCache m_statements; // prepared once per repository object
     QString m_error;
 };
 

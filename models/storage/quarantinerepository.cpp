@@ -11,21 +11,22 @@ namespace fulfillsync {
 
 QuarantineRepository::QuarantineRepository(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_statements(m_db)
 {}
 
 QList<QuarantineEntry> QuarantineRepository::select(const QString &where,
                                                     const QVariantList &values)
 {
     QList<QuarantineEntry> result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!runQuery(q,
-                  QStringLiteral("SELECT connector_id, fulfillment_id, order_id, retry_count, "
-                                 "last_try_at, ignore_until, error_class, last_error FROM "
-                                 "sync_quarantine WHERE ") +
-                      where + QStringLiteral(" ORDER BY fulfillment_id"),
-                  values, &m_error))
+    const auto statement = m_statements.run(
+        QStringLiteral("SELECT connector_id, fulfillment_id, order_id, retry_count, "
+                       "last_try_at, ignore_until, error_class, last_error FROM "
+                       "sync_quarantine WHERE ") +
+            where + QStringLiteral(" ORDER BY fulfillment_id"),
+        values, &m_error);
+    if (!statement)
         return result;
+    QSqlQuery &q = statement.query();
     while (q.next()) {
         result << QuarantineEntry{q.value(0).toLongLong(),
                                   q.value(1).toLongLong(),
@@ -53,19 +54,18 @@ QList<QuarantineEntry> QuarantineRepository::entries(qint64 connectorId)
 
 bool QuarantineRepository::save(const QuarantineEntry &e)
 {
-    QSqlQuery q(m_db);
-    if (!prepareOrReport(
-            q,
-            QStringLiteral(
-                "INSERT INTO sync_quarantine (connector_id, fulfillment_id, order_id, "
-                "retry_count, last_try_at, ignore_until, error_class, last_error) VALUES "
-                "(?,?,?,?,?,?,?,?) ON CONFLICT (connector_id, fulfillment_id) DO UPDATE "
-                "SET order_id = excluded.order_id, retry_count = excluded.retry_count, "
-                "last_try_at = excluded.last_try_at, ignore_until = "
-                "excluded.ignore_until, error_class = excluded.error_class, last_error "
-                "= excluded.last_error"),
-            &m_error))
+    const auto statement = m_statements.prepare(
+        QStringLiteral("INSERT INTO sync_quarantine (connector_id, fulfillment_id, order_id, "
+                       "retry_count, last_try_at, ignore_until, error_class, last_error) VALUES "
+                       "(?,?,?,?,?,?,?,?) ON CONFLICT (connector_id, fulfillment_id) DO UPDATE "
+                       "SET order_id = excluded.order_id, retry_count = excluded.retry_count, "
+                       "last_try_at = excluded.last_try_at, ignore_until = "
+                       "excluded.ignore_until, error_class = excluded.error_class, last_error "
+                       "= excluded.last_error"),
+        &m_error);
+    if (!statement)
         return false;
+    QSqlQuery &q = statement.query();
     q.addBindValue(e.connectorId);
     q.addBindValue(e.fulfillmentId);
     q.addBindValue(e.orderId);
@@ -79,18 +79,17 @@ bool QuarantineRepository::save(const QuarantineEntry &e)
 
 bool QuarantineRepository::clear(qint64 connectorId, qint64 fulfillmentId)
 {
-    QSqlQuery q(m_db);
-    return runQuery(q,
-                    QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ? AND "
-                                   "fulfillment_id = ?"),
-                    {connectorId, fulfillmentId}, &m_error);
+    return bool(
+        m_statements.run(QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ? AND "
+                                        "fulfillment_id = ?"),
+                         {connectorId, fulfillmentId}, &m_error));
 }
 
 bool QuarantineRepository::clearAll(qint64 connectorId)
 {
-    QSqlQuery q(m_db);
-    return runQuery(q, QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ?"),
-                    {connectorId}, &m_error);
+    return bool(
+        m_statements.run(QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ?"),
+                         {connectorId}, &m_error));
 }
 
 int QuarantinePolicy::delaySeconds(int retryCount, ErrorClass errorClass) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "models/storage/sqlerror.h"
 
 #include <QSqlDatabase>
 #include <optional>
@@ -25,6 +26,7 @@ private:
     QList<QuarantineEntry> select(const QString &where, const QVariantList &values);
 
     QSqlDatabase m_db;
+    StatementCache m_statements; // prepared once per repository object
     QString m_error;
 };
 

@@ -51,6 +51,40 @@ bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error)
     return false;
 }
 
+StatementCache::Statement::~Statement()
+{
+    if (m_query)
+        m_query->finish();
+}
+
+StatementCache::Statement StatementCache::prepare(const QString &sql, QString *error)
+{
+    std::shared_ptr<QSqlQuery> &query = m_queries[sql];
+    if (!query) {
+        auto fresh = std::make_shared<QSqlQuery>(m_db);
+        fresh->setForwardOnly(true);
+        if (!prepareOrReport(*fresh, sql, error)) {
+            m_queries.remove(sql);
+            return Statement(nullptr);
+        }
+        query = std::move(fresh);
+    }
+    return Statement(query.get());
+}
+
+StatementCache::Statement StatementCache::run(const QString &sql, const QVariantList &values,
+                                              QString *error)
+{
+    Statement statement = prepare(sql, error);
+    if (!statement)
+        return statement;
+    for (const QVariant &value : values)
+        statement.query().addBindValue(value);
+    if (!execOrReport(statement.query(), error))
+        return Statement(nullptr);
+    return statement;
+}
+
 namespace {
 // Nesting depth per connection (connections are per thread, so per thread is enough).
 thread_local QHash<QString, int> t_depth;

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QHash>
+#include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
+#include <memory>
 
 class QSqlQuery;
-class QSqlDatabase;
 
 namespace fulfillsync {
 
@@ -16,6 +18,48 @@ bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error);
 // Prepares sql, binds values in order and executes it; rows, if any, are then ready to read.
 bool runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
 QString describeSqlError(const QSqlQuery &query);
+
+// Statements prepared once and reused for the life of a repository object: a sync pass keeps
+// its repositories, so its thousands of lookups skip the parse and plan (measured: preparing
+// was a third of a pass's CPU time). A Statement hands one out and finishes it when it goes out
+// of scope, so no read stays open on the connection.
+class StatementCache final
+{
+public:
+    explicit StatementCache(QSqlDatabase db)
+        : m_db(std::move(db))
+    {}
+
+    class Statement final
+    {
+    public:
+        explicit operator bool() const { return m_query != nullptr; }
+        QSqlQuery &query() const { return *m_query; }
+        Statement(Statement &&other) noexcept
+            : m_query(std::exchange(other.m_query, nullptr))
+        {}
+        Statement(const Statement &) = delete;
+        Statement &operator=(const Statement &) = delete;
+        Statement &operator=(Statement &&) = delete;
+        ~Statement();
+
+    private:
+        friend class StatementCache;
+        explicit Statement(QSqlQuery *query)
+            : m_query(query)
+        {}
+        QSqlQuery *m_query = nullptr;
+    };
+
+    // A prepared statement with no bound values; empty (error set) when sql does not prepare.
+    Statement prepare(const QString &sql, QString *error);
+    // Prepared, bound in order and executed (like runQuery); empty (error set) on failure.
+    Statement run(const QString &sql, const QVariantList &values, QString *error);
+
+private:
+    QSqlDatabase m_db;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
+};
 
 // RAII transaction: commits only when commit() is called, rolls back otherwise. Nests: an inner
 // Transaction on the same connection becomes a savepoint of the outer one.

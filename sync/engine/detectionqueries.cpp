@@ -28,7 +28,8 @@ QString DetectionQueries::fulfillmentsSince(const QDateTime &since, const QList<
                "BUILTIN.DF(so.entity) AS customer, so.custbody_fa_channel AS channel, "
                "so.custbody_fa_channel_order AS channel_order, so.otherrefnum AS otherrefnum, "
                "fl.id AS if_line, ntll.previousline AS so_line, fl.item AS item, "
-               "BUILTIN.DF(fl.item) AS item_name, ABS(fl.quantity) AS quantity, "
+               "BUILTIN.DF(fl.item) AS item_name, fl.itemtype AS item_type, "
+               "ABS(fl.quantity) AS quantity, "
                "fl.location AS location, BUILTIN.DF(fl.location) AS location_name, "
                "ts.shippingmethod AS ship_method, BUILTIN.DF(ts.shippingmethod) AS "
                "ship_method_name, "
@@ -62,6 +63,34 @@ QString DetectionQueries::ordersSince(const QDateTime &since, const QList<qint64
                "WHERE so.type = 'SalesOrd' AND so.lastmodifieddate >= ") +
            SuiteQl::timestampLiteral(since) + orderFilter("so.id", orderIds) +
            QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
+}
+
+QString DetectionQueries::kitMembers(const QList<qint64> &kitItemIds)
+{
+    QStringList literals;
+    for (qint64 id : kitItemIds)
+        literals << SuiteQl::integerLiteral(id);
+    return QStringLiteral("SELECT im.parentitem AS kit, im.item AS item, BUILTIN.DF(im.item) AS "
+                          "item_name, im.quantity AS quantity FROM itemmember im WHERE "
+                          "im.parentitem IN (%1) ORDER BY im.parentitem, im.item")
+        .arg(literals.join(QStringLiteral(", ")));
+}
+
+QList<KitMember> DetectionQueries::readKitMembers(const QList<QJsonObject> &rows)
+{
+    QList<KitMember> members;
+    for (const QJsonObject &row : rows) {
+        bool kitOk = false;
+        bool itemOk = false;
+        KitMember m;
+        m.kitItemId = SuiteQlValue::integer(row, "kit", &kitOk);
+        m.itemId = SuiteQlValue::integer(row, "item", &itemOk);
+        m.itemName = SuiteQlValue::text(row, "item_name");
+        m.quantity = SuiteQlValue::number(row, "quantity");
+        if (kitOk && itemOk && m.quantity > 0)
+            members << m;
+    }
+    return members;
 }
 
 namespace {
@@ -126,6 +155,7 @@ void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
             line.quantity = SuiteQlValue::number(row, "quantity");
             line.locationId = SuiteQlValue::integer(row, "location");
             line.locationName = SuiteQlValue::text(row, "location_name");
+            line.itemType = SuiteQlValue::text(row, "item_type");
             f.lines << line;
         }
         const QString tracking = SuiteQlValue::text(row, "tracking_number").trimmed();

@@ -16,6 +16,10 @@ namespace DetectionQueries {
 // orderIds: only these sales orders (a resync); empty means all.
 QString fulfillmentsSince(const QDateTime &since, const QList<qint64> &orderIds = {});
 QString ordersSince(const QDateTime &since, const QList<qint64> &orderIds = {});
+// The members of these kit items (SuiteQL ItemMember), for connectors that push kit members.
+QString kitMembers(const QList<qint64> &kitItemIds);
+// Reads kitMembers() rows; unreadable rows are skipped (a kit missing a member then holds).
+QList<KitMember> readKitMembers(const QList<QJsonObject> &rows);
 } // namespace DetectionQueries
 
 // Folds SuiteQL rows (possibly over many pages) into fulfillments and order headers. Rows that

@@ -48,7 +48,7 @@ QString OrderExplanation::toText() const
     return lines.join(u'\n');
 }
 
-OrderExplanation Explainer::explain(const Connector &connector, const QList<MappingRule> &rules,
+OrderExplanation Explainer::explain(const Connector &connector, const FulfillmentMapper &mapper,
                                     const SalesOrder &order,
                                     const QList<ItemFulfillment> &fulfillments,
                                     const QList<LedgerEntry> &ledger,
@@ -80,7 +80,6 @@ OrderExplanation Explainer::explain(const Connector &connector, const QList<Mapp
     const bool orderPasses = std::all_of(result.orderGates.cbegin(), result.orderGates.cend(),
                                          [](const Gate &g) { return g.passed; });
 
-    const FulfillmentMapper mapper(connector, rules);
     for (const ItemFulfillment &f : fulfillments) {
         FulfillmentExplanation e;
         e.fulfillmentId = f.id;
@@ -120,7 +119,7 @@ OrderExplanation Explainer::explain(const Connector &connector, const QList<Mapp
         } else {
             e.gates << Gate{tr("Quarantine"), true, tr("not in quarantine")};
         }
-        const MappingResult mapping = mapper.map(f);
+        const MappingResult mapping = mapper.map(f, order);
         e.gates << Gate{tr("Mappings"), mapping.ok(),
                         mapping.ok() ? tr("carrier %1, %2 line(s)")
                                            .arg(mapping.mapped.carrier)

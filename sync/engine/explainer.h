@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "sync/engine/fulfillmentmapper.h"
 
 #include <QList>
 #include <QString>
@@ -33,7 +34,8 @@ struct OrderExplanation
 };
 
 namespace Explainer {
-OrderExplanation explain(const Connector &connector, const QList<MappingRule> &rules,
+// mapper: the connector's mappings (and kit members) as the engine would apply them.
+OrderExplanation explain(const Connector &connector, const FulfillmentMapper &mapper,
                          const SalesOrder &order, const QList<ItemFulfillment> &fulfillments,
                          const QList<LedgerEntry> &ledger,
                          const QList<QuarantineEntry> &quarantine = {},

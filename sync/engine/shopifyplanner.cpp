@@ -58,6 +58,8 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
         int remaining;
     };
     QList<Slot> slots;
+    const qint64 wantedLocation =
+        mapped.channelLocationId.isEmpty() ? 0 : idOf(QJsonValue(mapped.channelLocationId));
     const QJsonArray fos =
         fulfillmentOrdersResponse.value(QLatin1String("fulfillment_orders")).toArray();
     for (const QJsonValue &foValue : fos) {
@@ -94,11 +96,16 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
         }
         int left = int(wanted);
         int available = 0;
+        int elsewhere = 0; // open at a location other than the mapped one
         for (Slot &slot : slots) {
             if (left == 0)
                 break;
             if (!lineIds.contains(slot.lineItemId) || slot.remaining == 0)
                 continue;
+            if (wantedLocation != 0 && slot.locationId != wantedLocation) {
+                elsewhere += slot.remaining;
+                continue;
+            }
             const int take = std::min(left, slot.remaining);
             available += slot.remaining;
             slot.remaining -= take;
@@ -110,6 +117,15 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
             plan.groups[groupIndexByFo.value(slot.foId)].items
                 << ShopifyPlan::Item{slot.foLineId, slot.lineItemId, line.sku, take};
             locations.insert(slot.locationId);
+        }
+        if (left > 0 && elsewhere > 0) {
+            plan.problem = tr("Shopify holds %1 of %2 at another location than %3, where NetSuite "
+                              "shipped from (location mapping). Move the fulfillment order in "
+                              "Shopify, or correct the location mapping.")
+                               .arg(elsewhere)
+                               .arg(line.sku)
+                               .arg(mapped.channelLocationId);
+            return plan;
         }
         if (left > 0) {
             if (left == int(wanted) && available == 0) {
@@ -179,11 +195,17 @@ QByteArray ShopifyPlanner::trackingUpdateBody(const QString &channelFulfillmentI
 QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan,
                                                  const MappedFulfillment &mapped)
 {
+    // The message argument is declared only when a custom field fills it.
     static const QString mutation =
         QStringLiteral("mutation fulfillmentCreate($fulfillment: FulfillmentInput!) { "
                        "fulfillmentCreate(fulfillment: $fulfillment) { "
                        "fulfillment { id status trackingInfo { company number url } } "
                        "userErrors { field message } } }");
+    static const QString mutationWithMessage = QStringLiteral(
+        "mutation fulfillmentCreate($fulfillment: FulfillmentInput!, $message: String) { "
+        "fulfillmentCreate(fulfillment: $fulfillment, message: $message) { "
+        "fulfillment { id status trackingInfo { company number url } } "
+        "userErrors { field message } } }");
     QJsonArray groups;
     for (const ShopifyPlan::Group &group : plan.groups) {
         QJsonArray items;
@@ -198,12 +220,21 @@ QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan,
              QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(group.fulfillmentOrderId)},
             {QStringLiteral("fulfillmentOrderLineItems"), items}});
     }
-    const QJsonObject fulfillment{{QStringLiteral("lineItemsByFulfillmentOrder"), groups},
-                                  {QStringLiteral("trackingInfo"), trackingInput(mapped)},
-                                  {QStringLiteral("notifyCustomer"), mapped.notifyCustomer}};
+    QJsonObject fulfillment{{QStringLiteral("lineItemsByFulfillmentOrder"), groups},
+                            {QStringLiteral("trackingInfo"), trackingInput(mapped)},
+                            {QStringLiteral("notifyCustomer"), mapped.notifyCustomer}};
+    if (!mapped.originAddress.isEmpty()) {
+        QJsonObject origin;
+        for (auto it = mapped.originAddress.cbegin(); it != mapped.originAddress.cend(); ++it)
+            origin.insert(it.key(), it.value());
+        fulfillment.insert(QStringLiteral("originAddress"), origin);
+    }
+    QJsonObject variables{{QStringLiteral("fulfillment"), fulfillment}};
+    if (!mapped.message.isEmpty())
+        variables.insert(QStringLiteral("message"), mapped.message);
     const QJsonObject body{
-        {QStringLiteral("query"), mutation},
-        {QStringLiteral("variables"), QJsonObject{{QStringLiteral("fulfillment"), fulfillment}}}};
+        {QStringLiteral("query"), mapped.message.isEmpty() ? mutation : mutationWithMessage},
+        {QStringLiteral("variables"), variables}};
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 

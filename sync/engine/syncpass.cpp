@@ -50,7 +50,8 @@ SyncPass::~SyncPass() = default;
 
 HttpCall *SyncPass::track(HttpCall *call)
 {
-    m_call = call;
+    m_calls.removeAll(nullptr); // calls done and deleted since
+    m_calls << call;
     ++m_summary.channelRequests;
     return call;
 }
@@ -71,13 +72,21 @@ void SyncPass::planned(const Job &job, const QString &method, const QString &url
 
 void SyncPass::emitProgress(const QString &phase)
 {
-    Q_EMIT progressed(SyncProgress{m_config.connector.id, m_config.connector.name, phase,
-                                   std::max(0, m_jobIndex), int(m_jobs.size())});
+    // Orders not evaluated yet count as one job each: the total firms up as the pass goes.
+    const int total =
+        m_completed + m_running + int(m_queue.size()) + int(m_orderIds.size() - m_nextOrder);
+    Q_EMIT progressed(
+        SyncProgress{m_config.connector.id, m_config.connector.name, phase, m_completed, total});
 }
 
 void SyncPass::start()
 {
     m_clock.start();
+    const QSqlDatabase db = m_database.connection();
+    m_orders.emplace(db);
+    m_ledger.emplace(db);
+    m_quarantine.emplace(db);
+    m_history.emplace(db);
     WatermarkRepository watermarks(m_database.connection());
     const QDateTime watermark = watermarks.value(m_config.connector.id, kFulfillmentStream);
     m_since =
@@ -97,8 +106,13 @@ void SyncPass::cancel()
     m_cancelled = true;
     if (m_query)
         m_query->abort();
-    if (m_call)
-        m_call->abort();
+    // Each aborted call ends its job; an unconfirmed create stays Ambiguous in the ledger.
+    const QList<QPointer<HttpCall>> calls = m_calls;
+    for (const QPointer<HttpCall> &call : calls)
+        if (call)
+            call->abort();
+    if (m_query.isNull())
+        finish(); // jobs waiting for a THROTTLED retry keep their Pending intent
 }
 
 void SyncPass::readWindowed(QueryBuilder build, const QDateTime &since, RowSink sink,
@@ -145,7 +159,7 @@ void SyncPass::readOrders()
         m_since, [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
         [reader] { return reader->newestModification(); },
         [this, reader] {
-            OrderRepository orders(m_database.connection());
+            OrderRepository &orders = *m_orders;
             if (!orders.upsertOrders(reader->orders()))
                 return finish(tr("Could not store sales orders: %1").arg(orders.lastError()));
             for (const SalesOrder &order : reader->orders())
@@ -170,7 +184,7 @@ void SyncPass::readFulfillments()
             if (reader->rejectedRows() > 0)
                 qCWarning(lcPass) << reader->rejectedRows()
                                   << "unreadable fulfillment rows skipped";
-            OrderRepository orders(m_database.connection());
+            OrderRepository &orders = *m_orders;
             if (!orders.upsertOrderHeaders(reader->orderHeaders()) ||
                 !orders.upsertFulfillments(reader->fulfillments()))
                 return finish(tr("Could not store fulfillments: %1").arg(orders.lastError()));
@@ -181,6 +195,32 @@ void SyncPass::readFulfillments()
             m_summary.detectedFulfillments = int(reader->fulfillments().size());
             if (m_config.detectOnly)
                 return finish();
+            readKitMembers(reader->fulfillments());
+        });
+}
+
+void SyncPass::readKitMembers(const QList<ItemFulfillment> &fulfillments)
+{
+    QSet<qint64> kits;
+    if (m_config.connector.kitRule == KitRule::Members) {
+        for (const ItemFulfillment &f : fulfillments)
+            for (const ItemFulfillmentLine &line : f.lines)
+                if (line.itemType == u"Kit")
+                    kits.insert(line.itemId);
+    }
+    if (kits.isEmpty())
+        return evaluate();
+    emitProgress(tr("Reading kit members from NetSuite"));
+    QList<qint64> ids = kits.values();
+    std::sort(ids.begin(), ids.end());
+    auto rows = std::make_shared<QList<QJsonObject>>();
+    readWindowed(
+        [ids](const QDateTime &) { return DetectionQueries::kitMembers(ids); }, m_since,
+        [rows](const QList<QJsonObject> &page) { *rows << page; }, [] { return QDateTime(); },
+        [this, ids, rows] {
+            OrderRepository &orders = *m_orders;
+            if (!orders.replaceKitMembers(ids, DetectionQueries::readKitMembers(*rows)))
+                return finish(tr("Could not store kit members: %1").arg(orders.lastError()));
             evaluate();
         });
 }
@@ -188,11 +228,9 @@ void SyncPass::readFulfillments()
 void SyncPass::evaluate()
 {
     const Connector &connector = m_config.connector;
-    OrderRepository orders(m_database.connection());
-    LedgerRepository ledger(m_database.connection());
-    const FulfillmentMapper mapper(connector, m_config.rules);
-    QuarantineRepository quarantine(m_database.connection());
-    const QDateTime now = m_config.clock();
+    OrderRepository &orders = *m_orders;
+    LedgerRepository &ledger = *m_ledger;
+    m_mapper = std::make_unique<FulfillmentMapper>(connector, m_config.rules, orders.kitMembers());
 
     // Besides what changed in NetSuite, retry what is still owed: intents never confirmed and
     // orders whose last attempt failed (their NetSuite rows may not change again). Held orders
@@ -206,56 +244,97 @@ void SyncPass::evaluate()
     } else {
         m_touchedOrders = QSet<qint64>(m_config.onlyOrders.cbegin(), m_config.onlyOrders.cend());
     }
-    const bool resync = m_config.trigger == SyncTrigger::Resync || !m_config.onlyOrders.isEmpty();
-    QList<qint64> ids = m_touchedOrders.values();
-    std::sort(ids.begin(), ids.end());
-    for (qint64 orderId : ids) {
-        const std::optional<SalesOrder> order = orders.order(orderId);
-        if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
-            continue; // another channel's order: another connector's business
-        const bool statusTriggers = connector.triggerStatuses.contains(order->status);
-        for (const ItemFulfillment &f : orders.fulfillmentsOfOrder(orderId)) {
-            const std::optional<LedgerEntry> entry = ledger.entry(connector.id, f.id);
-            if (m_config.replayFulfillmentId != 0) {
-                if (f.id == m_config.replayFulfillmentId)
-                    planReplay(*order, f, mapper);
-                continue;
-            }
-            if (entry &&
-                (entry->state == LedgerState::Pushed || entry->state == LedgerState::Attention)) {
-                checkAfterPush(*order, f, *entry, mapper);
-                continue; // whatever the order's status is now
-            }
-            if (!statusTriggers)
-                continue; // trigger on status only
-            if (f.voided || f.shipStatus != ShipStatus::Shipped)
-                continue; // picked and packed are shown, never pushed
-            const std::optional<QuarantineEntry> waiting = quarantine.entry(connector.id, f.id);
-            if (waiting && waiting->ignoreUntil > now && !resync) {
-                ++m_summary.deferred; // still in quarantine: no request, no history row
-                continue;
-            }
-            Job job;
-            job.fulfillment = f;
-            job.order = *order;
-            job.settleFirst = entry.has_value();
-            const MappingResult mapping = mapper.map(f);
-            job.mapped = mapping.mapped;
-            if (!mapping.ok()) {
-                // Held: recorded now, no channel call, nothing stored in the ledger.
-                recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping,
-                              mapping.problems.join(u' '));
-                continue;
-            }
-            m_jobs << job;
-        }
-    }
-    m_jobIndex = -1;
-    nextJob();
+    m_resync = m_config.trigger == SyncTrigger::Resync || !m_config.onlyOrders.isEmpty();
+    m_orderIds = m_touchedOrders.values();
+    std::sort(m_orderIds.begin(), m_orderIds.end());
+    m_nextOrder = 0;
+    pump();
 }
 
-void SyncPass::planReplay(const SalesOrder &order, const ItemFulfillment &f,
-                          const FulfillmentMapper &mapper)
+void SyncPass::evaluateOrder(qint64 orderId)
+{
+    const Connector &connector = m_config.connector;
+    OrderRepository &orders = *m_orders;
+    LedgerRepository &ledger = *m_ledger;
+    QuarantineRepository &quarantine = *m_quarantine;
+    const std::optional<SalesOrder> order = orders.order(orderId);
+    if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
+        return; // another channel's order: another connector's business
+    const bool statusTriggers = connector.triggerStatuses.contains(order->status);
+    const QDateTime now = m_config.clock();
+    for (const ItemFulfillment &f : orders.fulfillmentsOfOrder(orderId)) {
+        const std::optional<LedgerEntry> entry = ledger.entry(connector.id, f.id);
+        if (m_config.replayFulfillmentId != 0) {
+            if (f.id == m_config.replayFulfillmentId)
+                planReplay(*order, f);
+            continue;
+        }
+        if (entry &&
+            (entry->state == LedgerState::Pushed || entry->state == LedgerState::Attention)) {
+            checkAfterPush(*order, f, *entry);
+            continue; // whatever the order's status is now
+        }
+        if (!statusTriggers)
+            continue; // trigger on status only
+        if (f.voided || f.shipStatus != ShipStatus::Shipped)
+            continue; // picked and packed are shown, never pushed
+        const std::optional<QuarantineEntry> waiting = quarantine.entry(connector.id, f.id);
+        if (waiting && waiting->ignoreUntil > now && !m_resync) {
+            ++m_summary.deferred; // still in quarantine: no request, no history row
+            continue;
+        }
+        Job job;
+        job.fulfillment = f;
+        job.order = *order;
+        job.settleFirst = entry.has_value();
+        job.quarantined = waiting.has_value();
+        const MappingResult mapping = m_mapper->map(f, *order);
+        job.mapped = mapping.mapped;
+        if (!mapping.ok()) {
+            // Held: recorded now, no channel call, nothing stored in the ledger.
+            recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
+            continue;
+        }
+        queue(std::move(job));
+    }
+}
+
+void SyncPass::queue(Job job)
+{
+    m_queue.push_back(std::make_shared<Job>(std::move(job)));
+}
+
+void SyncPass::pump()
+{
+    if (m_finished)
+        return;
+    if (m_cancelled)
+        return finish();
+    const int limit = std::max(1, m_config.maxJobsInFlight);
+    while (m_running < limit) {
+        while (m_queue.empty() && m_nextOrder < m_orderIds.size())
+            evaluateOrder(m_orderIds.at(m_nextOrder++));
+        if (m_queue.empty())
+            break;
+        const JobPtr job = m_queue.front();
+        if (m_busyChannelOrders.contains(job->order.channelOrder))
+            break; // one job per channel order at a time: the next plans against its result
+        m_queue.pop_front();
+        startJob(job);
+    }
+    if (m_running == 0 && m_queue.empty() && m_nextOrder >= m_orderIds.size())
+        finish();
+}
+
+void SyncPass::jobDone(const JobPtr &job)
+{
+    --m_running;
+    ++m_completed;
+    m_busyChannelOrders.remove(job->order.channelOrder);
+    QMetaObject::invokeMethod(this, &SyncPass::pump, Qt::QueuedConnection);
+}
+
+void SyncPass::planReplay(const SalesOrder &order, const ItemFulfillment &f)
 {
     Job job;
     job.fulfillment = f;
@@ -268,17 +347,17 @@ void SyncPass::planReplay(const SalesOrder &order, const ItemFulfillment &f,
                 .arg(f.tranId, f.voided ? tr("voided") : ShipStatus::displayName(f.shipStatus)));
         return;
     }
-    const MappingResult mapping = mapper.map(f);
+    const MappingResult mapping = m_mapper->map(f, order);
     job.mapped = mapping.mapped;
     if (m_config.replayBody.isEmpty() && !mapping.ok()) {
         recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
         return;
     }
-    m_jobs << job;
+    queue(std::move(job));
 }
 
 void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
-                              const LedgerEntry &entry, const FulfillmentMapper &mapper)
+                              const LedgerEntry &entry)
 {
     if (entry.state == LedgerState::Attention)
         return; // flagged once already; a person decides
@@ -307,7 +386,7 @@ void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
     }
     if (!problem.isEmpty()) {
         if (!m_config.dryRun)
-            LedgerRepository(m_database.connection()).markAttention(m_config.connector.id, f.id);
+            m_ledger->markAttention(m_config.connector.id, f.id);
         recordAttempt(job, SyncOutcome::Failed, ErrorClass::Conflict, problem, {}, false);
         return;
     }
@@ -319,28 +398,25 @@ void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
         ++m_summary.alreadyPushed;
         return;
     }
-    const MappingResult mapping = mapper.map(f);
+    const MappingResult mapping = m_mapper->map(f, order);
     if (!mapping.ok()) {
         recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
         return;
     }
     job.kind = Job::Kind::UpdateTracking;
     job.mapped = mapping.mapped;
-    m_jobs << job;
+    queue(std::move(job));
 }
 
-void SyncPass::completeJob(SyncOutcome outcome, ErrorClass errorClass, const QString &message,
-                           const QString &response)
+void SyncPass::completeJob(const JobPtr &job, SyncOutcome outcome, ErrorClass errorClass,
+                           const QString &message, const QString &response)
 {
-    Job &job = m_jobs[m_jobIndex];
-    recordAttempt(job, outcome, errorClass, message, response);
-    // Done with this job's channel documents: a pass over 100,000 fulfillments must not keep
-    // them all.
-    job.orderJson = {};
-    job.fulfillmentOrdersJson = {};
-    job.requestBody.clear();
-    job.fulfillment.lines.clear();
-    QMetaObject::invokeMethod(this, &SyncPass::nextJob, Qt::QueuedConnection);
+    recordAttempt(*job, outcome, errorClass, message, response);
+    // Done with this job's channel documents; callbacks may still hold the job a moment.
+    job->orderJson = {};
+    job->fulfillmentOrdersJson = {};
+    job->requestBody.clear();
+    jobDone(job);
 }
 
 void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
@@ -365,19 +441,22 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
     attempt.message = message;
     attempt.request = readableJson(job.requestBody); // the body only: no headers, no tokens
     attempt.response = response;
-    HistoryRepository history(m_database.connection());
+    // The attempt and its quarantine bookkeeping in one commit (and, for a push, with the
+    // ledger's confirmation that the caller opened a transaction for).
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    HistoryRepository &history = *m_history;
     const qint64 id = history.append(attempt);
     if (id == 0)
         qCWarning(lcPass) << "could not record the attempt:" << history.lastError();
-    else
-        Q_EMIT historyAdvanced(id);
 
     m_attemptTimes.insert(job.order.id, attempt.occurredAt);
-    QuarantineRepository quarantined(m_database.connection());
+    QuarantineRepository &quarantined = *m_quarantine;
     switch (outcome) {
     case SyncOutcome::Pushed:
         ++m_summary.pushed;
-        quarantined.clear(m_config.connector.id, job.fulfillment.id);
+        if (job.quarantined)
+            quarantined.clear(m_config.connector.id, job.fulfillment.id);
         break;
     case SyncOutcome::Failed: {
         ++m_summary.failed;
@@ -407,6 +486,11 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
     case SyncOutcome::Skipped:
         break;
     }
+    QString error;
+    if (!transaction.commit(&error))
+        qCWarning(lcPass) << "could not record the attempt:" << error;
+    else if (id != 0)
+        Q_EMIT historyAdvanced(id);
 }
 
 void SyncPass::updateOrderStates()
@@ -414,8 +498,8 @@ void SyncPass::updateOrderStates()
     const Connector &connector = m_config.connector;
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db); // one commit for all the states, not one per order
-    OrderRepository orders(db);
-    LedgerRepository ledger(db);
+    OrderRepository &orders = *m_orders;
+    LedgerRepository &ledger = *m_ledger;
     for (qint64 orderId : std::as_const(m_touchedOrders)) {
         const std::optional<SalesOrder> order = orders.order(orderId);
         if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)

@@ -33,13 +33,28 @@ void LeakyBucketPacer::noteSent(qint64 nowMs, double cost)
     m_atMs = nowMs;
 }
 
+int LeakyBucketPacer::reserve(qint64 nowMs, double cost)
+{
+    const int delay = delayBeforeNextMs(nowMs, cost);
+    // Counted now as if sent now: the model leaks it away during the delay exactly as the real
+    // bucket will after it is sent at the end of the delay.
+    noteSent(nowMs, cost);
+    m_inFlight += cost;
+    return delay;
+}
+
+void LeakyBucketPacer::answered(double cost)
+{
+    m_inFlight = std::max(0.0, m_inFlight - cost);
+}
+
 void LeakyBucketPacer::observeLevel(double used, int size, double leakPerSecond, qint64 nowMs)
 {
     if (size <= 0 || leakPerSecond <= 0)
         return;
     m_size = size;
     m_leak = leakPerSecond;
-    m_used = std::clamp(used, 0.0, double(size));
+    m_used = std::clamp(used + m_inFlight, 0.0, double(size));
     m_atMs = nowMs;
 }
 
@@ -60,7 +75,7 @@ void LeakyBucketPacer::observe(const HttpResult &result, qint64 nowMs)
         m_size = size;
         m_leak = size >= 400 ? 20.0 : size >= 80 ? 4.0 : 2.0;
     }
-    m_used = used;
+    m_used = std::min(double(m_size), used + m_inFlight);
     m_atMs = nowMs;
     if (result.status == 429)
         m_used = m_size; // full, whatever the header said

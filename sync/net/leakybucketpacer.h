@@ -17,6 +17,11 @@ public:
     // Delay before the next request may go, in ms (0: now).
     int delayBeforeNextMs(qint64 nowMs, double cost = 1) const;
     void noteSent(qint64 nowMs, double cost = 1);
+    // For several requests in flight: books one at once (its delay returned), so requests
+    // scheduled together space themselves out, and keeps it counted until answered() — an
+    // answer's header cannot count requests the server has not seen yet.
+    int reserve(qint64 nowMs, double cost = 1);
+    void answered(double cost = 1);
     void observe(const HttpResult &result, qint64 nowMs); // REST call-limit header
     // A cost bucket the server describes itself (Shopify GraphQL's throttleStatus).
     void observeLevel(double used, int size, double leakPerSecond, qint64 nowMs);
@@ -31,6 +36,7 @@ private:
     int m_headroom;
     double m_used = 0;
     qint64 m_atMs = 0;
+    double m_inFlight = 0; // reserved, not yet answered
 };
 
 } // namespace fulfillsync

@@ -3,12 +3,16 @@
 
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
+#include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
 #include "models/storage/ledgerrepository.h"
+#include "models/storage/mappingrepository.h"
 #include "sandbox/sandboxserver.h"
 #include "sync/engine/syncworker.h"
+#include "testutils/scenariobuilder.h"
 #include "testutils/tempdatabase.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,6 +34,107 @@ struct ChannelFulfillment
     QStringList trackingNumbers;
     QString company;
 };
+
+// Counts the channel requests open at the same time.
+class CountingNetwork final : public QNetworkAccessManager
+{
+public:
+    int open = 0;
+    int mostOpen = 0;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *data) override
+    {
+        QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, data);
+        if (request.url().path().contains(QLatin1String("/admin/api/"))) {
+            mostOpen = std::max(mostOpen, ++open);
+            connect(reply, &QNetworkReply::finished, this, [this] { --open; });
+        }
+        return reply;
+    }
+};
+
+QJsonArray appended(QJsonArray array, const QJsonObject &value)
+{
+    array.append(value);
+    return array;
+}
+
+// basic.json plus a kit: GIFT-SET (600) = 1 × TSHIRT-RED-M + 2 × MUG-BLUE, sold twice on
+// SO1006, which the channel lists as its member lines (Shopify order 5006), and shipped.
+QJsonObject basicWithKitOrder()
+{
+    QFile file(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
+               QStringLiteral("/sandbox/scenarios/basic.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QJsonObject s = QJsonDocument::fromJson(file.readAll()).object();
+    const auto line = [](int line, int item, int quantity) {
+        return QJsonObject{{QStringLiteral("line"), line},
+                           {QStringLiteral("item"), item},
+                           {QStringLiteral("quantity"), quantity},
+                           {QStringLiteral("location"), 1}};
+    };
+    QJsonObject ns = s[QLatin1String("netsuite")].toObject();
+    ns.insert(QStringLiteral("items"),
+              appended(ns[QLatin1String("items")].toArray(),
+                       QJsonObject{{QStringLiteral("id"), 600},
+                                   {QStringLiteral("itemId"), QStringLiteral("GIFT-SET")},
+                                   {QStringLiteral("type"), QStringLiteral("Kit")},
+                                   {QStringLiteral("members"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("item"), 501},
+                                                           {QStringLiteral("quantity"), 1}},
+                                               QJsonObject{{QStringLiteral("item"), 502},
+                                                           {QStringLiteral("quantity"), 2}}}}}));
+    ns.insert(QStringLiteral("salesOrders"),
+              appended(ns[QLatin1String("salesOrders")].toArray(),
+                       QJsonObject{{QStringLiteral("id"), 1006},
+                                   {QStringLiteral("tranId"), QStringLiteral("SO1006")},
+                                   {QStringLiteral("tranDate"), QStringLiteral("2026-11-18")},
+                                   {QStringLiteral("customer"), 77},
+                                   {QStringLiteral("channel"), QStringLiteral("Shopify")},
+                                   {QStringLiteral("channelOrder"), QStringLiteral("5006")},
+                                   {QStringLiteral("shipMethod"), 12},
+                                   {QStringLiteral("lines"), QJsonArray{line(1, 600, 2)}}}));
+    ns.insert(QStringLiteral("itemFulfillments"),
+              appended(ns[QLatin1String("itemFulfillments")].toArray(),
+                       QJsonObject{
+                           {QStringLiteral("id"), 2006},
+                           {QStringLiteral("tranId"), QStringLiteral("IF2006")},
+                           {QStringLiteral("createdFrom"), 1006},
+                           {QStringLiteral("tranDate"), QStringLiteral("2026-11-19")},
+                           {QStringLiteral("shipStatus"), QStringLiteral("C")},
+                           {QStringLiteral("shipMethod"), 12},
+                           {QStringLiteral("lastModified"), QStringLiteral("2026-11-19T17:00:00Z")},
+                           {QStringLiteral("lines"),
+                            QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
+                                                   {QStringLiteral("item"), 600},
+                                                   {QStringLiteral("quantity"), 2},
+                                                   {QStringLiteral("location"), 1}}}},
+                           {QStringLiteral("packages"),
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("trackingNumber"), QStringLiteral("KIT-1")}}}}}));
+    s.insert(QStringLiteral("netsuite"), ns);
+    QJsonArray channels = s[QLatin1String("channels")].toArray();
+    QJsonObject shop = channels.at(0).toObject();
+    const auto lineItem = [](int id, const char *sku, int quantity) {
+        return QJsonObject{{QStringLiteral("id"), id},
+                           {QStringLiteral("sku"), QLatin1String(sku)},
+                           {QStringLiteral("quantity"), quantity}};
+    };
+    shop.insert(QStringLiteral("orders"),
+                appended(shop[QLatin1String("orders")].toArray(),
+                         QJsonObject{{QStringLiteral("id"), 5006},
+                                     {QStringLiteral("name"), QStringLiteral("#1006")},
+                                     {QStringLiteral("locationId"), 7001},
+                                     {QStringLiteral("lineItems"),
+                                      QJsonArray{lineItem(9061, "TSHIRT-RED-M", 2),
+                                                 lineItem(9062, "MUG-BLUE", 4)}}}));
+    channels.replace(0, shop);
+    s.insert(QStringLiteral("channels"), channels);
+    return s;
+}
 
 } // namespace
 
@@ -193,6 +298,87 @@ private Q_SLOTS:
             total += int(list.size());
         QCOMPARE(total, 3);
         QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 3);
+    }
+
+    // The connector's kit rule, location mapping and a custom field, against the sandbox.
+    void kitMembersLocationsAndCustomFieldsReachTheChannel()
+    {
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        QString error;
+        const QJsonObject scenario = basicWithKitOrder();
+        QVERIFY(!scenario.isEmpty());
+        QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
+        QVERIFY(m_sandbox->listen(0) != 0);
+        m_target = demoTargetOf(*m_sandbox);
+        QCOMPARE(configureDemo(m_temp->database().connection(), m_target, &error), m_connectorId);
+        ConnectorRepository connectors(m_temp->database().connection());
+        Connector connector = *connectors.byId(m_connectorId);
+        connector.kitRule = KitRule::Members;
+        QVERIFY(connectors.save(connector));
+        MappingRepository mappings(m_temp->database().connection());
+        QVERIFY(mappings.upsert(m_connectorId, {MappingKind::Location,
+                                                QStringLiteral("1"),
+                                                QStringLiteral("Main Warehouse"),
+                                                QStringLiteral("7001"),
+                                                {}}));
+        QVERIFY(mappings.upsert(m_connectorId,
+                                {MappingKind::CustomField, QStringLiteral("trackingInfo.company"),
+                                 QStringLiteral("fulfillment.shipMethod"), QStringLiteral("lookup"),
+                                 QStringLiteral("UPS Ground=UPS; *=Other")}));
+
+        const SyncRunSummary summary = runPass(demoCredentials(m_target, m_connectorId));
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.failed, 0);
+        QCOMPARE(summary.held, 0);
+        QCOMPARE(summary.pushed, 4);
+        const auto channel = channelFulfillments();
+        QCOMPARE(channel.value(5006).size(), 1);
+        // Two kits shipped: 2 × 1 shirt and 2 × 2 mugs, as the channel lists them.
+        QCOMPARE(channel.value(5006).first().lines, (QMap<qint64, double>{{9061, 2}, {9062, 4}}));
+        QCOMPARE(channel.value(5006).first().trackingNumbers, QStringList{QStringLiteral("KIT-1")});
+        QCOMPARE(channel.value(5006).first().company, QStringLiteral("UPS"));
+        QCOMPARE(channel.value(5002).first().company, QStringLiteral("Other")); // FedEx 2Day
+    }
+
+    // Several jobs in flight (the pass's limit, 4), all arriving exactly once.
+    void severalJobsRunSideBySide()
+    {
+        int shipped = 0;
+        const QJsonObject scenario =
+            test::shippedOrdersScenario(60, QStringLiteral("unlimited"), &shipped);
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        QString error;
+        QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
+        QVERIFY(m_sandbox->listen(0) != 0);
+        m_target = demoTargetOf(*m_sandbox);
+        QCOMPARE(configureDemo(m_temp->database().connection(), m_target, &error), m_connectorId);
+
+        CountingNetwork *network = nullptr;
+        SyncWorker worker(m_temp->database());
+        worker.setNetworkFactory([&network](QObject *parent) {
+            network = new CountingNetwork;
+            network->setParent(parent);
+            return network;
+        });
+        worker.setCredentials(demoCredentials(m_target, m_connectorId));
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.connectorId = m_connectorId;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        worker.run(request);
+        QVERIFY(QTest::qWaitFor([&] { return idle.count() > 0; }, 60000));
+        const auto summary = finished.first().first().value<SyncRunSummary>();
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.pushed, shipped);
+        QVERIFY(network);
+        QVERIFY2(network->mostOpen > 1, "the jobs ran one at a time");
+        QVERIFY(network->mostOpen <= 4);
+        int total = 0;
+        for (const auto &list : channelFulfillments())
+            total += int(list.size());
+        QCOMPARE(total, shipped);
+        QCOMPARE(createRequests(), shipped);
     }
 
     void wrongCredentialsFailClearlyAndSendNothing()

@@ -43,7 +43,7 @@ private Q_SLOTS:
         Connector c;
         c.name = QStringLiteral("main-store");
         const OrderExplanation e = Explainer::explain(
-            c, kRules, order(QStringLiteral("D")),
+            c, FulfillmentMapper(c, kRules), order(QStringLiteral("D")),
             {fulfillment(2002, QStringLiteral("C")), fulfillment(2003, QStringLiteral("A"))}, {});
         QCOMPARE(e.fulfillments.size(), 2);
         QVERIFY(e.fulfillments.at(0).wouldPush());
@@ -60,7 +60,7 @@ private Q_SLOTS:
         pushed.state = LedgerState::Pushed;
         pushed.channelFulfillmentId = QStringLiteral("700");
         const OrderExplanation e =
-            Explainer::explain(c, kRules, order(QStringLiteral("F")),
+            Explainer::explain(c, FulfillmentMapper(c, kRules), order(QStringLiteral("F")),
                                {fulfillment(2002, QStringLiteral("C"))}, {pushed});
         QVERIFY(!e.fulfillments.first().wouldPush());
         QVERIFY(e.fulfillments.first().verdict().contains(QStringLiteral("700")));
@@ -91,8 +91,8 @@ private Q_SLOTS:
         c.enabled = enabled;
         SalesOrder o = order(status);
         o.channel = channel;
-        const OrderExplanation e =
-            Explainer::explain(c, kRules, o, {fulfillment(2002, QStringLiteral("C"))}, {});
+        const OrderExplanation e = Explainer::explain(c, FulfillmentMapper(c, kRules), o,
+                                                      {fulfillment(2002, QStringLiteral("C"))}, {});
         QVERIFY(!e.fulfillments.first().wouldPush());
         QVERIFY2(e.toText().contains(expected), qPrintable(e.toText()));
     }
@@ -110,12 +110,12 @@ private Q_SLOTS:
                           QStringLiteral("transient"),
                           QStringLiteral("HTTP 503")};
         const auto blocked =
-            Explainer::explain(c, kRules, order(QStringLiteral("F")),
+            Explainer::explain(c, FulfillmentMapper(c, kRules), order(QStringLiteral("F")),
                                {fulfillment(2002, QStringLiteral("C"))}, {}, {q}, now);
         QVERIFY(!blocked.fulfillments.first().wouldPush());
         QVERIFY(blocked.fulfillments.first().verdict().contains(QStringLiteral("HTTP 503")));
         const auto later =
-            Explainer::explain(c, kRules, order(QStringLiteral("F")),
+            Explainer::explain(c, FulfillmentMapper(c, kRules), order(QStringLiteral("F")),
                                {fulfillment(2002, QStringLiteral("C"))}, {}, {q}, now.addSecs(70));
         QVERIFY(later.fulfillments.first().wouldPush());
     }
@@ -123,8 +123,9 @@ private Q_SLOTS:
     void unmappedShipMethodIsNamed()
     {
         Connector c;
-        const OrderExplanation e = Explainer::explain(c, {}, order(QStringLiteral("F")),
-                                                      {fulfillment(2002, QStringLiteral("C"))}, {});
+        const OrderExplanation e =
+            Explainer::explain(c, FulfillmentMapper(c, {}), order(QStringLiteral("F")),
+                               {fulfillment(2002, QStringLiteral("C"))}, {});
         QVERIFY(!e.fulfillments.first().wouldPush());
         QVERIFY(e.fulfillments.first().verdict().contains(QStringLiteral("FedEx 2Day")));
     }

@@ -1,5 +1,6 @@
 // The mapping engine and the Shopify planner: pure functions, so every rule is a table row.
 
+#include "models/domain/customfield.h"
 #include "sync/engine/fulfillmentmapper.h"
 #include "sync/engine/shopifyplanner.h"
 
@@ -60,7 +61,7 @@ private Q_SLOTS:
         Connector c;
         const FulfillmentMapper mapper(
             c, {{MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}}});
-        const MappingResult r = mapper.map(fulfillment());
+        const MappingResult r = mapper.map(fulfillment(), SalesOrder{});
         QVERIFY2(r.ok(), qPrintable(r.problems.join(u' ')));
         QCOMPARE(r.mapped.carrier, QStringLiteral("UPS"));
         QCOMPARE(r.mapped.lines.size(), 2);
@@ -77,7 +78,7 @@ private Q_SLOTS:
             c,
             {{MappingKind::ShipMethod, QStringLiteral("UPS Ground"), {}, QStringLiteral("UPS"), {}},
              {MappingKind::Item, QStringLiteral("503"), {}, QStringLiteral("CAP-BLK-OS"), {}}});
-        const MappingResult r = mapper.map(fulfillment());
+        const MappingResult r = mapper.map(fulfillment(), SalesOrder{});
         QVERIFY(r.ok());
         QCOMPARE(r.mapped.lines.at(1).sku, QStringLiteral("CAP-BLK-OS"));
     }
@@ -85,7 +86,7 @@ private Q_SLOTS:
     void unmappedShipMethodHoldsByDefault()
     {
         Connector c;
-        const MappingResult r = FulfillmentMapper(c, {}).map(fulfillment());
+        const MappingResult r = FulfillmentMapper(c, {}).map(fulfillment(), SalesOrder{});
         QVERIFY(!r.ok());
         QVERIFY(r.problems.first().contains(QStringLiteral("UPS Ground")));
     }
@@ -95,7 +96,7 @@ private Q_SLOTS:
         Connector c;
         c.unmappedPolicy = UnmappedPolicy::UseDefault;
         c.defaultCarrier = QStringLiteral("Other");
-        const MappingResult r = FulfillmentMapper(c, {}).map(fulfillment());
+        const MappingResult r = FulfillmentMapper(c, {}).map(fulfillment(), SalesOrder{});
         QVERIFY(r.ok());
         QCOMPARE(r.mapped.carrier, QStringLiteral("Other"));
     }
@@ -108,7 +109,7 @@ private Q_SLOTS:
                                             {},
                                             QStringLiteral("Local Courier"),
                                             QStringLiteral("https://track.example/{number}")}});
-        const MappingResult r = mapper.map(fulfillment());
+        const MappingResult r = mapper.map(fulfillment(), SalesOrder{});
         QCOMPARE(r.mapped.trackingUrl, QStringLiteral("https://track.example/1Z5"));
         QCOMPARE(FulfillmentMapper::expandTrackingUrl(QStringLiteral("https://t/{number}"),
                                                       QStringLiteral("A B&C")),
@@ -191,6 +192,211 @@ private Q_SLOTS:
         QVERIFY(answer.userErrors.isEmpty()); // not a refusal
         QCOMPARE(answer.retryAfterMs, 120);   // (10 - 4) points at 50 per second
         QCOMPARE(answer.currentlyAvailable, 4.0);
+    }
+
+    void kitGoesAsItsLineOrAsItsMembers()
+    {
+        ItemFulfillment f = fulfillment();
+        f.lines = {{1, 1, 700, QStringLiteral("GIFT-KIT"), 2, 1, QStringLiteral("Main"),
+                    QStringLiteral("Kit")}};
+        const QHash<qint64, QList<KitMember>> kits{{700,
+                                                    {{700, 501, QStringLiteral("TSHIRT-RED-M"), 1},
+                                                     {700, 503, QStringLiteral("CAP-BLACK"), 3}}}};
+        Connector c;
+        const QList<MappingRule> rules{
+            {MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}},
+            {MappingKind::Item, QStringLiteral("503"), {}, QStringLiteral("CAP-BLK-OS"), {}}};
+
+        const MappingResult asKit = FulfillmentMapper(c, rules, kits).map(f, SalesOrder{});
+        QVERIFY2(asKit.ok(), qPrintable(asKit.problems.join(u' ')));
+        QCOMPARE(asKit.mapped.lines.size(), 1);
+        QCOMPARE(asKit.mapped.lines.first().sku, QStringLiteral("GIFT-KIT"));
+
+        c.kitRule = KitRule::Members;
+        const MappingResult asMembers = FulfillmentMapper(c, rules, kits).map(f, SalesOrder{});
+        QVERIFY2(asMembers.ok(), qPrintable(asMembers.problems.join(u' ')));
+        QCOMPARE(asMembers.mapped.lines.size(), 2);
+        QCOMPARE(asMembers.mapped.lines.at(0).sku, QStringLiteral("TSHIRT-RED-M"));
+        QCOMPARE(asMembers.mapped.lines.at(0).quantity, 2.0);                     // 2 kits × 1
+        QCOMPARE(asMembers.mapped.lines.at(1).sku, QStringLiteral("CAP-BLK-OS")); // item rule
+        QCOMPARE(asMembers.mapped.lines.at(1).quantity, 6.0);                     // 2 kits × 3
+
+        const MappingResult unknownKit = FulfillmentMapper(c, rules, {}).map(f, SalesOrder{});
+        QVERIFY(!unknownKit.ok());
+        QVERIFY(unknownKit.problems.join(u' ').contains(QStringLiteral("GIFT-KIT")));
+    }
+
+    void locationsMapToOneChannelLocation()
+    {
+        Connector c;
+        QList<MappingRule> rules{
+            {MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}}};
+        // No location rules at all: the channel's own choice stands.
+        QVERIFY(
+            FulfillmentMapper(c, rules).map(fulfillment(), {}).mapped.channelLocationId.isEmpty());
+
+        rules << MappingRule{MappingKind::Location,
+                             QStringLiteral("1"),
+                             QStringLiteral("Main"),
+                             QStringLiteral("7002"),
+                             {}};
+        const MappingResult mapped = FulfillmentMapper(c, rules).map(fulfillment(), {});
+        QVERIFY2(mapped.ok(), qPrintable(mapped.problems.join(u' ')));
+        QCOMPARE(mapped.mapped.channelLocationId, QStringLiteral("7002"));
+
+        ItemFulfillment twoPlaces = fulfillment();
+        twoPlaces.lines[1].locationId = 2;
+        twoPlaces.lines[1].locationName = QStringLiteral("East");
+        const MappingResult unmapped = FulfillmentMapper(c, rules).map(twoPlaces, {});
+        QVERIFY(!unmapped.ok());
+        QVERIFY(unmapped.problems.join(u' ').contains(QStringLiteral("East")));
+
+        c.unmappedPolicy = UnmappedPolicy::UseDefault;
+        QVERIFY(FulfillmentMapper(c, rules).map(twoPlaces, {}).ok());
+
+        rules << MappingRule{MappingKind::Location,
+                             QStringLiteral("2"),
+                             QStringLiteral("East"),
+                             QStringLiteral("7001"),
+                             {}};
+        const MappingResult split = FulfillmentMapper(c, rules).map(twoPlaces, {});
+        QVERIFY(!split.ok());
+        QVERIFY(split.problems.join(u' ').contains(QStringLiteral("one")));
+    }
+
+    void planKeepsToTheMappedLocation()
+    {
+        MappedFulfillment m = mapped();
+        m.channelLocationId = QStringLiteral("gid://shopify/Location/7001");
+        const ShopifyPlan wrongPlace = ShopifyPlanner::plan(m, json(kOrder), json(fixture(9)));
+        QVERIFY(wrongPlace.problem.contains(QStringLiteral("another location")));
+
+        m.lines.removeLast(); // only the shirt, which Shopify holds at 7001
+        const ShopifyPlan plan = ShopifyPlanner::plan(m, json(kOrder), json(fixture(9)));
+        QVERIFY2(plan.problem.isEmpty(), qPrintable(plan.problem));
+        QCOMPARE(plan.groups.size(), 1);
+        QCOMPARE(plan.groups.first().locationId, 7001);
+    }
+
+    void customFieldTransforms_data()
+    {
+        QTest::addColumn<QString>("transform");
+        QTest::addColumn<QString>("netsuiteField");
+        QTest::addColumn<QString>("argument");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("holds");
+        QTest::newRow("constant") << "constant"
+                                  << ""
+                                  << "Shipped by Acme"
+                                  << "Shipped by Acme" << false;
+        QTest::newRow("copy") << "copy"
+                              << "order.tranId"
+                              << ""
+                              << "SO1005" << false;
+        QTest::newRow("template") << "template"
+                                  << "fulfillment.tranId"
+                                  << "NetSuite {value}"
+                                  << "NetSuite IF2004" << false;
+        QTest::newRow("date") << "date_format"
+                              << "fulfillment.tranDate"
+                              << "dd.MM.yyyy"
+                              << "20.11.2026" << false;
+        QTest::newRow("lookup") << "lookup"
+                                << "fulfillment.shipMethod"
+                                << "FedEx 2Day=Express; UPS Ground=Ground"
+                                << "Ground" << false;
+        QTest::newRow("lookup fallback") << "lookup"
+                                         << "fulfillment.shipMethod"
+                                         << "FedEx 2Day=Express; *=Standard"
+                                         << "Standard" << false;
+        QTest::newRow("lookup without entry holds") << "lookup"
+                                                    << "fulfillment.shipMethod"
+                                                    << "FedEx 2Day=Express"
+                                                    << "" << true;
+        QTest::newRow("unknown NetSuite field holds") << "copy"
+                                                      << "order.custbody_secret"
+                                                      << ""
+                                                      << "" << true;
+        QTest::newRow("not a date holds") << "date_format"
+                                          << "order.customer"
+                                          << "dd.MM.yyyy"
+                                          << "" << true;
+    }
+
+    void customFieldTransforms()
+    {
+        QFETCH(QString, transform);
+        QFETCH(QString, netsuiteField);
+        QFETCH(QString, argument);
+        QFETCH(QString, expected);
+        QFETCH(bool, holds);
+        SalesOrder order;
+        order.tranId = QStringLiteral("SO1005");
+        order.customer = QStringLiteral("Ada Lovelace");
+        Connector c;
+        const QList<MappingRule> rules{
+            {MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}},
+            {MappingKind::CustomField, QStringLiteral("message"), netsuiteField, transform,
+             argument}};
+        const MappingResult r = FulfillmentMapper(c, rules).map(fulfillment(), order);
+        QCOMPARE(!r.ok(), holds);
+        if (!holds)
+            QCOMPARE(r.mapped.message, expected);
+    }
+
+    void customFieldsReachTheCreateRequest()
+    {
+        Connector c;
+        const QList<MappingRule> rules{
+            {MappingKind::CustomField, QStringLiteral("trackingInfo.company"),
+             QStringLiteral("fulfillment.shipMethod"), QStringLiteral("lookup"),
+             QStringLiteral("UPS Ground=UPS")},
+            {MappingKind::CustomField,
+             QStringLiteral("originAddress.countryCode"),
+             {},
+             QStringLiteral("constant"),
+             QStringLiteral("DE")},
+            {MappingKind::CustomField, QStringLiteral("message"), QStringLiteral("order.tranId"),
+             QStringLiteral("template"), QStringLiteral("From NetSuite {value}")}};
+        SalesOrder order;
+        order.tranId = QStringLiteral("SO1005");
+        // No ship method rule: the carrier comes from the custom field instead.
+        const MappingResult r = FulfillmentMapper(c, rules).map(fulfillment(), order);
+        QVERIFY2(r.ok(), qPrintable(r.problems.join(u' ')));
+        const ShopifyPlan plan = ShopifyPlanner::plan(r.mapped, json(kOrder), json(kOpenFo));
+        QVERIFY2(plan.problem.isEmpty(), qPrintable(plan.problem));
+        const QJsonObject body =
+            QJsonDocument::fromJson(ShopifyPlanner::fulfillmentCreateBody(plan, r.mapped)).object();
+        const QJsonObject variables = body[QStringLiteral("variables")].toObject();
+        QCOMPARE(variables[QStringLiteral("message")].toString(),
+                 QStringLiteral("From NetSuite SO1005"));
+        QVERIFY(body[QStringLiteral("query")].toString().contains(QStringLiteral("$message")));
+        const QJsonObject f = variables[QStringLiteral("fulfillment")].toObject();
+        QCOMPARE(f[QStringLiteral("originAddress")][QStringLiteral("countryCode")].toString(),
+                 QStringLiteral("DE"));
+        QCOMPARE(f[QStringLiteral("trackingInfo")][QStringLiteral("company")].toString(),
+                 QStringLiteral("UPS"));
+        // Without a message the mutation stays the plain one.
+        MappedFulfillment plain = r.mapped;
+        plain.message.clear();
+        QVERIFY(!QString::fromUtf8(ShopifyPlanner::fulfillmentCreateBody(plan, plain))
+                     .contains(QStringLiteral("$message")));
+    }
+
+    void customFieldValidation()
+    {
+        CustomFieldMapping m{QStringLiteral("shipDate"),
+                             QStringLiteral("order.tranId"),
+                             CustomFieldMapping::Transform::Copy,
+                             {}};
+        QVERIFY(!m.validate().isEmpty()); // not a channel field
+        m.channelField = QStringLiteral("message");
+        QVERIFY(m.validate().isEmpty());
+        m.transform = CustomFieldMapping::Transform::Template;
+        QVERIFY(!m.validate().isEmpty()); // no {value}
+        m.argument = QStringLiteral("x {value}");
+        QVERIFY(m.validate().isEmpty());
+        QCOMPARE(CustomFieldMapping::fromRule(m.toRule()), std::optional(m));
     }
 
     void createAnswers()

@@ -12,6 +12,8 @@ const char *fixture(int index)
         R"({"data":{"fulfillmentCreate":{"fulfillment":{"id":"gid://shopify/Fulfillment/77"},"userErrors":[]}}})",
         R"({"data":{"fulfillmentCreate":{"fulfillment":null,"userErrors":[{"field":["x"],"message":"closed"}]}}})",
         R"({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":10,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":1000.0,"currentlyAvailable":4,"restoreRate":50.0}}}})",
+        // 9: the order's lines at two locations (FO 801 at 7001, FO 802 at 7002)
+        R"({"fulfillment_orders":[{"id":801,"status":"open","assigned_location_id":7001, "line_items":[{"id":901,"line_item_id":9007,"quantity":1,"fulfillable_quantity":1}]}, {"id":802,"status":"open","assigned_location_id":7002,"line_items":[{"id":902,"line_item_id":9008,"quantity":2,"fulfillable_quantity":2}]}]})",
     };
     return fixtures[index];
 }

@@ -7,6 +7,16 @@
 
 using namespace fulfillsync;
 
+namespace {
+fulfillsync::HttpResult withHeader(const QByteArray &callLimit)
+{
+    fulfillsync::HttpResult result;
+    result.status = 200;
+    result.headers = {{"X-Shopify-Shop-Api-Call-Limit", callLimit}};
+    return result;
+}
+} // namespace
+
 class TestPacer : public QObject
 {
     Q_OBJECT
@@ -46,6 +56,25 @@ private Q_SLOTS:
         pacer.observe(result, 3000);
         QCOMPARE(pacer.bucketSize(), 80);
         QCOMPARE(pacer.leakPerSecond(), 4.0);
+    }
+
+    void reservationsSpaceOutRequestsInFlight()
+    {
+        LeakyBucketPacer pacer(2.0, 40, 2);
+        pacer.observe(withHeader("38/40"), 0); // at the limit
+        // Three jobs ask at the same moment: each waits half a second longer than the last.
+        QCOMPARE(pacer.reserve(0), 500);
+        QCOMPARE(pacer.reserve(0), 1000);
+        QCOMPARE(pacer.reserve(0), 1500);
+        // An answer's header cannot count the two requests still in flight: they stay counted.
+        pacer.answered();
+        pacer.observe(withHeader("37/40"), 1000);
+        QCOMPARE(pacer.estimatedUsed(1000), 39.0);
+        pacer.answered();
+        pacer.answered();
+        pacer.answered(); // one too many never makes the count negative
+        pacer.observe(withHeader("37/40"), 2000);
+        QCOMPARE(pacer.estimatedUsed(2000), 37.0);
     }
 
     void tooManyRequestsMeansFull()
