@@ -135,7 +135,9 @@ QString MappingTableModel::unmappedConsequence(MappingKind kind)
     case MappingKind::Item:
         return tr("An unmapped item is sent with its NetSuite name as the SKU.");
     case MappingKind::Location:
-        return tr("An unmapped location is left to the channel's default.");
+        return tr("Once any location is mapped, an unmapped location holds its fulfillments, "
+                  "unless the connector uses its defaults (the channel then picks the "
+                  "location).");
     case MappingKind::CustomField:
         break;
     }
