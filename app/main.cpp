@@ -4,6 +4,7 @@
 #include "app/credentialsloader.h"
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
+#include "app/screenshottour.h"
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
 #include "models/storage/database.h"
@@ -11,7 +12,6 @@
 #include "sync/synccontroller.h"
 #include "ui/appearance.h"
 #include "ui/mainwindow.h"
-#include "ui/tablepanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QApplication::translate(
-            "main", "Sync once, save screenshots of the window's tabs into FOLDER and quit."),
+            "main", "Sync once, save a screenshot of every screen into FOLDER and quit."),
         QStringLiteral("folder"));
     parser.addOptions({databaseOption, demoOption, scenarioOption, screenshotOption});
     parser.process(app);
@@ -129,38 +129,10 @@ int main(int argc, char *argv[])
     window.setSecretStore(secrets);
     window.show();
 
+    std::unique_ptr<ScreenshotTour> tour;
     if (parser.isSet(screenshotOption)) {
-        const QDir folder(parser.value(screenshotOption));
-        QDir().mkpath(folder.absolutePath());
-        MainWindow *shown = &window;
-        QObject::connect(&sync, &SyncController::busyChanged, shown, [shown, folder](bool busy) {
-            if (busy)
-                return;
-            // Let the tables load their first pages, then take the pictures.
-            QTimer::singleShot(1500, shown, [shown, folder] {
-                // An order with a partial shipment, to show the detail pane at work.
-                const int rows = shown->orderModel()->rowCount();
-                int pick = 0;
-                for (int row = 0; row < rows; ++row)
-                    if (shown->orderModel()
-                            ->index(row, OrderTableModel::SyncState)
-                            .data(PagedTableModel::RawValueRole)
-                            .toString() == u"partially_synced") {
-                        pick = row;
-                        break;
-                    }
-                shown->tabs()->setCurrentWidget(shown->orderPanel()->parentWidget());
-                shown->orderView()->setCurrentIndex(shown->orderModel()->index(pick, 0));
-                shown->grab().save(folder.filePath(QStringLiteral("sales-orders.png")));
-                shown->tabs()->setCurrentWidget(shown->historyPanel()->parentWidget());
-                shown->historyView()->setCurrentIndex(shown->historyModel()->index(0, 0));
-                QTimer::singleShot(500, shown, [shown, folder] {
-                    shown->grab().save(folder.filePath(QStringLiteral("sync-history.png")));
-                    QApplication::quit();
-                });
-            });
-        });
-        QTimer::singleShot(300, shown, [shown] { shown->syncNowAction()->trigger(); });
+        tour = std::make_unique<ScreenshotTour>(window, sync, QDir(parser.value(screenshotOption)));
+        tour->start();
     }
     return QApplication::exec();
 }

@@ -113,7 +113,8 @@ int WorkerCli::historyCommand(Database &database, const QCommandLineParser &pars
                                 {QStringLiteral("outcome"), syncOutcomeKey(a.outcome)},
                                 {QStringLiteral("errorClass"), errorClassKey(a.errorClass)},
                                 {QStringLiteral("durationMs"), a.durationMs},
-                                {QStringLiteral("message"), a.message}};
+                                {QStringLiteral("message"), a.message},
+                                {QStringLiteral("mappingVersion"), a.mappingVersion}};
             out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << Qt::endl;
         } else {
             out() << QStringLiteral("%1  %2  %3  %4 %5  %6  %7")

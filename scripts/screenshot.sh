@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts fulfillsync under Xvfb (a real X server, not offscreen) on a fresh database with the
-# demo sandbox, syncs once, and saves each tab into docs/screenshots/ (the app grabs its own
-# window once the sync has finished). Usage: scripts/screenshot.sh [folder]
+# demo sandbox and a private unlocked keyring, syncs once, and saves every screen into
+# docs/screenshots/ (the app's --screenshot tour). Usage: scripts/screenshot.sh [folder]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/docs/screenshots}
@@ -9,8 +9,9 @@ out=${1:-$root/docs/screenshots}
 "$root/scripts/build.sh" >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export HOME=$work XDG_RUNTIME_DIR=$work/xdg
-mkdir -p -m 700 "$XDG_RUNTIME_DIR"
-xvfb-run -a -s "-screen 0 1280x800x24" \
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+# The keyring wraps Xvfb: it clears DISPLAY, which xvfb-run then sets for the app.
+"$root/scripts/with-keyring.sh" xvfb-run -a -s "-screen 0 1280x800x24" \
   "$root/build/app/fulfillsync" --database "sqlite://$work/shot.db" --demo 120 --screenshot "$out"
 echo "saved $out"

@@ -73,6 +73,7 @@ void AttemptDetailPane::showAttempt(qint64 attemptId)
     text << a->message;
     if (!errorClassKey(a->errorClass).isEmpty())
         text << tr("Error class: %1").arg(errorClassKey(a->errorClass));
+    text << tr("Mapping version: %1 (see Mappings › History)").arg(a->mappingVersion);
     auto readable = [](const QString &stored) {
         const QJsonDocument document = QJsonDocument::fromJson(stored.toUtf8());
         return document.isNull() ? stored

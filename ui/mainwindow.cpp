@@ -9,6 +9,7 @@
 #include "ui/connectorspage.h"
 #include "ui/dashboardpage.h"
 #include "ui/jobspage.h"
+#include "ui/mappingspage.h"
 #include "ui/orderdetailpane.h"
 #include "ui/settingsdialog.h"
 #include "ui/tablefilterbar.h"
@@ -101,6 +102,7 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     m_tabs->insertTab(0, m_dashboard, tr("Dashboard"));
     m_tabs->setCurrentIndex(0);
     connect(m_dashboard, &DashboardPage::orderRequested, this, &MainWindow::showOrder);
+    m_tabs->addTab(m_mappingsPage = new MappingsPage(database, this), tr("Mappings"));
     m_jobs = new JobsPage(m_sync, this);
     m_tabs->addTab(m_jobs, tr("Jobs"));
     connect(m_orderPanel, &TablePanel::currentRowIdChanged, m_orderDetail,
@@ -183,7 +185,7 @@ void MainWindow::setSecretStore(SecretStore &secrets)
     m_secrets = &secrets;
     m_connectorsPage = new ConnectorsPage(m_database, m_sync, secrets, this);
     m_connectorsPage->setRunTemplate(m_syncTemplate);
-    m_tabs->addTab(m_connectorsPage, tr("Connectors"));
+    m_tabs->insertTab(m_tabs->indexOf(m_mappingsPage), m_connectorsPage, tr("Connectors"));
     m_settings = new QAction(tr("&Settings…"), this);
     m_settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
     m_settings->setMenuRole(QAction::PreferencesRole);

@@ -24,6 +24,7 @@ class OrderDetailPane;
 class AttemptDetailPane;
 class DashboardPage;
 class JobsPage;
+class MappingsPage;
 class SyncController;
 class ConnectorsPage;
 class SecretStore;
@@ -56,6 +57,7 @@ public:
     JobsPage *jobs() const { return m_jobs; }
     // Switches to Sales Orders filtered to this order, selects it and shows its detail.
     void showOrder(qint64 orderId, const QString &orderTranId);
+    MappingsPage *mappingsPage() const { return m_mappingsPage; }
     // Asks the admin before a replay; tests answer without a dialog.
     using Confirm = std::function<bool(const QString &question)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
@@ -93,6 +95,7 @@ private:
     TablePanel *m_historyPanel = nullptr;
     OrderDetailPane *m_orderDetail = nullptr;
     AttemptDetailPane *m_attemptDetail = nullptr;
+    MappingsPage *m_mappingsPage = nullptr;
     Confirm m_confirm;
     bool m_dryRunPending = false;
     int m_dryRunPlanned = 0;

@@ -230,6 +230,7 @@ struct SyncAttempt
     QString message;
     QString request;  // redacted
     QString response; // redacted
+    qint64 mappingVersion = 0; // the connector's mapping version the request was built with
 };
 
 } // namespace fulfillsync

@@ -45,8 +45,8 @@ qint64 HistoryRepository::append(const SyncAttempt &a)
         QStringLiteral("INSERT INTO sync_attempts (occurred_at, connector_id, "
                        "connector_name, order_id, order_tran_id, fulfillment_id, "
                        "fulfillment_tran_id, trigger_kind, outcome, error_class, "
-                       "duration_ms, message, request, response) VALUES "
-                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+                       "duration_ms, message, request, response, mapping_version) VALUES "
+                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
         &m_error);
     if (!statement)
         return 0;
@@ -66,6 +66,7 @@ qint64 HistoryRepository::append(const SyncAttempt &a)
     q.addBindValue(a.message);
     q.addBindValue(a.request);
     q.addBindValue(a.response);
+    q.addBindValue(a.mappingVersion);
     if (!execOrReport(q, &m_error) || !q.next())
         return 0;
     return q.value(0).toLongLong();
@@ -78,7 +79,7 @@ QList<SyncAttempt> HistoryRepository::select(const QString &tail, const QVariant
         QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, "
                        "order_id, order_tran_id, fulfillment_id, fulfillment_tran_id, "
                        "trigger_kind, outcome, error_class, duration_ms, message, "
-                       "request, response FROM sync_attempts ") +
+                       "request, response, mapping_version FROM sync_attempts ") +
             tail,
         &m_error);
     if (!statement)
@@ -105,6 +106,7 @@ QList<SyncAttempt> HistoryRepository::select(const QString &tail, const QVariant
         a.message = q.value(12).toString();
         a.request = q.value(13).toString();
         a.response = q.value(14).toString();
+        a.mappingVersion = q.value(15).toLongLong();
         result << a;
     }
     return result;

@@ -441,6 +441,7 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
     attempt.message = message;
     attempt.request = readableJson(job.requestBody); // the body only: no headers, no tokens
     attempt.response = response;
+    attempt.mappingVersion = m_config.mappingVersion;
     // The attempt and its quarantine bookkeeping in one commit (and, for a push, with the
     // ledger's confirmation that the caller opened a transaction for).
     QSqlDatabase db = m_database.connection();

@@ -76,6 +76,7 @@ public:
         // Channel jobs in flight at once. The pacers keep the rate; more in flight hides the
         // round trips (each fulfillment needs three calls).
         int maxJobsInFlight = 4;
+        qint64 mappingVersion = 0; // recorded on every attempt of the pass
         std::function<QDateTime()> clock = [] {
             return QDateTime::currentDateTimeUtc();
         };

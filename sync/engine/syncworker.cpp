@@ -4,6 +4,7 @@
 #include "models/storage/database.h"
 #include "models/storage/historyrepository.h"
 #include "models/storage/leaserepository.h"
+#include "models/storage/mappinghistory.h"
 #include "models/storage/mappingrepository.h"
 #include "sync/engine/syncpass.h"
 
@@ -239,6 +240,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     SyncPass::Config config;
     config.connector = *connector;
     config.rules = MappingRepository(db).rules(connector->id);
+    config.mappingVersion = MappingHistoryRepository(db).version(connector->id);
     config.netsuite.accountId = account->accountId;
     config.netsuite.baseUrl = QUrl(account->baseUrl);
     config.netsuite.credentials = m_credentials.netsuite;

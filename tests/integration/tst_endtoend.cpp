@@ -6,6 +6,7 @@
 #include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
 #include "models/storage/ledgerrepository.h"
+#include "models/storage/mappinghistory.h"
 #include "models/storage/mappingrepository.h"
 #include "sandbox/sandboxserver.h"
 #include "sync/engine/syncworker.h"
@@ -338,6 +339,12 @@ private Q_SLOTS:
         QCOMPARE(channel.value(5006).first().trackingNumbers, QStringList{QStringLiteral("KIT-1")});
         QCOMPARE(channel.value(5006).first().company, QStringLiteral("UPS"));
         QCOMPARE(channel.value(5002).first().company, QStringLiteral("Other")); // FedEx 2Day
+        // Every attempt names the mapping version it was built with.
+        const qint64 version =
+            MappingHistoryRepository(m_temp->database().connection()).version(m_connectorId);
+        QVERIFY(version > 0);
+        for (const SyncAttempt &a : HistoryRepository(m_temp->database().connection()).latest(10))
+            QCOMPARE(a.mappingVersion, version);
     }
 
     // Several jobs in flight (the pass's limit, 4), all arriving exactly once.

@@ -242,6 +242,7 @@ private Q_SLOTS:
         a.outcome = SyncOutcome::Failed;
         a.errorClass = ErrorClass::Validation;
         a.message = QStringLiteral("it's \"quoted\"; DROP TABLE x; --");
+        a.mappingVersion = 42;
         const qint64 second = history.append(a);
         QVERIFY(second > first);
         const auto latest = history.latest(10);
@@ -249,6 +250,8 @@ private Q_SLOTS:
         QCOMPARE(latest.first().orderTranId, QStringLiteral("SO2"));
         QCOMPARE(latest.first().errorClass, ErrorClass::Validation);
         QCOMPARE(latest.first().message, a.message);
+        QCOMPARE(latest.first().mappingVersion, 42);
+        QCOMPARE(latest.last().mappingVersion, 0);
         QCOMPARE(history.count(), 2);
     }
 

@@ -18,3 +18,7 @@ CREATE TABLE connector_leases (
     holder TEXT NOT NULL,
     expires_at TEXT NOT NULL
 );
+
+-- Each attempt records the connector's mapping version it was built with (the id of the latest
+-- mapping change, 0 before any), so a history row says which mappings produced its request.
+ALTER TABLE sync_attempts ADD COLUMN mapping_version BIGINT NOT NULL DEFAULT 0;

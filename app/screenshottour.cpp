@@ -1,0 +1,120 @@
+#include "app/screenshottour.h"
+
+#include "models/item/historytablemodel.h"
+#include "models/item/ordertablemodel.h"
+#include "sync/synccontroller.h"
+#include "ui/connectorspage.h"
+#include "ui/dashboardpage.h"
+#include "ui/jobspage.h"
+#include "ui/mainwindow.h"
+#include "ui/mappingspage.h"
+#include "ui/tablepanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+
+namespace fulfillsync {
+
+namespace {
+constexpr int kSettleMs = 900; // pages load on reader threads; let them arrive before a picture
+} // namespace
+
+ScreenshotTour::ScreenshotTour(MainWindow &window, SyncController &sync, const QDir &folder,
+                               QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_sync(sync)
+    , m_folder(folder)
+{
+    QDir().mkpath(m_folder.absolutePath());
+}
+
+void ScreenshotTour::start()
+{
+    connect(&m_sync, &SyncController::busyChanged, this, [this](bool busy) {
+        if (busy || m_started)
+            return;
+        m_started = true;
+        m_stops = stops();
+        QTimer::singleShot(1500, this, &ScreenshotTour::next);
+    });
+    QTimer::singleShot(300, this, [this] { m_window.syncNowAction()->trigger(); });
+}
+
+void ScreenshotTour::save(QWidget *widget, const QString &file)
+{
+    widget->grab().save(m_folder.filePath(file));
+}
+
+void ScreenshotTour::next()
+{
+    if (m_stops.isEmpty()) {
+        QApplication::quit();
+        return;
+    }
+    const Stop stop = m_stops.takeFirst();
+    stop.prepare();
+    QTimer::singleShot(kSettleMs, this, [this, file = stop.file] {
+        // A modal dialog open (Settings) is the screen; otherwise the window.
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            save(modal, file);
+            modal->close();
+        } else {
+            save(&m_window, file);
+        }
+        next();
+    });
+}
+
+QList<ScreenshotTour::Stop> ScreenshotTour::stops()
+{
+    QTabWidget *tabs = m_window.tabs();
+    const auto showTab = [tabs](QWidget *page) {
+        tabs->setCurrentWidget(page);
+    };
+    QList<Stop> list;
+    list << Stop{QStringLiteral("dashboard.png"), [=, this] {
+                     showTab(m_window.dashboard());
+                 }};
+    list << Stop{QStringLiteral("sales-orders.png"), [=, this] {
+                     // An order with a partial shipment, to show the detail pane at work.
+                     OrderTableModel *model = m_window.orderModel();
+                     int pick = 0;
+                     for (int row = 0; row < model->rowCount(); ++row)
+                         if (model->index(row, OrderTableModel::SyncState)
+                                 .data(PagedTableModel::RawValueRole)
+                                 .toString() == u"partially_synced") {
+                             pick = row;
+                             break;
+                         }
+                     showTab(m_window.orderPanel()->parentWidget());
+                     m_window.orderView()->setCurrentIndex(model->index(pick, 0));
+                 }};
+    list << Stop{QStringLiteral("sync-history.png"), [=, this] {
+                     showTab(m_window.historyPanel()->parentWidget());
+                     m_window.historyView()->setCurrentIndex(m_window.historyModel()->index(0, 0));
+                 }};
+    if (QWidget *connectors = m_window.connectorsPage())
+        list << Stop{QStringLiteral("connectors.png"), [=] {
+                         showTab(connectors);
+                     }};
+    list << Stop{QStringLiteral("mappings.png"), [=, this] {
+                     showTab(m_window.mappingsPage());
+                     m_window.mappingsPage()->discover(); // unmapped values, with their counts
+                 }};
+    list << Stop{QStringLiteral("jobs.png"), [=, this] {
+                     showTab(m_window.jobs());
+                 }};
+    if (QAction *settings = m_window.settingsAction())
+        list << Stop{QStringLiteral("settings.png"), [settings] {
+                         // exec() runs its own loop; the tour's timer fires inside it.
+                         QTimer::singleShot(0, settings, &QAction::trigger);
+                     }};
+    return list;
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,196 @@
+#include "models/domain/channelcarriers.h"
+
+namespace fulfillsync {
+
+namespace {
+
+// Shopify's "supported tracking companies" (the same list the sandbox's Shopify checks).
+const char *const kShopifyCarriers[] = {
+    "4PX",
+    "ACS Courier",
+    "AGS",
+    "Alliance Air Freight",
+    "Allied Express",
+    "Amazon Logistics UK",
+    "Amazon Logistics US",
+    "An Post",
+    "Anjun Logistics",
+    "APC",
+    "Aramex Australia",
+    "Aras Kargo",
+    "Asendia USA",
+    "Australia Post",
+    "Bluedart",
+    "Bonds",
+    "Bonshaw",
+    "BoxKnight",
+    "BPost",
+    "BPost International",
+    "Bring",
+    "BRT",
+    "Canada Post",
+    "Canpar",
+    "CDL Last Mile",
+    "China Post",
+    "Chronopost",
+    "Chukou1",
+    "Colis Privé",
+    "Colissimo",
+    "Comingle",
+    "Coordinadora",
+    "Correios",
+    "Correos",
+    "Couriers Please",
+    "CTT",
+    "CTT Express",
+    "Cyprus Post",
+    "Delhivery",
+    "Delnext",
+    "Deutsche Post",
+    "Deutsche Post (DE)",
+    "Deutsche Post (EN)",
+    "DHL",
+    "DHL eCommerce",
+    "DHL eCommerce Asia",
+    "DHL Express",
+    "DHL Parcel",
+    "Direct Couriers",
+    "DPD",
+    "DPD Ireland",
+    "DPD Local",
+    "DPD UK",
+    "DTD Express",
+    "DTDC",
+    "DX",
+    "Eagle",
+    "Ecom Express",
+    "Ekart",
+    "Estes",
+    "Evri",
+    "Fastway",
+    "FedEx",
+    "First Global Logistics",
+    "First Line",
+    "FSC",
+    "Fulfilla",
+    "Gati KWE",
+    "GLS",
+    "GLS Italy",
+    "GO Logistics",
+    "Hermes",
+    "Hunter Express",
+    "Iceland Post",
+    "IDEX",
+    "India Post",
+    "Inpost",
+    "Intelcom",
+    "Israel Post",
+    "Japan Post (EN)",
+    "Japan Post (JA)",
+    "La Poste",
+    "Lasership",
+    "Latvia Post",
+    "Lietuvos Paštas",
+    "Logisters",
+    "Lone Star Overnight",
+    "Loomis",
+    "LSO",
+    "M3 Logistics",
+    "Meteor Space",
+    "Mondial Relay",
+    "New Zealand Post",
+    "NinjaVan",
+    "Northline",
+    "Old Dominion",
+    "OnTrac",
+    "Packeta",
+    "Pago Logistics",
+    "Parcelforce",
+    "Pilot Freight",
+    "Pitney Bowes",
+    "Portal PostNord",
+    "Poste Italiane",
+    "PostNL",
+    "PostNord DK",
+    "PostNord NO",
+    "PostNord SE",
+    "Professional Couriers",
+    "PTT",
+    "Purolator",
+    "Qxpress",
+    "Qyun Express",
+    "R+L Carriers",
+    "Royal Mail",
+    "Royal Shipments",
+    "Sagawa (EN)",
+    "Sagawa (JA)",
+    "Sendle",
+    "SEUR",
+    "SF Express",
+    "SFC Fulfillment",
+    "Shadowfax",
+    "Singapore Post",
+    "Skynet",
+    "Southwest Air Cargo",
+    "Speedy",
+    "StarTrack",
+    "Step Forward Freight",
+    "Swiship",
+    "Swiss Post",
+    "Sürat Kargo",
+    "TForce Final Mile",
+    "Tinghao",
+    "TNT",
+    "TNT Australia",
+    "Toll IPEC",
+    "Tuffnells",
+    "United Delivery Service",
+    "UPS",
+    "USPS",
+    "Venipak",
+    "WanbExpress",
+    "We Post",
+    "Whistl",
+    "Wizmo",
+    "WMYC",
+    "Xpedigo",
+    "XPO Logistics",
+    "XpressBees",
+    "Yamato (EN)",
+    "Yamato (JA)",
+    "YiFan Express",
+    "Yodel",
+    "YunExpress",
+    "Yurtiçi Kargo",
+    "Zásilkovna",
+    "Österreichische Post",
+};
+
+} // namespace
+
+QStringList ChannelCarriers::shopify()
+{
+    QStringList names;
+    names.reserve(int(std::size(kShopifyCarriers)));
+    for (const char *name : kShopifyCarriers)
+        names << QString::fromUtf8(name);
+    return names;
+}
+
+bool ChannelCarriers::isKnownToShopify(const QString &name)
+{
+    static const QStringList names = shopify();
+    return names.contains(name);
+}
+
+QString ChannelCarriers::shopifySpelling(const QString &name)
+{
+    static const QStringList names = shopify();
+    const QString wanted = name.trimmed();
+    for (const QString &known : names)
+        if (known.compare(wanted, Qt::CaseInsensitive) == 0)
+            return known;
+    return {};
+}
+
+} // namespace fulfillsync
