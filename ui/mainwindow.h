@@ -16,6 +16,7 @@ class QTimer;
 
 namespace fulfillsync {
 
+class ChangeNotifier;
 class Database;
 class HistoryTableModel;
 class OrderTableModel;
@@ -101,6 +102,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterDelay = nullptr;
     QTimer *m_refreshDelay = nullptr;
+    ChangeNotifier *m_changes = nullptr;
     QAction *m_syncNow = nullptr;
     QAction *m_cancel = nullptr;
     QLabel *m_status = nullptr;
