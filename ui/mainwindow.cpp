@@ -2,6 +2,7 @@
 
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
+#include "models/storage/changenotifier.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "sync/synccontroller.h"
@@ -155,6 +156,13 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     m_refreshDelay->setSingleShot(true);
     m_refreshDelay->setInterval(500);
     connect(m_refreshDelay, &QTimer::timeout, this, &MainWindow::refreshTables);
+    // On a shared PostgreSQL database, other workers' results arrive as notifications.
+    m_changes = new ChangeNotifier(database.connection(), this);
+    connect(m_changes, &ChangeNotifier::changed, this, [this] {
+        if (!m_refreshDelay->isActive())
+            m_refreshDelay->start();
+        m_dashboard->scheduleRefresh();
+    });
 
     connect(&m_sync, &SyncController::busyChanged, this, &MainWindow::onBusyChanged);
     connect(&m_sync, &SyncController::progressed, this, &MainWindow::onProgress);

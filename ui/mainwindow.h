@@ -16,6 +16,7 @@ class QTimer;
 
 namespace fulfillsync {
 
+class ChangeNotifier;
 class Database;
 class HistoryTableModel;
 class OrderTableModel;
@@ -100,6 +101,7 @@ private:
     bool m_dryRunPending = false;
     int m_dryRunPlanned = 0;
     QTimer *m_refreshDelay = nullptr;
+    ChangeNotifier *m_changes = nullptr;
     QAction *m_syncNow = nullptr;
     QAction *m_cancel = nullptr;
     QLabel *m_status = nullptr;

@@ -1,5 +1,6 @@
 #include "sync/engine/syncpass.h"
 
+#include "models/storage/changenotifier.h"
 #include "models/storage/database.h"
 #include "models/storage/historyrepository.h"
 #include "models/storage/ledgerrepository.h"
@@ -492,6 +493,11 @@ void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass err
         qCWarning(lcPass) << "could not record the attempt:" << error;
     else if (id != 0)
         Q_EMIT historyAdvanced(id);
+    // Windows on a shared database refresh on this; once a second is plenty.
+    if (!m_lastAnnounce.isValid() || m_lastAnnounce.elapsed() > 1000) {
+        ChangeNotifier::announce(db);
+        m_lastAnnounce.restart();
+    }
 }
 
 void SyncPass::updateOrderStates()
@@ -568,6 +574,7 @@ void SyncPass::finish(const QString &error)
         return;
     }
     updateOrderStates();
+    ChangeNotifier::announce(m_database.connection());
     // The watermark only moves after a complete read and push loop; the overlap window makes
     // re-reading harmless (the ledger answers "already pushed").
     if (error.isEmpty() && !m_cancelled && m_newestChange.isValid() &&

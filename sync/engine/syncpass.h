@@ -175,6 +175,7 @@ private:
     Config m_config;
     SyncRunSummary m_summary;
     QElapsedTimer m_clock;
+    QElapsedTimer m_lastAnnounce;
     QDateTime m_since;
     QDateTime m_newestChange;
     QSet<qint64> m_touchedOrders;

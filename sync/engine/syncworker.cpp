@@ -151,9 +151,11 @@ void SyncWorker::shutdown()
     qDeleteAll(m_running);
     m_running.clear();
     m_leaseRenewal->stop();
-    LeaseRepository leases(m_database.connection());
-    for (qint64 id : std::as_const(m_leased))
-        leases.release(id, m_leaseHolder);
+    {
+        LeaseRepository leases(m_database.connection()); // gone before the connection closes
+        for (qint64 id : std::as_const(m_leased))
+            leases.release(id, m_leaseHolder);
+    }
     m_leased.clear();
     delete m_network;
     m_network = nullptr;

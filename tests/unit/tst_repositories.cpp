@@ -2,7 +2,10 @@
 // sets FULFILLSYNC_TEST_PG_URL). Each test function runs once per engine.
 
 #include "models/domain/timestamps.h"
+#include "models/storage/changenotifier.h"
 #include "models/storage/connectorrepository.h"
+#include "models/storage/database.h"
+#include "models/storage/databaseurl.h"
 #include "models/storage/historyrepository.h"
 #include "models/storage/leaserepository.h"
 #include "models/storage/ledgerrepository.h"
@@ -12,6 +15,7 @@
 #include "models/storage/watermarkrepository.h"
 #include "testutils/tempdatabase.h"
 
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -226,6 +230,28 @@ private Q_SLOTS:
         QVERIFY(!leases.acquire(1, QStringLiteral("host-a"), now.addSecs(362), 300));
         QVERIFY(leases.release(1, QStringLiteral("host-b")));
         QVERIFY(leases.acquire(1, QStringLiteral("host-a"), now.addSecs(363), 300));
+    }
+
+    // A window listening on a shared PostgreSQL database hears another process's writes; on
+    // SQLite nothing listens and announcing does nothing.
+    void changesAreAnnouncedToListeners()
+    {
+        ChangeNotifier listener(db());
+        QSignalSpy changed(&listener, &ChangeNotifier::changed);
+        Database other(DatabaseUrl::parse(m_temp->url())); // a second connection, as another
+        QString error;                                     // worker would have
+        QVERIFY2(other.openAndMigrate(&error), qPrintable(error));
+        ChangeNotifier::announce(other.connection());
+        QFETCH_GLOBAL(TempDatabase::Engine, engine);
+        if (engine == TempDatabase::Engine::Postgres) {
+            QVERIFY(listener.isListening());
+            QVERIFY(changed.wait(5000));
+        } else {
+            QVERIFY(!listener.isListening());
+            QTest::qWait(100);
+            QCOMPARE(changed.count(), 0);
+        }
+        other.closeThreadConnection();
     }
 
     void historyAppendsNewestFirst()
