@@ -13,12 +13,17 @@
 #include "sync/engine/fulfillmentmapper.h"
 #include "sync/engine/shopifyplanner.h"
 #include "sync/net/netsuiteerror.h"
+#include "ui/appearance.h"
 
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -56,7 +61,8 @@ QList<Entry> readCatalogue(const QString &path, QString *error)
         if (name == u"name") {
             context = xml.readElementText();
         } else if (name == u"message") {
-            entry = Entry{context, {}, xml.attributes().value(QLatin1String("numerus")) == u"yes", {}, {}};
+            entry = Entry{
+                context, {}, xml.attributes().value(QLatin1String("numerus")) == u"yes", {}, {}};
         } else if (name == u"source") {
             entry.source = xml.readElementText();
         } else if (name == u"translation") {
@@ -129,6 +135,9 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("fulfillsync-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
         QString error;
         m_entries = readCatalogue(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
                                       QStringLiteral("/resources/translations/fulfillsync_de.ts"),
@@ -191,6 +200,28 @@ private Q_SLOTS:
         QTranslator german;
         QVERIFY(german.load(QStringLiteral(":/i18n/fulfillsync_de.qm")));
         QVERIFY(!german.isEmpty());
+    }
+
+    // Qt's own words (standard buttons of dialogs and message boxes) come from qtbase_de.qm,
+    // which the app loads next to its own catalogue (package qt6-translations-l10n).
+    void standardButtonsSpeakGerman()
+    {
+        const QLocale before;
+        QSettings().setValue(SettingsKeys::Language, QStringLiteral("de"));
+        QTranslator own;
+        QTranslator qt;
+        installTranslations(own, qt);
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                                 QDialogButtonBox::Discard);
+        const QString cancel = buttons.button(QDialogButtonBox::Cancel)->text();
+        const QString discard = buttons.button(QDialogButtonBox::Discard)->text();
+        QCoreApplication::removeTranslator(&own);
+        QCoreApplication::removeTranslator(&qt);
+        QSettings().remove(SettingsKeys::Language);
+        QLocale::setDefault(before);
+        QVERIFY2(!qt.isEmpty(), "qtbase_de.qm is missing: install qt6-translations-l10n");
+        QCOMPARE(cancel, QStringLiteral("Abbrechen"));
+        QVERIFY2(!discard.contains(QStringLiteral("Discard")), qPrintable(discard));
     }
 
     void fulfillmentMapperProblem()
