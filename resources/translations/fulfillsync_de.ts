@@ -1399,7 +1399,7 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
     <message>
         <source>Sync now</source>
-        <translation>Jetzt synchronisieren</translation>
+        <translation>Manuell</translation>
     </message>
     <message>
         <source>Resync</source>
@@ -2027,10 +2027,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         </translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>Not mapped yet (amber rows; Orders says how many orders use each): %1. %2 Enter a target, or leave the row empty to decide later.</source>
         <translation>Noch nicht zugeordnet (gelbe Zeilen; Aufträge zeigt, wie viele Aufträge jeweils betroffen sind): %1. %2 Geben Sie ein Ziel ein oder lassen Sie die Zeile leer, um später zu entscheiden.</translation>
     </message>
@@ -2133,6 +2129,10 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
