@@ -3,6 +3,7 @@
 #include "sync/engine/fulfillmentmapper.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace fulfillsync {
 
@@ -117,8 +118,8 @@ OrderExplanation Explainer::explain(const Connector &connector, const Fulfillmen
                 Text::tr("Quarantine"), false,
                 Text::tr("failed %n time(s), last: %1; next try after %2 (Resync tries at once)",
                          nullptr, waiting->retryCount)
-                    .arg(waiting->lastError,
-                         waiting->ignoreUntil.toLocalTime().toString(Qt::ISODate))};
+                    .arg(waiting->lastError, QLocale().toString(waiting->ignoreUntil.toLocalTime(),
+                                                                QLocale::ShortFormat))};
         } else {
             e.gates << Gate{Text::tr("Quarantine"), true, Text::tr("not in quarantine")};
         }
