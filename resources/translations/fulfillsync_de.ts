@@ -1975,7 +1975,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>%1 mappings</source>
-        <translation>Zuordnungen von %1</translation>
+        <translation>Zuordnungen: %1</translation>
     </message>
     <message>
         <source>%1 (channel %2)</source>
@@ -2225,7 +2225,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <name>fulfillsync::OrderTableModel</name>
     <message>
         <source>Not eligible</source>
-        <translation>Nicht berechtigt</translation>
+        <translation>Nicht vorgesehen</translation>
     </message>
     <message>
         <source>Waiting</source>
