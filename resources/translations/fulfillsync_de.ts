@@ -687,6 +687,10 @@
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
+    <message>
+        <source>Mapping version: %1 (see Mappings › History)</source>
+        <translation>Zuordnungsversion: %1 (siehe Zuordnungen › Historie)</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ConnectorForm</name>
