@@ -11,7 +11,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
   qt6-httpserver-dev qt6-websockets-dev
   qt6-charts-dev qtkeychain-qt6-dev libsecret-1-0
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-translations-l10n
   libgl-dev fonts-dejavu-core
 )
 if [[ "${1:-}" == "--test" ]]; then

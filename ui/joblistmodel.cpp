@@ -25,7 +25,7 @@ QString triggerName(const std::optional<SyncTrigger> &trigger)
 
 QString seconds(qint64 ms)
 {
-    return JobListModel::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+    return JobListModel::tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
 }
 
 } // namespace

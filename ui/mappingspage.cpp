@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -450,7 +451,8 @@ void MappingsPage::onRowsEdited()
     for (const MappingTableModel *model : std::as_const(m_models)) {
         if (model->unmappedCount() == 0)
             continue;
-        unmapped << tr("%1 %2").arg(kindTitle(model->kind()).toLower()).arg(model->unmappedCount());
+        // The kind as titled on its tab: lower-casing it would be wrong in German.
+        unmapped << tr("%1: %2").arg(kindTitle(model->kind())).arg(model->unmappedCount());
         consequences << MappingTableModel::unmappedConsequence(model->kind());
     }
     QString unmappedText;
@@ -569,7 +571,7 @@ void MappingsPage::onDiscovered(const DiscoveryResult &result)
     showStatus(tr("Found %n value(s) NetSuite used in %1 s; %2 not mapped yet were added as amber "
                   "rows.",
                   nullptr, int(result.values.size()))
-                   .arg(result.elapsedMs / 1000.0, 0, 'f', 1)
+                   .arg(QLocale().toString(result.elapsedMs / 1000.0, 'f', 1))
                    .arg(added));
 }
 

@@ -7,10 +7,12 @@ namespace fulfillsync {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file, the same for lupdate and at run time (a plain
+// tr() helper here would be filed under whatever class or namespace surrounds the call).
+struct Text
 {
-    return QCoreApplication::translate("CustomFieldMapping", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CustomFieldMapping)
+};
 
 struct TransformName
 {
@@ -107,26 +109,26 @@ MappingRule CustomFieldMapping::toRule() const
 QString CustomFieldMapping::validate() const
 {
     if (!channelFields().contains(channelField))
-        return tr("\"%1\" is not a channel field this connector can fill.").arg(channelField);
+        return Text::tr("\"%1\" is not a channel field this connector can fill.").arg(channelField);
     if (transform == Transform::Constant)
-        return argument.isEmpty() ? tr("A constant needs a value.") : QString();
+        return argument.isEmpty() ? Text::tr("A constant needs a value.") : QString();
     if (!netsuiteFields().contains(netsuiteField))
-        return tr("\"%1\" is not a NetSuite field this connector reads.").arg(netsuiteField);
+        return Text::tr("\"%1\" is not a NetSuite field this connector reads.").arg(netsuiteField);
     switch (transform) {
     case Transform::Lookup: {
         const auto pairs = lookupPairs(argument);
         if (!pairs || pairs->isEmpty())
-            return tr("A lookup needs entries like \"from=to; from=to\" (\"*=value\" for all "
-                      "others).");
+            return Text::tr("A lookup needs entries like \"from=to; from=to\" (\"*=value\" for all "
+                            "others).");
         return {};
     }
     case Transform::Template:
         return argument.contains(QLatin1String("{value}"))
                    ? QString()
-                   : tr("A template needs {value} where the NetSuite value goes.");
+                   : Text::tr("A template needs {value} where the NetSuite value goes.");
     case Transform::DateFormat:
         return QDate(2024, 12, 31).toString(argument).isEmpty() || argument.trimmed().isEmpty()
-                   ? tr("A date format needs a pattern such as dd.MM.yyyy.")
+                   ? Text::tr("A date format needs a pattern such as dd.MM.yyyy.")
                    : QString();
     case Transform::Constant:
     case Transform::Copy:
@@ -138,7 +140,7 @@ QString CustomFieldMapping::validate() const
 CustomFieldMapping::Result CustomFieldMapping::apply(const QHash<QString, QString> &values) const
 {
     if (const QString problem = validate(); !problem.isEmpty())
-        return {{}, tr("Custom field %1: %2").arg(channelField, problem)};
+        return {{}, Text::tr("Custom field %1: %2").arg(channelField, problem)};
     const QString value = values.value(netsuiteField);
     switch (transform) {
     case Transform::Constant:
@@ -151,7 +153,7 @@ CustomFieldMapping::Result CustomFieldMapping::apply(const QHash<QString, QStrin
         const QDate date = QDate::fromString(value.left(10), Qt::ISODate);
         if (!date.isValid())
             return {{},
-                    tr("Custom field %1: %2 is \"%3\", which is not a date.")
+                    Text::tr("Custom field %1: %2 is \"%3\", which is not a date.")
                         .arg(channelField, netsuiteField, value)};
         return {date.toString(argument), {}};
     }
@@ -164,8 +166,8 @@ CustomFieldMapping::Result CustomFieldMapping::apply(const QHash<QString, QStrin
             if (from == u"*")
                 return {to, {}};
         return {{},
-                tr("Custom field %1: the lookup has no entry for %2 \"%3\"; add one to its "
-                   "mapping (or \"*=value\" for all others).")
+                Text::tr("Custom field %1: the lookup has no entry for %2 \"%3\"; add one to its "
+                         "mapping (or \"*=value\" for all others).")
                     .arg(channelField, netsuiteField, value)};
     }
     }

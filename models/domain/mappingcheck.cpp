@@ -11,10 +11,12 @@ namespace fulfillsync {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file, the same for lupdate and at run time (a plain
+// tr() helper here would be filed under whatever class or namespace surrounds the call).
+struct Text
 {
-    return QCoreApplication::translate("MappingCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MappingCheck)
+};
 
 bool hasOuterSpaces(const QString &text)
 {
@@ -26,27 +28,30 @@ void checkShipMethod(int row, const MappingRule &rule, QList<MappingIssue> &issu
     if (!rule.extra.isEmpty()) {
         if (!rule.extra.startsWith(QLatin1String("https://")) &&
             !rule.extra.startsWith(QLatin1String("http://")))
-            issues << MappingIssue{row, MappingField::Extra,
-                                   tr("A tracking URL template starts with https:// (for example "
-                                      "https://carrier.example/track/{number}).")};
+            issues << MappingIssue{
+                row, MappingField::Extra,
+                Text::tr("A tracking URL template starts with https:// (for example "
+                         "https://carrier.example/track/{number}).")};
         else if (!rule.extra.contains(QLatin1String("{number}")))
-            issues << MappingIssue{row, MappingField::Extra,
-                                   tr("Put {number} in the template where the tracking number "
-                                      "goes.")};
+            issues << MappingIssue{
+                row, MappingField::Extra,
+                Text::tr("Put {number} in the template where the tracking number "
+                         "goes.")};
     }
     if (rule.target.isEmpty() || ChannelCarriers::isKnownToShopify(rule.target))
         return;
     const QString spelling = ChannelCarriers::shopifySpelling(rule.target);
     if (!spelling.isEmpty())
         issues << MappingIssue{row, MappingField::Target,
-                               tr("Shopify spells this carrier \"%1\"; use that spelling so "
-                                  "Shopify recognises it.")
+                               Text::tr("Shopify spells this carrier \"%1\"; use that spelling so "
+                                        "Shopify recognises it.")
                                    .arg(spelling)};
     else if (rule.extra.isEmpty())
-        issues << MappingIssue{row, MappingField::Target,
-                               tr("\"%1\" is not a carrier Shopify knows: choose one from the "
-                                  "list, or add a tracking URL template with {number}.")
-                                   .arg(rule.target)};
+        issues << MappingIssue{
+            row, MappingField::Target,
+            Text::tr("\"%1\" is not a carrier Shopify knows: choose one from the "
+                     "list, or add a tracking URL template with {number}.")
+                .arg(rule.target)};
 }
 
 void checkLocation(int row, const MappingRule &rule, QList<MappingIssue> &issues)
@@ -54,9 +59,10 @@ void checkLocation(int row, const MappingRule &rule, QList<MappingIssue> &issues
     static const QRegularExpression id(
         QStringLiteral("^(?:[0-9]+|gid://shopify/Location/[0-9]+)$"));
     if (!rule.target.isEmpty() && !id.match(rule.target).hasMatch())
-        issues << MappingIssue{row, MappingField::Target,
-                               tr("A Shopify location id is a number (for example 65432109876) "
-                                  "or gid://shopify/Location/<number>.")};
+        issues << MappingIssue{
+            row, MappingField::Target,
+            Text::tr("A Shopify location id is a number (for example 65432109876) "
+                     "or gid://shopify/Location/<number>.")};
 }
 
 void checkCustomField(int row, const MappingRule &rule, QList<MappingIssue> &issues)
@@ -65,7 +71,7 @@ void checkCustomField(int row, const MappingRule &rule, QList<MappingIssue> &iss
     if (!mapping) {
         issues << MappingIssue{
             row, MappingField::Target,
-            tr("Choose a transform: %1.")
+            Text::tr("Choose a transform: %1.")
                 .arg(CustomFieldMapping::transformKeys().join(QStringLiteral(", ")))};
         return;
     }
@@ -98,25 +104,27 @@ QList<MappingIssue> checkMappingRows(MappingKind kind, const QList<MappingRule> 
         if (rule.sourceKey.trimmed().isEmpty()) {
             issues << MappingIssue{row, MappingField::Source,
                                    kind == MappingKind::CustomField
-                                       ? tr("Choose the channel field to fill.")
-                                       : tr("Enter the NetSuite internal id or name.")};
+                                       ? Text::tr("Choose the channel field to fill.")
+                                       : Text::tr("Enter the NetSuite internal id or name.")};
         } else if (hasOuterSpaces(rule.sourceKey)) {
-            issues << MappingIssue{row, MappingField::Source,
-                                   tr("Remove the spaces at the start or end: NetSuite values "
-                                      "are matched exactly.")};
+            issues << MappingIssue{
+                row, MappingField::Source,
+                Text::tr("Remove the spaces at the start or end: NetSuite values "
+                         "are matched exactly.")};
         } else if (const auto it = firstRowOfKey.constFind(rule.sourceKey);
                    it != firstRowOfKey.constEnd()) {
-            issues << MappingIssue{row, MappingField::Source,
-                                   tr("\"%1\" is already mapped in row %2; remove one of the two.")
-                                       .arg(rule.sourceKey)
-                                       .arg(*it + 1)};
+            issues << MappingIssue{
+                row, MappingField::Source,
+                Text::tr("\"%1\" is already mapped in row %2; remove one of the two.")
+                    .arg(rule.sourceKey)
+                    .arg(*it + 1)};
         } else {
             firstRowOfKey.insert(rule.sourceKey, row);
         }
         if (hasOuterSpaces(rule.target))
             issues << MappingIssue{row, MappingField::Target,
-                                   tr("Remove the spaces at the start or end: the channel "
-                                      "matches values exactly.")};
+                                   Text::tr("Remove the spaces at the start or end: the channel "
+                                            "matches values exactly.")};
         switch (kind) {
         case MappingKind::ShipMethod:
             checkShipMethod(row, rule, issues);
@@ -147,11 +155,12 @@ QList<MappingIssue> checkMappingRows(MappingKind kind, const QList<MappingRule> 
         if (isUnmappedPlaceholder(byName) ||
             (byName.target == rule.target && byName.extra == rule.extra))
             continue;
-        issues << MappingIssue{*other, MappingField::Source,
-                               tr("Ambiguous: row %1 maps the same NetSuite value by its id (%2) "
-                                  "to \"%3\"; remove one of the two rows.")
-                                   .arg(row + 1)
-                                   .arg(rule.sourceKey, rule.target)};
+        issues << MappingIssue{
+            *other, MappingField::Source,
+            Text::tr("Ambiguous: row %1 maps the same NetSuite value by its id (%2) "
+                     "to \"%3\"; remove one of the two rows.")
+                .arg(row + 1)
+                .arg(rule.sourceKey, rule.target)};
     }
     return issues;
 }

@@ -54,8 +54,8 @@ void CsvExporter::run(const CsvExportRequest &request)
     }
     QSaveFile file(request.path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return fail(0, QCoreApplication::translate("CsvExporter", "Cannot write %1: %2. Choose "
-                                                                  "another folder.")
+        return fail(0, tr("Cannot write %1: %2. Choose "
+                          "another folder.")
                            .arg(request.path, file.errorString()));
     const TablePageQuery::Sql sql = request.query.exportSql(request.withBodies);
     QSqlQuery q(db);
@@ -73,8 +73,7 @@ void CsvExporter::run(const CsvExportRequest &request)
     for (const QString &title : request.headers)
         header << csvField(title);
     if (bodies)
-        header << QCoreApplication::translate("CsvExporter", "Request")
-               << QCoreApplication::translate("CsvExporter", "Response");
+        header << tr("Request") << tr("Response");
     QByteArray chunk = header.join(u',').toUtf8() + '\n';
     qint64 rows = 0;
     QElapsedTimer sinceProgress;
@@ -90,10 +89,9 @@ void CsvExporter::run(const CsvExportRequest &request)
         ++rows;
         if (chunk.size() > (1 << 16)) {
             if (file.write(chunk) != chunk.size())
-                return fail(rows, QCoreApplication::translate("CsvExporter",
-                                                              "Writing %1 failed: %2. Free some "
-                                                              "disk space or choose another "
-                                                              "folder.")
+                return fail(rows, tr("Writing %1 failed: %2. Free some "
+                                     "disk space or choose another "
+                                     "folder.")
                                       .arg(request.path, file.errorString()));
             chunk.clear();
         }
@@ -113,9 +111,8 @@ void CsvExporter::run(const CsvExportRequest &request)
         return;
     }
     if (file.write(chunk) != chunk.size() || !file.commit())
-        return fail(rows, QCoreApplication::translate("CsvExporter",
-                                                      "Writing %1 failed: %2. Free some disk "
-                                                      "space or choose another folder.")
+        return fail(rows, tr("Writing %1 failed: %2. Free some disk "
+                             "space or choose another folder.")
                               .arg(request.path, file.errorString()));
     Q_EMIT progressed(rows, total);
     Q_EMIT finished(true, false, rows, QString());

@@ -14,10 +14,12 @@ namespace {
 
 const QString kFormat = QStringLiteral("fulfillsync-config/1");
 
-QString tr(const char *text)
+// The translation context of this file, the same for lupdate and at run time (a plain
+// tr() helper here would be filed under whatever class or namespace surrounds the call).
+struct Text
 {
-    return QCoreApplication::translate("ConfigExchange", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConfigExchange)
+};
 
 // Small typed readers that name the path of whatever is wrong.
 struct Reader
@@ -27,7 +29,7 @@ struct Reader
     bool fail(const QString &path, const QString &what)
     {
         if (error.isEmpty())
-            error = tr("%1: %2").arg(path, what);
+            error = Text::tr("%1: %2").arg(path, what);
         return false;
     }
     QString text(const QJsonObject &o, const QString &path, const char *key, bool required,
@@ -36,11 +38,11 @@ struct Reader
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(path + u'.' + QLatin1String(key), tr("missing"));
+                fail(path + u'.' + QLatin1String(key), Text::tr("missing"));
             return fallback;
         }
         if (!v.isString()) {
-            fail(path + u'.' + QLatin1String(key), tr("expected a string"));
+            fail(path + u'.' + QLatin1String(key), Text::tr("expected a string"));
             return fallback;
         }
         return v.toString();
@@ -51,7 +53,7 @@ struct Reader
         if (v.isUndefined())
             return fallback;
         if (!v.isBool()) {
-            fail(path + u'.' + QLatin1String(key), tr("expected true or false"));
+            fail(path + u'.' + QLatin1String(key), Text::tr("expected true or false"));
             return fallback;
         }
         return v.toBool();
@@ -110,10 +112,10 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
                                         QStringLiteral("connectors")};
     for (auto it = config.begin(); it != config.end(); ++it) {
         if (!topLevel.contains(it.key()) && !it.key().startsWith(u"x-"))
-            read.fail(it.key(), tr("unknown key"));
+            read.fail(it.key(), Text::tr("unknown key"));
     }
     if (config.value(QLatin1String("format")).toString() != kFormat)
-        read.fail(QStringLiteral("format"), tr("expected \"%1\"").arg(kFormat));
+        read.fail(QStringLiteral("format"), Text::tr("expected \"%1\"").arg(kFormat));
 
     std::optional<NetSuiteAccount> account;
     if (config.contains(QLatin1String("netsuite"))) {
@@ -122,8 +124,9 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
                                   read.text(ns, QStringLiteral("netsuite"), "baseUrl", false)};
         for (const char *secret : {"consumerSecret", "tokenSecret", "consumerKey", "tokenId"}) {
             if (ns.contains(QLatin1String(secret)))
-                read.fail(QStringLiteral("netsuite.") + QLatin1String(secret),
-                          tr("secrets do not belong in a configuration file; use the keychain or "
+                read.fail(
+                    QStringLiteral("netsuite.") + QLatin1String(secret),
+                    Text::tr("secrets do not belong in a configuration file; use the keychain or "
                              "the worker's credentials file"));
         }
     }
@@ -137,12 +140,12 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
     QSet<QString> names;
     const QJsonValue list = config.value(QLatin1String("connectors"));
     if (!list.isUndefined() && !list.isArray())
-        read.fail(QStringLiteral("connectors"), tr("expected a list"));
+        read.fail(QStringLiteral("connectors"), Text::tr("expected a list"));
     const QJsonArray connectors = list.toArray();
     for (int i = 0; i < connectors.size(); ++i) {
         const QString path = QStringLiteral("connectors[%1]").arg(i);
         if (!connectors.at(i).isObject()) {
-            read.fail(path, tr("expected an object"));
+            read.fail(path, Text::tr("expected an object"));
             continue;
         }
         const QJsonObject o = connectors.at(i).toObject();
@@ -150,11 +153,12 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
         Connector &c = in.connector;
         c.name = read.text(o, path, "name", true).trimmed();
         if (names.contains(c.name))
-            read.fail(path + QStringLiteral(".name"), tr("\"%1\" appears twice").arg(c.name));
+            read.fail(path + QStringLiteral(".name"), Text::tr("\"%1\" appears twice").arg(c.name));
         names.insert(c.name);
         c.kind = read.text(o, path, "kind", false, c.kind);
         if (c.kind != u"shopify")
-            read.fail(path + QStringLiteral(".kind"), tr("only \"shopify\" is supported so far"));
+            read.fail(path + QStringLiteral(".kind"),
+                      Text::tr("only \"shopify\" is supported so far"));
         c.channel = read.text(o, path, "channel", false, c.channel);
         c.endpoint = read.text(o, path, "endpoint", true);
         c.enabled = read.flag(o, path, "enabled", true);
@@ -163,7 +167,7 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
             if (!interval.isDouble() || interval.toDouble() < 1 ||
                 interval.toDouble() != int(interval.toDouble()))
                 read.fail(path + QStringLiteral(".intervalMinutes"),
-                          tr("expected a whole number of at least 1"));
+                          Text::tr("expected a whole number of at least 1"));
             c.intervalMinutes = interval.toInt(5);
         }
         const QJsonValue statuses = o.value(QLatin1String("triggerStatuses"));
@@ -172,8 +176,9 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
             for (const QJsonValue &s : statuses.toArray()) {
                 const QString letter = s.toString();
                 if (letter.size() != 1 || letter.at(0) < u'A' || letter.at(0) > u'H')
-                    read.fail(path + QStringLiteral(".triggerStatuses"),
-                              tr("\"%1\" is not a sales order status letter (A–H)").arg(letter));
+                    read.fail(
+                        path + QStringLiteral(".triggerStatuses"),
+                        Text::tr("\"%1\" is not a sales order status letter (A–H)").arg(letter));
                 c.triggerStatuses << letter;
             }
         }
@@ -181,14 +186,14 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
         const QString policy = read.text(o, path, "unmappedPolicy", false, QStringLiteral("hold"));
         if (policy != u"hold" && policy != u"default")
             read.fail(path + QStringLiteral(".unmappedPolicy"),
-                      tr("expected \"hold\" or \"default\""));
+                      Text::tr("expected \"hold\" or \"default\""));
         c.unmappedPolicy = policy == u"default" ? UnmappedPolicy::UseDefault : UnmappedPolicy::Hold;
         c.defaultCarrier = read.text(o, path, "defaultCarrier", false);
         c.updateTracking = read.flag(o, path, "updateTracking", true);
         const QString kitRule = read.text(o, path, "kitRule", false, kitRuleKey(c.kitRule));
         if (kitRule != kitRuleKey(KitRule::KitLine) && kitRule != kitRuleKey(KitRule::Members))
             read.fail(path + QStringLiteral(".kitRule"),
-                      tr("expected \"kit_line\" or \"members\""));
+                      Text::tr("expected \"kit_line\" or \"members\""));
         c.kitRule = kitRuleFromKey(kitRule);
         const QJsonArray rules = o.value(QLatin1String("mappings")).toArray();
         for (int r = 0; r < rules.size(); ++r) {
@@ -197,7 +202,7 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
             const auto kind = mappingKindFromKey(read.text(ro, rulePath, "kind", true));
             if (!kind)
                 read.fail(rulePath + QStringLiteral(".kind"),
-                          tr("expected ship_method, item, location or custom_field"));
+                          Text::tr("expected ship_method, item, location or custom_field"));
             in.rules << MappingRule{
                 kind.value_or(MappingKind::ShipMethod), read.text(ro, rulePath, "source", true),
                 read.text(ro, rulePath, "sourceName", false),

@@ -7,10 +7,12 @@
 namespace fulfillsync {
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file, the same for lupdate and at run time (a plain
+// tr() helper here would be filed under whatever class or namespace surrounds the call).
+struct Text
 {
-    return QCoreApplication::translate("DatabaseUrl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DatabaseUrl)
+};
 } // namespace
 
 DatabaseUrl DatabaseUrl::parse(const QString &text)
@@ -23,7 +25,7 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
             path = path.mid(2); // sqlite:///abs → /abs
         if (path.isEmpty()) {
             result.error =
-                tr("The SQLite URL has no file path (expected sqlite:///path/to/file.db).");
+                Text::tr("The SQLite URL has no file path (expected sqlite:///path/to/file.db).");
             return result;
         }
         result.engine = Engine::Sqlite;
@@ -33,7 +35,7 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
     if (trimmed.startsWith(u"postgresql://") || trimmed.startsWith(u"postgres://")) {
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid()) {
-            result.error = tr("The PostgreSQL URL is not valid: %1").arg(url.errorString());
+            result.error = Text::tr("The PostgreSQL URL is not valid: %1").arg(url.errorString());
             return result;
         }
         const QUrlQuery query(url);
@@ -47,15 +49,15 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
         result.password = url.password(QUrl::FullyDecoded);
         result.databaseName = url.path().mid(1);
         if (result.databaseName.isEmpty()) {
-            result.error = tr("The PostgreSQL URL names no database (expected "
-                              "postgresql://user@host:port/dbname).");
+            result.error = Text::tr("The PostgreSQL URL names no database (expected "
+                                    "postgresql://user@host:port/dbname).");
             return result;
         }
         result.engine = Engine::Postgres;
         return result;
     }
-    result.error = tr("Unknown database URL \"%1\": use sqlite:///path/to/file.db or "
-                      "postgresql://user@host:port/dbname.")
+    result.error = Text::tr("Unknown database URL \"%1\": use sqlite:///path/to/file.db or "
+                            "postgresql://user@host:port/dbname.")
                        .arg(trimmed.section(u':', 0, 0));
     return result;
 }

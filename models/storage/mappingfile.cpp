@@ -10,10 +10,12 @@ namespace fulfillsync {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file, the same for lupdate and at run time (a plain
+// tr() helper here would be filed under whatever class or namespace surrounds the call).
+struct Text
 {
-    return QCoreApplication::translate("MappingFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MappingFile)
+};
 
 const QStringList &columnNames()
 {
@@ -116,25 +118,27 @@ std::optional<QList<CsvRecord>> parseCsv(const QString &text, QString *error)
         if (c == u',') {
             endField();
         } else if (wasQuoted) {
-            *error = tr("Line %1: after a closing quote only a comma or the end of the line may "
-                        "follow; write a quote inside a quoted value as \"\".")
-                         .arg(line);
+            *error =
+                Text::tr("Line %1: after a closing quote only a comma or the end of the line may "
+                         "follow; write a quote inside a quoted value as \"\".")
+                    .arg(line);
             return std::nullopt;
         } else if (c == u'"' && field.isEmpty()) {
             quoted = true;
             quoteLine = line;
         } else if (c == u'"') {
-            *error = tr("Line %1: a value with a quote in it must be quoted as a whole, with the "
-                        "quote doubled (\"\").")
-                         .arg(line);
+            *error =
+                Text::tr("Line %1: a value with a quote in it must be quoted as a whole, with the "
+                         "quote doubled (\"\").")
+                    .arg(line);
             return std::nullopt;
         } else {
             field += c;
         }
     }
     if (quoted) {
-        *error =
-            tr("Line %1: a quoted value is never closed; add the closing quote.").arg(quoteLine);
+        *error = Text::tr("Line %1: a quoted value is never closed; add the closing quote.")
+                     .arg(quoteLine);
         return std::nullopt;
     }
     endRecord();
@@ -149,15 +153,15 @@ struct JsonReader
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(path + u'.' + QLatin1String(key), tr("required"));
+                fail(path + u'.' + QLatin1String(key), Text::tr("required"));
             return {};
         }
         if (!v.isString()) {
-            fail(path + u'.' + QLatin1String(key), tr("expected text"));
+            fail(path + u'.' + QLatin1String(key), Text::tr("expected text"));
             return {};
         }
         if (required && v.toString().isEmpty())
-            fail(path + u'.' + QLatin1String(key), tr("must not be empty"));
+            fail(path + u'.' + QLatin1String(key), Text::tr("must not be empty"));
         return v.toString();
     }
     void fail(const QString &path, const QString &message)
@@ -202,7 +206,7 @@ std::optional<QList<MappingRule>> MappingFile::fromCsv(const QByteArray &data, Q
     if (!records)
         return std::nullopt;
     if (records->isEmpty()) {
-        *error = tr("The file is empty: the first line must name the columns (%1).")
+        *error = Text::tr("The file is empty: the first line must name the columns (%1).")
                      .arg(columnNames().join(u','));
         return std::nullopt;
     }
@@ -215,21 +219,22 @@ std::optional<QList<MappingRule>> MappingFile::fromCsv(const QByteArray &data, Q
                 return c.compare(name, Qt::CaseInsensitive) == 0;
             });
         if (known == columnNames().cend()) {
-            *error = tr("Line %1: unknown column \"%2\"; the columns are %3.")
+            *error = Text::tr("Line %1: unknown column \"%2\"; the columns are %3.")
                          .arg(header.line)
                          .arg(name, columnNames().join(QStringLiteral(", ")));
             return std::nullopt;
         }
         if (column.contains(*known)) {
-            *error = tr("Line %1: the column \"%2\" appears twice.").arg(header.line).arg(*known);
+            *error =
+                Text::tr("Line %1: the column \"%2\" appears twice.").arg(header.line).arg(*known);
             return std::nullopt;
         }
         column.insert(*known, i);
     }
     for (const char *required : {"kind", "source", "target"}) {
         if (!column.contains(QLatin1String(required))) {
-            *error = tr("Line %1: the column \"%2\" is missing (the first line must name the "
-                        "columns: %3).")
+            *error = Text::tr("Line %1: the column \"%2\" is missing (the first line must name the "
+                              "columns: %3).")
                          .arg(header.line)
                          .arg(QLatin1String(required), columnNames().join(u','));
             return std::nullopt;
@@ -239,11 +244,12 @@ std::optional<QList<MappingRule>> MappingFile::fromCsv(const QByteArray &data, Q
     for (qsizetype r = 1; r < records->size(); ++r) {
         const CsvRecord &record = records->at(r);
         if (record.fields.size() != header.fields.size()) {
-            *error = tr("Line %1: %2 values, but the header names %3 columns; quote values that "
-                        "contain commas.")
-                         .arg(record.line)
-                         .arg(record.fields.size())
-                         .arg(header.fields.size());
+            *error =
+                Text::tr("Line %1: %2 values, but the header names %3 columns; quote values that "
+                         "contain commas.")
+                    .arg(record.line)
+                    .arg(record.fields.size())
+                    .arg(header.fields.size());
             return std::nullopt;
         }
         auto value = [&](const char *name) {
@@ -252,13 +258,13 @@ std::optional<QList<MappingRule>> MappingFile::fromCsv(const QByteArray &data, Q
         };
         const auto kind = mappingKindFromKey(value("kind").trimmed());
         if (!kind) {
-            *error = tr("Line %1: unknown kind \"%2\"; expected %3.")
+            *error = Text::tr("Line %1: unknown kind \"%2\"; expected %3.")
                          .arg(record.line)
                          .arg(value("kind"), kindList());
             return std::nullopt;
         }
         if (value("source").isEmpty()) {
-            *error = tr("Line %1: the source is empty.").arg(record.line);
+            *error = Text::tr("Line %1: the source is empty.").arg(record.line);
             return std::nullopt;
         }
         rules << MappingRule{*kind, value("source"), value("sourceName"), value("target"),
@@ -273,8 +279,9 @@ std::optional<QList<MappingRule>> MappingFile::fromJson(const QByteArray &data, 
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const int line = int(data.left(parseError.offset).count('\n')) + 1;
-        *error =
-            tr("Line %1: this is not valid JSON (%2).").arg(line).arg(parseError.errorString());
+        *error = Text::tr("Line %1: this is not valid JSON (%2).")
+                     .arg(line)
+                     .arg(parseError.errorString());
         return std::nullopt;
     }
     QJsonArray array;
@@ -285,11 +292,12 @@ std::optional<QList<MappingRule>> MappingFile::fromJson(const QByteArray &data, 
         array = doc.object().value(QLatin1String("mappings")).toArray();
         prefix = QStringLiteral("mappings");
     } else if (doc.object().contains(QLatin1String("connectors"))) {
-        *error = tr("This is a whole configuration file (fulfillsync-config): import it as the "
-                    "configuration, or export the mappings from the Mappings screen.");
+        *error =
+            Text::tr("This is a whole configuration file (fulfillsync-config): import it as the "
+                     "configuration, or export the mappings from the Mappings screen.");
         return std::nullopt;
     } else {
-        *error = tr("Expected an array of mappings, or an object with a \"mappings\" array.");
+        *error = Text::tr("Expected an array of mappings, or an object with a \"mappings\" array.");
         return std::nullopt;
     }
     JsonReader read;
@@ -297,18 +305,18 @@ std::optional<QList<MappingRule>> MappingFile::fromJson(const QByteArray &data, 
     for (qsizetype i = 0; i < array.size() && read.error.isEmpty(); ++i) {
         const QString path = prefix + QStringLiteral("[%1]").arg(i);
         if (!array.at(i).isObject()) {
-            read.fail(path, tr("expected an object"));
+            read.fail(path, Text::tr("expected an object"));
             break;
         }
         const QJsonObject o = array.at(i).toObject();
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!columnNames().contains(it.key()) && !it.key().startsWith(QLatin1String("x-")))
                 read.fail(path + u'.' + it.key(),
-                          tr("unknown key (expected %1)").arg(columnNames().join(u',')));
+                          Text::tr("unknown key (expected %1)").arg(columnNames().join(u',')));
         const QString kindKey = read.text(o, path, "kind", true);
         const auto kind = mappingKindFromKey(kindKey);
         if (!kind && !kindKey.isEmpty())
-            read.fail(path + QStringLiteral(".kind"), tr("expected %1").arg(kindList()));
+            read.fail(path + QStringLiteral(".kind"), Text::tr("expected %1").arg(kindList()));
         MappingRule rule{kind.value_or(MappingKind::ShipMethod), read.text(o, path, "source", true),
                          read.text(o, path, "sourceName", false),
                          read.text(o, path, "target", false), read.text(o, path, "extra", false)};

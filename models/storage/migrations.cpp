@@ -54,10 +54,12 @@ QStringList statementsOf(const QString &script)
     return statements;
 }
 
-QString tr(const char *text)
+// The translation context of this file, the same for lupdate and at run time (a plain
+// tr() helper here would be filed under whatever class or namespace surrounds the call).
+struct Text
 {
-    return QCoreApplication::translate("Migrations", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Migrations)
+};
 
 } // namespace
 
@@ -100,10 +102,11 @@ bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
     const int latest = files.isEmpty() ? 0 : files.lastKey();
     if (current > latest) {
         if (error)
-            *error = tr("The database uses schema version %1, newer than this program knows (%2). "
-                        "Update fulfillsync before using this database.")
-                         .arg(current)
-                         .arg(latest);
+            *error =
+                Text::tr("The database uses schema version %1, newer than this program knows (%2). "
+                         "Update fulfillsync before using this database.")
+                    .arg(current)
+                    .arg(latest);
         return false;
     }
     for (auto it = files.constBegin(); it != files.constEnd(); ++it) {
@@ -112,7 +115,7 @@ bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
         QFile file(it.value());
         if (!file.open(QIODevice::ReadOnly)) {
             if (error)
-                *error = tr("Cannot read migration %1.").arg(it.value());
+                *error = Text::tr("Cannot read migration %1.").arg(it.value());
             return false;
         }
         Transaction transaction(db);
@@ -121,8 +124,9 @@ bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
         for (const QString &statement : statements) {
             if (!query.exec(statement)) {
                 if (error)
-                    *error =
-                        tr("Migration %1 failed: %2").arg(it.key()).arg(describeSqlError(query));
+                    *error = Text::tr("Migration %1 failed: %2")
+                                 .arg(it.key())
+                                 .arg(describeSqlError(query));
                 return false;
             }
         }

@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConfigExchange</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>Text erwartet</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;</source>
+        <translation>„%1“ erwartet</translation>
+    </message>
+    <message>
+        <source>secrets do not belong in a configuration file; use the keychain or the worker&apos;s credentials file</source>
+        <translation>Geheimnisse gehören nicht in eine Konfigurationsdatei; verwenden Sie den Schlüsselbund oder die Zugangsdatendatei des Workers</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>Liste erwartet</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; appears twice</source>
+        <translation>„%1“ kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>only &quot;shopify&quot; is supported so far</source>
+        <translation>bisher wird nur „shopify“ unterstützt</translation>
+    </message>
+    <message>
+        <source>expected a whole number of at least 1</source>
+        <translation>ganze Zahl ab 1 erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sales order status letter (A–H)</source>
+        <translation>„%1“ ist kein Buchstabe eines Auftragsstatus (A–H)</translation>
+    </message>
+    <message>
+        <source>expected &quot;hold&quot; or &quot;default&quot;</source>
+        <translation>„hold“ oder „default“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &quot;kit_line&quot; or &quot;members&quot;</source>
+        <translation>„kit_line“ oder „members“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected ship_method, item, location or custom_field</source>
+        <translation>ship_method, item, location oder custom_field erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldMapping</name>
+    <message>
+        <source>&quot;%1&quot; is not a channel field this connector can fill.</source>
+        <translation>„%1“ ist kein Kanalfeld, das dieser Connector füllen kann.</translation>
+    </message>
+    <message>
+        <source>A constant needs a value.</source>
+        <translation>Eine Konstante braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a NetSuite field this connector reads.</source>
+        <translation>„%1“ ist kein NetSuite-Feld, das dieser Connector liest.</translation>
+    </message>
+    <message>
+        <source>A lookup needs entries like &quot;from=to; from=to&quot; (&quot;*=value&quot; for all others).</source>
+        <translation>Eine Nachschlagetabelle braucht Einträge wie „von=nach; von=nach“ („*=Wert“ für alle anderen).</translation>
+    </message>
+    <message>
+        <source>A template needs {value} where the NetSuite value goes.</source>
+        <translation>Eine Vorlage braucht {value} an der Stelle, an die der NetSuite-Wert gehört.</translation>
+    </message>
+    <message>
+        <source>A date format needs a pattern such as dd.MM.yyyy.</source>
+        <translation>Ein Datumsformat braucht ein Muster wie dd.MM.yyyy.</translation>
+    </message>
+    <message>
+        <source>Custom field %1: %2</source>
+        <translation>Benutzerdefiniertes Feld %1: %2</translation>
+    </message>
+    <message>
+        <source>Custom field %1: %2 is &quot;%3&quot;, which is not a date.</source>
+        <translation>Benutzerdefiniertes Feld %1: %2 ist „%3“, das ist kein Datum.</translation>
+    </message>
+    <message>
+        <source>Custom field %1: the lookup has no entry for %2 &quot;%3&quot;; add one to its mapping (or &quot;*=value&quot; for all others).</source>
+        <translation>Benutzerdefiniertes Feld %1: Die Nachschlagetabelle hat keinen Eintrag für %2 „%3“; ergänzen Sie einen in der Zuordnung (oder „*=Wert“ für alle anderen).</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The %1 database driver is not installed.</source>
@@ -44,10 +150,388 @@
     </message>
 </context>
 <context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The SQLite URL has no file path (expected sqlite:///path/to/file.db).</source>
+        <translation>Die SQLite-URL enthält keinen Dateipfad (erwartet: sqlite:///pfad/zur/datei.db).</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL is not valid: %1</source>
+        <translation>Die PostgreSQL-URL ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no database (expected postgresql://user@host:port/dbname).</source>
+        <translation>Die PostgreSQL-URL nennt keine Datenbank (erwartet: postgresql://benutzer@host:port/dbname).</translation>
+    </message>
+    <message>
+        <source>Unknown database URL &quot;%1&quot;: use sqlite:///path/to/file.db or postgresql://user@host:port/dbname.</source>
+        <translation>Unbekannte Datenbank-URL „%1“: Verwenden Sie sqlite:///pfad/zur/datei.db oder postgresql://benutzer@host:port/dbname.</translation>
+    </message>
+</context>
+<context>
+    <name>Explainer</name>
+    <message>
+        <source>%1 is not pushed: %2</source>
+        <translation>%1 wird nicht übertragen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is due and will be pushed on the next run.</source>
+        <translation>%1 ist fällig und wird beim nächsten Lauf übertragen.</translation>
+    </message>
+    <message>
+        <source>The order has no item fulfillments in NetSuite yet.</source>
+        <translation>Der Auftrag hat in NetSuite noch keine Lieferungen.</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>%1 is enabled</source>
+        <translation>%1 ist aktiv</translation>
+    </message>
+    <message>
+        <source>%1 is disabled</source>
+        <translation>%1 ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>the order came from %1</source>
+        <translation>der Auftrag kam von %1</translation>
+    </message>
+    <message>
+        <source>the order came from &quot;%1&quot;, this connector syncs &quot;%2&quot;</source>
+        <translation>der Auftrag kam von „%1“, dieser Connector synchronisiert „%2“</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>Auftragsstatus</translation>
+    </message>
+    <message>
+        <source>%1 is a trigger status</source>
+        <translation>%1 ist ein auslösender Status</translation>
+    </message>
+    <message>
+        <source>%1 is not one of this connector&apos;s trigger statuses</source>
+        <translation>%1 gehört nicht zu den auslösenden Status dieses Connectors</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>Kanalauftrag</translation>
+    </message>
+    <message>
+        <source>order %1 in the channel</source>
+        <translation>Auftrag %1 im Kanal</translation>
+    </message>
+    <message>
+        <source>no channel order id on the sales order</source>
+        <translation>der Auftrag trägt keine Kanalauftrags-ID</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>the order itself does not qualify (see above)</source>
+        <translation>der Auftrag selbst erfüllt die Bedingungen nicht (siehe oben)</translation>
+    </message>
+    <message>
+        <source>Ship status</source>
+        <translation>Versandstatus</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>%1: only Shipped fulfillments are sent</source>
+        <translation>%1: nur versandte Lieferungen werden gesendet</translation>
+    </message>
+    <message>
+        <source>Already pushed</source>
+        <translation>Bereits übertragen</translation>
+    </message>
+    <message>
+        <source>not yet in the channel</source>
+        <translation>noch nicht im Kanal</translation>
+    </message>
+    <message>
+        <source>already in the channel as fulfillment %1</source>
+        <translation>bereits im Kanal als Lieferung %1</translation>
+    </message>
+    <message>
+        <source>an earlier attempt was not confirmed; the channel is read back before sending</source>
+        <translation>ein früherer Versuch wurde nicht bestätigt; der Kanal wird vor dem Senden zurückgelesen</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message numerus="yes">
+        <source>failed %n time(s), last: %1; next try after %2 (Resync tries at once)</source>
+        <translation>
+            <numerusform>%n-mal fehlgeschlagen, zuletzt: %1; nächster Versuch nach %2 (Neu synchronisieren versucht es sofort)</numerusform>
+            <numerusform>%n-mal fehlgeschlagen, zuletzt: %1; nächster Versuch nach %2 (Neu synchronisieren versucht es sofort)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in quarantine</source>
+        <translation>nicht in Quarantäne</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>Zuordnungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>carrier %1, %n line(s)</source>
+        <translation>
+            <numerusform>Versanddienst %1, %n Position</numerusform>
+            <numerusform>Versanddienst %1, %n Positionen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FulfillmentMapper</name>
+    <message>
+        <source>Item %1 (internal id %2) has no SKU: add an item mapping.</source>
+        <translation>Artikel %1 (interne ID %2) hat keine SKU: Legen Sie eine Artikelzuordnung an.</translation>
+    </message>
+    <message>
+        <source>Kit %1 (internal id %2) has no members known from NetSuite, and this connector pushes kit members. Check the kit in NetSuite, or push the kit line instead.</source>
+        <translation>Zum Set %1 (interne ID %2) sind aus NetSuite keine Bestandteile bekannt, und dieser Connector überträgt die Bestandteile. Prüfen Sie das Set in NetSuite oder übertragen Sie stattdessen die Set-Position.</translation>
+    </message>
+    <message>
+        <source>The fulfillment has no lines with a quantity to send.</source>
+        <translation>Die Lieferung hat keine Positionen mit einer zu sendenden Menge.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Ship method &quot;%1&quot; has no carrier mapping: map it to a carrier in Mappings, or set a default carrier for this connector.</source>
+        <translation>Die Versandart „%1“ ist keinem Versanddienst zugeordnet: Ordnen Sie sie unter Zuordnungen einem Versanddienst zu oder legen Sie einen Standard-Versanddienst für diesen Connector fest.</translation>
+    </message>
+    <message>
+        <source>NetSuite location &quot;%1&quot; has no channel location mapping: map it in Mappings (Locations), or let this connector use its defaults.</source>
+        <translation>Der NetSuite-Lagerort „%1“ ist keinem Kanal-Lagerort zugeordnet: Ordnen Sie ihn unter Zuordnungen (Lagerorte) zu oder lassen Sie diesen Connector seine Standardwerte verwenden.</translation>
+    </message>
+    <message>
+        <source>The fulfillment ships from %1 NetSuite locations mapped to different channel locations; a channel fulfillment ships from one. Split the fulfillment in NetSuite or correct the mapping.</source>
+        <translation>Die Lieferung wird aus %1 NetSuite-Lagerorten versandt, die verschiedenen Kanal-Lagerorten zugeordnet sind; eine Lieferung im Kanal kommt aus einem einzigen. Teilen Sie die Lieferung in NetSuite auf oder korrigieren Sie die Zuordnung.</translation>
+    </message>
+    <message>
+        <source>Custom field %1 has an unknown transform &quot;%2&quot;.</source>
+        <translation>Das benutzerdefinierte Feld %1 hat eine unbekannte Umwandlung „%2“.</translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message>
         <source>The keychain did not answer (is it locked?).</source>
         <translation>Der Schlüsselbund hat nicht geantwortet (ist er gesperrt?).</translation>
+    </message>
+</context>
+<context>
+    <name>MappingCheck</name>
+    <message>
+        <source>A tracking URL template starts with https:// (for example https://carrier.example/track/{number}).</source>
+        <translation>Eine Vorlage für die Sendungsverfolgungs-URL beginnt mit https:// (zum Beispiel https://carrier.example/track/{number}).</translation>
+    </message>
+    <message>
+        <source>Put {number} in the template where the tracking number goes.</source>
+        <translation>Setzen Sie {number} in die Vorlage, wo die Sendungsnummer hingehört.</translation>
+    </message>
+    <message>
+        <source>Shopify spells this carrier &quot;%1&quot;; use that spelling so Shopify recognises it.</source>
+        <translation>Shopify schreibt diesen Versanddienst „%1“; verwenden Sie diese Schreibweise, damit Shopify ihn erkennt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a carrier Shopify knows: choose one from the list, or add a tracking URL template with {number}.</source>
+        <translation>„%1“ ist kein Versanddienst, den Shopify kennt: Wählen Sie einen aus der Liste oder ergänzen Sie eine Vorlage für die Sendungsverfolgungs-URL mit {number}.</translation>
+    </message>
+    <message>
+        <source>A Shopify location id is a number (for example 65432109876) or gid://shopify/Location/&lt;number&gt;.</source>
+        <translation>Eine Shopify-Lagerort-ID ist eine Zahl (zum Beispiel 65432109876) oder gid://shopify/Location/&lt;Zahl&gt;.</translation>
+    </message>
+    <message>
+        <source>Choose a transform: %1.</source>
+        <translation>Wählen Sie eine Umwandlung: %1.</translation>
+    </message>
+    <message>
+        <source>Choose the channel field to fill.</source>
+        <translation>Wählen Sie das zu füllende Kanalfeld.</translation>
+    </message>
+    <message>
+        <source>Enter the NetSuite internal id or name.</source>
+        <translation>Geben Sie die interne NetSuite-ID oder den Namen ein.</translation>
+    </message>
+    <message>
+        <source>Remove the spaces at the start or end: NetSuite values are matched exactly.</source>
+        <translation>Entfernen Sie die Leerzeichen am Anfang oder Ende: NetSuite-Werte werden exakt verglichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already mapped in row %2; remove one of the two.</source>
+        <translation>„%1“ ist bereits in Zeile %2 zugeordnet; entfernen Sie eine der beiden.</translation>
+    </message>
+    <message>
+        <source>Remove the spaces at the start or end: the channel matches values exactly.</source>
+        <translation>Entfernen Sie die Leerzeichen am Anfang oder Ende: Der Kanal vergleicht Werte exakt.</translation>
+    </message>
+    <message>
+        <source>Ambiguous: row %1 maps the same NetSuite value by its id (%2) to &quot;%3&quot;; remove one of the two rows.</source>
+        <translation>Mehrdeutig: Zeile %1 ordnet denselben NetSuite-Wert über seine ID (%2) „%3“ zu; entfernen Sie eine der beiden Zeilen.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingFile</name>
+    <message>
+        <source>Line %1: after a closing quote only a comma or the end of the line may follow; write a quote inside a quoted value as &quot;&quot;.</source>
+        <translation>Zeile %1: Nach einem schließenden Anführungszeichen darf nur ein Komma oder das Zeilenende folgen; schreiben Sie ein Anführungszeichen innerhalb eines Werts in Anführungszeichen als &quot;&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: a value with a quote in it must be quoted as a whole, with the quote doubled (&quot;&quot;).</source>
+        <translation>Zeile %1: Ein Wert mit einem Anführungszeichen muss als Ganzes in Anführungszeichen stehen, das Anführungszeichen verdoppelt (&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted value is never closed; add the closing quote.</source>
+        <translation>Zeile %1: Ein Wert in Anführungszeichen wird nie geschlossen; ergänzen Sie das schließende Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation>Text erwartet</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>The file is empty: the first line must name the columns (%1).</source>
+        <translation>Die Datei ist leer: Die erste Zeile muss die Spalten nennen (%1).</translation>
+    </message>
+    <message>
+        <source>Line %1: unknown column &quot;%2&quot;; the columns are %3.</source>
+        <translation>Zeile %1: unbekannte Spalte „%2“; die Spalten sind %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: the column &quot;%2&quot; appears twice.</source>
+        <translation>Zeile %1: Die Spalte „%2“ kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <source>Line %1: the column &quot;%2&quot; is missing (the first line must name the columns: %3).</source>
+        <translation>Zeile %1: Die Spalte „%2“ fehlt (die erste Zeile muss die Spalten nennen: %3).</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 values, but the header names %3 columns; quote values that contain commas.</source>
+        <translation>Zeile %1: %2 Werte, aber die Kopfzeile nennt %3 Spalten; setzen Sie Werte mit Kommas in Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Line %1: unknown kind &quot;%2&quot;; expected %3.</source>
+        <translation>Zeile %1: unbekannte Art „%2“; erwartet: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: the source is empty.</source>
+        <translation>Zeile %1: Die Quelle ist leer.</translation>
+    </message>
+    <message>
+        <source>Line %1: this is not valid JSON (%2).</source>
+        <translation>Zeile %1: Das ist kein gültiges JSON (%2).</translation>
+    </message>
+    <message>
+        <source>This is a whole configuration file (fulfillsync-config): import it as the configuration, or export the mappings from the Mappings screen.</source>
+        <translation>Das ist eine vollständige Konfigurationsdatei (fulfillsync-config): Importieren Sie sie als Konfiguration oder exportieren Sie die Zuordnungen auf der Seite Zuordnungen.</translation>
+    </message>
+    <message>
+        <source>Expected an array of mappings, or an object with a &quot;mappings&quot; array.</source>
+        <translation>Erwartet wird ein Array von Zuordnungen oder ein Objekt mit einem Array „mappings“.</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>unknown key (expected %1)</source>
+        <translation>unbekannter Schlüssel (erwartet: %1)</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>%1 erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>MappingRepository</name>
+    <message>
+        <source>The mappings were changed elsewhere since they were read (see History).</source>
+        <translation>Die Zuordnungen wurden seit dem Lesen an anderer Stelle geändert (siehe Historie).</translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>The database uses schema version %1, newer than this program knows (%2). Update fulfillsync before using this database.</source>
+        <translation>Die Datenbank verwendet die Schemaversion %1, die neuer ist als die, die dieses Programm kennt (%2). Aktualisieren Sie fulfillsync, bevor Sie diese Datenbank verwenden.</translation>
+    </message>
+    <message>
+        <source>Cannot read migration %1.</source>
+        <translation>Die Migration %1 lässt sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>Migration %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NetSuiteError</name>
+    <message>
+        <source>NetSuite sent an answer this program cannot read (%1). Try again later; if it persists, check the REST base URL.</source>
+        <translation>NetSuite hat eine Antwort gesendet, die dieses Programm nicht lesen kann (%1). Versuchen Sie es später erneut; bleibt der Fehler, prüfen Sie die REST-Basis-URL.</translation>
+    </message>
+    <message>
+        <source>The request to NetSuite was cancelled.</source>
+        <translation>Die Anfrage an NetSuite wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>NetSuite did not answer in time. The run will try again later.</source>
+        <translation>NetSuite hat nicht rechtzeitig geantwortet. Der Lauf versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>NetSuite cannot be reached (%1). Check the network and the REST base URL.</source>
+        <translation>NetSuite ist nicht erreichbar (%1). Prüfen Sie das Netzwerk und die REST-Basis-URL.</translation>
+    </message>
+    <message>
+        <source>NetSuite is busy: the account&apos;s concurrent request limit is reached. The run waits and tries again.</source>
+        <translation>NetSuite ist ausgelastet: Das Limit gleichzeitiger Anfragen des Kontos ist erreicht. Der Lauf wartet und versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>NetSuite refused the login. Check the account id and the token credentials; NetSuite&apos;s Login Audit Trail shows the exact reason.</source>
+        <translation>NetSuite hat die Anmeldung abgelehnt. Prüfen Sie die Konto-ID und die Token-Zugangsdaten; der Login Audit Trail von NetSuite zeigt den genauen Grund.</translation>
+    </message>
+    <message>
+        <source>The NetSuite role of this token may not read transactions. Give the role the Transactions and SuiteAnalytics Workbook permissions.</source>
+        <translation>Die NetSuite-Rolle dieses Tokens darf keine Transaktionen lesen. Geben Sie der Rolle die Berechtigungen „Transactions“ und „SuiteAnalytics Workbook“.</translation>
+    </message>
+    <message>
+        <source>NetSuite had an internal error (HTTP %1). The run will try again later.</source>
+        <translation>NetSuite hatte einen internen Fehler (HTTP %1). Der Lauf versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>NetSuite rejected the request: %1</source>
+        <translation>NetSuite hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>(The answer was not NetSuite&apos;s JSON; a proxy or maintenance page may be in the way.)</source>
+        <translation>(Die Antwort war kein JSON von NetSuite; möglicherweise steht ein Proxy oder eine Wartungsseite dazwischen.)</translation>
     </message>
 </context>
 <context>
@@ -119,6 +603,37 @@
     </message>
 </context>
 <context>
+    <name>ShopifyPlanner</name>
+    <message>
+        <source>Quantity %1 of %2 is not a whole number; Shopify fulfills whole units only.</source>
+        <translation>Die Menge %1 von %2 ist keine ganze Zahl; Shopify liefert nur ganze Einheiten.</translation>
+    </message>
+    <message>
+        <source>The Shopify order has no line with SKU %1.</source>
+        <translation>Der Shopify-Auftrag hat keine Position mit der SKU %1.</translation>
+    </message>
+    <message>
+        <source>Shopify holds %1 of %2 at another location than %3, where NetSuite shipped from (location mapping). Move the fulfillment order in Shopify, or correct the location mapping.</source>
+        <translation>Shopify führt %1 von %2 an einem anderen Lagerort als %3, von dem NetSuite versandt hat (Lagerortzuordnung). Verschieben Sie den Fulfillment-Auftrag in Shopify oder korrigieren Sie die Lagerortzuordnung.</translation>
+    </message>
+    <message>
+        <source>Shopify has only %1 of %2 left to fulfill, NetSuite shipped %3. Check the order in Shopify before resyncing.</source>
+        <translation>In Shopify sind von %2 nur noch %1 zu liefern, NetSuite hat %3 versandt. Prüfen Sie den Auftrag in Shopify, bevor Sie neu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Some lines of this fulfillment are already fulfilled in Shopify and others are not. Check the order in Shopify.</source>
+        <translation>Einige Positionen dieser Lieferung sind in Shopify bereits geliefert, andere nicht. Prüfen Sie den Auftrag in Shopify.</translation>
+    </message>
+    <message>
+        <source>The lines are assigned to %1 different Shopify locations; one fulfillment can only ship from one. Map the NetSuite location.</source>
+        <translation>Die Positionen sind %1 verschiedenen Shopify-Lagerorten zugewiesen; eine Lieferung kann nur aus einem versandt werden. Ordnen Sie den NetSuite-Lagerort zu.</translation>
+    </message>
+    <message>
+        <source>no fulfillment id and no errors in the answer</source>
+        <translation>weder Lieferungs-ID noch Fehler in der Antwort</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::AttemptDetailPane</name>
     <message>
         <source>Select an attempt to see the request and the answer.</source>
@@ -172,56 +687,16 @@
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
+    <message>
+        <source>Mapping version: %1 (see Mappings › History)</source>
+        <translation>Zuordnungsversion: %1 (siehe Zuordnungen › Historie)</translation>
+    </message>
 </context>
 <context>
-    <name>fulfillsync::ConfigExchange</name>
+    <name>fulfillsync::ColumnChooser</name>
     <message>
-        <source>unknown key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>secrets do not belong in a configuration file; use the keychain or the worker&apos;s credentials file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; appears twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only &quot;shopify&quot; is supported so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a whole number of at least 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a sales order status letter (A–H)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected &quot;hold&quot; or &quot;default&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected &quot;kit_line&quot; or &quot;members&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected ship_method, item, location or custom_field</source>
-        <translation type="unfinished"></translation>
+        <source>Columns</source>
+        <translation>Spalten</translation>
     </message>
 </context>
 <context>
@@ -479,6 +954,117 @@
     </message>
 </context>
 <context>
+    <name>fulfillsync::ConnectorSummaryModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 is due but has waited longer than two sync intervals and an hour. Open it under Sales Orders and use Explain to see what holds it.</source>
+        <translation>Auftrag %1 ist fällig, wartet aber länger als zwei Synchronisierungsintervalle und eine Stunde. Öffnen Sie ihn unter Aufträge und lesen Sie in der Erklärung, was ihn aufhält.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>none due</source>
+        <translation>nichts fällig</translation>
+    </message>
+    <message>
+        <source>⚠ %1, %2 — stuck</source>
+        <translation>⚠ %1, %2 – hängt</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation>Am längsten wartend</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::ConnectorsPage</name>
     <message>
         <source>Connectors</source>
@@ -650,198 +1236,145 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
 </context>
 <context>
-    <name>fulfillsync::CustomFieldMapping</name>
+    <name>fulfillsync::CsvExportRunner</name>
     <message>
-        <source>&quot;%1&quot; is not a channel field this connector can fill.</source>
-        <translation type="unfinished"></translation>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1 …</translation>
     </message>
     <message>
-        <source>A constant needs a value.</source>
-        <translation type="unfinished"></translation>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a NetSuite field this connector reads.</source>
-        <translation type="unfinished"></translation>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
     </message>
     <message>
-        <source>A lookup needs entries like &quot;from=to; from=to&quot; (&quot;*=value&quot; for all others).</source>
-        <translation type="unfinished"></translation>
+        <source>Exporting to %1: %L2 of %L3 rows…</source>
+        <translation>Export nach %1: %L2 von %L3 Zeilen …</translation>
     </message>
     <message>
-        <source>A template needs {value} where the NetSuite value goes.</source>
-        <translation type="unfinished"></translation>
+        <source>Exported %L1 rows to %2.</source>
+        <translation>%L1 Zeilen nach %2 exportiert.</translation>
     </message>
     <message>
-        <source>A date format needs a pattern such as dd.MM.yyyy.</source>
-        <translation type="unfinished"></translation>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation>Export abgebrochen; %1 wurde nicht geschrieben.</translation>
     </message>
     <message>
-        <source>Custom field %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom field %1: %2 is &quot;%3&quot;, which is not a date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom field %1: the lookup has no entry for %2 &quot;%3&quot;; add one to its mapping (or &quot;*=value&quot; for all others).</source>
-        <translation type="unfinished"></translation>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
-    <name>fulfillsync::DatabaseUrl</name>
+    <name>fulfillsync::CsvExporter</name>
     <message>
-        <source>The SQLite URL has no file path (expected sqlite:///path/to/file.db).</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot write %1: %2. Choose another folder.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <source>The PostgreSQL URL is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Request</source>
+        <translation>Anfrage</translation>
     </message>
     <message>
-        <source>The PostgreSQL URL names no database (expected postgresql://user@host:port/dbname).</source>
-        <translation type="unfinished"></translation>
+        <source>Response</source>
+        <translation>Antwort</translation>
     </message>
     <message>
-        <source>Unknown database URL &quot;%1&quot;: use sqlite:///path/to/file.db or postgresql://user@host:port/dbname.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>fulfillsync::Explainer</name>
-    <message>
-        <source>Connector</source>
-        <translation type="unfinished">Connector</translation>
-    </message>
-    <message>
-        <source>%1 is enabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation type="unfinished">Kanal</translation>
-    </message>
-    <message>
-        <source>the order came from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the order came from &quot;%1&quot;, this connector syncs &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is a trigger status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not one of this connector&apos;s trigger statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel order</source>
-        <translation type="unfinished">Kanalauftrag</translation>
-    </message>
-    <message>
-        <source>order %1 in the channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no channel order id on the sales order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation type="unfinished">Auftrag</translation>
-    </message>
-    <message>
-        <source>the order itself does not qualify (see above)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ship status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shipped</source>
-        <translation type="unfinished">Versandt</translation>
-    </message>
-    <message>
-        <source>%1: only Shipped fulfillments are sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already pushed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not yet in the channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>already in the channel as fulfillment %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an earlier attempt was not confirmed; the channel is read back before sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarantine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed %1 time(s), last: %2; next try after %3 (Resync tries at once)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not in quarantine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mappings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>carrier %1, %2 line(s)</source>
-        <translation type="unfinished"></translation>
+        <source>Writing %1 failed: %2. Free some disk space or choose another folder.</source>
+        <translation>Schreiben von %1 fehlgeschlagen: %2. Geben Sie Speicherplatz frei oder wählen Sie einen anderen Ordner.</translation>
     </message>
 </context>
 <context>
-    <name>fulfillsync::FulfillmentExplanation</name>
+    <name>fulfillsync::DashboardPage</name>
     <message>
-        <source>%1 is not pushed: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Pushed</source>
+        <translation>Übertragen</translation>
     </message>
     <message>
-        <source>%1 is due and will be pushed on the next run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>fulfillsync::FulfillmentMapper</name>
-    <message>
-        <source>Item %1 (internal id %2) has no SKU: add an item mapping.</source>
-        <translation type="unfinished"></translation>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <source>The fulfillment has no lines with a quantity to send.</source>
-        <translation type="unfinished"></translation>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation type="unfinished">(keine)</translation>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
     </message>
     <message>
-        <source>Ship method &quot;%1&quot; has no carrier mapping: map it to a carrier in Mappings, or set a default carrier for this connector.</source>
-        <translation type="unfinished"></translation>
+        <source>Connectors</source>
+        <translation>Connectors</translation>
+    </message>
+    <message>
+        <source>Latest failures</source>
+        <translation>Letzte Fehler</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the order</source>
+        <translation>Doppelklicken oder Eingabe drücken, um den Auftrag zu öffnen</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 14 days</source>
+        <translation>Letzte 14 Tage</translation>
+    </message>
+    <message>
+        <source>Chart period</source>
+        <translation>Diagrammzeitraum</translation>
+    </message>
+    <message>
+        <source>Attempts by outcome</source>
+        <translation>Versuche nach Ergebnis</translation>
+    </message>
+    <message>
+        <source>Attempts over time by outcome</source>
+        <translation>Versuche im Zeitverlauf nach Ergebnis</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connectors&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Connectors&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Chart &amp;period:</source>
+        <translation>Diagramm&amp;zeitraum:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Latest &amp;failures&lt;/b&gt; (Enter or double-click opens the order)</source>
+        <translation>&lt;b&gt;Letzte &amp;Fehler&lt;/b&gt; (Eingabe oder Doppelklick öffnet den Auftrag)</translation>
+    </message>
+    <message>
+        <source>Could not read the dashboard from the database: %1
+Check that the database is reachable; the page retries after the next sync.</source>
+        <translation>Die Übersicht konnte nicht aus der Datenbank gelesen werden: %1
+Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nächsten Synchronisierung erneut.</translation>
+    </message>
+    <message>
+        <source>No connector yet. Add one under Connectors to start syncing.</source>
+        <translation>Noch kein Connector. Legen Sie unter Connectors einen an, um mit dem Synchronisieren zu beginnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n connector(s) have an order that should have synced by now. Open the order and use Explain to see what holds it.</source>
+        <translation>
+            <numerusform>⚠ %n Connector hat einen Auftrag, der inzwischen synchronisiert sein sollte. Öffnen Sie den Auftrag und lesen Sie in der Erklärung, was ihn aufhält.</numerusform>
+            <numerusform>⚠ %n Connectors haben einen Auftrag, der inzwischen synchronisiert sein sollte. Öffnen Sie den Auftrag und lesen Sie in der Erklärung, was ihn aufhält.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attempts per hour (local time) by outcome, last 24 hours</source>
+        <translation>Versuche pro Stunde (Ortszeit) nach Ergebnis, letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Attempts per day by outcome, last 14 days</source>
+        <translation>Versuche pro Tag nach Ergebnis, letzte 14 Tage</translation>
+    </message>
+    <message>
+        <source>This failure has no order (it happened before any order was read). See Sync History for details.</source>
+        <translation>Zu diesem Fehler gibt es keinen Auftrag (er trat auf, bevor ein Auftrag gelesen wurde). Einzelheiten unter Verlauf.</translation>
     </message>
 </context>
 <context>
@@ -920,6 +1453,116 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
 </context>
 <context>
+    <name>fulfillsync::JobListModel</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Resync</source>
+        <translation>Neu synchronisieren</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Could not run</source>
+        <translation>Konnte nicht laufen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 pushed, %2 failed, %3 held, %4 already in the channel</source>
+        <translation>%1 übertragen, %2 fehlgeschlagen, %3 zurückgehalten, %4 bereits im Kanal</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Cancel this pass after its current request</source>
+        <translation>Diesen Lauf nach seiner laufenden Anfrage abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::JobsPage</name>
+    <message>
+        <source>Sync jobs</source>
+        <translation>Synchronisierungsjobs</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel selected job</source>
+        <translation>Ausgewählten Job &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the selected pass after its current request (Del)</source>
+        <translation>Den ausgewählten Lauf nach seiner laufenden Anfrage beenden (Entf)</translation>
+    </message>
+    <message>
+        <source>Cancel selected job</source>
+        <translation>Ausgewählten Job abbrechen</translation>
+    </message>
+    <message>
+        <source>Each connector runs its own pass; cancelling one leaves the others running. A cancelled pass stops after its current request, so nothing is sent twice.</source>
+        <translation>Jeder Connector hat seinen eigenen Lauf; wird einer abgebrochen, laufen die anderen weiter. Ein abgebrochener Lauf endet nach seiner laufenden Anfrage, sodass nichts doppelt gesendet wird.</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::KeychainSecretStore</name>
     <message>
         <source>No keychain answered (%1). Secrets are kept for this run only and must be entered again next time.</source>
@@ -951,14 +1594,6 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     <message>
         <source>Sync</source>
         <translation>Synchronisierung</translation>
-    </message>
-    <message>
-        <source>Filter by order, customer, fulfillment or message (Ctrl+F)</source>
-        <translation>Nach Auftrag, Kunde, Lieferung oder Meldung filtern (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Quick filter</source>
-        <translation>Schnellfilter</translation>
     </message>
     <message>
         <source>Sales orders</source>
@@ -1080,20 +1715,477 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <source>%1 orders · %2 attempts</source>
         <translation>%1 Aufträge · %2 Versuche</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>Zuordnungen</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
 </context>
 <context>
-    <name>fulfillsync::Migrations</name>
+    <name>fulfillsync::MappingHistoryModel</name>
     <message>
-        <source>The database uses schema version %1, newer than this program knows (%2). Update fulfillsync before using this database.</source>
-        <translation type="unfinished"></translation>
+        <source>Ship method</source>
+        <translation>Versandart</translation>
     </message>
     <message>
-        <source>Cannot read migration %1.</source>
-        <translation type="unfinished"></translation>
+        <source>Item</source>
+        <translation>Artikel</translation>
     </message>
     <message>
-        <source>Migration %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Location</source>
+        <translation>Lagerort</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>Benutzerdefiniertes Feld</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; of %3</source>
+        <translation>%1 „%2“ von %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>NetSuite value</source>
+        <translation>NetSuite-Wert</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::MappingTableModel</name>
+    <message>
+        <source>An unmapped ship method holds its fulfillments, unless the connector sends its default carrier instead.</source>
+        <translation>Eine nicht zugeordnete Versandart hält ihre Lieferungen zurück, außer der Connector sendet stattdessen seinen Standard-Versanddienst.</translation>
+    </message>
+    <message>
+        <source>An unmapped item is sent with its NetSuite name as the SKU.</source>
+        <translation>Ein nicht zugeordneter Artikel wird mit seinem NetSuite-Namen als SKU gesendet.</translation>
+    </message>
+    <message>
+        <source>Once any location is mapped, an unmapped location holds its fulfillments, unless the connector uses its defaults (the channel then picks the location).</source>
+        <translation>Sobald ein Lagerort zugeordnet ist, hält ein nicht zugeordneter Lagerort seine Lieferungen zurück, außer der Connector verwendet seine Standardwerte (dann wählt der Kanal den Lagerort).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not mapped: NetSuite used it on %n order(s) (for example %1). %2 Enter the target to map it; rows left without a target are not saved.</source>
+        <translation>
+            <numerusform>Nicht zugeordnet: NetSuite hat ihn auf %n Auftrag verwendet (zum Beispiel %1). %2 Geben Sie das Ziel ein, um ihn zuzuordnen; Zeilen ohne Ziel werden nicht gespeichert.</numerusform>
+            <numerusform>Nicht zugeordnet: NetSuite hat ihn auf %n Aufträgen verwendet (zum Beispiel %1). %2 Geben Sie das Ziel ein, um ihn zuzuordnen; Zeilen ohne Ziel werden nicht gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No target yet: this row is not saved until it has one.</source>
+        <translation>Noch kein Ziel: Diese Zeile wird erst gespeichert, wenn sie eines hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used on %n order(s) of this connector, for example %1.</source>
+        <translation>
+            <numerusform>Verwendet auf %n Auftrag dieses Connectors, zum Beispiel %1.</numerusform>
+            <numerusform>Verwendet auf %n Aufträgen dieses Connectors, zum Beispiel %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel field</source>
+        <translation>Kanalfeld</translation>
+    </message>
+    <message>
+        <source>NetSuite field</source>
+        <translation>NetSuite-Feld</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>Umwandlung</translation>
+    </message>
+    <message>
+        <source>Argument</source>
+        <translation>Argument</translation>
+    </message>
+    <message>
+        <source>NetSuite id or name</source>
+        <translation>NetSuite-ID oder -Name</translation>
+    </message>
+    <message>
+        <source>NetSuite name</source>
+        <translation>NetSuite-Name</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Versanddienst</translation>
+    </message>
+    <message>
+        <source>Channel SKU</source>
+        <translation>Kanal-SKU</translation>
+    </message>
+    <message>
+        <source>Channel location id</source>
+        <translation>Kanal-Lagerort-ID</translation>
+    </message>
+    <message>
+        <source>Tracking URL template</source>
+        <translation>Vorlage der Sendungsverfolgungs-URL</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::MappingsPage</name>
+    <message>
+        <source>Ship methods</source>
+        <translation>Versandarten</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Lagerorte</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Benutzerdefinierte Felder</translation>
+    </message>
+    <message>
+        <source>Unsaved mappings</source>
+        <translation>Ungespeicherte Zuordnungen</translation>
+    </message>
+    <message>
+        <source>Mappings changed elsewhere</source>
+        <translation>Zuordnungen an anderer Stelle geändert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Write all mapping tables of this connector in one step</source>
+        <translation>Alle Zuordnungstabellen dieses Connectors in einem Schritt schreiben</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Forget the unsaved changes</source>
+        <translation>Die ungespeicherten Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Discover values</source>
+        <translation>Werte ermitteln</translation>
+    </message>
+    <message>
+        <source>List the ship methods, items and locations NetSuite used on this connector&apos;s orders, with the orders each one holds</source>
+        <translation>Die Versandarten, Artikel und Lagerorte auflisten, die NetSuite in den Aufträgen dieses Connectors verwendet hat, mit den Aufträgen, die jeweils davon abhängen</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a mapping row</source>
+        <translation>Eine Zuordnungszeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows</source>
+        <translation>Die ausgewählten Zeilen entfernen</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Read mappings from a CSV or JSON file</source>
+        <translation>Zuordnungen aus einer CSV- oder JSON-Datei lesen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write these mappings to a CSV or JSON file</source>
+        <translation>Diese Zuordnungen in eine CSV- oder JSON-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>&amp;Connector:</source>
+        <translation>&amp;Connector:</translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>Zeilen filtern</translation>
+    </message>
+    <message>
+        <source>Filter mapping rows</source>
+        <translation>Zuordnungszeilen filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Only rows to look at</source>
+        <translation>Nur zu &amp;prüfende Zeilen</translation>
+    </message>
+    <message>
+        <source>Show only rows with a problem or without a target</source>
+        <translation>Nur Zeilen mit einem Problem oder ohne Ziel anzeigen</translation>
+    </message>
+    <message>
+        <source>Only rows with a problem or without a target</source>
+        <translation>Nur Zeilen mit einem Problem oder ohne Ziel</translation>
+    </message>
+    <message>
+        <source>Mapping tables</source>
+        <translation>Zuordnungstabellen</translation>
+    </message>
+    <message>
+        <source>Mapping change history</source>
+        <translation>Änderungshistorie der Zuordnungen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historie</translation>
+    </message>
+    <message>
+        <source>Mapping problems</source>
+        <translation>Probleme in den Zuordnungen</translation>
+    </message>
+    <message>
+        <source>Unmapped values</source>
+        <translation>Nicht zugeordnete Werte</translation>
+    </message>
+    <message>
+        <source>Mappings status</source>
+        <translation>Status der Zuordnungen</translation>
+    </message>
+    <message>
+        <source>Discovering values</source>
+        <translation>Werte werden ermittelt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel discovery</source>
+        <translation>Ermittlung abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 mappings</source>
+        <translation>Zuordnungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (channel %2)</source>
+        <translation>%1 (Kanal %2)</translation>
+    </message>
+    <message>
+        <source>There is no connector yet: add one, then map its values here.</source>
+        <translation>Es gibt noch keinen Connector: Legen Sie einen an und ordnen Sie dann hier seine Werte zu.</translation>
+    </message>
+    <message>
+        <source>Could not read the connectors: %1</source>
+        <translation>Die Connectors konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the connector: %1</source>
+        <translation>Der Connector konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The mappings of %1 have unsaved changes. Save them first?</source>
+        <translation>Die Zuordnungen von %1 haben ungespeicherte Änderungen. Zuerst speichern?</translation>
+    </message>
+    <message>
+        <source>Could not read the mappings: %1. Check the database connection and choose the connector again.</source>
+        <translation>Die Zuordnungen konnten nicht gelesen werden: %1. Prüfen Sie die Datenbankverbindung und wählen Sie den Connector erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mapping(s) of %1.</source>
+        <translation>
+            <numerusform>%n Zuordnung von %1.</numerusform>
+            <numerusform>%n Zuordnungen von %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, row %2, %3: %4</source>
+        <translation>%1, Zeile %2, %3: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving (red cells):</source>
+        <translation>
+            <numerusform>%n Problem vor dem Speichern beheben (rote Zellen):</numerusform>
+            <numerusform>%n Probleme vor dem Speichern beheben (rote Zellen):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…und %n weiteres.</numerusform>
+            <numerusform>…und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not mapped yet (amber rows; Orders says how many orders use each): %1. %2 Enter a target, or leave the row empty to decide later.</source>
+        <translation>Noch nicht zugeordnet (gelbe Zeilen; Aufträge zeigt, wie viele Aufträge jeweils betroffen sind): %1. %2 Geben Sie ein Ziel ein oder lassen Sie die Zeile leer, um später zu entscheiden.</translation>
+    </message>
+    <message>
+        <source>Fix the red cells first</source>
+        <translation>Zuerst die roten Zellen korrigieren</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: fix the red cells first.</source>
+        <translation>Nichts wurde gespeichert: Korrigieren Sie zuerst die roten Zellen.</translation>
+    </message>
+    <message>
+        <source>Someone else saved the mappings of %1 after you opened them (see History). Save yours anyway, replacing theirs?</source>
+        <translation>Jemand anderes hat die Zuordnungen von %1 gespeichert, nachdem Sie sie geöffnet haben (siehe Historie). Ihre trotzdem speichern und die anderen ersetzen?</translation>
+    </message>
+    <message>
+        <source>Not saved: the mappings were changed elsewhere. Revert to load their version, or Save again to replace it with yours.</source>
+        <translation>Nicht gespeichert: Die Zuordnungen wurden an anderer Stelle geändert. Mit Zurücksetzen laden Sie deren Fassung, mit erneutem Speichern ersetzen Sie sie durch Ihre.</translation>
+    </message>
+    <message>
+        <source>Could not save the mappings: %1. Nothing was changed; check the database connection and save again.</source>
+        <translation>Die Zuordnungen konnten nicht gespeichert werden: %1. Nichts wurde geändert; prüfen Sie die Datenbankverbindung und speichern Sie erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n mapping(s) of %1; %2 change(s) recorded in History.</source>
+        <translation>
+            <numerusform>%n Zuordnung von %1 gespeichert; %2 Änderung(en) in der Historie vermerkt.</numerusform>
+            <numerusform>%n Zuordnungen von %1 gespeichert; %2 Änderung(en) in der Historie vermerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved changes discarded.</source>
+        <translation>Ungespeicherte Änderungen verworfen.</translation>
+    </message>
+    <message>
+        <source>Discovering the values NetSuite used on %1&apos;s orders…</source>
+        <translation>Die Werte, die NetSuite in den Aufträgen von %1 verwendet hat, werden ermittelt…</translation>
+    </message>
+    <message>
+        <source>Discovery cancelled.</source>
+        <translation>Ermittlung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not read the NetSuite values: %1. Check the database connection and discover again.</source>
+        <translation>Die NetSuite-Werte konnten nicht gelesen werden: %1. Prüfen Sie die Datenbankverbindung und ermitteln Sie erneut.</translation>
+    </message>
+    <message>
+        <source>No fulfillment of channel &quot;%1&quot; is in the local cache yet: run a sync first, then discover again.</source>
+        <translation>Noch keine Lieferung des Kanals „%1“ im lokalen Zwischenspeicher: Synchronisieren Sie zuerst und ermitteln Sie dann erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n value(s) NetSuite used in %1 s; %2 not mapped yet were added as amber rows.</source>
+        <translation>
+            <numerusform>%n von NetSuite verwendeter Wert in %1 s gefunden; %2 noch nicht zugeordnete wurden als gelbe Zeilen ergänzt.</numerusform>
+            <numerusform>%n von NetSuite verwendete Werte in %1 s gefunden; %2 noch nicht zugeordnete wurden als gelbe Zeilen ergänzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2. Nothing was imported.</source>
+        <translation>%1 ließ sich nicht öffnen: %2. Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>%1 was not imported, nothing changed. %2</source>
+        <translation>%1 wurde nicht importiert, nichts wurde geändert. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s) from %1 into %2. Check them, then Save.</source>
+        <translation>
+            <numerusform>%n Zeile aus %1 in %2 importiert. Prüfen Sie sie und speichern Sie dann.</numerusform>
+            <numerusform>%n Zeilen aus %1 in %2 importiert. Prüfen Sie sie und speichern Sie dann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no table</source>
+        <translation>keine Tabelle</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another folder.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n mapping(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zuordnung nach %1 exportiert.</numerusform>
+            <numerusform>%n Zuordnungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import mappings</source>
+        <translation>Zuordnungen importieren</translation>
+    </message>
+    <message>
+        <source>Mappings (*.csv *.json);;All files (*)</source>
+        <translation>Zuordnungen (*.csv *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export mappings</source>
+        <translation>Zuordnungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1113,53 +2205,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>%1 accepted the login, but reading transactions failed. %2</source>
         <translation>%1 hat die Anmeldung angenommen, aber das Lesen der Transaktionen ist fehlgeschlagen. %2</translation>
-    </message>
-</context>
-<context>
-    <name>fulfillsync::NetSuiteError</name>
-    <message>
-        <source>NetSuite sent an answer this program cannot read (%1). Try again later; if it persists, check the REST base URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request to NetSuite was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NetSuite did not answer in time. The run will try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NetSuite cannot be reached (%1). Check the network and the REST base URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NetSuite is busy: the account&apos;s concurrent request limit is reached. The run waits and tries again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NetSuite refused the login. Check the account id and the token credentials; NetSuite&apos;s Login Audit Trail shows the exact reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The NetSuite role of this token may not read transactions. Give the role the Transactions and SuiteAnalytics Workbook permissions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NetSuite had an internal error (HTTP %1). The run will try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NetSuite rejected the request: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation type="unfinished">HTTP %1</translation>
-    </message>
-    <message>
-        <source>(The answer was not NetSuite&apos;s JSON; a proxy or maintenance page may be in the way.)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1230,17 +2275,10 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
 </context>
 <context>
-    <name>fulfillsync::OrderExplanation</name>
-    <message>
-        <source>The order has no item fulfillments in NetSuite yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>fulfillsync::OrderTableModel</name>
     <message>
         <source>Not eligible</source>
-        <translation>Nicht berechtigt</translation>
+        <translation>Nicht vorgesehen</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -1312,22 +2350,41 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
 </context>
 <context>
-    <name>fulfillsync::Reader</name>
+    <name>fulfillsync::PagedTableModel</name>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <source>Click to sort by %1</source>
+        <translation>Klicken, um nach %1 zu sortieren</translation>
     </message>
     <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (not sortable: no index on this column)</source>
+        <translation>%1 (nicht sortierbar: kein Index auf dieser Spalte)</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::RecentFailureModel</name>
+    <message>
+        <source>Double-click or press Enter to open order %1.</source>
+        <translation>Doppelklicken oder Eingabe drücken, um Auftrag %1 zu öffnen.</translation>
     </message>
     <message>
-        <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
     <message>
-        <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -1597,33 +2654,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
 </context>
 <context>
-    <name>fulfillsync::ShopifyPlanner</name>
-    <message>
-        <source>Quantity %1 of %2 is not a whole number; Shopify fulfills whole units only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Shopify order has no line with SKU %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shopify has only %1 of %2 left to fulfill, NetSuite shipped %3. Check the order in Shopify before resyncing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some lines of this fulfillment are already fulfilled in Shopify and others are not. Check the order in Shopify.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The lines are assigned to %1 different Shopify locations; one fulfillment can only ship from one. Map the NetSuite location.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no fulfillment id and no errors in the answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>fulfillsync::SyncPass</name>
     <message>
         <source>More than 100,000 NetSuite rows changed at %1; SuiteQL cannot page past that. Narrow the first pass with a later start date.</source>
@@ -1694,10 +2724,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>Sendungsnummern der Shopify-Lieferung %1 auf %2 aktualisiert.</translation>
     </message>
     <message>
-        <source>Pushing %1 (%2 of %3)</source>
-        <translation>%1 wird übertragen (%2 von %3)</translation>
-    </message>
-    <message>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -1750,16 +2776,31 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>Shopify-Lieferung wird angelegt</translation>
     </message>
     <message>
-        <source>Created Shopify fulfillment %1 with %2 tracking number(s).</source>
-        <translation>Shopify-Lieferung %1 mit %2 Sendungsnummer(n) angelegt.</translation>
-    </message>
-    <message>
         <source>Shopify refused the fulfillment: %1</source>
         <translation>Shopify hat die Lieferung abgelehnt: %1</translation>
     </message>
     <message>
         <source>Shopify&apos;s answer could not be read (%1). It will be checked against Shopify before anything is sent again.</source>
         <translation>Die Antwort von Shopify war nicht lesbar (%1). Vor jedem erneuten Senden wird mit Shopify abgeglichen.</translation>
+    </message>
+    <message>
+        <source>Reading kit members from NetSuite</source>
+        <translation>Set-Bestandteile werden aus NetSuite gelesen</translation>
+    </message>
+    <message>
+        <source>Could not store kit members: %1</source>
+        <translation>Set-Bestandteile konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Pushing %1</source>
+        <translation>%1 wird übertragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created Shopify fulfillment %1 with %n tracking number(s).</source>
+        <translation>
+            <numerusform>Shopify-Lieferung %1 mit %n Sendungsnummer angelegt.</numerusform>
+            <numerusform>Shopify-Lieferung %1 mit %n Sendungsnummern angelegt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1792,6 +2833,188 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <source>The access token of connector %1 is missing. Enter it under Connectors.</source>
         <translation>Das Zugriffstoken von Connector %1 fehlt. Geben Sie es unter „Connectors“ ein.</translation>
     </message>
+    <message>
+        <source>Could not take the connector&apos;s lease: %1</source>
+        <translation>Die Sperre des Connectors konnte nicht übernommen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is being synced by another fulfillsync worker (%2); this run was skipped.</source>
+        <translation>%1 wird gerade von einem anderen fulfillsync-Worker synchronisiert (%2); dieser Lauf wurde übersprungen.</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::TableFilterBar</name>
+    <message>
+        <source>Order, customer or channel order (Ctrl+F)</source>
+        <translation>Auftrag, Kunde oder Kanalbestellung (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Order, fulfillment or message (Ctrl+F)</source>
+        <translation>Auftrag, Lieferung oder Meldung (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter sales orders</source>
+        <translation>Kundenaufträge filtern</translation>
+    </message>
+    <message>
+        <source>Filter sync history</source>
+        <translation>Synchronisierungsverlauf filtern</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Any NetSuite status</source>
+        <translation>Jeder NetSuite-Status</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Jedes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Any trigger</source>
+        <translation>Jeder Auslöser</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Sync-Status</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>NetSuite status</source>
+        <translation>NetSuite-Status</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Jeder Kanal</translation>
+    </message>
+    <message>
+        <source>Any connector</source>
+        <translation>Jeder Connector</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Ab Datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Bis Datum</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Ab</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::TablePanel</name>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Saved views: filters, sort and columns</source>
+        <translation>Gespeicherte Ansichten: Filter, Sortierung und Spalten</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>Ansicht speichern …</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Ansicht löschen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the rows of this view as CSV (Ctrl+Shift+E)</source>
+        <translation>Die Zeilen dieser Ansicht als CSV exportieren (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>Copy row as JSON</source>
+        <translation>Zeile als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Rows in this view</source>
+        <translation>Zeilen in dieser Ansicht</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 Zeilen</translation>
+    </message>
+    <message>
+        <source>at least %L1 rows…</source>
+        <translation>mindestens %L1 Zeilen …</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sorted; sort by a column with an index instead.</source>
+        <translation>%1 kann nicht sortiert werden; sortieren Sie nach einer Spalte mit Index.</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>View &quot;%1&quot; saved.</source>
+        <translation>Ansicht „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>View &quot;%1&quot; deleted.</source>
+        <translation>Ansicht „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Name of this view (filters, sort and columns):</source>
+        <translation>Name dieser Ansicht (Filter, Sortierung und Spalten):</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Include the recorded requests and responses? They are redacted (no tokens or secrets) but can make the file large.</source>
+        <translation>Die aufgezeichneten Anfragen und Antworten einschließen? Sie sind geschwärzt (keine Token oder Geheimnisse), können die Datei aber groß machen.</translation>
+    </message>
+    <message>
+        <source>Nothing to copy yet: select a row that has loaded.</source>
+        <translation>Noch nichts zu kopieren: Wählen Sie eine geladene Zeile.</translation>
+    </message>
+    <message>
+        <source>Row copied as JSON.</source>
+        <translation>Zeile als JSON kopiert.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1812,16 +3035,16 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>Diese fulfillsync-scenario/1-Datei statt der Demodaten aus der eingebauten Sandbox bereitstellen.</translation>
     </message>
     <message>
-        <source>Sync once, save screenshots of the window&apos;s tabs into FOLDER and quit.</source>
-        <translation>Einmal synchronisieren, Bildschirmfotos der Registerkarten in ORDNER speichern und beenden.</translation>
-    </message>
-    <message>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
         <source>Demo sandbox</source>
         <translation>Demo-Sandbox</translation>
+    </message>
+    <message>
+        <source>Sync once, save a screenshot of every screen into FOLDER and quit.</source>
+        <translation>Einmal synchronisieren, ein Bildschirmfoto jeder Seite in FOLDER speichern und beenden.</translation>
     </message>
 </context>
 </TS>

@@ -9,10 +9,12 @@
 namespace fulfillsync {
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file, the same for lupdate and at run time (a plain
+// tr() helper here would be filed under whatever class or namespace surrounds the call).
+struct Text
 {
-    return QCoreApplication::translate("FulfillmentMapper", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FulfillmentMapper)
+};
 
 const QString kKitType = QStringLiteral("Kit");
 } // namespace
@@ -75,8 +77,9 @@ void FulfillmentMapper::mapLines(const ItemFulfillment &f, MappingResult &result
 {
     MappedFulfillment &m = result.mapped;
     const auto noSku = [&result](const QString &name, qint64 id) {
-        result.problems
-            << tr("Item %1 (internal id %2) has no SKU: add an item mapping.").arg(name).arg(id);
+        result.problems << Text::tr("Item %1 (internal id %2) has no SKU: add an item mapping.")
+                               .arg(name)
+                               .arg(id);
     };
     for (const ItemFulfillmentLine &line : f.lines) {
         if (line.quantity <= 0)
@@ -84,9 +87,10 @@ void FulfillmentMapper::mapLines(const ItemFulfillment &f, MappingResult &result
         if (m_connector.kitRule == KitRule::Members && line.itemType == kKitType) {
             const QList<KitMember> members = m_kitMembers.value(line.itemId);
             if (members.isEmpty()) {
-                result.problems << tr("Kit %1 (internal id %2) has no members known from "
-                                      "NetSuite, and this connector pushes kit members. Check "
-                                      "the kit in NetSuite, or push the kit line instead.")
+                result.problems << Text::tr(
+                                       "Kit %1 (internal id %2) has no members known from "
+                                       "NetSuite, and this connector pushes kit members. Check "
+                                       "the kit in NetSuite, or push the kit line instead.")
                                        .arg(line.itemName)
                                        .arg(line.itemId);
                 continue;
@@ -110,7 +114,7 @@ void FulfillmentMapper::mapLines(const ItemFulfillment &f, MappingResult &result
         m.lines << MappedFulfillment::Line{sku, line.quantity, line.itemId, line.itemName};
     }
     if (m.lines.isEmpty() && result.problems.isEmpty())
-        result.problems << tr("The fulfillment has no lines with a quantity to send.");
+        result.problems << Text::tr("The fulfillment has no lines with a quantity to send.");
 }
 
 void FulfillmentMapper::mapCarrier(const ItemFulfillment &f, MappingResult &result) const
@@ -124,9 +128,10 @@ void FulfillmentMapper::mapCarrier(const ItemFulfillment &f, MappingResult &resu
                !m_connector.defaultCarrier.isEmpty()) {
         m.carrier = m_connector.defaultCarrier;
     } else if (!fillsCarrierFromCustomField()) {
-        const QString method = f.shipMethodName.isEmpty() ? tr("(none)") : f.shipMethodName;
-        result.problems << tr("Ship method \"%1\" has no carrier mapping: map it to a carrier in "
-                              "Mappings, or set a default carrier for this connector.")
+        const QString method = f.shipMethodName.isEmpty() ? Text::tr("(none)") : f.shipMethodName;
+        result.problems << Text::tr(
+                               "Ship method \"%1\" has no carrier mapping: map it to a carrier in "
+                               "Mappings, or set a default carrier for this connector.")
                                .arg(method);
     }
 }
@@ -147,17 +152,19 @@ void FulfillmentMapper::mapLocation(const ItemFulfillment &f, MappingResult &res
         if (const MappingRule *r = rule(MappingKind::Location, line.locationId, line.locationName))
             targets.insert(r->target.trimmed());
         else if (m_connector.unmappedPolicy != UnmappedPolicy::UseDefault)
-            result.problems << tr("NetSuite location \"%1\" has no channel location mapping: map "
-                                  "it in Mappings (Locations), or let this connector use its "
-                                  "defaults.")
+            result.problems << Text::tr(
+                                   "NetSuite location \"%1\" has no channel location mapping: map "
+                                   "it in Mappings (Locations), or let this connector use its "
+                                   "defaults.")
                                    .arg(line.locationName.isEmpty()
                                             ? QString::number(line.locationId)
                                             : line.locationName);
     }
     if (targets.size() > 1)
-        result.problems << tr("The fulfillment ships from %1 NetSuite locations mapped to "
-                              "different channel locations; a channel fulfillment ships from "
-                              "one. Split the fulfillment in NetSuite or correct the mapping.")
+        result.problems << Text::tr(
+                               "The fulfillment ships from %1 NetSuite locations mapped to "
+                               "different channel locations; a channel fulfillment ships from "
+                               "one. Split the fulfillment in NetSuite or correct the mapping.")
                                .arg(seen.size());
     else if (targets.size() == 1)
         result.mapped.channelLocationId = *targets.cbegin();
@@ -173,7 +180,7 @@ void FulfillmentMapper::mapCustomFields(const ItemFulfillment &f, const SalesOrd
             continue;
         const auto field = CustomFieldMapping::fromRule(r);
         if (!field) {
-            result.problems << tr("Custom field %1 has an unknown transform \"%2\".")
+            result.problems << Text::tr("Custom field %1 has an unknown transform \"%2\".")
                                    .arg(r.sourceKey, r.target);
             continue;
         }

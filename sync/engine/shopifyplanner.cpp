@@ -10,10 +10,12 @@ namespace fulfillsync {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file, the same for lupdate and at run time (a plain
+// tr() helper here would be filed under whatever class or namespace surrounds the call).
+struct Text
 {
-    return QCoreApplication::translate("ShopifyPlanner", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ShopifyPlanner)
+};
 
 qint64 idOf(const QJsonValue &value)
 {
@@ -83,15 +85,16 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
     for (const MappedFulfillment::Line &line : mapped.lines) {
         const double wanted = line.quantity;
         if (wanted != std::floor(wanted)) {
-            plan.problem = tr("Quantity %1 of %2 is not a whole number; Shopify fulfills whole "
-                              "units only.")
-                               .arg(wanted)
-                               .arg(line.sku);
+            plan.problem =
+                Text::tr("Quantity %1 of %2 is not a whole number; Shopify fulfills whole "
+                         "units only.")
+                    .arg(wanted)
+                    .arg(line.sku);
             return plan;
         }
         const QList<qint64> lineIds = lineIdsBySku.value(line.sku);
         if (lineIds.isEmpty()) {
-            plan.problem = tr("The Shopify order has no line with SKU %1.").arg(line.sku);
+            plan.problem = Text::tr("The Shopify order has no line with SKU %1.").arg(line.sku);
             return plan;
         }
         int left = int(wanted);
@@ -119,12 +122,13 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
             locations.insert(slot.locationId);
         }
         if (left > 0 && elsewhere > 0) {
-            plan.problem = tr("Shopify holds %1 of %2 at another location than %3, where NetSuite "
-                              "shipped from (location mapping). Move the fulfillment order in "
-                              "Shopify, or correct the location mapping.")
-                               .arg(elsewhere)
-                               .arg(line.sku)
-                               .arg(mapped.channelLocationId);
+            plan.problem =
+                Text::tr("Shopify holds %1 of %2 at another location than %3, where NetSuite "
+                         "shipped from (location mapping). Move the fulfillment order in "
+                         "Shopify, or correct the location mapping.")
+                    .arg(elsewhere)
+                    .arg(line.sku)
+                    .arg(mapped.channelLocationId);
             return plan;
         }
         if (left > 0) {
@@ -132,11 +136,12 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
                 ++alreadyFulfilledLines;
                 continue;
             }
-            plan.problem = tr("Shopify has only %1 of %2 left to fulfill, NetSuite shipped %3. "
-                              "Check the order in Shopify before resyncing.")
-                               .arg(int(wanted) - left)
-                               .arg(line.sku)
-                               .arg(wanted);
+            plan.problem =
+                Text::tr("Shopify has only %1 of %2 left to fulfill, NetSuite shipped %3. "
+                         "Check the order in Shopify before resyncing.")
+                    .arg(int(wanted) - left)
+                    .arg(line.sku)
+                    .arg(wanted);
             return plan;
         }
     }
@@ -146,13 +151,14 @@ ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObj
         return plan;
     }
     if (alreadyFulfilledLines > 0) {
-        plan.problem = tr("Some lines of this fulfillment are already fulfilled in Shopify and "
-                          "others are not. Check the order in Shopify.");
+        plan.problem =
+            Text::tr("Some lines of this fulfillment are already fulfilled in Shopify and "
+                     "others are not. Check the order in Shopify.");
         return plan;
     }
     if (locations.size() > 1) {
-        plan.problem = tr("The lines are assigned to %1 different Shopify locations; one "
-                          "fulfillment can only ship from one. Map the NetSuite location.")
+        plan.problem = Text::tr("The lines are assigned to %1 different Shopify locations; one "
+                                "fulfillment can only ship from one. Map the NetSuite location.")
                            .arg(locations.size());
     }
     return plan;
@@ -320,7 +326,7 @@ ShopifyPlanner::CreateAnswer ShopifyPlanner::readCreateAnswer(const QByteArray &
     if (id.isString())
         answer.fulfillmentId = QString::number(idOf(id));
     if (answer.fulfillmentId.isEmpty() && answer.userErrors.isEmpty())
-        answer.malformed = tr("no fulfillment id and no errors in the answer");
+        answer.malformed = Text::tr("no fulfillment id and no errors in the answer");
     return answer;
 }
 

@@ -338,9 +338,9 @@ void SyncPass::onCreateAnswered(const JobPtr &jobPtr, const HttpResult &result)
         m_ledger->markPushed(connectorId, job.fulfillment.id, answer.fulfillmentId,
                              QDateTime::currentDateTimeUtc());
         completeJob(jobPtr, SyncOutcome::Pushed, ErrorClass::None,
-                    tr("Created Shopify fulfillment %1 with %2 tracking number(s).")
-                        .arg(answer.fulfillmentId)
-                        .arg(job.mapped.trackingNumbers.size()),
+                    tr("Created Shopify fulfillment %1 with %n tracking number(s).", nullptr,
+                       int(job.mapped.trackingNumbers.size()))
+                        .arg(answer.fulfillmentId),
                     readableJson(result.body));
         QString error;
         if (!transaction.commit(&error))

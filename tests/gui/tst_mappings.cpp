@@ -250,7 +250,7 @@ private Q_SLOTS:
                      .toLongLong(),
                  3);
         QVERIFY2(m_page->problemsText().contains(
-                     QStringLiteral("ship methods 1, items 1, locations 1.")),
+                     QStringLiteral("Ship methods: 1, Items: 1, Locations: 1.")),
                  qPrintable(m_page->problemsText()));
         // Unmapped placeholders are not changes: nothing to save yet.
         QVERIFY(!m_page->isDirty());
@@ -273,7 +273,7 @@ private Q_SLOTS:
         typeInto(MappingKind::ShipMethod, 1, Field::Target, QStringLiteral("DHL Express"));
         closeEditor(MappingKind::ShipMethod);
         QVERIFY2(
-            m_page->problemsText().contains(QStringLiteral("use each): items 1, locations 1.")),
+            m_page->problemsText().contains(QStringLiteral("use each): Items: 1, Locations: 1.")),
             qPrintable(m_page->problemsText()));
         QVERIFY(m_page->saveAction()->isEnabled());
         QVERIFY(m_page->save());
