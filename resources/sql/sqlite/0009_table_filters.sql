@@ -1,3 +1,4 @@
+-- (Numbered 9, after the kit and lease changes of 8, so databases created in between get it too.)
 -- Indexes for the big tables' filters and sorts (architecture.md §7.5): every filter column leads
 -- an index that continues with the default sort key, and every sortable column has a
 -- (column, id) index so keyset pages seek instead of sorting.
