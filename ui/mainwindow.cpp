@@ -17,6 +17,7 @@
 #include "ui/tablepanel.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -185,6 +186,16 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_mappingsPage && !m_mappingsPage->resolveUnsavedChanges()) {
+        m_tabs->setCurrentWidget(m_mappingsPage);
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::setSecretStore(SecretStore &secrets)
 {

@@ -70,6 +70,10 @@ public:
 
     void showStatus(const QString &text);
 
+protected:
+    // Unsaved mappings are asked about (save, discard, or stay) before the window closes.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void syncNow();
     void onBusyChanged(bool busy);

@@ -14,6 +14,8 @@
 #include "ui/columnchooser.h"
 #include "ui/csvexportrunner.h"
 #include "ui/mainwindow.h"
+#include "ui/mappingspage.h"
+#include "ui/mappingtablemodel.h"
 #include "ui/orderdetailpane.h"
 #include "ui/tablefilterbar.h"
 #include "ui/tablepanel.h"
@@ -217,6 +219,28 @@ private Q_SLOTS:
                      qPrintable(cell(m_window->historyModel(), 0, HistoryTableModel::Message)));
         QCOMPARE(cell(m_window->historyModel(), 0, HistoryTableModel::Trigger),
                  QStringLiteral("Replay"));
+    }
+
+    // Unsaved mappings are not lost by closing the window: the admin is asked first.
+    void closingAsksAboutUnsavedMappings()
+    {
+        startWith(0);
+        MappingsPage *page = m_window->mappingsPage();
+        MappingTableModel *ships = page->model(MappingKind::ShipMethod);
+        QVERIFY(ships->rowCount() > 0);
+        QVERIFY(ships->setData(ships->index(0, ships->columnOf(MappingTableModel::Field::Target)),
+                               QStringLiteral("USPS")));
+        QVERIFY(page->isDirty());
+        int asked = 0;
+        page->setAskUnsaved([&asked](const QString &) {
+            ++asked;
+            return MappingsPage::UnsavedAnswer::Cancel;
+        });
+        QVERIFY(!m_window->close()); // stays open, on the Mappings tab
+        QCOMPARE(asked, 1);
+        QCOMPARE(m_window->tabs()->currentWidget(), page);
+        page->setAskUnsaved([](const QString &) { return MappingsPage::UnsavedAnswer::Discard; });
+        QVERIFY(m_window->close());
     }
 
     void windowStaysResponsiveAndCancelStops()
