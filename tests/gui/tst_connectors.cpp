@@ -9,6 +9,7 @@
 #include "sandbox/sandboxserver.h"
 #include "sync/secrets/secretstore.h"
 #include "sync/synccontroller.h"
+#include "testutils/secretwait.h"
 #include "testutils/tempdatabase.h"
 #include "ui/connectorform.h"
 #include "ui/connectorlistmodel.h"
@@ -32,22 +33,10 @@
 #include <QTest>
 
 using namespace fulfillsync;
+using fulfillsync::test::readSecret;
 using fulfillsync::test::TempDatabase;
 
 namespace {
-
-// The secret store's answer for one key, waiting for the asynchronous reply.
-std::optional<QString> readSecret(SecretStore &store, const QString &key)
-{
-    bool answered = false;
-    std::optional<QString> result;
-    store.read(key, [&](std::optional<QString> value, const QString &) {
-        result = value;
-        answered = true;
-    });
-    QTest::qWaitFor([&] { return answered; }, 5000);
-    return result;
-}
 
 QByteArray fileBytes(const QString &path)
 {

@@ -5,6 +5,7 @@
 #include "models/storage/connectorrepository.h"
 #include "sandbox/sandboxserver.h"
 #include "sync/secrets/secretstore.h"
+#include "testutils/secretwait.h"
 #include "testutils/tempdatabase.h"
 #include "ui/appearance.h"
 #include "ui/settingsdialog.h"
@@ -26,23 +27,8 @@
 #include <QTranslator>
 
 using namespace fulfillsync;
+using fulfillsync::test::readSecret;
 using fulfillsync::test::TempDatabase;
-
-namespace {
-
-std::optional<QString> readSecret(SecretStore &store, const QString &key)
-{
-    bool answered = false;
-    std::optional<QString> result;
-    store.read(key, [&](std::optional<QString> value, const QString &) {
-        result = value;
-        answered = true;
-    });
-    QTest::qWaitFor([&] { return answered; }, 5000);
-    return result;
-}
-
-} // namespace
 
 class TestSettings : public QObject
 {
