@@ -25,8 +25,6 @@
 using namespace fulfillsync;
 using fulfillsync::test::TempDatabase;
 
-Q_DECLARE_METATYPE(fulfillsync::test::TempDatabase::Engine)
-
 namespace {
 
 struct ChannelFulfillment
@@ -218,10 +216,7 @@ class TestEndToEnd : public QObject
 private Q_SLOTS:
     void initTestCase_data()
     {
-        QTest::addColumn<TempDatabase::Engine>("engine");
-        QTest::newRow("sqlite") << TempDatabase::Engine::Sqlite;
-        QVERIFY2(TempDatabase::postgresAvailable(), "run the suite through scripts/test.sh");
-        QTest::newRow("postgres") << TempDatabase::Engine::Postgres;
+        QVERIFY2(TempDatabase::addEngineRows(), TempDatabase::kPostgresMissing);
     }
 
     void init()

@@ -1,5 +1,7 @@
 #include "testutils/tempdatabase.h"
 
+#include <QTest>
+
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -89,6 +91,16 @@ TempDatabase::~TempDatabase()
         adminExec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName +
                       QStringLiteral(" WITH (FORCE)"),
                   nullptr);
+}
+
+bool TempDatabase::addEngineRows()
+{
+    QTest::addColumn<Engine>("engine");
+    QTest::newRow("sqlite") << Engine::Sqlite;
+    if (!postgresAvailable())
+        return false;
+    QTest::newRow("postgres") << Engine::Postgres;
+    return true;
 }
 
 } // namespace fulfillsync::test

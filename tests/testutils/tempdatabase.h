@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMetaType>
+
 #include "models/storage/database.h"
 
 #include <QTemporaryDir>
@@ -25,6 +27,12 @@ public:
     // The engines this run can test: SQLite always, PostgreSQL when the test command started one.
     static QList<Engine> availableEngines();
     static bool postgresAvailable();
+    // For initTestCase_data of tests that run on both engines: an "engine" column with a SQLite
+    // row and, when available, a PostgreSQL row. False when PostgreSQL is missing (the suite
+    // always provides it), so the caller fails with kPostgresMissing.
+    static bool addEngineRows();
+    static constexpr const char *kPostgresMissing =
+        "FULFILLSYNC_TEST_PG_URL is not set: run the suite through scripts/test.sh";
 
 private:
     QTemporaryDir m_dir;
@@ -35,3 +43,5 @@ private:
 };
 
 } // namespace fulfillsync::test
+
+Q_DECLARE_METATYPE(fulfillsync::test::TempDatabase::Engine)

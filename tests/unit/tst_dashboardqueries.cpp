@@ -13,8 +13,6 @@
 using namespace fulfillsync;
 using fulfillsync::test::TempDatabase;
 
-Q_DECLARE_METATYPE(fulfillsync::test::TempDatabase::Engine)
-
 namespace {
 
 const QDateTime Now(QDate(2026, 11, 20), QTime(12, 30), Qt::UTC);
@@ -86,11 +84,7 @@ class TestDashboardQueries : public QObject
 private Q_SLOTS:
     void initTestCase_data()
     {
-        QTest::addColumn<TempDatabase::Engine>("engine");
-        QTest::newRow("sqlite") << TempDatabase::Engine::Sqlite;
-        QVERIFY2(TempDatabase::postgresAvailable(),
-                 "FULFILLSYNC_TEST_PG_URL is not set: run the suite through scripts/test.sh");
-        QTest::newRow("postgres") << TempDatabase::Engine::Postgres;
+        QVERIFY2(TempDatabase::addEngineRows(), TempDatabase::kPostgresMissing);
     }
 
     void init()

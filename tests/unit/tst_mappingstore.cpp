@@ -16,8 +16,6 @@
 using namespace fulfillsync;
 using fulfillsync::test::TempDatabase;
 
-Q_DECLARE_METATYPE(fulfillsync::test::TempDatabase::Engine)
-
 namespace {
 
 MappingRule ship(const QString &key, const QString &name, const QString &target,
@@ -77,11 +75,7 @@ class TestMappingStore : public QObject
 private Q_SLOTS:
     void initTestCase_data()
     {
-        QTest::addColumn<TempDatabase::Engine>("engine");
-        QTest::newRow("sqlite") << TempDatabase::Engine::Sqlite;
-        QVERIFY2(TempDatabase::postgresAvailable(),
-                 "FULFILLSYNC_TEST_PG_URL is not set: run the suite through scripts/test.sh");
-        QTest::newRow("postgres") << TempDatabase::Engine::Postgres;
+        QVERIFY2(TempDatabase::addEngineRows(), TempDatabase::kPostgresMissing);
     }
 
     void init()

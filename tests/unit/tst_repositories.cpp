@@ -22,8 +22,6 @@
 using namespace fulfillsync;
 using fulfillsync::test::TempDatabase;
 
-Q_DECLARE_METATYPE(fulfillsync::test::TempDatabase::Engine)
-
 class TestRepositories : public QObject
 {
     Q_OBJECT
@@ -34,12 +32,7 @@ class TestRepositories : public QObject
 private Q_SLOTS:
     void initTestCase_data()
     {
-        QTest::addColumn<TempDatabase::Engine>("engine");
-        QTest::newRow("sqlite") << TempDatabase::Engine::Sqlite;
-        // PostgreSQL is part of the suite: the test command always provides it.
-        QVERIFY2(TempDatabase::postgresAvailable(),
-                 "FULFILLSYNC_TEST_PG_URL is not set: run the suite through scripts/test.sh");
-        QTest::newRow("postgres") << TempDatabase::Engine::Postgres;
+        QVERIFY2(TempDatabase::addEngineRows(), TempDatabase::kPostgresMissing);
     }
 
     void init()

@@ -89,11 +89,7 @@ private Q_SLOTS:
     void initTestCase_data()
     {
         // The same SQL runs on both engines (keyset seeks, OFFSET, window-function anchors).
-        QTest::addColumn<TempDatabase::Engine>("engine");
-        QTest::newRow("sqlite") << TempDatabase::Engine::Sqlite;
-        QVERIFY2(TempDatabase::postgresAvailable(),
-                 "FULFILLSYNC_TEST_PG_URL is not set: run the suite through scripts/test.sh");
-        QTest::newRow("postgres") << TempDatabase::Engine::Postgres;
+        QVERIFY2(TempDatabase::addEngineRows(), TempDatabase::kPostgresMissing);
     }
 
     void init()
