@@ -70,6 +70,23 @@ class TestSyncWorker : public QObject
         return c.id;
     }
 
+    // NetSuite answers one shipped fulfillment for each store: retail's order 5001 and
+    // wholesale's order 6001.
+    static void routeOneShippedOrderPerStore(FakeNetworkAccessManager &network)
+    {
+        network.route("POST", QStringLiteral("/suiteql$"), [](const FakeRequest &r) {
+            if (QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString().contains(
+                    QStringLiteral("sl.mainline")))
+                return FakeResponse{200, envelope({})};
+            return FakeResponse{
+                200, envelope({fulfillmentRow(QStringLiteral("2001"), QStringLiteral("1001"),
+                                              QStringLiteral("Shopify"), QStringLiteral("5001")),
+                               fulfillmentRow(QStringLiteral("3001"), QStringLiteral("1501"),
+                                              QStringLiteral("Shopify-WholesaleShopify"),
+                                              QStringLiteral("6001"))})};
+        });
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -91,20 +108,7 @@ private Q_SLOTS:
         SyncWorker worker(m_temp->database());
         worker.setNetworkFactory([this](QObject *parent) {
             m_network = new FakeNetworkAccessManager(parent);
-            m_network->route("POST", QStringLiteral("/suiteql$"), [](const FakeRequest &r) {
-                if (QJsonDocument::fromJson(r.body)
-                        .object()[QStringLiteral("q")]
-                        .toString()
-                        .contains(QStringLiteral("sl.mainline")))
-                    return FakeResponse{200, envelope({})};
-                return FakeResponse{
-                    200,
-                    envelope({fulfillmentRow(QStringLiteral("2001"), QStringLiteral("1001"),
-                                             QStringLiteral("Shopify"), QStringLiteral("5001")),
-                              fulfillmentRow(QStringLiteral("3001"), QStringLiteral("1501"),
-                                             QStringLiteral("Shopify-WholesaleShopify"),
-                                             QStringLiteral("6001"))})};
-            });
+            routeOneShippedOrderPerStore(*m_network);
             // The wholesale store never answers; the retail store works.
             m_network->route("GET", QStringLiteral("/orders/6001"), [](const FakeRequest &) {
                 return FakeResponse{0, {}, {}, true};
@@ -172,20 +176,7 @@ private Q_SLOTS:
         SyncWorker worker(m_temp->database());
         worker.setNetworkFactory([this](QObject *parent) {
             m_network = new FakeNetworkAccessManager(parent);
-            m_network->route("POST", QStringLiteral("/suiteql$"), [](const FakeRequest &r) {
-                if (QJsonDocument::fromJson(r.body)
-                        .object()[QStringLiteral("q")]
-                        .toString()
-                        .contains(QStringLiteral("sl.mainline")))
-                    return FakeResponse{200, envelope({})};
-                return FakeResponse{
-                    200,
-                    envelope({fulfillmentRow(QStringLiteral("2001"), QStringLiteral("1001"),
-                                             QStringLiteral("Shopify"), QStringLiteral("5001")),
-                              fulfillmentRow(QStringLiteral("3001"), QStringLiteral("1501"),
-                                             QStringLiteral("Shopify-WholesaleShopify"),
-                                             QStringLiteral("6001"))})};
-            });
+            routeOneShippedOrderPerStore(*m_network);
             // Neither store answers: both passes stay running until cancelled.
             for (const QString &order :
                  {QStringLiteral("/orders/5001"), QStringLiteral("/orders/6001")})
