@@ -74,17 +74,7 @@ class TestMainWindow : public QObject
         QVERIFY2(connectorId > 0, qPrintable(error));
         m_sync = std::make_unique<SyncController>(m_temp->database());
         m_sync->setCredentials(demoCredentials(target, connectorId));
-        SyncRequest syncTemplate;
-        syncTemplate.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-        m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, syncTemplate);
-        new QAbstractItemModelTester(m_window->historyModel(),
-                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     m_window->historyModel());
-        new QAbstractItemModelTester(m_window->orderModel(),
-                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     m_window->orderModel());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        openWindow();
     }
 
     // A cell's text once its page has arrived (pages load on demand, off the GUI thread).
@@ -105,18 +95,18 @@ class TestMainWindow : public QObject
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
     }
 
-    void reopenWindow()
+    // A new window on the same database and controller, its models under test all along.
+    void openWindow()
     {
         m_window.reset();
         SyncRequest syncTemplate;
         syncTemplate.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
         m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, syncTemplate);
-        new QAbstractItemModelTester(m_window->historyModel(),
-                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     m_window->historyModel());
-        new QAbstractItemModelTester(m_window->orderModel(),
-                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     m_window->orderModel());
+        for (QAbstractItemModel *model :
+             {static_cast<QAbstractItemModel *>(m_window->historyModel()),
+              static_cast<QAbstractItemModel *>(m_window->orderModel())})
+            new QAbstractItemModelTester(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -370,7 +360,7 @@ private Q_SLOTS:
         panel->columnChooser()->setColumnVisible(HistoryTableModel::Message, true);
         panel->columnChooser()->setColumnVisible(HistoryTableModel::Trigger, false);
 
-        reopenWindow();
+        openWindow();
         panel = m_window->historyPanel();
         QVERIFY(m_window->historyView()->isColumnHidden(HistoryTableModel::Trigger));
         QVERIFY(!m_window->historyView()->isColumnHidden(HistoryTableModel::Message));
