@@ -33,14 +33,15 @@ int WorkerCli::explainCommand(Database &database, const QStringList &args)
         return fail(ExitCannotStart,
                     tr("Order %1 is not in the local copy; run a sync first.").arg(args.first()));
     int shown = 0;
+    const QList<ItemFulfillment> fulfillments = orders.fulfillmentsOfOrder(order->id);
+    const auto kits = orders.kitMembersOf(fulfillments);
     for (const Connector &c : ConnectorRepository(db).all()) {
         if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
             continue;
         const OrderExplanation explanation = Explainer::explain(
-            c, FulfillmentMapper(c, MappingRepository(db).rules(c.id), orders.kitMembers()), *order,
-            orders.fulfillmentsOfOrder(order->id),
+            c, FulfillmentMapper(c, MappingRepository(db).rules(c.id), kits), *order, fulfillments,
             LedgerRepository(db).entriesOfOrder(c.id, order->id),
-            QuarantineRepository(db).entries(c.id));
+            QuarantineRepository(db).entriesOfOrder(c.id, order->id));
         out() << tr("%1 for connector %2").arg(order->tranId, c.name) << Qt::endl
               << explanation.toText() << Qt::endl;
         ++shown;

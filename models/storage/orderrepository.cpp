@@ -322,14 +322,36 @@ bool OrderRepository::replaceKitMembers(const QList<qint64> &kitItemIds,
 
 QHash<qint64, QList<KitMember>> OrderRepository::kitMembers()
 {
+    return selectKitMembers({}, {});
+}
+
+QHash<qint64, QList<KitMember>>
+OrderRepository::kitMembersOf(const QList<ItemFulfillment> &fulfillments)
+{
+    QVariantList kits;
+    for (const ItemFulfillment &f : fulfillments)
+        for (const ItemFulfillmentLine &line : f.lines)
+            if (line.itemType == u"Kit" && !kits.contains(line.itemId))
+                kits << line.itemId;
+    if (kits.isEmpty())
+        return {};
+    QStringList marks(kits.size(), QStringLiteral("?"));
+    return selectKitMembers(
+        QStringLiteral("WHERE kit_item_id IN (%1) ").arg(marks.join(QStringLiteral(", "))), kits);
+}
+
+QHash<qint64, QList<KitMember>> OrderRepository::selectKitMembers(const QString &where,
+                                                                  const QVariantList &values)
+{
     QHash<qint64, QList<KitMember>> result;
-    const auto statement = m_statements.run(
-        QStringLiteral("SELECT kit_item_id, member_item_id, member_name, quantity FROM "
-                       "kit_members ORDER BY kit_item_id, member_item_id"),
-        {}, &m_error);
-    if (!statement)
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT kit_item_id, member_item_id, member_name, quantity FROM "
+                                 "kit_members ") +
+                      where + QStringLiteral("ORDER BY kit_item_id, member_item_id"),
+                  values, &m_error))
         return result;
-    QSqlQuery &q = statement.query();
     while (q.next()) {
         const KitMember m{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
                           q.value(3).toDouble()};

@@ -30,6 +30,8 @@ public:
     // Kit definitions as last read from NetSuite: the listed kits' members are replaced.
     bool replaceKitMembers(const QList<qint64> &kitItemIds, const QList<KitMember> &members);
     QHash<qint64, QList<KitMember>> kitMembers(); // kit item id → members
+    // Only the kits shipped on these fulfillments (what one order's Explain needs).
+    QHash<qint64, QList<KitMember>> kitMembersOf(const QList<ItemFulfillment> &fulfillments);
 
     // Orders of a channel whose last evaluation ended in this sync state ("failed" …).
     QList<qint64> orderIdsInSyncState(const QString &channel, const QString &state);
@@ -41,6 +43,8 @@ public:
 private:
     bool upsertHeader(const SalesOrder &order, bool withTotals);
     QList<ItemFulfillment> selectFulfillments(const QString &where, qint64 value);
+    QHash<qint64, QList<KitMember>> selectKitMembers(const QString &where,
+                                                     const QVariantList &values);
 
     QSqlDatabase m_db;
     StatementCache m_statements; // prepared once per repository object

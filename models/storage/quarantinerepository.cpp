@@ -52,6 +52,11 @@ QList<QuarantineEntry> QuarantineRepository::entries(qint64 connectorId)
     return select(QStringLiteral("connector_id = ?"), {connectorId});
 }
 
+QList<QuarantineEntry> QuarantineRepository::entriesOfOrder(qint64 connectorId, qint64 orderId)
+{
+    return select(QStringLiteral("order_id = ? AND connector_id = ?"), {orderId, connectorId});
+}
+
 bool QuarantineRepository::save(const QuarantineEntry &e)
 {
     const auto statement = m_statements.prepare(

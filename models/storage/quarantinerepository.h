@@ -16,6 +16,7 @@ public:
 
     std::optional<QuarantineEntry> entry(qint64 connectorId, qint64 fulfillmentId);
     QList<QuarantineEntry> entries(qint64 connectorId);
+    QList<QuarantineEntry> entriesOfOrder(qint64 connectorId, qint64 orderId);
     bool save(const QuarantineEntry &entry);
     bool clear(qint64 connectorId, qint64 fulfillmentId);
     bool clearAll(qint64 connectorId); // the admin's "retry now" for everything

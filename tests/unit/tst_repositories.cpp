@@ -12,6 +12,7 @@
 #include "models/storage/mappingrepository.h"
 #include "models/storage/migrations.h"
 #include "models/storage/orderrepository.h"
+#include "models/storage/quarantinerepository.h"
 #include "models/storage/watermarkrepository.h"
 #include "testutils/tempdatabase.h"
 
@@ -201,6 +202,44 @@ private Q_SLOTS:
         QVERIFY(ledger.entry(c.id, 2001).has_value());
         QCOMPARE(ledger.countInState(LedgerState::Pushed), 1);
         QCOMPARE(ledger.entriesOfOrder(c.id, 1001).size(), 1);
+    }
+
+    void kitMembersAndQuarantineByOrder()
+    {
+        OrderRepository orders(db());
+        QVERIFY2(orders.replaceKitMembers({600, 700}, {{600, 501, QStringLiteral("SHIRT"), 1},
+                                                       {600, 502, QStringLiteral("MUG"), 2},
+                                                       {700, 503, QStringLiteral("CAP"), 1}}),
+                 qPrintable(orders.lastError()));
+        QCOMPARE(orders.kitMembers().size(), 2);
+        ItemFulfillment f;
+        f.lines = {{1, 1, 600, QStringLiteral("GIFT-SET"), 2, 1, {}, QStringLiteral("Kit")},
+                   {2, 2, 503, QStringLiteral("CAP"), 1, 1, {}, QStringLiteral("InvtPart")}};
+        const auto kits = orders.kitMembersOf({f});
+        QCOMPARE(kits.keys(), QList<qint64>{600}); // only the kit this fulfillment ships
+        QCOMPARE(kits.value(600).size(), 2);
+        QCOMPARE(kits.value(600).at(1).quantity, 2.0);
+        f.lines.removeFirst();
+        QVERIFY(orders.kitMembersOf({f}).isEmpty());
+        // Re-reading a kit replaces its members.
+        QVERIFY(orders.replaceKitMembers({600}, {{600, 501, QStringLiteral("SHIRT"), 3}}));
+        QCOMPARE(orders.kitMembers().value(600).size(), 1);
+
+        ConnectorRepository connectors(db());
+        Connector a, b;
+        a.name = QStringLiteral("a");
+        b.name = QStringLiteral("b");
+        QVERIFY(connectors.save(a) && connectors.save(b));
+        QuarantineRepository quarantine(db());
+        const auto entry = [](qint64 connector, qint64 fulfillment, qint64 order) {
+            return QuarantineEntry{connector, fulfillment, order, 1, {}, {}, {}, {}};
+        };
+        QVERIFY2(quarantine.save(entry(a.id, 2001, 1001)), qPrintable(quarantine.lastError()));
+        QVERIFY(quarantine.save(entry(a.id, 2002, 1002)));
+        QVERIFY(quarantine.save(entry(b.id, 2003, 1001)));
+        const auto ofOrder = quarantine.entriesOfOrder(a.id, 1001);
+        QCOMPARE(ofOrder.size(), 1);
+        QCOMPARE(ofOrder.first().fulfillmentId, 2001);
     }
 
     void oneWorkerHoldsAConnectorAtATime()
