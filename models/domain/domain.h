@@ -123,6 +123,7 @@ struct ItemFulfillmentLine
     qint64 locationId = 0;
     QString locationName;
     QString itemType; // NetSuite item type: InvtPart, Kit, Assembly, ...
+    bool isKit() const { return itemType == u"Kit"; }
     bool operator==(const ItemFulfillmentLine &) const = default;
 };
 

@@ -331,7 +331,7 @@ OrderRepository::kitMembersOf(const QList<ItemFulfillment> &fulfillments)
     QVariantList kits;
     for (const ItemFulfillment &f : fulfillments)
         for (const ItemFulfillmentLine &line : f.lines)
-            if (line.itemType == u"Kit" && !kits.contains(line.itemId))
+            if (line.isKit() && !kits.contains(line.itemId))
                 kits << line.itemId;
     if (kits.isEmpty())
         return {};

@@ -16,7 +16,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(FulfillmentMapper)
 };
 
-const QString kKitType = QStringLiteral("Kit");
 } // namespace
 
 FulfillmentMapper::FulfillmentMapper(const Connector &connector, const QList<MappingRule> &rules,
@@ -84,7 +83,7 @@ void FulfillmentMapper::mapLines(const ItemFulfillment &f, MappingResult &result
     for (const ItemFulfillmentLine &line : f.lines) {
         if (line.quantity <= 0)
             continue;
-        if (m_connector.kitRule == KitRule::Members && line.itemType == kKitType) {
+        if (m_connector.kitRule == KitRule::Members && line.isKit()) {
             const QList<KitMember> members = m_kitMembers.value(line.itemId);
             if (members.isEmpty()) {
                 result.problems << Text::tr(

@@ -206,7 +206,7 @@ void SyncPass::readKitMembers(const QList<ItemFulfillment> &fulfillments)
     if (m_config.connector.kitRule == KitRule::Members) {
         for (const ItemFulfillment &f : fulfillments)
             for (const ItemFulfillmentLine &line : f.lines)
-                if (line.itemType == u"Kit")
+                if (line.isKit())
                     kits.insert(line.itemId);
     }
     if (kits.isEmpty())
