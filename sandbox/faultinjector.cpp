@@ -1,6 +1,7 @@
 #include "sandbox/faultinjector.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace fulfillsync::sandbox {
 
@@ -19,6 +20,14 @@ bool FaultInjector::add(const QJsonObject &json, QString *error, int *id)
     f.hang = json.value(QStringLiteral("hang")).toBool();
     f.drop = json.value(QStringLiteral("drop")).toBool();
     f.commitThenFail = json.value(QStringLiteral("commitThenFail")).toBool();
+    f.corrupt = json.value(QStringLiteral("corrupt")).toString();
+    static const QStringList kinds = {QStringLiteral("truncate"), QStringLiteral("html"),
+                                      QStringLiteral("types"),    QStringLiteral("huge"),
+                                      QStringLiteral("utf8"),     QStringLiteral("random")};
+    if (!f.corrupt.isEmpty() && !kinds.contains(f.corrupt)) {
+        *error = QStringLiteral("corrupt: one of %1").arg(kinds.join(QStringLiteral(", ")));
+        return false;
+    }
     f.probability = json.value(QStringLiteral("probability")).toDouble(1.0);
     if (json.contains(QStringLiteral("seed")))
         m_random.seed(quint32(json.value(QStringLiteral("seed")).toInteger()));
@@ -32,8 +41,8 @@ bool FaultInjector::add(const QJsonObject &json, QString *error, int *id)
     }
     if (f.commitThenFail && f.status == 0)
         f.status = 502;
-    if (f.status == 0 && f.delayMs == 0 && !f.hang && !f.drop) {
-        *error = QStringLiteral("a fault needs a status, delayMs, hang or drop");
+    if (f.status == 0 && f.delayMs == 0 && !f.hang && !f.drop && f.corrupt.isEmpty()) {
+        *error = QStringLiteral("a fault needs a status, delayMs, hang, drop or corrupt");
         return false;
     }
     f.id = m_nextId++;
@@ -61,6 +70,71 @@ std::optional<FaultInjector::Fault> FaultInjector::take(const QString &endpoint)
     return std::nullopt;
 }
 
+QJsonValue FaultInjector::damageTypes(const QJsonValue &value, int depth)
+{
+    // Each scalar has a chance to become a value of another JSON type; containers are walked.
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = damageTypes(it.value(), depth + 1);
+        return object;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array[i] = damageTypes(array.at(i), depth + 1);
+        return array;
+    }
+    if (m_random.generateDouble() >= 0.15)
+        return value;
+    if (value.isString())
+        return m_random.bounded(2) ? QJsonValue(QJsonArray{}) : QJsonValue(QJsonObject{});
+    if (value.isDouble())
+        return QStringLiteral("x%1").arg(value.toDouble());
+    if (value.isBool())
+        return 7;
+    return QJsonObject{}; // null
+}
+
+QByteArray FaultInjector::corrupted(const QString &requested, const QByteArray &body)
+{
+    static const QStringList kinds = {QStringLiteral("truncate"), QStringLiteral("html"),
+                                      QStringLiteral("types"), QStringLiteral("huge"),
+                                      QStringLiteral("utf8")};
+    const QString kind = requested == QLatin1String("random")
+                             ? kinds.at(m_random.bounded(int(kinds.size())))
+                             : requested;
+    if (kind == QLatin1String("truncate"))
+        return body.left(body.isEmpty() ? 0 : m_random.bounded(int(body.size())));
+    if (kind == QLatin1String("html"))
+        return "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad "
+               "Gateway</h1><p>The proxy server received an invalid response.</p></body></html>";
+    if (kind == QLatin1String("types")) {
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        if (document.isNull())
+            return body.left(body.size() / 2);
+        const QJsonValue damaged = damageTypes(
+            document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()), 0);
+        return damaged.isObject() ? QJsonDocument(damaged.toObject()).toJson(QJsonDocument::Compact)
+                                  : QJsonDocument(damaged.toArray()).toJson(QJsonDocument::Compact);
+    }
+    if (kind == QLatin1String("huge")) {
+        // Valid JSON with a 4 MB field nobody asked for, or 4 MB of nothing readable.
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        if (document.isObject() && m_random.bounded(2)) {
+            QJsonObject object = document.object();
+            object.insert(QStringLiteral("padding"), QString(4 * 1024 * 1024, u'x'));
+            return QJsonDocument(object).toJson(QJsonDocument::Compact);
+        }
+        return QByteArray(4 * 1024 * 1024, '{');
+    }
+    // utf8: bytes that are not UTF-8 in the middle of the text
+    QByteArray damaged = body;
+    for (int i = 0; i < 3 && !damaged.isEmpty(); ++i)
+        damaged.insert(m_random.bounded(int(damaged.size())), "\xff\xc3\x28");
+    return damaged;
+}
+
 QJsonArray FaultInjector::toJson() const
 {
     QJsonArray list;
@@ -73,6 +147,7 @@ QJsonArray FaultInjector::toJson() const
                                 {QStringLiteral("hang"), f.hang},
                                 {QStringLiteral("drop"), f.drop},
                                 {QStringLiteral("commitThenFail"), f.commitThenFail},
+                                {QStringLiteral("corrupt"), f.corrupt},
                                 {QStringLiteral("probability"), f.probability}});
     return list;
 }

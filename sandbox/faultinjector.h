@@ -30,8 +30,14 @@ public:
         bool hang = false;           // never answer
         bool drop = false;           // close the connection without answering
         bool commitThenFail = false; // apply the request, then answer `status` (default 502)
+        // Apply the request, then damage the answer's body: truncate, html, types, huge, utf8,
+        // or random (one of them); with `status` also the status line.
+        QString corrupt;
         double probability = 1.0;
     };
+
+    // The damage a `corrupt` fault does to a body (deterministic for the injector's seed).
+    QByteArray corrupted(const QString &kind, const QByteArray &body);
 
     bool add(const QJsonObject &json, QString *error, int *id);
     std::optional<Fault> take(const QString &endpoint);
@@ -39,6 +45,8 @@ public:
     QJsonArray toJson() const;
 
 private:
+    QJsonValue damageTypes(const QJsonValue &value, int depth);
+
     QList<Fault> m_faults;
     int m_nextId = 1;
     QRandomGenerator m_random{1};

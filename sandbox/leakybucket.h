@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
+
 namespace fulfillsync::sandbox {
 
 // A leaky bucket on the sandbox clock (Shopify's REST call limit and GraphQL cost limit):
@@ -14,6 +16,8 @@ public:
 
     void configure(double size, double leakPerSecond);
     bool tryAdd(qint64 nowMs, double amount = 1);
+    // Gives back part of what tryAdd took (GraphQL charges the actual cost, not the requested).
+    void refund(double amount) { m_level = std::max(0.0, m_level - amount); }
     double level(qint64 nowMs);
     double size() const { return m_size; }
     double leakPerSecond() const { return m_leak; }

@@ -10,6 +10,7 @@
 #include "sandbox/sandboxclock.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/scenarioloader.h"
+#include "sandbox/shopifystore.h"
 
 #include <QJsonArray>
 
@@ -71,6 +72,27 @@ HttpReply SandboxServer::handleControl(const HttpRequest &request)
         return controlFaults(request);
     if (path == QLatin1String("/_sandbox/netsuite/settings"))
         return controlSettings(request);
+    if (path == QLatin1String("/_sandbox/shopify/fulfillmentOrders") &&
+        method == QLatin1String("POST")) {
+        // {"shop": "acme", "order": 5001, "status": "on_hold" | "scheduled" | "open"}
+        QJsonObject body;
+        HttpReply reply;
+        if (!bodyObject(request, &body, &reply))
+            return reply;
+        const QString status = body.value(QStringLiteral("status")).toString();
+        ShopifyStore::Shop *shop =
+            m_shopifyStore ? m_shopifyStore->shop(body.value(QStringLiteral("shop")).toString())
+                           : nullptr;
+        if (!shop)
+            return failure(404, QStringLiteral("shop: no such shop"));
+        if (status != QLatin1String("open") && status != QLatin1String("on_hold") &&
+            status != QLatin1String("scheduled"))
+            return failure(400, QStringLiteral("status: open, on_hold or scheduled"));
+        if (!m_shopifyStore->setFulfillmentOrderStatus(
+                *shop, body.value(QStringLiteral("order")).toInteger(), status))
+            return failure(404, QStringLiteral("order: no such order"));
+        return HttpReply::json(200, QJsonObject{{QStringLiteral("ok"), true}});
+    }
     if (path == QLatin1String("/_sandbox/requests") && method == QLatin1String("DELETE")) {
         m_stats->clear();
         return HttpReply::json(200, QJsonObject{{QStringLiteral("ok"), true}});

@@ -199,6 +199,8 @@ SandboxCredentials SandboxServer::credentials() const
         c.consumerSecret = a.consumerSecret;
         c.tokenId = a.tokenId;
         c.tokenSecret = a.tokenSecret;
+        for (const ScenarioItem &item : a.items)
+            c.items.append({item.id, item.itemId});
     }
     if (m_shopifyStore) {
         for (const ShopifyStore::Shop &shop : m_shopifyStore->shops())
@@ -363,12 +365,18 @@ void SandboxServer::dispatch(const QHttpServerRequest &request, QHttpServerRespo
     }
     HttpReply reply;
     bool holdsSlot = false;
-    if (fault && fault->status != 0 && !fault->commitThenFail) {
+    if (fault && fault->status != 0 && !fault->commitThenFail && fault->corrupt.isEmpty()) {
         reply = faultReply(fault->status, fault->body, netsuite);
     } else {
         reply = serve(r, endpoint, netsuite, &holdsSlot);
         if (fault && fault->commitThenFail)
             reply = faultReply(fault->status, fault->body, netsuite);
+        if (fault && !fault->corrupt.isEmpty()) {
+            // Served (and committed), then damaged on the way back, as by a broken proxy.
+            reply.body = m_faults->corrupted(fault->corrupt, reply.body);
+            if (fault->status != 0 && !fault->commitThenFail)
+                reply.status = fault->status;
+        }
     }
     m_stats->record(endpoint, reply.status);
     int delay = fault ? fault->delayMs : 0;

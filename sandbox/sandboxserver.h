@@ -43,6 +43,8 @@ struct SandboxCredentials
         QString channel; // the custbody_fa_channel value of its orders, e.g. "Shopify"
     };
     QList<Shop> shops;
+    // NetSuite's items (internal id, name): the demo's channels use the names as SKUs.
+    QList<QPair<qint64, QString>> items;
 };
 
 // A local stand-in for NetSuite and Shopify speaking their REST protocols over real HTTP on

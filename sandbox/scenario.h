@@ -127,6 +127,8 @@ struct ChannelOrder
     QString name;
     qint64 locationId = 0;
     QList<ChannelLineItem> lineItems;
+    // The status its fulfillment order starts in: open, on_hold or scheduled.
+    QString fulfillmentOrderStatus = QStringLiteral("open");
 };
 
 struct Channel

@@ -492,6 +492,13 @@ bool readChannels(JsonPathReader &r, const QJsonArray &channels, QList<Channel> 
             orderIds.insert(order.id);
             if (order.name.isEmpty())
                 order.name = QStringLiteral("#%1").arg(order.id);
+            if (!r.string(oo, QStringLiteral("fulfillmentOrderStatus"), op,
+                          &order.fulfillmentOrderStatus, false) ||
+                !r.oneOf(order.fulfillmentOrderStatus,
+                         {QStringLiteral("open"), QStringLiteral("on_hold"),
+                          QStringLiteral("scheduled")},
+                         op + QLatin1String(".fulfillmentOrderStatus")))
+                return false;
             QJsonArray lines;
             if (!r.array(oo, QStringLiteral("lineItems"), op, &lines, true, true))
                 return false;

@@ -1,6 +1,7 @@
 #include "sandbox/shopifyservice.h"
 
 #include "sandbox/scenarioloader.h"
+#include "sandbox/shopifygraphqlquery.h"
 
 #include <QJsonArray>
 
@@ -11,6 +12,7 @@ namespace fulfillsync::sandbox {
 namespace {
 
 constexpr double kMutationCost = 10;
+constexpr double kMaxQueryCost = 1000; // Shopify refuses single queries that ask for more
 
 HttpReply errors(int status, const QJsonValue &value)
 {
@@ -80,9 +82,11 @@ QString ShopifyService::endpointOf(const HttpRequest &request)
                                   .toString();
         if (query.contains(QLatin1String("fulfillmentTrackingInfoUpdate")))
             return QStringLiteral("shopify.graphql.fulfillmentTrackingInfoUpdate");
-        return query.contains(QLatin1String("fulfillmentCreate"))
-                   ? QStringLiteral("shopify.graphql.fulfillmentCreate")
-                   : QStringLiteral("shopify.graphql.other");
+        if (query.contains(QLatin1String("fulfillmentCreate")))
+            return QStringLiteral("shopify.graphql.fulfillmentCreate");
+        return query.trimmed().startsWith(QLatin1String("mutation"))
+                   ? QStringLiteral("shopify.graphql.other")
+                   : QStringLiteral("shopify.graphql.query");
     }
     return QStringLiteral("shopify.other");
 }
@@ -237,6 +241,8 @@ HttpReply ShopifyService::graphql(ShopifyStore::Shop &shop, const HttpRequest &r
     };
     if (query.contains(QLatin1String("fulfillmentTrackingInfoUpdate")))
         return trackingUpdate(shop, doc.object(), clockMs);
+    if (!query.trimmed().startsWith(QLatin1String("mutation")))
+        return runQuery(shop, doc.object(), clockMs);
     if (!query.contains(QLatin1String("fulfillmentCreate")))
         return HttpReply::json(
             200,
@@ -339,6 +345,65 @@ HttpReply ShopifyService::graphql(ShopifyStore::Shop &shop, const HttpRequest &r
                   QJsonObject{{field, QJsonObject{{QStringLiteral("fulfillment"), fulfillment},
                                                   {QStringLiteral("userErrors"), QJsonArray()}}}}},
                  {QStringLiteral("extensions"), cost(kMutationCost)}});
+}
+
+HttpReply ShopifyService::runQuery(ShopifyStore::Shop &shop, const QJsonObject &body,
+                                   qint64 clockMs)
+{
+    auto error = [](const QString &message, const QString &code) {
+        return HttpReply::json(
+            200,
+            QJsonObject{{QStringLiteral("errors"),
+                         QJsonArray{QJsonObject{{QStringLiteral("message"), message},
+                                                {QStringLiteral("extensions"),
+                                                 QJsonObject{{QStringLiteral("code"), code}}}}}}});
+    };
+    GraphQlDocument document;
+    QString parseError;
+    if (!GraphQlDocument::parse(body.value(QStringLiteral("query")).toString(),
+                                body.value(QStringLiteral("variables")).toObject(), &document,
+                                &parseError))
+        return error(parseError, QStringLiteral("parseError"));
+    double requested = 0;
+    QString costError;
+    if (!ShopifyGraphQlQuery::requestedCost(document, &requested, &costError))
+        return error(costError, QStringLiteral("undefinedField"));
+    if (requested > kMaxQueryCost)
+        return error(QStringLiteral("Query cost is %1, which exceeds the single query max cost "
+                                    "limit (%2).")
+                         .arg(requested)
+                         .arg(kMaxQueryCost),
+                     QStringLiteral("MAX_COST_EXCEEDED"));
+    auto costExtension = [&](const QJsonValue &actual) {
+        const double max = shop.graphql.size();
+        return QJsonObject{
+            {QStringLiteral("cost"),
+             QJsonObject{
+                 {QStringLiteral("requestedQueryCost"), requested},
+                 {QStringLiteral("actualQueryCost"), actual},
+                 {QStringLiteral("throttleStatus"),
+                  QJsonObject{{QStringLiteral("maximumAvailable"), max},
+                              {QStringLiteral("currentlyAvailable"),
+                               std::floor(max - shop.graphql.level(clockMs))},
+                              {QStringLiteral("restoreRate"), shop.graphql.leakPerSecond()}}}}}};
+    };
+    // The bucket must hold the requested cost; only the actual cost is kept.
+    if (!shop.graphql.tryAdd(clockMs, requested))
+        return HttpReply::json(
+            200, QJsonObject{
+                     {QStringLiteral("errors"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("message"), QStringLiteral("Throttled")},
+                          {QStringLiteral("extensions"),
+                           QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")}}}}}},
+                     {QStringLiteral("extensions"), costExtension(QJsonValue::Null)}});
+    const ShopifyGraphQlQuery::Result result = ShopifyGraphQlQuery::run(*m_store, shop, document);
+    shop.graphql.refund(requested - result.actualCost);
+    QJsonObject answer{{QStringLiteral("data"), result.data},
+                       {QStringLiteral("extensions"), costExtension(result.actualCost)}};
+    if (!result.errors.isEmpty())
+        answer.insert(QStringLiteral("errors"), result.errors);
+    return HttpReply::json(200, answer);
 }
 
 HttpReply ShopifyService::trackingUpdate(ShopifyStore::Shop &shop, const QJsonObject &body,

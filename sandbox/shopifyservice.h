@@ -15,7 +15,8 @@ public:
     void setStore(ShopifyStore *store) { m_store = store; }
 
     // shopify.fulfillment_orders.get, shopify.fulfillments.get, shopify.fulfillments.post,
-    // shopify.graphql.fulfillmentCreate, shopify.graphql.other, shopify.other
+    // shopify.graphql.query, shopify.graphql.fulfillmentCreate,
+    // shopify.graphql.fulfillmentTrackingInfoUpdate, shopify.graphql.other, shopify.other
     static QString endpointOf(const HttpRequest &request);
 
     HttpReply handle(const HttpRequest &request, qint64 clockMs, const QDateTime &clockNow);
@@ -33,6 +34,8 @@ private:
     HttpReply createRest(ShopifyStore::Shop &shop, const HttpRequest &request,
                          const QDateTime &now);
     HttpReply trackingUpdate(ShopifyStore::Shop &shop, const QJsonObject &body, qint64 clockMs);
+    // Queries (orders, fulfillment orders, fulfillments) with Shopify's cost rules.
+    HttpReply runQuery(ShopifyStore::Shop &shop, const QJsonObject &body, qint64 clockMs);
     HttpReply graphql(ShopifyStore::Shop &shop, const HttpRequest &request, qint64 clockMs,
                       const QDateTime &now);
 

@@ -42,7 +42,7 @@ ShopifyStore::ShopifyStore(const QList<Channel> &channels, const QDateTime &now)
             FulfillmentOrder fo;
             fo.orderId = o.id;
             fo.locationId = o.locationId;
-            fo.status = QStringLiteral("open");
+            fo.status = o.fulfillmentOrderStatus;
             fo.createdAt = fo.updatedAt = now;
             for (const ChannelLineItem &li : o.lineItems)
                 fo.lines.append({m_nextFulfillmentOrderLineId++, li.id, li.quantity, li.quantity});
@@ -59,6 +59,22 @@ void ShopifyStore::addFulfillmentOrder(Shop &shop, FulfillmentOrder fo)
     fo.id = m_nextFulfillmentOrderId++;
     shop.orders[shop.orderIndex.value(fo.orderId)].fulfillmentOrderIds.append(fo.id);
     shop.fulfillmentOrders.insert(fo.id, fo);
+}
+
+bool ShopifyStore::setFulfillmentOrderStatus(Shop &shop, qint64 orderId, const QString &status)
+{
+    const int index = shop.orderIndex.value(orderId, -1);
+    if (index < 0)
+        return false;
+    for (qint64 id : shop.orders.at(index).fulfillmentOrderIds) {
+        FulfillmentOrder &fo = shop.fulfillmentOrders[id];
+        const bool fulfillable =
+            std::any_of(fo.lines.cbegin(), fo.lines.cend(),
+                        [](const FulfillmentOrderLine &l) { return l.fulfillable > 0; });
+        if (fo.status != QLatin1String("closed") && fulfillable)
+            fo.status = status;
+    }
+    return true;
 }
 
 ShopifyStore::Shop *ShopifyStore::shop(const QString &name)

@@ -27,7 +27,7 @@ public:
         qint64 id = 0;
         qint64 orderId = 0;
         qint64 locationId = 0;
-        QString status; // open, in_progress, closed
+        QString status; // open, in_progress, on_hold, scheduled, closed
         QList<FulfillmentOrderLine> lines;
         QDateTime createdAt, updatedAt;
     };
@@ -99,6 +99,9 @@ public:
     bool updateTracking(Shop &shop, qint64 fulfillmentId, const QString &company,
                         const QStringList &numbers, const QStringList &urls, Fulfillment *updated,
                         CreateError *error);
+
+    // Holds, schedules or releases (open) an order's unfulfilled fulfillment orders.
+    bool setFulfillmentOrderStatus(Shop &shop, qint64 orderId, const QString &status);
 
     QJsonArray stateJson() const;
 

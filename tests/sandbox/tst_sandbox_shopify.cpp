@@ -393,11 +393,91 @@ private Q_SLOTS:
             byEndpoint[QLatin1String("shopify.graphql.fulfillmentCreate")][QLatin1String("total")]
                 .toInt(),
             2);
-        QCOMPARE(byEndpoint[QLatin1String("shopify.graphql.other")][QLatin1String("total")].toInt(),
+        QCOMPARE(byEndpoint[QLatin1String("shopify.graphql.query")][QLatin1String("total")].toInt(),
                  1);
         QCOMPARE(byEndpoint[QLatin1String("shopify.fulfillment_orders.get")][QLatin1String("total")]
                      .toInt(),
                  1);
+    }
+
+    // GraphQL queries: only what was asked, unknown orders as null, Shopify's cost rules (the
+    // requested cost from `first`, the actual from what came back), the 1,000-point ceiling.
+    void graphqlQueriesAnswerWhatWasAskedAtItsCost()
+    {
+        start();
+        const QString planning = QStringLiteral(
+            "query Plan($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { id "
+            "fulfillmentOrders(first: 4) { pageInfo { hasNextPage } nodes { id status "
+            "assignedLocation { location { id } } lineItems(first: 10) { pageInfo { hasNextPage } "
+            "nodes { id remainingQuantity lineItem { id sku } } } } } } } }");
+        const QJsonObject variables{
+            {QStringLiteral("ids"), QJsonArray{QStringLiteral("gid://shopify/Order/5001"),
+                                               QStringLiteral("gid://shopify/Order/9999"),
+                                               QStringLiteral("gid://shopify/Order/5003")}}};
+        sandboxtest::Reply r = post(QStringLiteral("graphql.json"),
+                                    QJsonObject{{QStringLiteral("query"), planning},
+                                                {QStringLiteral("variables"), variables}});
+        QCOMPARE(r.status, 200);
+        const QJsonArray nodes = r.json[QLatin1String("data")][QLatin1String("nodes")].toArray();
+        QCOMPARE(nodes.size(), 3);
+        QVERIFY(nodes.at(1).isNull()); // no such order
+        const QJsonObject fo =
+            nodes.at(0)[QLatin1String("fulfillmentOrders")][QLatin1String("nodes")][0].toObject();
+        QCOMPARE(fo[QLatin1String("status")].toString(), QStringLiteral("OPEN"));
+        QCOMPARE(
+            fo[QLatin1String("assignedLocation")][QLatin1String("location")][QLatin1String("id")]
+                .toString(),
+            QStringLiteral("gid://shopify/Location/7001"));
+        const QJsonArray lines = fo[QLatin1String("lineItems")][QLatin1String("nodes")].toArray();
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0)[QLatin1String("lineItem")][QLatin1String("sku")].toString(),
+                 QStringLiteral("TSHIRT-RED-M"));
+        QVERIFY(lines.at(0)[QLatin1String("remainingQuantity")].isDouble());
+        QVERIFY(!lines.at(0).toObject().contains(QLatin1String("totalQuantity"))); // not asked
+        const QJsonObject cost =
+            r.json[QLatin1String("extensions")][QLatin1String("cost")].toObject();
+        // Per order: 1 + (2 + 4 × (1 + 1 + 1 + (2 + 10 × 2 + 1)) + 1) = 108.
+        QCOMPARE(cost[QLatin1String("requestedQueryCost")].toDouble(), 3 * 108.0);
+        QVERIFY(cost[QLatin1String("actualQueryCost")].toDouble() < 60);
+
+        // Asking for more than 1,000 points is refused before anything runs.
+        QJsonArray many;
+        for (int i = 0; i < 10; ++i)
+            many.append(QStringLiteral("gid://shopify/Order/5001"));
+        r = post(
+            QStringLiteral("graphql.json"),
+            QJsonObject{{QStringLiteral("query"), planning},
+                        {QStringLiteral("variables"), QJsonObject{{QStringLiteral("ids"), many}}}});
+        QCOMPARE(
+            r.json[QLatin1String("errors")][0][QLatin1String("extensions")][QLatin1String("code")]
+                .toString(),
+            QStringLiteral("MAX_COST_EXCEEDED"));
+        // Unknown fields are errors, as Shopify answers them.
+        r = post(QStringLiteral("graphql.json"),
+                 QJsonObject{{QStringLiteral("query"),
+                              QStringLiteral("{ order(id: \"gid://shopify/Order/5001\") { id "
+                                             "secret } }")}});
+        QVERIFY(r.json[QLatin1String("errors")][0][QLatin1String("message")].toString().contains(
+            QStringLiteral("secret")));
+    }
+
+    void heldFulfillmentOrdersShowAndRefuse()
+    {
+        start();
+        const sandboxtest::Reply hold =
+            m_client.json("POST",
+                          m_server->baseUrl().resolved(
+                              QUrl(QStringLiteral("/_sandbox/shopify/fulfillmentOrders"))),
+                          QJsonObject{{QStringLiteral("shop"), QStringLiteral("acme")},
+                                      {QStringLiteral("order"), 5003},
+                                      {QStringLiteral("status"), QStringLiteral("on_hold")}});
+        QCOMPARE(hold.status, 200);
+        const QJsonObject fo = fulfillmentOrders(5003).first().toObject();
+        QCOMPARE(fo[QLatin1String("status")].toString(), QStringLiteral("on_hold"));
+        const sandboxtest::Reply refused =
+            post(QStringLiteral("fulfillments.json"),
+                 restBody({group(id(fo))}, QStringLiteral("UPS"), QStringLiteral("1Z")));
+        QCOMPARE(refused.status, 422);
     }
 
     void accessToken()
