@@ -22,8 +22,10 @@ qint64 configureDemo(QSqlDatabase db, const DemoTarget &target, QString *error)
         return 0;
     }
     MappingRepository mappings(db);
-    if (mappings.rules(connector.id).isEmpty()) {
-        const QList<MappingRule> defaults = {
+    const QList<MappingRule> current = mappings.rules(connector.id);
+    QList<MappingRule> rules = current;
+    if (rules.isEmpty()) {
+        rules = {
             {MappingKind::ShipMethod,
              QStringLiteral("UPS Ground"),
              QStringLiteral("UPS Ground"),
@@ -45,10 +47,19 @@ qint64 configureDemo(QSqlDatabase db, const DemoTarget &target, QString *error)
              QStringLiteral("DHL Express"),
              {}},
         };
-        if (!mappings.replace(connector.id, defaults)) {
-            *error = mappings.lastError();
-            return 0;
-        }
+    }
+    // The demo's items map to SKUs of the same name; items already mapped keep their rule.
+    for (const auto &[id, name] : target.items) {
+        const QString key = QString::number(id);
+        const bool mapped = std::any_of(rules.cbegin(), rules.cend(), [&](const MappingRule &r) {
+            return r.kind == MappingKind::Item && r.sourceKey == key;
+        });
+        if (!mapped)
+            rules << MappingRule{MappingKind::Item, key, name, name, {}};
+    }
+    if (rules != current && !mappings.replace(connector.id, rules)) {
+        *error = mappings.lastError();
+        return 0;
     }
     return connector.id;
 }

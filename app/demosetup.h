@@ -18,11 +18,12 @@ struct DemoTarget
     QString channel;
     QUrl shopUrl;
     QString accessToken;
+    QList<QPair<qint64, QString>> items; // NetSuite items whose names the channel uses as SKUs
 };
 
-// Writes (or refreshes) the account, the connector and its default ship-method mappings. The
-// demo leaves "Local Courier" unmapped on purpose, so the held path is visible. Returns the
-// connector id, 0 on failure.
+// Writes (or refreshes) the account, the connector and its default ship-method and item
+// mappings. The demo leaves "Local Courier" unmapped on purpose, so the held path is visible.
+// Returns the connector id, 0 on failure.
 qint64 configureDemo(QSqlDatabase db, const DemoTarget &target, QString *error);
 SyncCredentials demoCredentials(const DemoTarget &target, qint64 connectorId);
 

@@ -12,6 +12,7 @@ DemoTarget demoTargetOf(const sandbox::SandboxServer &server)
     target.netSuiteUrl = server.netSuiteBaseUrl();
     target.netsuite = {credentials.consumerKey, credentials.consumerSecret, credentials.tokenId,
                        credentials.tokenSecret};
+    target.items = credentials.items;
     if (!credentials.shops.isEmpty()) {
         const auto &shop = credentials.shops.first();
         target.connectorName = shop.name;

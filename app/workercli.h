@@ -13,7 +13,7 @@ namespace fulfillsync {
 class Database;
 
 namespace WorkerCli {
-QString tr(const char *text);
+QString tr(const char *text, int n = -1);
 QTextStream &out();
 QTextStream &err(); // every line starts with "fulfillsync-worker: "
 int fail(int exitCode, const QString &message);
@@ -34,6 +34,7 @@ int resyncCommand(Database &database, const QCommandLineParser &parser, const QS
 int dryRunCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
 int replayCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
 int explainCommand(Database &database, const QStringList &args);
+int resolveCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
 int historyCommand(Database &database, const QCommandLineParser &parser);
 int configCommand(Database &database, const QStringList &args);
 int quarantineCommand(Database &database, const QCommandLineParser &parser,

@@ -11,9 +11,9 @@
 
 namespace fulfillsync {
 
-QString WorkerCli::tr(const char *text)
+QString WorkerCli::tr(const char *text, int n)
 {
-    return QCoreApplication::translate("fulfillsync-worker", text);
+    return QCoreApplication::translate("fulfillsync-worker", text, nullptr, n);
 }
 
 QTextStream &WorkerCli::out()
@@ -114,6 +114,8 @@ int runWorkerCommand(const QStringList &arguments)
         "mappings,\n"
         "                             or --as-recorded), after a live duplicate check\n"
         "  explain ORDER              every gate that decides whether ORDER syncs\n"
+        "  resolve ORDER --reason TEXT   close the flags of ORDER (changed in NetSuite after\n"
+        "                             the push) after checking the channel by hand\n"
         "  history [--json]           the latest attempts\n"
         "  quarantine list | clear    fulfillments waiting after repeated failures; clear = retry "
         "now\n"
@@ -123,8 +125,8 @@ int runWorkerCommand(const QStringList &arguments)
         "Secrets come from --credentials FILE (mode 0600) or the environment: "
         "FULFILLSYNC_NS_CONSUMER_KEY, FULFILLSYNC_NS_CONSUMER_SECRET, FULFILLSYNC_NS_TOKEN_ID, "
         "FULFILLSYNC_NS_TOKEN_SECRET, FULFILLSYNC_CHANNEL_TOKEN_<CONNECTOR>.\n\n"
-        "Exit codes: 0 everything synced, 1 some fulfillments failed or are held, 2 could not "
-        "start, 3 a connector could not run."));
+        "Exit codes: 0 everything synced, 1 some fulfillments failed, are held or wait in "
+        "quarantine, 2 could not start, 3 a connector could not run."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"),
@@ -144,6 +146,10 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("as-recorded"), tr("replay: send the recorded request unchanged.")});
     parser.addOption({QStringLiteral("json"), tr("history: one JSON object per line.")});
+    parser.addOption({QStringLiteral("reason"),
+                      tr("resolve: why the flag is closed (kept in the "
+                         "history)."),
+                      QStringLiteral("text")});
     parser.addOption({QStringLiteral("timeout"),
                       tr("Seconds to wait for any one answer (default: NetSuite 120, Shopify 30)."),
                       QStringLiteral("seconds")});
@@ -154,7 +160,8 @@ int runWorkerCommand(const QStringList &arguments)
                       QStringLiteral("n"), QStringLiteral("50")});
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        tr("sync | resync | dry-run | replay | explain | history | config | setup-sandbox"));
+        tr("sync | resync | dry-run | replay | explain | resolve | history | quarantine | config "
+           "| setup-sandbox"));
     parser.process(arguments);
 
     const QStringList positional = parser.positionalArguments();
@@ -182,6 +189,8 @@ int runWorkerCommand(const QStringList &arguments)
         return replayCommand(database, parser, args);
     if (command == u"explain")
         return explainCommand(database, args);
+    if (command == u"resolve")
+        return resolveCommand(database, parser, args);
     if (command == u"history")
         return historyCommand(database, parser);
     if (command == u"config")

@@ -93,6 +93,9 @@ int WorkerCli::setupSandboxCommand(Database &database, const QCommandLineParser 
     target.shopUrl = QUrl(sandboxUrl + QStringLiteral("/shopify/") +
                           shop.value(QLatin1String("shop")).toString());
     target.accessToken = shop.value(QLatin1String("accessToken")).toString();
+    for (const QJsonValue &item : ns.value(QLatin1String("items")).toArray())
+        target.items.append(
+            {item[QLatin1String("id")].toInteger(), item[QLatin1String("itemId")].toString()});
     if (target.accountId.isEmpty() || target.connectorName.isEmpty())
         return fail(ExitCannotStart, tr("The sandbox state has no NetSuite account or shop."));
     QString error;

@@ -1,4 +1,5 @@
-// fulfillsync-worker: the commands that only read (explain, history).
+// fulfillsync-worker: the commands about single orders and the records (explain, resolve,
+// quarantine, history).
 
 #include "app/workercli.h"
 #include "models/domain/timestamps.h"
@@ -10,6 +11,7 @@
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
 #include "sync/engine/explainer.h"
+#include "sync/engine/flagresolution.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,22 +36,50 @@ int WorkerCli::explainCommand(Database &database, const QStringList &args)
                     tr("Order %1 is not in the local copy; run a sync first.").arg(args.first()));
     int shown = 0;
     const QList<ItemFulfillment> fulfillments = orders.fulfillmentsOfOrder(order->id);
-    const auto kits = orders.kitMembersOf(fulfillments);
-    for (const Connector &c : ConnectorRepository(db).all()) {
-        if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
-            continue;
-        const OrderExplanation explanation = Explainer::explain(
-            c, FulfillmentMapper(c, MappingRepository(db).rules(c.id), kits), *order, fulfillments,
-            LedgerRepository(db).entriesOfOrder(c.id, order->id),
-            QuarantineRepository(db).entriesOfOrder(c.id, order->id));
-        out() << tr("%1 for connector %2").arg(order->tranId, c.name) << Qt::endl
-              << explanation.toText() << Qt::endl;
+    for (const ConnectorExplanation &e : Explainer::explainStored(db, *order, fulfillments)) {
+        out() << tr("%1 for connector %2").arg(order->tranId, e.connector.name) << Qt::endl
+              << e.explanation.toText() << Qt::endl;
         ++shown;
     }
     if (shown == 0)
         out() << tr("%1 came from \"%2\"; no connector syncs that channel.")
                      .arg(order->tranId, order->channel)
               << Qt::endl;
+    return ExitSynced;
+}
+
+int WorkerCli::resolveCommand(Database &database, const QCommandLineParser &parser,
+                              const QStringList &args)
+{
+    if (args.size() != 1 || !parser.isSet(QStringLiteral("reason")))
+        return fail(ExitCannotStart, tr("use: resolve ORDER --reason TEXT"));
+    QSqlDatabase db = database.connection();
+    OrderRepository orders(db);
+    std::optional<SalesOrder> order = orders.orderByTranId(args.first());
+    bool isId = false;
+    const qint64 id = args.first().toLongLong(&isId);
+    if (!order && isId)
+        order = orders.order(id);
+    if (!order)
+        return fail(ExitCannotStart,
+                    tr("Order %1 is not in the local copy; run a sync first.").arg(args.first()));
+    const QString who = qEnvironmentVariable("USER", QStringLiteral("fulfillsync-worker"));
+    int resolved = 0;
+    QString error;
+    for (const Connector &c : ConnectorRepository(db).all()) {
+        if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
+            continue;
+        QString connectorError;
+        const int n = FlagResolution::resolve(
+            db, c, order->id, 0, parser.value(QStringLiteral("reason")), who, &connectorError);
+        resolved += n;
+        if (n == 0)
+            error = connectorError;
+    }
+    if (resolved == 0)
+        return fail(ExitCannotStart, error.isEmpty() ? tr("Nothing to resolve.") : error);
+    out() << tr("Resolved %n flagged fulfillment(s) of %1.", resolved).arg(order->tranId)
+          << Qt::endl;
     return ExitSynced;
 }
 

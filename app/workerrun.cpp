@@ -37,6 +37,8 @@ void printSummary(const SyncRunSummary &s)
                  .arg(s.channelRequests)
                  .arg(s.durationMs)
           << Qt::endl;
+    for (const QString &warning : s.warnings)
+        out() << QStringLiteral("  ") << warning << Qt::endl;
 }
 
 void printPlanned(const PlannedRequest &r)
@@ -125,7 +127,7 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
         }
         if (!request.dryRun)
             printSummary(s);
-        if (s.failed > 0 || s.held > 0)
+        if (!s.ok()) // failed, held, or waiting in quarantine: not all synced
             exitCode = std::max<int>(exitCode, ExitSomeFailed);
     });
     QObject::connect(

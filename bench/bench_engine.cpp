@@ -49,6 +49,7 @@ void engineAlone(int orders)
     target.channel = QStringLiteral("Shopify");
     target.shopUrl = QUrl(QStringLiteral("http://shop.invalid"));
     target.accessToken = QStringLiteral("token");
+    target.items = {{501, QStringLiteral("SKU-501")}, {502, QStringLiteral("SKU-502")}};
     bench::BenchDatabase db;
     QString error;
     if (!db.open(target, &error)) {
@@ -86,12 +87,9 @@ void pacing()
         std::printf("pacing: cannot start: %s\n", qPrintable(error));
         return;
     }
-    LeakyBucketPacer rest(10.0, 40, 2);
     LeakyBucketPacer graphql(50.0, 1000, 20);
-    const bench::PassResult r = db.runPass([&](SyncPass::Config &config) {
-        config.channelPacer = &rest;
-        config.graphQlPacer = &graphql;
-    });
+    const bench::PassResult r =
+        db.runPass([&](SyncPass::Config &config) { config.costBucket = &graphql; });
     const QJsonObject requests = sandbox.state()[QStringLiteral("requests")].toObject();
     const int tooMany = requests[QStringLiteral("byStatus")][QStringLiteral("429")].toInt();
     const double allowedPerSecond = 5.0;

@@ -107,6 +107,9 @@ bool BenchDatabase::open(const QJsonObject &scenario, const QUrl &sandbox, QStri
     m_target.shopUrl = QUrl(sandbox.toString() + QStringLiteral("/shopify/") +
                             shop[QStringLiteral("shop")].toString());
     m_target.accessToken = shop[QStringLiteral("accessToken")].toString();
+    for (const QJsonValue &item : ns[QStringLiteral("items")].toArray())
+        m_target.items.append(
+            {item[QStringLiteral("id")].toInteger(), item[QStringLiteral("itemId")].toString()});
     m_connectorId = configureDemo(m_database->connection(), m_target, error);
     return m_connectorId > 0;
 }

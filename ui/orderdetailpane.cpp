@@ -88,16 +88,9 @@ void OrderDetailPane::showOrder(qint64 orderId)
     }
     if (fulfillments.isEmpty())
         lines << tr("  none yet");
-    const auto kits = OrderRepository(db).kitMembersOf(fulfillments);
-    for (const Connector &c : ConnectorRepository(db).all()) {
-        if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
-            continue;
-        const OrderExplanation explanation = Explainer::explain(
-            c, FulfillmentMapper(c, MappingRepository(db).rules(c.id), kits), *order, fulfillments,
-            LedgerRepository(db).entriesOfOrder(c.id, orderId),
-            QuarantineRepository(db).entriesOfOrder(c.id, orderId));
-        lines << QString() << tr("Explain — connector %1").arg(c.name) << explanation.toText();
-    }
+    for (const ConnectorExplanation &e : Explainer::explainStored(db, *order, fulfillments))
+        lines << QString() << tr("Explain — connector %1").arg(e.connector.name)
+              << e.explanation.toText();
     m_text->setPlainText(lines.join(u'\n'));
 }
 

@@ -87,6 +87,8 @@ QString ledgerStateKey(LedgerState state)
         return QStringLiteral("ambiguous");
     case LedgerState::Attention:
         return QStringLiteral("attention");
+    case LedgerState::Resolved:
+        return QStringLiteral("resolved");
     }
     return {};
 }
@@ -99,7 +101,42 @@ LedgerState ledgerStateFromKey(const QString &key)
         return LedgerState::Ambiguous;
     if (key == u"attention")
         return LedgerState::Attention;
+    if (key == u"resolved")
+        return LedgerState::Resolved;
     return LedgerState::Pending;
+}
+
+QString orderSyncStateKey(OrderSyncState state)
+{
+    switch (state) {
+    case OrderSyncState::NotEligible:
+        return QStringLiteral("not_eligible");
+    case OrderSyncState::Waiting:
+        return QStringLiteral("waiting");
+    case OrderSyncState::Synced:
+        return QStringLiteral("synced");
+    case OrderSyncState::PartiallySynced:
+        return QStringLiteral("partially_synced");
+    case OrderSyncState::Failed:
+        return QStringLiteral("failed");
+    case OrderSyncState::Held:
+        return QStringLiteral("held");
+    }
+    return {};
+}
+
+std::optional<OrderSyncState> orderSyncStateFromKey(const QString &key)
+{
+    for (OrderSyncState state : allOrderSyncStates())
+        if (orderSyncStateKey(state) == key)
+            return state;
+    return std::nullopt;
+}
+
+QList<OrderSyncState> allOrderSyncStates()
+{
+    return {OrderSyncState::NotEligible,     OrderSyncState::Waiting, OrderSyncState::Synced,
+            OrderSyncState::PartiallySynced, OrderSyncState::Failed,  OrderSyncState::Held};
 }
 
 double ItemFulfillment::totalQuantity() const

@@ -65,6 +65,7 @@ struct Connector
     QString defaultCarrier;
     bool updateTracking = true; // send tracking changes made in NetSuite after the first push
     KitRule kitRule = KitRule::KitLine;
+    qint64 revision = 0; // grows with every save (read only: the repository keeps it)
     bool operator==(const Connector &) const = default;
 };
 
@@ -140,6 +141,9 @@ struct ItemFulfillment
     QList<ItemFulfillmentLine> lines;
     QStringList trackingNumbers;
     bool voided = false;
+    // Set when NetSuite's rows for it could not all be read (a null quantity, a wrong type):
+    // it is held with this message and never pushed in part.
+    QString problem;
     double totalQuantity() const;
     bool operator==(const ItemFulfillment &) const = default;
 };
@@ -158,8 +162,9 @@ struct KitMember
 // channel request (the outbox) and completed after the answer, so a crash can never make us
 // forget that a request may have reached the channel.
 // Attention: pushed, then voided, reduced or moved back in NetSuite. Flagged once for a person;
-// never cancelled in the channel automatically.
-enum class LedgerState { Pending, Pushed, Ambiguous, Attention };
+// never cancelled in the channel automatically. Resolved: a person looked and closed the flag
+// (their reason is in the history); nothing is flagged or sent for it again.
+enum class LedgerState { Pending, Pushed, Ambiguous, Attention, Resolved };
 QString ledgerStateKey(LedgerState state);
 LedgerState ledgerStateFromKey(const QString &key);
 
@@ -179,7 +184,10 @@ struct LedgerEntry
     bool operator==(const LedgerEntry &) const = default;
 };
 
-// A fulfillment that keeps failing waits for a growing while before the next try.
+// A fulfillment that keeps failing waits for a growing while before the next try. A held one
+// waits for a change instead (ignoreUntil at the end of time): of the connector's mappings
+// (error class "mapping": the first pass after any mapping change takes it up again) or of
+// NetSuite's data (taken up again when NetSuite reports the fulfillment changed).
 struct QuarantineEntry
 {
     qint64 connectorId = 0;
@@ -190,8 +198,19 @@ struct QuarantineEntry
     QDateTime ignoreUntil;
     QString errorClass;
     QString lastError;
+    qint64 settingsVersion = 0; // the connector's settings version it was tried with
+    bool waitsForChange() const
+    {
+        return ignoreUntil.isValid() && ignoreUntil.date().year() >= 9999;
+    }
     bool operator==(const QuarantineEntry &) const = default;
 };
+
+// Where an order stands with a connector, as the orders table shows it.
+enum class OrderSyncState { NotEligible, Waiting, Synced, PartiallySynced, Failed, Held };
+QString orderSyncStateKey(OrderSyncState state);
+std::optional<OrderSyncState> orderSyncStateFromKey(const QString &key);
+QList<OrderSyncState> allOrderSyncStates();
 
 enum class SyncTrigger { Schedule, Manual, Resync, Replay };
 QString syncTriggerKey(SyncTrigger trigger);
@@ -229,8 +248,8 @@ struct SyncAttempt
     ErrorClass errorClass = ErrorClass::None;
     qint64 durationMs = 0;
     QString message;
-    QString request;  // redacted
-    QString response; // redacted
+    QString request;           // redacted
+    QString response;          // redacted
     qint64 mappingVersion = 0; // the connector's mapping version the request was built with
 };
 

@@ -10,7 +10,7 @@ namespace fulfillsync {
 namespace {
 const QString kColumns = QStringLiteral(
     "id, name, kind, channel, endpoint, enabled, interval_minutes, trigger_statuses, "
-    "notify_customer, unmapped_policy, default_carrier, update_tracking, kit_rule");
+    "notify_customer, unmapped_policy, default_carrier, update_tracking, kit_rule, revision");
 
 Connector fromQuery(const QSqlQuery &q)
 {
@@ -29,6 +29,7 @@ Connector fromQuery(const QSqlQuery &q)
     c.defaultCarrier = q.value(10).toString();
     c.updateTracking = q.value(11).toInt() != 0;
     c.kitRule = kitRuleFromKey(q.value(12).toString());
+    c.revision = q.value(13).toLongLong();
     return c;
 }
 } // namespace
@@ -87,7 +88,7 @@ bool ConnectorRepository::save(Connector &c)
             : QStringLiteral("UPDATE connectors SET name=?, kind=?, channel=?, endpoint=?, "
                              "enabled=?, interval_minutes=?, trigger_statuses=?, "
                              "notify_customer=?, unmapped_policy=?, default_carrier=?, "
-                             "update_tracking=?, kit_rule=? "
+                             "update_tracking=?, kit_rule=?, revision = revision + 1 "
                              "WHERE id=?");
     if (!prepareOrReport(q, sql, &m_error))
         return false;

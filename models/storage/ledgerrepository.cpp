@@ -120,6 +120,17 @@ bool LedgerRepository::markAttention(qint64 connectorId, qint64 fulfillmentId)
     return setState(connectorId, fulfillmentId, LedgerState::Attention);
 }
 
+bool LedgerRepository::resolve(qint64 connectorId, qint64 fulfillmentId)
+{
+    const auto statement = m_statements.run(
+        QStringLiteral("UPDATE pushed_fulfillments SET state = ? WHERE connector_id = ? AND "
+                       "fulfillment_id = ? AND state = ?"),
+        {ledgerStateKey(LedgerState::Resolved), connectorId, fulfillmentId,
+         ledgerStateKey(LedgerState::Attention)},
+        &m_error);
+    return statement && statement.query().numRowsAffected() == 1;
+}
+
 bool LedgerRepository::updateTrackingNumbers(qint64 connectorId, qint64 fulfillmentId,
                                              const QStringList &numbers)
 {

@@ -25,6 +25,8 @@ public:
                     const QDateTime &at);
     bool markAmbiguous(qint64 connectorId, qint64 fulfillmentId);
     bool markAttention(qint64 connectorId, qint64 fulfillmentId);
+    // A person closed the flag (Attention → Resolved); false when there was no flag.
+    bool resolve(qint64 connectorId, qint64 fulfillmentId);
     bool updateTrackingNumbers(qint64 connectorId, qint64 fulfillmentId,
                                const QStringList &numbers);
     // Only after a definite "not created" answer from the channel.

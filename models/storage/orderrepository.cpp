@@ -106,12 +106,13 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
             header,
             QStringLiteral(
                 "INSERT INTO item_fulfillments (id, order_id, tran_id, tran_date, "
-                "ship_status, ship_method_id, ship_method_name, last_modified, voided) "
-                "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET order_id = "
+                "ship_status, ship_method_id, ship_method_name, last_modified, voided, problem) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET order_id = "
                 "excluded.order_id, tran_id = excluded.tran_id, tran_date = "
                 "excluded.tran_date, ship_status = excluded.ship_status, ship_method_id "
                 "= excluded.ship_method_id, ship_method_name = excluded.ship_method_name, "
-                "last_modified = excluded.last_modified, voided = excluded.voided"),
+                "last_modified = excluded.last_modified, voided = excluded.voided, "
+                "problem = excluded.problem"),
             &m_error) ||
         !prepareOrReport(
             deleteLines,
@@ -141,6 +142,7 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
         header.addBindValue(f.shipMethodName);
         header.addBindValue(toStorageTime(f.lastModified));
         header.addBindValue(f.voided ? 1 : 0);
+        header.addBindValue(f.problem);
         if (!execOrReport(header, &m_error))
             return false;
         deleteLines.addBindValue(f.id);
@@ -236,8 +238,8 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
     QList<ItemFulfillment> result;
     const auto statement = m_statements.prepare(
         QStringLiteral("SELECT id, order_id, tran_id, tran_date, ship_status, "
-                       "ship_method_id, ship_method_name, last_modified, voided FROM "
-                       "item_fulfillments WHERE ") +
+                       "ship_method_id, ship_method_name, last_modified, voided, problem "
+                       "FROM item_fulfillments WHERE ") +
             where + QStringLiteral(" ORDER BY id"),
         &m_error);
     if (!statement)
@@ -257,6 +259,7 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
         f.shipMethodName = q.value(6).toString();
         f.lastModified = fromStorageTime(q.value(7).toString());
         f.voided = q.value(8).toInt() != 0;
+        f.problem = q.value(9).toString();
         result << f;
     }
     const auto linesStatement = m_statements.prepare(

@@ -20,8 +20,8 @@ QList<QuarantineEntry> QuarantineRepository::select(const QString &where,
     QList<QuarantineEntry> result;
     const auto statement = m_statements.run(
         QStringLiteral("SELECT connector_id, fulfillment_id, order_id, retry_count, "
-                       "last_try_at, ignore_until, error_class, last_error FROM "
-                       "sync_quarantine WHERE ") +
+                       "last_try_at, ignore_until, error_class, last_error, settings_version "
+                       "FROM sync_quarantine WHERE ") +
             where + QStringLiteral(" ORDER BY fulfillment_id"),
         values, &m_error);
     if (!statement)
@@ -35,7 +35,8 @@ QList<QuarantineEntry> QuarantineRepository::select(const QString &where,
                                   fromStorageTime(q.value(4).toString()),
                                   fromStorageTime(q.value(5).toString()),
                                   q.value(6).toString(),
-                                  q.value(7).toString()};
+                                  q.value(7).toString(),
+                                  q.value(8).toLongLong()};
     }
     return result;
 }
@@ -61,12 +62,13 @@ bool QuarantineRepository::save(const QuarantineEntry &e)
 {
     const auto statement = m_statements.prepare(
         QStringLiteral("INSERT INTO sync_quarantine (connector_id, fulfillment_id, order_id, "
-                       "retry_count, last_try_at, ignore_until, error_class, last_error) VALUES "
-                       "(?,?,?,?,?,?,?,?) ON CONFLICT (connector_id, fulfillment_id) DO UPDATE "
-                       "SET order_id = excluded.order_id, retry_count = excluded.retry_count, "
-                       "last_try_at = excluded.last_try_at, ignore_until = "
-                       "excluded.ignore_until, error_class = excluded.error_class, last_error "
-                       "= excluded.last_error"),
+                       "retry_count, last_try_at, ignore_until, error_class, last_error, "
+                       "settings_version) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (connector_id, "
+                       "fulfillment_id) DO UPDATE SET order_id = excluded.order_id, "
+                       "retry_count = excluded.retry_count, last_try_at = excluded.last_try_at, "
+                       "ignore_until = excluded.ignore_until, error_class = "
+                       "excluded.error_class, last_error = excluded.last_error, "
+                       "settings_version = excluded.settings_version"),
         &m_error);
     if (!statement)
         return false;
@@ -79,7 +81,30 @@ bool QuarantineRepository::save(const QuarantineEntry &e)
     q.addBindValue(toStorageTime(e.ignoreUntil));
     q.addBindValue(e.errorClass);
     q.addBindValue(e.lastError);
+    q.addBindValue(e.settingsVersion);
     return execOrReport(q, &m_error);
+}
+
+QList<qint64> QuarantineRepository::dueOrderIds(qint64 connectorId, const QDateTime &now,
+                                                qint64 settingsVersion)
+{
+    QList<qint64> ids;
+    const auto statement = m_statements.run(
+        QStringLiteral("SELECT DISTINCT order_id FROM sync_quarantine WHERE connector_id = ? AND "
+                       "((error_class <> 'mapping' AND ignore_until <= ?) OR "
+                       "(error_class = 'mapping' AND settings_version < ?))"),
+        {connectorId, toStorageTime(now), settingsVersion}, &m_error);
+    if (!statement)
+        return ids;
+    QSqlQuery &q = statement.query();
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+QDateTime QuarantinePolicy::untilChanged()
+{
+    return QDateTime(QDate(9999, 12, 31), QTime(0, 0), Qt::UTC);
 }
 
 bool QuarantineRepository::clear(qint64 connectorId, qint64 fulfillmentId)

@@ -18,6 +18,9 @@ public:
     QList<QuarantineEntry> entries(qint64 connectorId);
     QList<QuarantineEntry> entriesOfOrder(qint64 connectorId, qint64 orderId);
     bool save(const QuarantineEntry &entry);
+    // Orders with work that is due: failures whose wait is over, and fulfillments held for a
+    // mapping problem under an older settings version than the current one.
+    QList<qint64> dueOrderIds(qint64 connectorId, const QDateTime &now, qint64 settingsVersion);
     bool clear(qint64 connectorId, qint64 fulfillmentId);
     bool clearAll(qint64 connectorId); // the admin's "retry now" for everything
 
@@ -42,6 +45,9 @@ struct QuarantinePolicy
     int authMaxSeconds = 3600;
 
     int delaySeconds(int retryCount, ErrorClass errorClass) const;
+    // The "ignore until" of a held fulfillment: it waits for a change (of its mappings or of
+    // NetSuite's data), not for a time.
+    static QDateTime untilChanged();
 };
 
 } // namespace fulfillsync

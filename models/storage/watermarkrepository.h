@@ -12,7 +12,11 @@ public:
     explicit WatermarkRepository(QSqlDatabase db);
 
     QDateTime value(qint64 connectorId, const QString &stream); // invalid when never synced
-    bool setValue(qint64 connectorId, const QString &stream, const QDateTime &value);
+    // probe: what NetSuite's idle probe answered for the window this watermark starts, as of
+    // the read that set it; empty when unknown (the next pass reads in full).
+    bool setValue(qint64 connectorId, const QString &stream, const QDateTime &value,
+                  const QString &probe = {});
+    QString probe(qint64 connectorId, const QString &stream);
 
     QString lastError() const { return m_error; }
 

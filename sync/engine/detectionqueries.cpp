@@ -2,9 +2,24 @@
 
 #include "sync/net/suiteql.h"
 
+#include <QCoreApplication>
+#include <cmath>
+#include <map>
+
 namespace fulfillsync {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DetectionQueries)
+};
+
+QString isoSeconds(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+}
+
 QString orderFilter(const char *column, const QList<qint64> &orderIds)
 {
     if (orderIds.isEmpty())
@@ -65,6 +80,39 @@ QString DetectionQueries::ordersSince(const QDateTime &since, const QList<qint64
            QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
 }
 
+QString DetectionQueries::probeSince(const QDateTime &since)
+{
+    return QStringLiteral("SELECT t.type AS kind, COUNT(*) AS n, SUM(t.id) AS s, "
+                          "TO_CHAR(MAX(t.lastmodifieddate), 'YYYY-MM-DD\"T\"HH24:MI:SS') AS m "
+                          "FROM transaction t WHERE t.type IN ('ItemShip', 'SalesOrd') AND "
+                          "t.lastmodifieddate >= ") +
+           SuiteQl::timestampLiteral(since) + QStringLiteral(" GROUP BY t.type ORDER BY t.type");
+}
+
+QString DetectionQueries::probeDigest(const QList<QJsonObject> &rows)
+{
+    std::map<QString, QString> parts; // by type, so the text does not depend on row order
+    for (const QJsonObject &row : rows) {
+        bool countOk = false;
+        bool sumOk = false;
+        const QString kind = SuiteQlValue::text(row, "kind");
+        const double count = SuiteQlValue::number(row, "n", &countOk);
+        const double sum = SuiteQlValue::number(row, "s", &sumOk);
+        const QDateTime newest = SuiteQlValue::timestamp(row, "m");
+        if (kind.isEmpty() || !countOk || !sumOk || !newest.isValid())
+            return {};
+        parts[kind] = QStringLiteral("%1:%2:%3:%4")
+                          .arg(kind)
+                          .arg(qint64(count))
+                          .arg(qint64(std::llround(sum)))
+                          .arg(isoSeconds(newest));
+    }
+    QStringList digest;
+    for (const auto &[kind, part] : parts)
+        digest << part;
+    return digest.join(u'|');
+}
+
 QString DetectionQueries::kitMembers(const QList<qint64> &kitItemIds)
 {
     QStringList literals;
@@ -93,6 +141,84 @@ QList<KitMember> DetectionQueries::readKitMembers(const QList<QJsonObject> &rows
     return members;
 }
 
+void UnreadableRows::note(const QDateTime &modified, const QString &problem)
+{
+    ++count;
+    if (firstProblem.isEmpty())
+        firstProblem = problem;
+    if (!modified.isValid())
+        undated = true;
+    else if (!oldest.isValid() || modified < oldest)
+        oldest = modified;
+}
+
+void UnreadableRows::merge(const UnreadableRows &other)
+{
+    if (other.count == 0)
+        return;
+    count += other.count;
+    undated |= other.undated;
+    if (firstProblem.isEmpty())
+        firstProblem = other.firstProblem;
+    if (other.oldest.isValid() && (!oldest.isValid() || other.oldest < oldest))
+        oldest = other.oldest;
+}
+
+QDateTime UnreadableRows::cap(const QDateTime &newest, const QDateTime &current) const
+{
+    if (count == 0)
+        return newest;
+    if (undated)
+        return current; // where it was: everything is read again
+    // At the unreadable row itself, so the next pass (which reads from before it) sees it again.
+    const QDateTime capped = newest.isValid() && newest < oldest ? newest : oldest;
+    return current.isValid() && current > capped ? current : capped;
+}
+
+void RecentChanges::note(const QString &type, qint64 id, const QDateTime &modified)
+{
+    const auto known = m_latest.constFind(id);
+    if (known != m_latest.cend() && known.value() >= modified)
+        return;
+    m_latest.insert(id, modified);
+    m_changes.push_back({type, id, modified});
+    const QDateTime keepFrom = modified.addSecs(-m_keepSeconds);
+    while (!m_changes.empty() && m_changes.front().modified < keepFrom) {
+        const Change &old = m_changes.front();
+        if (m_latest.value(old.id) == old.modified)
+            m_latest.remove(old.id);
+        m_changes.pop_front();
+    }
+}
+
+QString RecentChanges::digestSince(const QDateTime &since) const
+{
+    struct Sum
+    {
+        qint64 count = 0;
+        qint64 ids = 0;
+        QDateTime newest;
+    };
+    std::map<QString, Sum> sums;
+    for (const Change &c : m_changes) {
+        if (c.modified < since || m_latest.value(c.id) != c.modified)
+            continue; // before the window, or read again later with a newer time
+        Sum &sum = sums[c.type];
+        ++sum.count;
+        sum.ids += c.id;
+        if (!sum.newest.isValid() || c.modified > sum.newest)
+            sum.newest = c.modified;
+    }
+    QStringList digest;
+    for (const auto &[type, sum] : sums)
+        digest << QStringLiteral("%1:%2:%3:%4")
+                      .arg(type)
+                      .arg(sum.count)
+                      .arg(sum.ids)
+                      .arg(isoSeconds(sum.newest));
+    return digest.join(u'|');
+}
+
 namespace {
 
 SalesOrder orderHeaderOf(const QJsonObject &row, bool *ok)
@@ -110,6 +236,34 @@ SalesOrder orderHeaderOf(const QJsonObject &row, bool *ok)
     return order;
 }
 
+// A quantity NetSuite sends as a string: a finite, non-negative number, or a problem.
+double quantityOf(const QJsonObject &row, const char *key, QString *problem)
+{
+    bool ok = false;
+    const double q = SuiteQlValue::number(row, key, &ok);
+    if (!ok || !std::isfinite(q) || q < 0) {
+        const QJsonValue raw = row.value(QLatin1String(key));
+        *problem = raw.isUndefined() || raw.isNull()
+                       ? Text::tr("NetSuite sent no quantity")
+                       : Text::tr("NetSuite sent the quantity \"%1\", which is not a number")
+                             .arg(SuiteQlValue::text(row, key).left(40));
+    }
+    return ok && std::isfinite(q) ? q : 0;
+}
+
+// Takes the entries of `order` (ids in arrival order) out of `items`, except the last `keep`.
+template<typename T>
+QList<T> takeFrom(QList<qint64> &order, QHash<qint64, T> &items, qsizetype keep)
+{
+    QList<T> result;
+    const qsizetype n = std::max<qsizetype>(0, order.size() - keep);
+    result.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        result << items.take(order.at(i));
+    order.remove(0, n);
+    return result;
+}
+
 } // namespace
 
 void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
@@ -117,16 +271,21 @@ void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
     for (const QJsonObject &row : rows) {
         bool idOk = false;
         bool orderOk = false;
-        bool lineOk = false;
         const qint64 id = SuiteQlValue::integer(row, "if_id", &idOk);
         SalesOrder header = orderHeaderOf(row, &orderOk);
-        const qint64 lineId = SuiteQlValue::integer(row, "if_line", &lineOk);
-        const QString status = SuiteQlValue::text(row, "if_status");
         const QDateTime modified = SuiteQlValue::timestamp(row, "if_lmd");
-        if (!idOk || !orderOk || !lineOk || status.size() != 1 || !modified.isValid()) {
-            ++m_rejected;
+        if (!idOk || !orderOk) {
+            m_unreadable.note(modified, Text::tr("a fulfillment row without a readable "
+                                                 "fulfillment or sales order id"));
             continue;
         }
+        // Everything but the ids: a damaged value holds the fulfillment instead of being
+        // taken as empty (an empty channel would quietly make it another connector's).
+        qint64 shipMethod = 0, orderLine = 0, location = 0;
+        const bool typed = SuiteQlValue::wellTyped(row) &&
+                           SuiteQlValue::optionalInteger(row, "ship_method", &shipMethod) &&
+                           SuiteQlValue::optionalInteger(row, "so_line", &orderLine) &&
+                           SuiteQlValue::optionalInteger(row, "location", &location);
         auto it = m_fulfillments.find(id);
         if (it == m_fulfillments.end()) {
             ItemFulfillment f;
@@ -134,51 +293,87 @@ void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
             f.orderId = header.id;
             f.tranId = SuiteQlValue::text(row, "if_tranid");
             f.tranDate = SuiteQlValue::text(row, "if_date");
-            f.shipStatus = status;
-            f.shipMethodId = SuiteQlValue::integer(row, "ship_method");
+            f.shipStatus = SuiteQlValue::text(row, "if_status");
+            f.shipMethodId = shipMethod;
             f.shipMethodName = SuiteQlValue::text(row, "ship_method_name");
             f.lastModified = modified;
             f.voided = SuiteQlValue::boolean(row, "if_void");
+            if (f.tranId.isEmpty())
+                f.tranId = QStringLiteral("IF#%1").arg(id);
             it = m_fulfillments.insert(id, f);
             m_order << id;
+            if (m_recent && modified.isValid())
+                m_recent->note(QStringLiteral("ItemShip"), id, modified);
         }
         ItemFulfillment &f = it.value();
-        const bool knownLine =
-            std::any_of(f.lines.cbegin(), f.lines.cend(),
-                        [lineId](const ItemFulfillmentLine &l) { return l.lineId == lineId; });
-        if (!knownLine) {
+        QString problem;
+        if (!typed)
+            problem = Text::tr("NetSuite sent a value of the wrong type");
+        else if (!modified.isValid())
+            problem = Text::tr("NetSuite sent no readable last-modified time");
+        else if (f.shipStatus.size() != 1 || !QStringLiteral("ABC").contains(f.shipStatus.at(0)))
+            problem = Text::tr("NetSuite sent the ship status \"%1\"").arg(f.shipStatus.left(20));
+        bool lineOk = false;
+        bool itemOk = false;
+        const qint64 lineId = SuiteQlValue::integer(row, "if_line", &lineOk);
+        const qint64 itemId = SuiteQlValue::integer(row, "item", &itemOk);
+        if (problem.isEmpty() && (!lineOk || !itemOk))
+            problem = Text::tr("NetSuite sent a line without a readable line or item id");
+        const bool knownLine = lineOk && std::any_of(f.lines.cbegin(), f.lines.cend(),
+                                                     [lineId](const ItemFulfillmentLine &l) {
+                                                         return l.lineId == lineId;
+                                                     });
+        if (lineOk && !knownLine) {
             ItemFulfillmentLine line;
             line.lineId = lineId;
-            line.orderLine = SuiteQlValue::integer(row, "so_line");
-            line.itemId = SuiteQlValue::integer(row, "item");
+            line.orderLine = orderLine;
+            line.itemId = itemId;
             line.itemName = SuiteQlValue::text(row, "item_name");
-            line.quantity = SuiteQlValue::number(row, "quantity");
-            line.locationId = SuiteQlValue::integer(row, "location");
+            QString quantityProblem;
+            line.quantity = quantityOf(row, "quantity", &quantityProblem);
+            if (problem.isEmpty() && !quantityProblem.isEmpty())
+                problem = Text::tr("%1 for line %2 (%3)")
+                              .arg(quantityProblem)
+                              .arg(lineId)
+                              .arg(line.itemName);
+            line.locationId = location;
             line.locationName = SuiteQlValue::text(row, "location_name");
             line.itemType = SuiteQlValue::text(row, "item_type");
             f.lines << line;
         }
+        if (!problem.isEmpty()) {
+            if (f.problem.isEmpty())
+                f.problem = Text::tr("%1 could not be read completely: %2. It is held, never "
+                                     "sent in part, and read again on every run until NetSuite "
+                                     "returns it whole.")
+                                .arg(f.tranId, problem);
+            m_unreadable.note(modified, f.problem);
+        }
         const QString tracking = SuiteQlValue::text(row, "tracking_number").trimmed();
         if (!tracking.isEmpty() && !f.trackingNumbers.contains(tracking))
             f.trackingNumbers << tracking;
-        if (!m_newest.isValid() || modified > m_newest)
+        if (modified.isValid() && (!m_newest.isValid() || modified > m_newest))
             m_newest = modified;
-        m_orders.insert(header.id, header);
+        if (typed) // a damaged row never overwrites the order's header
+            m_orders.insert(header.id, header);
     }
 }
 
-QList<ItemFulfillment> FulfillmentRowReader::fulfillments() const
+QList<ItemFulfillment> FulfillmentRowReader::takeComplete()
 {
-    QList<ItemFulfillment> result;
-    result.reserve(m_order.size());
-    for (qint64 id : m_order)
-        result << m_fulfillments.value(id);
-    return result;
+    return takeFrom(m_order, m_fulfillments, 1);
 }
 
-QList<SalesOrder> FulfillmentRowReader::orderHeaders() const
+QList<ItemFulfillment> FulfillmentRowReader::takeAll()
 {
-    return m_orders.values();
+    return takeFrom(m_order, m_fulfillments, 0);
+}
+
+QList<SalesOrder> FulfillmentRowReader::takeOrderHeaders()
+{
+    QList<SalesOrder> headers = m_orders.values();
+    m_orders.clear();
+    return headers;
 }
 
 void OrderRowReader::add(const QList<QJsonObject> &rows)
@@ -189,8 +384,17 @@ void OrderRowReader::add(const QList<QJsonObject> &rows)
         SalesOrder header = orderHeaderOf(row, &orderOk);
         const qint64 lineId = SuiteQlValue::integer(row, "so_line", &lineOk);
         const QDateTime modified = SuiteQlValue::timestamp(row, "so_lmd");
-        if (!orderOk || !lineOk || !modified.isValid()) {
-            ++m_rejected;
+        QString quantityProblem;
+        const double quantity = quantityOf(row, "quantity", &quantityProblem);
+        bool shippedOk = false;
+        const double shipped = SuiteQlValue::number(row, "quantity_shipped", &shippedOk);
+        qint64 item = 0;
+        const bool typed =
+            SuiteQlValue::wellTyped(row) && SuiteQlValue::optionalInteger(row, "item", &item) &&
+            (shippedOk || row.value(QLatin1String("quantity_shipped")).isUndefined());
+        if (!orderOk || !lineOk || !modified.isValid() || !quantityProblem.isEmpty() || !typed) {
+            m_unreadable.note(
+                modified, Text::tr("sales order %1: a line could not be read").arg(header.tranId));
             continue;
         }
         auto it = m_orders.find(header.id);
@@ -198,29 +402,30 @@ void OrderRowReader::add(const QList<QJsonObject> &rows)
             header.lastModified = modified;
             it = m_orders.insert(header.id, header);
             m_order << header.id;
+            if (m_recent)
+                m_recent->note(QStringLiteral("SalesOrd"), header.id, modified);
         }
         SalesOrder &order = it.value();
         const bool knownLine =
             std::any_of(order.lines.cbegin(), order.lines.cend(),
                         [lineId](const SalesOrderLine &l) { return l.lineId == lineId; });
         if (!knownLine) {
-            order.lines << SalesOrderLine{lineId, SuiteQlValue::integer(row, "item"),
-                                          SuiteQlValue::text(row, "item_name"),
-                                          SuiteQlValue::number(row, "quantity"),
-                                          SuiteQlValue::number(row, "quantity_shipped")};
+            order.lines << SalesOrderLine{lineId, item, SuiteQlValue::text(row, "item_name"),
+                                          quantity, shipped};
         }
         if (!m_newest.isValid() || modified > m_newest)
             m_newest = modified;
     }
 }
 
-QList<SalesOrder> OrderRowReader::orders() const
+QList<SalesOrder> OrderRowReader::takeComplete()
 {
-    QList<SalesOrder> result;
-    result.reserve(m_order.size());
-    for (qint64 id : m_order)
-        result << m_orders.value(id);
-    return result;
+    return takeFrom(m_order, m_orders, 1);
+}
+
+QList<SalesOrder> OrderRowReader::takeAll()
+{
+    return takeFrom(m_order, m_orders, 0);
 }
 
 } // namespace fulfillsync

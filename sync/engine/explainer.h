@@ -1,45 +1,55 @@
 #pragma once
 
 #include "models/domain/domain.h"
-#include "sync/engine/fulfillmentmapper.h"
+#include "sync/engine/syncdecision.h"
 
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
+#include <functional>
 
 namespace fulfillsync {
 
-// "Why did (or didn't) this order sync?" Every gate the engine applies, in the order it applies
-// them, for each of the order's fulfillments. Pure: the caller reads the data.
-struct Gate
-{
-    QString name; // short, translated
-    bool passed = false;
-    QString detail; // what was found, in words
-};
-
+// "Why did (or didn't) this order sync?" For each of the order's fulfillments, the very
+// decision the engine takes (SyncDecisions::decide) with every gate it applies. Pure: the
+// caller reads the data.
 struct FulfillmentExplanation
 {
     qint64 fulfillmentId = 0;
     QString fulfillmentTranId;
-    QList<Gate> gates;
-    bool wouldPush() const;
-    QString verdict() const; // one sentence
+    SyncDecision decision;
+    QString verdict() const { return decision.verdict(fulfillmentTranId); }
 };
 
 struct OrderExplanation
 {
-    QList<Gate> orderGates; // gates that apply to the whole order
     QList<FulfillmentExplanation> fulfillments;
     QString toText() const; // for the worker's `explain` and the app's detail pane
 };
 
+struct ExplainInput
+{
+    const Connector &connector;
+    const FulfillmentMapper &mapper; // the connector's mappings (and kit members)
+    std::function<QStringList(const MappedFulfillment &)> channelQuantityProblems;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+};
+
+struct ConnectorExplanation
+{
+    Connector connector;
+    OrderExplanation explanation;
+};
+
 namespace Explainer {
-// mapper: the connector's mappings (and kit members) as the engine would apply them.
-OrderExplanation explain(const Connector &connector, const FulfillmentMapper &mapper,
-                         const SalesOrder &order, const QList<ItemFulfillment> &fulfillments,
+// Every connector of the order's channel, from what the database holds (mappings, ledger,
+// quarantine, kit members, the channel's quantity rules).
+QList<ConnectorExplanation> explainStored(QSqlDatabase db, const SalesOrder &order,
+                                          const QList<ItemFulfillment> &fulfillments);
+OrderExplanation explain(const ExplainInput &input, const SalesOrder &order,
+                         const QList<ItemFulfillment> &fulfillments,
                          const QList<LedgerEntry> &ledger,
-                         const QList<QuarantineEntry> &quarantine = {},
-                         const QDateTime &now = QDateTime::currentDateTimeUtc());
+                         const QList<QuarantineEntry> &quarantine);
 } // namespace Explainer
 
 } // namespace fulfillsync

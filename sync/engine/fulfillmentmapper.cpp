@@ -55,7 +55,10 @@ QString FulfillmentMapper::skuOf(qint64 itemId, const QString &itemName) const
 {
     if (const MappingRule *r = rule(MappingKind::Item, itemId, itemName))
         return r->target.trimmed();
-    return itemName.trimmed();
+    // Unmapped: only a connector told to use its defaults takes the NetSuite name as the SKU.
+    if (m_connector.unmappedPolicy == UnmappedPolicy::UseDefault)
+        return itemName.trimmed();
+    return {};
 }
 
 MappingResult FulfillmentMapper::map(const ItemFulfillment &f, const SalesOrder &order) const
@@ -76,7 +79,9 @@ void FulfillmentMapper::mapLines(const ItemFulfillment &f, MappingResult &result
 {
     MappedFulfillment &m = result.mapped;
     const auto noSku = [&result](const QString &name, qint64 id) {
-        result.problems << Text::tr("Item %1 (internal id %2) has no SKU: add an item mapping.")
+        result.problems << Text::tr("Item %1 (internal id %2) has no item mapping: map it to a "
+                                    "channel SKU in Mappings, or let this connector use its "
+                                    "defaults (the NetSuite item name as the SKU).")
                                .arg(name)
                                .arg(id);
     };

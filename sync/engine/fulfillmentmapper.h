@@ -39,9 +39,9 @@ struct MappingResult
 };
 
 // Applies a connector's mappings to one fulfillment. Pure: no I/O, nothing guessed.
-// - Items map through an item rule when there is one, else the NetSuite item name is the SKU
-//   (the usual convention). Kits go as their own line, or as their members (kit rule), each
-//   member's quantity multiplied by the kits shipped.
+// - Items map through an item rule; without one the fulfillment is held, unless the connector
+//   uses its defaults, which take the NetSuite item name as the SKU. Kits go as their own line,
+//   or as their members (kit rule), each member's quantity multiplied by the kits shipped.
 // - Ship methods need a rule, or the connector's default carrier when its policy says so.
 // - Locations: once a connector maps any location, every shipping location needs a rule (or
 //   the default policy, which leaves the choice to the channel); all lines must ship from one

@@ -68,11 +68,17 @@ struct SyncRunSummary
     int netSuiteRequests = 0;
     int channelRequests = 0;
     bool cancelled = false;
-    QString error; // a run-level failure (could not read NetSuite, database error …)
+    bool idle = false;    // NetSuite's probe found nothing new to read
+    QStringList warnings; // read, but not everything (unreadable rows: read again next time)
+    QString error;        // a run-level failure (could not read NetSuite, database error …)
     // Not run, and not a failure: another worker holds this connector's lease right now.
     QString skipped;
     qint64 durationMs = 0;
-    bool ok() const { return error.isEmpty() && failed == 0 && !cancelled; }
+    // Everything owed reached the channel: nothing failed, is held or waits in quarantine.
+    bool ok() const
+    {
+        return error.isEmpty() && failed == 0 && held == 0 && deferred == 0 && !cancelled;
+    }
 };
 
 } // namespace fulfillsync

@@ -2,21 +2,13 @@
 
 #include "models/storage/changenotifier.h"
 #include "models/storage/database.h"
-#include "models/storage/historyrepository.h"
-#include "models/storage/ledgerrepository.h"
-#include "models/storage/orderrepository.h"
 #include "models/storage/sqlerror.h"
 #include "models/storage/watermarkrepository.h"
-#include "sync/engine/detectionqueries.h"
-#include "sync/net/httpcall.h"
-#include "sync/net/leakybucketpacer.h"
-#include "sync/net/suiteqlquery.h"
+#include "sync/channel/channelfactory.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QTimer>
-#include <memory>
 
 Q_LOGGING_CATEGORY(lcPass, "fulfillsync.sync.pass", QtInfoMsg)
 
@@ -24,6 +16,7 @@ namespace fulfillsync {
 
 namespace {
 const QString kFulfillmentStream = QStringLiteral("fulfillments");
+constexpr int kStatesPerCommit = 500;
 } // namespace
 
 QString SyncPass::readableJson(const QByteArray &body)
@@ -31,8 +24,7 @@ QString SyncPass::readableJson(const QByteArray &body)
     // Compact in storage (a million attempts add up); the detail pane indents for reading.
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (document.isNull())
-        return QString::fromUtf8(
-            body.left(4000)); // an HTML page or a fragment: the start is enough
+        return QString::fromUtf8(body.left(4000)); // an HTML page or a fragment: the start
     return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
 }
 
@@ -49,35 +41,10 @@ SyncPass::SyncPass(QNetworkAccessManager &network, Database &database, Config co
 
 SyncPass::~SyncPass() = default;
 
-HttpCall *SyncPass::track(HttpCall *call)
-{
-    m_calls.removeAll(nullptr); // calls done and deleted since
-    m_calls << call;
-    ++m_summary.channelRequests;
-    return call;
-}
-
-void SyncPass::planned(const Job &job, const QString &method, const QString &url,
-                       const QByteArray &body, const QString &problem)
-{
-    PlannedRequest request;
-    request.connectorId = m_config.connector.id;
-    request.orderTranId = job.order.tranId;
-    request.fulfillmentTranId = job.fulfillment.tranId;
-    request.method = method;
-    request.url = url;
-    request.body = QString::fromUtf8(QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented));
-    request.problem = problem;
-    Q_EMIT requestPlanned(request);
-}
-
 void SyncPass::emitProgress(const QString &phase)
 {
-    // Orders not evaluated yet count as one job each: the total firms up as the pass goes.
-    const int total =
-        m_completed + m_running + int(m_queue.size()) + int(m_orderIds.size() - m_nextOrder);
-    Q_EMIT progressed(
-        SyncProgress{m_config.connector.id, m_config.connector.name, phase, m_completed, total});
+    Q_EMIT progressed(SyncProgress{m_config.connector.id, m_config.connector.name, phase,
+                                   m_ordersDone, int(m_orderIds.size())});
 }
 
 void SyncPass::start()
@@ -87,17 +54,33 @@ void SyncPass::start()
     m_orders.emplace(db);
     m_ledger.emplace(db);
     m_quarantine.emplace(db);
-    m_history.emplace(db);
+    m_recorder.emplace(db,
+                       AttemptRecorder::Config{m_config.connector, m_config.trigger,
+                                               m_config.mappingVersion, m_config.settingsVersion,
+                                               m_config.quarantine, m_config.clock},
+                       m_summary);
+    m_channel = ChannelFactory::connect(m_config.connector.kind, m_network, m_config.shopify,
+                                        m_config.costBucket, m_config.channelOrdersPerRead);
+
     WatermarkRepository watermarks(m_database.connection());
-    const QDateTime watermark = watermarks.value(m_config.connector.id, kFulfillmentStream);
-    m_since =
-        watermark.isValid() ? watermark.addSecs(-m_config.overlapSeconds) : m_config.firstPassSince;
-    if (!m_since.isValid())
-        m_since = QDateTime::currentDateTimeUtc().addDays(-30);
-    if (!m_config.onlyOrders.isEmpty())
-        m_since = QDateTime::fromSecsSinceEpoch(0, Qt::UTC); // a resync reads these orders whole
-    qCInfo(lcPass) << m_config.connector.name << "reading changes since" << m_since;
-    readOrders();
+    NetSuiteReader::Config reader;
+    reader.endpoint = m_config.netsuite;
+    reader.gate = m_config.netSuiteGate;
+    reader.retryPolicy = m_config.netSuiteRetry;
+    if (m_config.onlyOrders.isEmpty()) {
+        reader.watermark = watermarks.value(m_config.connector.id, kFulfillmentStream);
+        reader.storedProbe = watermarks.probe(m_config.connector.id, kFulfillmentStream);
+    }
+    reader.firstPassSince = m_config.firstPassSince;
+    reader.overlapSeconds = m_config.overlapSeconds;
+    reader.onlyOrders = m_config.onlyOrders;
+    reader.readKitMembers = m_config.connector.kitRule == KitRule::Members;
+    reader.detectOnly = m_config.detectOnly;
+    m_reader = new NetSuiteReader(m_network, *m_orders, reader, this);
+    connect(m_reader, &NetSuiteReader::progressed, this, &SyncPass::emitProgress);
+    connect(m_reader, &NetSuiteReader::finished, this, &SyncPass::onRead);
+    qCInfo(lcPass) << m_config.connector.name << "reading changes";
+    m_reader->start();
 }
 
 void SyncPass::cancel()
@@ -105,460 +88,240 @@ void SyncPass::cancel()
     if (m_finished)
         return;
     m_cancelled = true;
-    if (m_query)
-        m_query->abort();
-    // Each aborted call ends its job; an unconfirmed create stays Ambiguous in the ledger.
-    const QList<QPointer<HttpCall>> calls = m_calls;
-    for (const QPointer<HttpCall> &call : calls)
-        if (call)
-            call->abort();
-    if (m_query.isNull())
-        finish(); // jobs waiting for a THROTTLED retry keep their Pending intent
-}
-
-void SyncPass::readWindowed(QueryBuilder build, const QDateTime &since, RowSink sink,
-                            std::function<QDateTime()> newest, std::function<void()> done)
-{
-    m_query = new SuiteQlQuery(m_network, m_config.netsuite, build(since), this);
-    m_query->setCredentialsProven(m_netSuiteCredentialsProven);
-    m_query->setGate(m_config.netSuiteGate);
-    connect(m_query, &SuiteQlQuery::pageReceived, this, sink);
-    connect(m_query, &SuiteQlQuery::finished, this,
-            [=, this](const NetSuiteError &error, bool reachedCeiling) {
-                m_summary.netSuiteRequests += m_query->requestsSent();
-                m_netSuiteCredentialsProven |= m_query->credentialsProven();
-                m_query->deleteLater();
-                if (m_cancelled)
-                    return finish();
-                if (!error.isOk())
-                    return finish(error.message);
-                if (reachedCeiling) {
-                    // Keyset window: continue from the newest change seen. Rows at exactly that
-                    // instant are read again and fold away by id.
-                    const QDateTime next = newest();
-                    if (!next.isValid() || next <= since)
-                        return finish(tr("More than 100,000 NetSuite rows changed at %1; SuiteQL "
-                                         "cannot page past that. Narrow the first pass with a "
-                                         "later start date.")
-                                          .arg(since.toString(Qt::ISODate)));
-                    qCInfo(lcPass) << "100,000-row window full; continuing from" << next;
-                    return readWindowed(build, next, sink, newest, done);
-                }
-                done();
-            });
-    m_query->start();
-}
-
-void SyncPass::readOrders()
-{
-    emitProgress(tr("Reading sales orders from NetSuite"));
-    auto reader = std::make_shared<OrderRowReader>();
-    readWindowed(
-        [ids = m_config.onlyOrders](const QDateTime &since) {
-            return DetectionQueries::ordersSince(since, ids);
-        },
-        m_since, [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
-        [reader] { return reader->newestModification(); },
-        [this, reader] {
-            OrderRepository &orders = *m_orders;
-            if (!orders.upsertOrders(reader->orders()))
-                return finish(tr("Could not store sales orders: %1").arg(orders.lastError()));
-            for (const SalesOrder &order : reader->orders())
-                m_touchedOrders.insert(order.id);
-            if (reader->newestModification() > m_newestChange)
-                m_newestChange = reader->newestModification();
-            readFulfillments();
-        });
-}
-
-void SyncPass::readFulfillments()
-{
-    emitProgress(tr("Reading item fulfillments from NetSuite"));
-    auto reader = std::make_shared<FulfillmentRowReader>();
-    readWindowed(
-        [ids = m_config.onlyOrders](const QDateTime &since) {
-            return DetectionQueries::fulfillmentsSince(since, ids);
-        },
-        m_since, [reader](const QList<QJsonObject> &rows) { reader->add(rows); },
-        [reader] { return reader->newestModification(); },
-        [this, reader] {
-            if (reader->rejectedRows() > 0)
-                qCWarning(lcPass) << reader->rejectedRows()
-                                  << "unreadable fulfillment rows skipped";
-            OrderRepository &orders = *m_orders;
-            if (!orders.upsertOrderHeaders(reader->orderHeaders()) ||
-                !orders.upsertFulfillments(reader->fulfillments()))
-                return finish(tr("Could not store fulfillments: %1").arg(orders.lastError()));
-            for (const ItemFulfillment &f : reader->fulfillments())
-                m_touchedOrders.insert(f.orderId);
-            if (reader->newestModification() > m_newestChange)
-                m_newestChange = reader->newestModification();
-            m_summary.detectedFulfillments = int(reader->fulfillments().size());
-            if (m_config.detectOnly)
-                return finish();
-            readKitMembers(reader->fulfillments());
-        });
-}
-
-void SyncPass::readKitMembers(const QList<ItemFulfillment> &fulfillments)
-{
-    QSet<qint64> kits;
-    if (m_config.connector.kitRule == KitRule::Members) {
-        for (const ItemFulfillment &f : fulfillments)
-            for (const ItemFulfillmentLine &line : f.lines)
-                if (line.isKit())
-                    kits.insert(line.itemId);
+    if (m_reader) {
+        m_reader->cancel(); // ends through onRead()
+        return;
     }
-    if (kits.isEmpty())
-        return evaluate();
-    emitProgress(tr("Reading kit members from NetSuite"));
-    QList<qint64> ids = kits.values();
-    std::sort(ids.begin(), ids.end());
-    auto rows = std::make_shared<QList<QJsonObject>>();
-    readWindowed(
-        [ids](const QDateTime &) { return DetectionQueries::kitMembers(ids); }, m_since,
-        [rows](const QList<QJsonObject> &page) { *rows << page; }, [] { return QDateTime(); },
-        [this, ids, rows] {
-            OrderRepository &orders = *m_orders;
-            if (!orders.replaceKitMembers(ids, DetectionQueries::readKitMembers(*rows)))
-                return finish(tr("Could not store kit members: %1").arg(orders.lastError()));
-            evaluate();
-        });
+    if (m_channel)
+        m_channel->abortAll(); // each answer settles its job (an unconfirmed create stays so)
+    pump();
 }
 
-void SyncPass::evaluate()
+void SyncPass::onRead(const NetSuiteReader::Result &result)
 {
+    m_reader->deleteLater();
+    m_reader = nullptr;
+    m_read = result;
+    m_summary.netSuiteRequests = result.requests;
+    m_summary.detectedFulfillments = result.detectedFulfillments;
+    m_summary.idle = result.idle;
+    m_summary.warnings << result.warnings;
+    for (const QString &warning : result.warnings)
+        qCWarning(lcPass) << m_config.connector.name << warning;
+    if (!result.error.isEmpty() || m_cancelled)
+        return finish(m_cancelled ? QString() : result.error);
+    if (m_config.detectOnly)
+        return finish();
+
     const Connector &connector = m_config.connector;
-    OrderRepository &orders = *m_orders;
-    LedgerRepository &ledger = *m_ledger;
-    m_mapper = std::make_unique<FulfillmentMapper>(connector, m_config.rules, orders.kitMembers());
-
-    // Besides what changed in NetSuite, retry what is still owed: intents never confirmed and
-    // orders whose last attempt failed (their NetSuite rows may not change again). Held orders
-    // wait for a change, a mapping fix and a resync, so they do not fill the history every pass.
+    m_mapper =
+        std::make_unique<FulfillmentMapper>(connector, m_config.rules, m_orders->kitMembers());
+    QSet<qint64> orders = result.touchedOrders;
     if (m_config.onlyOrders.isEmpty()) {
-        const QList<qint64> unsettled = ledger.unsettledOrderIds(connector.id);
-        m_touchedOrders.unite(QSet<qint64>(unsettled.cbegin(), unsettled.cend()));
-        const QList<qint64> failed =
-            orders.orderIdsInSyncState(connector.channel, QStringLiteral("failed"));
-        m_touchedOrders.unite(QSet<qint64>(failed.cbegin(), failed.cend()));
+        // Besides what changed in NetSuite, whatever is owed: pushes never confirmed, failures
+        // whose wait is over, held fulfillments after a settings change.
+        const QList<qint64> unsettled = m_ledger->unsettledOrderIds(connector.id);
+        orders.unite(QSet<qint64>(unsettled.cbegin(), unsettled.cend()));
+        const QList<qint64> due =
+            m_quarantine->dueOrderIds(connector.id, m_config.clock(), m_config.settingsVersion);
+        orders.unite(QSet<qint64>(due.cbegin(), due.cend()));
     } else {
-        m_touchedOrders = QSet<qint64>(m_config.onlyOrders.cbegin(), m_config.onlyOrders.cend());
+        orders = QSet<qint64>(m_config.onlyOrders.cbegin(), m_config.onlyOrders.cend());
     }
-    m_resync = m_config.trigger == SyncTrigger::Resync || !m_config.onlyOrders.isEmpty();
-    m_orderIds = m_touchedOrders.values();
+    m_orderIds = orders.values();
     std::sort(m_orderIds.begin(), m_orderIds.end());
     m_nextOrder = 0;
+    emitProgress(tr("Pushing to %1").arg(m_channel->channelName()));
     pump();
 }
 
 void SyncPass::evaluateOrder(qint64 orderId)
 {
     const Connector &connector = m_config.connector;
-    OrderRepository &orders = *m_orders;
-    LedgerRepository &ledger = *m_ledger;
-    QuarantineRepository &quarantine = *m_quarantine;
-    const std::optional<SalesOrder> order = orders.order(orderId);
-    if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
+    const std::optional<SalesOrder> order = m_orders->order(orderId);
+    if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0) {
+        ++m_ordersDone;
         return; // another channel's order: another connector's business
-    const bool statusTriggers = connector.triggerStatuses.contains(order->status);
+    }
+    const QList<LedgerEntry> ledger = m_ledger->entriesOfOrder(connector.id, orderId);
+    const QList<QuarantineEntry> waiting = m_quarantine->entriesOfOrder(connector.id, orderId);
+    const bool resync = m_config.trigger == SyncTrigger::Resync || !m_config.onlyOrders.isEmpty();
     const QDateTime now = m_config.clock();
-    for (const ItemFulfillment &f : orders.fulfillmentsOfOrder(orderId)) {
-        const std::optional<LedgerEntry> entry = ledger.entry(connector.id, f.id);
-        if (m_config.replayFulfillmentId != 0) {
-            if (f.id == m_config.replayFulfillmentId)
-                planReplay(*order, f);
-            continue;
-        }
-        if (entry &&
-            (entry->state == LedgerState::Pushed || entry->state == LedgerState::Attention)) {
-            checkAfterPush(*order, f, *entry);
-            continue; // whatever the order's status is now
-        }
-        if (!statusTriggers)
-            continue; // trigger on status only
-        if (f.voided || f.shipStatus != ShipStatus::Shipped)
-            continue; // picked and packed are shown, never pushed
-        const std::optional<QuarantineEntry> waiting = quarantine.entry(connector.id, f.id);
-        if (waiting && waiting->ignoreUntil > now && !m_resync) {
-            ++m_summary.deferred; // still in quarantine: no request, no history row
-            continue;
-        }
+    const auto quantityRule = [this](const MappedFulfillment &mapped) {
+        return m_channel->quantityProblems(mapped);
+    };
+    for (const ItemFulfillment &f : m_orders->fulfillmentsOfOrder(orderId)) {
         Job job;
-        job.fulfillment = f;
-        job.order = *order;
-        job.settleFirst = entry.has_value();
-        job.quarantined = waiting.has_value();
-        const MappingResult mapping = m_mapper->map(f, *order);
-        job.mapped = mapping.mapped;
-        if (!mapping.ok()) {
-            // Held: recorded now, no channel call, nothing stored in the ledger.
-            recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
+        job.subject.order = *order;
+        job.subject.fulfillment = f;
+        DecisionInput input{connector, *order, f};
+        for (const LedgerEntry &e : ledger)
+            if (e.fulfillmentId == f.id)
+                input.ledger = e;
+        for (const QuarantineEntry &q : waiting)
+            if (q.fulfillmentId == f.id)
+                input.quarantine = q;
+        input.mapping = SyncDecisions::mapForChannel(*m_mapper, f, *order, quantityRule);
+        input.now = now;
+        input.skipWaiting = resync;
+        job.mapping = input.mapping;
+        job.quarantine = input.quarantine;
+        if (m_config.replayFulfillmentId != 0) {
+            if (f.id != m_config.replayFulfillmentId)
+                continue;
+            if (f.voided || f.shipStatus != ShipStatus::Shipped || !f.problem.isEmpty()) {
+                record(job, SyncOutcome::Skipped, ErrorClass::None,
+                       tr("%1 is %2 in NetSuite now; a replay never sends what has not shipped.")
+                           .arg(f.tranId, f.voided ? tr("voided")
+                                          : !f.problem.isEmpty()
+                                              ? tr("unreadable")
+                                              : ShipStatus::displayName(f.shipStatus)),
+                       {}, AttemptRecorder::Quarantine::Leave);
+                continue;
+            }
+            if (m_config.replayBody.isEmpty() && !job.mapping.ok()) {
+                record(job, SyncOutcome::Held, ErrorClass::Mapping, job.mapping.problems.join(u' '),
+                       {}, AttemptRecorder::Quarantine::Leave);
+                continue;
+            }
+            job.kind = Job::Kind::Replay;
+            decided(*order, f, {}, std::move(job));
             continue;
         }
-        queue(std::move(job));
+        const SyncDecision decision = SyncDecisions::decide(input);
+        if (input.ledger && input.ledger->state == LedgerState::Pushed) {
+            job.channelFulfillmentId = input.ledger->channelFulfillmentId;
+            if (decision.action == SyncDecision::Action::Nothing)
+                ++m_summary.alreadyPushed;
+        }
+        decided(*order, f, decision, std::move(job));
     }
+    if (!m_work.contains(order->channelOrder))
+        orderDone(*order);
 }
 
-void SyncPass::queue(Job job)
+void SyncPass::decided(const SalesOrder &order, const ItemFulfillment &f,
+                       const SyncDecision &decision, Job job)
 {
-    m_queue.push_back(std::make_shared<Job>(std::move(job)));
-}
-
-void SyncPass::pump()
-{
-    if (m_finished)
-        return;
-    if (m_cancelled)
-        return finish();
-    const int limit = std::max(1, m_config.maxJobsInFlight);
-    while (m_running < limit) {
-        while (m_queue.empty() && m_nextOrder < m_orderIds.size())
-            evaluateOrder(m_orderIds.at(m_nextOrder++));
-        if (m_queue.empty())
+    using Action = SyncDecision::Action;
+    if (job.kind != Job::Kind::Replay) {
+        switch (decision.action) {
+        case Action::Nothing:
+            // Nothing is owed (pushed meanwhile, no longer eligible): no quarantine entry either.
+            if (job.quarantine && !m_config.dryRun)
+                m_quarantine->clear(m_config.connector.id, f.id);
+            return;
+        case Action::Flag:
+            if (!m_config.dryRun)
+                m_ledger->markAttention(m_config.connector.id, f.id);
+            record(job, SyncOutcome::Failed, ErrorClass::Conflict, decision.reason, {},
+                   AttemptRecorder::Quarantine::Leave);
+            return;
+        case Action::Hold:
+            record(job, SyncOutcome::Held, decision.errorClass, decision.reason, {},
+                   AttemptRecorder::Quarantine::Hold);
+            return;
+        case Action::Wait:
+            if (m_config.dryRun)
+                planned(job, {}, decision.reason);
+            else
+                m_recorder->noteWaiting(order.id, decision.reason);
+            return;
+        case Action::Push:
+            job.kind = Job::Kind::Push;
             break;
-        const JobPtr job = m_queue.front();
-        if (m_busyChannelOrders.contains(job->order.channelOrder))
-            break; // one job per channel order at a time: the next plans against its result
-        m_queue.pop_front();
-        startJob(job);
+        case Action::ReadBackFirst:
+            job.kind = Job::Kind::ReadBack;
+            break;
+        case Action::UpdateTracking:
+            job.kind = Job::Kind::UpdateTracking;
+            break;
+        }
     }
-    if (m_running == 0 && m_queue.empty() && m_nextOrder >= m_orderIds.size())
-        finish();
+    WorkPtr &work = m_work[order.channelOrder];
+    if (!work) {
+        work = std::make_shared<OrderWork>();
+        work->channelOrder = order.channelOrder;
+        m_fresh << work;
+    }
+    if (!std::any_of(work->orders.cbegin(), work->orders.cend(),
+                     [&order](const SalesOrder &o) { return o.id == order.id; }))
+        work->orders << order;
+    work->jobs.push_back(std::move(job));
 }
 
-void SyncPass::jobDone(const JobPtr &job)
+void SyncPass::orderDone(const SalesOrder &order)
 {
-    --m_running;
-    ++m_completed;
-    m_busyChannelOrders.remove(job->order.channelOrder);
-    QMetaObject::invokeMethod(this, &SyncPass::pump, Qt::QueuedConnection);
+    ++m_ordersDone;
+    if (m_config.dryRun)
+        return;
+    // The order's state from what the ledger holds now and what this pass ran into.
+    const Connector &connector = m_config.connector;
+    const auto problem = m_recorder->orderProblems().constFind(order.id);
+    const OrderStanding standing =
+        SyncDecisions::standingOf(connector, order, m_orders->fulfillmentsOfOrder(order.id),
+                                  m_ledger->entriesOfOrder(connector.id, order.id),
+                                  problem == m_recorder->orderProblems().cend()
+                                      ? std::nullopt
+                                      : std::optional<QPair<OrderSyncState, QString>>(*problem));
+    m_states.insert(order.id, standing.state);
+    m_stateMessages.insert(order.id, standing.message);
+    m_pushedQuantities.insert(order.id, standing.pushedQuantity);
+    if (m_states.size() >= kStatesPerCommit)
+        writeOrderStates();
 }
 
-void SyncPass::planReplay(const SalesOrder &order, const ItemFulfillment &f)
+void SyncPass::writeOrderStates()
 {
-    Job job;
-    job.fulfillment = f;
-    job.order = order;
-    job.settleFirst = true; // the live duplicate check, whatever the ledger says
-    if (f.voided || f.shipStatus != ShipStatus::Shipped) {
-        recordAttempt(
-            job, SyncOutcome::Skipped, ErrorClass::None,
-            tr("%1 is %2 in NetSuite now; a replay never sends what has not shipped.")
-                .arg(f.tranId, f.voided ? tr("voided") : ShipStatus::displayName(f.shipStatus)));
+    if (m_states.isEmpty())
         return;
-    }
-    const MappingResult mapping = m_mapper->map(f, order);
-    job.mapped = mapping.mapped;
-    if (m_config.replayBody.isEmpty() && !mapping.ok()) {
-        recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
-        return;
-    }
-    queue(std::move(job));
-}
-
-void SyncPass::checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
-                              const LedgerEntry &entry)
-{
-    if (entry.state == LedgerState::Attention)
-        return; // flagged once already; a person decides
-    Job job;
-    job.fulfillment = f;
-    job.order = order;
-    job.channelFulfillmentId = entry.channelFulfillmentId;
-    QString problem;
-    if (f.voided) {
-        problem = tr("%1 was voided in NetSuite after it was pushed as Shopify fulfillment %2. "
-                     "Nothing was cancelled in Shopify: cancel it there if the goods did not ship.")
-                      .arg(f.tranId, entry.channelFulfillmentId);
-    } else if (f.shipStatus != ShipStatus::Shipped) {
-        problem =
-            tr("%1 went back to %2 in NetSuite after it was pushed as Shopify fulfillment "
-               "%3. Nothing was changed in Shopify; check the shipment.")
-                .arg(f.tranId, ShipStatus::displayName(f.shipStatus), entry.channelFulfillmentId);
-    } else if (entry.quantity > 0 && f.totalQuantity() + 1e-9 < entry.quantity) {
-        problem =
-            tr("%1 was reduced in NetSuite from %2 to %3 units after it was pushed as Shopify "
-               "fulfillment %4. Nothing was changed in Shopify; check the shipment.")
-                .arg(f.tranId)
-                .arg(entry.quantity)
-                .arg(f.totalQuantity())
-                .arg(entry.channelFulfillmentId);
-    }
-    if (!problem.isEmpty()) {
-        if (!m_config.dryRun)
-            m_ledger->markAttention(m_config.connector.id, f.id);
-        recordAttempt(job, SyncOutcome::Failed, ErrorClass::Conflict, problem, {}, false);
-        return;
-    }
-    QStringList now = f.trackingNumbers;
-    QStringList pushed = entry.trackingNumbers;
-    now.sort();
-    pushed.sort();
-    if (now == pushed || now.isEmpty() || !m_config.connector.updateTracking) {
-        ++m_summary.alreadyPushed;
-        return;
-    }
-    const MappingResult mapping = m_mapper->map(f, order);
-    if (!mapping.ok()) {
-        recordAttempt(job, SyncOutcome::Held, ErrorClass::Mapping, mapping.problems.join(u' '));
-        return;
-    }
-    job.kind = Job::Kind::UpdateTracking;
-    job.mapped = mapping.mapped;
-    queue(std::move(job));
-}
-
-void SyncPass::completeJob(const JobPtr &job, SyncOutcome outcome, ErrorClass errorClass,
-                           const QString &message, const QString &response)
-{
-    recordAttempt(*job, outcome, errorClass, message, response);
-    // Done with this job's channel documents; callbacks may still hold the job a moment.
-    job->orderJson = {};
-    job->fulfillmentOrdersJson = {};
-    job->requestBody.clear();
-    jobDone(job);
-}
-
-void SyncPass::recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
-                             const QString &message, const QString &response, bool quarantine)
-{
-    if (m_config.dryRun) {
-        planned(job, {}, {}, {}, message); // a dry run writes nothing, it only tells
-        return;
-    }
-    SyncAttempt attempt;
-    attempt.occurredAt = QDateTime::currentDateTimeUtc();
-    attempt.connectorId = m_config.connector.id;
-    attempt.connectorName = m_config.connector.name;
-    attempt.orderId = job.order.id;
-    attempt.orderTranId = job.order.tranId;
-    attempt.fulfillmentId = job.fulfillment.id;
-    attempt.fulfillmentTranId = job.fulfillment.tranId;
-    attempt.trigger = m_config.trigger;
-    attempt.outcome = outcome;
-    attempt.errorClass = errorClass;
-    attempt.durationMs = job.clock.isValid() ? job.clock.elapsed() : 0;
-    attempt.message = message;
-    attempt.request = readableJson(job.requestBody); // the body only: no headers, no tokens
-    attempt.response = response;
-    attempt.mappingVersion = m_config.mappingVersion;
-    // The attempt and its quarantine bookkeeping in one commit (and, for a push, with the
-    // ledger's confirmation that the caller opened a transaction for).
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    HistoryRepository &history = *m_history;
-    const qint64 id = history.append(attempt);
-    if (id == 0)
-        qCWarning(lcPass) << "could not record the attempt:" << history.lastError();
-
-    m_attemptTimes.insert(job.order.id, attempt.occurredAt);
-    QuarantineRepository &quarantined = *m_quarantine;
-    switch (outcome) {
-    case SyncOutcome::Pushed:
-        ++m_summary.pushed;
-        if (job.quarantined)
-            quarantined.clear(m_config.connector.id, job.fulfillment.id);
-        break;
-    case SyncOutcome::Failed: {
-        ++m_summary.failed;
-        m_orderProblems.insert(job.order.id, {QStringLiteral("failed"), message});
-        if (!quarantine)
-            break;
-        const QDateTime now = m_config.clock();
-        QuarantineEntry entry =
-            quarantined.entry(m_config.connector.id, job.fulfillment.id)
-                .value_or(QuarantineEntry{
-                    m_config.connector.id, job.fulfillment.id, job.order.id, 0, {}, {}, {}, {}});
-        ++entry.retryCount;
-        entry.lastTryAt = now;
-        entry.ignoreUntil =
-            now.addSecs(m_config.quarantine.delaySeconds(entry.retryCount, errorClass));
-        entry.errorClass = errorClassKey(errorClass);
-        entry.lastError = message;
-        if (!quarantined.save(entry))
-            qCWarning(lcPass) << "could not quarantine:" << quarantined.lastError();
-        break;
-    }
-    case SyncOutcome::Held:
-        ++m_summary.held;
-        if (!m_orderProblems.contains(job.order.id))
-            m_orderProblems.insert(job.order.id, {QStringLiteral("held"), message});
-        break;
-    case SyncOutcome::Skipped:
-        break;
-    }
+    Transaction transaction(db); // one commit for many states, not one per order
+    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it)
+        m_orders->updateSyncState(
+            it.key(), orderSyncStateKey(it.value()), m_stateMessages.value(it.key()),
+            m_pushedQuantities.value(it.key()), m_recorder->lastAttemptAt(it.key()));
     QString error;
     if (!transaction.commit(&error))
-        qCWarning(lcPass) << "could not record the attempt:" << error;
-    else if (id != 0)
+        qCWarning(lcPass) << "could not store the order states:" << error;
+    m_states.clear();
+    m_stateMessages.clear();
+    m_pushedQuantities.clear();
+}
+
+void SyncPass::record(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
+                      const QString &message, const QString &response,
+                      AttemptRecorder::Quarantine quarantine)
+{
+    if (m_config.dryRun) {
+        planned(job, {}, message); // a dry run writes nothing, it only tells
+        return;
+    }
+    const qint64 id =
+        m_recorder->record(job.subject, outcome, errorClass, message, response, quarantine);
+    if (id != 0)
         Q_EMIT historyAdvanced(id);
     // Windows on a shared database refresh on this; once a second is plenty.
     if (!m_lastAnnounce.isValid() || m_lastAnnounce.elapsed() > 1000) {
-        ChangeNotifier::announce(db);
+        ChangeNotifier::announce(m_database.connection());
         m_lastAnnounce.restart();
     }
 }
 
-void SyncPass::updateOrderStates()
+void SyncPass::planned(const Job &job, const QString &body, const QString &problem)
 {
-    const Connector &connector = m_config.connector;
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db); // one commit for all the states, not one per order
-    OrderRepository &orders = *m_orders;
-    LedgerRepository &ledger = *m_ledger;
-    for (qint64 orderId : std::as_const(m_touchedOrders)) {
-        const std::optional<SalesOrder> order = orders.order(orderId);
-        if (!order || order->channel.compare(connector.channel, Qt::CaseInsensitive) != 0)
-            continue;
-        double ordered = 0;
-        for (const SalesOrderLine &line : order->lines)
-            ordered += line.quantity;
-        double pushed = 0;
-        int shipped = 0;
-        int pushedCount = 0;
-        QHash<qint64, LedgerState> states;
-        for (const LedgerEntry &e : ledger.entriesOfOrder(connector.id, orderId))
-            states.insert(e.fulfillmentId, e.state);
-        const QList<ItemFulfillment> fulfillments = orders.fulfillmentsOfOrder(orderId);
-        for (const ItemFulfillment &f : fulfillments) {
-            if (f.shipStatus != ShipStatus::Shipped)
-                continue;
-            ++shipped;
-            if (states.contains(f.id) && states.value(f.id) == LedgerState::Pushed) {
-                ++pushedCount;
-                for (const ItemFulfillmentLine &line : f.lines)
-                    pushed += line.quantity;
-            }
-        }
-        QString state;
-        QString message;
-        const bool needsAttention = std::any_of(states.cbegin(), states.cend(), [](LedgerState s) {
-            return s == LedgerState::Attention;
-        });
-        if (needsAttention && !m_orderProblems.contains(orderId)) {
-            state = QStringLiteral("failed");
-            message = tr("A fulfillment changed in NetSuite after it was pushed; see the history.");
-        } else if (m_orderProblems.contains(orderId)) {
-            state = m_orderProblems.value(orderId).first;
-            message = m_orderProblems.value(orderId).second;
-        } else if (!connector.triggerStatuses.contains(order->status) && pushedCount == 0) {
-            // Not yet approved or fulfilled: it will sync when it ships. Cancelled, closed or
-            // any other status outside the trigger set: it will not.
-            const bool notYet =
-                order->status == QStringLiteral("A") || order->status == QStringLiteral("B");
-            state = notYet ? QStringLiteral("waiting") : QStringLiteral("not_eligible");
-        } else if (shipped > 0 && pushedCount == shipped) {
-            state = pushed + 1e-9 >= ordered ? QStringLiteral("synced")
-                                             : QStringLiteral("partially_synced");
-        } else {
-            state = QStringLiteral("waiting");
-        }
-        orders.updateSyncState(orderId, state, message, pushed, m_attemptTimes.value(orderId));
+    PlannedRequest request;
+    request.connectorId = m_config.connector.id;
+    request.orderTranId = job.subject.order.tranId;
+    request.fulfillmentTranId = job.subject.fulfillment.tranId;
+    if (!body.isEmpty()) {
+        request.method = QStringLiteral("POST");
+        request.url = m_channel->sendUrl();
+        request.body = QString::fromUtf8(
+            QJsonDocument::fromJson(body.toUtf8()).toJson(QJsonDocument::Indented));
     }
-    QString error;
-    if (!transaction.commit(&error))
-        qCWarning(lcPass) << "could not store the order states:" << error;
+    request.problem = problem;
+    Q_EMIT requestPlanned(request);
 }
 
 void SyncPass::finish(const QString &error)
@@ -568,19 +331,24 @@ void SyncPass::finish(const QString &error)
     m_finished = true;
     m_summary.error = error;
     m_summary.cancelled = m_cancelled;
+    if (m_channel) {
+        m_summary.channelRequests = m_channel->requestsSent();
+        m_summary.channelThrottled = m_channel->throttledAnswers();
+    }
     if (m_config.dryRun || m_config.detectOnly) {
         m_summary.durationMs = m_clock.elapsed();
         Q_EMIT finished(m_summary);
         return;
     }
-    updateOrderStates();
+    writeOrderStates();
     ChangeNotifier::announce(m_database.connection());
-    // The watermark only moves after a complete read and push loop; the overlap window makes
-    // re-reading harmless (the ledger answers "already pushed").
-    if (error.isEmpty() && !m_cancelled && m_newestChange.isValid() &&
+    // The watermark moves only after a complete read and push loop: a pass cut short reads the
+    // same changes again, and the ledger answers "already pushed" for what it did.
+    if (error.isEmpty() && !m_cancelled && m_read.newWatermark.isValid() &&
         m_config.onlyOrders.isEmpty()) {
         WatermarkRepository watermarks(m_database.connection());
-        if (!watermarks.setValue(m_config.connector.id, kFulfillmentStream, m_newestChange))
+        if (!watermarks.setValue(m_config.connector.id, kFulfillmentStream, m_read.newWatermark,
+                                 m_read.newProbe))
             m_summary.error = tr("Could not store the watermark: %1").arg(watermarks.lastError());
     }
     m_summary.durationMs = m_clock.elapsed();

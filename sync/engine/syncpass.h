@@ -1,21 +1,21 @@
 #pragma once
 
-#include "models/storage/historyrepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
-#include "sync/engine/fulfillmentmapper.h"
-#include "sync/engine/shopifyplanner.h"
+#include "sync/channel/channelconnection.h"
+#include "sync/engine/attemptrecorder.h"
+#include "sync/engine/netsuitereader.h"
+#include "sync/engine/syncdecision.h"
 #include "sync/engine/syncmessages.h"
 #include "sync/net/httpresult.h"
 #include "sync/net/netsuiteendpoint.h"
 #include "sync/net/shopifyapi.h"
 
 #include <QElapsedTimer>
-#include <QJsonObject>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -25,22 +25,22 @@ class QNetworkAccessManager;
 namespace fulfillsync {
 
 class Database;
-class HttpCall;
 class RequestGate;
 class LeakyBucketPacer;
-class SuiteQlQuery;
 
 // One incremental pass of one connector, event-driven (no blocking, no nested loops):
-//   1. read sales orders changed since the watermark (minus an overlap) and cache them;
-//   2. read item fulfillments changed since then, with lines and tracking numbers, and cache;
-//   3. for each touched order of this connector's channel in a trigger status, each Shipped
-//      fulfillment not yet in the ledger is mapped and pushed: ledger row first (the outbox),
-//      then the order's line items and fulfillment orders, then fulfillmentCreate. Orders are
-//      evaluated as the pushes go (the pass never holds 100,000 jobs) and several jobs are in
-//      flight at once — never two of the same order — while the store's buckets set the pace;
-//   4. order sync states are updated and the watermark moves to the newest change seen.
-// A ledger row left Pending or Ambiguous by an earlier run is settled by reading the channel's
-// fulfillments back before anything is sent again.
+//   1. NetSuiteReader stores what changed since the watermark (or finds, with one request,
+//      that nothing did);
+//   2. the orders to look at — changed ones, unconfirmed pushes, quarantine entries that are
+//      due, held fulfillments after a settings change — are evaluated one by one with
+//      SyncDecisions::decide, the function Explain shows;
+//   3. what must reach the channel goes through the ChannelConnection: orders are read in
+//      batches (one request for several orders), each fulfillment is planned against that read,
+//      written to the ledger (the outbox), then sent; several orders are in flight at once,
+//      never two requests of one channel order, and the channel's pacer keeps the rate;
+//   4. an answer that does not prove success or refusal is settled by reading back — at once,
+//      and again on later passes until it is known;
+//   5. order states are written and the watermark moves to the newest change read.
 class SyncPass final : public QObject
 {
     Q_OBJECT
@@ -57,26 +57,25 @@ public:
         QDateTime firstPassSince;
         int overlapSeconds = 600; // a fulfillment saved during a run, or a slow clock
         QuarantinePolicy quarantine;
-        RequestGate *netSuiteGate = nullptr;      // shared by all passes on the same account
-        LeakyBucketPacer *channelPacer = nullptr; // this connector's store, kept across passes
-        LeakyBucketPacer *graphQlPacer = nullptr; // the store's GraphQL cost bucket
-        // Resync: only these sales orders, read whole, quarantine and held state ignored, the
-        // watermark left where it is.
+        RequestGate *netSuiteGate = nullptr; // shared by all passes on the same account
+        RetryPolicy netSuiteRetry;
+        LeakyBucketPacer *costBucket = nullptr; // the store's GraphQL bucket, kept across passes
+        int channelOrdersPerRead = 0;           // 0: as many as one request can carry
+        int readBackDelayMs = 1500;             // after an unconfirmed create, before reading back
+        // Resync: only these sales orders, read whole, quarantine waits skipped, the watermark
+        // left where it is.
         QList<qint64> onlyOrders;
-        // Dry run: everything up to the create request, which is reported instead of sent;
-        // nothing is written to the ledger, history, quarantine or watermark.
+        // Dry run: everything up to the send, which is reported instead; nothing is written.
         bool dryRun = false;
-        // Detection only: read NetSuite's changes into the cache, evaluate and send nothing
-        // (benchmarks, and refreshing the local copy).
+        // Detection only: read NetSuite's changes into the local copy, send nothing.
         bool detectOnly = false;
         // Replay of one fulfillment (onlyOrders holds its order): always after a live read-back
         // of the channel. replayBody empty: rebuilt with today's mappings; else sent as recorded.
         qint64 replayFulfillmentId = 0;
         QByteArray replayBody;
-        // Channel jobs in flight at once. The pacers keep the rate; more in flight hides the
-        // round trips (each fulfillment needs three calls).
-        int maxJobsInFlight = 4;
-        qint64 mappingVersion = 0; // recorded on every attempt of the pass
+        int maxJobsInFlight = 4;    // sends in flight at once
+        qint64 mappingVersion = 0;  // recorded on every attempt
+        qint64 settingsVersion = 0; // held fulfillments are tried again when it grows
         std::function<QDateTime()> clock = [] {
             return QDateTime::currentDateTimeUtc();
         };
@@ -99,102 +98,89 @@ Q_SIGNALS:
 private:
     struct Job
     {
-        enum class Kind { Create, UpdateTracking };
-        Kind kind = Kind::Create;
+        enum class Kind { Push, ReadBack, UpdateTracking, Replay };
+        Kind kind = Kind::Push;
+        AttemptRecorder::Subject subject; // order, fulfillment, clock, request sent
+        MappingResult mapping;
+        std::optional<QuarantineEntry> quarantine;
         QString channelFulfillmentId; // UpdateTracking
-        ItemFulfillment fulfillment;
-        SalesOrder order;
-        MappedFulfillment mapped;
-        bool settleFirst = false; // a Pending/Ambiguous ledger row exists
-        bool quarantined = true;  // may have a quarantine entry to clear on success
-        QElapsedTimer clock;
-        QJsonObject orderJson;
-        QJsonObject fulfillmentOrdersJson;
-        QByteArray requestBody;
-        int throttledRetries = 0;
+        QString unconfirmed;          // ReadBack after this pass's own unconfirmed create
     };
-    // Shared by the callbacks of the job's calls; freed when the last one is done.
-    using JobPtr = std::shared_ptr<Job>;
-    static constexpr int kMaxThrottledRetries = 20;
+    // One channel order's jobs, run one after the other against one snapshot.
+    struct OrderWork
+    {
+        QString channelOrder;
+        QList<SalesOrder> orders; // the NetSuite orders behind it (nearly always one)
+        std::deque<Job> jobs;
+        std::optional<ChannelOrderSnapshot> snapshot;
+        bool busy = false; // queued for a read or a send slot, or one is under way
+    };
+    using WorkPtr = std::shared_ptr<OrderWork>;
+    enum class Need { Nothing, Plan, ReadBack };
 
-    using QueryBuilder = std::function<QString(const QDateTime &since)>;
-    using RowSink = std::function<void(const QList<QJsonObject> &rows)>;
-    void readWindowed(QueryBuilder build, const QDateTime &since, RowSink sink,
-                      std::function<QDateTime()> newest, std::function<void()> done);
-    void readOrders();
-    void readFulfillments();
-    void readKitMembers(const QList<ItemFulfillment> &fulfillments); // kit rule "members" only
-    void evaluate();
-    void evaluateOrder(qint64 orderId); // queues the order's jobs, records what is held
-    void queue(Job job);
-    void pump(); // starts queued jobs up to the in-flight limit; finishes when all are done
-    void startJob(const JobPtr &job);
-    void jobDone(const JobPtr &job);
-    // A paced channel read; failures end the job through channelCallFailed().
-    void readChannel(const JobPtr &job, HttpCall *call, const QString &what,
-                     std::function<void(const fulfillsync::HttpResult &)> onSuccess);
-    void settleByReadBack(const JobPtr &job);
-    void fetchChannelOrder(const JobPtr &job);
-    void fetchFulfillmentOrders(const JobPtr &job);
-    void sendCreate(const JobPtr &job);
-    void sendPrepared(const JobPtr &job); // the create with requestBody: ledger intent, then POST
-    void postCreate(const JobPtr &job);
-    void onCreateAnswered(const JobPtr &job, const fulfillsync::HttpResult &result);
-    void sendTrackingUpdate(const JobPtr &job);
-    void startGraphQlCall(HttpCall *call); // paced by the store's GraphQL cost bucket
-    void startChannelCall(HttpCall *call); // paced by the store's REST leaky bucket
-    void startPaced(HttpCall *call, LeakyBucketPacer *pacer, double cost,
-                    std::function<void(const fulfillsync::HttpResult &)> observe);
-    void planReplay(const SalesOrder &order, const ItemFulfillment &f);
-    // Records the job's attempt and frees its slot for the next job.
-    void completeJob(const JobPtr &job, SyncOutcome outcome, ErrorClass errorClass,
-                     const QString &message, const QString &response = {});
-    void recordAttempt(const Job &job, SyncOutcome outcome, ErrorClass errorClass,
-                       const QString &message, const QString &response = {},
-                       bool quarantine = true);
-    // A fulfillment already pushed: flag voids and reductions, send tracking changes.
-    void checkAfterPush(const SalesOrder &order, const ItemFulfillment &f,
-                        const LedgerEntry &entry);
-    // A body as stored in the history: compact JSON, anything else cut short.
-    static QString readableJson(const QByteArray &body);
-    void planned(const Job &job, const QString &method, const QString &url, const QByteArray &body,
-                 const QString &problem = {});
-    void updateOrderStates();
+    // The NetSuite half and the choice of orders.
+    void onRead(const NetSuiteReader::Result &result);
+    void evaluateOrder(qint64 orderId);
+    void decided(const SalesOrder &order, const ItemFulfillment &f, const SyncDecision &decision,
+                 Job job);
+    // The channel half (syncpasschannel.cpp).
+    void pump();
+    void advance(const WorkPtr &work);
+    Need needOf(const OrderWork &work) const;
+    void issueReads(bool flush);
+    void onReads(const QList<WorkPtr> &works, bool readBack,
+                 const QHash<QString, ChannelRead> &reads);
+    void failChannelJobs(const WorkPtr &work, const ChannelRead &read);
+    void runPush(const WorkPtr &work);
+    void runReadBack(const WorkPtr &work);
+    void runUpdate(const WorkPtr &work);
+    void send(const WorkPtr &work, const ChannelPlan &plan);
+    void onSent(const WorkPtr &work, const ChannelPlan &plan, const ChannelAnswer &answer);
+    void jobDone(const WorkPtr &work);
+    void wakeForSlot();
+    int window() const;
+    void orderDone(const SalesOrder &order);
+    // Bookkeeping.
+    void record(const Job &job, SyncOutcome outcome, ErrorClass errorClass, const QString &message,
+                const QString &response, AttemptRecorder::Quarantine quarantine);
+    void planned(const Job &job, const QString &body, const QString &problem = {});
+    void writeOrderStates();
     void finish(const QString &error = {});
-    HttpCall *track(HttpCall *call);
-    bool channelCallFailed(const JobPtr &job, const HttpResult &result, const QString &what);
     void emitProgress(const QString &phase);
+    static QString readableJson(const QByteArray &body);
 
     QNetworkAccessManager &m_network;
     Database &m_database;
-    // Kept for the whole pass so their prepared statements are reused (see StatementCache).
-    std::optional<OrderRepository> m_orders;
-    std::optional<LedgerRepository> m_ledger;
-    std::optional<QuarantineRepository> m_quarantine;
-    std::optional<HistoryRepository> m_history;
     Config m_config;
     SyncRunSummary m_summary;
     QElapsedTimer m_clock;
     QElapsedTimer m_lastAnnounce;
-    QDateTime m_since;
-    QDateTime m_newestChange;
-    QSet<qint64> m_touchedOrders;
-    // Evaluation and pushing, interleaved.
+    // Kept for the whole pass so their prepared statements are reused (see StatementCache).
+    std::optional<OrderRepository> m_orders;
+    std::optional<LedgerRepository> m_ledger;
+    std::optional<QuarantineRepository> m_quarantine;
+    std::optional<AttemptRecorder> m_recorder;
     std::unique_ptr<FulfillmentMapper> m_mapper;
+    NetSuiteReader::Result m_read;
+    QPointer<NetSuiteReader> m_reader;
+    // Evaluation and the channel work, interleaved.
     QList<qint64> m_orderIds; // to evaluate, in order
     qsizetype m_nextOrder = 0;
-    bool m_resync = false;
-    std::deque<JobPtr> m_queue;
-    QSet<QString> m_busyChannelOrders; // channel orders with a job in flight
-    int m_running = 0;
-    int m_completed = 0;
-    QPointer<SuiteQlQuery> m_query;
-    QList<QPointer<HttpCall>> m_calls;                      // in flight, for cancel()
-    QHash<qint64, QPair<QString, QString>> m_orderProblems; // order → (state, message)
-    QHash<qint64, QDateTime> m_attemptTimes;
-    bool m_netSuiteCredentialsProven = false;
+    int m_ordersDone = 0;
+    QHash<QString, WorkPtr> m_work;          // by channel order
+    QList<WorkPtr> m_planReads, m_readBacks; // waiting for a read
+    QList<WorkPtr> m_waitingForSlot;         // ready to send when a slot frees
+    QList<WorkPtr> m_fresh;                  // created by the last evaluations
+    int m_readsInFlight = 0;
+    int m_sending = 0;
+    int m_delays = 0;                       // read-back delays running
+    QHash<qint64, OrderSyncState> m_states; // to write, in batches
+    QHash<qint64, QString> m_stateMessages;
+    QHash<qint64, double> m_pushedQuantities;
     bool m_cancelled = false;
     bool m_finished = false;
+    // Last: destroyed first, so no answer arrives into a half-destroyed pass.
+    std::unique_ptr<ChannelConnection> m_channel;
 };
 
 } // namespace fulfillsync

@@ -1,17 +1,13 @@
-// SyncPass, the channel side: each job goes through settle (read back), the order's line items
-// and fulfillment orders, the create or tracking update, each call paced by the store's buckets;
-// several jobs run side by side. The NetSuite side, evaluation and bookkeeping are in
+// SyncPass, the channel side: each channel order's jobs run one after the other against one
+// snapshot of the order, read in batches; creates are written to the ledger first and every
+// unconfirmed answer is read back. The NetSuite side, evaluation and bookkeeping are in
 // syncpass.cpp.
 
 #include "sync/engine/syncpass.h"
 
 #include "models/storage/database.h"
-#include "models/storage/ledgerrepository.h"
 #include "models/storage/sqlerror.h"
-#include "sync/net/httpcall.h"
-#include "sync/net/leakybucketpacer.h"
 
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -19,347 +15,459 @@ Q_DECLARE_LOGGING_CATEGORY(lcPass)
 
 namespace fulfillsync {
 
-void SyncPass::startPaced(HttpCall *call, LeakyBucketPacer *pacer, double cost,
-                          std::function<void(const HttpResult &)> observe)
+namespace {
+constexpr int kPlanReadsInFlight = 2;
+} // namespace
+
+int SyncPass::window() const
 {
-    if (!pacer) {
-        call->start();
+    // Enough orders under way to fill the batched reads and keep the sends busy.
+    return std::max(3 * m_channel->ordersPerRead(), 2 * std::max(1, m_config.maxJobsInFlight));
+}
+
+void SyncPass::pump()
+{
+    if (m_finished)
         return;
+    if (!m_cancelled) {
+        while (int(m_work.size()) < window() && m_nextOrder < m_orderIds.size())
+            evaluateOrder(m_orderIds.at(m_nextOrder++));
+        const QList<WorkPtr> fresh = std::exchange(m_fresh, {});
+        for (const WorkPtr &work : fresh)
+            advance(work);
+        // A part-filled read goes only when nothing else can fill it: every order is under way
+        // and no send is in flight (a send that completes may need a read of its own order).
+        const bool flush =
+            (m_nextOrder >= m_orderIds.size() || int(m_work.size()) >= window()) && m_sending == 0;
+        issueReads(flush);
+        wakeForSlot();
     }
-    // Booked now, so that jobs starting together space themselves out; settled once, when the
-    // answer arrives or the call is gone (aborted before it was sent).
-    const int delay = pacer->reserve(QDateTime::currentMSecsSinceEpoch(), cost);
-    auto open = std::make_shared<bool>(true);
-    auto settle = [pacer, cost, open] {
-        if (std::exchange(*open, false))
-            pacer->answered(cost);
-    };
-    connect(call, &HttpCall::finished, call, [settle, observe](const HttpResult &result) {
-        settle();
-        observe(result);
-    });
-    connect(call, &QObject::destroyed, settle); // no context: must run whatever else is gone
-    if (delay > 0)
-        QTimer::singleShot(delay, call, &HttpCall::start); // an abort deletes the call and timer
-    else
-        call->start();
-}
-
-void SyncPass::startChannelCall(HttpCall *call)
-{
-    LeakyBucketPacer *pacer = m_config.channelPacer;
-    startPaced(call, pacer, 1, [pacer](const HttpResult &result) {
-        pacer->observe(result, QDateTime::currentMSecsSinceEpoch());
-    });
-}
-
-void SyncPass::sendTrackingUpdate(const JobPtr &jobPtr)
-{
-    Job &job = *jobPtr;
-    job.requestBody = ShopifyPlanner::trackingUpdateBody(job.channelFulfillmentId, job.mapped);
-    if (m_config.dryRun) {
-        planned(job, QStringLiteral("POST"),
-                ShopifyApi::adminUrl(m_config.shopify, QStringLiteral("graphql.json")).toString(),
-                job.requestBody);
-        jobDone(jobPtr);
-        return;
-    }
-    auto *call = track(ShopifyApi::postGraphQl(m_network, m_config.shopify, job.requestBody, this));
-    connect(call, &HttpCall::finished, this, [this, call, jobPtr](const HttpResult &result) {
-        call->deleteLater();
-        if (channelCallFailed(jobPtr, result, tr("Updating the Shopify tracking numbers")))
-            return;
-        Job &job = *jobPtr;
-        const auto answer = ShopifyPlanner::readCreateAnswer(
-            result.body, QStringLiteral("fulfillmentTrackingInfoUpdate"));
-        if (!answer.userErrors.isEmpty() || answer.fulfillmentId.isEmpty()) {
-            completeJob(jobPtr, SyncOutcome::Failed, ErrorClass::Validation,
-                        tr("Shopify refused the tracking update: %1")
-                            .arg(answer.userErrors.isEmpty() ? answer.malformed
-                                                             : answer.userErrors.join(u"; ")),
-                        readableJson(result.body));
-            return;
-        }
-        m_ledger->updateTrackingNumbers(m_config.connector.id, job.fulfillment.id,
-                                        job.mapped.trackingNumbers);
-        completeJob(jobPtr, SyncOutcome::Pushed, ErrorClass::None,
-                    tr("Updated the tracking numbers of Shopify fulfillment %1 to %2.")
-                        .arg(job.channelFulfillmentId,
-                             job.mapped.trackingNumbers.join(QStringLiteral(", "))),
-                    readableJson(result.body));
-    });
-    startGraphQlCall(call);
-}
-
-void SyncPass::startJob(const JobPtr &job)
-{
-    ++m_running;
-    m_busyChannelOrders.insert(job->order.channelOrder);
-    job->clock.start();
-    emitProgress(tr("Pushing %1").arg(job->fulfillment.tranId));
-    if (job->kind == Job::Kind::UpdateTracking)
-        sendTrackingUpdate(job);
-    else if (job->settleFirst)
-        settleByReadBack(job);
-    else
-        fetchChannelOrder(job);
-}
-
-bool SyncPass::channelCallFailed(const JobPtr &job, const HttpResult &result, const QString &what)
-{
-    if (result.isSuccess())
-        return false;
-    if (m_cancelled) {
+    const bool evaluated = m_cancelled || m_nextOrder >= m_orderIds.size();
+    if (evaluated && m_readsInFlight == 0 && m_sending == 0 && m_delays == 0 &&
+        (m_cancelled || m_work.isEmpty()))
         finish();
-        return true;
+}
+
+SyncPass::Need SyncPass::needOf(const OrderWork &work) const
+{
+    switch (work.jobs.front().kind) {
+    case Job::Kind::Push:
+        return Need::Plan;
+    case Job::Kind::ReadBack:
+    case Job::Kind::Replay:
+        return Need::ReadBack;
+    case Job::Kind::UpdateTracking:
+        break;
     }
-    ErrorClass errorClass = ErrorClass::Validation;
-    if (result.status == 401 || result.status == 403)
-        errorClass = ErrorClass::Auth;
-    else if (result.status == 429)
-        errorClass = ErrorClass::RateLimit;
-    else if (!result.hasHttpAnswer() || result.status >= 500)
-        errorClass = ErrorClass::Transient;
-    const QString reason = result.hasHttpAnswer() ? tr("HTTP %1").arg(result.status)
-                                                  : (result.timedOut ? tr("no answer in time")
-                                                                     : result.networkErrorText);
-    completeJob(job, SyncOutcome::Failed, errorClass, tr("%1 failed: %2").arg(what, reason),
-                readableJson(result.body));
-    return true;
+    return Need::Nothing;
 }
 
-void SyncPass::readChannel(const JobPtr &job, HttpCall *call, const QString &what,
-                           std::function<void(const HttpResult &)> onSuccess)
+void SyncPass::advance(const WorkPtr &work)
 {
-    track(call);
-    connect(call, &HttpCall::finished, this,
-            [this, job, call, what, onSuccess = std::move(onSuccess)](const HttpResult &result) {
-                call->deleteLater();
-                if (!channelCallFailed(job, result, what))
-                    onSuccess(result);
-            });
-    startChannelCall(call);
-}
-
-void SyncPass::settleByReadBack(const JobPtr &jobPtr)
-{
-    readChannel(
-        jobPtr,
-        ShopifyApi::getFulfillments(m_network, m_config.shopify,
-                                    jobPtr->order.channelOrder.toLongLong(), this),
-        tr("Reading back the Shopify fulfillments"), [this, jobPtr](const HttpResult &result) {
-            Job &job = *jobPtr;
-            LedgerRepository &ledger = *m_ledger;
-            QStringList claimed;
-            for (const LedgerEntry &e : ledger.entriesOfOrder(m_config.connector.id, job.order.id))
-                if (e.fulfillmentId != job.fulfillment.id && !e.channelFulfillmentId.isEmpty())
-                    claimed << e.channelFulfillmentId;
-            const QString existing = ShopifyPlanner::findExisting(
-                job.mapped, QJsonDocument::fromJson(result.body).object(), claimed);
-            if (!existing.isEmpty()) {
-                if (!m_config.dryRun)
-                    ledger.markPushed(m_config.connector.id, job.fulfillment.id, existing,
-                                      QDateTime::currentDateTimeUtc());
-                completeJob(
-                    jobPtr, SyncOutcome::Pushed, ErrorClass::None,
-                    tr("Already in Shopify as fulfillment %1 (found by reading back after an "
-                       "unconfirmed earlier attempt); nothing sent.")
-                        .arg(existing));
-                return;
-            }
-            // Definitely not there: the earlier intent never reached Shopify (or, for an explicit
-            // replay, the channel no longer has it).
-            if (!m_config.dryRun) {
-                if (m_config.replayFulfillmentId != 0)
-                    ledger.removeAny(m_config.connector.id, job.fulfillment.id);
-                else
-                    ledger.removeUnconfirmed(m_config.connector.id, job.fulfillment.id);
-            }
-            if (!m_config.replayBody.isEmpty()) {
-                job.requestBody = m_config.replayBody; // as recorded: no planning, no reads
-                sendPrepared(jobPtr);
-                return;
-            }
-            job.settleFirst = false;
-            fetchChannelOrder(jobPtr);
-        });
-}
-
-void SyncPass::fetchChannelOrder(const JobPtr &job)
-{
-    bool ok = false;
-    const qint64 channelOrderId = job->order.channelOrder.toLongLong(&ok);
-    if (!ok) {
-        completeJob(job, SyncOutcome::Held, ErrorClass::Mapping,
-                    tr("Sales order %1 has no Shopify order id (custbody_fa_channel_order / "
-                       "otherrefnum is \"%2\").")
-                        .arg(job->order.tranId, job->order.channelOrder));
+    if (work->busy || m_cancelled || m_finished)
         return;
-    }
-    readChannel(job, ShopifyApi::getOrder(m_network, m_config.shopify, channelOrderId, this),
-                tr("Reading the Shopify order"), [this, job](const HttpResult &result) {
-                    job->orderJson = QJsonDocument::fromJson(result.body).object();
-                    fetchFulfillmentOrders(job);
-                });
-}
-
-void SyncPass::fetchFulfillmentOrders(const JobPtr &job)
-{
-    readChannel(job,
-                ShopifyApi::getFulfillmentOrders(m_network, m_config.shopify,
-                                                 job->order.channelOrder.toLongLong(), this),
-                tr("Reading the Shopify fulfillment orders"),
-                [this, job](const HttpResult &result) {
-                    job->fulfillmentOrdersJson = QJsonDocument::fromJson(result.body).object();
-                    sendCreate(job);
-                });
-}
-
-void SyncPass::sendCreate(const JobPtr &jobPtr)
-{
-    Job &job = *jobPtr;
-    const ShopifyPlan plan =
-        ShopifyPlanner::plan(job.mapped, job.orderJson, job.fulfillmentOrdersJson);
-    if (plan.alreadyDone) {
-        // Everything is fulfilled in Shopify already, yet our ledger has no record: someone
-        // fulfilled it by hand or another tool did. Say so; never send a second one.
-        completeJob(jobPtr, SyncOutcome::Failed, ErrorClass::Conflict,
-                    tr("Shopify shows these lines as fulfilled already, but not by this "
-                       "connector. Nothing was sent; check the order in Shopify."));
-        return;
-    }
-    if (!plan.problem.isEmpty()) {
-        completeJob(jobPtr, SyncOutcome::Failed, ErrorClass::Conflict, plan.problem);
-        return;
-    }
-    job.requestBody = ShopifyPlanner::fulfillmentCreateBody(plan, job.mapped);
-    sendPrepared(jobPtr);
-}
-
-void SyncPass::sendPrepared(const JobPtr &jobPtr)
-{
-    Job &job = *jobPtr;
-    if (m_config.dryRun) {
-        planned(job, QStringLiteral("POST"),
-                ShopifyApi::adminUrl(m_config.shopify, QStringLiteral("graphql.json")).toString(),
-                job.requestBody);
-        jobDone(jobPtr);
-        return;
-    }
-
-    LedgerRepository &ledger = *m_ledger;
-    LedgerEntry intent;
-    intent.connectorId = m_config.connector.id;
-    intent.fulfillmentId = job.fulfillment.id;
-    intent.orderId = job.order.id;
-    intent.channelOrder = job.order.channelOrder;
-    intent.payload = QString::fromUtf8(job.requestBody);
-    intent.trackingNumbers = job.mapped.trackingNumbers;
-    intent.quantity = job.fulfillment.totalQuantity();
-    bool exists = false;
-    if (!ledger.insertPending(intent, &exists)) {
-        completeJob(jobPtr, SyncOutcome::Failed,
-                    exists ? ErrorClass::Conflict : ErrorClass::Storage,
-                    exists ? tr("Another worker is pushing this fulfillment right now.")
-                           : tr("Could not record the push before sending: %1. Nothing was sent.")
-                                 .arg(ledger.lastError()));
-        return;
-    }
-    postCreate(jobPtr);
-}
-
-void SyncPass::postCreate(const JobPtr &job)
-{
-    auto *call =
-        track(ShopifyApi::postGraphQl(m_network, m_config.shopify, job->requestBody, this));
-    connect(call, &HttpCall::finished, this, [this, call, job](const HttpResult &result) {
-        call->deleteLater();
-        onCreateAnswered(job, result);
-    });
-    startGraphQlCall(call);
-}
-
-void SyncPass::startGraphQlCall(HttpCall *call)
-{
-    // GraphQL is paced by its cost bucket (a mutation costs 10 points), which every answer
-    // describes in extensions.cost.throttleStatus.
-    static constexpr double kMutationCost = 10;
-    LeakyBucketPacer *pacer = m_config.graphQlPacer;
-    startPaced(call, pacer, kMutationCost, [pacer](const HttpResult &result) {
-        const auto answer = ShopifyPlanner::readCreateAnswer(result.body);
-        if (answer.maximumAvailable > 0)
-            pacer->observeLevel(answer.maximumAvailable - answer.currentlyAvailable,
-                                int(answer.maximumAvailable), answer.restoreRate,
-                                QDateTime::currentMSecsSinceEpoch());
-    });
-}
-
-void SyncPass::onCreateAnswered(const JobPtr &jobPtr, const HttpResult &result)
-{
-    Job &job = *jobPtr;
-    LedgerRepository &ledger = *m_ledger;
-    const qint64 connectorId = m_config.connector.id;
-    if (!result.isSuccess()) {
-        if (result.isAmbiguous()) {
-            // It may have been created. Keep the intent; the next attempt reads back first.
-            ledger.markAmbiguous(connectorId, job.fulfillment.id);
-            if (m_cancelled)
-                return finish();
-            completeJob(jobPtr, SyncOutcome::Failed, ErrorClass::Transient,
-                        tr("Shopify did not confirm the fulfillment (%1). It will be checked "
-                           "against Shopify before anything is sent again.")
-                            .arg(result.hasHttpAnswer() ? tr("HTTP %1").arg(result.status)
-                                                        : result.networkErrorText),
-                        readableJson(result.body));
+    if (work->jobs.empty())
+        return jobDone(work);
+    Job &job = work->jobs.front();
+    if (!job.subject.clock.isValid())
+        job.subject.clock.start();
+    const std::optional<ChannelOrderSnapshot> &snapshot = work->snapshot;
+    const bool fresh = snapshot && !snapshot->stale;
+    switch (needOf(*work)) {
+    case Need::Plan:
+        if (!fresh) {
+            work->busy = true;
+            m_planReads << work;
             return;
         }
-        ledger.removeUnconfirmed(connectorId, job.fulfillment.id);
-        channelCallFailed(jobPtr, result, tr("Creating the Shopify fulfillment"));
+        break;
+    case Need::ReadBack:
+        if (!fresh || !snapshot->fulfillmentsKnown) {
+            work->busy = true;
+            m_readBacks << work;
+            return;
+        }
+        return runReadBack(work); // a read decides; a send waits for a slot there
+    case Need::Nothing:
+        break;
+    }
+    if (m_sending >= std::max(1, m_config.maxJobsInFlight)) {
+        work->busy = true;
+        m_waitingForSlot << work;
         return;
     }
-    const ShopifyPlanner::CreateAnswer answer = ShopifyPlanner::readCreateAnswer(result.body);
-    if (answer.throttled)
-        ++m_summary.channelThrottled;
-    if (answer.throttled && !m_cancelled && ++job.throttledRetries <= kMaxThrottledRetries) {
-        // THROTTLED means not executed: the intent stays pending and the same request goes
-        // again once the bucket has refilled.
-        QTimer::singleShot(answer.retryAfterMs, this, [this, jobPtr] {
-            if (m_cancelled)
-                return finish();
-            postCreate(jobPtr);
+    if (job.kind == Job::Kind::UpdateTracking)
+        runUpdate(work);
+    else
+        runPush(work);
+}
+
+void SyncPass::wakeForSlot()
+{
+    while (!m_waitingForSlot.isEmpty() && m_sending < std::max(1, m_config.maxJobsInFlight)) {
+        const WorkPtr work = m_waitingForSlot.takeFirst();
+        work->busy = false;
+        advance(work);
+    }
+}
+
+void SyncPass::issueReads(bool flush)
+{
+    for (const WorkPtr &work : std::exchange(m_readBacks, {})) {
+        ++m_readsInFlight;
+        m_channel->readOrders({work->channelOrder}, true,
+                              [this, work](const QHash<QString, ChannelRead> &reads) {
+                                  onReads({work}, true, reads);
+                              });
+    }
+    const int perRead = m_channel->ordersPerRead();
+    while (m_readsInFlight < kPlanReadsInFlight &&
+           (m_planReads.size() >= perRead || (flush && !m_planReads.isEmpty()))) {
+        const QList<WorkPtr> batch = m_planReads.mid(0, perRead);
+        m_planReads.remove(0, batch.size());
+        QStringList ids;
+        for (const WorkPtr &work : batch)
+            ids << work->channelOrder;
+        ++m_readsInFlight;
+        m_channel->readOrders(ids, false, [this, batch](const QHash<QString, ChannelRead> &reads) {
+            onReads(batch, false, reads);
         });
-        return;
     }
-    if (!answer.fulfillmentId.isEmpty()) {
+}
+
+void SyncPass::onReads(const QList<WorkPtr> &works, bool readBack,
+                       const QHash<QString, ChannelRead> &reads)
+{
+    --m_readsInFlight;
+    for (const WorkPtr &work : works) {
+        work->busy = false;
+        const ChannelRead read = reads.value(work->channelOrder);
+        if (read.state == ChannelRead::State::Read) {
+            work->snapshot = read.snapshot;
+            work->snapshot->fulfillmentsKnown = readBack && read.snapshot.fulfillmentsKnown;
+        } else {
+            failChannelJobs(work, read);
+        }
+        advance(work);
+    }
+    pump();
+}
+
+void SyncPass::failChannelJobs(const WorkPtr &work, const ChannelRead &read)
+{
+    using State = ChannelRead::State;
+    const ErrorClass errorClass = read.state == State::Failed       ? read.errorClass
+                                  : read.state == State::Unreadable ? ErrorClass::Server
+                                                                    : ErrorClass::Conflict;
+    std::deque<Job> kept;
+    for (Job &job : work->jobs) {
+        if (job.kind == Job::Kind::UpdateTracking) {
+            kept.push_back(std::move(job));
+            continue;
+        }
+        QString message;
+        if (!job.unconfirmed.isEmpty())
+            message = tr("Shopify answered the create with %1, and reading it back failed: %2. "
+                         "Nothing more was sent; it is read back again on the next run.")
+                          .arg(job.unconfirmed, read.problem);
+        else if (job.kind == Job::Kind::Push)
+            message =
+                tr("Could not read the order in Shopify: %1. Nothing was sent.").arg(read.problem);
+        else
+            message = tr("Could not check Shopify for an earlier unconfirmed push: %1. Nothing "
+                         "was sent; it is checked again on the next run.")
+                          .arg(read.problem);
+        record(job, SyncOutcome::Failed, errorClass, message, read.response,
+               AttemptRecorder::Quarantine::Grow);
+    }
+    work->jobs = std::move(kept);
+    work->snapshot.reset();
+}
+
+void SyncPass::runPush(const WorkPtr &work)
+{
+    Job &job = work->jobs.front();
+    const ChannelPlan plan = m_channel->plan(job.mapping.mapped, *work->snapshot);
+    if (!plan.problem.isEmpty()) {
+        record(job, SyncOutcome::Failed, plan.problemClass, plan.problem, {},
+               AttemptRecorder::Quarantine::Grow);
+        return jobDone(work);
+    }
+    job.subject.request = readableJson(plan.body);
+    if (m_config.dryRun) {
+        planned(job, QString::fromUtf8(plan.body));
+        return jobDone(work);
+    }
+    send(work, plan);
+}
+
+void SyncPass::runUpdate(const WorkPtr &work)
+{
+    Job &job = work->jobs.front();
+    const ChannelPlan plan =
+        m_channel->trackingUpdate(job.channelFulfillmentId, job.mapping.mapped);
+    job.subject.request = readableJson(plan.body);
+    if (m_config.dryRun) {
+        planned(job, QString::fromUtf8(plan.body));
+        return jobDone(work);
+    }
+    send(work, plan);
+}
+
+void SyncPass::runReadBack(const WorkPtr &work)
+{
+    Job &job = work->jobs.front();
+    const Connector &connector = m_config.connector;
+    const ItemFulfillment &f = job.subject.fulfillment;
+    QStringList claimed;
+    for (const LedgerEntry &e : m_ledger->entriesOfOrder(connector.id, job.subject.order.id))
+        if (e.fulfillmentId != f.id && !e.channelFulfillmentId.isEmpty())
+            claimed << e.channelFulfillmentId;
+    const ExistingFulfillment existing =
+        m_channel->findExisting(job.mapping.mapped, *work->snapshot, claimed);
+
+    if (existing.found == ExistingFulfillment::Found::Unknown) {
+        record(job, SyncOutcome::Failed, ErrorClass::Transient,
+               tr("Could not tell whether %1 reached Shopify: %2. Nothing was sent; it is read "
+                  "back again on the next run.")
+                   .arg(f.tranId, existing.why),
+               {}, AttemptRecorder::Quarantine::Grow);
+        return jobDone(work);
+    }
+    if (existing.found == ExistingFulfillment::Found::Yes) {
+        const QString id = existing.channelFulfillmentId;
+        QString message;
+        if (!job.unconfirmed.isEmpty())
+            message = tr("Created Shopify fulfillment %1: Shopify answered %2, and reading back "
+                         "shows it there.")
+                          .arg(id, job.unconfirmed);
+        else if (job.kind == Job::Kind::Replay)
+            message = tr("Already in Shopify as fulfillment %1 (checked live before the "
+                         "replay); nothing sent.")
+                          .arg(id);
+        else
+            message = tr("Already in Shopify as fulfillment %1 (found by reading back after an "
+                         "unconfirmed earlier attempt); nothing sent.")
+                          .arg(id);
+        if (m_config.dryRun) {
+            planned(job, {}, message);
+            return jobDone(work);
+        }
+        QSqlDatabase db = m_database.connection();
+        Transaction transaction(db);
+        if (!m_ledger->entry(connector.id, f.id)) {
+            LedgerEntry found;
+            found.connectorId = connector.id;
+            found.fulfillmentId = f.id;
+            found.orderId = job.subject.order.id;
+            found.channelOrder = job.subject.order.channelOrder;
+            found.trackingNumbers = job.mapping.mapped.trackingNumbers;
+            found.quantity = f.totalQuantity();
+            m_ledger->insertPending(found);
+        }
+        m_ledger->markPushed(connector.id, f.id, id, QDateTime::currentDateTimeUtc());
+        record(job, SyncOutcome::Pushed, ErrorClass::None, message, {},
+               AttemptRecorder::Quarantine::Clear);
+        QString error;
+        if (!transaction.commit(&error))
+            qCWarning(lcPass) << "could not store the read-back:" << error;
+        return jobDone(work);
+    }
+
+    // Not there, as far as a complete read-back can tell.
+    if (!job.unconfirmed.isEmpty()) {
+        // This pass's own create, a moment ago: the channel may not show it yet. The intent
+        // stays unconfirmed; the next run reads back again before anything is sent.
+        record(job, SyncOutcome::Failed, ErrorClass::Transient,
+               tr("Shopify answered the create with %1 and does not show the fulfillment yet. "
+                  "Nothing more was sent; the next run reads back again before sending.")
+                   .arg(job.unconfirmed),
+               {}, AttemptRecorder::Quarantine::Grow);
+        return jobDone(work);
+    }
+    if (job.kind == Job::Kind::Replay) {
+        if (!m_config.dryRun)
+            m_ledger->removeAny(connector.id, f.id);
+        const ChannelPlan plan = m_config.replayBody.isEmpty()
+                                     ? m_channel->plan(job.mapping.mapped, *work->snapshot)
+                                     : m_channel->recorded(m_config.replayBody);
+        if (!plan.problem.isEmpty()) {
+            record(job, SyncOutcome::Failed, plan.problemClass, plan.problem, {},
+                   AttemptRecorder::Quarantine::Grow);
+            return jobDone(work);
+        }
+        job.subject.request = readableJson(plan.body);
+        if (m_config.dryRun) {
+            planned(job, QString::fromUtf8(plan.body));
+            return jobDone(work);
+        }
+        return send(work, plan);
+    }
+    // An earlier pass's intent that never reached the channel: gone, and decided afresh.
+    if (!m_config.dryRun)
+        m_ledger->removeUnconfirmed(connector.id, f.id);
+    DecisionInput input{connector, job.subject.order, f};
+    input.quarantine = job.quarantine;
+    input.mapping = job.mapping;
+    input.now = m_config.clock();
+    input.skipWaiting = m_config.trigger == SyncTrigger::Resync || !m_config.onlyOrders.isEmpty();
+    const SyncDecision decision = SyncDecisions::decide(input);
+    switch (decision.action) {
+    case SyncDecision::Action::Push:
+        job.kind = Job::Kind::Push;
+        return advance(work); // the snapshot just read plans it
+    case SyncDecision::Action::Hold:
+        record(job, SyncOutcome::Held, decision.errorClass, decision.reason, {},
+               AttemptRecorder::Quarantine::Hold);
+        break;
+    case SyncDecision::Action::Wait:
+        if (m_config.dryRun)
+            planned(job, {}, decision.reason);
+        else
+            m_recorder->noteWaiting(job.subject.order.id, decision.reason);
+        break;
+    default:
+        break; // no longer eligible (voided, status): nothing is owed
+    }
+    jobDone(work);
+}
+
+void SyncPass::send(const WorkPtr &work, const ChannelPlan &plan)
+{
+    Job &job = work->jobs.front();
+    if (!plan.isTrackingUpdate) {
+        // The outbox: the intent is on disk before the request leaves.
+        LedgerEntry intent;
+        intent.connectorId = m_config.connector.id;
+        intent.fulfillmentId = job.subject.fulfillment.id;
+        intent.orderId = job.subject.order.id;
+        intent.channelOrder = job.subject.order.channelOrder;
+        intent.payload = QString::fromUtf8(plan.body);
+        intent.trackingNumbers = job.mapping.mapped.trackingNumbers;
+        intent.quantity = job.subject.fulfillment.totalQuantity();
+        bool exists = false;
+        if (!m_ledger->insertPending(intent, &exists)) {
+            record(job, SyncOutcome::Failed, exists ? ErrorClass::Conflict : ErrorClass::Storage,
+                   exists ? tr("Another worker is pushing this fulfillment right now.")
+                          : tr("Could not record the push before sending: %1. Nothing was sent.")
+                                .arg(m_ledger->lastError()),
+                   {}, AttemptRecorder::Quarantine::Grow);
+            return jobDone(work);
+        }
+    }
+    emitProgress(tr("Pushing %1").arg(job.subject.fulfillment.tranId));
+    ++m_sending;
+    work->busy = true;
+    m_channel->send(
+        plan, [this, work, plan](const ChannelAnswer &answer) { onSent(work, plan, answer); });
+}
+
+void SyncPass::onSent(const WorkPtr &work, const ChannelPlan &plan, const ChannelAnswer &answer)
+{
+    --m_sending;
+    work->busy = false;
+    Job &job = work->jobs.front();
+    const qint64 connectorId = m_config.connector.id;
+    const qint64 fulfillmentId = job.subject.fulfillment.id;
+    if (work->snapshot)
+        m_channel->applySent(*work->snapshot, plan, answer, job.mapping.mapped);
+    using Kind = ChannelAnswer::Kind;
+    if (plan.isTrackingUpdate) {
+        if (answer.kind == Kind::Confirmed) {
+            m_ledger->updateTrackingNumbers(connectorId, fulfillmentId,
+                                            job.mapping.mapped.trackingNumbers);
+            record(job, SyncOutcome::Pushed, ErrorClass::None,
+                   tr("Updated the tracking numbers of Shopify fulfillment %1 to %2.")
+                       .arg(job.channelFulfillmentId,
+                            job.mapping.mapped.trackingNumbers.join(QStringLiteral(", "))),
+                   answer.response, AttemptRecorder::Quarantine::Clear);
+        } else {
+            // Safe to repeat, so an unconfirmed update is simply tried again later.
+            record(job, SyncOutcome::Failed, answer.errorClass,
+                   answer.kind == Kind::Refused
+                       ? tr("Shopify refused the tracking update: %1").arg(answer.message)
+                       : tr("Shopify did not confirm the tracking update (%1); it is sent again "
+                            "on a later run.")
+                             .arg(answer.message),
+                   answer.response, AttemptRecorder::Quarantine::Grow);
+        }
+        jobDone(work);
+        return pump();
+    }
+    switch (answer.kind) {
+    case Kind::Confirmed: {
         // Confirmed and recorded in one commit. Should it fail, the intent stays Pending and
         // the next pass finds the fulfillment by reading back.
         QSqlDatabase db = m_database.connection();
         Transaction transaction(db);
-        m_ledger->markPushed(connectorId, job.fulfillment.id, answer.fulfillmentId,
+        m_ledger->markPushed(connectorId, fulfillmentId, answer.channelFulfillmentId,
                              QDateTime::currentDateTimeUtc());
-        completeJob(jobPtr, SyncOutcome::Pushed, ErrorClass::None,
-                    tr("Created Shopify fulfillment %1 with %n tracking number(s).", nullptr,
-                       int(job.mapped.trackingNumbers.size()))
-                        .arg(answer.fulfillmentId),
-                    readableJson(result.body));
+        record(job, SyncOutcome::Pushed, ErrorClass::None,
+               tr("Created Shopify fulfillment %1 with %n tracking number(s).", nullptr,
+                  int(job.mapping.mapped.trackingNumbers.size()))
+                   .arg(answer.channelFulfillmentId),
+               answer.response, AttemptRecorder::Quarantine::Clear);
         QString error;
         if (!transaction.commit(&error))
             qCWarning(lcPass) << "could not store the confirmed push:" << error;
-        return;
+        jobDone(work);
+        break;
     }
-    if (!answer.userErrors.isEmpty()) {
-        ledger.removeUnconfirmed(connectorId, job.fulfillment.id);
-        completeJob(jobPtr, SyncOutcome::Failed, ErrorClass::Validation,
-                    tr("Shopify refused the fulfillment: %1").arg(answer.userErrors.join(u"; ")),
-                    readableJson(result.body));
-        return;
+    case Kind::Refused:
+        m_ledger->removeUnconfirmed(connectorId, fulfillmentId);
+        record(job, SyncOutcome::Failed, answer.errorClass,
+               tr("Shopify refused the fulfillment: %1").arg(answer.message), answer.response,
+               AttemptRecorder::Quarantine::Grow);
+        jobDone(work);
+        break;
+    case Kind::Ambiguous:
+        // It may have been created. The intent stays; the channel is read back before anything
+        // else happens to this fulfillment — in a moment, and on every later pass until known.
+        m_ledger->markAmbiguous(connectorId, fulfillmentId);
+        job.kind = Job::Kind::ReadBack;
+        job.unconfirmed = answer.message;
+        if (m_cancelled) {
+            record(job, SyncOutcome::Failed, ErrorClass::Transient,
+                   tr("Cancelled before Shopify confirmed the fulfillment; the next run reads "
+                      "back before anything is sent again."),
+                   answer.response, AttemptRecorder::Quarantine::Grow);
+            jobDone(work);
+            break;
+        }
+        work->busy = true;
+        ++m_delays;
+        QTimer::singleShot(m_config.readBackDelayMs, this, [this, work] {
+            --m_delays;
+            work->busy = false;
+            if (m_cancelled && !work->jobs.empty()) {
+                const Job &job = work->jobs.front();
+                record(job, SyncOutcome::Failed, ErrorClass::Transient,
+                       tr("Shopify answered the create with %1; cancelled before it was read "
+                          "back. The next run reads back before anything is sent again.")
+                           .arg(job.unconfirmed),
+                       {}, AttemptRecorder::Quarantine::Grow);
+            }
+            advance(work);
+            pump();
+        });
+        break;
     }
-    ledger.markAmbiguous(connectorId, job.fulfillment.id);
-    completeJob(jobPtr, SyncOutcome::Failed, ErrorClass::Server,
-                tr("Shopify's answer could not be read (%1). It will be checked against Shopify "
-                   "before anything is sent again.")
-                    .arg(answer.malformed),
-                readableJson(result.body));
+    wakeForSlot();
+    pump();
+}
+
+void SyncPass::jobDone(const WorkPtr &work)
+{
+    if (!work->jobs.empty())
+        work->jobs.pop_front();
+    if (!work->jobs.empty())
+        return advance(work);
+    if (m_work.value(work->channelOrder) == work) {
+        m_work.remove(work->channelOrder);
+        for (const SalesOrder &order : std::as_const(work->orders))
+            orderDone(order);
+    }
+    QMetaObject::invokeMethod(this, &SyncPass::pump, Qt::QueuedConnection);
 }
 
 } // namespace fulfillsync

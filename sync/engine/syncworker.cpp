@@ -243,13 +243,14 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     config.connector = *connector;
     config.rules = MappingRepository(db).rules(connector->id);
     config.mappingVersion = MappingHistoryRepository(db).version(connector->id);
+    // Both only grow, so their sum grows with every change of either.
+    config.settingsVersion = config.mappingVersion + connector->revision;
     config.netsuite.accountId = account->accountId;
     config.netsuite.baseUrl = QUrl(account->baseUrl);
     config.netsuite.credentials = m_credentials.netsuite;
     config.netSuiteGate = &m_netSuiteGate;
-    config.channelPacer = &m_pacers[connector->id];
     // Shopify's standard GraphQL bucket until the first answer tells the real one.
-    config.graphQlPacer = &m_graphQlPacers.try_emplace(connector->id, 50.0, 1000, 20).first->second;
+    config.costBucket = &m_costBuckets.try_emplace(connector->id, 50.0, 1000, 20).first->second;
     config.shopify.baseUrl = QUrl(connector->endpoint);
     config.shopify.accessToken = token;
     config.trigger = request.trigger;

@@ -71,9 +71,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     RequestGate m_netSuiteGate{2}; // leaves room for the account's other integrations
     QHash<qint64, SyncPass *> m_running;
-    QHash<qint64, QList<SyncRequest>> m_followUps; // per connector, duplicates dropped
-    std::map<qint64, LeakyBucketPacer> m_pacers;   // per connector, kept across passes
-    std::map<qint64, LeakyBucketPacer> m_graphQlPacers;
+    QHash<qint64, QList<SyncRequest>> m_followUps;    // per connector, duplicates dropped
+    std::map<qint64, LeakyBucketPacer> m_costBuckets; // per connector, kept across passes
     // Connector leases on the shared database: this worker's name, the connectors it holds.
     QString m_leaseHolder;
     QSet<qint64> m_leased;

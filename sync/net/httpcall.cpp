@@ -1,5 +1,8 @@
 #include "sync/net/httpcall.h"
 
+#include "sync/net/leakybucketpacer.h"
+
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -15,14 +18,14 @@ HttpCall::HttpCall(QNetworkAccessManager &network, Factory factory, bool idempot
     , m_network(network)
     , m_factory(std::move(factory))
     , m_idempotent(idempotent)
-    , m_retryTimer(new QTimer(this))
+    , m_waitTimer(new QTimer(this))
 {
-    m_retryTimer->setSingleShot(true);
-    connect(m_retryTimer, &QTimer::timeout, this, &HttpCall::send);
+    m_waitTimer->setSingleShot(true);
 }
 
 HttpCall::~HttpCall()
 {
+    settleBooking();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -30,18 +33,43 @@ HttpCall::~HttpCall()
     }
 }
 
+void HttpCall::setPacer(LeakyBucketPacer *pacer, double cost, PacerObserver observe)
+{
+    m_pacer = pacer;
+    m_cost = cost;
+    m_observe = std::move(observe);
+}
+
+void HttpCall::settleBooking()
+{
+    if (m_pacer && std::exchange(m_booked, false))
+        m_pacer->answered(m_cost);
+}
+
 void HttpCall::start()
 {
     if (m_done)
         return; // aborted before it was sent
     m_clock.start();
-    send();
+    admit();
+}
+
+void HttpCall::admit()
+{
+    m_waitTimer->disconnect(this);
+    if (!m_pacer)
+        return send();
+    const int delay = m_pacer->reserve(QDateTime::currentMSecsSinceEpoch(), m_cost);
+    m_booked = true;
+    if (delay <= 0)
+        return send();
+    connect(m_waitTimer, &QTimer::timeout, this, &HttpCall::send);
+    m_waitTimer->start(delay);
 }
 
 void HttpCall::send()
 {
     ++m_attempt;
-    m_attemptClock.start();
     Prepared prepared = m_factory();
     prepared.request.setTransferTimeout(m_timeoutMs);
     prepared.request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -53,11 +81,13 @@ void HttpCall::abort()
 {
     if (m_done)
         return;
-    m_retryTimer->stop();
+    m_waitTimer->stop();
     if (m_reply) {
+        m_aborting = true;
         m_reply->abort(); // finishes with OperationCanceledError → onReplyFinished
         return;
     }
+    settleBooking(); // booked but never sent
     HttpResult result;
     result.cancelled = true;
     result.attempts = m_attempt;
@@ -77,22 +107,45 @@ void HttpCall::onReplyFinished()
     result.headers = reply->rawHeaderPairs();
     result.networkError = reply->error();
     result.networkErrorText = reply->errorString();
-    // setTransferTimeout aborts with OperationCanceledError; our own abort() also does, so the
-    // retry timer state tells them apart.
-    const bool aborted = reply->error() == QNetworkReply::OperationCanceledError;
-    result.timedOut = aborted && m_attemptClock.elapsed() >= m_timeoutMs;
-    result.cancelled = aborted && !result.timedOut;
-    if (result.timedOut)
+    // Both the transfer timeout and abort() end a reply with OperationCanceledError; only
+    // abort() sets m_aborting. (Comparing elapsed time with the timeout misreads timeouts:
+    // coarse timers may fire a little early.)
+    const bool canceledError = reply->error() == QNetworkReply::OperationCanceledError;
+    result.cancelled = canceledError && m_aborting;
+    result.timedOut = canceledError && !m_aborting;
+    if (result.timedOut) {
         result.networkError = QNetworkReply::TimeoutError;
+        result.networkErrorText =
+            tr("no answer within %n second(s)", nullptr, (m_timeoutMs + 999) / 1000);
+    }
     result.elapsedMs = m_clock.elapsed();
     result.attempts = m_attempt;
 
-    const RetryDecision decision = m_policy.decide(result, m_attempt, m_idempotent,
-                                                   QRandomGenerator::global()->generateDouble());
-    if (decision.retry) {
+    if (m_pacer) {
+        settleBooking();
+        if (m_observe)
+            m_observe(*m_pacer, result);
+    }
+
+    RetryDecision decision;
+    if (!result.cancelled && m_throttleReader && result.isSuccess()) {
+        if (const std::optional<int> waitMs = m_throttleReader(result)) {
+            ++m_throttled;
+            result.throttledAnswers = m_throttled;
+            if (m_throttled <= m_policy.maxThrottledAttempts)
+                decision = {true, *waitMs};
+        }
+    }
+    if (!decision.retry && !result.isSuccess())
+        decision = m_policy.decide(result, m_attempt, m_idempotent,
+                                   QRandomGenerator::global()->generateDouble());
+    result.throttledAnswers = m_throttled;
+    if (decision.retry && !m_aborting) {
         qCInfo(lcHttp) << "retrying" << reply->url().path() << "status" << result.status << "in"
                        << decision.delayMs << "ms";
-        m_retryTimer->start(decision.delayMs);
+        m_waitTimer->disconnect(this);
+        connect(m_waitTimer, &QTimer::timeout, this, &HttpCall::admit);
+        m_waitTimer->start(decision.delayMs);
         return;
     }
     m_done = true;

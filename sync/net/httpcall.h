@@ -7,15 +7,20 @@
 #include <QObject>
 #include <QPointer>
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QTimer;
 
 namespace fulfillsync {
 
+class LeakyBucketPacer;
+
 // One logical HTTP request with its own timeout and retries (nextcloud's AbstractNetworkJob).
 // The request is rebuilt for every attempt, so signed requests get a fresh nonce and timestamp.
 // Retries wait on a timer, never by sleeping; abort() ends it at once.
+// With a pacer, every attempt — the first and each retry — is booked in the service's bucket
+// before it goes, so retries never bypass the pacing that keeps us under the rate limit.
 class HttpCall final : public QObject
 {
     Q_OBJECT
@@ -29,6 +34,11 @@ public:
         QByteArray body;
     };
     using Factory = std::function<Prepared()>;
+    // Reads an answer for a "slow down, nothing was executed" signal that comes with a 2xx
+    // status (Shopify GraphQL's THROTTLED); returns the wait in ms, or nothing.
+    using ThrottleReader = std::function<std::optional<int>(const HttpResult &)>;
+    // Corrects the pacer's model from an answer (rate-limit headers, cost extensions).
+    using PacerObserver = std::function<void(LeakyBucketPacer &, const HttpResult &)>;
 
     HttpCall(QNetworkAccessManager &network, Factory factory, bool idempotent,
              QObject *parent = nullptr);
@@ -36,26 +46,38 @@ public:
 
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setThrottleReader(ThrottleReader reader) { m_throttleReader = std::move(reader); }
+    // Not owned; must outlive the call. cost: what one attempt costs in the bucket.
+    void setPacer(LeakyBucketPacer *pacer, double cost, PacerObserver observe = {});
     void start();
     void abort();
+    int attempts() const { return m_attempt; }
 
 Q_SIGNALS:
     void finished(const fulfillsync::HttpResult &result);
 
 private:
+    void admit(); // books the next attempt in the pacer, then sends it
     void send();
     void onReplyFinished();
+    void settleBooking();
 
     QNetworkAccessManager &m_network;
     Factory m_factory;
     bool m_idempotent;
     RetryPolicy m_policy;
+    ThrottleReader m_throttleReader;
+    LeakyBucketPacer *m_pacer = nullptr;
+    double m_cost = 1;
+    PacerObserver m_observe;
+    bool m_booked = false; // an attempt is counted in the pacer and not yet answered
     int m_timeoutMs = 60000;
     int m_attempt = 0;
+    int m_throttled = 0; // answers that said "not executed, slow down"
     QPointer<QNetworkReply> m_reply;
-    QTimer *m_retryTimer = nullptr;
-    QElapsedTimer m_clock;        // the whole call
-    QElapsedTimer m_attemptClock; // this attempt, to tell a timeout from an abort
+    QTimer *m_waitTimer = nullptr; // retry backoff and pacing delay
+    QElapsedTimer m_clock;         // the whole call
+    bool m_aborting = false;       // our own abort(), as opposed to the transfer timeout
     bool m_done = false;
 };
 

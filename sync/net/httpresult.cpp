@@ -1,11 +1,17 @@
 #include "sync/net/httpresult.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 
 namespace fulfillsync {
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(HttpResult)
+};
+} // namespace
 
 QByteArray HttpResult::header(const QByteArray &name) const
 {
@@ -16,13 +22,15 @@ QByteArray HttpResult::header(const QByteArray &name) const
     return {};
 }
 
-bool HttpResult::isAmbiguous() const
+QString HttpResult::failureText() const
 {
     if (cancelled)
-        return true;
-    if (timedOut || !hasHttpAnswer())
-        return true; // the request may have been processed before the connection died
-    return status == 500 || status == 502 || status == 504;
+        return Text::tr("cancelled");
+    if (hasHttpAnswer())
+        return Text::tr("HTTP %1").arg(status);
+    if (timedOut)
+        return networkErrorText.isEmpty() ? Text::tr("no answer in time") : networkErrorText;
+    return networkErrorText.isEmpty() ? Text::tr("no answer") : networkErrorText;
 }
 
 bool RetryPolicy::isRateLimited(const HttpResult &result) const
@@ -33,13 +41,15 @@ bool RetryPolicy::isRateLimited(const HttpResult &result) const
 RetryDecision RetryPolicy::decide(const HttpResult &result, int attempt, bool idempotent,
                                   double jitter01) const
 {
-    if (result.cancelled || attempt >= maxAttempts)
+    if (result.cancelled)
         return {};
     const bool rateLimited = isRateLimited(result);
     const bool transient = result.timedOut || !result.hasHttpAnswer() || result.status >= 500;
     // A request that was rate limited never reached the application: always safe to repeat.
     // A transient failure may have been acted on: only repeat what is idempotent.
     if (!rateLimited && !(transient && idempotent))
+        return {};
+    if (attempt >= (rateLimited ? maxThrottledAttempts : maxAttempts))
         return {};
 
     const QByteArray retryAfter = result.header("Retry-After");

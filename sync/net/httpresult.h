@@ -20,13 +20,18 @@ struct HttpResult
     bool cancelled = false;
     qint64 elapsedMs = 0;
     int attempts = 1;
+    int throttledAnswers = 0; // answers that said "slow down, not executed" (429, THROTTLED)
 
     bool hasHttpAnswer() const { return status != 0; }
     bool isSuccess() const { return status >= 200 && status < 300; }
     QByteArray header(const QByteArray &name) const;
-    // True when we cannot know whether the server acted on the request (timeouts, dropped
-    // connections, gateway errors after the body was sent).
-    bool isAmbiguous() const;
+    // True only for an answer that proves the request was not acted on: 429 Too Many Requests
+    // (the rate limiter answers before the application runs). Everything else that is not a
+    // success — timeouts, dropped connections, any 5xx, other 4xx, a proxy's error page — may
+    // have followed a commit, so for a request that creates something it is ambiguous.
+    bool provesNotExecuted() const { return status == 429; }
+    // What went wrong, in words, for messages ("HTTP 503", "no answer within 30 seconds").
+    QString failureText() const;
 };
 
 // Retry decision for one request, a pure function (architecture.md §7.6).
@@ -39,7 +44,8 @@ struct RetryDecision
 class RetryPolicy final
 {
 public:
-    int maxAttempts = 5;
+    int maxAttempts = 5;           // for failures that may be transient (timeouts, 5xx)
+    int maxThrottledAttempts = 20; // for "slow down" answers, which never executed anything
     int baseDelayMs = 500;
     int maxDelayMs = 30000;
     // NetSuite under load can answer 401 INVALID_LOGIN to a correctly signed request

@@ -78,7 +78,13 @@ void LeakyBucketPacer::observe(const HttpResult &result, qint64 nowMs)
     m_used = std::min(double(m_size), used + m_inFlight);
     m_atMs = nowMs;
     if (result.status == 429)
-        m_used = m_size; // full, whatever the header said
+        observeFull(nowMs);
+}
+
+void LeakyBucketPacer::observeFull(qint64 nowMs)
+{
+    m_used = m_size;
+    m_atMs = nowMs;
 }
 
 } // namespace fulfillsync

@@ -23,6 +23,7 @@ public:
     int reserve(qint64 nowMs, double cost = 1);
     void answered(double cost = 1);
     void observe(const HttpResult &result, qint64 nowMs); // REST call-limit header
+    void observeFull(qint64 nowMs);                       // a 429: full, whatever the model said
     // A cost bucket the server describes itself (Shopify GraphQL's throttleStatus).
     void observeLevel(double used, int size, double leakPerSecond, qint64 nowMs);
 

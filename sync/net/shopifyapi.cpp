@@ -3,7 +3,6 @@
 #include "sync/net/httpcall.h"
 
 #include <QNetworkRequest>
-#include <QUrlQuery>
 
 namespace fulfillsync {
 
@@ -42,33 +41,6 @@ HttpCall *makeCall(QNetworkAccessManager &network, const ShopifyEndpoint &endpoi
 
 } // namespace
 
-HttpCall *ShopifyApi::getOrder(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
-                               qint64 orderId, QObject *parent)
-{
-    QUrl url = adminUrl(endpoint, QStringLiteral("orders/%1.json").arg(orderId));
-    url.setQuery(QUrlQuery{{QStringLiteral("fields"), QStringLiteral("id,name,line_items")}});
-    return makeCall(network, endpoint, url, "GET", {}, true, parent);
-}
-
-HttpCall *ShopifyApi::getFulfillmentOrders(QNetworkAccessManager &network,
-                                           const ShopifyEndpoint &endpoint, qint64 orderId,
-                                           QObject *parent)
-{
-    return makeCall(
-        network, endpoint,
-        adminUrl(endpoint, QStringLiteral("orders/%1/fulfillment_orders.json").arg(orderId)), "GET",
-        {}, true, parent);
-}
-
-HttpCall *ShopifyApi::getFulfillments(QNetworkAccessManager &network,
-                                      const ShopifyEndpoint &endpoint, qint64 orderId,
-                                      QObject *parent)
-{
-    return makeCall(network, endpoint,
-                    adminUrl(endpoint, QStringLiteral("orders/%1/fulfillments.json").arg(orderId)),
-                    "GET", {}, true, parent);
-}
-
 HttpCall *ShopifyApi::getShop(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
                               QObject *parent)
 {
@@ -77,10 +49,10 @@ HttpCall *ShopifyApi::getShop(QNetworkAccessManager &network, const ShopifyEndpo
 }
 
 HttpCall *ShopifyApi::postGraphQl(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
-                                  const QByteArray &body, QObject *parent)
+                                  const QByteArray &body, bool isQuery, QObject *parent)
 {
     return makeCall(network, endpoint, adminUrl(endpoint, QStringLiteral("graphql.json")), "POST",
-                    body, false, parent);
+                    body, isQuery, parent);
 }
 
 } // namespace fulfillsync

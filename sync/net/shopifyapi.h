@@ -20,21 +20,14 @@ struct ShopifyEndpoint
     int timeoutMs = 30000;
 };
 
-// Builders for the few Shopify Admin API calls fulfillment sync needs (apis.md §3.1). Reads go
-// through REST; the create goes through GraphQL fulfillmentCreate, the only API that takes
-// several tracking numbers for one fulfillment.
+// Builders for the Shopify Admin API calls (apis.md §3.1). Fulfillment sync speaks GraphQL
+// (ShopifyConnection); REST is used only for the store's name in Test connection.
 namespace ShopifyApi {
-HttpCall *getOrder(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint, qint64 orderId,
-                   QObject *parent);
-HttpCall *getFulfillmentOrders(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
-                               qint64 orderId, QObject *parent);
-HttpCall *getFulfillments(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
-                          qint64 orderId, QObject *parent);
 // The store itself (name, domain): what Test connection reads.
 HttpCall *getShop(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint, QObject *parent);
-// Not idempotent: never retried on an ambiguous failure (the engine reads back instead).
+// isQuery: a read, retried on transient failures; a mutation never is (the engine reads back).
 HttpCall *postGraphQl(QNetworkAccessManager &network, const ShopifyEndpoint &endpoint,
-                      const QByteArray &body, QObject *parent);
+                      const QByteArray &body, bool isQuery, QObject *parent);
 QUrl adminUrl(const ShopifyEndpoint &endpoint, const QString &path);
 } // namespace ShopifyApi
 

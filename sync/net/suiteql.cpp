@@ -47,6 +47,30 @@ QString SuiteQlValue::text(const QJsonObject &row, const char *key)
     return {};
 }
 
+bool SuiteQlValue::wellTyped(const QJsonObject &row)
+{
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        if (it.value().isArray() || it.value().isObject()) {
+            if (it.key() == u"links" && it.value().isArray())
+                continue;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool SuiteQlValue::optionalInteger(const QJsonObject &row, const char *key, qint64 *out)
+{
+    const QJsonValue value = row.value(QLatin1String(key));
+    if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty())) {
+        *out = 0;
+        return true;
+    }
+    bool ok = false;
+    *out = integer(row, key, &ok);
+    return ok;
+}
+
 qint64 SuiteQlValue::integer(const QJsonObject &row, const char *key, bool *ok)
 {
     const QJsonValue value = row.value(QLatin1String(key));

@@ -22,6 +22,11 @@ QString stringList(const QStringList &values); // ('A', 'B')
 // booleans 'T'/'F', NULL columns absent.
 namespace SuiteQlValue {
 QString text(const QJsonObject &row, const char *key);
+// SuiteQL rows hold scalars only (and the empty "links" list): anything else is a row that
+// was damaged on its way and cannot be trusted.
+bool wellTyped(const QJsonObject &row);
+// A numeric column that is either absent/null (0) or a readable integer; false otherwise.
+bool optionalInteger(const QJsonObject &row, const char *key, qint64 *out);
 qint64 integer(const QJsonObject &row, const char *key, bool *ok = nullptr);
 double number(const QJsonObject &row, const char *key, bool *ok = nullptr);
 bool boolean(const QJsonObject &row, const char *key);

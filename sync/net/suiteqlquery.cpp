@@ -4,6 +4,7 @@
 #include "sync/net/requestgate.h"
 
 #include <QPointer>
+#include <QTimer>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,7 +98,7 @@ void SuiteQlQuery::sendPage()
     // SuiteQL is read-only, so every failure may be retried.
     m_call = new HttpCall(m_network, factory, /*idempotent=*/true, this);
     m_call->setTimeoutMs(m_endpoint.timeoutMs);
-    RetryPolicy policy;
+    RetryPolicy policy = m_policy;
     policy.unauthorizedMeansBusy = m_credentialsProven;
     m_call->setRetryPolicy(policy);
     connect(m_call, &HttpCall::finished, this, &SuiteQlQuery::onPage);
@@ -116,27 +117,35 @@ void SuiteQlQuery::onPage(const HttpResult &result)
         return;
     }
     m_credentialsProven = true;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(result.body, &parseError);
-    if (!document.isObject()) {
-        Q_EMIT finished(NetSuiteError::malformed(parseError.errorString()), false);
+    const QString unreadable = readPage(result.body);
+    if (unreadable.isEmpty())
+        return;
+    // A read is safe to repeat: an unreadable page (a proxy's page, a cut-off body) is asked
+    // for again a few times before the query gives up.
+    if (++m_unreadablePages < m_policy.maxAttempts) {
+        QTimer::singleShot(m_policy.baseDelayMs * m_unreadablePages, this,
+                           &SuiteQlQuery::requestPage);
         return;
     }
+    Q_EMIT finished(NetSuiteError::malformed(unreadable), false);
+}
+
+QString SuiteQlQuery::readPage(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (!document.isObject())
+        return parseError.errorString();
     const QJsonObject envelope = document.object();
     const QJsonValue itemsValue = envelope.value(QLatin1String("items"));
-    if (!itemsValue.isArray()) {
-        Q_EMIT finished(NetSuiteError::malformed(QStringLiteral("no items array")), false);
-        return;
-    }
+    if (!itemsValue.isArray())
+        return QStringLiteral("no items array");
     const QJsonArray items = itemsValue.toArray();
     QList<QJsonObject> rows;
     rows.reserve(items.size());
     for (const QJsonValue &item : items) {
-        if (!item.isObject()) {
-            Q_EMIT finished(NetSuiteError::malformed(QStringLiteral("an item is not an object")),
-                            false);
-            return;
-        }
+        if (!item.isObject())
+            return QStringLiteral("an item is not an object");
         // Keys come back lower-case; normalise anyway in case a proxy or version differs.
         QJsonObject row;
         const QJsonObject object = item.toObject();
@@ -144,19 +153,24 @@ void SuiteQlQuery::onPage(const HttpResult &result)
             row.insert(it.key().toLower(), it.value());
         rows << row;
     }
+    // An envelope that does not say whether more pages follow cannot be trusted to be the end.
+    const QJsonValue hasMoreValue = envelope.value(QLatin1String("hasMore"));
+    if (!hasMoreValue.isBool() || (hasMoreValue.toBool() && rows.isEmpty()))
+        return QStringLiteral("no readable hasMore");
+    m_unreadablePages = 0;
     Q_EMIT pageReceived(rows);
 
-    const bool hasMore = envelope.value(QLatin1String("hasMore")).toBool();
-    if (!hasMore || rows.isEmpty()) {
+    if (!hasMoreValue.toBool()) {
         Q_EMIT finished({}, false);
-        return;
+        return {};
     }
     m_offset += m_pageSize;
     if (m_offset + m_pageSize > RowCeiling) {
         Q_EMIT finished({}, true);
-        return;
+        return {};
     }
     requestPage();
+    return {};
 }
 
 } // namespace fulfillsync

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/net/httpresult.h"
 #include "sync/net/netsuiteendpoint.h"
 #include "sync/net/netsuiteerror.h"
 
@@ -36,6 +37,8 @@ public:
     // as NetSuite's "busy" variant and retried with backoff.
     ~SuiteQlQuery() override;
     void setCredentialsProven(bool proven) { m_credentialsProven = proven; }
+    // Attempts and backoff for failed pages (tests shorten the delays).
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     bool credentialsProven() const { return m_credentialsProven; }
     void start();
     void abort();
@@ -51,6 +54,8 @@ private:
     void sendPage();
     void releaseSlot();
     void onPage(const fulfillsync::HttpResult &result);
+    // Hands a readable page over (and asks for the next); else says what is unreadable.
+    QString readPage(const QByteArray &body);
 
     QNetworkAccessManager &m_network;
     NetSuiteEndpoint m_endpoint;
@@ -59,6 +64,8 @@ private:
     int m_offset = 0;
     int m_requests = 0;
     bool m_credentialsProven = false;
+    RetryPolicy m_policy;
+    int m_unreadablePages = 0; // in a row, for the current page
     HttpCall *m_call = nullptr;
     RequestGate *m_gate = nullptr;
     bool m_holdsSlot = false;

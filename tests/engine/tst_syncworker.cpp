@@ -4,6 +4,7 @@
 #include "models/storage/connectorrepository.h"
 #include "sync/engine/syncworker.h"
 #include "testutils/fakenetworkaccessmanager.h"
+#include "testutils/inprocessshopify.h"
 #include "testutils/tempdatabase.h"
 
 #include <QJsonArray>
@@ -54,6 +55,38 @@ class TestSyncWorker : public QObject
 
     std::unique_ptr<TempDatabase> m_temp;
     FakeNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<InProcessShopify> m_retailShop;
+    std::unique_ptr<InProcessShopify> m_wholesaleShop;
+
+    static sandbox::ChannelOrder channelOrder(qint64 id)
+    {
+        sandbox::ChannelOrder o;
+        o.id = id;
+        o.locationId = 7001;
+        o.lineItems = {{id * 10 + 1, QStringLiteral("TSHIRT"), 1, {}}};
+        return o;
+    }
+
+    // Both stores answer from their own in-process Shopify; `hang` stores never answer.
+    void mountStores(FakeNetworkAccessManager &network, bool hangRetail, bool hangWholesale)
+    {
+        m_retailShop = std::make_unique<InProcessShopify>(
+            QList<sandbox::ChannelOrder>{channelOrder(5001)}, QStringLiteral("unlimited"),
+            QStringLiteral("retail"));
+        m_wholesaleShop = std::make_unique<InProcessShopify>(
+            QList<sandbox::ChannelOrder>{channelOrder(6001)}, QStringLiteral("unlimited"),
+            QStringLiteral("wholesale"));
+        const auto hang = [](const FakeRequest &, const QString &,
+                             const std::function<FakeResponse()> &) {
+            return FakeResponse{0, {}, {}, true};
+        };
+        if (hangRetail)
+            m_retailShop->setInterceptor(hang);
+        if (hangWholesale)
+            m_wholesaleShop->setInterceptor(hang);
+        m_retailShop->mount(network);
+        m_wholesaleShop->mount(network);
+    }
     qint64 m_retail = 0;
     qint64 m_wholesale = 0;
 
@@ -95,13 +128,18 @@ private Q_SLOTS:
         ConnectorRepository(m_temp->database().connection())
             .saveAccount({QStringLiteral("1234567"), QStringLiteral("http://ns.test")});
         m_retail = addConnector(QStringLiteral("retail"), QStringLiteral("Shopify"),
-                                QStringLiteral("http://retail.test"));
+                                InProcessShopify::baseUrl(QStringLiteral("retail")).toString());
         m_wholesale =
             addConnector(QStringLiteral("wholesale"), QStringLiteral("Shopify-WholesaleShopify"),
-                         QStringLiteral("http://wholesale.test"));
+                         InProcessShopify::baseUrl(QStringLiteral("wholesale")).toString());
     }
 
-    void cleanup() { m_temp.reset(); }
+    void cleanup()
+    {
+        m_temp.reset();
+        m_retailShop.reset();
+        m_wholesaleShop.reset();
+    }
 
     void aHungConnectorNeverDelaysAnother()
     {
@@ -110,33 +148,14 @@ private Q_SLOTS:
             m_network = new FakeNetworkAccessManager(parent);
             routeOneShippedOrderPerStore(*m_network);
             // The wholesale store never answers; the retail store works.
-            m_network->route("GET", QStringLiteral("/orders/6001"), [](const FakeRequest &) {
-                return FakeResponse{0, {}, {}, true};
-            });
-            m_network->route("GET", QStringLiteral("/orders/5001.json$"), [](const FakeRequest &) {
-                return FakeResponse{
-                    200, "{\"order\":{\"line_items\":[{\"id\":9001,\"sku\":\"TSHIRT\"}]}}"};
-            });
-            m_network->route("GET", QStringLiteral("/orders/5001/fulfillment_orders.json$"),
-                             [](const FakeRequest &) {
-                                 return FakeResponse{
-                                     200, "{\"fulfillment_orders\":[{\"id\":801,\"status\":"
-                                          "\"open\",\"assigned_location_id\":1,"
-                                          "\"line_items\":[{\"id\":901,\"line_item_id\":9001,"
-                                          "\"fulfillable_quantity\":1}]}]}"};
-                             });
-            m_network->route("POST", QStringLiteral("/graphql.json$"), [](const FakeRequest &) {
-                return FakeResponse{200,
-                                    "{\"data\":{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":"
-                                    "\"gid://shopify/Fulfillment/1\"},\"userErrors\":[]}}}"};
-            });
+            mountStores(*m_network, false, true);
             return m_network;
         });
         SyncCredentials credentials;
         credentials.netsuite = {QStringLiteral("ck"), QStringLiteral("cs"), QStringLiteral("t"),
                                 QStringLiteral("ts")};
-        credentials.channelTokens = {{m_retail, QStringLiteral("a")},
-                                     {m_wholesale, QStringLiteral("b")}};
+        credentials.channelTokens = {{m_retail, InProcessShopify::accessToken()},
+                                     {m_wholesale, InProcessShopify::accessToken()}};
         worker.setCredentials(credentials);
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
@@ -178,18 +197,14 @@ private Q_SLOTS:
             m_network = new FakeNetworkAccessManager(parent);
             routeOneShippedOrderPerStore(*m_network);
             // Neither store answers: both passes stay running until cancelled.
-            for (const QString &order :
-                 {QStringLiteral("/orders/5001"), QStringLiteral("/orders/6001")})
-                m_network->route("GET", order, [](const FakeRequest &) {
-                    return FakeResponse{0, {}, {}, true};
-                });
+            mountStores(*m_network, true, true);
             return m_network;
         });
         SyncCredentials credentials;
         credentials.netsuite = {QStringLiteral("ck"), QStringLiteral("cs"), QStringLiteral("t"),
                                 QStringLiteral("ts")};
-        credentials.channelTokens = {{m_retail, QStringLiteral("a")},
-                                     {m_wholesale, QStringLiteral("b")}};
+        credentials.channelTokens = {{m_retail, InProcessShopify::accessToken()},
+                                     {m_wholesale, InProcessShopify::accessToken()}};
         worker.setCredentials(credentials);
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);

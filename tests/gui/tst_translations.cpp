@@ -9,9 +9,9 @@
 #include "models/storage/databaseurl.h"
 #include "models/storage/mappingfile.h"
 #include "models/storage/migrations.h"
+#include "sync/channel/shopify/shopifyplanner.h"
 #include "sync/engine/explainer.h"
 #include "sync/engine/fulfillmentmapper.h"
-#include "sync/engine/shopifyplanner.h"
 #include "sync/net/netsuiteerror.h"
 #include "ui/appearance.h"
 
@@ -252,31 +252,35 @@ private Q_SLOTS:
         f.shipStatus = QStringLiteral("C");
         f.shipMethodName = QStringLiteral("FedEx 2Day");
         f.lines = {{1, 1, 501, QStringLiteral("TSHIRT-RED-M"), 2, 1, {}}};
-        const QList<MappingRule> rules{{MappingKind::ShipMethod,
-                                        QStringLiteral("FedEx 2Day"),
-                                        {},
-                                        QStringLiteral("FedEx"),
-                                        {}}};
+        const QList<MappingRule> rules{
+            {MappingKind::ShipMethod,
+             QStringLiteral("FedEx 2Day"),
+             {},
+             QStringLiteral("FedEx"),
+             {}},
+            {MappingKind::Item, QStringLiteral("501"), {}, QStringLiteral("TSHIRT-RED-M"), {}}};
         QuarantineEntry waiting;
         waiting.fulfillmentId = 2002;
         waiting.retryCount = 3;
         waiting.lastError = QStringLiteral("HTTP 500");
         const QDateTime now = QDateTime::currentDateTimeUtc();
         waiting.ignoreUntil = now.addSecs(3600);
-        const auto explain = [&] {
-            return Explainer::explain(connector, FulfillmentMapper(connector, rules), order, {f},
-                                      {}, {waiting}, now)
-                .toText();
+        const std::function<QString()> explain = [&] {
+            const FulfillmentMapper mapper(connector, rules);
+            const ExplainInput input{connector, mapper, {}, now};
+            return Explainer::explain(input, order, {f}, {}, {waiting}).toText();
         };
         VERIFY_GERMAN(inBoth(explain), "Order status", "Auftragsstatus");
         VERIFY_GERMAN(inBoth(explain), "failed 3 time(s)", "3-mal fehlgeschlagen");
-        VERIFY_GERMAN(inBoth(explain), "IF2002 is not pushed", "IF2002 wird nicht übertragen");
+        VERIFY_GERMAN(inBoth(explain), "IF2002 waits", "IF2002 wartet");
         waiting.ignoreUntil = now.addSecs(-1);
         VERIFY_GERMAN(inBoth(explain), "carrier FedEx, 1 line(s)",
                       "Versanddienst FedEx, 1 Position");
         VERIFY_GERMAN(inBoth([] {
-                          return Explainer::explain(Connector{}, FulfillmentMapper(Connector{}, {}),
-                                                    SalesOrder{}, {}, {})
+                          const Connector none;
+                          const FulfillmentMapper mapper(none, {});
+                          return Explainer::explain(ExplainInput{none, mapper, {}}, SalesOrder{},
+                                                    {}, {}, {})
                               .toText();
                       }),
                       "no item fulfillments", "noch keine Lieferungen");
@@ -353,9 +357,11 @@ private Q_SLOTS:
 
     void shopifyPlannerText()
     {
-        const QByteArray answer("{\"data\":{\"fulfillmentCreate\":{\"userErrors\":[]}}}");
-        VERIFY_GERMAN(inBoth([&] { return ShopifyPlanner::readCreateAnswer(answer).malformed; }),
-                      "no fulfillment id", "weder Lieferungs-ID");
+        MappedFulfillment mapped;
+        mapped.lines = {{QStringLiteral("NOPE"), 1, 1, {}}};
+        VERIFY_GERMAN(
+            inBoth([&] { return ShopifyPlanner::plan(mapped, ChannelOrderSnapshot{}).problem; }),
+            "no line with SKU", "keine Position mit der SKU");
     }
 
 private:

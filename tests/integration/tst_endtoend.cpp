@@ -280,20 +280,36 @@ private Q_SLOTS:
 
         const int createsAfterFirst = createRequests();
         QCOMPARE(createsAfterFirst, 3);
-        // A second pass over unchanged data sends nothing. (It re-reads only the overlap window
-        // behind the watermark, so it meets at least the newest fulfillment again.)
+        // A second pass over unchanged data sends nothing and costs one NetSuite request: the
+        // probe finds NetSuite's digest of the window equal to what the first pass read.
         const SyncRunSummary second = runPass(demoCredentials(m_target, m_connectorId));
         QVERIFY2(second.error.isEmpty(), qPrintable(second.error));
         QCOMPARE(second.pushed, 0);
         QCOMPARE(second.failed, 0);
-        QVERIFY(second.alreadyPushed >= 1);
-        QCOMPARE(createRequests(), createsAfterFirst);
+        QVERIFY(second.idle);
+        QCOMPARE(second.netSuiteRequests, 1);
+        QCOMPARE(second.channelRequests, 0);
+        // A fulfillment NetSuite changes afterwards makes the next pass read again.
+        QNetworkRequest patch(m_sandbox->baseUrl().resolved(
+            QUrl(QStringLiteral("/_sandbox/netsuite/itemFulfillments/2003"))));
+        patch.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        QNetworkAccessManager control;
+        QNetworkReply *shipped =
+            control.sendCustomRequest(patch, "PATCH", QByteArray("{\"shipStatus\":\"C\"}"));
+        QSignalSpy patched(shipped, &QNetworkReply::finished);
+        QVERIFY(patched.wait(5000));
+        QCOMPARE(shipped->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        shipped->deleteLater();
+        const SyncRunSummary third = runPass(demoCredentials(m_target, m_connectorId));
+        QVERIFY(!third.idle);
+        QCOMPARE(third.pushed, 1);
+        QCOMPARE(createRequests(), createsAfterFirst + 1);
         channel = channelFulfillments();
         int total = 0;
         for (const auto &list : std::as_const(channel))
             total += int(list.size());
-        QCOMPARE(total, 3);
-        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 3);
+        QCOMPARE(total, 4);
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 4);
     }
 
     // The connector's kit rule, location mapping and a custom field, against the sandbox.
@@ -353,6 +369,8 @@ private Q_SLOTS:
         QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
         QVERIFY(m_sandbox->listen(0) != 0);
         m_target = demoTargetOf(*m_sandbox);
+        // Another catalogue than basic.json's under the same item ids: its own mappings.
+        QVERIFY(MappingRepository(m_temp->database().connection()).replace(m_connectorId, {}));
         QCOMPARE(configureDemo(m_temp->database().connection(), m_target, &error), m_connectorId);
 
         CountingNetwork *network = nullptr;
@@ -372,10 +390,22 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return idle.count() > 0; }, 60000));
         const auto summary = finished.first().first().value<SyncRunSummary>();
         QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
-        QCOMPARE(summary.pushed, shipped);
+        QVERIFY2(summary.pushed == shipped,
+                 qPrintable(QStringLiteral("pushed %1 of %2, held %3, failed %4, idle %5")
+                                .arg(summary.pushed)
+                                .arg(shipped)
+                                .arg(summary.held)
+                                .arg(summary.failed)
+                                .arg(summary.idle)));
         QVERIFY(network);
         QVERIFY2(network->mostOpen > 1, "the jobs ran one at a time");
-        QVERIFY(network->mostOpen <= 4);
+        // Up to four creates at once, plus the batched reads planning them.
+        QVERIFY2(network->mostOpen <= 6, qPrintable(QString::number(network->mostOpen)));
+        // One read serves several orders: well under two requests per fulfillment.
+        QVERIFY2(summary.channelRequests <= shipped * 6 / 5,
+                 qPrintable(QStringLiteral("%1 channel requests for %2 fulfillments")
+                                .arg(summary.channelRequests)
+                                .arg(shipped)));
         int total = 0;
         for (const auto &list : channelFulfillments())
             total += int(list.size());

@@ -1,16 +1,16 @@
-// The mapping engine and the Shopify planner: pure functions, so every rule is a table row.
+// The mapping engine: a pure function, so every rule is a table row. (The Shopify planner and
+// the GraphQL readers are in tst_shopifyplanner.)
 
 #include "models/domain/customfield.h"
+#include "sync/channel/shopify/shopifyplanner.h"
 #include "sync/engine/fulfillmentmapper.h"
-#include "sync/engine/shopifyplanner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace fulfillsync;
-
-const char *fixture(int index); // tst_mapping_fixtures.cpp: raw JSON kept out of moc's sight
 
 namespace {
 
@@ -30,23 +30,31 @@ ItemFulfillment fulfillment()
     return f;
 }
 
-QJsonObject json(const char *text)
+// Shopify's order 5005: one open fulfillment order with both lines.
+ChannelOrderSnapshot openOrder()
 {
-    return QJsonDocument::fromJson(QByteArray(text)).object();
+    ChannelOrderSnapshot s;
+    s.orderId = QStringLiteral("5005");
+    s.groups = {
+        {QStringLiteral("801"),
+         QStringLiteral("open"),
+         QStringLiteral("7001"),
+         {{QStringLiteral("901"), QStringLiteral("9007"), QStringLiteral("TSHIRT-RED-M"), 1},
+          {QStringLiteral("902"), QStringLiteral("9008"), QStringLiteral("CAP-BLACK"), 2}}}};
+    return s;
 }
 
-const char *kOrder = fixture(0);
-
-const char *kOpenFo = fixture(1);
-
-MappedFulfillment mapped(double shirts = 1, double caps = 2)
+// Item rules for both lines of fulfillment(): SKUs equal to the NetSuite names.
+QList<MappingRule> withItems(QList<MappingRule> rules)
 {
-    MappedFulfillment m;
-    m.lines = {{QStringLiteral("TSHIRT-RED-M"), shirts, 501, {}},
-               {QStringLiteral("CAP-BLACK"), caps, 503, {}}};
-    m.carrier = QStringLiteral("UPS");
-    m.trackingNumbers = {QStringLiteral("1Z5"), QStringLiteral("1Z6")};
-    return m;
+    rules << MappingRule{MappingKind::Item,
+                         QStringLiteral("501"),
+                         {},
+                         QStringLiteral("TSHIRT-RED-M"),
+                         {}}
+          << MappingRule{
+                 MappingKind::Item, QStringLiteral("503"), {}, QStringLiteral("CAP-BLACK"), {}};
+    return rules;
 }
 
 } // namespace
@@ -56,9 +64,10 @@ class TestMapping : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void mapsShipMethodAndUsesItemNameAsSku()
+    void mapsShipMethodAndUsesItemNameAsSkuWhenAllowed()
     {
         Connector c;
+        c.unmappedPolicy = UnmappedPolicy::UseDefault;
         const FulfillmentMapper mapper(
             c, {{MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}}});
         const MappingResult r = mapper.map(fulfillment(), SalesOrder{});
@@ -71,9 +80,23 @@ private Q_SLOTS:
         QVERIFY(r.mapped.trackingUrl.isEmpty());
     }
 
+    void unmappedItemsHoldUnderTheHoldPolicy()
+    {
+        Connector c; // Hold is the default policy
+        const FulfillmentMapper mapper(
+            c,
+            {{MappingKind::ShipMethod, QStringLiteral("UPS Ground"), {}, QStringLiteral("UPS"), {}},
+             {MappingKind::Item, QStringLiteral("503"), {}, QStringLiteral("CAP-BLK-OS"), {}}});
+        const MappingResult r = mapper.map(fulfillment(), SalesOrder{});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.problems.size(), 1); // the shirt; the cap has its rule
+        QVERIFY(r.problems.first().contains(QStringLiteral("TSHIRT-RED-M")));
+    }
+
     void itemRuleWinsOverName()
     {
         Connector c;
+        c.unmappedPolicy = UnmappedPolicy::UseDefault;
         const FulfillmentMapper mapper(
             c,
             {{MappingKind::ShipMethod, QStringLiteral("UPS Ground"), {}, QStringLiteral("UPS"), {}},
@@ -86,8 +109,10 @@ private Q_SLOTS:
     void unmappedShipMethodHoldsByDefault()
     {
         Connector c;
-        const MappingResult r = FulfillmentMapper(c, {}).map(fulfillment(), SalesOrder{});
+        const MappingResult r =
+            FulfillmentMapper(c, withItems({})).map(fulfillment(), SalesOrder{});
         QVERIFY(!r.ok());
+        QCOMPARE(r.problems.size(), 1);
         QVERIFY(r.problems.first().contains(QStringLiteral("UPS Ground")));
     }
 
@@ -116,84 +141,6 @@ private Q_SLOTS:
                  QStringLiteral("https://t/A%20B%26C"));
     }
 
-    void planUsesOpenFulfillmentOrderLines()
-    {
-        const ShopifyPlan plan = ShopifyPlanner::plan(mapped(), json(kOrder), json(kOpenFo));
-        QVERIFY2(plan.problem.isEmpty(), qPrintable(plan.problem));
-        QCOMPARE(plan.groups.size(), 1);
-        QCOMPARE(plan.groups.first().fulfillmentOrderId, 801);
-        QCOMPARE(plan.groups.first().items.size(), 2);
-        QCOMPARE(plan.groups.first().items.at(1).fulfillmentOrderLineItemId, 902);
-        QCOMPARE(plan.groups.first().items.at(1).quantity, 2);
-
-        const QJsonObject body =
-            QJsonDocument::fromJson(ShopifyPlanner::fulfillmentCreateBody(plan, mapped())).object();
-        const QJsonObject f =
-            body[QStringLiteral("variables")][QStringLiteral("fulfillment")].toObject();
-        QCOMPARE(f[QStringLiteral("trackingInfo")][QStringLiteral("numbers")].toArray().size(), 2);
-        QCOMPARE(f[QStringLiteral("trackingInfo")][QStringLiteral("company")].toString(),
-                 QStringLiteral("UPS"));
-        QCOMPARE(f[QStringLiteral("lineItemsByFulfillmentOrder")][0]
-                  [QStringLiteral("fulfillmentOrderId")]
-                      .toString(),
-                 QStringLiteral("gid://shopify/FulfillmentOrder/801"));
-        QVERIFY(
-            body[QStringLiteral("query")].toString().contains(QStringLiteral("fulfillmentCreate")));
-    }
-
-    void planNeverExceedsRemainingQuantity()
-    {
-        const ShopifyPlan plan = ShopifyPlanner::plan(mapped(1, 3), json(kOrder), json(kOpenFo));
-        QVERIFY(plan.problem.contains(QStringLiteral("only 2 of CAP-BLACK")));
-    }
-
-    void planSkipsClosedFulfillmentOrdersAndFollowsSplits()
-    {
-        // After a partial fulfillment the rest moved to a new open FO (802); 801 is closed.
-        const char *split = fixture(2);
-        MappedFulfillment m = mapped();
-        m.lines.removeFirst();
-        const ShopifyPlan plan = ShopifyPlanner::plan(m, json(kOrder), json(split));
-        QVERIFY(plan.problem.isEmpty());
-        QCOMPARE(plan.groups.first().fulfillmentOrderId, 802);
-        QCOMPARE(plan.groups.first().items.first().fulfillmentOrderLineItemId, 903);
-    }
-
-    void planReportsAlreadyFulfilled()
-    {
-        const char *closed = fixture(3);
-        const ShopifyPlan plan = ShopifyPlanner::plan(mapped(), json(kOrder), json(closed));
-        QVERIFY(plan.alreadyDone);
-    }
-
-    void planRefusesUnknownSkuAndFractions()
-    {
-        MappedFulfillment m = mapped();
-        m.lines[0].sku = QStringLiteral("NOPE");
-        QVERIFY(ShopifyPlanner::plan(m, json(kOrder), json(kOpenFo))
-                    .problem.contains(QStringLiteral("NOPE")));
-        QVERIFY(
-            !ShopifyPlanner::plan(mapped(0.5, 2), json(kOrder), json(kOpenFo)).problem.isEmpty());
-    }
-
-    void readBackFindsTheFulfillmentByTrackingNumbers()
-    {
-        const char *existing = fixture(4);
-        QCOMPARE(ShopifyPlanner::findExisting(mapped(), json(existing)), QStringLiteral("112"));
-        QCOMPARE(ShopifyPlanner::findExisting(mapped(), json(existing), {QStringLiteral("112")}),
-                 QString());
-        QCOMPARE(ShopifyPlanner::findExisting(mapped(), json(fixture(5))), QString());
-    }
-
-    void throttledMeansSendAgainLater()
-    {
-        const auto answer = ShopifyPlanner::readCreateAnswer(fixture(8));
-        QVERIFY(answer.throttled);
-        QVERIFY(answer.userErrors.isEmpty()); // not a refusal
-        QCOMPARE(answer.retryAfterMs, 120);   // (10 - 4) points at 50 per second
-        QCOMPARE(answer.currentlyAvailable, 4.0);
-    }
-
     void kitGoesAsItsLineOrAsItsMembers()
     {
         ItemFulfillment f = fulfillment();
@@ -205,6 +152,8 @@ private Q_SLOTS:
         Connector c;
         const QList<MappingRule> rules{
             {MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}},
+            {MappingKind::Item, QStringLiteral("700"), {}, QStringLiteral("GIFT-KIT"), {}},
+            {MappingKind::Item, QStringLiteral("501"), {}, QStringLiteral("TSHIRT-RED-M"), {}},
             {MappingKind::Item, QStringLiteral("503"), {}, QStringLiteral("CAP-BLK-OS"), {}}};
 
         const MappingResult asKit = FulfillmentMapper(c, rules, kits).map(f, SalesOrder{});
@@ -229,8 +178,8 @@ private Q_SLOTS:
     void locationsMapToOneChannelLocation()
     {
         Connector c;
-        QList<MappingRule> rules{
-            {MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}}};
+        QList<MappingRule> rules = withItems(
+            {{MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}}});
         // No location rules at all: the channel's own choice stands.
         QVERIFY(
             FulfillmentMapper(c, rules).map(fulfillment(), {}).mapped.channelLocationId.isEmpty());
@@ -262,20 +211,6 @@ private Q_SLOTS:
         const MappingResult split = FulfillmentMapper(c, rules).map(twoPlaces, {});
         QVERIFY(!split.ok());
         QVERIFY(split.problems.join(u' ').contains(QStringLiteral("one")));
-    }
-
-    void planKeepsToTheMappedLocation()
-    {
-        MappedFulfillment m = mapped();
-        m.channelLocationId = QStringLiteral("gid://shopify/Location/7001");
-        const ShopifyPlan wrongPlace = ShopifyPlanner::plan(m, json(kOrder), json(fixture(9)));
-        QVERIFY(wrongPlace.problem.contains(QStringLiteral("another location")));
-
-        m.lines.removeLast(); // only the shirt, which Shopify holds at 7001
-        const ShopifyPlan plan = ShopifyPlanner::plan(m, json(kOrder), json(fixture(9)));
-        QVERIFY2(plan.problem.isEmpty(), qPrintable(plan.problem));
-        QCOMPARE(plan.groups.size(), 1);
-        QCOMPARE(plan.groups.first().locationId, 7001);
     }
 
     void customFieldTransforms_data()
@@ -334,10 +269,10 @@ private Q_SLOTS:
         order.tranId = QStringLiteral("SO1005");
         order.customer = QStringLiteral("Ada Lovelace");
         Connector c;
-        const QList<MappingRule> rules{
-            {MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}},
-            {MappingKind::CustomField, QStringLiteral("message"), netsuiteField, transform,
-             argument}};
+        const QList<MappingRule> rules = withItems(
+            {{MappingKind::ShipMethod, QStringLiteral("12"), {}, QStringLiteral("UPS"), {}},
+             {MappingKind::CustomField, QStringLiteral("message"), netsuiteField, transform,
+              argument}});
         const MappingResult r = FulfillmentMapper(c, rules).map(fulfillment(), order);
         QCOMPARE(!r.ok(), holds);
         if (!holds)
@@ -347,23 +282,23 @@ private Q_SLOTS:
     void customFieldsReachTheCreateRequest()
     {
         Connector c;
-        const QList<MappingRule> rules{
-            {MappingKind::CustomField, QStringLiteral("trackingInfo.company"),
-             QStringLiteral("fulfillment.shipMethod"), QStringLiteral("lookup"),
-             QStringLiteral("UPS Ground=UPS")},
-            {MappingKind::CustomField,
-             QStringLiteral("originAddress.countryCode"),
-             {},
-             QStringLiteral("constant"),
-             QStringLiteral("DE")},
-            {MappingKind::CustomField, QStringLiteral("message"), QStringLiteral("order.tranId"),
-             QStringLiteral("template"), QStringLiteral("From NetSuite {value}")}};
+        const QList<MappingRule> rules = withItems(
+            {{MappingKind::CustomField, QStringLiteral("trackingInfo.company"),
+              QStringLiteral("fulfillment.shipMethod"), QStringLiteral("lookup"),
+              QStringLiteral("UPS Ground=UPS")},
+             {MappingKind::CustomField,
+              QStringLiteral("originAddress.countryCode"),
+              {},
+              QStringLiteral("constant"),
+              QStringLiteral("DE")},
+             {MappingKind::CustomField, QStringLiteral("message"), QStringLiteral("order.tranId"),
+              QStringLiteral("template"), QStringLiteral("From NetSuite {value}")}});
         SalesOrder order;
         order.tranId = QStringLiteral("SO1005");
         // No ship method rule: the carrier comes from the custom field instead.
         const MappingResult r = FulfillmentMapper(c, rules).map(fulfillment(), order);
         QVERIFY2(r.ok(), qPrintable(r.problems.join(u' ')));
-        const ShopifyPlan plan = ShopifyPlanner::plan(r.mapped, json(kOrder), json(kOpenFo));
+        const ChannelPlan plan = ShopifyPlanner::plan(r.mapped, openOrder());
         QVERIFY2(plan.problem.isEmpty(), qPrintable(plan.problem));
         const QJsonObject body =
             QJsonDocument::fromJson(ShopifyPlanner::fulfillmentCreateBody(plan, r.mapped)).object();
@@ -397,16 +332,6 @@ private Q_SLOTS:
         m.argument = QStringLiteral("x {value}");
         QVERIFY(m.validate().isEmpty());
         QCOMPARE(CustomFieldMapping::fromRule(m.toRule()), std::optional(m));
-    }
-
-    void createAnswers()
-    {
-        const auto ok = ShopifyPlanner::readCreateAnswer(fixture(6));
-        QCOMPARE(ok.fulfillmentId, QStringLiteral("77"));
-        const auto refused = ShopifyPlanner::readCreateAnswer(fixture(7));
-        QCOMPARE(refused.userErrors, QStringList{QStringLiteral("closed")});
-        QVERIFY(!ShopifyPlanner::readCreateAnswer("<html>oops").malformed.isEmpty());
-        QVERIFY(!ShopifyPlanner::readCreateAnswer("{}").malformed.isEmpty());
     }
 };
 

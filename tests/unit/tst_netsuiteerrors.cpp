@@ -91,8 +91,10 @@ private Q_SLOTS:
         QTest::newRow("timeout write not retried")
             << 0 << QByteArray() << true << false << 1 << false << 0;
         QTest::newRow("400 never") << 400 << QByteArray() << false << true << 1 << false << 0;
-        QTest::newRow("gives up at the limit")
-            << 429 << QByteArray() << false << true << 5 << false << 0;
+        QTest::newRow("503 gives up at the limit")
+            << 503 << QByteArray() << false << true << 5 << false << 0;
+        QTest::newRow("429 gives up at its own limit")
+            << 429 << QByteArray() << false << true << 20 << false << 0;
     }
     void retryDecisions()
     {
@@ -133,15 +135,35 @@ private Q_SLOTS:
         QVERIFY(policy.decide(result, 1, false, 0.5).retry); // never reached the application
     }
 
-    void ambiguity()
+    // Only an answer that proves nothing ran is a "no"; a 4xx or 5xx after a commit is not.
+    void onlyTooManyRequestsProvesNothingRan_data()
     {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("proves");
+        QTest::newRow("429") << 429 << true;
+        for (int status : {0, 400, 401, 403, 404, 422, 500, 502, 503, 504, 599})
+            QTest::newRow(qPrintable(QString::number(status))) << status << false;
+    }
+    void onlyTooManyRequestsProvesNothingRan()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, proves);
         HttpResult r;
-        r.status = 502;
-        QVERIFY(r.isAmbiguous());
-        r.status = 422;
-        QVERIFY(!r.isAmbiguous());
-        r.status = 0;
-        QVERIFY(r.isAmbiguous());
+        r.status = status;
+        QCOMPARE(r.provesNotExecuted(), proves);
+    }
+
+    void throttledAnswersMayBeRepeatedMoreOftenThanFailures()
+    {
+        RetryPolicy policy;
+        HttpResult limited;
+        limited.status = 429;
+        HttpResult failed;
+        failed.status = 503;
+        QVERIFY(policy.decide(limited, policy.maxAttempts + 3, false, 0.5).retry);
+        QVERIFY(!policy.decide(limited, policy.maxThrottledAttempts, false, 0.5).retry);
+        QVERIFY(!policy.decide(failed, policy.maxAttempts, true, 0.5).retry);
+        QVERIFY(!policy.decide(failed, 1, false, 0.5).retry); // a create is never repeated
     }
 };
 

@@ -129,7 +129,10 @@ private Q_SLOTS:
                     fulfillmentRow("2004", "2", "1Z6", "2"),
                     fulfillmentRow("2005", "1", QString(), QString(),
                                    QStringLiteral("2026-11-20T10:30:00"))});
-        const QList<ItemFulfillment> fulfillments = reader.fulfillments();
+        // The first fulfillment is complete once the next one starts; the last only at the end.
+        QList<ItemFulfillment> fulfillments = reader.takeComplete();
+        QCOMPARE(fulfillments.size(), 1);
+        fulfillments << reader.takeAll();
         QCOMPARE(fulfillments.size(), 2);
         QCOMPARE(fulfillments.at(0).id, 2004);
         QCOMPARE(fulfillments.at(0).lines.size(), 2);
@@ -139,24 +142,85 @@ private Q_SLOTS:
         QCOMPARE(fulfillments.at(1).trackingNumbers, QStringList());
         QCOMPARE(reader.newestModification(),
                  QDateTime(QDate(2026, 11, 20), QTime(10, 30), Qt::UTC));
-        QCOMPARE(reader.orderHeaders().size(), 1);
-        QCOMPARE(reader.orderHeaders().first().channelOrder, QStringLiteral("5001"));
-        QCOMPARE(reader.rejectedRows(), 0);
+        const QList<SalesOrder> headers = reader.takeOrderHeaders();
+        QCOMPARE(headers.size(), 1);
+        QCOMPARE(headers.first().channelOrder, QStringLiteral("5001"));
+        QCOMPARE(reader.unreadable().count, 0);
     }
 
-    void unreadableRowsAreRejectedNotGuessed()
+    // An unreadable row is never dropped quietly: a fulfillment it names is held with the
+    // reason, and the rows bound the watermark so they are read again.
+    void unreadableRowsHoldTheirFulfillmentAndStopTheWatermark()
     {
         FulfillmentRowReader reader;
         QJsonObject noId = fulfillmentRow("2004", "1", "1Z5", "1");
         noId.remove(QStringLiteral("if_id"));
         QJsonObject badStatus = fulfillmentRow("2006", "1", "1Z7", "3");
         badStatus.insert(QStringLiteral("if_status"), QJsonArray{1, 2});
-        QJsonObject badDate = fulfillmentRow("2007", "1", "1Z8", "4");
-        badDate.insert(QStringLiteral("if_lmd"), QStringLiteral("yesterday"));
-        reader.add({noId, badStatus, badDate, fulfillmentRow("2008", "1", "1Z9", "5")});
-        QCOMPARE(reader.rejectedRows(), 3);
-        QCOMPARE(reader.fulfillments().size(), 1);
-        QCOMPARE(reader.fulfillments().first().id, 2008);
+        QJsonObject nullQuantity = fulfillmentRow("2007", "1", "1Z8", "4");
+        nullQuantity.insert(QStringLiteral("quantity"), QJsonValue::Null);
+        QJsonObject textQuantity = fulfillmentRow("2009", "1", "1Z0", "6");
+        textQuantity.insert(QStringLiteral("quantity"), QStringLiteral("two"));
+        QJsonObject emptiedChannel = fulfillmentRow("2010", "1", "1ZA", "7");
+        emptiedChannel.insert(QStringLiteral("channel"), QJsonObject{});
+        reader.add({noId, badStatus, nullQuantity, textQuantity, emptiedChannel,
+                    fulfillmentRow("2008", "1", "1Z9", "5")});
+        QCOMPARE(reader.unreadable().count, 5);
+        QHash<qint64, ItemFulfillment> byId;
+        for (const ItemFulfillment &f : reader.takeAll())
+            byId.insert(f.id, f);
+        QCOMPARE(byId.size(), 5); // 2004 cannot be named: only counted
+        QVERIFY(byId.value(2008).problem.isEmpty());
+        for (qint64 id : {2006, 2007, 2009, 2010})
+            QVERIFY2(!byId.value(id).problem.isEmpty(), qPrintable(QString::number(id)));
+        QVERIFY(byId.value(2007).problem.contains(QStringLiteral("no quantity")));
+        QVERIFY(byId.value(2009).problem.contains(QStringLiteral("two")));
+        // The damaged row's header is not taken (an empty channel would hide the order).
+        for (const SalesOrder &header : reader.takeOrderHeaders())
+            QCOMPARE(header.channel, QStringLiteral("Shopify"));
+        const QDateTime newest = reader.newestModification();
+        QCOMPARE(reader.unreadable().cap(newest, {}), reader.unreadable().oldest);
+        QVERIFY(reader.unreadable().oldest < newest || reader.unreadable().oldest == newest);
+    }
+
+    void anUndatedUnreadableRowKeepsTheWatermarkWhereItWas()
+    {
+        FulfillmentRowReader reader;
+        QJsonObject undated = fulfillmentRow("2004", "1", "1Z5", "1");
+        undated.remove(QStringLiteral("if_id"));
+        undated.remove(QStringLiteral("if_lmd"));
+        reader.add({undated, fulfillmentRow("2008", "1", "1Z9", "5")});
+        const QDateTime before(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC);
+        QCOMPARE(reader.unreadable().cap(reader.newestModification(), before), before);
+    }
+
+    void probeDigestsCompareWhatWasReadWithWhatNetSuiteHolds()
+    {
+        RecentChanges recent(600);
+        const QDateTime t(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+        recent.note(QStringLiteral("ItemShip"), 2001, t);
+        recent.note(QStringLiteral("ItemShip"), 2002, t.addSecs(30));
+        recent.note(QStringLiteral("SalesOrd"), 1001, t.addSecs(30));
+        recent.note(QStringLiteral("ItemShip"), 2001, t.addSecs(40)); // changed during the read
+        const QList<QJsonObject> server = {
+            row({{QStringLiteral("kind"), QStringLiteral("SalesOrd")},
+                 {QStringLiteral("n"), QStringLiteral("1")},
+                 {QStringLiteral("s"), QStringLiteral("1001")},
+                 {QStringLiteral("m"), QStringLiteral("2026-11-20T10:00:30")}}),
+            row({{QStringLiteral("kind"), QStringLiteral("ItemShip")},
+                 {QStringLiteral("n"), QStringLiteral("2")},
+                 {QStringLiteral("s"), QStringLiteral("4003")},
+                 {QStringLiteral("m"), QStringLiteral("2026-11-20T10:00:40")}})};
+        QCOMPARE(recent.digestSince(t), DetectionQueries::probeDigest(server));
+        // A late commit NetSuite holds but the read did not see changes the digest.
+        QList<QJsonObject> withLate = server;
+        withLate[1].insert(QStringLiteral("n"), QStringLiteral("3"));
+        withLate[1].insert(QStringLiteral("s"), QStringLiteral("6002"));
+        QVERIFY(recent.digestSince(t) != DetectionQueries::probeDigest(withLate));
+        // Unreadable probe rows give no digest at all (never "nothing changed").
+        QList<QJsonObject> damaged = server;
+        damaged[0].insert(QStringLiteral("n"), QJsonArray{});
+        QVERIFY(DetectionQueries::probeDigest(damaged).isEmpty());
     }
 
     void orderRowsFold()
@@ -171,10 +235,14 @@ private Q_SLOTS:
                         {QStringLiteral("item"), QStringLiteral("501")},
                         {QStringLiteral("quantity"), QString::fromLatin1(qty)}});
         };
-        reader.add({orderRow("1", "2"), orderRow("2", "1"), orderRow("2", "1")});
-        QCOMPARE(reader.orders().size(), 1);
-        QCOMPARE(reader.orders().first().lines.size(), 2);
-        QCOMPARE(reader.orders().first().lines.at(0).quantity, 2.0);
+        reader.add(
+            {orderRow("1", "2"), orderRow("2", "1"), orderRow("2", "1"), orderRow("3", "x")});
+        const QList<SalesOrder> orders = reader.takeAll();
+        QCOMPARE(orders.size(), 1);
+        QCOMPARE(orders.first().lines.size(), 2);
+        QCOMPARE(orders.first().lines.at(0).quantity, 2.0);
+        QCOMPARE(reader.unreadable().count, 1); // line 3's quantity
+        QCOMPARE(reader.unreadable().oldest, QDateTime(QDate(2026, 11, 18), QTime(9, 0), Qt::UTC));
     }
 };
 

@@ -1,8 +1,10 @@
-#include "sync/engine/shopifyplanner.h"
+#include "sync/channel/shopify/shopifyplanner.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <cmath>
 
@@ -17,150 +19,150 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(ShopifyPlanner)
 };
 
-qint64 idOf(const QJsonValue &value)
+constexpr double kMaxShopifyQuantity = 2147483647.0; // GraphQL Int
+
+bool isOpen(const QString &status)
 {
-    if (value.isDouble())
-        return qint64(value.toDouble());
-    if (value.isString()) {
-        QString text = value.toString();
-        return text.section(u'/', -1).toLongLong(); // also accepts gid://shopify/X/123
-    }
-    return 0;
+    return status == u"open" || status == u"in_progress";
 }
 
-bool isOpen(const QJsonObject &fo)
+bool isWaiting(const QString &status)
 {
-    const QString status = fo.value(QLatin1String("status")).toString();
-    return status == u"open" || status == u"in_progress";
+    return status == u"on_hold" || status == u"scheduled";
+}
+
+QString waitingWords(const QString &status)
+{
+    return status == u"on_hold" ? Text::tr("on hold") : Text::tr("scheduled for later");
 }
 
 } // namespace
 
-ShopifyPlan ShopifyPlanner::plan(const MappedFulfillment &mapped, const QJsonObject &orderResponse,
-                                 const QJsonObject &fulfillmentOrdersResponse)
+QStringList ShopifyPlanner::quantityProblems(const MappedFulfillment &mapped)
 {
-    ShopifyPlan plan;
-    // SKU → the order's line item ids (a SKU may appear on several lines).
-    QHash<QString, QList<qint64>> lineIdsBySku;
-    const QJsonArray lineItems = orderResponse.value(QLatin1String("order"))
-                                     .toObject()
-                                     .value(QLatin1String("line_items"))
-                                     .toArray();
-    for (const QJsonValue &value : lineItems) {
-        const QJsonObject line = value.toObject();
-        const QString sku = line.value(QLatin1String("sku")).toString().trimmed();
-        if (!sku.isEmpty())
-            lineIdsBySku[sku] << idOf(line.value(QLatin1String("id")));
+    QStringList problems;
+    for (const MappedFulfillment::Line &line : mapped.lines) {
+        const double q = line.quantity;
+        if (!std::isfinite(q) || q != std::floor(q) || q < 1 || q > kMaxShopifyQuantity)
+            problems << Text::tr("Quantity %1 of %2 cannot be sent: Shopify takes whole units "
+                                 "from 1 to %3. Correct the fulfillment in NetSuite.")
+                            .arg(QString::number(q, 'g', 12), line.sku)
+                            .arg(qint64(kMaxShopifyQuantity));
     }
+    return problems;
+}
 
-    // Remaining fulfillable quantity per open FO line item, grouped by location.
+ChannelPlan ShopifyPlanner::plan(const MappedFulfillment &mapped,
+                                 const ChannelOrderSnapshot &snapshot)
+{
+    ChannelPlan plan;
     struct Slot
     {
-        qint64 foId, foLineId, lineItemId, locationId;
-        int remaining;
+        QString groupId, lineId, locationId;
+        qint64 remaining;
     };
-    QList<Slot> slots;
-    const qint64 wantedLocation =
-        mapped.channelLocationId.isEmpty() ? 0 : idOf(QJsonValue(mapped.channelLocationId));
-    const QJsonArray fos =
-        fulfillmentOrdersResponse.value(QLatin1String("fulfillment_orders")).toArray();
-    for (const QJsonValue &foValue : fos) {
-        const QJsonObject fo = foValue.toObject();
-        if (!isOpen(fo))
-            continue;
-        const qint64 foId = idOf(fo.value(QLatin1String("id")));
-        const qint64 location = idOf(fo.value(QLatin1String("assigned_location_id")));
-        for (const QJsonValue &liValue : fo.value(QLatin1String("line_items")).toArray()) {
-            const QJsonObject li = liValue.toObject();
-            const int remaining = li.value(QLatin1String("fulfillable_quantity")).toInt();
-            if (remaining > 0)
-                slots << Slot{foId, idOf(li.value(QLatin1String("id"))),
-                              idOf(li.value(QLatin1String("line_item_id"))), location, remaining};
+    QHash<QString, QList<Slot>> openBySku; // open fulfillment order lines per SKU
+    QHash<QString, qint64> waitingBySku;   // remaining on held or scheduled fulfillment orders
+    QHash<QString, QString> waitingStatus; // …and which of the two
+    QSet<QString> skusOnOrder;
+    for (const ChannelOrderSnapshot::Group &group : snapshot.groups) {
+        for (const ChannelOrderSnapshot::Line &line : group.lines) {
+            skusOnOrder.insert(line.sku);
+            if (line.remaining <= 0)
+                continue;
+            if (isOpen(group.status)) {
+                openBySku[line.sku] << Slot{group.id, line.id, group.locationId, line.remaining};
+            } else if (isWaiting(group.status)) {
+                waitingBySku[line.sku] += line.remaining;
+                waitingStatus.insert(line.sku, group.status);
+            }
         }
     }
 
-    QHash<qint64, int> groupIndexByFo;
-    QSet<qint64> locations;
-    int alreadyFulfilledLines = 0;
+    const QString wantedLocation = mapped.channelLocationId.trimmed();
+    QSet<QString> locations;
+    int fulfilledLines = 0;
     for (const MappedFulfillment::Line &line : mapped.lines) {
-        const double wanted = line.quantity;
-        if (wanted != std::floor(wanted)) {
-            plan.problem =
-                Text::tr("Quantity %1 of %2 is not a whole number; Shopify fulfills whole "
-                         "units only.")
-                    .arg(wanted)
-                    .arg(line.sku);
-            return plan;
-        }
-        const QList<qint64> lineIds = lineIdsBySku.value(line.sku);
-        if (lineIds.isEmpty()) {
+        const qint64 wanted = qint64(line.quantity);
+        if (!skusOnOrder.contains(line.sku)) {
             plan.problem = Text::tr("The Shopify order has no line with SKU %1.").arg(line.sku);
             return plan;
         }
-        int left = int(wanted);
-        int available = 0;
-        int elsewhere = 0; // open at a location other than the mapped one
-        for (Slot &slot : slots) {
+        qint64 left = wanted;
+        qint64 available = 0;
+        qint64 elsewhere = 0; // open at a location other than the mapped one
+        for (Slot &slot : openBySku[line.sku]) {
             if (left == 0)
                 break;
-            if (!lineIds.contains(slot.lineItemId) || slot.remaining == 0)
+            if (slot.remaining == 0)
                 continue;
-            if (wantedLocation != 0 && slot.locationId != wantedLocation) {
+            if (!wantedLocation.isEmpty() && slot.locationId != wantedLocation) {
                 elsewhere += slot.remaining;
                 continue;
             }
-            const int take = std::min(left, slot.remaining);
+            const qint64 take = std::min(left, slot.remaining);
             available += slot.remaining;
             slot.remaining -= take;
             left -= take;
-            if (!groupIndexByFo.contains(slot.foId)) {
-                groupIndexByFo.insert(slot.foId, int(plan.groups.size()));
-                plan.groups << ShopifyPlan::Group{slot.foId, slot.locationId, {}};
-            }
-            plan.groups[groupIndexByFo.value(slot.foId)].items
-                << ShopifyPlan::Item{slot.foLineId, slot.lineItemId, line.sku, take};
+            plan.allocations << ChannelPlan::Allocation{slot.groupId, slot.lineId, line.sku, take};
             locations.insert(slot.locationId);
         }
-        if (left > 0 && elsewhere > 0) {
+        if (left == 0)
+            continue;
+        if (waitingBySku.value(line.sku) > 0) {
+            // Not fulfilled, only not yet fulfillable: says so, and is tried again later.
+            plan.problem = Text::tr("Shopify holds %1 of %2 in a fulfillment order that is %3. "
+                                    "Release it in Shopify; fulfillsync tries again on its "
+                                    "next runs.")
+                               .arg(waitingBySku.value(line.sku))
+                               .arg(line.sku, waitingWords(waitingStatus.value(line.sku)));
+            plan.problemClass = ErrorClass::Conflict;
+            plan.allocations.clear();
+            return plan;
+        }
+        if (elsewhere > 0) {
             plan.problem =
                 Text::tr("Shopify holds %1 of %2 at another location than %3, where NetSuite "
                          "shipped from (location mapping). Move the fulfillment order in "
                          "Shopify, or correct the location mapping.")
                     .arg(elsewhere)
-                    .arg(line.sku)
-                    .arg(mapped.channelLocationId);
+                    .arg(line.sku, wantedLocation);
+            plan.allocations.clear();
             return plan;
         }
-        if (left > 0) {
-            if (left == int(wanted) && available == 0) {
-                ++alreadyFulfilledLines;
-                continue;
-            }
-            plan.problem =
-                Text::tr("Shopify has only %1 of %2 left to fulfill, NetSuite shipped %3. "
-                         "Check the order in Shopify before resyncing.")
-                    .arg(int(wanted) - left)
-                    .arg(line.sku)
-                    .arg(wanted);
-            return plan;
+        if (left == wanted && available == 0) {
+            ++fulfilledLines;
+            continue;
         }
-    }
-    if (alreadyFulfilledLines == mapped.lines.size()) {
-        plan.groups.clear();
-        plan.alreadyDone = true;
+        plan.problem = Text::tr("Shopify has only %1 of %2 left to fulfill, NetSuite shipped %3. "
+                                "Check the order in Shopify before resyncing.")
+                           .arg(wanted - left)
+                           .arg(line.sku)
+                           .arg(wanted);
+        plan.allocations.clear();
         return plan;
     }
-    if (alreadyFulfilledLines > 0) {
-        plan.problem =
-            Text::tr("Some lines of this fulfillment are already fulfilled in Shopify and "
-                     "others are not. Check the order in Shopify.");
+    if (fulfilledLines > 0 && fulfilledLines == mapped.lines.size()) {
+        plan.allocations.clear();
+        plan.fulfilledElsewhere = true;
+        plan.problem = Text::tr("Shopify shows these lines as fulfilled already, but not by this "
+                                "connector. Nothing was sent; check the order in Shopify.");
+        return plan;
+    }
+    if (fulfilledLines > 0) {
+        plan.allocations.clear();
+        plan.problem = Text::tr("Some lines of this fulfillment are already fulfilled in Shopify "
+                                "and others are not. Check the order in Shopify.");
         return plan;
     }
     if (locations.size() > 1) {
+        plan.allocations.clear();
         plan.problem = Text::tr("The lines are assigned to %1 different Shopify locations; one "
                                 "fulfillment can only ship from one. Map the NetSuite location.")
                            .arg(locations.size());
+        return plan;
     }
+    plan.body = fulfillmentCreateBody(plan, mapped);
     return plan;
 }
 
@@ -198,7 +200,7 @@ QByteArray ShopifyPlanner::trackingUpdateBody(const QString &channelFulfillmentI
         .toJson(QJsonDocument::Compact);
 }
 
-QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan,
+QByteArray ShopifyPlanner::fulfillmentCreateBody(const ChannelPlan &plan,
                                                  const MappedFulfillment &mapped)
 {
     // The message argument is declared only when a custom field fills it.
@@ -213,18 +215,23 @@ QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan,
         "fulfillment { id status trackingInfo { company number url } } "
         "userErrors { field message } } }");
     QJsonArray groups;
-    for (const ShopifyPlan::Group &group : plan.groups) {
-        QJsonArray items;
-        for (const ShopifyPlan::Item &item : group.items) {
-            items.append(QJsonObject{
-                {QStringLiteral("id"), QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1")
-                                           .arg(item.fulfillmentOrderLineItemId)},
-                {QStringLiteral("quantity"), item.quantity}});
+    QHash<QString, int> groupIndex;
+    for (const ChannelPlan::Allocation &a : plan.allocations) {
+        if (!groupIndex.contains(a.groupId)) {
+            groupIndex.insert(a.groupId, int(groups.size()));
+            groups.append(QJsonObject{
+                {QStringLiteral("fulfillmentOrderId"),
+                 QString(QStringLiteral("gid://shopify/FulfillmentOrder/") + a.groupId)},
+                {QStringLiteral("fulfillmentOrderLineItems"), QJsonArray()}});
         }
-        groups.append(QJsonObject{
-            {QStringLiteral("fulfillmentOrderId"),
-             QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(group.fulfillmentOrderId)},
-            {QStringLiteral("fulfillmentOrderLineItems"), items}});
+        QJsonObject group = groups.at(groupIndex.value(a.groupId)).toObject();
+        QJsonArray items = group.value(QStringLiteral("fulfillmentOrderLineItems")).toArray();
+        items.append(QJsonObject{
+            {QStringLiteral("id"),
+             QString(QStringLiteral("gid://shopify/FulfillmentOrderLineItem/") + a.lineId)},
+            {QStringLiteral("quantity"), a.quantity}});
+        group.insert(QStringLiteral("fulfillmentOrderLineItems"), items);
+        groups[groupIndex.value(a.groupId)] = group;
     }
     QJsonObject fulfillment{{QStringLiteral("lineItemsByFulfillmentOrder"), groups},
                             {QStringLiteral("trackingInfo"), trackingInput(mapped)},
@@ -244,90 +251,70 @@ QByteArray ShopifyPlanner::fulfillmentCreateBody(const ShopifyPlan &plan,
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-QString ShopifyPlanner::findExisting(const MappedFulfillment &mapped, const QJsonObject &response,
-                                     const QStringList &idsClaimedElsewhere)
+ExistingFulfillment ShopifyPlanner::findExisting(const MappedFulfillment &mapped,
+                                                 const ChannelOrderSnapshot &snapshot,
+                                                 const QStringList &idsClaimedElsewhere)
 {
+    if (!snapshot.fulfillmentsKnown)
+        return {ExistingFulfillment::Found::Unknown,
+                {},
+                Text::tr("the order's fulfillments in Shopify could not all be read")};
     QHash<QString, double> wantedLines;
     for (const auto &line : mapped.lines)
         wantedLines[line.sku] += line.quantity;
     QStringList wantedNumbers = mapped.trackingNumbers;
     wantedNumbers.sort();
-
-    for (const QJsonValue &value : response.value(QLatin1String("fulfillments")).toArray()) {
-        const QJsonObject f = value.toObject();
-        const QString id = QString::number(idOf(f.value(QLatin1String("id"))));
-        if (idsClaimedElsewhere.contains(id))
+    for (const ChannelOrderSnapshot::Fulfillment &f : snapshot.fulfillments) {
+        if (idsClaimedElsewhere.contains(f.id))
             continue;
-        if (f.value(QLatin1String("status")).toString() == u"cancelled")
+        if (f.status == u"cancelled" || f.status == u"error" || f.status == u"failure")
             continue;
-        QStringList numbers;
-        for (const QJsonValue &n : f.value(QLatin1String("tracking_numbers")).toArray())
-            numbers << n.toString();
+        QStringList numbers = f.trackingNumbers;
         numbers.sort();
         if (!wantedNumbers.isEmpty()) {
             if (numbers == wantedNumbers)
-                return id;
+                return {ExistingFulfillment::Found::Yes, f.id, {}};
             continue;
         }
-        QHash<QString, double> lines;
-        for (const QJsonValue &li : f.value(QLatin1String("line_items")).toArray()) {
-            const QJsonObject line = li.toObject();
-            lines[line.value(QLatin1String("sku")).toString()] +=
-                line.value(QLatin1String("quantity")).toDouble();
-        }
-        if (numbers.isEmpty() && lines == wantedLines)
-            return id;
+        if (numbers.isEmpty() && f.quantityBySku == wantedLines)
+            return {ExistingFulfillment::Found::Yes, f.id, {}};
     }
-    return {};
+    return {ExistingFulfillment::Found::No, {}, {}};
 }
 
-ShopifyPlanner::CreateAnswer ShopifyPlanner::readCreateAnswer(const QByteArray &body,
-                                                              const QString &mutation)
+void ShopifyPlanner::applyCreated(ChannelOrderSnapshot &snapshot, const ChannelPlan &plan,
+                                  const QString &channelFulfillmentId,
+                                  const MappedFulfillment &mapped)
 {
-    CreateAnswer answer;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (!document.isObject()) {
-        answer.malformed = parseError.errorString();
-        return answer;
+    QSet<QString> touched;
+    for (const ChannelPlan::Allocation &a : plan.allocations) {
+        touched.insert(a.groupId);
+        for (ChannelOrderSnapshot::Group &group : snapshot.groups)
+            if (group.id == a.groupId)
+                for (ChannelOrderSnapshot::Line &line : group.lines)
+                    if (line.id == a.lineId)
+                        line.remaining = std::max<qint64>(0, line.remaining - a.quantity);
     }
-    const QJsonObject root = document.object();
-    const QJsonObject cost =
-        root.value(QLatin1String("extensions")).toObject().value(QLatin1String("cost")).toObject();
-    const QJsonObject throttle = cost.value(QLatin1String("throttleStatus")).toObject();
-    answer.maximumAvailable = throttle.value(QLatin1String("maximumAvailable")).toDouble();
-    answer.currentlyAvailable = throttle.value(QLatin1String("currentlyAvailable")).toDouble();
-    answer.restoreRate = throttle.value(QLatin1String("restoreRate")).toDouble();
-    for (const QJsonValue &error : root.value(QLatin1String("errors")).toArray()) {
-        const QJsonObject e = error.toObject();
-        if (e.value(QLatin1String("extensions"))
-                .toObject()
-                .value(QLatin1String("code"))
-                .toString() == u"THROTTLED") {
-            // Not executed. Wait until the bucket holds what this mutation costs.
-            answer.throttled = true;
-            const double needed =
-                std::max(1.0, cost.value(QLatin1String("requestedQueryCost")).toDouble(10) -
-                                  answer.currentlyAvailable);
-            const double rate = answer.restoreRate > 0 ? answer.restoreRate : 50.0;
-            answer.retryAfterMs = std::max(100, int(std::ceil(needed / rate * 1000.0)));
+    for (ChannelOrderSnapshot::Group &group : snapshot.groups) {
+        if (!touched.contains(group.id))
             continue;
-        }
-        answer.userErrors << e.value(QLatin1String("message")).toString();
+        const bool left =
+            std::any_of(group.lines.cbegin(), group.lines.cend(),
+                        [](const ChannelOrderSnapshot::Line &l) { return l.remaining > 0; });
+        if (left)
+            snapshot.stale = true; // Shopify may move the rest to a new fulfillment order
+        else
+            group.status = QStringLiteral("closed");
     }
-    if (answer.throttled)
-        return answer;
-    const QJsonObject payload =
-        root.value(QLatin1String("data")).toObject().value(mutation).toObject();
-    for (const QJsonValue &error : payload.value(QLatin1String("userErrors")).toArray())
-        answer.userErrors << error.toObject().value(QLatin1String("message")).toString();
-    const QJsonValue id =
-        payload.value(QLatin1String("fulfillment")).toObject().value(QLatin1String("id"));
-    if (id.isString())
-        answer.fulfillmentId = QString::number(idOf(id));
-    if (answer.fulfillmentId.isEmpty() && answer.userErrors.isEmpty())
-        answer.malformed = Text::tr("no fulfillment id and no errors in the answer");
-    return answer;
+    if (snapshot.fulfillmentsKnown) {
+        ChannelOrderSnapshot::Fulfillment made;
+        made.id = channelFulfillmentId;
+        made.status = QStringLiteral("success");
+        made.trackingNumbers = mapped.trackingNumbers;
+        for (const ChannelPlan::Allocation &a : plan.allocations)
+            made.quantityBySku[a.sku] += double(a.quantity);
+        snapshot.fulfillments << made;
+    }
 }
 
 } // namespace fulfillsync

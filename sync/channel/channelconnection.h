@@ -1,0 +1,154 @@
+#pragma once
+
+#include "models/domain/domain.h"
+#include "sync/engine/fulfillmentmapper.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+namespace fulfillsync {
+
+// What a pass knows of one channel order, read fresh within the pass: the groups it fulfills
+// against (Shopify's fulfillment orders) and, for a read-back, the fulfillments that exist.
+struct ChannelOrderSnapshot
+{
+    struct Line
+    {
+        QString id;         // the group's line (Shopify: fulfillment order line item)
+        QString lineItemId; // the order's line item
+        QString sku;
+        qint64 remaining = 0;
+    };
+    struct Group
+    {
+        QString id;
+        QString status; // lower case: open, in_progress, on_hold, scheduled, closed, …
+        QString locationId;
+        QList<Line> lines;
+    };
+    struct Fulfillment
+    {
+        QString id;
+        QString status; // lower case: success, cancelled, error, failure, open, pending
+        QStringList trackingNumbers;
+        QHash<QString, double> quantityBySku;
+    };
+    QString orderId;
+    QList<Group> groups;
+    // Set only by a read-back; false means "not read", never "there are none".
+    bool fulfillmentsKnown = false;
+    QList<Fulfillment> fulfillments;
+    // The cached copy may no longer match the channel (after a partial create the channel may
+    // split its groups): read again before planning against it.
+    bool stale = false;
+};
+
+// One order's answer to a read. Anything but Read is "unknown": never taken as "nothing there".
+struct ChannelRead
+{
+    enum class State {
+        Read,       // snapshot is valid
+        Missing,    // the channel says there is no such order
+        Incomplete, // more than one request's worth of groups or lines: read it alone
+        Unreadable, // an answer came, but not one that can be read
+        Failed      // no usable answer (HTTP error, timeout, cancelled)
+    };
+    State state = State::Failed;
+    ChannelOrderSnapshot snapshot;
+    ErrorClass errorClass = ErrorClass::Transient; // for Failed: auth, transient, …
+    QString problem;                               // in words, for the history
+    QString response; // the body as stored in the history (compact, cut short)
+};
+
+// A request the pass will send (or a dry run reports), planned against a snapshot.
+struct ChannelPlan
+{
+    struct Allocation
+    {
+        QString groupId;
+        QString lineId;
+        QString sku;
+        qint64 quantity = 0;
+    };
+    QList<Allocation> allocations;
+    QByteArray body;
+    QString problem; // set when nothing can be sent; with problemClass
+    ErrorClass problemClass = ErrorClass::Conflict;
+    // Every line is fulfilled in the channel already, not by us: a person must look.
+    bool fulfilledElsewhere = false;
+    bool isTrackingUpdate = false;
+};
+
+// The answer to a create or tracking update, classified the one safe way: Confirmed and
+// Refused are proofs; everything else is Ambiguous and settled by reading back.
+struct ChannelAnswer
+{
+    enum class Kind { Confirmed, Refused, Ambiguous };
+    Kind kind = Kind::Ambiguous;
+    QString channelFulfillmentId; // Confirmed
+    QString message;              // Refused / Ambiguous, in words
+    ErrorClass errorClass = ErrorClass::Transient;
+    QString response;
+};
+
+// Whether a fulfillment is already in the channel, from a read-back.
+struct ExistingFulfillment
+{
+    enum class Found { Yes, No, Unknown };
+    Found found = Found::Unknown;
+    QString channelFulfillmentId;
+    QString why; // Unknown: why the read-back cannot prove absence
+};
+
+// A sales channel as the sync pass sees it (Shopify today; the next channel is a new class
+// implementing this, not edits across the pass). Implementations pace their own requests,
+// retries included, and classify every answer; the pass decides what to do with it.
+class ChannelConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    using ReadDone = std::function<void(const QHash<QString, ChannelRead> &)>;
+    using AnswerDone = std::function<void(const ChannelAnswer &)>;
+
+    using QObject::QObject;
+    ~ChannelConnection() override = default;
+
+    virtual QString channelName() const = 0;
+    // How many orders one planning read can carry.
+    virtual int ordersPerRead() const = 0;
+    // Reads the orders in as few requests as the channel allows. withFulfillments: also the
+    // fulfillments that exist (a read-back; one order per request).
+    virtual void readOrders(const QStringList &orderIds, bool withFulfillments, ReadDone done) = 0;
+    // Channel limits on quantities (whole units, range): problems that hold a fulfillment
+    // before any request. Pure.
+    virtual QStringList quantityProblems(const MappedFulfillment &mapped) const = 0;
+    virtual ChannelPlan plan(const MappedFulfillment &mapped,
+                             const ChannelOrderSnapshot &snapshot) const = 0;
+    virtual ChannelPlan trackingUpdate(const QString &channelFulfillmentId,
+                                       const MappedFulfillment &mapped) const = 0;
+    // A body sent again exactly as recorded (replay as recorded).
+    virtual ChannelPlan recorded(const QByteArray &body) const = 0;
+    virtual void send(const ChannelPlan &plan, AnswerDone done) = 0;
+    virtual ExistingFulfillment findExisting(const MappedFulfillment &mapped,
+                                             const ChannelOrderSnapshot &snapshot,
+                                             const QStringList &claimedElsewhere) const = 0;
+    // Keeps a cached snapshot true after a confirmed send (or marks it stale).
+    virtual void applySent(ChannelOrderSnapshot &snapshot, const ChannelPlan &plan,
+                           const ChannelAnswer &answer, const MappedFulfillment &mapped) const = 0;
+    // Where sends go, for a dry run's report.
+    virtual QString sendUrl() const = 0;
+    virtual void abortAll() = 0;
+
+    int requestsSent() const { return m_requests; }
+    int throttledAnswers() const { return m_throttled; }
+
+protected:
+    int m_requests = 0;  // HTTP requests, retries included
+    int m_throttled = 0; // "slow down" answers (429, THROTTLED)
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "models/domain/domain.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/quarantinerepository.h"
+#include "sync/engine/syncmessages.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSqlDatabase>
+#include <functional>
+
+namespace fulfillsync {
+
+// The bookkeeping half of a pass: every attempt goes into the history with its quarantine
+// consequence in the same commit, the pass's counts and each order's problem are kept for the
+// summary and the orders table. A dry run records nothing.
+class AttemptRecorder final
+{
+public:
+    // What an attempt does to the fulfillment's quarantine entry.
+    enum class Quarantine {
+        Leave, // nothing (flags, skips)
+        Clear, // a success wipes it
+        Grow,  // a failure: the next try waits longer
+        Hold,  // held: waits for a mapping change (or NetSuite's data), not for a time
+    };
+    struct Subject
+    {
+        SalesOrder order;
+        ItemFulfillment fulfillment;
+        QElapsedTimer clock; // since the attempt began; invalid for decisions without requests
+        QString request;     // what was sent (the body only: no headers, no tokens)
+    };
+
+    struct Config
+    {
+        Connector connector;
+        SyncTrigger trigger = SyncTrigger::Manual;
+        qint64 mappingVersion = 0;  // recorded on every attempt
+        qint64 settingsVersion = 0; // held fulfillments are tried again when it grows
+        QuarantinePolicy policy;
+        std::function<QDateTime()> clock;
+    };
+
+    AttemptRecorder(QSqlDatabase db, Config config, SyncRunSummary &summary);
+
+    // Records one attempt; returns the history row's id (0 when nothing was written: a held
+    // fulfillment held again for the same reason is not written twice).
+    qint64 record(const Subject &subject, SyncOutcome outcome, ErrorClass errorClass,
+                  const QString &message, const QString &response, Quarantine quarantine);
+    // A decision without a request: counted, and the order's state follows it.
+    void noteWaiting(qint64 orderId, const QString &message);
+
+    // The worst problem of each order in this pass: (state, message).
+    const QHash<qint64, QPair<OrderSyncState, QString>> &orderProblems() const
+    {
+        return m_orderProblems;
+    }
+    QDateTime lastAttemptAt(qint64 orderId) const { return m_attemptTimes.value(orderId); }
+
+private:
+    QSqlDatabase m_db;
+    Config m_config;
+    SyncRunSummary &m_summary;
+    HistoryRepository m_history;
+    QuarantineRepository m_quarantine;
+    QHash<qint64, QPair<OrderSyncState, QString>> m_orderProblems;
+    QHash<qint64, QDateTime> m_attemptTimes;
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "sync/engine/detectionqueries.h"
+#include "sync/net/httpresult.h"
+#include "sync/net/netsuiteendpoint.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace fulfillsync {
+
+class OrderRepository;
+class RequestGate;
+class SuiteQlQuery;
+
+// The NetSuite half of a pass: finds what changed since the connector's watermark and stores it
+// in the local copy, page by page (a pass never holds more than a page of rows).
+//   1. A probe (one request) compares NetSuite's digest of the watermark's window with the one
+//      stored after the last complete read: unchanged means nothing to read — an idle pass
+//      costs that one request.
+//   2. Otherwise sales orders, then item fulfillments changed since the window start are read in
+//      keyset windows of at most 100,000 rows, and the kit members the connector needs.
+//   3. The probe runs again for the new window; if NetSuite's digest equals what was just read,
+//      it is kept for the next pass, which then finds nothing new without reading.
+// A row that cannot be read is never skipped silently: its fulfillment is held, and the
+// watermark stops at it so the next pass reads it again.
+class NetSuiteReader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NetSuiteReader)
+
+public:
+    struct Config
+    {
+        NetSuiteEndpoint endpoint;
+        RequestGate *gate = nullptr;
+        RetryPolicy retryPolicy;
+        QDateTime watermark; // invalid: never synced
+        QString storedProbe; // the digest stored with the watermark
+        QDateTime firstPassSince;
+        int overlapSeconds = 600;
+        QList<qint64> onlyOrders;    // a resync: only these orders, read whole, no watermark
+        bool readKitMembers = false; // the connector pushes kit members
+        bool detectOnly = false;
+        bool credentialsProven = false;
+    };
+    struct Result
+    {
+        QString error;
+        QSet<qint64> touchedOrders;
+        int detectedFulfillments = 0;
+        int requests = 0;
+        bool idle = false; // the probe found nothing new
+        bool credentialsProven = false;
+        QStringList warnings;
+        // To store once the pass has done its work (never earlier: a pass cut short reads the
+        // same changes again). Invalid: leave the watermark where it is.
+        QDateTime newWatermark;
+        QString newProbe;
+    };
+
+    NetSuiteReader(QNetworkAccessManager &network, OrderRepository &orders, Config config,
+                   QObject *parent = nullptr);
+    ~NetSuiteReader() override;
+
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void progressed(const QString &phase);
+    void finished(const fulfillsync::NetSuiteReader::Result &result);
+
+private:
+    using RowSink = std::function<void(const QList<QJsonObject> &rows)>;
+    // Runs a query page by page; past 100,000 rows continues from `newest()` (a keyset window).
+    void run(std::function<QString(const QDateTime &since)> build, const QDateTime &since,
+             RowSink sink, std::function<QDateTime()> newest, std::function<void()> done);
+    void probe(const QDateTime &since, std::function<void(const QString &digest)> done);
+    void readOrders();
+    void readFulfillments();
+    void readKitMembers();
+    void closeWindow(); // the end probe, then finish
+    void finish(const QString &error = {});
+    QDateTime windowStart(const QDateTime &watermark) const;
+
+    QNetworkAccessManager &m_network;
+    OrderRepository &m_orders;
+    Config m_config;
+    Result m_result;
+    QDateTime m_since;
+    QDateTime m_newest;
+    RecentChanges m_recent;
+    UnreadableRows m_unreadable;
+    QSet<qint64> m_kits; // kit items seen on fulfillments (kit rule "members")
+    QPointer<SuiteQlQuery> m_query;
+    bool m_cancelled = false;
+    bool m_finished = false;
+};
+
+} // namespace fulfillsync
+
+Q_DECLARE_METATYPE(fulfillsync::NetSuiteReader::Result)
