@@ -16,7 +16,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcPass)
 namespace fulfillsync {
 
 namespace {
-constexpr int kPlanReadsInFlight = 2;
+// Reads in flight at once, read-backs and planning reads together. Few, so that each one is
+// paced with what the last answer said about the cost bucket: a timer booked before the first
+// answer cannot know the plan (a 833-point read-back waits 17 s on the default 50/s model).
+constexpr int kReadsInFlight = 2;
 } // namespace
 
 int SyncPass::window() const
@@ -113,7 +116,8 @@ void SyncPass::wakeForSlot()
 
 void SyncPass::issueReads(bool flush)
 {
-    for (const WorkPtr &work : std::exchange(m_readBacks, {})) {
+    while (m_readsInFlight < kReadsInFlight && !m_readBacks.isEmpty()) {
+        const WorkPtr work = m_readBacks.takeFirst();
         ++m_readsInFlight;
         m_channel->readOrders({work->channelOrder}, true,
                               [this, work](const QHash<QString, ChannelRead> &reads) {
@@ -121,7 +125,7 @@ void SyncPass::issueReads(bool flush)
                               });
     }
     const int perRead = m_channel->ordersPerRead();
-    while (m_readsInFlight < kPlanReadsInFlight &&
+    while (m_readsInFlight < kReadsInFlight &&
            (m_planReads.size() >= perRead || (flush && !m_planReads.isEmpty()))) {
         const QList<WorkPtr> batch = m_planReads.mid(0, perRead);
         m_planReads.remove(0, batch.size());

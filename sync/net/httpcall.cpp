@@ -8,9 +8,15 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcHttp, "fulfillsync.sync.http", QtInfoMsg)
 
 namespace fulfillsync {
+
+namespace {
+constexpr int kPacerRecheckMs = 1000;
+} // namespace
 
 HttpCall::HttpCall(QNetworkAccessManager &network, Factory factory, bool idempotent,
                    QObject *parent)
@@ -59,12 +65,19 @@ void HttpCall::admit()
     m_waitTimer->disconnect(this);
     if (!m_pacer)
         return send();
-    const int delay = m_pacer->reserve(QDateTime::currentMSecsSinceEpoch(), m_cost);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int delay = m_pacer->delayBeforeNextMs(now, m_cost);
+    if (delay > 0) {
+        // Asked again shortly rather than booked for the whole wait: an answer meanwhile may
+        // show a larger bucket (the first answer reveals the plan) or a 429 a longer one.
+        qCDebug(lcHttp) << "paced: waiting" << delay << "ms";
+        connect(m_waitTimer, &QTimer::timeout, this, &HttpCall::admit);
+        m_waitTimer->start(std::min(delay, kPacerRecheckMs));
+        return;
+    }
+    m_pacer->reserve(now, m_cost);
     m_booked = true;
-    if (delay <= 0)
-        return send();
-    connect(m_waitTimer, &QTimer::timeout, this, &HttpCall::send);
-    m_waitTimer->start(delay);
+    send();
 }
 
 void HttpCall::send()
@@ -120,6 +133,8 @@ void HttpCall::onReplyFinished()
     }
     result.elapsedMs = m_clock.elapsed();
     result.attempts = m_attempt;
+    qCDebug(lcHttp) << reply->url().path() << "answered" << result.status << result.networkError
+                    << "after" << result.elapsedMs << "ms," << result.body.size() << "bytes";
 
     if (m_pacer) {
         settleBooking();

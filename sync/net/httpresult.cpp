@@ -38,6 +38,15 @@ bool RetryPolicy::isRateLimited(const HttpResult &result) const
     return result.status == 429 || (result.status == 401 && unauthorizedMeansBusy);
 }
 
+std::optional<int> HttpResult::retryAfterMs() const
+{
+    bool ok = false;
+    const double seconds = header("Retry-After").toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 86400)
+        return std::nullopt;
+    return int(seconds * 1000.0);
+}
+
 RetryDecision RetryPolicy::decide(const HttpResult &result, int attempt, bool idempotent,
                                   double jitter01) const
 {
@@ -52,11 +61,8 @@ RetryDecision RetryPolicy::decide(const HttpResult &result, int attempt, bool id
     if (attempt >= (rateLimited ? maxThrottledAttempts : maxAttempts))
         return {};
 
-    const QByteArray retryAfter = result.header("Retry-After");
-    bool ok = false;
-    const double seconds = retryAfter.toDouble(&ok);
-    if (ok && seconds >= 0)
-        return {true, int(std::min<double>(seconds * 1000.0, maxDelayMs))};
+    if (const std::optional<int> waitMs = result.retryAfterMs())
+        return {true, std::min(*waitMs, maxDelayMs)};
 
     // Exponential backoff with "full jitter" so parallel clients do not retry in lockstep.
     const double ceiling = std::min<double>(maxDelayMs, baseDelayMs * std::pow(2.0, attempt - 1));

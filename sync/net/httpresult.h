@@ -6,6 +6,8 @@
 #include <QNetworkReply>
 #include <QString>
 
+#include <optional>
+
 namespace fulfillsync {
 
 // Everything the engine needs to know about one finished HTTP exchange, as a value.
@@ -25,6 +27,8 @@ struct HttpResult
     bool hasHttpAnswer() const { return status != 0; }
     bool isSuccess() const { return status >= 200 && status < 300; }
     QByteArray header(const QByteArray &name) const;
+    // Retry-After in ms when the answer carries a readable one (seconds, as Shopify sends).
+    std::optional<int> retryAfterMs() const;
     // True only for an answer that proves the request was not acted on: 429 Too Many Requests
     // (the rate limiter answers before the application runs). Everything else that is not a
     // success — timeouts, dropped connections, any 5xx, other 4xx, a proxy's error page — may

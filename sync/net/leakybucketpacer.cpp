@@ -81,6 +81,14 @@ void LeakyBucketPacer::observe(const HttpResult &result, qint64 nowMs)
         observeFull(nowMs);
 }
 
+void LeakyBucketPacer::observeRetryAfter(qint64 nowMs, int waitMs)
+{
+    // The level at which the next request waits exactly waitMs (delayBeforeNextMs' inverse).
+    const double limit = m_size - m_headroom;
+    m_used = std::max(estimatedUsed(nowMs), limit - 1 + m_leak * std::max(0, waitMs) / 1000.0);
+    m_atMs = nowMs;
+}
+
 void LeakyBucketPacer::observeFull(qint64 nowMs)
 {
     m_used = m_size;

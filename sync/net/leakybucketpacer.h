@@ -24,6 +24,9 @@ public:
     void answered(double cost = 1);
     void observe(const HttpResult &result, qint64 nowMs); // REST call-limit header
     void observeFull(qint64 nowMs);                       // a 429: full, whatever the model said
+    // A 429 that says how long to wait (Retry-After) but not the bucket's level: nothing goes
+    // before then. Assuming "full" instead would stall a 1,000-point GraphQL bucket for 20 s.
+    void observeRetryAfter(qint64 nowMs, int waitMs);
     // A cost bucket the server describes itself (Shopify GraphQL's throttleStatus).
     void observeLevel(double used, int size, double leakPerSecond, qint64 nowMs);
 

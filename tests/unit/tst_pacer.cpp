@@ -88,6 +88,20 @@ private Q_SLOTS:
         QVERIFY(pacer.delayBeforeNextMs(0) >= 1000);
     }
 
+    // A bare 429 on a 1,000-point cost bucket waits what it says (or Shopify's 2 s), not the
+    // 20 s that "full" would mean at 50 points/s; and never less than the model already had.
+    void retryAfterWaitsWhatItSays()
+    {
+        LeakyBucketPacer pacer(50.0, 1000, 20);
+        pacer.observeRetryAfter(0, 2000);
+        const int delay = pacer.delayBeforeNextMs(0, 10);
+        QVERIFY2(delay >= 1900 && delay <= 2300, qPrintable(QString::number(delay)));
+        QCOMPARE(pacer.delayBeforeNextMs(2300, 10), 0);
+        pacer.observeLevel(1000, 1000, 50.0, 0); // full: 600 ms for 10 points above headroom
+        pacer.observeRetryAfter(0, 100);
+        QCOMPARE(pacer.delayBeforeNextMs(0, 10), 600);
+    }
+
     void costBucketFromThrottleStatus()
     {
         LeakyBucketPacer pacer(50.0, 1000, 20);

@@ -12,6 +12,11 @@
 
 namespace fulfillsync {
 
+namespace {
+// What Shopify's REST 429s say (Retry-After: 2.0), for a 429 that says nothing.
+constexpr int kDefaultRetryAfterMs = 2000;
+} // namespace
+
 ShopifyConnection::ShopifyConnection(QNetworkAccessManager &network, ShopifyEndpoint endpoint,
                                      LeakyBucketPacer *costBucket, QObject *parent)
     : ChannelConnection(parent)
@@ -45,7 +50,7 @@ void ShopifyConnection::post(const QByteArray &body, double cost, bool isQuery,
             pacer.observeLevel(status->maximumAvailable - status->currentlyAvailable,
                                int(status->maximumAvailable), status->restoreRate, now);
         else if (result.status == 429)
-            pacer.observeFull(now);
+            pacer.observeRetryAfter(now, result.retryAfterMs().value_or(kDefaultRetryAfterMs));
     });
     m_calls.removeAll(nullptr);
     m_calls << call;
