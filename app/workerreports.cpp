@@ -113,7 +113,7 @@ int WorkerCli::quarantineCommand(Database &database, const QCommandLineParser &p
     }
     if (action == u"clear" && args.size() == 1) {
         for (const Connector &c : connectors) {
-            if (!quarantine.clearAll(c.id))
+            if (!quarantine.retryAllNow(c.id))
                 return fail(ExitCannotStart, quarantine.lastError());
         }
         out() << tr("Quarantine cleared: the next run tries those fulfillments again.") << Qt::endl;

@@ -115,11 +115,14 @@ bool QuarantineRepository::clear(qint64 connectorId, qint64 fulfillmentId)
                          {connectorId, fulfillmentId}, &m_error));
 }
 
-bool QuarantineRepository::clearAll(qint64 connectorId)
+bool QuarantineRepository::retryAllNow(qint64 connectorId)
 {
-    return bool(
-        m_statements.run(QStringLiteral("DELETE FROM sync_quarantine WHERE connector_id = ?"),
-                         {connectorId}, &m_error));
+    // Due now rather than deleted: the entry is what brings a fulfillment whose change is
+    // behind the watermark back into a pass. Deleting it would drop the retry.
+    return bool(m_statements.run(
+        QStringLiteral("UPDATE sync_quarantine SET ignore_until = ?, settings_version = -1 "
+                       "WHERE connector_id = ?"),
+        {toStorageTime(QDateTime::fromSecsSinceEpoch(0, Qt::UTC)), connectorId}, &m_error));
 }
 
 int QuarantinePolicy::delaySeconds(int retryCount, ErrorClass errorClass) const

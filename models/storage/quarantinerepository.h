@@ -22,7 +22,9 @@ public:
     // mapping problem under an older settings version than the current one.
     QList<qint64> dueOrderIds(qint64 connectorId, const QDateTime &now, qint64 settingsVersion);
     bool clear(qint64 connectorId, qint64 fulfillmentId);
-    bool clearAll(qint64 connectorId); // the admin's "retry now" for everything
+    // The admin's "retry now" for everything: every entry due at the next pass, kept until
+    // that pass settles it.
+    bool retryAllNow(qint64 connectorId);
 
     QString lastError() const { return m_error; }
 

@@ -18,6 +18,7 @@
 
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -242,6 +243,30 @@ private Q_SLOTS:
         QCOMPARE(ofOrder.first().fulfillmentId, 2001);
     }
 
+    // "quarantine clear" promises the next run tries again: the entries must stay (they are
+    // what brings a change behind the watermark back) and be due at once, mapping holds too.
+    void retryAllNowKeepsEntriesAndMakesThemDue()
+    {
+        ConnectorRepository connectors(db());
+        Connector c;
+        c.name = QStringLiteral("c");
+        QVERIFY(connectors.save(c));
+        QuarantineRepository quarantine(db());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(
+            quarantine.save(QuarantineEntry{c.id, 2001, 1001, 3, now, now.addDays(1),
+                                            QStringLiteral("server"), QStringLiteral("503"), 5}));
+        QVERIFY(quarantine.save(
+            QuarantineEntry{c.id, 2002, 1002, 1, now, QuarantinePolicy::untilChanged(),
+                            QStringLiteral("mapping"), QStringLiteral("no SKU"), 5}));
+        QVERIFY(quarantine.dueOrderIds(c.id, now, 5).isEmpty());
+        QVERIFY2(quarantine.retryAllNow(c.id), qPrintable(quarantine.lastError()));
+        QList<qint64> due = quarantine.dueOrderIds(c.id, now, 5);
+        std::sort(due.begin(), due.end());
+        QCOMPARE(due, (QList<qint64>{1001, 1002}));
+        QCOMPARE(quarantine.entriesOfOrder(c.id, 1001).size(), 1);
+    }
+
     void oneWorkerHoldsAConnectorAtATime()
     {
         LeaseRepository leases(db());
@@ -351,6 +376,10 @@ private Q_SLOTS:
         QTest::newRow("no database name") << "postgresql://ann@db" << false << "";
         QTest::newRow("unknown scheme") << "mysql://x/y" << false << "";
         QTest::newRow("empty sqlite path") << "sqlite://" << false << "";
+        QTest::newRow("malformed port, password kept out of the error")
+            << "postgresql://ann:s3cret@db:54x3/fs" << false << "";
+        QTest::newRow("bad escape in the password")
+            << "postgresql://ann:s3cret%zz@db/fs" << false << "";
     }
     void databaseUrls()
     {
@@ -364,6 +393,7 @@ private Q_SLOTS:
         else
             QVERIFY(!url.error.isEmpty());
         QVERIFY(!url.displayString().contains(QStringLiteral("s3cret")));
+        QVERIFY2(!url.error.contains(QStringLiteral("s3cret")), qPrintable(url.error));
     }
 
     void unopenableDatabaseGivesOneClearError()
@@ -376,6 +406,65 @@ private Q_SLOTS:
         Database file(DatabaseUrl::parse(QStringLiteral("sqlite:///proc/forbidden/x.db")));
         QVERIFY(!file.openAndMigrate(&error));
         QVERIFY(!error.isEmpty());
+    }
+
+    // A damaged SQLite file is reported as damaged, not as a failed migration, and left alone.
+    // (A file test: the same in both rows.)
+    void damagedFileIsReportedAsDamaged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("damaged.db"));
+        {
+            Database database(DatabaseUrl::parse(QStringLiteral("sqlite://") + path));
+            QString error;
+            QVERIFY2(database.openAndMigrate(&error), qPrintable(error));
+            database.closeThreadConnection();
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(100)); // page 1's b-tree header, after the 100-byte file header
+        file.write(QByteArray(400, char(0xA5)));
+        file.close();
+        const QByteArray damaged = [&] {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        Database database(DatabaseUrl::parse(QStringLiteral("sqlite://") + path));
+        QString error;
+        QVERIFY(!database.openAndMigrate(&error));
+        QVERIFY2(error.contains(QStringLiteral("malformed")), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral("Migration")), qPrintable(error));
+        database.closeThreadConnection();
+        QFile after(path);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), damaged); // nothing written into it
+    }
+
+    // A committed outbox intent must survive a power cut: SQLite syncs the WAL at each commit.
+    void sqliteCommitsAreDurable()
+    {
+        QSqlQuery query(db());
+        if (m_temp->database().isSqlite()) {
+            QVERIFY(query.exec(QStringLiteral("PRAGMA synchronous")) && query.next());
+            QCOMPARE(query.value(0).toInt(), 2); // FULL
+        } else {
+            QVERIFY(query.exec(QStringLiteral("SHOW synchronous_commit")) && query.next());
+            QCOMPARE(query.value(0).toString(), QStringLiteral("on"));
+        }
+    }
+
+    // A database whose schema version cannot be read is not taken for a new one (which would
+    // run migration 1 over it).
+    void unreadableSchemaVersionIsNotANewDatabase()
+    {
+        QSqlQuery query(db());
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM meta WHERE key = 'schema_version'")));
+        QString error;
+        QSqlDatabase connection = db();
+        QCOMPARE(Migrations::currentVersion(connection, &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("cannot be read")), qPrintable(error));
+        QVERIFY(!m_temp->database().openAndMigrate(&error));
+        QVERIFY2(!error.contains(QStringLiteral("Migration")), qPrintable(error));
     }
 };
 
