@@ -135,6 +135,7 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
     {
         Connector connector;
         QList<MappingRule> rules;
+        bool replacesRules = false; // a file without "mappings" keeps the stored ones
     };
     QList<Incoming> incoming;
     QSet<QString> names;
@@ -171,7 +172,9 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
             c.intervalMinutes = interval.toInt(5);
         }
         const QJsonValue statuses = o.value(QLatin1String("triggerStatuses"));
-        if (!statuses.isUndefined()) {
+        if (!statuses.isUndefined() && !statuses.isArray())
+            read.fail(path + QStringLiteral(".triggerStatuses"), Text::tr("expected a list"));
+        if (statuses.isArray()) {
             c.triggerStatuses.clear();
             for (const QJsonValue &s : statuses.toArray()) {
                 const QString letter = s.toString();
@@ -195,9 +198,17 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
             read.fail(path + QStringLiteral(".kitRule"),
                       Text::tr("expected \"kit_line\" or \"members\""));
         c.kitRule = kitRuleFromKey(kitRule);
-        const QJsonArray rules = o.value(QLatin1String("mappings")).toArray();
+        const QJsonValue ruleList = o.value(QLatin1String("mappings"));
+        if (!ruleList.isUndefined() && !ruleList.isArray())
+            read.fail(path + QStringLiteral(".mappings"), Text::tr("expected a list"));
+        in.replacesRules = ruleList.isArray();
+        const QJsonArray rules = ruleList.toArray();
         for (int r = 0; r < rules.size(); ++r) {
             const QString rulePath = path + QStringLiteral(".mappings[%1]").arg(r);
+            if (!rules.at(r).isObject()) {
+                read.fail(rulePath, Text::tr("expected an object"));
+                continue;
+            }
             const QJsonObject ro = rules.at(r).toObject();
             const auto kind = mappingKindFromKey(read.text(ro, rulePath, "kind", true));
             if (!kind)
@@ -229,7 +240,7 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
             *error = connectorRepo.lastError();
             return false;
         }
-        if (!mappingRepo.replace(in.connector.id, in.rules)) {
+        if (in.replacesRules && !mappingRepo.replace(in.connector.id, in.rules)) {
             *error = mappingRepo.lastError();
             return false;
         }

@@ -111,9 +111,11 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
 {
     if (m_url.engine != DatabaseUrl::Engine::Sqlite)
         return true;
-    // WAL lets the readers (GUI, table readers) work while the sync worker writes.
+    // WAL lets the readers (GUI, table readers) work while the sync worker writes. FULL syncs
+    // the WAL at every commit: an outbox intent committed before its create was sent must
+    // survive a power cut, or the next run could create the fulfillment a second time.
     const char *const pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA busy_timeout=10000",
-                                   "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"};
+                                   "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"};
     QSqlQuery query(db);
     for (const char *pragma : pragmas) {
         if (!query.exec(QString::fromLatin1(pragma))) {

@@ -35,7 +35,10 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
     if (trimmed.startsWith(u"postgresql://") || trimmed.startsWith(u"postgres://")) {
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid()) {
-            result.error = Text::tr("The PostgreSQL URL is not valid: %1").arg(url.errorString());
+            // Not url.errorString(): it quotes the whole URL, password included.
+            result.error = Text::tr("The PostgreSQL URL is not valid (expected "
+                                    "postgresql://user:password@host:port/dbname, with %-escapes "
+                                    "only as %XX and a numeric port).");
             return result;
         }
         const QUrlQuery query(url);

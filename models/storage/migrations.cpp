@@ -69,15 +69,32 @@ int Migrations::latestVersion(Dialect dialect)
     return files.isEmpty() ? 0 : files.lastKey();
 }
 
-int Migrations::currentVersion(QSqlDatabase &db)
+int Migrations::currentVersion(QSqlDatabase &db, QString *error)
 {
-    if (!db.tables().contains(QStringLiteral("meta")))
-        return 0;
+    // Asked with queries that fail loudly, not QSqlDatabase::tables(), which answers "no
+    // tables" for a damaged file: it would then be "migrated" and fail as "Migration 1".
     QSqlQuery query(db);
+    const auto unreadable = [&] {
+        if (error)
+            *error = Text::tr("The database cannot be read (%1). If the file is damaged, restore "
+                              "it from a backup; nothing was changed.")
+                         .arg(describeSqlError(query));
+        return -1;
+    };
+    const bool sqlite = db.driverName() == u"QSQLITE";
+    if (!query.exec(sqlite ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                            "'table' AND name = 'meta'")
+                           : QStringLiteral("SELECT count(*) FROM information_schema.tables "
+                                            "WHERE table_schema = current_schema() AND "
+                                            "table_name = 'meta'")) ||
+        !query.next())
+        return unreadable();
+    if (query.value(0).toInt() == 0)
+        return 0; // a new database
     query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
-    if (query.exec() && query.next())
-        return query.value(0).toInt();
-    return 0;
+    if (!query.exec() || !query.next())
+        return unreadable();
+    return query.value(0).toInt();
 }
 
 bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
@@ -97,7 +114,9 @@ bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
             lock.exec(QStringLiteral("SELECT pg_advisory_unlock(727001)"));
     });
 
-    const int current = currentVersion(db);
+    const int current = currentVersion(db, error);
+    if (current < 0)
+        return false;
     const auto files = migrationFiles(dialect);
     const int latest = files.isEmpty() ? 0 : files.lastKey();
     if (current > latest) {

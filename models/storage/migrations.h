@@ -16,7 +16,9 @@ public:
 
     static bool apply(QSqlDatabase &db, Dialect dialect, QString *error);
     static int latestVersion(Dialect dialect);
-    static int currentVersion(QSqlDatabase &db);
+    // 0 for a new, empty database; -1 when the database cannot be read (a damaged file), with
+    // *error saying so.
+    static int currentVersion(QSqlDatabase &db, QString *error = nullptr);
 };
 
 } // namespace fulfillsync

@@ -93,6 +93,35 @@ private Q_SLOTS:
             << "endpoint" << QJsonValue() << "connectors[0].endpoint: missing";
         QTest::newRow("bad kind") << "kind" << QJsonValue(QStringLiteral("ebay"))
                                   << "connectors[0].kind";
+        QTest::newRow("statuses not a list")
+            << "triggerStatuses" << QJsonValue(QStringLiteral("DF"))
+            << "connectors[0].triggerStatuses: expected a list";
+        QTest::newRow("status not text")
+            << "triggerStatuses" << QJsonValue(QJsonArray{4}) << "connectors[0].triggerStatuses";
+        QTest::newRow("mappings not a list")
+            << "mappings" << QJsonValue(QJsonObject{}) << "connectors[0].mappings: expected a list";
+        QTest::newRow("mapping not an object") << "mappings" << QJsonValue(QJsonArray{7})
+                                               << "connectors[0].mappings[0]: expected an object";
+    }
+
+    // A refused import leaves the stored connector and its mappings exactly as they were.
+    void refusedImportKeepsWhatWasStored()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        QString error;
+        QVERIFY2(ConfigExchange::importConfig(db, sample(), &error), qPrintable(error));
+        const QJsonObject before = ConfigExchange::exportConfig(db, &error);
+        for (const QJsonValue &bad : {QJsonValue(QJsonObject{}), QJsonValue(QStringLiteral("x"))}) {
+            QJsonObject config = sample();
+            QJsonArray connectors = config[QStringLiteral("connectors")].toArray();
+            QJsonObject c = connectors.at(0).toObject();
+            c.insert(QStringLiteral("mappings"), bad);
+            c.insert(QStringLiteral("triggerStatuses"), bad);
+            connectors[0] = c;
+            config.insert(QStringLiteral("connectors"), connectors);
+            QVERIFY(!ConfigExchange::importConfig(db, config, &error));
+            QCOMPARE(ConfigExchange::exportConfig(db, &error), before);
+        }
     }
     void refusals()
     {
