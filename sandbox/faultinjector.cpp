@@ -63,6 +63,7 @@ std::optional<FaultInjector::Fault> FaultInjector::take(const QString &endpoint)
         if (f.probability < 1.0 && m_random.generateDouble() >= f.probability)
             continue;
         Fault taken = f;
+        ++m_injected;
         if (--f.remaining <= 0)
             m_faults.removeAt(i);
         return taken;

@@ -42,6 +42,7 @@ public:
     bool add(const QJsonObject &json, QString *error, int *id);
     std::optional<Fault> take(const QString &endpoint);
     void clear() { m_faults.clear(); }
+    int injected() const { return m_injected; } // faults applied since the sandbox started
     QJsonArray toJson() const;
 
 private:
@@ -49,6 +50,7 @@ private:
 
     QList<Fault> m_faults;
     int m_nextId = 1;
+    int m_injected = 0;
     QRandomGenerator m_random{1};
 };
 

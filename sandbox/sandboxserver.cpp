@@ -233,6 +233,7 @@ QJsonObject SandboxServer::state() const
         {QStringLiteral("channels"), m_shopifyStore ? m_shopifyStore->stateJson() : QJsonArray()},
         {QStringLiteral("requests"), m_stats->toJson()},
         {QStringLiteral("faults"), m_faults->toJson()},
+        {QStringLiteral("faultsInjected"), m_faults->injected()},
         {QStringLiteral("live"), live}};
 }
 

@@ -1,25 +1,15 @@
-// Never a duplicate, proven the hard way: fulfillsync-worker is killed with SIGKILL at random
-// moments of a sync over 500+ fulfillments and restarted, again and again; then the same with
-// the sandbox failing 20 % of requests (429, 5xx, hangs, commit-then-fail). At the end every
-// shipped fulfillment must exist exactly once in the channel.
+// Never a duplicate, proven the hard way, with real fulfillsync-worker processes against the
+// sandbox on loopback: killed with SIGKILL at random moments and restarted, again and again;
+// the same with the sandbox failing 20 % of requests (429, 5xx, hangs, commit-then-fail); and
+// a fuzz run where answers are damaged on their way back (truncated, wrong types, HTML, 4 MB,
+// invalid UTF-8, 5xx after the create committed). At the end of each, every shipped
+// fulfillment exists exactly once in the channel. bench/bench_fuzz runs the fuzz at 10,000
+// damaged answers.
 
-#include "app/demosetup.h"
-#include "app/embeddedsandbox.h"
-#include "sandbox/sandboxserver.h"
 #include "testutils/scenariobuilder.h"
-#include "testutils/tempdatabase.h"
+#include "testutils/workerharness.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
-#include <QRandomGenerator>
-#include <QSignalSpy>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -28,129 +18,31 @@ class TestCrashSafety : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
-    QNetworkAccessManager m_network;
+    std::unique_ptr<test::WorkerHarness> m_harness;
     int m_expected = 0;
-    QRandomGenerator m_random{20261126};
-
-    QString databaseUrl() const
-    {
-        return QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("crash.db"));
-    }
-    QString credentialsPath() const { return m_dir.filePath(QStringLiteral("credentials.json")); }
-
-    QJsonObject post(const QString &path, const QJsonObject &body)
-    {
-        QNetworkRequest request(m_sandbox->baseUrl().resolved(QUrl(path)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson());
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(10000);
-        reply->deleteLater();
-        return QJsonDocument::fromJson(reply->readAll()).object();
-    }
-
-    QProcess *startWorker()
-    {
-        auto *process = new QProcess(this);
-        process->start(qEnvironmentVariable("FULFILLSYNC_WORKER"),
-                       {QStringLiteral("--database"), databaseUrl(),
-                        QStringLiteral("--credentials"), credentialsPath(),
-                        QStringLiteral("--since"), QStringLiteral("2000-01-01"),
-                        QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("sync"),
-                        QStringLiteral("--once")});
-        return process;
-    }
-
-    // Runs the worker to its end (the sandbox keeps serving meanwhile); returns its exit code.
-    int runToEnd()
-    {
-        QProcess *process = startWorker();
-        QSignalSpy finished(process, &QProcess::finished);
-        finished.wait(180000);
-        const int code = process->exitCode();
-        const QByteArray output =
-            process->readAllStandardOutput() + process->readAllStandardError();
-        if (code != 0) {
-            QProcess history;
-            history.start(qEnvironmentVariable("FULFILLSYNC_WORKER"),
-                          {QStringLiteral("--database"), databaseUrl(), QStringLiteral("history"),
-                           QStringLiteral("--limit"), QStringLiteral("2")});
-            QSignalSpy historyDone(&history, &QProcess::finished);
-            historyDone.wait(30000);
-            qInfo("worker exit %d: %s\nlatest: %s", code, output.right(600).constData(),
-                  history.readAllStandardOutput().constData());
-        }
-        process->deleteLater();
-        return code;
-    }
-
-    void killRepeatedly(int times, int maxDelayMs)
-    {
-        for (int i = 0; i < times; ++i) {
-            QProcess *process = startWorker();
-            QTest::qWait(30 + int(m_random.bounded(maxDelayMs)));
-            process->kill(); // SIGKILL: no chance to clean up
-            QSignalSpy finished(process, &QProcess::finished);
-            if (process->state() != QProcess::NotRunning)
-                finished.wait(10000);
-            process->deleteLater();
-        }
-    }
-
-    void clearQuarantine()
-    {
-        QProcess process;
-        process.start(qEnvironmentVariable("FULFILLSYNC_WORKER"),
-                      {QStringLiteral("--database"), databaseUrl(), QStringLiteral("quarantine"),
-                       QStringLiteral("clear")});
-        QSignalSpy finished(&process, &QProcess::finished);
-        finished.wait(30000);
-    }
 
     // Every tracking number of the scenario exactly once in the channel, and never more units
     // fulfilled than ordered.
     void verifyExactlyOnce()
     {
-        QNetworkReply *reply = m_network.get(QNetworkRequest(
-            m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/state")))));
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait(30000));
-        const QJsonObject state = QJsonDocument::fromJson(reply->readAll()).object();
-        reply->deleteLater();
-        QHash<QString, int> seen;
-        int fulfillments = 0;
-        for (const QJsonValue &order :
-             state[QStringLiteral("channels")][0][QStringLiteral("orders")].toArray()) {
-            QHash<qint64, double> fulfilled;
-            for (const QJsonValue &f : order[QStringLiteral("fulfillments")].toArray()) {
-                ++fulfillments;
-                for (const QJsonValue &n : f[QStringLiteral("trackingNumbers")].toArray())
-                    ++seen[n.toString()];
-                for (const QJsonValue &li : f[QStringLiteral("lineItems")].toArray())
-                    fulfilled[li[QStringLiteral("lineItemId")].toInteger()] +=
-                        li[QStringLiteral("quantity")].toDouble();
-            }
-            for (double quantity : std::as_const(fulfilled))
-                QVERIFY(quantity <= 2);
-        }
-        int duplicates = 0;
-        for (int count : std::as_const(seen))
-            duplicates += count - 1;
+        const test::WorkerHarness::Tally t = m_harness->tally(2);
         qInfo("channel fulfillments %d, expected %d, distinct tracking numbers %d, duplicates %d",
-              fulfillments, m_expected, int(seen.size()), duplicates);
-        QCOMPARE(duplicates, 0);
-        QCOMPARE(int(seen.size()), m_expected);
-        QCOMPARE(fulfillments, m_expected);
+              t.fulfillments, m_expected, t.distinctTracking, t.duplicates);
+        QCOMPARE(t.duplicates, 0);
+        QCOMPARE(t.overFulfilledLines, 0);
+        QCOMPARE(t.distinctTracking, m_expected);
+        QCOMPARE(t.fulfillments, m_expected);
     }
 
     void converge(int maxRuns)
     {
         for (int run = 0; run < maxRuns; ++run) {
-            clearQuarantine();
-            if (runToEnd() == 0)
+            m_harness->clearQuarantine();
+            const test::WorkerHarness::Run r = m_harness->runToEnd();
+            QVERIFY(!r.crashed);
+            if (r.exitCode == 0)
                 return;
+            qInfo("worker exit %d: %s", r.exitCode, r.output.right(600).constData());
         }
         QFAIL("the worker did not converge");
     }
@@ -158,42 +50,21 @@ class TestCrashSafety : public QObject
 private Q_SLOTS:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        QFile::remove(m_dir.filePath(QStringLiteral("crash.db")));
-        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        m_harness =
+            std::make_unique<test::WorkerHarness>(qEnvironmentVariable("FULFILLSYNC_WORKER"));
         QString error;
         QVERIFY2(
-            m_sandbox->loadScenario(
+            m_harness->start(
                 test::shippedOrdersScenario(420, QStringLiteral("unlimited"), &m_expected), &error),
             qPrintable(error));
         QVERIFY(m_expected >= 500);
-        QVERIFY(m_sandbox->listen(0) != 0);
-        Database database(DatabaseUrl::parse(databaseUrl()));
-        QVERIFY2(database.openAndMigrate(&error), qPrintable(error));
-        const DemoTarget target = demoTargetOf(*m_sandbox);
-        QVERIFY2(configureDemo(database.connection(), target, &error) > 0, qPrintable(error));
-        database.closeThreadConnection();
-        QFile credentials(credentialsPath());
-        QVERIFY(credentials.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        QVERIFY(credentials.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-        credentials.write(
-            QJsonDocument(
-                QJsonObject{
-                    {QStringLiteral("netsuite"),
-                     QJsonObject{{QStringLiteral("consumerKey"), target.netsuite.consumerKey},
-                                 {QStringLiteral("consumerSecret"), target.netsuite.consumerSecret},
-                                 {QStringLiteral("tokenId"), target.netsuite.tokenId},
-                                 {QStringLiteral("tokenSecret"), target.netsuite.tokenSecret}}},
-                    {QStringLiteral("channels"),
-                     QJsonObject{{target.connectorName, target.accessToken}}}})
-                .toJson());
     }
 
-    void cleanup() { m_sandbox.reset(); }
+    void cleanup() { m_harness.reset(); }
 
     void killedAtRandomPointsNeverDuplicates()
     {
-        killRepeatedly(40, 900);
+        m_harness->killRepeatedly(40, 900);
         converge(3);
         verifyExactlyOnce();
     }
@@ -226,21 +97,36 @@ private Q_SLOTS:
              {QStringLiteral("count"), 100000}},
         };
         for (const QJsonObject &fault : faults)
-            QVERIFY2(
-                !post(QStringLiteral("/_sandbox/faults"), fault).contains(QStringLiteral("error")),
-                "fault refused");
-        killRepeatedly(15, 1500);
+            QVERIFY2(m_harness->addFault(fault), "fault refused");
+        m_harness->killRepeatedly(15, 1500);
         for (int run = 0; run < 6; ++run) { // with faults on: progress, but failures too
-            clearQuarantine();
-            runToEnd();
+            m_harness->clearQuarantine();
+            const test::WorkerHarness::Run r = m_harness->runToEnd();
+            QVERIFY2(!r.crashed, r.output.right(2000).constData());
+            QVERIFY2(r.exitCode != -1, r.output.right(2000).constData());
         }
-        QNetworkReply *reply = m_network.deleteResource(QNetworkRequest(
-            m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/faults")))));
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait(10000));
-        reply->deleteLater();
+        m_harness->clearFaults();
         converge(4);
         verifyExactlyOnce();
+    }
+
+    // Bounded here (about 400 damaged answers, seeded); bench_fuzz runs 10,000.
+    void damagedAnswersNeverDuplicateAndNeverCrash()
+    {
+        converge(3); // the first batch, undamaged
+        verifyExactlyOnce();
+        const test::WorkerHarness::FuzzResult r = m_harness->fuzz(400, 120, 4242);
+        qInfo("fuzz: %d damaged answers over %d rounds and %d worker runs in %lld ms: %d crashes, "
+              "%d of %d fulfillments arrived, %d duplicates, %d over-fulfilled lines, %d rounds "
+              "without convergence",
+              r.corrupted, r.rounds, r.workerRuns, r.milliseconds, r.crashes, r.arrived, r.expected,
+              r.duplicates, r.overFulfilled, r.unconverged);
+        QVERIFY(r.corrupted >= 400);
+        QCOMPARE(r.crashes, 0);
+        QCOMPARE(r.duplicates, 0);
+        QCOMPARE(r.overFulfilled, 0);
+        QCOMPARE(r.unconverged, 0);
+        QCOMPARE(r.arrived, r.expected);
     }
 };
 

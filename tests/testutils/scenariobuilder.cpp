@@ -1,17 +1,22 @@
 #include "testutils/scenariobuilder.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace fulfillsync::test {
 
 // Orders with one or two lines, each shipped in one fulfillment, a quarter of them in two
 // (partial shipments), every fulfillment with its own tracking number.
-QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedFulfillments)
+QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedFulfillments,
+                                  int round)
 {
     QJsonArray salesOrders, fulfillments, channelOrders;
-    int ifId = 10000001; // apart from the sales order ids
+    const int firstIf = 10000001 + round * 1000000; // apart from the sales order ids
+    int ifId = firstIf;
+    const QDateTime changed = QDateTime(QDate(2026, 11, 19), QTime(10, 0), Qt::UTC).addDays(round);
     for (int i = 0; i < orders; ++i) {
-        const int so = 10001 + i;
+        const int so = 10001 + round * 200000 + i;
+        const qint64 channelOrder = 900000000LL + round * 200000 + i;
         const qint64 lineBase = qint64(so) * 10;
         const int lines = 1 + i % 2;
         QJsonArray soLines, liLines;
@@ -31,10 +36,10 @@ QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedF
                         {QStringLiteral("tranDate"), QStringLiteral("2026-11-18")},
                         {QStringLiteral("customer"), 77},
                         {QStringLiteral("channel"), QStringLiteral("Shopify")},
-                        {QStringLiteral("channelOrder"), QString::number(900000000 + i)},
+                        {QStringLiteral("channelOrder"), QString::number(channelOrder)},
                         {QStringLiteral("shipMethod"), 12},
                         {QStringLiteral("lines"), soLines}});
-        channelOrders.append(QJsonObject{{QStringLiteral("id"), 900000000 + i},
+        channelOrders.append(QJsonObject{{QStringLiteral("id"), channelOrder},
                                          {QStringLiteral("name"), QStringLiteral("#%1").arg(i)},
                                          {QStringLiteral("locationId"), 7001},
                                          {QStringLiteral("lineItems"), liLines}});
@@ -47,24 +52,23 @@ QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedF
                                            {QStringLiteral("item"), 500 + l},
                                            {QStringLiteral("quantity"), split ? 1 : 2},
                                            {QStringLiteral("location"), 1}});
-            fulfillments.append(QJsonObject{
-                {QStringLiteral("id"), ifId},
-                {QStringLiteral("tranId"), QStringLiteral("IF%1").arg(ifId)},
-                {QStringLiteral("createdFrom"), so},
-                {QStringLiteral("tranDate"), QStringLiteral("2026-11-19")},
-                {QStringLiteral("shipStatus"), QStringLiteral("C")},
-                {QStringLiteral("shipMethod"), 12},
-                {QStringLiteral("lastModified"), QStringLiteral("2026-11-19T%1:%2:00Z")
-                                                     .arg(10 + p)
-                                                     .arg(i % 60, 2, 10, QLatin1Char('0'))},
-                {QStringLiteral("lines"), ifLines},
-                {QStringLiteral("packages"),
-                 QJsonArray{QJsonObject{
-                     {QStringLiteral("trackingNumber"), QStringLiteral("1ZCS%1").arg(ifId)}}}}});
+            fulfillments.append(
+                QJsonObject{{QStringLiteral("id"), ifId},
+                            {QStringLiteral("tranId"), QStringLiteral("IF%1").arg(ifId)},
+                            {QStringLiteral("createdFrom"), so},
+                            {QStringLiteral("tranDate"), QStringLiteral("2026-11-19")},
+                            {QStringLiteral("shipStatus"), QStringLiteral("C")},
+                            {QStringLiteral("shipMethod"), 12},
+                            {QStringLiteral("lastModified"),
+                             changed.addSecs(p * 3600 + (i % 60) * 60).toString(Qt::ISODate)},
+                            {QStringLiteral("lines"), ifLines},
+                            {QStringLiteral("packages"),
+                             QJsonArray{QJsonObject{{QStringLiteral("trackingNumber"),
+                                                     QStringLiteral("1ZCS%1").arg(ifId)}}}}});
             ++ifId;
         }
     }
-    *shippedFulfillments = ifId - 10000001;
+    *shippedFulfillments = ifId - firstIf;
     const QJsonObject credentials{{QStringLiteral("consumerKey"), QStringLiteral("ck-crash")},
                                   {QStringLiteral("consumerSecret"), QStringLiteral("cs-crash")},
                                   {QStringLiteral("tokenId"), QStringLiteral("t-crash")},

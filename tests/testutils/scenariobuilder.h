@@ -9,6 +9,9 @@ namespace fulfillsync::test {
 // in one item fulfillment, a quarter in two (partial shipments), each fulfillment with its own
 // tracking number and mapped ship method (UPS Ground). shippedFulfillments receives how many
 // fulfillments that is (about 1.25 per order). plan: standard, advanced, plus or unlimited.
-QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedFulfillments);
+// round: a later batch of the same shape, with its own ids and tracking numbers and changed a
+// day later per round (so an incremental pass finds it after the earlier rounds).
+QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedFulfillments,
+                                  int round = 0);
 
 } // namespace fulfillsync::test

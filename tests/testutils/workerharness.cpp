@@ -1,0 +1,264 @@
+#include "testutils/workerharness.h"
+
+#include "app/embeddedsandbox.h"
+#include "models/storage/database.h"
+#include "testutils/scenariobuilder.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace fulfillsync::test {
+
+namespace {
+// Runs this thread's event loop (the sandbox serves meanwhile) until done() or the timeout.
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QEventLoop loop;
+    QTimer poll;
+    QTimer deadline;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    poll.start(10);
+    deadline.start(timeoutMs);
+    if (!done())
+        loop.exec();
+    return done();
+}
+} // namespace
+
+WorkerHarness::WorkerHarness(QString workerExecutable)
+    : m_worker(std::move(workerExecutable))
+{}
+
+WorkerHarness::~WorkerHarness() = default;
+
+QString WorkerHarness::databaseUrl() const
+{
+    return QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("worker.db"));
+}
+
+QString WorkerHarness::credentialsPath() const
+{
+    return m_dir.filePath(QStringLiteral("credentials.json"));
+}
+
+bool WorkerHarness::start(const QJsonObject &scenario, QString *error)
+{
+    m_sandbox = std::make_unique<sandbox::SandboxServer>();
+    if (!m_sandbox->loadScenario(scenario, error))
+        return false;
+    if (m_sandbox->listen(0) == 0) {
+        *error = QStringLiteral("the sandbox cannot listen");
+        return false;
+    }
+    Database database(DatabaseUrl::parse(databaseUrl()));
+    if (!database.openAndMigrate(error))
+        return false;
+    const DemoTarget target = demoTargetOf(*m_sandbox);
+    if (configureDemo(database.connection(), target, error) <= 0)
+        return false;
+    database.closeThreadConnection();
+    QFile credentials(credentialsPath());
+    if (!credentials.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !credentials.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *error = QStringLiteral("cannot write the credentials");
+        return false;
+    }
+    credentials.write(
+        QJsonDocument(
+            QJsonObject{
+                {QStringLiteral("netsuite"),
+                 QJsonObject{{QStringLiteral("consumerKey"), target.netsuite.consumerKey},
+                             {QStringLiteral("consumerSecret"), target.netsuite.consumerSecret},
+                             {QStringLiteral("tokenId"), target.netsuite.tokenId},
+                             {QStringLiteral("tokenSecret"), target.netsuite.tokenSecret}}},
+                {QStringLiteral("channels"),
+                 QJsonObject{{target.connectorName, target.accessToken}}}})
+            .toJson());
+    return true;
+}
+
+bool WorkerHarness::load(const QJsonObject &scenario, QString *error)
+{
+    return m_sandbox->loadScenario(scenario, error);
+}
+
+QProcess *WorkerHarness::startWorker()
+{
+    auto *process = new QProcess;
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->start(m_worker,
+                   {QStringLiteral("--database"), databaseUrl(), QStringLiteral("--credentials"),
+                    credentialsPath(), QStringLiteral("--since"), QStringLiteral("2000-01-01"),
+                    QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("sync"),
+                    QStringLiteral("--once")});
+    return process;
+}
+
+WorkerHarness::Run WorkerHarness::runToEnd(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    std::unique_ptr<QProcess> process(startWorker());
+    Run run;
+    if (!waitFor([&] { return process->state() == QProcess::NotRunning; }, timeoutMs)) {
+        process->kill();
+        process->waitForFinished(5000);
+        run.output = process->readAll() + "\n(did not finish in time)";
+        run.milliseconds = clock.elapsed();
+        return run;
+    }
+    run.crashed = process->exitStatus() == QProcess::CrashExit;
+    run.exitCode = process->exitCode();
+    run.output = process->readAll();
+    run.milliseconds = clock.elapsed();
+    return run;
+}
+
+void WorkerHarness::killRepeatedly(int times, int maxDelayMs)
+{
+    for (int i = 0; i < times; ++i) {
+        std::unique_ptr<QProcess> process(startWorker());
+        const int delay = 30 + int(m_random.bounded(maxDelayMs));
+        waitFor([] { return false; }, delay);
+        process->kill(); // SIGKILL: no chance to clean up
+        waitFor([&] { return process->state() == QProcess::NotRunning; }, 10000);
+    }
+}
+
+void WorkerHarness::clearQuarantine()
+{
+    QProcess process;
+    process.start(m_worker, {QStringLiteral("--database"), databaseUrl(),
+                             QStringLiteral("quarantine"), QStringLiteral("clear")});
+    waitFor([&] { return process.state() == QProcess::NotRunning; }, 30000);
+}
+
+QJsonObject WorkerHarness::call(const QByteArray &verb, const QString &path,
+                                const QJsonObject &body)
+{
+    QNetworkRequest request(m_sandbox->baseUrl().resolved(QUrl(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    QNetworkReply *reply = m_network.sendCustomRequest(
+        request, verb, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
+    waitFor([reply] { return reply->isFinished(); }, 60000);
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+bool WorkerHarness::addFault(const QJsonObject &fault)
+{
+    return !call("POST", QStringLiteral("/_sandbox/faults"), fault)
+                .contains(QStringLiteral("error"));
+}
+
+void WorkerHarness::clearFaults()
+{
+    call("DELETE", QStringLiteral("/_sandbox/faults"));
+}
+
+QJsonObject WorkerHarness::state()
+{
+    return call("GET", QStringLiteral("/_sandbox/state"));
+}
+
+int WorkerHarness::faultsInjected()
+{
+    return state().value(QStringLiteral("faultsInjected")).toInt();
+}
+
+WorkerHarness::Tally WorkerHarness::tally(double maxPerLine)
+{
+    Tally tally;
+    QHash<QString, int> seen;
+    const QJsonObject now = state();
+    for (const QJsonValue &order :
+         now[QStringLiteral("channels")][0][QStringLiteral("orders")].toArray()) {
+        QHash<qint64, double> fulfilled;
+        for (const QJsonValue &f : order[QStringLiteral("fulfillments")].toArray()) {
+            ++tally.fulfillments;
+            for (const QJsonValue &n : f[QStringLiteral("trackingNumbers")].toArray())
+                ++seen[n.toString()];
+            for (const QJsonValue &li : f[QStringLiteral("lineItems")].toArray())
+                fulfilled[li[QStringLiteral("lineItemId")].toInteger()] +=
+                    li[QStringLiteral("quantity")].toDouble();
+        }
+        for (double quantity : std::as_const(fulfilled))
+            tally.overFulfilledLines += quantity > maxPerLine ? 1 : 0;
+    }
+    for (int count : std::as_const(seen))
+        tally.duplicates += count - 1;
+    tally.distinctTracking = int(seen.size());
+    return tally;
+}
+
+WorkerHarness::FuzzResult WorkerHarness::fuzz(int corruptedTarget, int ordersPerRound, quint32 seed,
+                                              double rate)
+{
+    FuzzResult result;
+    QElapsedTimer clock;
+    clock.start();
+    const int before = faultsInjected();
+    for (int round = 0; result.corrupted < corruptedTarget; ++round) {
+        int shipped = 0;
+        QString error;
+        if (!load(shippedOrdersScenario(ordersPerRound, QStringLiteral("unlimited"), &shipped,
+                                        round + 1),
+                  &error))
+            break;
+        result.expected += shipped;
+        const QList<QJsonObject> faults = {
+            {{QStringLiteral("match"), QStringLiteral("shopify.graphql.fulfillmentCreate")},
+             {QStringLiteral("commitThenFail"), true},
+             {QStringLiteral("status"), 503},
+             {QStringLiteral("probability"), rate / 6},
+             {QStringLiteral("count"), 1000000},
+             {QStringLiteral("seed"), qint64(seed + round)}},
+            {{QStringLiteral("match"), QStringLiteral("shopify.graphql.fulfillmentCreate")},
+             {QStringLiteral("commitThenFail"), true},
+             {QStringLiteral("status"), 599},
+             {QStringLiteral("probability"), rate / 6},
+             {QStringLiteral("count"), 1000000}},
+            {{QStringLiteral("match"), QStringLiteral("*")},
+             {QStringLiteral("corrupt"), QStringLiteral("random")},
+             {QStringLiteral("probability"), rate},
+             {QStringLiteral("count"), 1000000}}};
+        for (const QJsonObject &fault : faults)
+            addFault(fault);
+        for (int run = 0; run < 4; ++run) {
+            clearQuarantine();
+            const Run r = runToEnd();
+            ++result.workerRuns;
+            result.crashes += r.crashed ? 1 : 0;
+        }
+        clearFaults();
+        bool converged = false;
+        for (int run = 0; run < 4 && !converged; ++run) {
+            clearQuarantine();
+            const Run r = runToEnd();
+            ++result.workerRuns;
+            result.crashes += r.crashed ? 1 : 0;
+            converged = r.exitCode == 0 && !r.crashed;
+        }
+        result.unconverged += converged ? 0 : 1;
+        const Tally t = tally(2);
+
+        result.arrived += t.fulfillments;
+        result.duplicates += t.duplicates;
+        result.overFulfilled += t.overFulfilledLines;
+        result.corrupted = faultsInjected() - before;
+        ++result.rounds;
+    }
+    result.milliseconds = clock.elapsed();
+    return result;
+}
+
+} // namespace fulfillsync::test

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "app/demosetup.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace fulfillsync::test {
+
+// The real thing end to end, for the crash, fault and fuzz runs and their benchmark: an
+// in-process sandbox on loopback, a SQLite database configured for it, a 0600 credentials file,
+// and fulfillsync-worker processes run to their end or killed with SIGKILL. No QTest in here,
+// so a benchmark can use it too.
+class WorkerHarness final
+{
+public:
+    explicit WorkerHarness(QString workerExecutable);
+    ~WorkerHarness();
+
+    bool start(const QJsonObject &scenario, QString *error);
+    // Replaces the sandbox's data with the next batch (faults are cleared with it).
+    bool load(const QJsonObject &scenario, QString *error);
+
+    struct Run
+    {
+        int exitCode = -1;
+        bool crashed = false; // ended by a signal it did not get from us
+        qint64 milliseconds = 0;
+        QByteArray output;
+    };
+    Run runToEnd(int timeoutMs = 180000);
+    // Starts workers and kills them with SIGKILL after 30..30+maxDelayMs ms.
+    void killRepeatedly(int times, int maxDelayMs);
+    void clearQuarantine();
+
+    bool addFault(const QJsonObject &fault);
+    void clearFaults();
+    QJsonObject state();
+    int faultsInjected();
+
+    struct Tally
+    {
+        int fulfillments = 0;       // channel fulfillments of the first shop
+        int distinctTracking = 0;   // tracking numbers among them
+        int duplicates = 0;         // tracking numbers seen more than once
+        int overFulfilledLines = 0; // line items fulfilled beyond what was ordered
+    };
+    // The channel's fulfillments now. maxPerLine: what one line item may hold at most.
+    Tally tally(double maxPerLine);
+
+    QString databaseUrl() const;
+
+    // Rounds of fresh shipped orders, each synced while a share of every answer is damaged on
+    // its way back (truncated, wrong types, HTML, 4 MB, invalid UTF-8; 5xx and 599 after the
+    // create was committed), until `corruptedTarget` answers were damaged; after each round's
+    // fault phase the faults stop and the worker must converge. Seeded: the same figures every
+    // run on the same code.
+    struct FuzzResult
+    {
+        int rounds = 0;
+        int workerRuns = 0;
+        int crashes = 0;
+        int corrupted = 0;  // answers damaged by the sandbox
+        int expected = 0;   // shipped fulfillments over all rounds
+        int arrived = 0;    // channel fulfillments over all rounds
+        int duplicates = 0; // tracking numbers in the channel more than once
+        int overFulfilled = 0;
+        int unconverged = 0; // rounds whose worker never exited 0 once the faults stopped
+        qint64 milliseconds = 0;
+    };
+    FuzzResult fuzz(int corruptedTarget, int ordersPerRound, quint32 seed, double rate = 0.3);
+
+private:
+    QJsonObject call(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    QProcess *startWorker();
+    QString credentialsPath() const;
+
+    QString m_worker;
+    QTemporaryDir m_dir;
+    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    QNetworkAccessManager m_network;
+    QRandomGenerator m_random{20261126};
+};
+
+} // namespace fulfillsync::test
