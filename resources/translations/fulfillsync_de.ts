@@ -156,10 +156,6 @@
         <translation>Die SQLite-URL enthält keinen Dateipfad (erwartet: sqlite:///pfad/zur/datei.db).</translation>
     </message>
     <message>
-        <source>The PostgreSQL URL is not valid: %1</source>
-        <translation>Die PostgreSQL-URL ist ungültig: %1</translation>
-    </message>
-    <message>
         <source>The PostgreSQL URL names no database (expected postgresql://user@host:port/dbname).</source>
         <translation>Die PostgreSQL-URL nennt keine Datenbank (erwartet: postgresql://benutzer@host:port/dbname).</translation>
     </message>
@@ -167,138 +163,82 @@
         <source>Unknown database URL &quot;%1&quot;: use sqlite:///path/to/file.db or postgresql://user@host:port/dbname.</source>
         <translation>Unbekannte Datenbank-URL „%1“: Verwenden Sie sqlite:///pfad/zur/datei.db oder postgresql://benutzer@host:port/dbname.</translation>
     </message>
+    <message>
+        <source>The PostgreSQL URL is not valid (expected postgresql://user:password@host:port/dbname, with %-escapes only as %XX and a numeric port).</source>
+        <translation>Die PostgreSQL-URL ist ungültig (erwartet wird postgresql://benutzer:passwort@host:port/datenbank, mit %-Maskierungen nur als %XX und einem numerischen Port).</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionQueries</name>
+    <message>
+        <source>NetSuite sent no quantity</source>
+        <translation>NetSuite hat keine Menge gesendet</translation>
+    </message>
+    <message>
+        <source>NetSuite sent the quantity &quot;%1&quot;, which is not a number</source>
+        <translation>NetSuite hat die Menge „%1“ gesendet, die keine Zahl ist</translation>
+    </message>
+    <message>
+        <source>a fulfillment row without a readable fulfillment or sales order id</source>
+        <translation>eine Lieferungszeile ohne lesbare Liefer- oder Auftrags-ID</translation>
+    </message>
+    <message>
+        <source>NetSuite sent a value of the wrong type</source>
+        <translation>NetSuite hat einen Wert vom falschen Typ gesendet</translation>
+    </message>
+    <message>
+        <source>NetSuite sent no readable last-modified time</source>
+        <translation>NetSuite hat keinen lesbaren Zeitpunkt der letzten Änderung gesendet</translation>
+    </message>
+    <message>
+        <source>NetSuite sent the ship status &quot;%1&quot;</source>
+        <translation>NetSuite hat den Versandstatus „%1“ gesendet</translation>
+    </message>
+    <message>
+        <source>NetSuite sent a line without a readable line or item id</source>
+        <translation>NetSuite hat eine Position ohne lesbare Positions- oder Artikel-ID gesendet</translation>
+    </message>
+    <message>
+        <source>%1 for line %2 (%3)</source>
+        <translation>%1 für Position %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read completely: %2. It is held, never sent in part, and read again on every run until NetSuite returns it whole.</source>
+        <translation>%1 konnte nicht vollständig gelesen werden: %2. Die Lieferung wird zurückgehalten, nie teilweise gesendet und bei jedem Lauf erneut gelesen, bis NetSuite sie vollständig zurückgibt.</translation>
+    </message>
+    <message>
+        <source>sales order %1: a line could not be read</source>
+        <translation>Auftrag %1: Eine Position konnte nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>Explainer</name>
     <message>
-        <source>%1 is not pushed: %2</source>
-        <translation>%1 wird nicht übertragen: %2</translation>
-    </message>
-    <message>
-        <source>%1 is due and will be pushed on the next run.</source>
-        <translation>%1 ist fällig und wird beim nächsten Lauf übertragen.</translation>
-    </message>
-    <message>
         <source>The order has no item fulfillments in NetSuite yet.</source>
         <translation>Der Auftrag hat in NetSuite noch keine Lieferungen.</translation>
     </message>
+</context>
+<context>
+    <name>FlagResolution</name>
     <message>
-        <source>Connector</source>
-        <translation>Connector</translation>
-    </message>
-    <message>
-        <source>%1 is enabled</source>
-        <translation>%1 ist aktiv</translation>
-    </message>
-    <message>
-        <source>%1 is disabled</source>
-        <translation>%1 ist deaktiviert</translation>
+        <source>Say why the flag is resolved: the reason is kept in the history.</source>
+        <translation>Geben Sie an, warum die Markierung geklärt ist: Der Grund wird im Verlauf festgehalten.</translation>
     </message>
     <message>
-        <source>Channel</source>
-        <translation>Kanal</translation>
+        <source>Order %1 is not in the local copy.</source>
+        <translation>Auftrag %1 ist nicht in der lokalen Kopie.</translation>
     </message>
     <message>
-        <source>the order came from %1</source>
-        <translation>der Auftrag kam von %1</translation>
+        <source>Resolved by %1: %2 (channel fulfillment %3 left as it is)</source>
+        <translation>Geklärt von %1: %2 (Kanal-Lieferung %3 bleibt unverändert)</translation>
     </message>
     <message>
-        <source>the order came from &quot;%1&quot;, this connector syncs &quot;%2&quot;</source>
-        <translation>der Auftrag kam von „%1“, dieser Connector synchronisiert „%2“</translation>
-    </message>
-    <message>
-        <source>Order status</source>
-        <translation>Auftragsstatus</translation>
-    </message>
-    <message>
-        <source>%1 is a trigger status</source>
-        <translation>%1 ist ein auslösender Status</translation>
-    </message>
-    <message>
-        <source>%1 is not one of this connector&apos;s trigger statuses</source>
-        <translation>%1 gehört nicht zu den auslösenden Status dieses Connectors</translation>
-    </message>
-    <message>
-        <source>Channel order</source>
-        <translation>Kanalauftrag</translation>
-    </message>
-    <message>
-        <source>order %1 in the channel</source>
-        <translation>Auftrag %1 im Kanal</translation>
-    </message>
-    <message>
-        <source>no channel order id on the sales order</source>
-        <translation>der Auftrag trägt keine Kanalauftrags-ID</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Auftrag</translation>
-    </message>
-    <message>
-        <source>the order itself does not qualify (see above)</source>
-        <translation>der Auftrag selbst erfüllt die Bedingungen nicht (siehe oben)</translation>
-    </message>
-    <message>
-        <source>Ship status</source>
-        <translation>Versandstatus</translation>
-    </message>
-    <message>
-        <source>Shipped</source>
-        <translation>Versandt</translation>
-    </message>
-    <message>
-        <source>%1: only Shipped fulfillments are sent</source>
-        <translation>%1: nur versandte Lieferungen werden gesendet</translation>
-    </message>
-    <message>
-        <source>Already pushed</source>
-        <translation>Bereits übertragen</translation>
-    </message>
-    <message>
-        <source>not yet in the channel</source>
-        <translation>noch nicht im Kanal</translation>
-    </message>
-    <message>
-        <source>already in the channel as fulfillment %1</source>
-        <translation>bereits im Kanal als Lieferung %1</translation>
-    </message>
-    <message>
-        <source>an earlier attempt was not confirmed; the channel is read back before sending</source>
-        <translation>ein früherer Versuch wurde nicht bestätigt; der Kanal wird vor dem Senden zurückgelesen</translation>
-    </message>
-    <message>
-        <source>Quarantine</source>
-        <translation>Quarantäne</translation>
-    </message>
-    <message numerus="yes">
-        <source>failed %n time(s), last: %1; next try after %2 (Resync tries at once)</source>
-        <translation>
-            <numerusform>%n-mal fehlgeschlagen, zuletzt: %1; nächster Versuch nach %2 (Neu synchronisieren versucht es sofort)</numerusform>
-            <numerusform>%n-mal fehlgeschlagen, zuletzt: %1; nächster Versuch nach %2 (Neu synchronisieren versucht es sofort)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>not in quarantine</source>
-        <translation>nicht in Quarantäne</translation>
-    </message>
-    <message>
-        <source>Mappings</source>
-        <translation>Zuordnungen</translation>
-    </message>
-    <message numerus="yes">
-        <source>carrier %1, %n line(s)</source>
-        <translation>
-            <numerusform>Versanddienst %1, %n Position</numerusform>
-            <numerusform>Versanddienst %1, %n Positionen</numerusform>
-        </translation>
+        <source>Order %1 has no flagged fulfillment to resolve.</source>
+        <translation>Auftrag %1 hat keine zur Klärung markierte Lieferung.</translation>
     </message>
 </context>
 <context>
     <name>FulfillmentMapper</name>
-    <message>
-        <source>Item %1 (internal id %2) has no SKU: add an item mapping.</source>
-        <translation>Artikel %1 (interne ID %2) hat keine SKU: Legen Sie eine Artikelzuordnung an.</translation>
-    </message>
     <message>
         <source>Kit %1 (internal id %2) has no members known from NetSuite, and this connector pushes kit members. Check the kit in NetSuite, or push the kit line instead.</source>
         <translation>Zum Set %1 (interne ID %2) sind aus NetSuite keine Bestandteile bekannt, und dieser Connector überträgt die Bestandteile. Prüfen Sie das Set in NetSuite oder übertragen Sie stattdessen die Set-Position.</translation>
@@ -326,6 +266,29 @@
     <message>
         <source>Custom field %1 has an unknown transform &quot;%2&quot;.</source>
         <translation>Das benutzerdefinierte Feld %1 hat eine unbekannte Umwandlung „%2“.</translation>
+    </message>
+    <message>
+        <source>Item %1 (internal id %2) has no item mapping: map it to a channel SKU in Mappings, or let this connector use its defaults (the NetSuite item name as the SKU).</source>
+        <translation>Der Artikel %1 (interne ID %2) ist keiner Kanal-SKU zugeordnet: Ordnen Sie ihn unter Zuordnungen einer Kanal-SKU zu oder lassen Sie diesen Connector seine Standardwerte verwenden (den NetSuite-Artikelnamen als SKU).</translation>
+    </message>
+</context>
+<context>
+    <name>HttpResult</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine rechtzeitige Antwort</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
     </message>
 </context>
 <context>
@@ -486,6 +449,10 @@
         <source>Migration %1 failed: %2</source>
         <translation>Migration %1 ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>The database cannot be read (%1). If the file is damaged, restore it from a backup; nothing was changed.</source>
+        <translation>Die Datenbank kann nicht gelesen werden (%1). Ist die Datei beschädigt, stellen Sie sie aus einer Sicherung wieder her; es wurde nichts verändert.</translation>
+    </message>
 </context>
 <context>
     <name>NetSuiteError</name>
@@ -603,11 +570,97 @@
     </message>
 </context>
 <context>
-    <name>ShopifyPlanner</name>
+    <name>ShopifyGraphQl</name>
     <message>
-        <source>Quantity %1 of %2 is not a whole number; Shopify fulfills whole units only.</source>
-        <translation>Die Menge %1 von %2 ist keine ganze Zahl; Shopify liefert nur ganze Einheiten.</translation>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>is not an object</source>
+        <translation>ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>is not a list</source>
+        <translation>ist keine Liste</translation>
+    </message>
+    <message>
+        <source>is not text</source>
+        <translation>ist kein Text</translation>
+    </message>
+    <message>
+        <source>is not a Shopify id</source>
+        <translation>ist keine Shopify-ID</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>is not true or false</source>
+        <translation>ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>has the unknown value &quot;%1&quot;</source>
+        <translation>hat den unbekannten Wert „%1“</translation>
+    </message>
+    <message>
+        <source>names another order</source>
+        <translation>nennt einen anderen Auftrag</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort von Shopify konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The Shopify order has more fulfillment orders, lines or fulfillments than one request returns.</source>
+        <translation>Der Shopify-Auftrag hat mehr Fulfillment-Aufträge, Positionen oder Lieferungen, als eine Anfrage zurückgibt.</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer is not JSON (%1).</source>
+        <translation>Die Antwort von Shopify ist kein JSON (%1).</translation>
+    </message>
+    <message>
+        <source>Shopify answered with errors: %1</source>
+        <translation>Shopify hat mit Fehlern geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer has no data.</source>
+        <translation>Die Antwort von Shopify enthält keine Daten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shopify&apos;s answer could not be read: data.nodes does not list the %n order(s) asked for.</source>
+        <translation>
+            <numerusform>Die Antwort von Shopify konnte nicht gelesen werden: data.nodes enthält den %n angefragten Auftrag nicht.</numerusform>
+            <numerusform>Die Antwort von Shopify konnte nicht gelesen werden: data.nodes enthält die %n angefragten Aufträge nicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shopify has no order %1 (or this app may not read it).</source>
+        <translation>Shopify hat keinen Auftrag %1 (oder diese App darf ihn nicht lesen).</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer could not be read: data.nodes[%1] is not an object</source>
+        <translation>Die Antwort von Shopify konnte nicht gelesen werden: data.nodes[%1] ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer could not be read: data.order is missing</source>
+        <translation>Die Antwort von Shopify konnte nicht gelesen werden: data.order fehlt</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer could not be read: data.order is not an object</source>
+        <translation>Die Antwort von Shopify konnte nicht gelesen werden: data.order ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer has no %1 result.</source>
+        <translation>Die Antwort von Shopify enthält kein Ergebnis für %1.</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer names neither a fulfillment nor an error.</source>
+        <translation>Die Antwort von Shopify nennt weder eine Lieferung noch einen Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyPlanner</name>
     <message>
         <source>The Shopify order has no line with SKU %1.</source>
         <translation>Der Shopify-Auftrag hat keine Position mit der SKU %1.</translation>
@@ -629,8 +682,227 @@
         <translation>Die Positionen sind %1 verschiedenen Shopify-Lagerorten zugewiesen; eine Lieferung kann nur aus einem versandt werden. Ordnen Sie den NetSuite-Lagerort zu.</translation>
     </message>
     <message>
-        <source>no fulfillment id and no errors in the answer</source>
-        <translation>weder Lieferungs-ID noch Fehler in der Antwort</translation>
+        <source>on hold</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <source>scheduled for later</source>
+        <translation>für später geplant</translation>
+    </message>
+    <message>
+        <source>Quantity %1 of %2 cannot be sent: Shopify takes whole units from 1 to %3. Correct the fulfillment in NetSuite.</source>
+        <translation>Die Menge %1 von %2 kann nicht gesendet werden: Shopify akzeptiert nur ganze Einheiten von 1 bis %3. Korrigieren Sie die Lieferung in NetSuite.</translation>
+    </message>
+    <message>
+        <source>Shopify holds %1 of %2 in a fulfillment order that is %3. Release it in Shopify; fulfillsync tries again on its next runs.</source>
+        <translation>Shopify führt %1 von %2 in einem Fulfillment-Auftrag, der %3 ist. Geben Sie ihn in Shopify frei; fulfillsync versucht es bei den nächsten Läufen erneut.</translation>
+    </message>
+    <message>
+        <source>Shopify shows these lines as fulfilled already, but not by this connector. Nothing was sent; check the order in Shopify.</source>
+        <translation>Shopify zeigt diese Positionen bereits als geliefert, aber nicht durch diesen Connector. Nichts wurde gesendet; prüfen Sie den Auftrag in Shopify.</translation>
+    </message>
+    <message>
+        <source>the order&apos;s fulfillments in Shopify could not all be read</source>
+        <translation>nicht alle Lieferungen des Auftrags in Shopify konnten gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDecision</name>
+    <message>
+        <source>%1 was voided in NetSuite after it was pushed as channel fulfillment %2. Nothing was cancelled in the channel: cancel it there if the goods did not ship, then Resolve.</source>
+        <translation>%1 wurde nach der Übertragung als Kanal-Lieferung %2 in NetSuite storniert. Im Kanal wurde nichts storniert: Stornieren Sie die Lieferung dort, falls die Ware nicht versandt wurde, und wählen Sie dann „Klären“.</translation>
+    </message>
+    <message>
+        <source>%1 went back to %2 in NetSuite after it was pushed as channel fulfillment %3. Nothing was changed in the channel; check the shipment, then Resolve.</source>
+        <translation>%1 wurde nach der Übertragung als Kanal-Lieferung %3 in NetSuite auf %2 zurückgesetzt. Im Kanal wurde nichts geändert; prüfen Sie die Sendung und wählen Sie dann „Klären“.</translation>
+    </message>
+    <message>
+        <source>%1 was reduced in NetSuite from %2 to %3 units after it was pushed as channel fulfillment %4. Nothing was changed in the channel; check the shipment, then Resolve.</source>
+        <translation>%1 wurde nach der Übertragung als Kanal-Lieferung %4 in NetSuite von %2 auf %3 Einheiten verringert. Im Kanal wurde nichts geändert; prüfen Sie die Sendung und wählen Sie dann „Klären“.</translation>
+    </message>
+    <message>
+        <source>Unchanged since pushed</source>
+        <translation>Seit der Übertragung unverändert</translation>
+    </message>
+    <message>
+        <source>Already in the channel</source>
+        <translation>Bereits im Kanal</translation>
+    </message>
+    <message>
+        <source>pushed as channel fulfillment %1</source>
+        <translation>als Kanal-Lieferung %1 übertragen</translation>
+    </message>
+    <message>
+        <source>already in the channel as fulfillment %1</source>
+        <translation>bereits im Kanal als Lieferung %1</translation>
+    </message>
+    <message>
+        <source>Tracking numbers</source>
+        <translation>Sendungsnummern</translation>
+    </message>
+    <message>
+        <source>changed in NetSuite from %1 to %2 since the push</source>
+        <translation>seit der Übertragung in NetSuite von %1 auf %2 geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>the tracking update failed %n time(s) (last: %1); next try after %2</source>
+        <translation>
+            <numerusform>die Aktualisierung der Sendungsnummern ist %n-mal fehlgeschlagen (zuletzt: %1); nächster Versuch nach %2</numerusform>
+            <numerusform>die Aktualisierung der Sendungsnummern ist %n-mal fehlgeschlagen (zuletzt: %1); nächster Versuch nach %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>Zuordnungen</translation>
+    </message>
+    <message>
+        <source>%1 is due and will be pushed on the next run.</source>
+        <translation>%1 ist fällig und wird beim nächsten Lauf übertragen.</translation>
+    </message>
+    <message>
+        <source>%1: the next run reads the channel back, then pushes it only if it is not there.</source>
+        <translation>%1: Der nächste Lauf liest den Kanal zurück und überträgt die Lieferung nur, wenn sie dort noch nicht vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>%1: the next run sends the changed tracking numbers.</source>
+        <translation>%1: Der nächste Lauf sendet die geänderten Sendungsnummern.</translation>
+    </message>
+    <message>
+        <source>%1 needs a person: %2</source>
+        <translation>%1 erfordert eine manuelle Klärung: %2</translation>
+    </message>
+    <message>
+        <source>%1 is held: %2 After the fix, the next run sends it.</source>
+        <translation>%1 wird zurückgehalten: %2 Nach der Korrektur sendet der nächste Lauf die Lieferung.</translation>
+    </message>
+    <message>
+        <source>%1 waits: %2</source>
+        <translation>%1 wartet: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not pushed: %2</source>
+        <translation>%1 wird nicht übertragen: %2</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>%1 is disabled</source>
+        <translation>%1 ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1 is enabled</source>
+        <translation>%1 ist aktiv</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>the order came from &quot;%1&quot;, this connector syncs &quot;%2&quot;</source>
+        <translation>der Auftrag kam von „%1“, dieser Connector synchronisiert „%2“</translation>
+    </message>
+    <message>
+        <source>the order came from %1</source>
+        <translation>der Auftrag kam von %1</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>Kanalauftrag</translation>
+    </message>
+    <message>
+        <source>sales order %1 has no channel order id (custbody_fa_channel_order / otherrefnum is &quot;%2&quot;)</source>
+        <translation>Auftrag %1 hat keine Kanalauftrags-ID (custbody_fa_channel_order / otherrefnum ist „%2“)</translation>
+    </message>
+    <message>
+        <source>order %1 in the channel</source>
+        <translation>Auftrag %1 im Kanal</translation>
+    </message>
+    <message>
+        <source>NetSuite data</source>
+        <translation>NetSuite-Daten</translation>
+    </message>
+    <message>
+        <source>read completely</source>
+        <translation>vollständig gelesen</translation>
+    </message>
+    <message>
+        <source>flagged after it was pushed as channel fulfillment %1; a person decides (Resolve)</source>
+        <translation>nach der Übertragung als Kanal-Lieferung %1 zur Klärung markiert; eine Person entscheidet („Klären“)</translation>
+    </message>
+    <message>
+        <source>resolved by a person after it was pushed as channel fulfillment %1</source>
+        <translation>nach der Übertragung als Kanal-Lieferung %1 manuell geklärt</translation>
+    </message>
+    <message>
+        <source>an earlier attempt was not confirmed; the channel is read back before anything is sent</source>
+        <translation>ein früherer Versuch wurde nicht bestätigt; der Kanal wird zurückgelesen, bevor etwas gesendet wird</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>Auftragsstatus</translation>
+    </message>
+    <message>
+        <source>%1 is not one of this connector&apos;s trigger statuses</source>
+        <translation>%1 gehört nicht zu den auslösenden Status dieses Connectors</translation>
+    </message>
+    <message>
+        <source>%1 is a trigger status</source>
+        <translation>%1 ist ein auslösender Status</translation>
+    </message>
+    <message>
+        <source>Ship status</source>
+        <translation>Versandstatus</translation>
+    </message>
+    <message>
+        <source>voided in NetSuite</source>
+        <translation>in NetSuite storniert</translation>
+    </message>
+    <message>
+        <source>%1: only Shipped fulfillments are sent</source>
+        <translation>%1: nur versandte Lieferungen werden gesendet</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message numerus="yes">
+        <source>failed %n time(s), last: %1; next try after %2 (Resync tries at once)</source>
+        <translation>
+            <numerusform>%n-mal fehlgeschlagen, zuletzt: %1; nächster Versuch nach %2 („Neu synchronisieren“ versucht es sofort)</numerusform>
+            <numerusform>%n-mal fehlgeschlagen, zuletzt: %1; nächster Versuch nach %2 („Neu synchronisieren“ versucht es sofort)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>failed %n time(s) before; due now</source>
+        <translation>
+            <numerusform>zuvor %n-mal fehlgeschlagen; jetzt fällig</numerusform>
+            <numerusform>zuvor %n-mal fehlgeschlagen; jetzt fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in quarantine</source>
+        <translation>nicht in Quarantäne</translation>
+    </message>
+    <message numerus="yes">
+        <source>carrier %1, %n line(s)</source>
+        <translation>
+            <numerusform>Versanddienst %1, %n Position</numerusform>
+            <numerusform>Versanddienst %1, %n Positionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A fulfillment changed in NetSuite after it was pushed; see the history and Resolve it.</source>
+        <translation>Eine Lieferung wurde nach der Übertragung in NetSuite geändert; sehen Sie im Verlauf nach und wählen Sie dann „Klären“.</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1725,16 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
 </context>
 <context>
+    <name>fulfillsync::HttpCall</name>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>keine Antwort innerhalb von %n Sekunde</numerusform>
+            <numerusform>keine Antwort innerhalb von %n Sekunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::JobListModel</name>
     <message>
         <source>Schedule</source>
@@ -2208,6 +2490,56 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
 </context>
 <context>
+    <name>fulfillsync::NetSuiteReader</name>
+    <message>
+        <source>Asking NetSuite what changed</source>
+        <translation>NetSuite wird nach Änderungen gefragt</translation>
+    </message>
+    <message>
+        <source>More than 100,000 NetSuite rows changed at %1; SuiteQL cannot page past that. Narrow the first pass with a later start date.</source>
+        <translation>Mehr als 100.000 NetSuite-Zeilen wurden zum Zeitpunkt %1 geändert; SuiteQL kann nicht darüber hinaus blättern. Grenzen Sie den ersten Lauf mit einem späteren Startdatum ein.</translation>
+    </message>
+    <message>
+        <source>Reading sales orders from NetSuite</source>
+        <translation>Aufträge werden aus NetSuite gelesen</translation>
+    </message>
+    <message>
+        <source>Could not store sales orders: %1</source>
+        <translation>Die Aufträge konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading item fulfillments from NetSuite</source>
+        <translation>Lieferungen werden aus NetSuite gelesen</translation>
+    </message>
+    <message>
+        <source>Could not store fulfillments: %1</source>
+        <translation>Die Lieferungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading kit members from NetSuite</source>
+        <translation>Set-Bestandteile werden aus NetSuite gelesen</translation>
+    </message>
+    <message>
+        <source>Could not store kit members: %1</source>
+        <translation>Die Set-Bestandteile konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n NetSuite row(s) could not be read (%1); the watermark stays at %2 so they are read again on the next run.</source>
+        <translation>
+            <numerusform>%n NetSuite-Zeile konnte nicht gelesen werden (%1); der Lesestand bleibt auf %2, damit sie beim nächsten Lauf erneut gelesen wird.</numerusform>
+            <numerusform>%n NetSuite-Zeilen konnten nicht gelesen werden (%1); der Lesestand bleibt auf %2, damit sie beim nächsten Lauf erneut gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::OrderDetailPane</name>
     <message>
         <source>Select an order to see its lines, fulfillments and why it syncs or not.</source>
@@ -2615,6 +2947,27 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
 </context>
 <context>
+    <name>fulfillsync::ShopifyConnection</name>
+    <message>
+        <source>Reading the Shopify order failed: %1</source>
+        <translation>Das Lesen des Shopify-Auftrags ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shopify kept answering &quot;too many requests&quot; (%n attempt(s)); nothing was executed.</source>
+        <translation>
+            <numerusform>Shopify hat weiterhin „too many requests“ geantwortet (%n Versuch); nichts wurde ausgeführt.</numerusform>
+            <numerusform>Shopify hat weiterhin „too many requests“ geantwortet (%n Versuche); nichts wurde ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shopify kept answering THROTTLED (%n attempt(s)); nothing was executed.</source>
+        <translation>
+            <numerusform>Shopify hat weiterhin THROTTLED geantwortet (%n Versuch); nichts wurde ausgeführt.</numerusform>
+            <numerusform>Shopify hat weiterhin THROTTLED geantwortet (%n Versuche); nichts wurde ausgeführt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::ShopifyConnectionTest</name>
     <message>
         <source>The test was cancelled.</source>
@@ -2656,48 +3009,12 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
 <context>
     <name>fulfillsync::SyncPass</name>
     <message>
-        <source>More than 100,000 NetSuite rows changed at %1; SuiteQL cannot page past that. Narrow the first pass with a later start date.</source>
-        <translation>Mehr als 100.000 NetSuite-Zeilen wurden um %1 geändert; SuiteQL kann nicht darüber hinaus blättern. Beschränken Sie den ersten Lauf mit einem späteren Startdatum.</translation>
-    </message>
-    <message>
-        <source>Reading sales orders from NetSuite</source>
-        <translation>Aufträge werden aus NetSuite gelesen</translation>
-    </message>
-    <message>
-        <source>Could not store sales orders: %1</source>
-        <translation>Aufträge konnten nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Reading item fulfillments from NetSuite</source>
-        <translation>Lieferungen werden aus NetSuite gelesen</translation>
-    </message>
-    <message>
-        <source>Could not store fulfillments: %1</source>
-        <translation>Lieferungen konnten nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>%1 is %2 in NetSuite now; a replay never sends what has not shipped.</source>
         <translation>%1 ist in NetSuite jetzt %2; erneutes Senden überträgt nie, was nicht versandt ist.</translation>
     </message>
     <message>
         <source>voided</source>
         <translation>storniert</translation>
-    </message>
-    <message>
-        <source>%1 was voided in NetSuite after it was pushed as Shopify fulfillment %2. Nothing was cancelled in Shopify: cancel it there if the goods did not ship.</source>
-        <translation>%1 wurde in NetSuite storniert, nachdem sie als Shopify-Lieferung %2 übertragen wurde. In Shopify wurde nichts storniert: Stornieren Sie sie dort, falls die Ware nicht versandt wurde.</translation>
-    </message>
-    <message>
-        <source>%1 went back to %2 in NetSuite after it was pushed as Shopify fulfillment %3. Nothing was changed in Shopify; check the shipment.</source>
-        <translation>%1 ist in NetSuite auf %2 zurückgegangen, nachdem sie als Shopify-Lieferung %3 übertragen wurde. In Shopify wurde nichts geändert; prüfen Sie die Sendung.</translation>
-    </message>
-    <message>
-        <source>%1 was reduced in NetSuite from %2 to %3 units after it was pushed as Shopify fulfillment %4. Nothing was changed in Shopify; check the shipment.</source>
-        <translation>%1 wurde in NetSuite von %2 auf %3 Einheiten verringert, nachdem sie als Shopify-Lieferung %4 übertragen wurde. In Shopify wurde nichts geändert; prüfen Sie die Sendung.</translation>
-    </message>
-    <message>
-        <source>A fulfillment changed in NetSuite after it was pushed; see the history.</source>
-        <translation>Eine Lieferung hat sich in NetSuite nach der Übertragung geändert; siehe Verlauf.</translation>
     </message>
     <message>
         <source>Could not store the watermark: %1</source>
@@ -2712,10 +3029,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>Fertig</translation>
     </message>
     <message>
-        <source>Updating the Shopify tracking numbers</source>
-        <translation>Shopify-Sendungsnummern werden aktualisiert</translation>
-    </message>
-    <message>
         <source>Shopify refused the tracking update: %1</source>
         <translation>Shopify hat die Aktualisierung der Sendungsnummern abgelehnt: %1</translation>
     </message>
@@ -2724,40 +3037,8 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>Sendungsnummern der Shopify-Lieferung %1 auf %2 aktualisiert.</translation>
     </message>
     <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>no answer in time</source>
-        <translation>keine rechtzeitige Antwort</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Reading back the Shopify fulfillments</source>
-        <translation>Shopify-Lieferungen werden zurückgelesen</translation>
-    </message>
-    <message>
         <source>Already in Shopify as fulfillment %1 (found by reading back after an unconfirmed earlier attempt); nothing sent.</source>
         <translation>Bereits in Shopify als Lieferung %1 (gefunden durch Zurücklesen nach einem unbestätigten früheren Versuch); nichts gesendet.</translation>
-    </message>
-    <message>
-        <source>Sales order %1 has no Shopify order id (custbody_fa_channel_order / otherrefnum is &quot;%2&quot;).</source>
-        <translation>Auftrag %1 hat keine Shopify-Auftrags-ID (custbody_fa_channel_order / otherrefnum ist „%2“).</translation>
-    </message>
-    <message>
-        <source>Reading the Shopify order</source>
-        <translation>Shopify-Auftrag wird gelesen</translation>
-    </message>
-    <message>
-        <source>Reading the Shopify fulfillment orders</source>
-        <translation>Shopify-Fulfillment-Orders werden gelesen</translation>
-    </message>
-    <message>
-        <source>Shopify shows these lines as fulfilled already, but not by this connector. Nothing was sent; check the order in Shopify.</source>
-        <translation>Shopify zeigt diese Positionen bereits als geliefert, aber nicht durch diesen Connector. Nichts wurde gesendet; prüfen Sie den Auftrag in Shopify.</translation>
     </message>
     <message>
         <source>Another worker is pushing this fulfillment right now.</source>
@@ -2768,28 +3049,8 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>Die Übertragung konnte vor dem Senden nicht vermerkt werden: %1. Nichts wurde gesendet.</translation>
     </message>
     <message>
-        <source>Shopify did not confirm the fulfillment (%1). It will be checked against Shopify before anything is sent again.</source>
-        <translation>Shopify hat die Lieferung nicht bestätigt (%1). Vor jedem erneuten Senden wird sie mit Shopify abgeglichen.</translation>
-    </message>
-    <message>
-        <source>Creating the Shopify fulfillment</source>
-        <translation>Shopify-Lieferung wird angelegt</translation>
-    </message>
-    <message>
         <source>Shopify refused the fulfillment: %1</source>
         <translation>Shopify hat die Lieferung abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Shopify&apos;s answer could not be read (%1). It will be checked against Shopify before anything is sent again.</source>
-        <translation>Die Antwort von Shopify war nicht lesbar (%1). Vor jedem erneuten Senden wird mit Shopify abgeglichen.</translation>
-    </message>
-    <message>
-        <source>Reading kit members from NetSuite</source>
-        <translation>Set-Bestandteile werden aus NetSuite gelesen</translation>
-    </message>
-    <message>
-        <source>Could not store kit members: %1</source>
-        <translation>Set-Bestandteile konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Pushing %1</source>
@@ -2801,6 +3062,54 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
             <numerusform>Shopify-Lieferung %1 mit %n Sendungsnummer angelegt.</numerusform>
             <numerusform>Shopify-Lieferung %1 mit %n Sendungsnummern angelegt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Pushing to %1</source>
+        <translation>Übertragung an %1</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>Shopify answered the create with %1, and reading it back failed: %2. Nothing more was sent; it is read back again on the next run.</source>
+        <translation>Shopify hat auf das Anlegen mit %1 geantwortet, und das Zurücklesen ist fehlgeschlagen: %2. Es wurde nichts weiter gesendet; beim nächsten Lauf wird erneut zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>Could not read the order in Shopify: %1. Nothing was sent.</source>
+        <translation>Der Auftrag in Shopify konnte nicht gelesen werden: %1. Nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>Could not check Shopify for an earlier unconfirmed push: %1. Nothing was sent; it is checked again on the next run.</source>
+        <translation>Shopify konnte nicht auf eine frühere, unbestätigte Übertragung geprüft werden: %1. Nichts wurde gesendet; beim nächsten Lauf wird erneut geprüft.</translation>
+    </message>
+    <message>
+        <source>Could not tell whether %1 reached Shopify: %2. Nothing was sent; it is read back again on the next run.</source>
+        <translation>Ob %1 Shopify erreicht hat, ließ sich nicht feststellen: %2. Nichts wurde gesendet; beim nächsten Lauf wird erneut zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>Created Shopify fulfillment %1: Shopify answered %2, and reading back shows it there.</source>
+        <translation>Shopify-Lieferung %1 angelegt: Shopify hat mit %2 geantwortet, und das Zurücklesen zeigt sie dort.</translation>
+    </message>
+    <message>
+        <source>Already in Shopify as fulfillment %1 (checked live before the replay); nothing sent.</source>
+        <translation>Bereits in Shopify als Lieferung %1 (vor dem erneuten Senden live geprüft); nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Shopify answered the create with %1 and does not show the fulfillment yet. Nothing more was sent; the next run reads back again before sending.</source>
+        <translation>Shopify hat auf das Anlegen mit %1 geantwortet und zeigt die Lieferung noch nicht an. Es wurde nichts weiter gesendet; der nächste Lauf liest vor dem Senden erneut zurück.</translation>
+    </message>
+    <message>
+        <source>Shopify did not confirm the tracking update (%1); it is sent again on a later run.</source>
+        <translation>Shopify hat die Aktualisierung der Sendungsnummern nicht bestätigt (%1); sie wird bei einem späteren Lauf erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>Cancelled before Shopify confirmed the fulfillment; the next run reads back before anything is sent again.</source>
+        <translation>Abgebrochen, bevor Shopify die Lieferung bestätigt hat; der nächste Lauf liest zurück, bevor erneut etwas gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Shopify answered the create with %1; cancelled before it was read back. The next run reads back before anything is sent again.</source>
+        <translation>Shopify hat auf das Anlegen mit %1 geantwortet; vor dem Zurücklesen abgebrochen. Der nächste Lauf liest zurück, bevor erneut etwas gesendet wird.</translation>
     </message>
 </context>
 <context>
