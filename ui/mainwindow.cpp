@@ -127,6 +127,11 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     connect(m_historyPanel, &TablePanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_orderDetail, &OrderDetailPane::resyncRequested, this, &MainWindow::resync);
     connect(m_orderDetail, &OrderDetailPane::dryRunRequested, this, &MainWindow::dryRun);
+    connect(m_orderDetail, &OrderDetailPane::flagsResolved, this, [this](qint64, int count) {
+        showStatus(tr("Resolved %n flagged fulfillment(s); the reason is in the history.", nullptr,
+                      count));
+        refreshTables();
+    });
     connect(m_attemptDetail, &AttemptDetailPane::replayRequested, this, &MainWindow::replay);
     connect(&m_sync, &SyncController::requestPlanned, this, [this](const PlannedRequest &request) {
         ++m_dryRunPlanned;

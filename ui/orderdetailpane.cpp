@@ -7,10 +7,14 @@
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
 #include "sync/engine/explainer.h"
+#include "sync/engine/flagresolution.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -32,14 +36,20 @@ OrderDetailPane::OrderDetailPane(Database &database, QWidget *parent)
     m_resync->setToolTip(tr("Read this order from NetSuite again and push whatever is missing"));
     m_dryRun = new QPushButton(tr("&Dry run"), this);
     m_dryRun->setToolTip(tr("Show the exact requests a sync would send now, without sending them"));
+    m_resolve = new QPushButton(tr("Resol&ve…"), this);
+    m_resolve->setToolTip(tr("Close the flag of a fulfillment changed in NetSuite after it was "
+                             "pushed, with a reason kept in the history. Nothing is sent."));
     m_resync->setEnabled(false);
     m_dryRun->setEnabled(false);
+    m_resolve->setEnabled(false);
+    connect(m_resolve, &QPushButton::clicked, this, &OrderDetailPane::resolveFlags);
     connect(m_resync, &QPushButton::clicked, this, [this] { Q_EMIT resyncRequested(m_orderId); });
     connect(m_dryRun, &QPushButton::clicked, this, [this] { Q_EMIT dryRunRequested(m_orderId); });
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_resync);
     buttons->addWidget(m_dryRun);
+    buttons->addWidget(m_resolve);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -60,6 +70,7 @@ void OrderDetailPane::showOrder(qint64 orderId)
     const std::optional<SalesOrder> order = orders.order(orderId);
     m_resync->setEnabled(order.has_value());
     m_dryRun->setEnabled(order.has_value());
+    m_resolve->setEnabled(false);
     if (!order) {
         m_title->setText(tr("This order is not in the local copy any more."));
         m_text->clear();
@@ -88,10 +99,51 @@ void OrderDetailPane::showOrder(qint64 orderId)
     }
     if (fulfillments.isEmpty())
         lines << tr("  none yet");
-    for (const ConnectorExplanation &e : Explainer::explainStored(db, *order, fulfillments))
+    LedgerRepository ledger(db);
+    for (const ConnectorExplanation &e : Explainer::explainStored(db, *order, fulfillments)) {
         lines << QString() << tr("Explain — connector %1").arg(e.connector.name)
               << e.explanation.toText();
+        for (const LedgerEntry &entry : ledger.entriesOfOrder(e.connector.id, orderId))
+            if (entry.state == LedgerState::Attention)
+                m_resolve->setEnabled(true);
+    }
     m_text->setPlainText(lines.join(u'\n'));
+}
+
+void OrderDetailPane::resolveFlags()
+{
+    bool ok = false;
+    const QString reason =
+        QInputDialog::getText(this, tr("Resolve flagged fulfillments"),
+                              tr("Why is this settled? (For example: \"refunded in Shopify by "
+                                 "hand\".) The reason is kept in the history."),
+                              QLineEdit::Normal, {}, &ok)
+            .trimmed();
+    if (!ok)
+        return;
+    QSqlDatabase db = m_database.connection();
+    const std::optional<SalesOrder> order = OrderRepository(db).order(m_orderId);
+    if (!order)
+        return;
+    const QString who = qEnvironmentVariable("USER", tr("the app's user"));
+    int resolved = 0;
+    QString error;
+    for (const Connector &c : ConnectorRepository(db).all()) {
+        if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
+            continue;
+        QString connectorError;
+        const int n = FlagResolution::resolve(db, c, m_orderId, 0, reason, who, &connectorError);
+        resolved += n;
+        if (n == 0 && !connectorError.isEmpty())
+            error = connectorError;
+    }
+    if (resolved == 0) {
+        QMessageBox::warning(this, tr("Resolve"),
+                             error.isEmpty() ? tr("Nothing to resolve.") : error);
+        return;
+    }
+    showOrder(m_orderId);
+    Q_EMIT flagsResolved(m_orderId, resolved);
 }
 
 void OrderDetailPane::showPlanned(const PlannedRequest &request)

@@ -13,7 +13,8 @@ namespace fulfillsync {
 class Database;
 
 // The selected sales order: its lines, fulfillments with packages, and Explain — every gate that
-// decides whether it syncs — with the actions Resync and Dry run. Reads a handful of rows
+// decides whether it syncs — with the actions Resync, Dry run and, for a fulfillment flagged
+// after it was pushed, Resolve (with a reason, recorded in the history). Reads a handful of rows
 // through the GUI thread's connection when the selection changes.
 class OrderDetailPane final : public QWidget
 {
@@ -31,6 +32,7 @@ public:
 Q_SIGNALS:
     void resyncRequested(qint64 orderId);
     void dryRunRequested(qint64 orderId);
+    void flagsResolved(qint64 orderId, int count);
 
 private:
     Database &m_database;
@@ -39,6 +41,9 @@ private:
     QPlainTextEdit *m_text = nullptr;
     QPushButton *m_resync = nullptr;
     QPushButton *m_dryRun = nullptr;
+    QPushButton *m_resolve = nullptr;
+
+    void resolveFlags();
 };
 
 } // namespace fulfillsync

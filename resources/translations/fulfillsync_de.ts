@@ -2009,6 +2009,13 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
+    <message numerus="yes">
+        <source>Resolved %n flagged fulfillment(s); the reason is in the history.</source>
+        <translation>
+            <numerusform>%n markierte Lieferung geklärt; der Grund steht im Verlauf.</numerusform>
+            <numerusform>%n markierte Lieferungen geklärt; der Grund steht im Verlauf.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::MappingHistoryModel</name>
@@ -2604,6 +2611,34 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>Nothing would be sent: %1</source>
         <translation>Nichts würde gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ve…</source>
+        <translation>&amp;Klären…</translation>
+    </message>
+    <message>
+        <source>Close the flag of a fulfillment changed in NetSuite after it was pushed, with a reason kept in the history. Nothing is sent.</source>
+        <translation>Schließt die Markierung einer Lieferung, die nach der Übertragung in NetSuite geändert wurde; der Grund wird im Verlauf festgehalten. Es wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Resolve flagged fulfillments</source>
+        <translation>Markierte Lieferungen klären</translation>
+    </message>
+    <message>
+        <source>Why is this settled? (For example: &quot;refunded in Shopify by hand&quot;.) The reason is kept in the history.</source>
+        <translation>Warum ist das erledigt? (Zum Beispiel: „in Shopify von Hand erstattet“.) Der Grund wird im Verlauf festgehalten.</translation>
+    </message>
+    <message>
+        <source>the app&apos;s user</source>
+        <translation>der Benutzer der App</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Klären</translation>
+    </message>
+    <message>
+        <source>Nothing to resolve.</source>
+        <translation>Nichts zu klären.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/ledgerrepository.h"
 #include "models/storage/sqlerror.h"
 #include "sandbox/sandboxserver.h"
 #include "sync/synccontroller.h"
@@ -28,6 +29,7 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -35,6 +37,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -209,6 +212,58 @@ private Q_SLOTS:
                      qPrintable(cell(m_window->historyModel(), 0, HistoryTableModel::Message)));
         QCOMPARE(cell(m_window->historyModel(), 0, HistoryTableModel::Trigger),
                  QStringLiteral("Replay"));
+    }
+
+    // A fulfillment flagged after it was pushed is closed from the order's pane, with a reason
+    // that lands in the history; the button is there only while something is flagged.
+    void resolveClosesAFlagWithAReason()
+    {
+        startWith(0);
+        m_window->syncNowAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
+        LedgerRepository ledger(m_temp->database().connection());
+        QSqlQuery first(m_temp->database().connection());
+        QVERIFY(first.exec(QStringLiteral("SELECT connector_id, fulfillment_id, order_id FROM "
+                                          "pushed_fulfillments WHERE state = 'pushed'")) &&
+                first.next());
+        LedgerEntry flagged;
+        flagged.connectorId = first.value(0).toLongLong();
+        flagged.fulfillmentId = first.value(1).toLongLong();
+        flagged.orderId = first.value(2).toLongLong();
+        QVERIFY(ledger.markAttention(flagged.connectorId, flagged.fulfillmentId));
+
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 5, 5000);
+        int row = -1;
+        for (int r = 0; r < m_window->orderModel()->rowCount() && row < 0; ++r)
+            if (m_window->orderModel()->index(r, 0).data(PagedTableModel::RowIdRole).toLongLong() ==
+                flagged.orderId)
+                row = r;
+        QVERIFY(row >= 0);
+        m_window->orderView()->setCurrentIndex(m_window->orderModel()->index(row, 0));
+        QPushButton *resolve = nullptr;
+        for (QPushButton *b : m_window->orderDetail()->findChildren<QPushButton *>())
+            if (b->text().startsWith(QStringLiteral("Resol")))
+                resolve = b;
+        QVERIFY(resolve);
+        QTRY_VERIFY(resolve->isEnabled());
+
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("refunded in Shopify by hand"));
+            dialog->accept();
+        });
+        QTest::mouseClick(resolve, Qt::LeftButton);
+        QTRY_COMPARE(ledger.entry(flagged.connectorId, flagged.fulfillmentId)->state,
+                     LedgerState::Resolved);
+        QVERIFY(!resolve->isEnabled());
+        QVERIFY2(m_window->statusText().contains(QStringLiteral("Resolved 1")),
+                 qPrintable(m_window->statusText()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 4, 5000);
+        QTRY_VERIFY2(cell(m_window->historyModel(), 0, HistoryTableModel::Message)
+                         .contains(QStringLiteral("refunded in Shopify by hand")),
+                     qPrintable(cell(m_window->historyModel(), 0, HistoryTableModel::Message)));
     }
 
     // Unsaved mappings are not lost by closing the window: the admin is asked first.
