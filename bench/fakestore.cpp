@@ -63,26 +63,52 @@ void installFakeStore(test::FakeNetworkAccessManager &network, int orders)
                                    {QStringLiteral("count"), items.size()}};
         return test::FakeResponse{200, QJsonDocument(envelope).toJson(QJsonDocument::Compact)};
     });
-    network.route("GET", QStringLiteral("/orders/\\d+\\.json$"), [](const test::FakeRequest &) {
-        return test::FakeResponse{
-            200, "{\"order\":{\"line_items\":[{\"id\":11,\"sku\":\"SKU-501\",\"quantity\":2},"
-                 "{\"id\":12,\"sku\":\"SKU-502\",\"quantity\":2}]}}"};
-    });
-    network.route(
-        "GET", QStringLiteral("/fulfillment_orders.json$"), [](const test::FakeRequest &) {
-            return test::FakeResponse{
-                200, "{\"fulfillment_orders\":[{\"id\":21,\"status\":\"open\",\"assigned_location_"
-                     "id\":1,"
-                     "\"line_items\":[{\"id\":31,\"line_item_id\":11,\"fulfillable_quantity\":2},"
-                     "{\"id\":32,\"line_item_id\":12,\"fulfillable_quantity\":2}]}]}"};
-        });
+    // Shopify GraphQL: the batched planning read (nodes(ids)) and fulfillmentCreate. Every order
+    // has one open fulfillment order at location 1 with both SKUs, two units each.
     auto next = std::make_shared<std::atomic<qint64>>(4100000000);
-    network.route("POST", QStringLiteral("/graphql.json$"), [next](const test::FakeRequest &) {
-        return test::FakeResponse{
-            200, QStringLiteral("{\"data\":{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":"
-                                "\"gid://shopify/Fulfillment/%1\"},\"userErrors\":[]}}}")
-                     .arg((*next)++)
-                     .toUtf8()};
+    network.route("POST", QStringLiteral("/graphql.json$"), [next](const test::FakeRequest &req) {
+        const QJsonObject request = QJsonDocument::fromJson(req.body).object();
+        if (request.value(QLatin1String("query")).toString().contains(u"fulfillmentCreate"))
+            return test::FakeResponse{
+                200, QStringLiteral("{\"data\":{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":"
+                                    "\"gid://shopify/Fulfillment/%1\"},\"userErrors\":[]}}}")
+                         .arg((*next)++)
+                         .toUtf8()};
+        const auto line = [](int n, const char *sku) {
+            return QJsonObject{
+                {QStringLiteral("id"),
+                 QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(30 + n)},
+                {QStringLiteral("remainingQuantity"), 2},
+                {QStringLiteral("lineItem"),
+                 QJsonObject{{QStringLiteral("id"),
+                              QStringLiteral("gid://shopify/LineItem/%1").arg(10 + n)},
+                             {QStringLiteral("sku"), QLatin1String(sku)}}}};
+        };
+        const QJsonObject noMore{{QStringLiteral("hasNextPage"), false}};
+        const QJsonObject group{
+            {QStringLiteral("id"), QStringLiteral("gid://shopify/FulfillmentOrder/21")},
+            {QStringLiteral("status"), QStringLiteral("OPEN")},
+            {QStringLiteral("assignedLocation"),
+             QJsonObject{{QStringLiteral("location"),
+                          QJsonObject{{QStringLiteral("id"),
+                                       QStringLiteral("gid://shopify/Location/1")}}}}},
+            {QStringLiteral("lineItems"),
+             QJsonObject{
+                 {QStringLiteral("pageInfo"), noMore},
+                 {QStringLiteral("nodes"), QJsonArray{line(1, "SKU-501"), line(2, "SKU-502")}}}}};
+        QJsonArray nodes;
+        const QJsonArray ids = request.value(QLatin1String("variables"))
+                                   .toObject()
+                                   .value(QLatin1String("ids"))
+                                   .toArray();
+        for (const QJsonValue &id : ids)
+            nodes.append(QJsonObject{{QStringLiteral("id"), id},
+                                     {QStringLiteral("fulfillmentOrders"),
+                                      QJsonObject{{QStringLiteral("pageInfo"), noMore},
+                                                  {QStringLiteral("nodes"), QJsonArray{group}}}}});
+        const QJsonObject answer{
+            {QStringLiteral("data"), QJsonObject{{QStringLiteral("nodes"), nodes}}}};
+        return test::FakeResponse{200, QJsonDocument(answer).toJson(QJsonDocument::Compact)};
     });
 }
 
