@@ -60,6 +60,7 @@ bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
 {
     if (alreadyExists)
         *alreadyExists = false;
+    const DurableWrites durable(m_db);
     // DO NOTHING + a row count keeps the "exists" answer portable and unambiguous.
     const auto statement = m_statements.prepare(
         QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "

@@ -145,4 +145,18 @@ bool Transaction::commit(QString *error)
     return false;
 }
 
+DurableWrites::DurableWrites(QSqlDatabase &db)
+    : m_db(db)
+    , m_sqlite(db.driverName() == u"QSQLITE")
+{
+    if (m_sqlite)
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=FULL"));
+}
+
+DurableWrites::~DurableWrites()
+{
+    if (m_sqlite)
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+}
+
 } // namespace fulfillsync

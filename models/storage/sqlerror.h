@@ -79,4 +79,21 @@ private:
     bool m_active = false;
 };
 
+// A write that must survive a power cut the moment it returns (the outbox intent, committed
+// before its request leaves). SQLite runs WAL with synchronous=NORMAL, which survives a crashed
+// process but may lose the last commits on power loss; for this scope the WAL is synced at
+// commit (FULL). PostgreSQL commits are durable already (synchronous_commit=on).
+class DurableWrites final
+{
+public:
+    explicit DurableWrites(QSqlDatabase &db);
+    ~DurableWrites();
+    DurableWrites(const DurableWrites &) = delete;
+    DurableWrites &operator=(const DurableWrites &) = delete;
+
+private:
+    QSqlDatabase &m_db;
+    bool m_sqlite = false;
+};
+
 } // namespace fulfillsync

@@ -13,6 +13,7 @@
 #include "models/storage/migrations.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
+#include "models/storage/sqlerror.h"
 #include "models/storage/watermarkrepository.h"
 #include "testutils/tempdatabase.h"
 
@@ -440,17 +441,27 @@ private Q_SLOTS:
         QCOMPARE(after.readAll(), damaged); // nothing written into it
     }
 
-    // A committed outbox intent must survive a power cut: SQLite syncs the WAL at each commit.
-    void sqliteCommitsAreDurable()
+    // A committed outbox intent must survive a power cut: SQLite syncs the WAL at that commit
+    // (DurableWrites, used by LedgerRepository::insertPending); PostgreSQL always does.
+    void outboxIntentsAreDurable()
     {
-        QSqlQuery query(db());
-        if (m_temp->database().isSqlite()) {
-            QVERIFY(query.exec(QStringLiteral("PRAGMA synchronous")) && query.next());
-            QCOMPARE(query.value(0).toInt(), 2); // FULL
-        } else {
-            QVERIFY(query.exec(QStringLiteral("SHOW synchronous_commit")) && query.next());
-            QCOMPARE(query.value(0).toString(), QStringLiteral("on"));
+        QSqlDatabase connection = db();
+        QSqlQuery query(connection);
+        const auto setting = [&] {
+            const bool sqlite = m_temp->database().isSqlite();
+            query.exec(sqlite ? QStringLiteral("PRAGMA synchronous")
+                              : QStringLiteral("SHOW synchronous_commit"));
+            return query.next() ? query.value(0).toString() : QStringLiteral("?");
+        };
+        const QString outside = setting();
+        {
+            const DurableWrites durable(connection);
+            QCOMPARE(setting(),
+                     m_temp->database().isSqlite() ? QStringLiteral("2") : QStringLiteral("on"));
         }
+        QCOMPARE(setting(), outside);
+        if (m_temp->database().isSqlite())
+            QCOMPARE(outside, QStringLiteral("1")); // NORMAL elsewhere: survives a crash
     }
 
     // A database whose schema version cannot be read is not taken for a new one (which would
