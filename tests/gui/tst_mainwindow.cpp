@@ -293,21 +293,7 @@ private Q_SLOTS:
         startWith(600);
         QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->cancelAction()->isEnabled(), 5000);
-        // While the worker runs, the GUI thread answers timers promptly: the longest pause
-        // between ticks, not their number, which a loaded machine would decide.
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0;
-        qint64 longestPause = 0;
-        QTimer timer;
-        connect(&timer, &QTimer::timeout, [&] {
-            const qint64 now = clock.elapsed();
-            longestPause = std::max(longestPause, now - last);
-            last = now;
-        });
-        timer.start(10);
-        QTest::qWait(300);
-        QVERIFY2(longestPause < 150, qPrintable(QString::number(longestPause)));
+        // How long the GUI thread may pause meanwhile is measured in bench_tables, not here.
         QTRY_VERIFY_WITH_TIMEOUT(m_window->historyModel()->rowCount() > 0 ||
                                      !m_window->cancelAction()->isEnabled(),
                                  30000);
