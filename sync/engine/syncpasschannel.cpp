@@ -18,7 +18,8 @@ namespace fulfillsync {
 namespace {
 // Reads in flight at once, read-backs and planning reads together. Few, so that each one is
 // paced with what the last answer said about the cost bucket: a timer booked before the first
-// answer cannot know the plan (a 833-point read-back waits 17 s on the default 50/s model).
+// answer cannot know the plan (a second 833-point read-back waited 14 s on the default
+// 50/s model).
 constexpr int kReadsInFlight = 2;
 } // namespace
 
