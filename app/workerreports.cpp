@@ -64,20 +64,11 @@ int WorkerCli::resolveCommand(Database &database, const QCommandLineParser &pars
         return fail(ExitCannotStart,
                     tr("Order %1 is not in the local copy; run a sync first.").arg(args.first()));
     const QString who = qEnvironmentVariable("USER", QStringLiteral("fulfillsync-worker"));
-    int resolved = 0;
     QString error;
-    for (const Connector &c : ConnectorRepository(db).all()) {
-        if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
-            continue;
-        QString connectorError;
-        const int n = FlagResolution::resolve(
-            db, c, order->id, 0, parser.value(QStringLiteral("reason")), who, &connectorError);
-        resolved += n;
-        if (n == 0)
-            error = connectorError;
-    }
+    const int resolved = FlagResolution::resolveOrder(
+        db, *order, parser.value(QStringLiteral("reason")), who, &error);
     if (resolved == 0)
-        return fail(ExitCannotStart, error.isEmpty() ? tr("Nothing to resolve.") : error);
+        return fail(ExitCannotStart, error);
     out() << tr("Resolved %n flagged fulfillment(s) of %1.", resolved).arg(order->tranId)
           << Qt::endl;
     return ExitSynced;

@@ -126,20 +126,10 @@ void OrderDetailPane::resolveFlags()
     if (!order)
         return;
     const QString who = qEnvironmentVariable("USER", tr("the app's user"));
-    int resolved = 0;
     QString error;
-    for (const Connector &c : ConnectorRepository(db).all()) {
-        if (c.channel.compare(order->channel, Qt::CaseInsensitive) != 0)
-            continue;
-        QString connectorError;
-        const int n = FlagResolution::resolve(db, c, m_orderId, 0, reason, who, &connectorError);
-        resolved += n;
-        if (n == 0 && !connectorError.isEmpty())
-            error = connectorError;
-    }
+    const int resolved = FlagResolution::resolveOrder(db, *order, reason, who, &error);
     if (resolved == 0) {
-        QMessageBox::warning(this, tr("Resolve"),
-                             error.isEmpty() ? tr("Nothing to resolve.") : error);
+        QMessageBox::warning(this, tr("Resolve"), error);
         return;
     }
     showOrder(m_orderId);

@@ -236,6 +236,10 @@
         <source>Order %1 has no flagged fulfillment to resolve.</source>
         <translation>Auftrag %1 hat keine zur Klärung markierte Lieferung.</translation>
     </message>
+    <message>
+        <source>Nothing to resolve.</source>
+        <translation>Nichts zu klären.</translation>
+    </message>
 </context>
 <context>
     <name>FulfillmentMapper</name>
@@ -2635,10 +2639,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>Resolve</source>
         <translation>Klären</translation>
-    </message>
-    <message>
-        <source>Nothing to resolve.</source>
-        <translation>Nichts zu klären.</translation>
     </message>
 </context>
 <context>

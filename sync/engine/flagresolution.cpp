@@ -1,5 +1,6 @@
 #include "sync/engine/flagresolution.h"
 
+#include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
@@ -76,6 +77,25 @@ int FlagResolution::resolve(QSqlDatabase db, const Connector &connector, qint64 
                                 standing.pushedQuantity, QDateTime::currentDateTimeUtc()) ||
         !transaction.commit(error))
         return 0;
+    return resolved;
+}
+
+int FlagResolution::resolveOrder(QSqlDatabase db, const SalesOrder &order, const QString &reason,
+                                 const QString &who, QString *error)
+{
+    int resolved = 0;
+    QString lastError;
+    for (const Connector &c : ConnectorRepository(db).all()) {
+        if (c.channel.compare(order.channel, Qt::CaseInsensitive) != 0)
+            continue;
+        QString connectorError;
+        const int n = resolve(db, c, order.id, 0, reason, who, &connectorError);
+        resolved += n;
+        if (n == 0)
+            lastError = connectorError;
+    }
+    if (resolved == 0)
+        *error = lastError.isEmpty() ? Text::tr("Nothing to resolve.") : lastError;
     return resolved;
 }
 

@@ -14,6 +14,10 @@ namespace FlagResolution {
 // how many were resolved; 0 with `error` set when none was flagged or storing failed.
 int resolve(QSqlDatabase db, const Connector &connector, qint64 orderId, qint64 fulfillmentId,
             const QString &reason, const QString &who, QString *error);
+// The same for every connector of the order's channel (what the window and the worker's
+// `resolve` offer): the sum resolved; 0 with `error` set when there was nothing to resolve.
+int resolveOrder(QSqlDatabase db, const SalesOrder &order, const QString &reason,
+                 const QString &who, QString *error);
 } // namespace FlagResolution
 
 } // namespace fulfillsync
