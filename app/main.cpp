@@ -5,24 +5,23 @@
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
 #include "app/screenshottour.h"
+#include "app/startupdatabase.h"
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
 #include "models/storage/database.h"
 #include "sync/secrets/keychainsecretstore.h"
 #include "sync/synccontroller.h"
 #include "ui/appearance.h"
+#include "ui/firststart.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QMessageBox>
-#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTabWidget>
-#include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
 
@@ -30,9 +29,9 @@ using namespace fulfillsync;
 
 namespace {
 
-// The database the app uses: --database, else the one chosen in the settings (database/url),
-// else SQLite in the user's data folder.
-QString defaultDatabaseUrl()
+// The real database: the one chosen in the settings (database/url), else SQLite in the user's
+// data folder. --database overrides it; the demo never uses it.
+QString configuredDatabaseUrl()
 {
     const QString chosen = QSettings().value(QStringLiteral("database/url")).toString();
     if (!chosen.isEmpty())
@@ -72,11 +71,14 @@ int main(int argc, char *argv[])
         QStringLiteral("database"),
         QApplication::translate(
             "main", "Database URL: sqlite:///path/file.db or postgresql://user@host:port/db."),
-        QStringLiteral("url"), defaultDatabaseUrl());
+        QStringLiteral("url"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
-        QApplication::translate("main", "Serve N generated demo orders from the built-in sandbox "
-                                        "(default 400; 0 = no sandbox)."),
+        QApplication::translate("main", "Try fulfillsync on generated orders served by the "
+                                        "built-in sandbox, in a database of the demo's own."));
+    const QCommandLineOption demoOrdersOption(
+        QStringLiteral("demo-orders"),
+        QApplication::translate("main", "How many orders the demo generates (default 400)."),
         QStringLiteral("n"), QStringLiteral("400"));
     const QCommandLineOption scenarioOption(
         QStringLiteral("scenario"),
@@ -88,10 +90,20 @@ int main(int argc, char *argv[])
         QApplication::translate(
             "main", "Sync once, save a screenshot of every screen into FOLDER and quit."),
         QStringLiteral("folder"));
-    parser.addOptions({databaseOption, demoOption, scenarioOption, screenshotOption});
+    parser.addOptions(
+        {databaseOption, demoOption, demoOrdersOption, scenarioOption, screenshotOption});
     parser.process(app);
 
-    const DatabaseUrl url = DatabaseUrl::parse(parser.value(databaseOption));
+    const bool demo = parser.isSet(demoOption) || parser.isSet(scenarioOption);
+    const int demoOrders = demo && !parser.isSet(scenarioOption)
+                               ? std::max(1, parser.value(demoOrdersOption).toInt())
+                               : 0;
+    QTemporaryDir demoFolder; // the demo's database lives and dies with this run
+    const StartupDatabase chosen = chooseStartupDatabase(
+        demo, parser.value(databaseOption), configuredDatabaseUrl(), demoFolder.path());
+    if (!chosen.error.isEmpty())
+        return fail(QApplication::translate("main", "Database"), chosen.error);
+    const DatabaseUrl url = DatabaseUrl::parse(chosen.url);
     if (!url.isValid())
         return fail(QApplication::translate("main", "Database"), url.error);
     Database database(url);
@@ -102,8 +114,7 @@ int main(int argc, char *argv[])
     EmbeddedSandbox sandbox;
     SyncRequest syncTemplate;
     SyncCredentials credentials;
-    const int demoOrders = parser.value(demoOption).toInt();
-    if (demoOrders > 0 || parser.isSet(scenarioOption)) {
+    if (demo) {
         if (!sandbox.start(demoOrders, parser.value(scenarioOption), &error))
             return fail(QApplication::translate("main", "Demo sandbox"), error);
         const qint64 connectorId = configureDemo(database.connection(), sandbox.target(), &error);
@@ -116,18 +127,29 @@ int main(int argc, char *argv[])
 
     SyncController sync(database);
     sync.setCredentials(credentials);
-    // The keychain's secrets arrive asynchronously and again whenever the admin changes them;
-    // in demo mode the sandbox's own credentials stay in force.
-    KeychainSecretStore secrets;
-    CredentialsLoader credentialsLoader(database, secrets);
-    if (demoOrders > 0 || parser.isSet(scenarioOption))
+    // The keychain's secrets arrive asynchronously and again whenever the admin changes them.
+    // The demo keeps its secrets in memory: its connector ids would otherwise name the real
+    // connectors' keychain entries.
+    std::unique_ptr<SecretStore> secrets;
+    if (demo)
+        secrets = std::make_unique<MemorySecretStore>();
+    else
+        secrets = std::make_unique<KeychainSecretStore>();
+    CredentialsLoader credentialsLoader(database, *secrets);
+    if (demo)
         credentialsLoader.setOverride(credentials);
     QObject::connect(&credentialsLoader, &CredentialsLoader::loaded, &sync,
                      &SyncController::setCredentials);
     credentialsLoader.load();
     MainWindow window(database, sync, syncTemplate);
-    window.setSecretStore(secrets);
+    window.setSecretStore(*secrets);
+    if (demo)
+        window.setWindowTitle(QApplication::translate("main", "fulfillsync — demo"));
     window.show();
+    // The window syncs by itself, as the daemon does; the connector lease keeps the two apart.
+    sync.startSchedule();
+    if (!demo && !parser.isSet(screenshotOption) && FirstStart::isNeeded(database.connection()))
+        QTimer::singleShot(0, &window, [&window] { FirstStart::offer(window); });
 
     std::unique_ptr<ScreenshotTour> tour;
     if (parser.isSet(screenshotOption)) {

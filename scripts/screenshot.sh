@@ -13,5 +13,5 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 # The keyring wraps Xvfb: it clears DISPLAY, which xvfb-run then sets for the app.
 "$root/scripts/with-keyring.sh" xvfb-run -a -s "-screen 0 1280x800x24" \
-  "$root/build/app/fulfillsync" --database "sqlite://$work/shot.db" --demo 120 --screenshot "$out"
+  "$root/build/app/fulfillsync" --demo --demo-orders 120 --database "sqlite://$work/shot.db" --screenshot "$out"
 echo "saved $out"

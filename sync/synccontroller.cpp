@@ -1,5 +1,6 @@
 #include "sync/synccontroller.h"
 
+#include "sync/engine/syncscheduler.h"
 #include "sync/engine/syncworker.h"
 
 namespace fulfillsync {
@@ -31,11 +32,24 @@ SyncController::SyncController(Database &database, QObject *parent)
             Q_EMIT busyChanged(false);
         },
         Qt::QueuedConnection);
+    m_scheduler = new SyncScheduler(database, *m_worker);
+    m_scheduler->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_scheduler, &QObject::deleteLater);
+    connect(
+        m_scheduler, &SyncScheduler::triggered, this,
+        [this](const SyncRequest &request) {
+            markBusy();
+            Q_EMIT runRequested(request);
+        },
+        Qt::QueuedConnection);
+    connect(m_scheduler, &SyncScheduler::nextRunChanged, this, &SyncController::nextRunChanged,
+            Qt::QueuedConnection);
     m_thread.start();
 }
 
 SyncController::~SyncController()
 {
+    QMetaObject::invokeMethod(m_scheduler, &SyncScheduler::stop, Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(m_worker, &SyncWorker::shutdown, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
@@ -48,11 +62,30 @@ void SyncController::setCredentials(const SyncCredentials &credentials)
 
 void SyncController::runNow(const SyncRequest &request)
 {
+    markBusy();
+    Q_EMIT runRequested(request);
+    Q_EMIT requestRun(request);
+}
+
+void SyncController::markBusy()
+{
     if (!m_busy) {
         m_busy = true;
         Q_EMIT busyChanged(true);
     }
-    Q_EMIT requestRun(request);
+}
+
+void SyncController::startSchedule()
+{
+    m_scheduling = true;
+    QMetaObject::invokeMethod(m_scheduler, &SyncScheduler::start, Qt::QueuedConnection);
+}
+
+void SyncController::reloadSchedule()
+{
+    if (!m_scheduling)
+        return; // a window that does not sync by itself (tests, screenshots) stays that way
+    QMetaObject::invokeMethod(m_scheduler, &SyncScheduler::reload, Qt::QueuedConnection);
 }
 
 void SyncController::cancel()

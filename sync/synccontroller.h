@@ -8,6 +8,7 @@
 namespace fulfillsync {
 
 class Database;
+class SyncScheduler;
 class SyncWorker;
 
 // The GUI thread's handle on the sync worker thread, and the only sync type ui/ uses. Requests
@@ -27,6 +28,10 @@ public:
     void cancel();
     void cancelConnector(qint64 connectorId); // one connector's pass; the others go on
     bool isBusy() const { return m_busy; }
+    // Runs every enabled connector on its own interval from the sync thread (as the daemon
+    // does), and re-reads the connectors when told they changed.
+    void startSchedule();
+    void reloadSchedule();
 
 Q_SIGNALS:
     void progressed(const fulfillsync::SyncProgress &progress);
@@ -35,15 +40,21 @@ Q_SIGNALS:
     void requestPlanned(const fulfillsync::PlannedRequest &request); // dry runs
     void failedToStart(const QString &message);
     void busyChanged(bool busy);
+    void runRequested(const fulfillsync::SyncRequest &request);    // by the user or the schedule
+    void nextRunChanged(qint64 connectorId, const QDateTime &due); // invalid: not scheduled
 
     // Internal hops into the worker thread.
     void requestRun(const fulfillsync::SyncRequest &request);
     void requestCredentials(const fulfillsync::SyncCredentials &credentials);
 
 private:
+    void markBusy();
+
     QThread m_thread;
     SyncWorker *m_worker = nullptr;
+    SyncScheduler *m_scheduler = nullptr; // lives in m_thread, beside the worker
     bool m_busy = false;
+    bool m_scheduling = false;
 };
 
 } // namespace fulfillsync

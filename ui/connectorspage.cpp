@@ -171,6 +171,7 @@ ConnectorsPage::~ConnectorsPage()
 
 void ConnectorsPage::reload()
 {
+    m_sync.reloadSchedule(); // connectors were saved, removed, enabled or disabled
     ConnectorRepository repository(m_database.connection());
     const qint64 keep = m_currentId;
     m_switching = true;

@@ -38,15 +38,15 @@ void ConnectorSummaryModel::setNow(const QDateTime &now)
         Q_EMIT dataChanged(index(0, LastRun), index(rowCount() - 1, OldestWaiting));
 }
 
-QDateTime ConnectorSummaryModel::nextRun(const ConnectorSummary &summary, const QDateTime &now)
+void ConnectorSummaryModel::setNextRun(qint64 connectorId, const QDateTime &due)
 {
-    if (!summary.enabled)
-        return {};
-    // The scheduler runs each enabled connector every interval; without a run yet, soon.
-    if (!summary.lastRun.isValid())
-        return now;
-    QDateTime next = summary.lastRun.addSecs(60LL * summary.intervalMinutes);
-    return next < now ? now : next;
+    if (due.isValid())
+        m_nextRuns.insert(connectorId, due);
+    else
+        m_nextRuns.remove(connectorId);
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows.at(row).connectorId == connectorId)
+            Q_EMIT dataChanged(index(row, NextRun), index(row, NextRun));
 }
 
 bool ConnectorSummaryModel::isStuck(const ConnectorSummary &summary, const QDateTime &now)
@@ -110,9 +110,11 @@ QVariant ConnectorSummaryModel::data(const QModelIndex &index, int role) const
     case NextRun: {
         if (!s.enabled)
             return tr("disabled");
-        const QDateTime next = nextRun(s, m_now);
+        const QDateTime next = m_nextRuns.value(s.connectorId);
+        if (!next.isValid())
+            return tr("not scheduled here");
         const qint64 in = m_now.secsTo(next);
-        return in <= 0 ? tr("due now") : tr("in %1").arg(formatAge(in));
+        return in <= 0 ? tr("starting") : tr("in %1").arg(formatAge(in));
     }
     case Synced:
         return s.count(QStringLiteral("synced")) + s.count(QStringLiteral("partially_synced"));

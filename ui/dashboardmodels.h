@@ -36,7 +36,9 @@ public:
 
     // Stuck: a due order has waited longer than two intervals and an hour.
     static bool isStuck(const ConnectorSummary &summary, const QDateTime &now);
-    static QDateTime nextRun(const ConnectorSummary &summary, const QDateTime &now);
+    // When this window's scheduler will next run the connector (invalid: not scheduled here,
+    // e.g. while the window is not syncing by itself). The column shows only this, never a guess.
+    void setNextRun(qint64 connectorId, const QDateTime &due);
     static QString formatAge(qint64 seconds);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -46,6 +48,7 @@ public:
 
 private:
     QList<ConnectorSummary> m_rows;
+    QHash<qint64, QDateTime> m_nextRuns;
     QDateTime m_now;
 };
 

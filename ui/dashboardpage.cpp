@@ -163,10 +163,12 @@ DashboardPage::DashboardPage(Database &database, SyncController &sync, QWidget *
     connect(m_refreshDelay, &QTimer::timeout, this, &DashboardPage::refresh);
     connect(&sync, &SyncController::passFinished, this, &DashboardPage::scheduleRefresh);
     connect(&sync, &SyncController::historyAdvanced, this, &DashboardPage::scheduleRefresh);
+    connect(&sync, &SyncController::nextRunChanged, m_connectors,
+            &ConnectorSummaryModel::setNextRun);
     // Ages and "next run" move on while nothing happens; a full reload every few minutes
     // catches passes of other processes (the worker CLI) on a shared database.
     m_clock = new QTimer(this);
-    m_clock->setInterval(30 * 1000);
+    m_clock->setInterval(5 * 1000);
     connect(m_clock, &QTimer::timeout, this, [this] {
         m_connectors->setNow(QDateTime::currentDateTimeUtc());
         if (m_snapshot.takenAt.secsTo(QDateTime::currentDateTimeUtc()) > 300)

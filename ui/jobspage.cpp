@@ -143,7 +143,7 @@ JobsPage::JobsPage(SyncController &sync, QWidget *parent)
     layout->addWidget(m_view);
     layout->addLayout(buttons);
 
-    connect(&sync, &SyncController::requestRun, m_model, &JobListModel::noteRequest);
+    connect(&sync, &SyncController::runRequested, m_model, &JobListModel::noteRequest);
     connect(&sync, &SyncController::progressed, m_model, &JobListModel::applyProgress);
     connect(&sync, &SyncController::passFinished, m_model, &JobListModel::applySummary);
     connect(&sync, &SyncController::busyChanged, m_model, [this](bool busy) {

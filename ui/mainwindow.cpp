@@ -18,19 +18,25 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace fulfillsync {
@@ -44,6 +50,7 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
 {
     setWindowTitle(tr("fulfillsync — NetSuite fulfillment sync"));
     resize(1200, 720);
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 
     m_orderModel = new OrderTableModel(database, this);
     m_historyModel = new HistoryTableModel(database, this);
@@ -141,6 +148,7 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
         return QMessageBox::question(this, tr("Replay"), question) == QMessageBox::Yes;
     };
     setCentralWidget(m_tabs);
+    buildMenus();
 
     m_status = new QLabel(tr("Ready"), this);
     m_counts = new QLabel(this);
@@ -199,7 +207,60 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::buildMenus()
+{
+    m_launchDemo = [] {
+        QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                {QStringLiteral("--demo")});
+    };
+    m_openDemo = new QAction(tr("Try the &demo…"), this);
+    m_openDemo->setToolTip(tr("Open a second window on generated orders, in a database of the "
+                              "demo's own; nothing here changes"));
+    connect(m_openDemo, &QAction::triggered, this, [this] { m_launchDemo(); });
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addAction(m_openDemo);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(quit);
+
+    // Tabs switch from anywhere in the window, also while a table or a filter has the focus.
+    const auto stepTabs = [this](int step) {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + step + m_tabs->count()) %
+                                m_tabs->count());
+    };
+    const QList<std::pair<QList<QKeySequence>, int>> tabKeys = {
+        {{QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, 1},
+        {{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab),
+          QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+         -1}};
+    for (const auto &[keys, step] : tabKeys) {
+        auto *action = new QAction(this);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, [stepTabs, step = step] { stepTabs(step); });
+        addAction(action);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    const QString readme = QStringLiteral(FULFILLSYNC_DOC_DIR "/README.md");
+    if (QFileInfo::exists(readme)) {
+        help->addAction(tr("&Documentation"), this,
+                        [readme] { QDesktopServices::openUrl(QUrl::fromLocalFile(readme)); });
+    }
+    help->addAction(tr("&About fulfillsync"), this, [this] {
+        QMessageBox::about(
+            this, tr("About fulfillsync"),
+            tr("<h3>fulfillsync %1</h3><p>Pushes shipped NetSuite item fulfillments to the stores "
+               "the orders came from: once each, and says why when it cannot.</p>")
+                .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    });
+    help->addAction(tr("About &Qt"), this, [this] { QMessageBox::aboutQt(this); });
 }
 
 void MainWindow::setSecretStore(SecretStore &secrets)
@@ -217,13 +278,7 @@ void MainWindow::setSecretStore(SecretStore &secrets)
         SettingsDialog dialog(m_database, *m_secrets, this);
         dialog.exec();
     });
-    auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_settings);
-    file->addSeparator();
-    file->addAction(quit);
+    m_fileMenu->insertAction(m_openDemo, m_settings);
 }
 
 QTableView *MainWindow::historyView() const
@@ -332,9 +387,12 @@ void MainWindow::onPassFinished(const SyncRunSummary &summary)
 {
     if (!summary.error.isEmpty()) {
         showStatus(tr("%1: the sync could not run. %2").arg(summary.connectorName, summary.error));
-        QMessageBox::warning(
-            this, tr("Sync failed"),
-            tr("Connector %1 could not sync.\n\n%2").arg(summary.connectorName, summary.error));
+        // A person who asked gets a dialog; the schedule's failures stay in the status line,
+        // the Jobs tab and the Dashboard instead of a box every few minutes.
+        if (summary.trigger != SyncTrigger::Schedule)
+            QMessageBox::warning(
+                this, tr("Sync failed"),
+                tr("Connector %1 could not sync.\n\n%2").arg(summary.connectorName, summary.error));
     } else if (!summary.skipped.isEmpty()) {
         showStatus(summary.skipped);
     } else if (summary.cancelled) {

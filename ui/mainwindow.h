@@ -8,6 +8,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -67,6 +68,10 @@ public:
     void setSecretStore(SecretStore &secrets);
     ConnectorsPage *connectorsPage() const { return m_connectorsPage; }
     QAction *settingsAction() const { return m_settings; }
+    // File → Try the demo…: another window, on the demo's own database. Tests replace the
+    // launcher.
+    QAction *openDemoAction() const { return m_openDemo; }
+    void setDemoLauncher(std::function<void()> launch) { m_launchDemo = std::move(launch); }
 
     void showStatus(const QString &text);
 
@@ -75,6 +80,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildMenus();
     void syncNow();
     void onBusyChanged(bool busy);
     void onProgress(const fulfillsync::SyncProgress &progress);
@@ -92,6 +98,9 @@ private:
     SecretStore *m_secrets = nullptr;
     ConnectorsPage *m_connectorsPage = nullptr;
     QAction *m_settings = nullptr;
+    QAction *m_openDemo = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    std::function<void()> m_launchDemo;
     SyncRequest m_syncTemplate;
     OrderTableModel *m_orderModel = nullptr;
     HistoryTableModel *m_historyModel = nullptr;

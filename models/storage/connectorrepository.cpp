@@ -41,6 +41,7 @@ ConnectorRepository::ConnectorRepository(QSqlDatabase db)
 QList<Connector> ConnectorRepository::select(const QString &where, const QVariant &value)
 {
     QList<Connector> result;
+    m_error.clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM connectors");

@@ -58,6 +58,7 @@ struct SyncRunSummary
 {
     qint64 connectorId = 0;
     QString connectorName;
+    SyncTrigger trigger = SyncTrigger::Manual; // who asked: a person, or the schedule
     int pushed = 0;
     int failed = 0;
     int held = 0;

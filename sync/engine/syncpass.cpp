@@ -37,6 +37,7 @@ SyncPass::SyncPass(QNetworkAccessManager &network, Database &database, Config co
 {
     m_summary.connectorId = m_config.connector.id;
     m_summary.connectorName = m_config.connector.name;
+    m_summary.trigger = m_config.trigger;
 }
 
 SyncPass::~SyncPass() = default;

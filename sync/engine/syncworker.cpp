@@ -192,6 +192,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
         SyncRunSummary summary;
         summary.connectorId = connectorId;
         summary.connectorName = name;
+        summary.trigger = request.trigger;
         summary.error = message;
         Q_EMIT passFinished(summary);
         QMetaObject::invokeMethod(this, &SyncWorker::emitIdleIfDone, Qt::QueuedConnection);
@@ -225,6 +226,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
             SyncRunSummary summary;
             summary.connectorId = connectorId;
             summary.connectorName = connector->name;
+            summary.trigger = request.trigger;
             summary.skipped = tr("%1 is being synced by another fulfillsync worker (%2); this "
                                  "run was skipped.")
                                   .arg(connector->name, holder);

@@ -1,4 +1,4 @@
-// The scheduler's triggers, with a minute shortened to 20 ms.
+// The scheduler's triggers, with a minute shortened to 20 ms, and its reloads.
 
 #include "models/storage/connectorrepository.h"
 #include "sync/engine/syncscheduler.h"
@@ -45,14 +45,15 @@ private Q_SLOTS:
         const auto count = [&] {
             fastRuns = slowRuns = 0;
             for (const auto &args : std::as_const(triggered)) {
-                fastRuns += args.first().toLongLong() == fast.id;
-                slowRuns += args.first().toLongLong() == slow.id;
+                const qint64 id = args.first().value<SyncRequest>().connectorId;
+                fastRuns += id == fast.id;
+                slowRuns += id == slow.id;
             }
             return slowRuns;
         };
         QTRY_VERIFY_WITH_TIMEOUT(count() >= 3, 20000);
         for (const auto &args : std::as_const(triggered))
-            QVERIFY(args.first().toLongLong() != off.id);
+            QVERIFY(args.first().value<SyncRequest>().connectorId != off.id);
         // Start-up run plus one per interval: by the slow one's third run (2 intervals of 5),
         // the fast one has run about 11 times.
         QVERIFY2(fastRuns >= 2 * slowRuns,
@@ -63,6 +64,73 @@ private Q_SLOTS:
         QVERIFY(repo.save(fast));
         scheduler.reload();
         QCOMPARE(scheduler.scheduledConnectors(), QList<qint64>{slow.id});
+        scheduler.stop();
+        worker.shutdown();
+    }
+
+    // A reload that finds nothing changed leaves the timers alone. (Restarting them on every
+    // reload — the settings poll runs far more often than a long interval — postponed every
+    // run for ever.)
+    void reloadingDoesNotPostponeRuns()
+    {
+        TempDatabase temp(TempDatabase::Engine::Sqlite);
+        ConnectorRepository repo(temp.database().connection());
+        Connector c;
+        c.name = QStringLiteral("store");
+        c.intervalMinutes = 3;
+        QVERIFY(repo.save(c));
+        SyncWorker worker(temp.database());
+        SyncScheduler scheduler(temp.database(), worker);
+        scheduler.setMinuteMs(20);
+        scheduler.setStartDelayMs(0);
+        scheduler.setReloadIntervalMs(5); // a reload many times per interval (60 ms)
+        QSignalSpy triggered(&scheduler, &SyncScheduler::triggered);
+        scheduler.start();
+        QTRY_VERIFY_WITH_TIMEOUT(triggered.size() >= 4, 20000); // start-up + 3 intervals
+        scheduler.stop();
+        worker.shutdown();
+    }
+
+    // Connectors changed by another process on the shared database (the window, config import)
+    // reach a running daemon without a restart; the announced next run follows.
+    void changesOnTheDatabaseAreNoticed()
+    {
+        TempDatabase temp(TempDatabase::Engine::Sqlite);
+        ConnectorRepository repo(temp.database().connection());
+        Connector first;
+        first.name = QStringLiteral("first");
+        first.intervalMinutes = 5;
+        QVERIFY(repo.save(first));
+        SyncWorker worker(temp.database());
+        SyncScheduler scheduler(temp.database(), worker);
+        scheduler.setMinuteMs(60 * 1000);
+        scheduler.setStartDelayMs(60 * 1000);
+        scheduler.setReloadIntervalMs(20);
+        QSignalSpy announced(&scheduler, &SyncScheduler::nextRunChanged);
+        scheduler.start();
+        QCOMPARE(scheduler.scheduledConnectors(), QList<qint64>{first.id});
+        QVERIFY(scheduler.nextRun(first.id).isValid());
+
+        Connector second;
+        second.name = QStringLiteral("second");
+        QVERIFY(repo.save(second));
+        first.enabled = false;
+        QVERIFY(repo.save(first));
+        QTRY_COMPARE_WITH_TIMEOUT(scheduler.scheduledConnectors(), QList<qint64>{second.id}, 10000);
+        QVERIFY(!scheduler.nextRun(first.id).isValid());
+        bool firstWithdrawn = false;
+        for (const auto &args : std::as_const(announced))
+            firstWithdrawn |=
+                args.at(0).toLongLong() == first.id && !args.at(1).toDateTime().isValid();
+        QVERIFY(firstWithdrawn);
+
+        // A changed interval re-arms the timer: from 5 minutes to 1, the next run comes within a
+        // minute instead of waiting out the old interval.
+        const QDateTime before = scheduler.nextRun(second.id);
+        second.intervalMinutes = 1;
+        QVERIFY(repo.save(second));
+        QTRY_VERIFY_WITH_TIMEOUT(scheduler.nextRun(second.id) != before, 10000);
+        QVERIFY(scheduler.nextRun(second.id) <= QDateTime::currentDateTimeUtc().addSecs(61));
         scheduler.stop();
         worker.shutdown();
     }

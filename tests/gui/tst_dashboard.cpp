@@ -9,6 +9,7 @@
 #include "testutils/tempdatabase.h"
 #include "ui/dashboardmodels.h"
 #include "ui/dashboardpage.h"
+#include "ui/firststart.h"
 #include "ui/joblistmodel.h"
 #include "ui/jobspage.h"
 #include "ui/mainwindow.h"
@@ -17,10 +18,13 @@
 #include "ui/tablepanel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -150,9 +154,10 @@ private Q_SLOTS:
         QCOMPARE(cell(ConnectorSummaryModel::Failed).toInt(), 1);
         QCOMPARE(cell(ConnectorSummaryModel::Held).toInt(), 1);
         QCOMPARE(cell(ConnectorSummaryModel::LastRun).toString(), QStringLiteral("2 min ago"));
-        // 2 minutes since the last attempt, 5 minutes apart: the next run is about 3 min away.
-        QVERIFY2(cell(ConnectorSummaryModel::NextRun).toString().startsWith(QStringLiteral("in ")),
-                 qPrintable(cell(ConnectorSummaryModel::NextRun).toString()));
+        // This window does not sync by itself (its schedule was not started): it promises no
+        // next run, whatever the last attempt and the interval would suggest.
+        QCOMPARE(cell(ConnectorSummaryModel::NextRun).toString(),
+                 QStringLiteral("not scheduled here"));
         // SO105 is due and has waited 3 h > 2 × 5 min + 1 h; SO106 is older but not due yet.
         const QString oldest = cell(ConnectorSummaryModel::OldestWaiting).toString();
         QVERIFY2(oldest.contains(QStringLiteral("SO105")) &&
@@ -181,6 +186,89 @@ private Q_SLOTS:
                  QStringLiteral("SO107"));
         QCOMPARE(failures->index(0, RecentFailureModel::Message).data().toString(),
                  QStringLiteral("Line item is not found"));
+    }
+
+    void theWindowSyncsOnItsOwnScheduleAndSaysWhen()
+    {
+        ConnectorSummaryModel *model = m_window->dashboard()->connectorModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 5000);
+        const auto nextRun = [model] {
+            return model->index(0, ConnectorSummaryModel::NextRun).data().toString();
+        };
+        QSignalSpy requested(m_sync.get(), &SyncController::runRequested);
+        QSignalSpy finished(m_sync.get(), &SyncController::passFinished);
+        m_sync->startSchedule();
+        // The first scheduled pass starts by itself a few seconds after start-up …
+        QTRY_VERIFY_WITH_TIMEOUT(!requested.isEmpty(), 15000);
+        const auto request = requested.first().first().value<SyncRequest>();
+        QCOMPARE(request.connectorId, m_connector);
+        QCOMPARE(request.trigger, SyncTrigger::Schedule);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 15000);
+        // This database has no NetSuite account, so the pass cannot run: the schedule says so
+        // in the status line, not in a dialog that would come back every interval.
+        const auto summary = finished.first().first().value<SyncRunSummary>();
+        QVERIFY(!summary.error.isEmpty());
+        QCOMPARE(summary.trigger, SyncTrigger::Schedule);
+        QTest::qWait(200);
+        QVERIFY(!QApplication::activeModalWidget());
+        QVERIFY2(m_window->statusText().contains(summary.error),
+                 qPrintable(m_window->statusText()));
+        // … and the next one is promised one interval (5 min) later, as the scheduler set it.
+        QTRY_VERIFY2_WITH_TIMEOUT(nextRun().startsWith(QStringLiteral("in 4 min")) ||
+                                      nextRun().startsWith(QStringLiteral("in 5 min")),
+                                  qPrintable(nextRun()), 5000);
+
+        // Disabled in Connectors: the window stops scheduling it and says so.
+        ConnectorRepository connectors(db());
+        Connector c = *connectors.byId(m_connector);
+        c.enabled = false;
+        QVERIFY(connectors.save(c));
+        m_sync->reloadSchedule();
+        m_window->dashboard()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(nextRun(), QStringLiteral("disabled"), 5000);
+    }
+
+    void firstStartOffersSetUpAndTheDemo()
+    {
+        QVERIFY(!FirstStart::isNeeded(db())); // a connector is stored
+        TempDatabase empty(TempDatabase::Engine::Sqlite);
+        QVERIFY(FirstStart::isNeeded(empty.database().connection()));
+
+        int launched = 0;
+        m_window->setDemoLauncher([&launched] { ++launched; });
+        FirstStart::offer(*m_window);
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("firstStart"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        auto *tryDemo = box->findChild<QPushButton *>(QStringLiteral("tryDemo"));
+        QVERIFY(tryDemo);
+        tryDemo->click();
+        QCOMPARE(launched, 1); // the demo opens as its own window, on its own database
+        // The same launcher is on the File menu.
+        m_window->openDemoAction()->trigger();
+        QCOMPARE(launched, 2);
+    }
+
+    void tabsSwitchFromAnywhereInTheWindow()
+    {
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTabWidget *tabs = m_window->tabs();
+        tabs->setCurrentIndex(1); // Sales Orders
+        QLineEdit *filter = m_window->orderPanel()->filterBar()->findChild<QLineEdit *>();
+        QVERIFY(filter);
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClick(filter, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 2);
+        const auto focused = [this]() -> QWidget * {
+            QWidget *w = QApplication::focusWidget();
+            return w ? w : m_window.get();
+        };
+        QTest::keyClick(focused(), Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 3);
+        QTest::keyClick(focused(), Qt::Key_PageUp, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 2);
     }
 
     void activatingAFailureOpensItsOrder()
