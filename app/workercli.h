@@ -27,7 +27,9 @@ QString channelTokenVariable(const QString &connectorName);
 // Runs one request to the end on this thread; prints a line per connector; returns the exit code.
 int runRequest(Database &database, const SyncCredentials &credentials, const SyncRequest &request,
                bool printPlanned = false);
-int runDaemon(Database &database, const SyncCredentials &credentials);
+// Reads the secrets again from credentialsPath (and the environment) when connectors are added.
+int runDaemon(Database &database, const SyncCredentials &credentials,
+              const QString &credentialsPath);
 
 int syncCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
 int resyncCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);

@@ -8,7 +8,9 @@
 #include "sync/engine/syncworker.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSocketNotifier>
+#include <QTimer>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -138,7 +140,8 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
     return exitCode;
 }
 
-int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials)
+int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
+                         const QString &credentialsPath)
 {
     // SIGTERM/SIGINT end the daemon between events: the handler only writes to a socket.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) != 0)
@@ -147,6 +150,37 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials)
     SyncWorker worker(database);
     worker.setCredentials(credentials);
     SyncScheduler scheduler(database, worker);
+    bool reloadMsSet = false;
+    const int reloadMs =
+        qEnvironmentVariableIntValue("FULFILLSYNC_SCHEDULE_RELOAD_MS", &reloadMsSet);
+    if (reloadMsSet && reloadMs > 0) // tests; the default notices changes within 30 s
+        scheduler.setReloadIntervalMs(reloadMs);
+    // A connector added while the daemon runs needs its token: the secrets are read again
+    // (once per burst) whenever the schedule gains a connector.
+    QSet<qint64> scheduled;
+    bool reloadQueued = false;
+    QObject::connect(&scheduler, &SyncScheduler::nextRunChanged, qApp,
+                     [&](qint64 connectorId, const QDateTime &due) {
+                         if (!due.isValid()) {
+                             scheduled.remove(connectorId);
+                             return;
+                         }
+                         if (scheduled.contains(connectorId))
+                             return;
+                         scheduled.insert(connectorId);
+                         if (reloadQueued)
+                             return;
+                         reloadQueued = true;
+                         QTimer::singleShot(0, qApp, [&] {
+                             reloadQueued = false;
+                             SyncCredentials fresh;
+                             QString error;
+                             if (loadCredentials(database, credentialsPath, &fresh, &error))
+                                 worker.setCredentials(fresh);
+                             else
+                                 fail(ExitCannotStart, error); // keeps the secrets it has
+                         });
+                     });
     QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&] {
         char byte;
         [[maybe_unused]] const auto read = ::read(s_signalPipe[1], &byte, 1);
@@ -211,8 +245,9 @@ int WorkerCli::syncCommand(Database &database, const QCommandLineParser &parser,
         request.firstPassSince.setTimeSpec(Qt::UTC);
     }
     return withCredentials(database, parser, [&](const SyncCredentials &credentials) {
-        return daemon ? runDaemon(database, credentials)
-                      : runRequest(database, credentials, request);
+        return daemon
+                   ? runDaemon(database, credentials, parser.value(QStringLiteral("credentials")))
+                   : runRequest(database, credentials, request);
     });
 }
 

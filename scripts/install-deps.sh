@@ -15,7 +15,8 @@ packages=(
   libgl-dev fonts-dejavu-core
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql xvfb xauth x11-utils dbus gnome-keyring imagemagick)
+  packages+=(postgresql xvfb xauth x11-utils dbus gnome-keyring imagemagick
+             dpkg-dev appstream desktop-file-utils)
 fi
 
 missing=()

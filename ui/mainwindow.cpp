@@ -20,6 +20,7 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -248,7 +249,11 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    const QString readme = QStringLiteral(FULFILLSYNC_DOC_DIR "/README.md");
+    // The README the package installs beside the program (bin/../share/doc); a build tree has
+    // none, and then the menu has no entry rather than a dead one.
+    const QString readme =
+        QDir(QCoreApplication::applicationDirPath())
+            .absoluteFilePath(QStringLiteral("../share/doc/fulfillsync/README.md"));
     if (QFileInfo::exists(readme)) {
         help->addAction(tr("&Documentation"), this,
                         [readme] { QDesktopServices::openUrl(QUrl::fromLocalFile(readme)); });

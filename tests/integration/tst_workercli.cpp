@@ -3,7 +3,11 @@
 #include "sandbox/sandboxserver.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -118,6 +122,91 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QStringLiteral("chmod 600")));
         QFile::setPermissions(credentialsPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+
+    // The daemon as systemd runs it: a connector enabled on the database while it runs is
+    // picked up without a restart, its token read from the credentials file written meanwhile;
+    // SIGTERM ends it with 0.
+    void daemonPicksUpConnectorsAndSecretsWhileRunning()
+    {
+        const QString db =
+            QStringLiteral("--database=sqlite://") + m_dir.filePath(QStringLiteral("daemon.db"));
+        const QString secrets = m_dir.filePath(QStringLiteral("daemon-credentials.json"));
+        const QString config = m_dir.filePath(QStringLiteral("daemon-config.json"));
+        sandbox::SandboxServer store; // a store of its own: nothing pushed there yet
+        QString error;
+        QVERIFY2(store.loadScenarioFile(scenarioPath(), &error), qPrintable(error));
+        QVERIFY(store.listen(0) != 0);
+        Run run =
+            worker({db, QStringLiteral("--credentials"), secrets, QStringLiteral("--scenario"),
+                    scenarioPath(), QStringLiteral("setup-sandbox"), store.baseUrl().toString()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile secretsFile(secrets);
+        QVERIFY(secretsFile.open(QIODevice::ReadOnly));
+        const QByteArray allSecrets = secretsFile.readAll();
+        secretsFile.close();
+        run = worker({db, QStringLiteral("config"), QStringLiteral("export")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile configFile(config);
+        QVERIFY(configFile.open(QIODevice::WriteOnly));
+        configFile.write(run.out.toUtf8());
+        configFile.close();
+        const auto rewrite = [](const QString &path, const std::function<void(QJsonObject &)> &f) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+            file.close();
+            f(root);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QJsonDocument(root).toJson());
+        };
+        const auto setEnabled = [](bool on) {
+            return [on](QJsonObject &root) {
+                QJsonArray connectors = root.value(QStringLiteral("connectors")).toArray();
+                QJsonObject first = connectors.at(0).toObject();
+                first.insert(QStringLiteral("enabled"), on);
+                connectors.replace(0, first);
+                root.insert(QStringLiteral("connectors"), connectors);
+            };
+        };
+        // At start: the connector is off, and the file holds NetSuite's secrets only.
+        rewrite(config, setEnabled(false));
+        run = worker({db, QStringLiteral("config"), QStringLiteral("import"), config});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        rewrite(secrets, [](QJsonObject &root) { root.remove(QStringLiteral("channels")); });
+
+        QProcess daemon;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FULFILLSYNC_SCHEDULE_RELOAD_MS"), QStringLiteral("200"));
+        daemon.setProcessEnvironment(env);
+        daemon.start(qEnvironmentVariable("FULFILLSYNC_WORKER"),
+                     {db, QStringLiteral("--credentials"), secrets, QStringLiteral("sync"),
+                      QStringLiteral("--daemon")});
+        QVERIFY(daemon.waitForStarted());
+        QString out;
+        const auto readOut = [&] {
+            out += QString::fromUtf8(daemon.readAllStandardOutput());
+            return out;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(readOut().contains(QStringLiteral("Running 0 connector")),
+                                  qPrintable(out), 20000);
+
+        // While it runs: the token arrives in the file, then the connector is switched on.
+        QVERIFY(secretsFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        secretsFile.write(allSecrets);
+        secretsFile.close();
+        rewrite(config, setEnabled(true));
+        run = worker({db, QStringLiteral("config"), QStringLiteral("import"), config});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            readOut().contains(QStringLiteral("3 pushed, 0 failed, 0 held")),
+            qPrintable(out + QString::fromUtf8(daemon.readAllStandardError())), 30000);
+
+        daemon.terminate(); // SIGTERM, as systemd stops it
+        QSignalSpy finished(&daemon, &QProcess::finished);
+        QVERIFY(finished.wait(20000) || daemon.state() == QProcess::NotRunning);
+        QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(daemon.exitCode(), 0);
     }
 
     void badDatabaseUrlIsOneLineAndExitTwo()
