@@ -452,7 +452,7 @@ bool readChannels(JsonPathReader &r, const QJsonArray &channels, QList<Channel> 
         if (shops.contains(c.shop))
             return r.fail(cp + QLatin1String(".shop"), QStringLiteral("duplicate shop ") + c.shop);
         shops.insert(c.shop);
-        for (const QString key : {QStringLiteral("rateLimit"), QStringLiteral("x-rateLimit")}) {
+        for (const QString &key : {QStringLiteral("rateLimit"), QStringLiteral("x-rateLimit")}) {
             if (!co.contains(key))
                 continue;
             QJsonObject ro;

@@ -1,6 +1,7 @@
 #include "models/storage/database.h"
 
 #include "models/storage/migrations.h"
+#include "models/storage/sqliteunicode.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -124,6 +125,14 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
                              .arg(m_url.displayString(), query.lastError().text());
             return false;
         }
+    }
+    if (!installUnicodeLower(db)) {
+        if (error)
+            *error = QCoreApplication::translate("Database", "Cannot use the database %1: %2")
+                         .arg(m_url.displayString(),
+                              QCoreApplication::translate("Database",
+                                                          "the SQLite driver gave no handle"));
+        return false;
     }
     return true;
 }

@@ -271,8 +271,13 @@ void SyncPass::runReadBack(const WorkPtr &work)
             m_ledger->insertPending(found);
         }
         m_ledger->markPushed(connector.id, f.id, id, QDateTime::currentDateTimeUtc());
-        record(job, SyncOutcome::Pushed, ErrorClass::None, message, {},
-               AttemptRecorder::Quarantine::Clear);
+        // A replay that found it sent nothing and says so; a read-back that confirms an earlier
+        // unanswered create is that create's push.
+        const bool sentNothingEver = job.kind == Job::Kind::Replay && job.unconfirmed.isEmpty();
+        if (sentNothingEver)
+            ++m_summary.alreadyPushed;
+        record(job, sentNothingEver ? SyncOutcome::Skipped : SyncOutcome::Pushed, ErrorClass::None,
+               message, {}, AttemptRecorder::Quarantine::Clear);
         QString error;
         if (!transaction.commit(&error))
             qCWarning(lcPass) << "could not store the read-back:" << error;

@@ -147,7 +147,7 @@ class TestSyncPass : public QObject
     void answerCreatesWith(int status, const QByteArray &body, bool commit = true, int times = 1)
     {
         auto left = std::make_shared<int>(times);
-        m_shopify->setInterceptor([=](const FakeRequest &r, const QString &endpoint,
+        m_shopify->setInterceptor([=](const FakeRequest &, const QString &endpoint,
                                       const std::function<FakeResponse()> &serve) {
             if (endpoint != u"shopify.graphql.fulfillmentCreate" || *left <= 0)
                 return serve();
@@ -679,6 +679,10 @@ private Q_SLOTS:
         QCOMPARE(channelFulfillments(), 1);
         QVERIFY(lastAttempt().message.contains(QStringLiteral("Already in Shopify")));
         QCOMPARE(summary.failed, 0);
+        // What was sent is what is counted: nothing pushed, one found in the channel.
+        QCOMPARE(summary.pushed, 0);
+        QCOMPARE(summary.alreadyPushed, 1);
+        QCOMPARE(lastAttempt().outcome, SyncOutcome::Skipped);
     }
 
     void replayAsRecordedSendsTheRecordedBodyWhenMissing()

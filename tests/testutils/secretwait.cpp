@@ -14,7 +14,8 @@ std::optional<QString> readSecret(SecretStore &store, const QString &key)
         result = value;
         answered = true;
     });
-    QTest::qWaitFor([&] { return answered; }, 5000);
+    if (!QTest::qWaitFor([&] { return answered; }, 5000))
+        qWarning("The secret store did not answer within 5 s.");
     return result;
 }
 

@@ -219,6 +219,36 @@ private Q_SLOTS:
         QVERIFY(waitForCount(model, 0));
     }
 
+    // Case-insensitive beyond ASCII on both engines: SQLite's own lower() folds A–Z only.
+    void textFilterFoldsEveryCapital()
+    {
+        seedHistory(20);
+        {
+            QSqlDatabase db = m_temp->database().connection();
+            HistoryRepository history(db);
+            SyncAttempt a;
+            a.occurredAt = QDateTime::currentDateTimeUtc();
+            a.connectorName = QStringLiteral("main-store");
+            a.orderTranId = QStringLiteral("SO-ÜNÏ");
+            a.outcome = SyncOutcome::Failed;
+            a.message = QStringLiteral("Kunde ÜNÏCÖDÉ Straße: Adresse fehlt");
+            QVERIFY(history.append(a) > 0);
+        }
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        QVERIFY(waitForCount(model, 21));
+        TablePageQuery query = model.query();
+        for (const QString &needle : {QStringLiteral("ünïcödé"), QStringLiteral("ÜNÏCÖDÉ"),
+                                      QStringLiteral("ÜnÏcÖdÉ"), QStringLiteral("so-üni")}) {
+            query.text = needle;
+            model.setQuery(query);
+            QVERIFY2(waitForCount(model, needle == u"so-üni" ? 0 : 1), qPrintable(needle));
+        }
+        query.text = QStringLiteral("so-ünï");
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 1));
+    }
+
     void filtersByConnectorTriggerAndDateRange()
     {
         seedHistory(600, 100); // days 1..6 of November, 100 attempts a day
