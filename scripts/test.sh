@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Command 2: install what the tests need, build, start a throwaway PostgreSQL, and run the whole
-# suite with ctest (SQLite and PostgreSQL, loopback HTTP, offscreen GUI). Ends with ctest's
-# summary line.
+# Command 2: install what the tests need, build (warnings are errors), start a throwaway
+# PostgreSQL, run the unit and engine tests under AddressSanitizer + UndefinedBehaviorSanitizer
+# (build-asan/), then the whole suite with ctest (SQLite and PostgreSQL, loopback HTTP,
+# offscreen GUI, the .deb). Ends with ctest's summary line.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --test
-"$root/scripts/build.sh"
+"$root/scripts/build.sh" -DFULFILLSYNC_WERROR=ON
+(cd "$root" && cmake --preset asan >/dev/null && cmake --build --preset asan)
 
 pgdir=$(mktemp -d /tmp/fulfillsync-pg.XXXXXX)
 trap '"$root/scripts/postgres-test-server.sh" stop "$pgdir"' EXIT
@@ -16,5 +18,8 @@ export FULFILLSYNC_TEST_PG_URL
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}
 mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 unset QT_NO_GLIB
+echo "== unit and engine tests under ASan + UBSan"
+(cd "$root" && ctest --preset asan)
+echo "== the whole suite"
 cd "$root/build"
 ctest --output-on-failure --timeout 600 "$@"

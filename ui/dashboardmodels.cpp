@@ -149,14 +149,15 @@ QVariant ConnectorSummaryModel::headerData(int section, Qt::Orientation orientat
         return tr("Last run");
     case NextRun:
         return tr("Next run");
+    // Orders, not fulfillments (the status line counts fulfillments): said in the header.
     case Synced:
-        return tr("Pushed");
+        return tr("Orders synced");
     case Waiting:
-        return tr("Waiting");
+        return tr("Orders waiting");
     case Failed:
-        return tr("Failed");
+        return tr("Orders failed");
     case Held:
-        return tr("Held");
+        return tr("Orders held");
     case OldestWaiting:
         return tr("Oldest waiting");
     }

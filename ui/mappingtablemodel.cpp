@@ -14,6 +14,7 @@ namespace {
 
 const QColor kProblem(255, 205, 205);
 const QColor kUnmapped(255, 236, 179);
+const QColor kTextOnWarning(33, 33, 33);
 
 } // namespace
 
@@ -198,7 +199,8 @@ void MappingTableModel::recheck()
     }
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
-                           {Qt::BackgroundRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole});
+                           {Qt::BackgroundRole, Qt::ForegroundRole, Qt::ToolTipRole,
+                            Qt::AccessibleDescriptionRole});
 }
 
 QString MappingTableModel::problemAt(int row, Field field) const
@@ -244,6 +246,12 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
             return QBrush(kProblem);
         if (unmapped)
             return QBrush(kUnmapped);
+        return {};
+    case Qt::ForegroundRole:
+        // The light warning backgrounds carry dark text in every theme (a dark theme's light
+        // text on them was unreadable).
+        if (!problemAt(index.row(), field).isEmpty() || unmapped)
+            return QBrush(kTextOnWarning);
         return {};
     case Qt::ToolTipRole:
     case Qt::AccessibleDescriptionRole: {

@@ -72,7 +72,7 @@
     <name>CustomFieldMapping</name>
     <message>
         <source>&quot;%1&quot; is not a channel field this connector can fill.</source>
-        <translation>„%1“ ist kein Kanalfeld, das dieser Connector füllen kann.</translation>
+        <translation>„%1“ ist kein Kanalfeld, das dieser Konnektor füllen kann.</translation>
     </message>
     <message>
         <source>A constant needs a value.</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a NetSuite field this connector reads.</source>
-        <translation>„%1“ ist kein NetSuite-Feld, das dieser Connector liest.</translation>
+        <translation>„%1“ ist kein NetSuite-Feld, das dieser Konnektor liest.</translation>
     </message>
     <message>
         <source>A lookup needs entries like &quot;from=to; from=to&quot; (&quot;*=value&quot; for all others).</source>
@@ -124,6 +124,10 @@
     <message>
         <source>Cannot use the database %1: %2</source>
         <translation>Die Datenbank %1 ist nicht nutzbar: %2</translation>
+    </message>
+    <message>
+        <source>the SQLite driver gave no handle</source>
+        <translation>der SQLite-Treiber lieferte kein Handle</translation>
     </message>
 </context>
 <context>
@@ -245,7 +249,7 @@
     <name>FulfillmentMapper</name>
     <message>
         <source>Kit %1 (internal id %2) has no members known from NetSuite, and this connector pushes kit members. Check the kit in NetSuite, or push the kit line instead.</source>
-        <translation>Zum Set %1 (interne ID %2) sind aus NetSuite keine Bestandteile bekannt, und dieser Connector überträgt die Bestandteile. Prüfen Sie das Set in NetSuite oder übertragen Sie stattdessen die Set-Position.</translation>
+        <translation>Zum Set %1 (interne ID %2) sind aus NetSuite keine Bestandteile bekannt, und dieser Konnektor überträgt die Bestandteile. Prüfen Sie das Set in NetSuite oder übertragen Sie stattdessen die Set-Position.</translation>
     </message>
     <message>
         <source>The fulfillment has no lines with a quantity to send.</source>
@@ -257,11 +261,11 @@
     </message>
     <message>
         <source>Ship method &quot;%1&quot; has no carrier mapping: map it to a carrier in Mappings, or set a default carrier for this connector.</source>
-        <translation>Die Versandart „%1“ ist keinem Versanddienst zugeordnet: Ordnen Sie sie unter Zuordnungen einem Versanddienst zu oder legen Sie einen Standard-Versanddienst für diesen Connector fest.</translation>
+        <translation>Die Versandart „%1“ ist keinem Versanddienst zugeordnet: Ordnen Sie sie unter Zuordnungen einem Versanddienst zu oder legen Sie einen Standard-Versanddienst für diesen Konnektor fest.</translation>
     </message>
     <message>
         <source>NetSuite location &quot;%1&quot; has no channel location mapping: map it in Mappings (Locations), or let this connector use its defaults.</source>
-        <translation>Der NetSuite-Lagerort „%1“ ist keinem Kanal-Lagerort zugeordnet: Ordnen Sie ihn unter Zuordnungen (Lagerorte) zu oder lassen Sie diesen Connector seine Standardwerte verwenden.</translation>
+        <translation>Der NetSuite-Lagerort „%1“ ist keinem Kanal-Lagerort zugeordnet: Ordnen Sie ihn unter Zuordnungen (Lagerorte) zu oder lassen Sie diesen Konnektor seine Standardwerte verwenden.</translation>
     </message>
     <message>
         <source>The fulfillment ships from %1 NetSuite locations mapped to different channel locations; a channel fulfillment ships from one. Split the fulfillment in NetSuite or correct the mapping.</source>
@@ -273,7 +277,7 @@
     </message>
     <message>
         <source>Item %1 (internal id %2) has no item mapping: map it to a channel SKU in Mappings, or let this connector use its defaults (the NetSuite item name as the SKU).</source>
-        <translation>Der Artikel %1 (interne ID %2) ist keiner Kanal-SKU zugeordnet: Ordnen Sie ihn unter Zuordnungen einer Kanal-SKU zu oder lassen Sie diesen Connector seine Standardwerte verwenden (den NetSuite-Artikelnamen als SKU).</translation>
+        <translation>Der Artikel %1 (interne ID %2) ist keiner Kanal-SKU zugeordnet: Ordnen Sie ihn unter Zuordnungen einer Kanal-SKU zu oder lassen Sie diesen Konnektor seine Standardwerte verwenden (den NetSuite-Artikelnamen als SKU).</translation>
     </message>
 </context>
 <context>
@@ -703,7 +707,7 @@
     </message>
     <message>
         <source>Shopify shows these lines as fulfilled already, but not by this connector. Nothing was sent; check the order in Shopify.</source>
-        <translation>Shopify zeigt diese Positionen bereits als geliefert, aber nicht durch diesen Connector. Nichts wurde gesendet; prüfen Sie den Auftrag in Shopify.</translation>
+        <translation>Shopify zeigt diese Positionen bereits als geliefert, aber nicht durch diesen Konnektor. Nichts wurde gesendet; prüfen Sie den Auftrag in Shopify.</translation>
     </message>
     <message>
         <source>the order&apos;s fulfillments in Shopify could not all be read</source>
@@ -793,7 +797,7 @@
     </message>
     <message>
         <source>Connector</source>
-        <translation>Connector</translation>
+        <translation>Konnektor</translation>
     </message>
     <message>
         <source>%1 is disabled</source>
@@ -809,7 +813,7 @@
     </message>
     <message>
         <source>the order came from &quot;%1&quot;, this connector syncs &quot;%2&quot;</source>
-        <translation>der Auftrag kam von „%1“, dieser Connector synchronisiert „%2“</translation>
+        <translation>der Auftrag kam von „%1“, dieser Konnektor synchronisiert „%2“</translation>
     </message>
     <message>
         <source>the order came from %1</source>
@@ -857,7 +861,7 @@
     </message>
     <message>
         <source>%1 is not one of this connector&apos;s trigger statuses</source>
-        <translation>%1 gehört nicht zu den auslösenden Status dieses Connectors</translation>
+        <translation>%1 gehört nicht zu den auslösenden Status dieses Konnektors</translation>
     </message>
     <message>
         <source>%1 is a trigger status</source>
@@ -907,6 +911,17 @@
     <message>
         <source>A fulfillment changed in NetSuite after it was pushed; see the history and Resolve it.</source>
         <translation>Eine Lieferung wurde nach der Übertragung in NetSuite geändert; sehen Sie im Verlauf nach und wählen Sie dann „Klären“.</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync</name>
+    <message>
+        <source>The demo keeps its data in a SQLite file of its own; it never writes into a PostgreSQL database.</source>
+        <translation>Die Demo hält ihre Daten in einer eigenen SQLite-Datei; sie schreibt nie in eine PostgreSQL-Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1 is your real database. The demo keeps its data in a database of its own: leave out --database, or give a new file.</source>
+        <translation>%1 ist Ihre echte Datenbank. Die Demo hält ihre Daten in einer eigenen Datenbank: Lassen Sie --database weg oder geben Sie eine neue Datei an.</translation>
     </message>
 </context>
 <context>
@@ -979,11 +994,11 @@
     <name>fulfillsync::ConnectorForm</name>
     <message>
         <source>Connector</source>
-        <translation>Connector</translation>
+        <translation>Konnektor</translation>
     </message>
     <message>
         <source>Connector name</source>
-        <translation>Name des Connectors</translation>
+        <translation>Name des Konnektors</translation>
     </message>
     <message>
         <source>e.g. Main Shopify store</source>
@@ -991,7 +1006,7 @@
     </message>
     <message>
         <source>Connector kind</source>
-        <translation>Art des Connectors</translation>
+        <translation>Art des Konnektors</translation>
     </message>
     <message>
         <source>Shopify</source>
@@ -1003,7 +1018,7 @@
     </message>
     <message>
         <source>Sales orders whose channel field (custbody_fa_channel) has this value are synced through this connector.</source>
-        <translation>Aufträge, deren Kanalfeld (custbody_fa_channel) diesen Wert hat, werden über diesen Connector synchronisiert.</translation>
+        <translation>Aufträge, deren Kanalfeld (custbody_fa_channel) diesen Wert hat, werden über diesen Konnektor synchronisiert.</translation>
     </message>
     <message>
         <source>&amp;Enabled</source>
@@ -1011,7 +1026,7 @@
     </message>
     <message>
         <source>Connector enabled</source>
-        <translation>Connector aktiv</translation>
+        <translation>Konnektor aktiv</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1155,11 +1170,11 @@
     </message>
     <message>
         <source>Give the connector a name.</source>
-        <translation>Geben Sie dem Connector einen Namen.</translation>
+        <translation>Geben Sie dem Konnektor einen Namen.</translation>
     </message>
     <message>
         <source>Another connector is already called &quot;%1&quot;. Choose another name.</source>
-        <translation>Ein anderer Connector heißt bereits „%1“. Wählen Sie einen anderen Namen.</translation>
+        <translation>Ein anderer Konnektor heißt bereits „%1“. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Enter the channel value NetSuite orders of this store carry.</source>
@@ -1284,10 +1299,6 @@
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <source>due now</source>
-        <translation>jetzt fällig</translation>
-    </message>
-    <message>
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
@@ -1305,7 +1316,7 @@
     </message>
     <message>
         <source>Connector</source>
-        <translation>Connector</translation>
+        <translation>Konnektor</translation>
     </message>
     <message>
         <source>Enabled</source>
@@ -1320,31 +1331,39 @@
         <translation>Nächster Lauf</translation>
     </message>
     <message>
-        <source>Pushed</source>
-        <translation>Übertragen</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>Wartet</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>Zurückgehalten</translation>
-    </message>
-    <message>
         <source>Oldest waiting</source>
         <translation>Am längsten wartend</translation>
+    </message>
+    <message>
+        <source>not scheduled here</source>
+        <translation>hier nicht geplant</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>Orders synced</source>
+        <translation>Aufträge synchronisiert</translation>
+    </message>
+    <message>
+        <source>Orders waiting</source>
+        <translation>Aufträge wartend</translation>
+    </message>
+    <message>
+        <source>Orders failed</source>
+        <translation>Aufträge fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Orders held</source>
+        <translation>Aufträge zurückgehalten</translation>
     </message>
 </context>
 <context>
     <name>fulfillsync::ConnectorsPage</name>
     <message>
         <source>Connectors</source>
-        <translation>Connectors</translation>
+        <translation>Konnektoren</translation>
     </message>
     <message>
         <source>No keychain answered. Access tokens are kept for this run only and must be entered again at the next start. Unlock or install a keychain (e.g. GNOME Keyring or KWallet) to keep them.</source>
@@ -1360,11 +1379,11 @@
     </message>
     <message>
         <source>Add a connector</source>
-        <translation>Connector hinzufügen</translation>
+        <translation>Konnektor hinzufügen</translation>
     </message>
     <message>
         <source>Add a connector (%1)</source>
-        <translation>Connector hinzufügen (%1)</translation>
+        <translation>Konnektor hinzufügen (%1)</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
@@ -1372,7 +1391,7 @@
     </message>
     <message>
         <source>Delete the connector</source>
-        <translation>Connector löschen</translation>
+        <translation>Konnektor löschen</translation>
     </message>
     <message>
         <source>D&amp;isable</source>
@@ -1380,7 +1399,7 @@
     </message>
     <message>
         <source>Enable or disable the connector</source>
-        <translation>Connector aktivieren oder deaktivieren</translation>
+        <translation>Konnektor aktivieren oder deaktivieren</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1388,7 +1407,7 @@
     </message>
     <message>
         <source>Save the connector</source>
-        <translation>Connector speichern</translation>
+        <translation>Konnektor speichern</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
@@ -1412,7 +1431,7 @@
     </message>
     <message>
         <source>Run this connector now</source>
-        <translation>Diesen Connector jetzt ausführen</translation>
+        <translation>Diesen Konnektor jetzt ausführen</translation>
     </message>
     <message>
         <source>Connection test result</source>
@@ -1420,11 +1439,11 @@
     </message>
     <message>
         <source>Connector message</source>
-        <translation>Meldung zum Connector</translation>
+        <translation>Meldung zum Konnektor</translation>
     </message>
     <message>
         <source>Could not read the connectors: %1</source>
-        <translation>Die Connectors konnten nicht gelesen werden: %1</translation>
+        <translation>Die Konnektoren konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Discard the unsaved changes to &quot;%1&quot;?</source>
@@ -1436,11 +1455,11 @@
     </message>
     <message>
         <source>No access token is stored for this connector yet: enter it and save.</source>
-        <translation>Für diesen Connector ist noch kein Zugriffstoken gespeichert: Geben Sie es ein und speichern Sie.</translation>
+        <translation>Für diesen Konnektor ist noch kein Zugriffstoken gespeichert: Geben Sie es ein und speichern Sie.</translation>
     </message>
     <message>
         <source>Could not save the connector: %1</source>
-        <translation>Der Connector konnte nicht gespeichert werden: %1</translation>
+        <translation>Der Konnektor konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Saved, but the access token could not be stored: %1</source>
@@ -1454,13 +1473,13 @@
         <source>Delete the connector &quot;%1&quot;?
 
 Its mappings and its record of what was already pushed are deleted too; its access token is removed from the keychain. The sync history stays.</source>
-        <translation>Den Connector „%1“ löschen?
+        <translation>Den Konnektor „%1“ löschen?
 
 Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden ebenfalls gelöscht; sein Zugriffstoken wird aus dem Schlüsselbund entfernt. Der Synchronisierungsverlauf bleibt erhalten.</translation>
     </message>
     <message>
         <source>Could not delete the connector: %1</source>
-        <translation>Der Connector konnte nicht gelöscht werden: %1</translation>
+        <translation>Der Konnektor konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>Deleted &quot;%1&quot;.</source>
@@ -1496,7 +1515,7 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
     <message>
         <source>The connector is disabled.</source>
-        <translation>Der Connector ist deaktiviert.</translation>
+        <translation>Der Konnektor ist deaktiviert.</translation>
     </message>
     <message>
         <source>A sync is already running.</source>
@@ -1504,7 +1523,7 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
     <message>
         <source>Sync this connector now.</source>
-        <translation>Diesen Connector jetzt synchronisieren.</translation>
+        <translation>Diesen Konnektor jetzt synchronisieren.</translation>
     </message>
     <message>
         <source>Run finished: %1 pushed, %2 failed, %3 held.</source>
@@ -1581,7 +1600,7 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
     <message>
         <source>Connectors</source>
-        <translation>Connectors</translation>
+        <translation>Konnektoren</translation>
     </message>
     <message>
         <source>Latest failures</source>
@@ -1613,7 +1632,7 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     </message>
     <message>
         <source>&lt;b&gt;Connectors&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Connectors&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;Konnektoren&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Chart &amp;period:</source>
@@ -1631,13 +1650,13 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
     <message>
         <source>No connector yet. Add one under Connectors to start syncing.</source>
-        <translation>Noch kein Connector. Legen Sie unter Connectors einen an, um mit dem Synchronisieren zu beginnen.</translation>
+        <translation>Noch kein Konnektor. Legen Sie unter Konnektoren einen an, um mit dem Synchronisieren zu beginnen.</translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n connector(s) have an order that should have synced by now. Open the order and use Explain to see what holds it.</source>
         <translation>
-            <numerusform>⚠ %n Connector hat einen Auftrag, der inzwischen synchronisiert sein sollte. Öffnen Sie den Auftrag und lesen Sie in der Erklärung, was ihn aufhält.</numerusform>
-            <numerusform>⚠ %n Connectors haben einen Auftrag, der inzwischen synchronisiert sein sollte. Öffnen Sie den Auftrag und lesen Sie in der Erklärung, was ihn aufhält.</numerusform>
+            <numerusform>⚠ %n Konnektor hat einen Auftrag, der inzwischen synchronisiert sein sollte. Öffnen Sie den Auftrag und lesen Sie in der Erklärung, was ihn aufhält.</numerusform>
+            <numerusform>⚠ %n Konnektoren haben einen Auftrag, der inzwischen synchronisiert sein sollte. Öffnen Sie den Auftrag und lesen Sie in der Erklärung, was ihn aufhält.</numerusform>
         </translation>
     </message>
     <message>
@@ -1693,7 +1712,7 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
     <message>
         <source>Connector</source>
-        <translation>Connector</translation>
+        <translation>Konnektor</translation>
     </message>
     <message>
         <source>Order</source>
@@ -1798,7 +1817,7 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
     <message>
         <source>Connector</source>
-        <translation>Connector</translation>
+        <translation>Konnektor</translation>
     </message>
     <message>
         <source>Trigger</source>
@@ -1845,7 +1864,7 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
     <message>
         <source>Each connector runs its own pass; cancelling one leaves the others running. A cancelled pass stops after its current request, so nothing is sent twice.</source>
-        <translation>Jeder Connector hat seinen eigenen Lauf; wird einer abgebrochen, laufen die anderen weiter. Ein abgebrochener Lauf endet nach seiner laufenden Anfrage, sodass nichts doppelt gesendet wird.</translation>
+        <translation>Jeder Konnektor hat seinen eigenen Lauf; wird einer abgebrochen, laufen die anderen weiter. Ein abgebrochener Lauf endet nach seiner laufenden Anfrage, sodass nichts doppelt gesendet wird.</translation>
     </message>
 </context>
 <context>
@@ -1915,7 +1934,7 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
     <message>
         <source>Connectors</source>
-        <translation>Connectors</translation>
+        <translation>Konnektoren</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1981,7 +2000,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <source>Connector %1 could not sync.
 
 %2</source>
-        <translation>Connector %1 konnte nicht synchronisieren.
+        <translation>Konnektor %1 konnte nicht synchronisieren.
 
 %2</translation>
     </message>
@@ -2011,7 +2030,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Jobs</source>
-        <translation>Jobs</translation>
+        <translation>Läufe</translation>
     </message>
     <message numerus="yes">
         <source>Resolved %n flagged fulfillment(s); the reason is in the history.</source>
@@ -2019,6 +2038,62 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
             <numerusform>%n markierte Lieferung geklärt; der Grund steht im Verlauf.</numerusform>
             <numerusform>%n markierte Lieferungen geklärt; der Grund steht im Verlauf.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Welcome to fulfillsync</source>
+        <translation>Willkommen bei fulfillsync</translation>
+    </message>
+    <message>
+        <source>fulfillsync is not connected to NetSuite yet.</source>
+        <translation>fulfillsync ist noch nicht mit NetSuite verbunden.</translation>
+    </message>
+    <message>
+        <source>Enter your NetSuite account and its token in Settings, then add a connector for each store under Connectors. To look around first, try the demo: it opens in a window of its own, with generated orders in a database of its own, and changes nothing here.</source>
+        <translation>Geben Sie Ihr NetSuite-Konto und sein Token unter Einstellungen ein und legen Sie dann unter Konnektoren einen Konnektor für jeden Shop an. Um sich zuerst umzusehen, probieren Sie die Demo: Sie öffnet sich in einem eigenen Fenster, mit erzeugten Aufträgen in einer eigenen Datenbank, und ändert hier nichts.</translation>
+    </message>
+    <message>
+        <source>Set up NetSuite…</source>
+        <translation>NetSuite einrichten…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo…</source>
+        <translation>&amp;Demo ausprobieren…</translation>
+    </message>
+    <message>
+        <source>Open a second window on generated orders, in a database of the demo&apos;s own; nothing here changes</source>
+        <translation>Öffnet ein zweites Fenster mit erzeugten Aufträgen in einer eigenen Datenbank der Demo; hier ändert sich nichts</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>&amp;About fulfillsync</source>
+        <translation>&amp;Über fulfillsync</translation>
+    </message>
+    <message>
+        <source>About fulfillsync</source>
+        <translation>Über fulfillsync</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;fulfillsync %1&lt;/h3&gt;&lt;p&gt;Pushes shipped NetSuite item fulfillments to the stores the orders came from: once each, and says why when it cannot.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;fulfillsync %1&lt;/h3&gt;&lt;p&gt;Überträgt versandte NetSuite-Lieferungen an die Shops, aus denen die Aufträge kamen: jede genau einmal, und sagt, warum, wenn es nicht geht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -2096,7 +2171,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <name>fulfillsync::MappingTableModel</name>
     <message>
         <source>An unmapped ship method holds its fulfillments, unless the connector sends its default carrier instead.</source>
-        <translation>Eine nicht zugeordnete Versandart hält ihre Lieferungen zurück, außer der Connector sendet stattdessen seinen Standard-Versanddienst.</translation>
+        <translation>Eine nicht zugeordnete Versandart hält ihre Lieferungen zurück, außer der Konnektor sendet stattdessen seinen Standard-Versanddienst.</translation>
     </message>
     <message>
         <source>An unmapped item is sent with its NetSuite name as the SKU.</source>
@@ -2104,7 +2179,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Once any location is mapped, an unmapped location holds its fulfillments, unless the connector uses its defaults (the channel then picks the location).</source>
-        <translation>Sobald ein Lagerort zugeordnet ist, hält ein nicht zugeordneter Lagerort seine Lieferungen zurück, außer der Connector verwendet seine Standardwerte (dann wählt der Kanal den Lagerort).</translation>
+        <translation>Sobald ein Lagerort zugeordnet ist, hält ein nicht zugeordneter Lagerort seine Lieferungen zurück, außer der Konnektor verwendet seine Standardwerte (dann wählt der Kanal den Lagerort).</translation>
     </message>
     <message numerus="yes">
         <source>Not mapped: NetSuite used it on %n order(s) (for example %1). %2 Enter the target to map it; rows left without a target are not saved.</source>
@@ -2120,8 +2195,8 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message numerus="yes">
         <source>Used on %n order(s) of this connector, for example %1.</source>
         <translation>
-            <numerusform>Verwendet auf %n Auftrag dieses Connectors, zum Beispiel %1.</numerusform>
-            <numerusform>Verwendet auf %n Aufträgen dieses Connectors, zum Beispiel %1.</numerusform>
+            <numerusform>Verwendet auf %n Auftrag dieses Konnektors, zum Beispiel %1.</numerusform>
+            <numerusform>Verwendet auf %n Aufträgen dieses Konnektors, zum Beispiel %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2205,7 +2280,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Write all mapping tables of this connector in one step</source>
-        <translation>Alle Zuordnungstabellen dieses Connectors in einem Schritt schreiben</translation>
+        <translation>Alle Zuordnungstabellen dieses Konnektors in einem Schritt schreiben</translation>
     </message>
     <message>
         <source>Revert</source>
@@ -2221,7 +2296,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>List the ship methods, items and locations NetSuite used on this connector&apos;s orders, with the orders each one holds</source>
-        <translation>Die Versandarten, Artikel und Lagerorte auflisten, die NetSuite in den Aufträgen dieses Connectors verwendet hat, mit den Aufträgen, die jeweils davon abhängen</translation>
+        <translation>Die Versandarten, Artikel und Lagerorte auflisten, die NetSuite in den Aufträgen dieses Konnektors verwendet hat, mit den Aufträgen, die jeweils davon abhängen</translation>
     </message>
     <message>
         <source>Add row</source>
@@ -2257,11 +2332,11 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Connector</source>
-        <translation>Connector</translation>
+        <translation>Konnektor</translation>
     </message>
     <message>
         <source>&amp;Connector:</source>
-        <translation>&amp;Connector:</translation>
+        <translation>&amp;Konnektor:</translation>
     </message>
     <message>
         <source>Filter rows</source>
@@ -2329,15 +2404,15 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>There is no connector yet: add one, then map its values here.</source>
-        <translation>Es gibt noch keinen Connector: Legen Sie einen an und ordnen Sie dann hier seine Werte zu.</translation>
+        <translation>Es gibt noch keinen Konnektor: Legen Sie einen an und ordnen Sie dann hier seine Werte zu.</translation>
     </message>
     <message>
         <source>Could not read the connectors: %1</source>
-        <translation>Die Connectors konnten nicht gelesen werden: %1</translation>
+        <translation>Die Konnektoren konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Could not read the connector: %1</source>
-        <translation>Der Connector konnte nicht gelesen werden: %1</translation>
+        <translation>Der Konnektor konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The mappings of %1 have unsaved changes. Save them first?</source>
@@ -2345,7 +2420,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Could not read the mappings: %1. Check the database connection and choose the connector again.</source>
-        <translation>Die Zuordnungen konnten nicht gelesen werden: %1. Prüfen Sie die Datenbankverbindung und wählen Sie den Connector erneut.</translation>
+        <translation>Die Zuordnungen konnten nicht gelesen werden: %1. Prüfen Sie die Datenbankverbindung und wählen Sie den Konnektor erneut.</translation>
     </message>
     <message numerus="yes">
         <source>%n mapping(s) of %1.</source>
@@ -2602,7 +2677,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Explain — connector %1</source>
-        <translation>Erklärung – Connector %1</translation>
+        <translation>Erklärung – Konnektor %1</translation>
     </message>
     <message>
         <source>Dry run</source>
@@ -2739,7 +2814,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Connector</source>
-        <translation>Connector</translation>
+        <translation>Konnektor</translation>
     </message>
     <message>
         <source>Order</source>
@@ -2902,7 +2977,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>New connectors sync &amp;every:</source>
-        <translation>Neue Connectors synchronisieren &amp;alle:</translation>
+        <translation>Neue Konnektoren synchronisieren &amp;alle:</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -3159,11 +3234,11 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>No enabled connector to sync. Add or enable one under Connectors.</source>
-        <translation>Kein aktiver Connector zum Synchronisieren. Fügen Sie unter „Connectors“ einen hinzu oder aktivieren Sie einen.</translation>
+        <translation>Kein aktiver Konnektor zum Synchronisieren. Fügen Sie unter „Konnektoren“ einen hinzu oder aktivieren Sie einen.</translation>
     </message>
     <message>
         <source>Connector %1 does not exist.</source>
-        <translation>Connector %1 existiert nicht.</translation>
+        <translation>Konnektor %1 existiert nicht.</translation>
     </message>
     <message>
         <source>No NetSuite account is configured. Enter the account id in Settings.</source>
@@ -3175,11 +3250,11 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>The access token of connector %1 is missing. Enter it under Connectors.</source>
-        <translation>Das Zugriffstoken von Connector %1 fehlt. Geben Sie es unter „Connectors“ ein.</translation>
+        <translation>Das Zugriffstoken von Konnektor %1 fehlt. Geben Sie es unter „Konnektoren“ ein.</translation>
     </message>
     <message>
         <source>Could not take the connector&apos;s lease: %1</source>
-        <translation>Die Sperre des Connectors konnte nicht übernommen werden: %1</translation>
+        <translation>Die Sperre des Konnektors konnte nicht übernommen werden: %1</translation>
     </message>
     <message>
         <source>%1 is being synced by another fulfillsync worker (%2); this run was skipped.</source>
@@ -3242,7 +3317,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Connector</source>
-        <translation>Connector</translation>
+        <translation>Konnektor</translation>
     </message>
     <message>
         <source>Any channel</source>
@@ -3250,7 +3325,7 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     </message>
     <message>
         <source>Any connector</source>
-        <translation>Jeder Connector</translation>
+        <translation>Jeder Konnektor</translation>
     </message>
     <message>
         <source>From date</source>
@@ -3371,10 +3446,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>Datenbank-URL: sqlite:///pfad/datei.db oder postgresql://benutzer@host:port/db.</translation>
     </message>
     <message>
-        <source>Serve N generated demo orders from the built-in sandbox (default 400; 0 = no sandbox).</source>
-        <translation>N erzeugte Demo-Aufträge aus der eingebauten Sandbox bereitstellen (Standard 400; 0 = keine Sandbox).</translation>
-    </message>
-    <message>
         <source>Serve this fulfillsync-scenario/1 file from the built-in sandbox instead of demo data.</source>
         <translation>Diese fulfillsync-scenario/1-Datei statt der Demodaten aus der eingebauten Sandbox bereitstellen.</translation>
     </message>
@@ -3389,6 +3460,18 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>Sync once, save a screenshot of every screen into FOLDER and quit.</source>
         <translation>Einmal synchronisieren, ein Bildschirmfoto jeder Seite in FOLDER speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Try fulfillsync on generated orders served by the built-in sandbox, in a database of the demo&apos;s own.</source>
+        <translation>fulfillsync mit erzeugten Aufträgen aus der eingebauten Sandbox ausprobieren, in einer eigenen Datenbank der Demo.</translation>
+    </message>
+    <message>
+        <source>How many orders the demo generates (default 400).</source>
+        <translation>Wie viele Aufträge die Demo erzeugt (Standard 400).</translation>
+    </message>
+    <message>
+        <source>fulfillsync — demo</source>
+        <translation>fulfillsync — Demo</translation>
     </message>
 </context>
 </TS>

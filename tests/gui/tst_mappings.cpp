@@ -14,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QBrush>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
@@ -241,6 +242,13 @@ private Q_SLOTS:
         QCOMPARE(ships()->index(1, 1).data().toString(), QStringLiteral("Local Courier"));
         QCOMPARE(ships()->index(1, orders).data().toLongLong(), 1);
         QVERIFY(ships()->index(1, orders).data(Qt::BackgroundRole).isValid()); // amber
+        // Readable in a dark theme too: the text on the amber is dark, whatever the palette.
+        const QColor back =
+            ships()->index(1, orders).data(Qt::BackgroundRole).value<QBrush>().color();
+        const QColor text =
+            ships()->index(1, orders).data(Qt::ForegroundRole).value<QBrush>().color();
+        QVERIFY2(back.lightnessF() - text.lightnessF() > 0.5,
+                 qPrintable(QStringLiteral("%1 on %2").arg(text.name(), back.name())));
         QVERIFY(
             ships()->index(1, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("SO3")));
         QCOMPARE(m_page->model(MappingKind::Item)->rowCount(), 1);
