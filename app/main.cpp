@@ -131,9 +131,11 @@ int main(int argc, char *argv[])
     // The demo keeps its secrets in memory: its connector ids would otherwise name the real
     // connectors' keychain entries.
     std::unique_ptr<SecretStore> secrets;
-    if (demo)
-        secrets = std::make_unique<MemorySecretStore>();
-    else
+    if (demo) {
+        auto memory = std::make_unique<MemorySecretStore>();
+        memory->setInMemoryOnPurpose();
+        secrets = std::move(memory);
+    } else
         secrets = std::make_unique<KeychainSecretStore>();
     CredentialsLoader credentialsLoader(database, *secrets);
     if (demo)

@@ -423,7 +423,7 @@ void ConnectorsPage::runNow()
 
 void ConnectorsPage::checkKeychain()
 {
-    m_keychainWarning->setVisible(!m_secrets.isPersistent());
+    m_keychainWarning->setVisible(m_secrets.lacksKeychain());
 }
 
 void ConnectorsPage::showMessage(const QString &text, bool problem)

@@ -386,7 +386,7 @@ void SettingsDialog::chooseSqliteFile()
 
 void SettingsDialog::checkKeychain()
 {
-    m_keychainWarning->setVisible(!m_store.isPersistent());
+    m_keychainWarning->setVisible(m_store.lacksKeychain());
 }
 
 } // namespace fulfillsync

@@ -25,6 +25,9 @@ public:
     virtual void remove(const QString &key, WriteCallback done) = 0;
     // False when secrets cannot be kept beyond this run (no keychain answered).
     virtual bool isPersistent() const = 0;
+    // The admin should be told: secrets are kept for this run only because no keychain
+    // answered (not because this run, the demo, keeps them in memory on purpose).
+    virtual bool lacksKeychain() const { return !isPersistent(); }
 
     static QString netSuiteKey(const char *field); // "netsuite/consumerKey" …
     static QString channelTokenKey(qint64 connectorId);
@@ -46,9 +49,12 @@ public:
     void write(const QString &key, const QString &value, WriteCallback done) override;
     void remove(const QString &key, WriteCallback done) override;
     bool isPersistent() const override { return false; }
+    bool lacksKeychain() const override { return !m_onPurpose; }
+    void setInMemoryOnPurpose() { m_onPurpose = true; } // the demo: the keychain is not wanted
 
 private:
     QHash<QString, QString> m_values;
+    bool m_onPurpose = false;
 };
 
 } // namespace fulfillsync

@@ -156,6 +156,18 @@ private Q_SLOTS:
         QVERIFY(m_page->keychainWarning()->text().contains(QStringLiteral("this run only")));
     }
 
+    // The demo keeps its secrets in memory on purpose: no warning about a missing keychain.
+    void theDemoDoesNotClaimAMissingKeychain()
+    {
+        MemorySecretStore demoSecrets;
+        demoSecrets.setInMemoryOnPurpose();
+        ConnectorsPage page(m_temp->database(), *m_sync, demoSecrets);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::qWait(50);
+        QVERIFY(!page.keychainWarning()->isVisible());
+    }
+
     void validationBlocksSaveWithABadUrl()
     {
         typeNewConnector(QStringLiteral("Broken"), QStringLiteral("outlet store"),
