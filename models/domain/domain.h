@@ -251,6 +251,7 @@ struct SyncAttempt
     QString request;           // redacted
     QString response;          // redacted
     qint64 mappingVersion = 0; // the connector's mapping version the request was built with
+    QString trackingNumbers;   // the fulfillment's, comma-separated, as they were then
 };
 
 } // namespace fulfillsync

@@ -57,6 +57,8 @@ QString HistoryTableModel::columnTitle(int column) const
         return tr("Duration");
     case Message:
         return tr("Message");
+    case Tracking:
+        return tr("Tracking");
     default:
         return {};
     }

@@ -20,6 +20,7 @@ public:
         ErrorClass,
         Duration,
         Message,
+        Tracking,
         ColumnCount
     };
 

@@ -20,6 +20,8 @@ struct TableSpec
     QString dateColumn;
     bool dateIsTimestamp = false;
     QList<int> sortable; // model columns; each has a (column, id) index (migration 0007)
+    // Free text also finds rows through this (one LIKE parameter), e.g. orders by tracking.
+    QString textSubquery;
 };
 
 const TableSpec &specOf(TablePageQuery::Table table)
@@ -38,16 +40,21 @@ const TableSpec &specOf(TablePageQuery::Table table)
         QStringLiteral("channel"),
         QStringLiteral("tran_date"),
         false,
-        {0, 1, 10}}; // order number, date, last attempt
+        {0, 1, 10}, // order number, date, last attempt
+        // The order's packages: uncorrelated, so the packages are scanned once per query.
+        QStringLiteral("id IN (SELECT f.order_id FROM item_fulfillments f JOIN packages p ON "
+                       "p.fulfillment_id = f.id WHERE LOWER(p.tracking_number) LIKE ? "
+                       "ESCAPE '\\')")};
     static const TableSpec history{
         QStringLiteral("sync_attempts"),
         QStringLiteral("occurred_at"),
         {QStringLiteral("id"), QStringLiteral("occurred_at"), QStringLiteral("connector_name"),
          QStringLiteral("order_tran_id"), QStringLiteral("fulfillment_tran_id"),
          QStringLiteral("trigger_kind"), QStringLiteral("outcome"), QStringLiteral("error_class"),
-         QStringLiteral("duration_ms"), QStringLiteral("message")},
+         QStringLiteral("duration_ms"), QStringLiteral("message"),
+         QStringLiteral("tracking_numbers")},
         {QStringLiteral("order_tran_id"), QStringLiteral("fulfillment_tran_id"),
-         QStringLiteral("message")},
+         QStringLiteral("message"), QStringLiteral("tracking_numbers")},
         QStringLiteral("outcome"),
         QStringLiteral("trigger_kind"),
         QStringLiteral("connector_name"),
@@ -128,10 +135,15 @@ QString TablePageQuery::whereClause(QVariantList &values) const
     const QString needle = text.trimmed();
     if (!needle.isEmpty()) {
         QStringList any;
+        const QVariant pattern(QStringLiteral("%") + escapeLike(needle.toLower()) +
+                               QStringLiteral("%"));
         for (const QString &column : spec.textColumns) {
             any << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(column);
-            values << QVariant(QStringLiteral("%") + escapeLike(needle.toLower()) +
-                               QStringLiteral("%"));
+            values << pattern;
+        }
+        if (!spec.textSubquery.isEmpty()) {
+            any << spec.textSubquery;
+            values << pattern;
         }
         conditions << u'(' + any.join(QStringLiteral(" OR ")) + u')';
     }

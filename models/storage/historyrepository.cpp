@@ -45,8 +45,9 @@ qint64 HistoryRepository::append(const SyncAttempt &a)
         QStringLiteral("INSERT INTO sync_attempts (occurred_at, connector_id, "
                        "connector_name, order_id, order_tran_id, fulfillment_id, "
                        "fulfillment_tran_id, trigger_kind, outcome, error_class, "
-                       "duration_ms, message, request, response, mapping_version) VALUES "
-                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+                       "duration_ms, message, request, response, mapping_version, "
+                       "tracking_numbers) VALUES "
+                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
         &m_error);
     if (!statement)
         return 0;
@@ -67,6 +68,7 @@ qint64 HistoryRepository::append(const SyncAttempt &a)
     q.addBindValue(a.request);
     q.addBindValue(a.response);
     q.addBindValue(a.mappingVersion);
+    q.addBindValue(a.trackingNumbers);
     if (!execOrReport(q, &m_error) || !q.next())
         return 0;
     return q.value(0).toLongLong();
@@ -79,7 +81,8 @@ QList<SyncAttempt> HistoryRepository::select(const QString &tail, const QVariant
         QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, "
                        "order_id, order_tran_id, fulfillment_id, fulfillment_tran_id, "
                        "trigger_kind, outcome, error_class, duration_ms, message, "
-                       "request, response, mapping_version FROM sync_attempts ") +
+                       "request, response, mapping_version, tracking_numbers "
+                       "FROM sync_attempts ") +
             tail,
         &m_error);
     if (!statement)
@@ -107,6 +110,7 @@ QList<SyncAttempt> HistoryRepository::select(const QString &tail, const QVariant
         a.request = q.value(13).toString();
         a.response = q.value(14).toString();
         a.mappingVersion = q.value(15).toLongLong();
+        a.trackingNumbers = q.value(16).toString();
         result << a;
     }
     return result;

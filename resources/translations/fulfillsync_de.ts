@@ -1746,6 +1746,10 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Sendungsnummern</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::HttpCall</name>

@@ -74,6 +74,7 @@ qint64 AttemptRecorder::record(const Subject &subject, SyncOutcome outcome, Erro
     attempt.request = subject.request;
     attempt.response = response;
     attempt.mappingVersion = m_config.mappingVersion;
+    attempt.trackingNumbers = subject.fulfillment.trackingNumbers.join(QStringLiteral(", "));
     const qint64 id = m_history.append(attempt);
     if (id == 0)
         qCWarning(lcRecorder) << "could not record the attempt:" << m_history.lastError();

@@ -444,7 +444,13 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 4); // header + 3 attempts
         QVERIFY(lines.at(0).startsWith("Time,Connector,Order"));
         QVERIFY(!lines.at(0).contains("Message")); // columns as shown
-        QCOMPARE(lines.at(1).count(','), int(HistoryTableModel::ColumnCount) - 2);
+        QCOMPARE(lines.at(0).count(','), int(HistoryTableModel::ColumnCount) - 2);
+        // The tracking numbers each attempt was about travel with it (quoted: they hold commas).
+        QVERIFY(lines.at(0).endsWith("Tracking"));
+        bool twoNumbersQuoted = false;
+        for (const QByteArray &line : lines)
+            twoNumbersQuoted |= line.contains("\"1Z999AA10123456785, 1Z999AA10123456786\"");
+        QVERIFY(twoNumbersQuoted);
         file.close();
 
         // An unwritable place: a clear error, no file.

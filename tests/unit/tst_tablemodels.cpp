@@ -6,6 +6,7 @@
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/orderrepository.h"
 #include "models/storage/sqlerror.h"
 #include "testutils/tempdatabase.h"
 
@@ -391,6 +392,64 @@ private Q_SLOTS:
         QVERIFY(waitForCount(model, 320));
         QCOMPARE(resets.count(), 0); // the admin's scroll position stays
         QCOMPARE(orderAt(model, 319), QStringLiteral("SO0"));
+    }
+
+    // A tracking number a customer reads out finds the order and every attempt about it, and
+    // History shows the numbers each attempt was about.
+    void trackingNumbersAreSearchable()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        QSqlQuery q(db);
+        for (int id : {1, 2})
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO sales_orders (id, tran_id, tran_date, "
+                                          "status) VALUES (%1, 'SO%1', '2026-11-19', 'B')")
+                               .arg(id)));
+        OrderRepository orders(db);
+        ItemFulfillment shipped;
+        shipped.id = 20;
+        shipped.orderId = 2;
+        shipped.tranId = QStringLiteral("IF20");
+        shipped.shipStatus = QStringLiteral("C");
+        shipped.trackingNumbers = {QStringLiteral("1Z999AA10123456784"),
+                                   QStringLiteral("9400111899223344556677")};
+        QVERIFY2(orders.upsertFulfillments({shipped}), qPrintable(orders.lastError()));
+        HistoryRepository history(db);
+        SyncAttempt a;
+        a.occurredAt = QDateTime::currentDateTimeUtc();
+        a.orderId = 2;
+        a.orderTranId = QStringLiteral("SO2");
+        a.fulfillmentTranId = QStringLiteral("IF20");
+        a.outcome = SyncOutcome::Pushed;
+        a.trackingNumbers = shipped.trackingNumbers.join(QStringLiteral(", "));
+        QVERIFY(history.append(a) > 0);
+        a.orderTranId = QStringLiteral("SO1");
+        a.trackingNumbers.clear();
+        QVERIFY(history.append(a) > 0);
+
+        OrderTableModel orderModel(m_temp->database());
+        watch(orderModel);
+        QVERIFY(waitForCount(orderModel, 2));
+        TablePageQuery query = orderModel.query();
+        query.text = QStringLiteral("9400111899");
+        orderModel.setQuery(query);
+        QVERIFY(waitForCount(orderModel, 1));
+        QVERIFY(waitForIdle(orderModel));
+        QCOMPARE(orderModel.index(0, OrderTableModel::Number).data().toString(),
+                 QStringLiteral("SO2"));
+        query.text = QStringLiteral("1z999aa"); // any case
+        orderModel.setQuery(query);
+        QVERIFY(waitForCount(orderModel, 1));
+
+        HistoryTableModel historyModel(m_temp->database());
+        watch(historyModel);
+        QVERIFY(waitForCount(historyModel, 2));
+        query = historyModel.query();
+        query.text = QStringLiteral("9400111899");
+        historyModel.setQuery(query);
+        QVERIFY(waitForCount(historyModel, 1));
+        QVERIFY(waitForIdle(historyModel));
+        QCOMPARE(historyModel.index(0, HistoryTableModel::Tracking).data().toString(),
+                 QStringLiteral("1Z999AA10123456784, 9400111899223344556677"));
     }
 
     void ordersModelShowsNamesNotCodes()
