@@ -117,13 +117,13 @@ QVariant ConnectorSummaryModel::data(const QModelIndex &index, int role) const
         return in <= 0 ? tr("starting") : tr("in %1").arg(formatAge(in));
     }
     case Synced:
-        return s.count(QStringLiteral("synced")) + s.count(QStringLiteral("partially_synced"));
+        return s.count(OrderSyncState::Synced) + s.count(OrderSyncState::PartiallySynced);
     case Waiting:
-        return s.count(QStringLiteral("waiting"));
+        return s.count(OrderSyncState::Waiting);
     case Failed:
-        return s.count(QStringLiteral("failed"));
+        return s.count(OrderSyncState::Failed);
     case Held:
-        return s.count(QStringLiteral("held"));
+        return s.count(OrderSyncState::Held);
     case OldestWaiting:
         if (s.oldestWaitingTranId.isEmpty())
             return tr("none due");

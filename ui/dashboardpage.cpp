@@ -1,6 +1,7 @@
 #include "ui/dashboardpage.h"
 
 #include "models/item/dashboardreader.h"
+#include "models/item/historytablemodel.h"
 #include "sync/synccontroller.h"
 #include "ui/dashboardmodels.h"
 
@@ -26,26 +27,24 @@ namespace fulfillsync {
 namespace {
 
 // Mid-tone colours: strong enough on a white chart and still clear on a dark one.
-QColor outcomeColor(const QString &outcome)
+QColor outcomeColor(const QString &key)
 {
-    if (outcome == u"pushed")
+    switch (syncOutcomeFromKey(key).value_or(SyncOutcome::Skipped)) {
+    case SyncOutcome::Pushed:
         return QColor(0x2e, 0x9d, 0x4f);
-    if (outcome == u"failed")
+    case SyncOutcome::Failed:
         return QColor(0xd6, 0x45, 0x45);
-    if (outcome == u"held")
+    case SyncOutcome::Held:
         return QColor(0xe0, 0xa0, 0x30);
+    case SyncOutcome::Skipped:
+        break;
+    }
     return QColor(0x8a, 0x8f, 0x98);
 }
 
-QString outcomeName(const QString &outcome)
+QString outcomeName(const QString &key)
 {
-    if (outcome == u"pushed")
-        return DashboardPage::tr("Pushed");
-    if (outcome == u"failed")
-        return DashboardPage::tr("Failed");
-    if (outcome == u"held")
-        return DashboardPage::tr("Held");
-    return DashboardPage::tr("Skipped");
+    return HistoryTableModel::outcomeName(key);
 }
 
 QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)

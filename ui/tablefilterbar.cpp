@@ -46,23 +46,25 @@ TableFilterBar::TableFilterBar(TablePageQuery::Table table, QWidget *parent)
     QList<std::pair<QString, QString>> states{{tr("Any state"), QString()}};
     QList<std::pair<QString, QString>> statuses;
     if (orders) {
-        for (const char *key :
-             {"not_eligible", "waiting", "synced", "partially_synced", "failed", "held"})
-            states.append({OrderTableModel::syncStateName(QString::fromLatin1(key)),
-                           QString::fromLatin1(key)});
+        for (OrderSyncState state : allOrderSyncStates()) {
+            const QString key = orderSyncStateKey(state);
+            states.append({OrderTableModel::syncStateName(key), key});
+        }
         statuses.append({tr("Any NetSuite status"), QString()});
         for (char letter = 'A'; letter <= 'H'; ++letter)
             statuses.append({SalesOrderStatus::displayName(QString(QChar::fromLatin1(letter))),
                              QString(QChar::fromLatin1(letter))});
     } else {
         states[0].first = tr("Any outcome");
-        for (const char *key : {"pushed", "skipped", "failed", "held"})
-            states.append({HistoryTableModel::outcomeName(QString::fromLatin1(key)),
-                           QString::fromLatin1(key)});
+        for (SyncOutcome outcome : allSyncOutcomes()) {
+            const QString key = syncOutcomeKey(outcome);
+            states.append({HistoryTableModel::outcomeName(key), key});
+        }
         statuses.append({tr("Any trigger"), QString()});
-        for (const char *key : {"schedule", "manual", "resync", "replay"})
-            statuses.append({HistoryTableModel::triggerName(QString::fromLatin1(key)),
-                             QString::fromLatin1(key)});
+        for (SyncTrigger trigger : allSyncTriggers()) {
+            const QString key = syncTriggerKey(trigger);
+            statuses.append({HistoryTableModel::triggerName(key), key});
+        }
     }
     m_state = makeChoice(orders ? tr("Sync state") : tr("Outcome"), states);
     m_status = makeChoice(orders ? tr("NetSuite status") : tr("Trigger"), statuses);
@@ -128,9 +130,24 @@ QComboBox *TableFilterBar::makeChoice(const QString &accessibleName,
     return box;
 }
 
+namespace {
+
+// Tab leaves the date for the next control. QDateEdit's own Tab walks its year, month and day
+// sections first, so a keyboard user seemed stuck there; the arrow keys still move between them.
+class FilterDateEdit final : public QDateEdit
+{
+public:
+    using QDateEdit::QDateEdit;
+
+protected:
+    bool focusNextPrevChild(bool next) override { return QWidget::focusNextPrevChild(next); }
+};
+
+} // namespace
+
 QDateEdit *TableFilterBar::makeDate(const QString &accessibleName)
 {
-    auto *edit = new QDateEdit(this);
+    auto *edit = new FilterDateEdit(this);
     edit->setAccessibleName(accessibleName);
     edit->setCalendarPopup(true);
     edit->setMinimumDate(kNoDate);

@@ -177,6 +177,32 @@ QString syncOutcomeKey(SyncOutcome outcome)
     return {};
 }
 
+std::optional<SyncTrigger> syncTriggerFromKey(const QString &key)
+{
+    for (SyncTrigger trigger : allSyncTriggers())
+        if (syncTriggerKey(trigger) == key)
+            return trigger;
+    return std::nullopt;
+}
+
+QList<SyncTrigger> allSyncTriggers()
+{
+    return {SyncTrigger::Schedule, SyncTrigger::Manual, SyncTrigger::Resync, SyncTrigger::Replay};
+}
+
+std::optional<SyncOutcome> syncOutcomeFromKey(const QString &key)
+{
+    for (SyncOutcome outcome : allSyncOutcomes())
+        if (syncOutcomeKey(outcome) == key)
+            return outcome;
+    return std::nullopt;
+}
+
+QList<SyncOutcome> allSyncOutcomes()
+{
+    return {SyncOutcome::Pushed, SyncOutcome::Skipped, SyncOutcome::Failed, SyncOutcome::Held};
+}
+
 QString errorClassKey(ErrorClass errorClass)
 {
     switch (errorClass) {

@@ -214,9 +214,13 @@ QList<OrderSyncState> allOrderSyncStates();
 
 enum class SyncTrigger { Schedule, Manual, Resync, Replay };
 QString syncTriggerKey(SyncTrigger trigger);
+std::optional<SyncTrigger> syncTriggerFromKey(const QString &key);
+QList<SyncTrigger> allSyncTriggers();
 
 enum class SyncOutcome { Pushed, Skipped, Failed, Held };
 QString syncOutcomeKey(SyncOutcome outcome);
+std::optional<SyncOutcome> syncOutcomeFromKey(const QString &key);
+QList<SyncOutcome> allSyncOutcomes();
 
 // Error classes shown to admins and used by retry decisions.
 enum class ErrorClass {

@@ -1,5 +1,6 @@
 #include "models/item/historytablemodel.h"
 
+#include "models/domain/domain.h"
 #include "models/domain/timestamps.h"
 
 #include <QLocale>
@@ -12,27 +13,37 @@ HistoryTableModel::HistoryTableModel(Database &database, QObject *parent)
 
 QString HistoryTableModel::outcomeName(const QString &key)
 {
-    if (key == u"pushed")
+    const std::optional<SyncOutcome> outcome = syncOutcomeFromKey(key);
+    if (!outcome)
+        return key;
+    switch (*outcome) {
+    case SyncOutcome::Pushed:
         return tr("Pushed");
-    if (key == u"skipped")
+    case SyncOutcome::Skipped:
         return tr("Skipped");
-    if (key == u"failed")
+    case SyncOutcome::Failed:
         return tr("Failed");
-    if (key == u"held")
+    case SyncOutcome::Held:
         return tr("Held");
+    }
     return key;
 }
 
 QString HistoryTableModel::triggerName(const QString &key)
 {
-    if (key == u"schedule")
+    const std::optional<SyncTrigger> trigger = syncTriggerFromKey(key);
+    if (!trigger)
+        return key;
+    switch (*trigger) {
+    case SyncTrigger::Schedule:
         return tr("Schedule");
-    if (key == u"manual")
+    case SyncTrigger::Manual:
         return tr("Manual");
-    if (key == u"resync")
+    case SyncTrigger::Resync:
         return tr("Resync");
-    if (key == u"replay")
+    case SyncTrigger::Replay:
         return tr("Replay");
+    }
     return key;
 }
 

@@ -13,18 +13,23 @@ OrderTableModel::OrderTableModel(Database &database, QObject *parent)
 
 QString OrderTableModel::syncStateName(const QString &key)
 {
-    if (key == u"not_eligible")
+    const std::optional<OrderSyncState> state = orderSyncStateFromKey(key);
+    if (!state)
+        return key;
+    switch (*state) {
+    case OrderSyncState::NotEligible:
         return tr("Not eligible");
-    if (key == u"waiting")
+    case OrderSyncState::Waiting:
         return tr("Waiting");
-    if (key == u"synced")
+    case OrderSyncState::Synced:
         return tr("Synced");
-    if (key == u"partially_synced")
+    case OrderSyncState::PartiallySynced:
         return tr("Partially synced");
-    if (key == u"failed")
+    case OrderSyncState::Failed:
         return tr("Failed");
-    if (key == u"held")
+    case OrderSyncState::Held:
         return tr("Held");
+    }
     return key;
 }
 

@@ -32,8 +32,10 @@ int AttemptBucket::total() const
 
 QStringList DashboardQueries::outcomeKeys()
 {
-    return {QStringLiteral("pushed"), QStringLiteral("skipped"), QStringLiteral("failed"),
-            QStringLiteral("held")};
+    QStringList keys;
+    for (SyncOutcome outcome : allSyncOutcomes())
+        keys << syncOutcomeKey(outcome);
+    return keys;
 }
 
 QString DashboardQueries::bucketKey(BucketSize size, const QDateTime &time)
@@ -122,7 +124,7 @@ bool DashboardQueries::fillOldestWaiting(ConnectorSummary &summary, const QStrin
         return true;
     // Placeholders generated for the fixed-size list; the statuses themselves are bound.
     QStringList marks;
-    QVariantList values{QStringLiteral("waiting"), summary.channel};
+    QVariantList values{orderSyncStateKey(OrderSyncState::Waiting), summary.channel};
     for (const QString &status : dueStatuses) {
         marks << QStringLiteral("?");
         values << status;
@@ -181,7 +183,7 @@ QList<RecentFailure> DashboardQueries::latestFailures(int limit, QString *error)
                   QStringLiteral("SELECT id, occurred_at, connector_id, connector_name, order_id, "
                                  "order_tran_id, error_class, message FROM sync_attempts "
                                  "WHERE outcome = ? ORDER BY occurred_at DESC, id DESC LIMIT ?"),
-                  {QStringLiteral("failed"), limit}, error))
+                  {syncOutcomeKey(SyncOutcome::Failed), limit}, error))
         return {};
     QList<RecentFailure> failures;
     while (q.next()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/domain/domain.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -21,7 +23,7 @@ struct ConnectorSummary
     int intervalMinutes = 5;
     QDateTime lastRun; // the newest attempt; invalid when there is none
     QHash<QString, int> ordersByState;
-    int count(const QString &state) const { return ordersByState.value(state); }
+    int count(OrderSyncState state) const { return ordersByState.value(orderSyncStateKey(state)); }
     // The oldest order that is due (status in the connector's trigger set) but still waiting:
     // the sign of a stuck sync. Its age counts from NetSuite's last change of the order.
     QString oldestWaitingTranId;

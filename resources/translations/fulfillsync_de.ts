@@ -1583,22 +1583,6 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
 <context>
     <name>fulfillsync::DashboardPage</name>
     <message>
-        <source>Pushed</source>
-        <translation>Übertragen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>Zurückgehalten</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
         <source>Connectors</source>
         <translation>Konnektoren</translation>
     </message>

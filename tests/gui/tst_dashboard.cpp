@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QBarSet>
 #include <QChart>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -269,6 +270,22 @@ private Q_SLOTS:
         QCOMPARE(tabs->currentIndex(), 3);
         QTest::keyClick(focused(), Qt::Key_PageUp, Qt::ControlModifier);
         QCOMPARE(tabs->currentIndex(), 2);
+    }
+
+    void tabLeavesTheDateFilter()
+    {
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->tabs()->setCurrentIndex(1); // Sales Orders
+        QDateEdit *from = m_window->orderPanel()->filterBar()->fromEdit();
+        from->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(from->hasFocus());
+        QTest::keyClick(from, Qt::Key_Tab);
+        QWidget *now = QApplication::focusWidget();
+        QVERIFY(now);
+        QVERIFY2(now != from && !from->isAncestorOf(now), now->metaObject()->className());
+        QTest::keyClick(now, Qt::Key_Backtab);
+        QTRY_VERIFY(from->hasFocus() || from->isAncestorOf(QApplication::focusWidget()));
     }
 
     void activatingAFailureOpensItsOrder()

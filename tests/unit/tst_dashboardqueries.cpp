@@ -131,17 +131,17 @@ private Q_SLOTS:
         QVERIFY(sa.enabled);
         QVERIFY(!sb.enabled);
         QCOMPARE(sa.intervalMinutes, 10);
-        QCOMPARE(sa.count(QStringLiteral("synced")), 2);
-        QCOMPARE(sa.count(QStringLiteral("failed")), 1);
-        QCOMPARE(sa.count(QStringLiteral("waiting")), 3);
-        QCOMPARE(sa.count(QStringLiteral("held")), 1);
-        QCOMPARE(sa.count(QStringLiteral("partially_synced")), 0);
+        QCOMPARE(sa.count(OrderSyncState::Synced), 2);
+        QCOMPARE(sa.count(OrderSyncState::Failed), 1);
+        QCOMPARE(sa.count(OrderSyncState::Waiting), 3);
+        QCOMPARE(sa.count(OrderSyncState::Held), 1);
+        QCOMPARE(sa.count(OrderSyncState::PartiallySynced), 0);
         QCOMPARE(sa.oldestWaitingTranId, QStringLiteral("SO5"));
         QCOMPARE(sa.oldestWaitingOrderId, 5);
         QCOMPARE(sa.oldestWaitingSince, Now.addDays(-3));
         QVERIFY2(sa.lastRun > QDateTime::currentDateTimeUtc().addSecs(-60),
                  qPrintable(sa.lastRun.toString(Qt::ISODate)));
-        QCOMPARE(sb.count(QStringLiteral("waiting")), 1);
+        QCOMPARE(sb.count(OrderSyncState::Waiting), 1);
         QCOMPARE(sb.oldestWaitingTranId, QStringLiteral("SO8"));
         QVERIFY(!sb.lastRun.isValid());
     }
