@@ -42,11 +42,6 @@ QColor outcomeColor(const QString &key)
     return QColor(0x8a, 0x8f, 0x98);
 }
 
-QString outcomeName(const QString &key)
-{
-    return HistoryTableModel::outcomeName(key);
-}
-
 QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 {
     auto *view = new QTableView(parent);
@@ -100,7 +95,7 @@ DashboardPage::DashboardPage(Database &database, SyncController &sync, QWidget *
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_series = new QStackedBarSeries(m_chart);
     for (const QString &outcome : DashboardQueries::outcomeKeys()) {
-        auto *set = new QBarSet(outcomeName(outcome), m_series);
+        auto *set = new QBarSet(HistoryTableModel::outcomeName(outcome), m_series);
         set->setColor(outcomeColor(outcome));
         set->setBorderColor(outcomeColor(outcome));
         m_series->append(set);

@@ -14,10 +14,11 @@ namespace fulfillsync {
 bool FirstStart::isNeeded(QSqlDatabase db)
 {
     ConnectorRepository connectors(db);
-    if (connectors.account().has_value())
+    // An unreadable answer is not "nothing configured": no offer then.
+    if (connectors.account().has_value() || !connectors.lastError().isEmpty())
         return false;
     const bool none = connectors.all().isEmpty();
-    return none && connectors.lastError().isEmpty(); // unreadable is not "empty"
+    return none && connectors.lastError().isEmpty();
 }
 
 void FirstStart::offer(MainWindow &window)
