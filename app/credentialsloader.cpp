@@ -41,7 +41,7 @@ void CredentialsLoader::load()
     };
 
     const QList<Connector> connectors = ConnectorRepository(m_database.connection()).all();
-    pending->waiting = 4 + int(connectors.size());
+    pending->waiting = 5 + 2 * int(connectors.size());
     const std::pair<const char *, QString TbaCredentials::*> fields[] = {
         {"consumerKey", &TbaCredentials::consumerKey},
         {"consumerSecret", &TbaCredentials::consumerSecret},
@@ -64,7 +64,19 @@ void CredentialsLoader::load()
                                pending->credentials.channelTokens.insert(id, *value);
                            finishOne();
                        });
+        m_secrets.read(SecretStore::alertWebhookKey(id),
+                       [pending, finishOne, id](std::optional<QString> value, const QString &) {
+                           if (value && !value->isEmpty())
+                               pending->credentials.alertWebhooks.insert(id, *value);
+                           finishOne();
+                       });
     }
+    m_secrets.read(SecretStore::mailPasswordKey(),
+                   [pending, finishOne](std::optional<QString> value, const QString &) {
+                       if (value)
+                           pending->credentials.mailPassword = *value;
+                       finishOne();
+                   });
 }
 
 } // namespace fulfillsync

@@ -23,6 +23,7 @@ int fail(int exitCode, const QString &message);
 bool loadCredentials(Database &database, const QString &credentialsPath,
                      SyncCredentials *credentials, QString *error);
 QString channelTokenVariable(const QString &connectorName);
+QString alertWebhookVariable(const QString &connectorName);
 
 // Runs one request to the end on this thread; prints a line per connector; returns the exit code.
 int runRequest(Database &database, const SyncCredentials &credentials, const SyncRequest &request,

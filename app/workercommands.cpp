@@ -34,13 +34,25 @@ int WorkerCli::fail(int exitCode, const QString &message)
     return exitCode;
 }
 
-QString WorkerCli::channelTokenVariable(const QString &connectorName)
+namespace {
+QString variableSuffix(const QString &connectorName)
 {
     QString name = connectorName.toUpper();
     for (QChar &c : name)
         if (!c.isLetterOrNumber())
             c = u'_';
-    return QStringLiteral("FULFILLSYNC_CHANNEL_TOKEN_") + name;
+    return name;
+}
+} // namespace
+
+QString WorkerCli::channelTokenVariable(const QString &connectorName)
+{
+    return QStringLiteral("FULFILLSYNC_CHANNEL_TOKEN_") + variableSuffix(connectorName);
+}
+
+QString WorkerCli::alertWebhookVariable(const QString &connectorName)
+{
+    return QStringLiteral("FULFILLSYNC_ALERT_WEBHOOK_") + variableSuffix(connectorName);
 }
 
 bool WorkerCli::loadCredentials(Database &database, const QString &path,
@@ -79,11 +91,19 @@ bool WorkerCli::loadCredentials(Database &database, const QString &path,
                                  ns.value(QLatin1String("tokenId")).toString(),
                                  ns.value(QLatin1String("tokenSecret")).toString()};
         const QJsonObject channels = root.value(QLatin1String("channels")).toObject();
+        const QJsonObject webhooks = root.value(QLatin1String("alertWebhooks")).toObject();
         for (const Connector &c : connectors) {
             const QString token = channels.value(c.name).toString();
             if (!token.isEmpty())
                 credentials->channelTokens.insert(c.id, token);
+            const QString webhook = webhooks.value(c.name).toString();
+            if (!webhook.isEmpty())
+                credentials->alertWebhooks.insert(c.id, webhook);
         }
+        credentials->mailPassword = root.value(QLatin1String("mail"))
+                                        .toObject()
+                                        .value(QLatin1String("password"))
+                                        .toString();
     }
     if (!credentials->netsuite.isComplete()) {
         credentials->netsuite = {qEnvironmentVariable("FULFILLSYNC_NS_CONSUMER_KEY"),
@@ -96,7 +116,13 @@ bool WorkerCli::loadCredentials(Database &database, const QString &path,
             qEnvironmentVariable(channelTokenVariable(c.name).toUtf8().constData());
         if (!token.isEmpty() && !credentials->channelTokens.contains(c.id))
             credentials->channelTokens.insert(c.id, token);
+        const QString webhook =
+            qEnvironmentVariable(alertWebhookVariable(c.name).toUtf8().constData());
+        if (!webhook.isEmpty() && !credentials->alertWebhooks.contains(c.id))
+            credentials->alertWebhooks.insert(c.id, webhook);
     }
+    if (credentials->mailPassword.isEmpty())
+        credentials->mailPassword = qEnvironmentVariable("FULFILLSYNC_MAIL_PASSWORD");
     return true;
 }
 

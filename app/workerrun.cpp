@@ -4,6 +4,7 @@
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "models/storage/orderrepository.h"
+#include "sync/alerts/alertnotifier.h"
 #include "sync/engine/syncscheduler.h"
 #include "sync/engine/syncworker.h"
 
@@ -97,6 +98,19 @@ std::optional<qint64> connectorOption(Database &database, const QCommandLinePars
     return connector->id;
 }
 
+// Alerts go out from the worker as from the window; their delivery is reported, never fatal.
+void connectAlerts(SyncWorker &worker, AlertNotifier &alerts)
+{
+    QObject::connect(&worker, &SyncWorker::passFinished, &alerts, &AlertNotifier::passFinished);
+    QObject::connect(&alerts, &AlertNotifier::delivered,
+                     [](qint64, const QString &kind, const QString &route) {
+                         out() << tr("Alert sent (%1, by %2).").arg(kind, route) << Qt::endl;
+                     });
+    QObject::connect(&alerts, &AlertNotifier::deliveryFailed, [](qint64, const QString &message) {
+        err() << "fulfillsync-worker: " << tr("Alert not sent: %1").arg(message) << Qt::endl;
+    });
+}
+
 int s_signalPipe[2] = {-1, -1};
 
 void onTerminate(int)
@@ -112,6 +126,10 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
 {
     SyncWorker worker(database);
     worker.setCredentials(credentials);
+    AlertNotifier alerts(database);
+    alerts.setCredentials(credentials);
+    if (!request.dryRun)
+        connectAlerts(worker, alerts);
     int exitCode = ExitSynced;
     QObject::connect(&worker, &SyncWorker::failedToStart, [&](const QString &message) {
         fail(ExitCannotStart, message);
@@ -133,7 +151,15 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
             exitCode = std::max<int>(exitCode, ExitSomeFailed);
     });
     QObject::connect(
-        &worker, &SyncWorker::idle, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+        &worker, &SyncWorker::idle, qApp,
+        [&alerts] {
+            if (alerts.deliveriesInFlight() == 0)
+                QCoreApplication::exit(0);
+            else // the alerts this run raised go out before the process ends
+                QObject::connect(&alerts, &AlertNotifier::settled, qApp,
+                                 [] { QCoreApplication::exit(0); });
+        },
+        Qt::QueuedConnection);
     worker.run(request);
     QCoreApplication::exec();
     worker.shutdown();
@@ -149,6 +175,9 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
     QSocketNotifier notifier(s_signalPipe[1], QSocketNotifier::Read);
     SyncWorker worker(database);
     worker.setCredentials(credentials);
+    AlertNotifier alerts(database);
+    alerts.setCredentials(credentials);
+    connectAlerts(worker, alerts);
     SyncScheduler scheduler(database, worker);
     bool reloadMsSet = false;
     const int reloadMs =
@@ -175,9 +204,10 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
                              reloadQueued = false;
                              SyncCredentials fresh;
                              QString error;
-                             if (loadCredentials(database, credentialsPath, &fresh, &error))
+                             if (loadCredentials(database, credentialsPath, &fresh, &error)) {
                                  worker.setCredentials(fresh);
-                             else
+                                 alerts.setCredentials(fresh);
+                             } else
                                  fail(ExitCannotStart, error); // keeps the secrets it has
                          });
                      });

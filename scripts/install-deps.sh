@@ -12,7 +12,7 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev
   qt6-charts-dev qtkeychain-qt6-dev libsecret-1-0
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-translations-l10n
-  libgl-dev fonts-dejavu-core
+  libgl-dev fonts-dejavu-core libcurl4-openssl-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql xvfb xauth x11-utils dbus gnome-keyring imagemagick

@@ -1,5 +1,6 @@
 #include "sync/synccontroller.h"
 
+#include "sync/alerts/alertnotifier.h"
 #include "sync/engine/syncscheduler.h"
 #include "sync/engine/syncworker.h"
 
@@ -31,6 +32,16 @@ SyncController::SyncController(Database &database, QObject *parent)
             m_busy = false;
             Q_EMIT busyChanged(false);
         },
+        Qt::QueuedConnection);
+    m_alerts = new AlertNotifier(database);
+    m_alerts->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_alerts, &QObject::deleteLater);
+    connect(m_worker, &SyncWorker::passFinished, m_alerts, &AlertNotifier::passFinished);
+    connect(this, &SyncController::requestCredentials, m_alerts, &AlertNotifier::setCredentials,
+            Qt::QueuedConnection);
+    connect(
+        m_alerts, &AlertNotifier::deliveryFailed, this,
+        [this](qint64, const QString &message) { Q_EMIT alertNotDelivered(message); },
         Qt::QueuedConnection);
     m_scheduler = new SyncScheduler(database, *m_worker);
     m_scheduler->moveToThread(&m_thread);

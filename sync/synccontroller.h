@@ -7,6 +7,7 @@
 
 namespace fulfillsync {
 
+class AlertNotifier;
 class Database;
 class SyncScheduler;
 class SyncWorker;
@@ -42,6 +43,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void runRequested(const fulfillsync::SyncRequest &request);    // by the user or the schedule
     void nextRunChanged(qint64 connectorId, const QDateTime &due); // invalid: not scheduled
+    void alertNotDelivered(const QString &message); // a webhook or mail alert did not go out
 
     // Internal hops into the worker thread.
     void requestRun(const fulfillsync::SyncRequest &request);
@@ -53,6 +55,7 @@ private:
     QThread m_thread;
     SyncWorker *m_worker = nullptr;
     SyncScheduler *m_scheduler = nullptr; // lives in m_thread, beside the worker
+    AlertNotifier *m_alerts = nullptr;    // too
     bool m_busy = false;
     bool m_scheduling = false;
 };

@@ -97,6 +97,26 @@ ConnectorForm::ConnectorForm(QWidget *parent)
     m_kitRule->addItem(tr("As its member items"), kitRuleKey(KitRule::Members));
     rulesForm->addRow(tr("Send &kits:"), m_kitRule);
 
+    auto *alerts = new QGroupBox(tr("Alerts"), this);
+    auto *alertsForm = new QFormLayout(alerts);
+    m_alertEmails = new QLineEdit(alerts);
+    m_alertEmails->setAccessibleName(tr("Alert e-mail recipients"));
+    m_alertEmails->setPlaceholderText(tr("ops@example.com, you@example.com"));
+    m_alertEmails->setToolTip(tr("Who gets the digest of failed and held fulfillments, and a "
+                                 "message when this connector stops or starts syncing again. "
+                                 "The mail server is set in Settings."));
+    alertsForm->addRow(tr("E-&mail to:"), m_alertEmails);
+    m_webhook = new QLineEdit(alerts);
+    m_webhook->setAccessibleName(tr("Alert webhook address"));
+    m_webhook->setEchoMode(QLineEdit::Password);
+    m_webhook->setPlaceholderText(tr("https://hooks.slack.com/… (kept in the system keychain)"));
+    alertsForm->addRow(tr("&Webhook:"), m_webhook);
+    m_alertEvery = new QSpinBox(alerts);
+    m_alertEvery->setAccessibleName(tr("Alert digest interval in minutes"));
+    m_alertEvery->setRange(1, 7 * 24 * 60);
+    m_alertEvery->setSuffix(tr(" min"));
+    alertsForm->addRow(tr("Digest at most e&very:"), m_alertEvery);
+
     m_problemLabel = new QLabel(this);
     m_problemLabel->setWordWrap(true);
     m_problemLabel->setAccessibleName(tr("Form problem"));
@@ -107,11 +127,17 @@ ConnectorForm::ConnectorForm(QWidget *parent)
     layout->addWidget(general);
     layout->addWidget(m_shopifyGroup);
     layout->addWidget(rules);
+    layout->addWidget(alerts);
     layout->addWidget(m_problemLabel);
     layout->addStretch(1);
 
-    for (QLineEdit *edit : {m_name, m_channel, m_storeUrl, m_defaultCarrier})
+    for (QLineEdit *edit : {m_name, m_channel, m_storeUrl, m_defaultCarrier, m_alertEmails})
         connect(edit, &QLineEdit::textEdited, this, &ConnectorForm::onEdited);
+    connect(m_webhook, &QLineEdit::textEdited, this, [this] {
+        m_webhookEdited = true;
+        onEdited();
+    });
+    connect(m_alertEvery, &QSpinBox::valueChanged, this, &ConnectorForm::onEdited);
     connect(m_token, &QLineEdit::textEdited, this, [this] {
         m_tokenEdited = true;
         onEdited();
@@ -150,9 +176,13 @@ void ConnectorForm::setConnector(const Connector &c)
     m_unmappedPolicy->setCurrentIndex(m_unmappedPolicy->findData(int(c.unmappedPolicy)));
     m_defaultCarrier->setText(c.defaultCarrier);
     m_kitRule->setCurrentIndex(m_kitRule->findData(kitRuleKey(c.kitRule)));
+    m_alertEmails->setText(c.alertEmails.join(QStringLiteral(", ")));
+    m_alertEvery->setValue(c.alertEveryMinutes);
+    m_webhook->clear();
     m_loading = false;
     m_modified = false;
     m_tokenEdited = false;
+    m_webhookEdited = false;
     updateKindFields();
     validate();
 }
@@ -178,7 +208,43 @@ Connector ConnectorForm::connector() const
     c.unmappedPolicy = UnmappedPolicy(m_unmappedPolicy->currentData().toInt());
     c.defaultCarrier = m_defaultCarrier->text().trimmed();
     c.kitRule = kitRuleFromKey(m_kitRule->currentData().toString());
+    c.alertEmails.clear();
+    for (const QString &address : m_alertEmails->text().split(u',', Qt::SkipEmptyParts))
+        if (!address.trimmed().isEmpty())
+            c.alertEmails << address.trimmed();
+    c.alertEveryMinutes = m_alertEvery->value();
     return c;
+}
+
+void ConnectorForm::setWebhook(const QString &url)
+{
+    if (m_webhookEdited)
+        return;
+    m_webhook->setText(url);
+    validate();
+}
+
+QString ConnectorForm::webhook() const
+{
+    return m_webhook->text().trimmed();
+}
+
+QString ConnectorForm::alertProblem(const QStringList &emails, const QString &webhook)
+{
+    for (const QString &address : emails) {
+        const qsizetype at = address.indexOf(u'@');
+        if (at <= 0 || at == address.size() - 1 || address.contains(u' ') ||
+            address.contains(u'<') || address.contains(u'>'))
+            return tr("\"%1\" is not an e-mail address.").arg(address);
+    }
+    if (webhook.isEmpty())
+        return {};
+    const QUrl url(webhook, QUrl::StrictMode);
+    const bool loopback = url.host() == u"localhost" || QHostAddress(url.host()).isLoopback();
+    if (!url.isValid() || url.host().isEmpty() ||
+        !(url.scheme() == u"https" || (url.scheme() == u"http" && loopback)))
+        return tr("The webhook address must start with https://.");
+    return {};
 }
 
 void ConnectorForm::setToken(const QString &token)
@@ -247,6 +313,8 @@ void ConnectorForm::validate()
         problem = tr("Pick at least one sales order status to sync.");
     else if (c.unmappedPolicy == UnmappedPolicy::UseDefault && c.defaultCarrier.isEmpty())
         problem = tr("Enter the default carrier, or hold unmapped ship methods.");
+    else if (!alertProblem(c.alertEmails, webhook()).isEmpty())
+        problem = alertProblem(c.alertEmails, webhook());
     const bool wasValid = m_problem.isEmpty();
     m_problem = problem;
     m_problemLabel->setText(problem);

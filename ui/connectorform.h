@@ -36,6 +36,10 @@ public:
     void setToken(const QString &token); // as read from the secret store: not an edit
     QString token() const;
     bool tokenEdited() const { return m_tokenEdited; }
+    // The alert webhook's address is a secret too (it carries a token).
+    void setWebhook(const QString &url);
+    QString webhook() const;
+    bool webhookEdited() const { return m_webhookEdited; }
 
     bool isModified() const { return m_modified; }
     bool isValid() const { return m_problem.isEmpty(); }
@@ -54,9 +58,13 @@ public:
     QComboBox *unmappedPolicyBox() const { return m_unmappedPolicy; }
     QLineEdit *defaultCarrierEdit() const { return m_defaultCarrier; }
     QLabel *problemLabel() const { return m_problemLabel; }
+    QLineEdit *alertEmailsEdit() const { return m_alertEmails; }
+    QLineEdit *webhookEdit() const { return m_webhook; }
+    QSpinBox *alertEveryBox() const { return m_alertEvery; }
 
     // "" when the address is a usable store address, else why not (in plain words).
     static QString storeUrlProblem(const QString &text);
+    static QString alertProblem(const QStringList &emails, const QString &webhook);
 
 Q_SIGNALS:
     void edited(); // any change by the admin
@@ -73,6 +81,7 @@ private:
     bool m_loading = false;
     bool m_modified = false;
     bool m_tokenEdited = false;
+    bool m_webhookEdited = false;
     QString m_problem;
 
     QLineEdit *m_name = nullptr;
@@ -89,6 +98,9 @@ private:
     QLineEdit *m_defaultCarrier = nullptr;
     QCheckBox *m_updateTracking = nullptr;
     QComboBox *m_kitRule = nullptr;
+    QLineEdit *m_alertEmails = nullptr;
+    QLineEdit *m_webhook = nullptr;
+    QSpinBox *m_alertEvery = nullptr;
     QLabel *m_problemLabel = nullptr;
 };
 

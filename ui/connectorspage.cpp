@@ -255,6 +255,11 @@ void ConnectorsPage::loadToken(qint64 id)
                            self->showMessage(tr("No access token is stored for this connector "
                                                 "yet: enter it and save."));
                    });
+    m_secrets.read(SecretStore::alertWebhookKey(id),
+                   [self, ticket, id](std::optional<QString> value, const QString &) {
+                       if (self && ticket == self->m_tokenRead && id == self->m_currentId && value)
+                           self->m_form->setWebhook(*value);
+                   });
 }
 
 void ConnectorsPage::addConnector()
@@ -286,6 +291,8 @@ bool ConnectorsPage::save()
     }
     const bool writeToken = m_form->tokenEdited() && !m_form->token().isEmpty();
     const QString token = m_form->token();
+    const bool writeWebhook = m_form->webhookEdited();
+    const QString webhook = m_form->webhook();
     m_currentId = connector.id;
     reload();
     selectConnector(connector.id);
@@ -305,6 +312,20 @@ bool ConnectorsPage::save()
                     self->showMessage(
                         tr("Saved, but the access token could not be stored: %1").arg(error), true);
             });
+    }
+    if (writeWebhook) {
+        ++m_tokenRead;
+        m_form->setWebhook(webhook);
+        QPointer<ConnectorsPage> self(this);
+        auto written = [self](bool ok, const QString &error) {
+            if (self && !ok)
+                self->showMessage(
+                    tr("Saved, but the webhook address could not be stored: %1").arg(error), true);
+        };
+        if (webhook.isEmpty())
+            m_secrets.remove(SecretStore::alertWebhookKey(connector.id), written);
+        else
+            m_secrets.write(SecretStore::alertWebhookKey(connector.id), webhook, written);
     }
     showMessage(tr("Saved \"%1\".").arg(connector.name));
     return true;
@@ -340,6 +361,7 @@ void ConnectorsPage::deleteCurrent()
         if (self)
             self->checkKeychain();
     });
+    m_secrets.remove(SecretStore::alertWebhookKey(c.id), [](bool, const QString &) {});
     m_currentId = 0;
     m_form->setConnector(Connector{}); // forget the edits of what no longer exists
     reload();

@@ -183,6 +183,9 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     connect(&m_sync, &SyncController::progressed, this, &MainWindow::onProgress);
     connect(&m_sync, &SyncController::passFinished, this, &MainWindow::onPassFinished);
     connect(&m_sync, &SyncController::failedToStart, this, &MainWindow::onFailedToStart);
+    connect(&m_sync, &SyncController::alertNotDelivered, this, [this](const QString &message) {
+        showStatus(tr("An alert could not be sent: %1").arg(message));
+    });
     connect(&m_sync, &SyncController::historyAdvanced, this, [this] {
         if (!m_refreshDelay->isActive())
             m_refreshDelay->start();

@@ -6,6 +6,7 @@
 #include "sync/secrets/secretstore.h"
 #include "ui/appearance.h"
 #include "ui/databaseprobe.h"
+#include "ui/mailservertab.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -76,6 +77,8 @@ SettingsDialog::SettingsDialog(Database &database, SecretStore &secrets, QWidget
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(makeNetSuiteTab(), tr("&NetSuite"));
     m_tabs->addTab(makeDatabaseTab(), tr("&Database"));
+    m_mailServer = new MailServerTab(database, secrets, this);
+    m_tabs->addTab(m_mailServer, tr("Ale&rts"));
     m_tabs->addTab(makeGeneralTab(), tr("&General"));
 
     m_problem = makeResultLabel(tr("Settings problem"), this);
@@ -209,6 +212,7 @@ void SettingsDialog::load()
     m_language->setCurrentIndex(
         std::max(0, m_language->findData(settings.value(SettingsKeys::Language).toString())));
 
+    m_mailServer->load();
     QPointer<SettingsDialog> self(this);
     m_pendingReads = 4;
     for (const char *field : kSecretFields) {
@@ -255,6 +259,12 @@ bool SettingsDialog::apply()
         m_problem->setText(tr("Remove the password from the database URL: settings are stored as "
                               "plain text. Put it in the ~/.pgpass file of this user instead "
                               "(PostgreSQL reads it from there)."));
+        return false;
+    }
+
+    if (QString problem; !m_mailServer->apply(&problem)) {
+        m_tabs->setCurrentWidget(m_mailServer);
+        m_problem->setText(problem);
         return false;
     }
 

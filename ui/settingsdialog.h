@@ -15,6 +15,7 @@ class QTabWidget;
 namespace fulfillsync {
 
 class Database;
+class MailServerTab;
 class NetSuiteConnectionTest;
 class SecretStore;
 
@@ -44,6 +45,7 @@ public:
     QComboBox *languageBox() const { return m_language; }
     QLabel *keychainWarning() const { return m_keychainWarning; }
     QLabel *problemLabel() const { return m_problem; }
+    MailServerTab *mailServerTab() const { return m_mailServer; }
 
 public Q_SLOTS:
     bool apply(); // writes everything; false (and says why) when something is invalid
@@ -86,6 +88,7 @@ private:
     QSpinBox *m_defaultInterval = nullptr;
     QComboBox *m_theme = nullptr;
     QComboBox *m_language = nullptr;
+    MailServerTab *m_mailServer = nullptr;
 };
 
 } // namespace fulfillsync

@@ -1,5 +1,6 @@
 #include "models/storage/configexchange.h"
 
+#include "models/storage/alertrepository.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/mappingrepository.h"
 #include "models/storage/sqlerror.h"
@@ -58,6 +59,36 @@ struct Reader
         }
         return v.toBool();
     }
+    int wholeNumber(const QJsonObject &o, const QString &path, const char *key, int fallback)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isDouble() || v.toDouble() < 1 || v.toDouble() > 1e6 ||
+            v.toDouble() != int(v.toDouble())) {
+            fail(path + u'.' + QLatin1String(key),
+                 Text::tr("expected a whole number of at least 1"));
+            return fallback;
+        }
+        return v.toInt();
+    }
+    QStringList texts(const QJsonObject &o, const QString &path, const char *key)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        QStringList result;
+        if (v.isUndefined())
+            return result;
+        if (!v.isArray()) {
+            fail(path + u'.' + QLatin1String(key), Text::tr("expected a list"));
+            return result;
+        }
+        for (const QJsonValue &item : v.toArray()) {
+            if (!item.isString())
+                fail(path + u'.' + QLatin1String(key), Text::tr("expected a list of strings"));
+            result << item.toString();
+        }
+        return result;
+    }
 };
 
 } // namespace
@@ -71,6 +102,13 @@ QJsonObject ConfigExchange::exportConfig(QSqlDatabase db, QString *error)
         root.insert(QStringLiteral("netsuite"),
                     QJsonObject{{QStringLiteral("accountId"), account->accountId},
                                 {QStringLiteral("baseUrl"), account->baseUrl}});
+    }
+    if (const auto server = AlertRepository(db).mailServer()) {
+        root.insert(QStringLiteral("mailServer"),
+                    QJsonObject{{QStringLiteral("url"), server->url},
+                                {QStringLiteral("username"), server->username},
+                                {QStringLiteral("sender"), server->sender},
+                                {QStringLiteral("caFile"), server->caFile}});
     }
     QJsonArray list;
     for (const Connector &c : connectors.all()) {
@@ -97,6 +135,8 @@ QJsonObject ConfigExchange::exportConfig(QSqlDatabase db, QString *error)
             {QStringLiteral("defaultCarrier"), c.defaultCarrier},
             {QStringLiteral("updateTracking"), c.updateTracking},
             {QStringLiteral("kitRule"), kitRuleKey(c.kitRule)},
+            {QStringLiteral("alertEmails"), QJsonArray::fromStringList(c.alertEmails)},
+            {QStringLiteral("alertEveryMinutes"), c.alertEveryMinutes},
             {QStringLiteral("mappings"), rules}});
     }
     root.insert(QStringLiteral("connectors"), list);
@@ -109,7 +149,7 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
 {
     Reader read;
     static const QSet<QString> topLevel{QStringLiteral("format"), QStringLiteral("netsuite"),
-                                        QStringLiteral("connectors")};
+                                        QStringLiteral("mailServer"), QStringLiteral("connectors")};
     for (auto it = config.begin(); it != config.end(); ++it) {
         if (!topLevel.contains(it.key()) && !it.key().startsWith(u"x-"))
             read.fail(it.key(), Text::tr("unknown key"));
@@ -129,6 +169,19 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
                     Text::tr("secrets do not belong in a configuration file; use the keychain or "
                              "the worker's credentials file"));
         }
+    }
+
+    std::optional<MailServer> mailServer;
+    if (config.contains(QLatin1String("mailServer"))) {
+        const QString path = QStringLiteral("mailServer");
+        const QJsonObject ms = config.value(path).toObject();
+        mailServer =
+            MailServer{read.text(ms, path, "url", true), read.text(ms, path, "username", false),
+                       read.text(ms, path, "sender", true), read.text(ms, path, "caFile", false)};
+        if (ms.contains(QLatin1String("password")))
+            read.fail(path + QStringLiteral(".password"),
+                      Text::tr("secrets do not belong in a configuration file; use the keychain or "
+                               "the worker's credentials file"));
     }
 
     struct Incoming
@@ -163,14 +216,13 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
         c.channel = read.text(o, path, "channel", false, c.channel);
         c.endpoint = read.text(o, path, "endpoint", true);
         c.enabled = read.flag(o, path, "enabled", true);
-        const QJsonValue interval = o.value(QLatin1String("intervalMinutes"));
-        if (!interval.isUndefined()) {
-            if (!interval.isDouble() || interval.toDouble() < 1 ||
-                interval.toDouble() != int(interval.toDouble()))
-                read.fail(path + QStringLiteral(".intervalMinutes"),
-                          Text::tr("expected a whole number of at least 1"));
-            c.intervalMinutes = interval.toInt(5);
-        }
+        c.intervalMinutes = read.wholeNumber(o, path, "intervalMinutes", c.intervalMinutes);
+        c.alertEmails = read.texts(o, path, "alertEmails");
+        c.alertEveryMinutes = read.wholeNumber(o, path, "alertEveryMinutes", c.alertEveryMinutes);
+        if (o.contains(QLatin1String("alertWebhook")))
+            read.fail(path + QStringLiteral(".alertWebhook"),
+                      Text::tr("a webhook address carries a token: it belongs in the keychain or "
+                               "the worker's credentials file"));
         const QJsonValue statuses = o.value(QLatin1String("triggerStatuses"));
         if (!statuses.isUndefined() && !statuses.isArray())
             read.fail(path + QStringLiteral(".triggerStatuses"), Text::tr("expected a list"));
@@ -231,6 +283,10 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
     MappingRepository mappingRepo(db);
     if (account && !connectorRepo.saveAccount(*account)) {
         *error = connectorRepo.lastError();
+        return false;
+    }
+    if (AlertRepository alertRepo(db); mailServer && !alertRepo.saveMailServer(*mailServer)) {
+        *error = alertRepo.lastError();
         return false;
     }
     for (Incoming &in : incoming) {

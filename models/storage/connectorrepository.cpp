@@ -10,7 +10,8 @@ namespace fulfillsync {
 namespace {
 const QString kColumns = QStringLiteral(
     "id, name, kind, channel, endpoint, enabled, interval_minutes, trigger_statuses, "
-    "notify_customer, unmapped_policy, default_carrier, update_tracking, kit_rule, revision");
+    "notify_customer, unmapped_policy, default_carrier, update_tracking, kit_rule, revision, "
+    "alert_emails, alert_every_minutes");
 
 Connector fromQuery(const QSqlQuery &q)
 {
@@ -30,6 +31,8 @@ Connector fromQuery(const QSqlQuery &q)
     c.updateTracking = q.value(11).toInt() != 0;
     c.kitRule = kitRuleFromKey(q.value(12).toString());
     c.revision = q.value(13).toLongLong();
+    c.alertEmails = q.value(14).toString().split(u',', Qt::SkipEmptyParts);
+    c.alertEveryMinutes = q.value(15).toInt();
     return c;
 }
 } // namespace
@@ -83,13 +86,15 @@ bool ConnectorRepository::save(Connector &c)
         c.id == 0
             ? QStringLiteral("INSERT INTO connectors (name, kind, channel, endpoint, enabled, "
                              "interval_minutes, trigger_statuses, notify_customer, "
-                             "unmapped_policy, default_carrier, update_tracking, kit_rule) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+                             "unmapped_policy, default_carrier, update_tracking, kit_rule, "
+                             "alert_emails, alert_every_minutes) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                              "RETURNING id")
             : QStringLiteral("UPDATE connectors SET name=?, kind=?, channel=?, endpoint=?, "
                              "enabled=?, interval_minutes=?, trigger_statuses=?, "
                              "notify_customer=?, unmapped_policy=?, default_carrier=?, "
-                             "update_tracking=?, kit_rule=?, revision = revision + 1 "
+                             "update_tracking=?, kit_rule=?, alert_emails=?, "
+                             "alert_every_minutes=?, revision = revision + 1 "
                              "WHERE id=?");
     if (!prepareOrReport(q, sql, &m_error))
         return false;
@@ -106,6 +111,8 @@ bool ConnectorRepository::save(Connector &c)
     q.addBindValue(c.defaultCarrier);
     q.addBindValue(c.updateTracking ? 1 : 0);
     q.addBindValue(kitRuleKey(c.kitRule));
+    q.addBindValue(c.alertEmails.join(u','));
+    q.addBindValue(c.alertEveryMinutes);
     if (c.id != 0)
         q.addBindValue(c.id);
     if (!execOrReport(q, &m_error))

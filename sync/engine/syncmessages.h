@@ -17,6 +17,8 @@ struct SyncCredentials
 {
     TbaCredentials netsuite;
     QHash<qint64, QString> channelTokens; // connector id → access token
+    QHash<qint64, QString> alertWebhooks; // connector id → webhook address (carries a token)
+    QString mailPassword;                 // the alert mail server's
 };
 
 struct SyncRequest
@@ -69,6 +71,7 @@ struct SyncRunSummary
     int netSuiteRequests = 0;
     int channelRequests = 0;
     bool cancelled = false;
+    bool dryRun = false;  // sent and recorded nothing
     bool idle = false;    // NetSuite's probe found nothing new to read
     QStringList warnings; // read, but not everything (unreadable rows: read again next time)
     QString error;        // a run-level failure (could not read NetSuite, database error …)

@@ -38,6 +38,7 @@ SyncPass::SyncPass(QNetworkAccessManager &network, Database &database, Config co
     m_summary.connectorId = m_config.connector.id;
     m_summary.connectorName = m_config.connector.name;
     m_summary.trigger = m_config.trigger;
+    m_summary.dryRun = m_config.dryRun;
 }
 
 SyncPass::~SyncPass() = default;

@@ -193,6 +193,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
         summary.connectorId = connectorId;
         summary.connectorName = name;
         summary.trigger = request.trigger;
+        summary.dryRun = request.dryRun;
         summary.error = message;
         Q_EMIT passFinished(summary);
         QMetaObject::invokeMethod(this, &SyncWorker::emitIdleIfDone, Qt::QueuedConnection);

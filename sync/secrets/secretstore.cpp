@@ -14,6 +14,16 @@ QString SecretStore::channelTokenKey(qint64 connectorId)
     return QStringLiteral("connector/%1/accessToken").arg(connectorId);
 }
 
+QString SecretStore::alertWebhookKey(qint64 connectorId)
+{
+    return QStringLiteral("connector/%1/alertWebhook").arg(connectorId);
+}
+
+QString SecretStore::mailPasswordKey()
+{
+    return QStringLiteral("mail/password");
+}
+
 // Answers are delivered on the next event-loop turn, like the keychain's, so callers never
 // depend on a synchronous answer by accident.
 void MemorySecretStore::read(const QString &key, ReadCallback done)

@@ -31,6 +31,8 @@ public:
 
     static QString netSuiteKey(const char *field); // "netsuite/consumerKey" …
     static QString channelTokenKey(qint64 connectorId);
+    static QString alertWebhookKey(qint64 connectorId);
+    static QString mailPasswordKey();
 
 Q_SIGNALS:
     // A write or remove succeeded (before its callback runs): whoever holds credentials built
