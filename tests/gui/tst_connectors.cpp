@@ -30,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -154,6 +155,48 @@ private Q_SLOTS:
         // A memory store keeps secrets for this run only, and the page says so.
         QTRY_VERIFY(m_page->keychainWarning()->isVisible());
         QVERIFY(m_page->keychainWarning()->text().contains(QStringLiteral("this run only")));
+    }
+
+    void alertSettingsAreSavedAndTheWebhookIsASecret()
+    {
+        const QString webhook = QStringLiteral("https://hooks.slack.com/services/T1/B2/tok3n9");
+        typeNewConnector(QStringLiteral("Outlet store"),
+                         QStringLiteral("https://outlet.myshopify.com"), QStringLiteral("shpat_x"));
+        ConnectorForm *form = m_page->form();
+        QTest::keyClicks(form->alertEmailsEdit(), QStringLiteral("ops@example.com, not-an-address"));
+        QVERIFY(!form->isValid());
+        QVERIFY2(form->problem().contains(QStringLiteral("not-an-address")),
+                 qPrintable(form->problem()));
+        form->alertEmailsEdit()->clear();
+        QTest::keyClicks(form->alertEmailsEdit(), QStringLiteral("ops@example.com, lead@example.com"));
+        QTest::keyClicks(form->webhookEdit(), QStringLiteral("http://hooks.example.com/x"));
+        QVERIFY2(form->problem().contains(QStringLiteral("https://")), qPrintable(form->problem()));
+        form->webhookEdit()->clear();
+        QTest::keyClicks(form->webhookEdit(), webhook);
+        form->alertEveryBox()->setValue(15);
+        QVERIFY2(form->isValid(), qPrintable(form->problem()));
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+
+        const auto saved = ConnectorRepository(m_temp->database().connection())
+                               .byName(QStringLiteral("Outlet store"));
+        QVERIFY(saved);
+        QCOMPARE(saved->alertEmails,
+                 (QStringList{QStringLiteral("ops@example.com"), QStringLiteral("lead@example.com")}));
+        QCOMPARE(saved->alertEveryMinutes, 15);
+        QCOMPARE(readSecret(*m_secrets, SecretStore::alertWebhookKey(saved->id)),
+                 std::optional<QString>(webhook));
+        const QString path = DatabaseUrl::parse(m_temp->url()).path;
+        for (const QString &file : QStringList{path, path + QStringLiteral("-wal")})
+            QVERIFY2(!fileBytes(file).contains("tok3n9"), qPrintable(file));
+
+        // Shown again from the keychain; emptied and saved, it is removed from there.
+        m_page->revert();
+        QTRY_COMPARE(form->webhookEdit()->text(), webhook);
+        form->webhookEdit()->selectAll();
+        QTest::keyClick(form->webhookEdit(), Qt::Key_Delete);
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        QTRY_COMPARE(readSecret(*m_secrets, SecretStore::alertWebhookKey(saved->id)),
+                     std::optional<QString>());
     }
 
     // The demo keeps its secrets in memory on purpose: no warning about a missing keychain.

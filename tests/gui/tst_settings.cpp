@@ -7,7 +7,9 @@
 #include "sync/secrets/secretstore.h"
 #include "testutils/secretwait.h"
 #include "testutils/tempdatabase.h"
+#include "models/storage/alertrepository.h"
 #include "ui/appearance.h"
+#include "ui/mailservertab.h"
 #include "ui/settingsdialog.h"
 
 #include <QApplication>
@@ -234,6 +236,34 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(5000));
         QCOMPARE(again.secretEdit("tokenSecret")->text(), QStringLiteral("ts-secret-99"));
         QCOMPARE(again.accountIdEdit()->text(), QStringLiteral("1234567_SB1"));
+    }
+
+    void mailServerGoesToTheDatabaseAndItsPasswordToTheStore()
+    {
+        MailServerTab *tab = m_dialog->mailServerTab();
+        m_dialog->tabs()->setCurrentWidget(tab);
+        QTest::keyClicks(tab->urlEdit(), QStringLiteral("mail.example.com"));
+        QTest::keyClicks(tab->senderEdit(), QStringLiteral("fs@example.com"));
+        QVERIFY(!m_dialog->apply()); // not an smtp:// address
+        QVERIFY2(m_dialog->problemLabel()->text().contains(QStringLiteral("smtp://")),
+                 qPrintable(m_dialog->problemLabel()->text()));
+        tab->urlEdit()->setText(QStringLiteral("smtp://mail.example.com:587"));
+        QTest::keyClicks(tab->usernameEdit(), QStringLiteral("alerts"));
+        QTest::keyClicks(tab->passwordEdit(), QStringLiteral("mail-secret-31"));
+        QSignalSpy changed(m_secrets.get(), &SecretStore::changed);
+        QVERIFY(m_dialog->apply());
+        QTRY_COMPARE(changed.size(), 1);
+        const auto server = AlertRepository(m_temp->database().connection()).mailServer();
+        QVERIFY(server);
+        QCOMPARE(server->url, QStringLiteral("smtp://mail.example.com:587"));
+        QCOMPARE(server->username, QStringLiteral("alerts"));
+        QCOMPARE(readSecret(*m_secrets, SecretStore::mailPasswordKey()),
+                 std::optional<QString>(QStringLiteral("mail-secret-31")));
+
+        SettingsDialog again(m_temp->database(), *m_secrets);
+        QTRY_COMPARE(again.mailServerTab()->passwordEdit()->text(),
+                     QStringLiteral("mail-secret-31"));
+        QCOMPARE(again.mailServerTab()->senderEdit()->text(), QStringLiteral("fs@example.com"));
     }
 
     void netSuiteTestAgainstTheSandbox()

@@ -1,6 +1,7 @@
 // fulfillsync-worker as a user runs it: real process, real SQLite file, the sandbox on loopback.
 
 #include "sandbox/sandboxserver.h"
+#include "testutils/loopbackreceivers.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -218,13 +219,31 @@ private Q_SLOTS:
         QVERIFY(run.err.startsWith(QStringLiteral("fulfillsync-worker: ")));
     }
 
-    void deadSandboxIsExitThree()
+    // A dead server is exit 3, and the connector's webhook hears that it stopped syncing,
+    // once, before the process ends (cron runs `sync --once` and reads no terminal).
+    void deadSandboxIsExitThreeAndSaidOnce()
     {
+        test::LoopbackWebhookReceiver hook;
+        QVERIFY(hook.start());
+        qputenv("FULFILLSYNC_ALERT_WEBHOOK_MAIN_STORE", hook.url().toUtf8());
         m_sandbox.reset();
-        const Run run = worker({databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
-                                QStringLiteral("sync"), QStringLiteral("--once")});
+        const QStringList args = {databaseArg(), QStringLiteral("--credentials"),
+                                  credentialsPath(), QStringLiteral("sync"),
+                                  QStringLiteral("--once")};
+        Run run = worker(args);
         QCOMPARE(run.exitCode, 3);
         QVERIFY(run.err.contains(QStringLiteral("cannot be reached")));
+        QVERIFY2(run.out.contains(QStringLiteral("Alert sent (down, by webhook)")),
+                 qPrintable(run.out + run.err));
+        QCOMPARE(hook.posts.size(), 1);
+        QCOMPARE(hook.posts.at(0).value(QLatin1String("connector")).toString(),
+                 QStringLiteral("main-store"));
+        QVERIFY(hook.posts.at(0).value(QLatin1String("text")).toString().contains(
+            QLatin1String("cannot be reached")));
+        run = worker(args);
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(hook.posts.size(), 1); // still down: not said again
+        qunsetenv("FULFILLSYNC_ALERT_WEBHOOK_MAIN_STORE");
     }
 };
 

@@ -102,6 +102,15 @@ private Q_SLOTS:
             << "mappings" << QJsonValue(QJsonObject{}) << "connectors[0].mappings: expected a list";
         QTest::newRow("mapping not an object") << "mappings" << QJsonValue(QJsonArray{7})
                                                << "connectors[0].mappings[0]: expected an object";
+        QTest::newRow("huge interval") << "intervalMinutes" << QJsonValue(3e9) << "at least 1";
+        QTest::newRow("alert emails not a list")
+            << "alertEmails" << QJsonValue(QStringLiteral("a@b.c"))
+            << "connectors[0].alertEmails: expected a list";
+        QTest::newRow("alert interval zero")
+            << "alertEveryMinutes" << QJsonValue(0) << "connectors[0].alertEveryMinutes";
+        QTest::newRow("webhook is a secret")
+            << "alertWebhook" << QJsonValue(QStringLiteral("https://hooks.slack.com/T/B/tok"))
+            << "connectors[0].alertWebhook";
     }
 
     // A refused import leaves the stored connector and its mappings exactly as they were.
@@ -155,6 +164,40 @@ private Q_SLOTS:
         QVERIFY(!ConfigExchange::importConfig(m_temp->database().connection(), config, &error));
         QVERIFY(error.contains(QStringLiteral("netsuite.tokenSecret")));
         QVERIFY(!error.contains(QStringLiteral("s3cret")));
+    }
+
+    void alertSettingsRoundTripWithoutSecrets()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        QJsonObject config = sample();
+        config.insert(QStringLiteral("mailServer"),
+                      QJsonObject{{QStringLiteral("url"), QStringLiteral("smtp://mail.acme.test:587")},
+                                  {QStringLiteral("username"), QStringLiteral("alerts")},
+                                  {QStringLiteral("sender"), QStringLiteral("fs@acme.test")}});
+        QJsonArray connectors = config[QStringLiteral("connectors")].toArray();
+        QJsonObject c = connectors.at(0).toObject();
+        c.insert(QStringLiteral("alertEmails"), QJsonArray{QStringLiteral("ops@acme.test")});
+        c.insert(QStringLiteral("alertEveryMinutes"), 15);
+        connectors[0] = c;
+        config.insert(QStringLiteral("connectors"), connectors);
+        QString error;
+        QVERIFY2(ConfigExchange::importConfig(db, config, &error), qPrintable(error));
+        const auto connector = ConnectorRepository(db).byName(QStringLiteral("main-store"));
+        QCOMPARE(connector->alertEmails, QStringList{QStringLiteral("ops@acme.test")});
+        QCOMPARE(connector->alertEveryMinutes, 15);
+        const QJsonObject exported = ConfigExchange::exportConfig(db, &error);
+        QCOMPARE(exported[QStringLiteral("mailServer")][QStringLiteral("url")].toString(),
+                 QStringLiteral("smtp://mail.acme.test:587"));
+        QVERIFY(!exported[QStringLiteral("mailServer")].toObject().contains(
+            QStringLiteral("password")));
+
+        QJsonObject withPassword = config;
+        QJsonObject server = config[QStringLiteral("mailServer")].toObject();
+        server.insert(QStringLiteral("password"), QStringLiteral("hunter2"));
+        withPassword.insert(QStringLiteral("mailServer"), server);
+        QVERIFY(!ConfigExchange::importConfig(db, withPassword, &error));
+        QVERIFY(error.contains(QStringLiteral("mailServer.password")));
+        QVERIFY(!error.contains(QStringLiteral("hunter2")));
     }
 
     void nestedTransactionsAreSavepoints()
