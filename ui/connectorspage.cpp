@@ -2,7 +2,7 @@
 
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
-#include "sync/net/shopifyconnectiontest.h"
+#include "sync/connectiontester.h"
 #include "sync/secrets/secretstore.h"
 #include "sync/synccontroller.h"
 #include "ui/appearance.h"
@@ -15,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
@@ -42,7 +41,7 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     , m_database(database)
     , m_sync(sync)
     , m_secrets(secrets)
-    , m_network(new QNetworkAccessManager(this))
+    , m_tester(new ConnectionTester(this))
 {
     m_confirm = [this](const QString &question) {
         return QMessageBox::question(this, tr("Connectors"), question) == QMessageBox::Yes;
@@ -141,6 +140,7 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     connect(m_revert, &QPushButton::clicked, this, &ConnectorsPage::revert);
     connect(m_test, &QPushButton::clicked, this, &ConnectorsPage::testConnection);
     connect(m_run, &QPushButton::clicked, this, &ConnectorsPage::runNow);
+    connect(m_tester, &ConnectionTester::finished, this, &ConnectorsPage::showTestResult);
     connect(m_form, &ConnectorForm::edited, this, &ConnectorsPage::updateButtons);
     connect(m_form, &ConnectorForm::validityChanged, this, &ConnectorsPage::updateButtons);
     connect(&m_sync, &SyncController::busyChanged, this, &ConnectorsPage::updateButtons);
@@ -163,11 +163,7 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
         addConnector();
 }
 
-ConnectorsPage::~ConnectorsPage()
-{
-    if (m_runningTest)
-        m_runningTest->abort();
-}
+ConnectorsPage::~ConnectorsPage() = default; // a running test goes with its tester
 
 void ConnectorsPage::reload()
 {
@@ -400,7 +396,7 @@ void ConnectorsPage::toggleEnabled()
 
 void ConnectorsPage::testConnection()
 {
-    if (m_runningTest)
+    if (m_tester->isRunning())
         return;
     const Connector c = m_form->connector();
     const QString urlProblem = ConnectorForm::storeUrlProblem(c.endpoint);
@@ -410,26 +406,19 @@ void ConnectorsPage::testConnection()
         Q_EMIT testFinished(false);
         return;
     }
-    ShopifyEndpoint endpoint;
-    endpoint.baseUrl = QUrl(c.endpoint);
-    endpoint.accessToken = m_form->token();
-    endpoint.timeoutMs = 15000;
-    auto *test = new ShopifyConnectionTest(*m_network, endpoint, this);
-    m_runningTest = test;
     m_testResult->setStyleSheet(QString());
-    m_testResult->setText(tr("Testing the connection to %1…").arg(endpoint.baseUrl.host()));
+    m_testResult->setText(tr("Testing the connection to %1…").arg(QUrl(c.endpoint).host()));
+    m_tester->testChannel(c, m_form->token());
     updateButtons();
-    connect(test, &ShopifyConnectionTest::finished, this,
-            [this, test](const ShopifyConnectionTest::Result &result) {
-                test->deleteLater();
-                m_runningTest.clear();
-                m_testResult->setStyleSheet(result.ok() ? QStringLiteral("color: #1e7e34;")
-                                                        : QStringLiteral("color: #c0392b;"));
-                m_testResult->setText(result.summary);
-                updateButtons();
-                Q_EMIT testFinished(result.ok());
-            });
-    test->start();
+}
+
+void ConnectorsPage::showTestResult(const ConnectionTestResult &result)
+{
+    m_testResult->setStyleSheet(result.ok ? QStringLiteral("color: #1e7e34;")
+                                          : QStringLiteral("color: #c0392b;"));
+    m_testResult->setText(result.summary);
+    updateButtons();
+    Q_EMIT testFinished(result.ok);
 }
 
 void ConnectorsPage::runNow()
@@ -463,7 +452,7 @@ void ConnectorsPage::updateButtons()
     m_delete->setEnabled(stored);
     m_toggle->setEnabled(stored);
     m_toggle->setText(stored && !current.enabled ? tr("En&able") : tr("D&isable"));
-    m_test->setEnabled(!m_runningTest);
+    m_test->setEnabled(!m_tester->isRunning());
     m_run->setEnabled(stored && current.enabled && !m_form->isModified() && !m_sync.isBusy());
     m_run->setToolTip(m_form->isModified() ? tr("Save the changes first.")
                       : !current.enabled   ? tr("The connector is disabled.")

@@ -7,7 +7,6 @@
 #include <functional>
 
 class QLabel;
-class QNetworkAccessManager;
 class QPushButton;
 class QTableView;
 
@@ -17,7 +16,8 @@ class ConnectorForm;
 class ConnectorListModel;
 class Database;
 class SecretStore;
-class ShopifyConnectionTest;
+class ConnectionTester;
+struct ConnectionTestResult;
 class SyncController;
 
 // The Connectors tab: the list of connectors and the editor of the selected one. Settings go to
@@ -75,6 +75,7 @@ private:
     void checkKeychain();
     void showMessage(const QString &text, bool problem = false);
     void updateButtons();
+    void showTestResult(const fulfillsync::ConnectionTestResult &result);
 
     Database &m_database;
     SyncController &m_sync;
@@ -84,8 +85,7 @@ private:
     qint64 m_currentId = 0;
     quint64 m_tokenRead = 0; // answers of older token reads are ignored
     bool m_switching = false;
-    QNetworkAccessManager *m_network = nullptr;
-    QPointer<ShopifyConnectionTest> m_runningTest;
+    ConnectionTester *m_tester = nullptr;
 
     ConnectorListModel *m_model = nullptr;
     QTableView *m_view = nullptr;

@@ -2,12 +2,15 @@
 
 #include "models/storage/alertrepository.h"
 #include "models/storage/database.h"
+#include "sync/connectiontester.h"
 #include "sync/secrets/secretstore.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
+#include <QPushButton>
 #include <QUrl>
 
 namespace fulfillsync {
@@ -37,6 +40,30 @@ MailServerTab::MailServerTab(Database &database, SecretStore &secrets, QWidget *
     form->addRow(tr("&Password:"), m_password);
     form->addRow(tr("&From:"), m_sender);
     form->addRow(tr("&CA certificate:"), m_caFile);
+    m_testRecipient = new QLineEdit(this);
+    m_testRecipient->setAccessibleName(tr("Test mail recipient"));
+    m_testRecipient->setPlaceholderText(tr("you@example.com"));
+    m_test = new QPushButton(tr("Send &test mail"), this);
+    m_test->setAccessibleName(tr("Send a test mail"));
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testRecipient, 1);
+    testRow->addWidget(m_test);
+    form->addRow(tr("Test &to:"), testRow);
+    m_testResult = new QLabel(this);
+    m_testResult->setWordWrap(true);
+    m_testResult->setAccessibleName(tr("Test mail result"));
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(QString(), m_testResult);
+    m_tester = new ConnectionTester(this);
+    connect(m_test, &QPushButton::clicked, this, &MailServerTab::sendTestMail);
+    connect(m_tester, &ConnectionTester::finished, this,
+            [this](const ConnectionTestResult &result) {
+                m_test->setEnabled(true);
+                m_testResult->setStyleSheet(result.ok ? QStringLiteral("color: #1e7e34;")
+                                                      : QStringLiteral("color: #c0392b;"));
+                m_testResult->setText(result.summary);
+                Q_EMIT testFinished(result.ok);
+            });
     auto *note = new QLabel(
         tr("Alerts are set per connector (Connectors › Alerts): who gets a digest of failed and "
            "held work, and a message when a connector stops or syncs again. smtp:// requires "
@@ -65,10 +92,30 @@ void MailServerTab::load()
                    });
 }
 
+MailServer MailServerTab::fields() const
+{
+    return {m_url->text().trimmed(), m_username->text().trimmed(), m_sender->text().trimmed(),
+            m_caFile->text().trimmed()};
+}
+
+void MailServerTab::sendTestMail()
+{
+    const QString to = m_testRecipient->text().trimmed();
+    if (!to.contains(u'@') || fields().url.isEmpty()) {
+        m_testResult->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        m_testResult->setText(tr("Enter the mail server and an address to send the test to."));
+        Q_EMIT testFinished(false);
+        return;
+    }
+    m_test->setEnabled(false);
+    m_testResult->setStyleSheet(QString());
+    m_testResult->setText(tr("Sending a test mail to %1…").arg(to));
+    m_tester->sendTestMail(fields(), m_password->text(), to);
+}
+
 bool MailServerTab::apply(QString *problem)
 {
-    const MailServer server{m_url->text().trimmed(), m_username->text().trimmed(),
-                            m_sender->text().trimmed(), m_caFile->text().trimmed()};
+    const MailServer server = fields();
     if (server.isSet()) {
         const QUrl url(server.url, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty() ||

@@ -1,11 +1,16 @@
 #pragma once
 
+#include "models/domain/alerts.h"
+
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace fulfillsync {
 
+class ConnectionTester;
 class Database;
 class SecretStore;
 
@@ -28,6 +33,15 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QLineEdit *senderEdit() const { return m_sender; }
     QLineEdit *caFileEdit() const { return m_caFile; }
+    QLineEdit *testRecipientEdit() const { return m_testRecipient; }
+    QPushButton *testButton() const { return m_test; }
+    QLabel *testResultLabel() const { return m_testResult; }
+
+    // Sends a test mail with the fields as they are now (saved or not).
+    void sendTestMail();
+
+Q_SIGNALS:
+    void testFinished(bool ok);
 
 private:
     Database &m_database;
@@ -38,6 +52,11 @@ private:
     QLineEdit *m_password = nullptr;
     QLineEdit *m_sender = nullptr;
     QLineEdit *m_caFile = nullptr;
+    QLineEdit *m_testRecipient = nullptr;
+    QPushButton *m_test = nullptr;
+    QLabel *m_testResult = nullptr;
+    ConnectionTester *m_tester = nullptr;
+    MailServer fields() const;
 };
 
 } // namespace fulfillsync

@@ -2,7 +2,7 @@
 
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
-#include "sync/net/netsuiterecords.h"
+#include "sync/connectiontester.h"
 #include "sync/secrets/secretstore.h"
 #include "ui/appearance.h"
 #include "ui/databaseprobe.h"
@@ -16,7 +16,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -61,7 +60,7 @@ SettingsDialog::SettingsDialog(Database &database, SecretStore &secrets, QWidget
     : QDialog(parent)
     , m_database(database)
     , m_store(secrets)
-    , m_network(new QNetworkAccessManager(this))
+    , m_netSuiteTester(new ConnectionTester(this))
 {
     setWindowTitle(tr("Settings"));
     m_keychainWarning = new QLabel(
@@ -73,6 +72,13 @@ SettingsDialog::SettingsDialog(Database &database, SecretStore &secrets, QWidget
     m_keychainWarning->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; "
                                                     "border: 1px solid #ffe69c; padding: 6px; }"));
     m_keychainWarning->setVisible(false);
+
+    connect(m_netSuiteTester, &ConnectionTester::finished, this,
+            [this](const ConnectionTestResult &result) {
+                m_netSuiteTest->setEnabled(true);
+                showResult(m_netSuiteResult, result.ok, result.summary);
+                Q_EMIT netSuiteTestFinished(result.ok);
+            });
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(makeNetSuiteTab(), tr("&NetSuite"));
@@ -326,37 +332,25 @@ void SettingsDialog::accept()
 
 void SettingsDialog::testNetSuite()
 {
-    if (m_runningNetSuiteTest)
+    if (m_netSuiteTester->isRunning())
         return;
-    NetSuiteEndpoint endpoint;
-    endpoint.accountId = m_accountId->text().trimmed();
-    endpoint.baseUrl = QUrl(m_baseUrl->text().trimmed());
-    endpoint.credentials = {m_secrets.value("consumerKey")->text().trimmed(),
-                            m_secrets.value("consumerSecret")->text().trimmed(),
-                            m_secrets.value("tokenId")->text().trimmed(),
-                            m_secrets.value("tokenSecret")->text().trimmed()};
-    endpoint.timeoutMs = 30000;
-    if (endpoint.accountId.isEmpty() || !endpoint.credentials.isComplete()) {
+    const QString accountId = m_accountId->text().trimmed();
+    const QUrl baseUrl(m_baseUrl->text().trimmed());
+    const TbaCredentials credentials{m_secrets.value("consumerKey")->text().trimmed(),
+                                     m_secrets.value("consumerSecret")->text().trimmed(),
+                                     m_secrets.value("tokenId")->text().trimmed(),
+                                     m_secrets.value("tokenSecret")->text().trimmed()};
+    if (accountId.isEmpty() || !credentials.isComplete()) {
         showResult(m_netSuiteResult, false,
                    tr("Enter the account id and all four token-based authentication values "
                       "first."));
         Q_EMIT netSuiteTestFinished(false);
         return;
     }
-    auto *test = new NetSuiteConnectionTest(*m_network, endpoint, this);
-    m_runningNetSuiteTest = test;
     m_netSuiteTest->setEnabled(false);
     m_netSuiteResult->setStyleSheet(QString());
-    m_netSuiteResult->setText(tr("Testing the connection to %1…").arg(endpoint.restBase().host()));
-    connect(test, &NetSuiteConnectionTest::finished, this,
-            [this, test](const NetSuiteConnectionTest::Result &result) {
-                test->deleteLater();
-                m_runningNetSuiteTest.clear();
-                m_netSuiteTest->setEnabled(true);
-                showResult(m_netSuiteResult, result.ok(), result.summary);
-                Q_EMIT netSuiteTestFinished(result.ok());
-            });
-    test->start();
+    m_netSuiteResult->setText(tr("Testing the connection to NetSuite account %1…").arg(accountId));
+    m_netSuiteTester->testNetSuite(accountId, baseUrl, credentials);
 }
 
 void SettingsDialog::testDatabase()

@@ -7,7 +7,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
@@ -16,7 +15,7 @@ namespace fulfillsync {
 
 class Database;
 class MailServerTab;
-class NetSuiteConnectionTest;
+class ConnectionTester;
 class SecretStore;
 
 // Settings…: the NetSuite account (id and URL in the database, token-based-auth secrets in the
@@ -68,8 +67,7 @@ private:
 
     Database &m_database;
     SecretStore &m_store;
-    QNetworkAccessManager *m_network = nullptr;
-    QPointer<NetSuiteConnectionTest> m_runningNetSuiteTest;
+    ConnectionTester *m_netSuiteTester = nullptr;
     QHash<QByteArray, QLineEdit *> m_secrets; // field name → edit
     QHash<QByteArray, bool> m_secretEdited;
     int m_pendingReads = 0;

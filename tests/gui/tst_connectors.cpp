@@ -27,10 +27,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QSpinBox>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -163,12 +163,14 @@ private Q_SLOTS:
         typeNewConnector(QStringLiteral("Outlet store"),
                          QStringLiteral("https://outlet.myshopify.com"), QStringLiteral("shpat_x"));
         ConnectorForm *form = m_page->form();
-        QTest::keyClicks(form->alertEmailsEdit(), QStringLiteral("ops@example.com, not-an-address"));
+        QTest::keyClicks(form->alertEmailsEdit(),
+                         QStringLiteral("ops@example.com, not-an-address"));
         QVERIFY(!form->isValid());
         QVERIFY2(form->problem().contains(QStringLiteral("not-an-address")),
                  qPrintable(form->problem()));
         form->alertEmailsEdit()->clear();
-        QTest::keyClicks(form->alertEmailsEdit(), QStringLiteral("ops@example.com, lead@example.com"));
+        QTest::keyClicks(form->alertEmailsEdit(),
+                         QStringLiteral("ops@example.com, lead@example.com"));
         QTest::keyClicks(form->webhookEdit(), QStringLiteral("http://hooks.example.com/x"));
         QVERIFY2(form->problem().contains(QStringLiteral("https://")), qPrintable(form->problem()));
         form->webhookEdit()->clear();
@@ -180,8 +182,8 @@ private Q_SLOTS:
         const auto saved = ConnectorRepository(m_temp->database().connection())
                                .byName(QStringLiteral("Outlet store"));
         QVERIFY(saved);
-        QCOMPARE(saved->alertEmails,
-                 (QStringList{QStringLiteral("ops@example.com"), QStringLiteral("lead@example.com")}));
+        QCOMPARE(saved->alertEmails, (QStringList{QStringLiteral("ops@example.com"),
+                                                  QStringLiteral("lead@example.com")}));
         QCOMPARE(saved->alertEveryMinutes, 15);
         QCOMPARE(readSecret(*m_secrets, SecretStore::alertWebhookKey(saved->id)),
                  std::optional<QString>(webhook));

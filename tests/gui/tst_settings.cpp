@@ -2,12 +2,13 @@
 // and secrets kept apart (database vs. secret store), theme applied at once, language stored.
 
 #include "app/embeddedsandbox.h"
+#include "models/storage/alertrepository.h"
 #include "models/storage/connectorrepository.h"
 #include "sandbox/sandboxserver.h"
 #include "sync/secrets/secretstore.h"
+#include "testutils/loopbackreceivers.h"
 #include "testutils/secretwait.h"
 #include "testutils/tempdatabase.h"
-#include "models/storage/alertrepository.h"
 #include "ui/appearance.h"
 #include "ui/mailservertab.h"
 #include "ui/settingsdialog.h"
@@ -264,6 +265,33 @@ private Q_SLOTS:
         QTRY_COMPARE(again.mailServerTab()->passwordEdit()->text(),
                      QStringLiteral("mail-secret-31"));
         QCOMPARE(again.mailServerTab()->senderEdit()->text(), QStringLiteral("fs@example.com"));
+    }
+
+    void testMailGoesThroughTheFieldsAsTyped()
+    {
+        test::LoopbackSmtpServer smtp;
+        smtp.setAccount(QStringLiteral("alerts"), QStringLiteral("pw-5"));
+        QVERIFY(smtp.start());
+        MailServerTab *tab = m_dialog->mailServerTab();
+        QTest::keyClicks(tab->urlEdit(), smtp.url());
+        QTest::keyClicks(tab->usernameEdit(), QStringLiteral("alerts"));
+        QTest::keyClicks(tab->passwordEdit(), QStringLiteral("wrong"));
+        QTest::keyClicks(tab->senderEdit(), QStringLiteral("fs@example.com"));
+        tab->caFileEdit()->setText(test::LoopbackSmtpServer::caFile());
+        QTest::keyClicks(tab->testRecipientEdit(), QStringLiteral("me@example.com"));
+        QSignalSpy finished(tab, &MailServerTab::testFinished);
+        QTest::mouseClick(tab->testButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.takeFirst().at(0).toBool(), false);
+        QVERIFY2(!tab->testResultLabel()->text().contains(QStringLiteral("wrong")),
+                 qPrintable(tab->testResultLabel()->text()));
+        tab->passwordEdit()->setText(QStringLiteral("pw-5"));
+        QTest::mouseClick(tab->testButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.takeFirst().at(0).toBool(), qPrintable(tab->testResultLabel()->text()));
+        QCOMPARE(smtp.mails.size(), 1);
+        QVERIFY(smtp.mails.first().encrypted);
+        QVERIFY(tab->testResultLabel()->text().contains(QStringLiteral("me@example.com")));
     }
 
     void netSuiteTestAgainstTheSandbox()

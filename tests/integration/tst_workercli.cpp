@@ -227,9 +227,8 @@ private Q_SLOTS:
         QVERIFY(hook.start());
         qputenv("FULFILLSYNC_ALERT_WEBHOOK_MAIN_STORE", hook.url().toUtf8());
         m_sandbox.reset();
-        const QStringList args = {databaseArg(), QStringLiteral("--credentials"),
-                                  credentialsPath(), QStringLiteral("sync"),
-                                  QStringLiteral("--once")};
+        const QStringList args = {databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
+                                  QStringLiteral("sync"), QStringLiteral("--once")};
         Run run = worker(args);
         QCOMPARE(run.exitCode, 3);
         QVERIFY(run.err.contains(QStringLiteral("cannot be reached")));
@@ -238,8 +237,10 @@ private Q_SLOTS:
         QCOMPARE(hook.posts.size(), 1);
         QCOMPARE(hook.posts.at(0).value(QLatin1String("connector")).toString(),
                  QStringLiteral("main-store"));
-        QVERIFY(hook.posts.at(0).value(QLatin1String("text")).toString().contains(
-            QLatin1String("cannot be reached")));
+        QVERIFY(hook.posts.at(0)
+                    .value(QLatin1String("text"))
+                    .toString()
+                    .contains(QLatin1String("cannot be reached")));
         run = worker(args);
         QCOMPARE(run.exitCode, 3);
         QCOMPARE(hook.posts.size(), 1); // still down: not said again

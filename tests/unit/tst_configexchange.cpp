@@ -170,10 +170,11 @@ private Q_SLOTS:
     {
         QSqlDatabase db = m_temp->database().connection();
         QJsonObject config = sample();
-        config.insert(QStringLiteral("mailServer"),
-                      QJsonObject{{QStringLiteral("url"), QStringLiteral("smtp://mail.acme.test:587")},
-                                  {QStringLiteral("username"), QStringLiteral("alerts")},
-                                  {QStringLiteral("sender"), QStringLiteral("fs@acme.test")}});
+        config.insert(
+            QStringLiteral("mailServer"),
+            QJsonObject{{QStringLiteral("url"), QStringLiteral("smtp://mail.acme.test:587")},
+                        {QStringLiteral("username"), QStringLiteral("alerts")},
+                        {QStringLiteral("sender"), QStringLiteral("fs@acme.test")}});
         QJsonArray connectors = config[QStringLiteral("connectors")].toArray();
         QJsonObject c = connectors.at(0).toObject();
         c.insert(QStringLiteral("alertEmails"), QJsonArray{QStringLiteral("ops@acme.test")});
