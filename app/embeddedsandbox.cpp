@@ -1,6 +1,6 @@
 #include "app/embeddedsandbox.h"
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 
 namespace fulfillsync {
 

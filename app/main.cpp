@@ -11,9 +11,9 @@
 #include "models/storage/database.h"
 #include "sync/secrets/keychainsecretstore.h"
 #include "sync/synccontroller.h"
-#include "ui/appearance.h"
-#include "ui/firststart.h"
-#include "ui/mainwindow.h"
+#include "ui/window/appearance.h"
+#include "ui/window/firststart.h"
+#include "ui/window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

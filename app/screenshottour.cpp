@@ -3,12 +3,12 @@
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
 #include "sync/synccontroller.h"
-#include "ui/connectorspage.h"
-#include "ui/dashboardpage.h"
-#include "ui/jobspage.h"
-#include "ui/mainwindow.h"
-#include "ui/mappingspage.h"
-#include "ui/tablepanel.h"
+#include "ui/connectors/connectorspage.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/jobs/jobspage.h"
+#include "ui/mappings/mappingspage.h"
+#include "ui/tables/tablepanel.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

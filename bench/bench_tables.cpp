@@ -12,7 +12,7 @@
 #include "models/item/ordertablemodel.h"
 #include "sync/synccontroller.h"
 #include "testutils/scenariobuilder.h"
-#include "ui/mainwindow.h"
+#include "ui/window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

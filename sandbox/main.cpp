@@ -3,7 +3,7 @@
 //   fulfillsync-sandbox --scenario FILE --port N
 //   fulfillsync-sandbox --demo N [--seed S] [--live SECONDS] --port N
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -22,6 +22,10 @@ struct TableSpec
     QList<int> sortable; // model columns; each has a (column, id) index (migration 0007)
     // Free text also finds rows through this (one LIKE parameter), e.g. orders by tracking.
     QString textSubquery;
+    // Sorted by another column than shown: the order number by NetSuite's internal id, which
+    // NetSuite hands out in the order it numbers transactions (so SO99999 comes before
+    // SO100000, where text would put it after).
+    QHash<int, QString> sortKeys = {};
 };
 
 const TableSpec &specOf(TablePageQuery::Table table)
@@ -44,7 +48,8 @@ const TableSpec &specOf(TablePageQuery::Table table)
         // The order's packages: uncorrelated, so the packages are scanned once per query.
         QStringLiteral("id IN (SELECT f.order_id FROM item_fulfillments f JOIN packages p ON "
                        "p.fulfillment_id = f.id WHERE LOWER(p.tracking_number) LIKE ? "
-                       "ESCAPE '\\')")};
+                       "ESCAPE '\\')"),
+        {{0, QStringLiteral("id")}}};
     static const TableSpec history{
         QStringLiteral("sync_attempts"),
         QStringLiteral("occurred_at"),
@@ -60,7 +65,9 @@ const TableSpec &specOf(TablePageQuery::Table table)
         QStringLiteral("connector_name"),
         QStringLiteral("occurred_at"),
         true,
-        {0, 2, 7}}; // time, order, duration
+        {0, 2, 7}, // time, order, duration
+        {},
+        {{2, QStringLiteral("order_id")}}};
     return table == TablePageQuery::Table::Orders ? orders : history;
 }
 
@@ -76,7 +83,7 @@ QString sortColumnName(const TablePageQuery &query)
 {
     const TableSpec &spec = specOf(query.table);
     if (query.sortColumn >= 0 && spec.sortable.contains(query.sortColumn))
-        return spec.columns.value(query.sortColumn + 1);
+        return spec.sortKeys.value(query.sortColumn, spec.columns.value(query.sortColumn + 1));
     return spec.defaultSort;
 }
 

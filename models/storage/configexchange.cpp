@@ -292,6 +292,24 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
     for (Incoming &in : incoming) {
         if (const auto existing = connectorRepo.byName(in.connector.name))
             in.connector.id = existing->id;
+    }
+    // One connector per channel value, counting the stored connectors the file leaves alone.
+    QHash<QString, QString> owners;
+    for (const Connector &stored : connectorRepo.all())
+        owners.insert(stored.channel, stored.name);
+    for (const Incoming &in : std::as_const(incoming))
+        owners.remove(owners.key(in.connector.name)); // its stored channel may change
+    for (const Incoming &in : std::as_const(incoming)) {
+        const QString owner = owners.value(in.connector.channel);
+        if (!owner.isEmpty() && owner != in.connector.name) {
+            *error = Text::tr("%1: the channel value \"%2\" is already synced by connector "
+                              "\"%3\"; each channel value belongs to one connector")
+                         .arg(in.connector.name, in.connector.channel, owner);
+            return false;
+        }
+        owners.insert(in.connector.channel, in.connector.name);
+    }
+    for (Incoming &in : incoming) {
         if (!connectorRepo.save(in.connector)) {
             *error = connectorRepo.lastError();
             return false;

@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlertMessages</name>
+    <message>
+        <source>fulfillsync: %1 stopped syncing</source>
+        <translation>fulfillsync: %1 synchronisiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>%1 could not sync at %2: %3
+Nothing is pushed for it until this is fixed; you will hear when it works again.</source>
+        <translation>%1 konnte um %2 nicht synchronisieren: %3
+Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es wieder funktioniert.</translation>
+    </message>
+    <message>
+        <source>fulfillsync: %1 syncs again</source>
+        <translation>fulfillsync: %1 synchronisiert wieder</translation>
+    </message>
+    <message>
+        <source>%1 synced again at %2 (it had stopped: %3).</source>
+        <translation>%1 hat um %2 wieder synchronisiert (vorher: %3).</translation>
+    </message>
+    <message>
+        <source>fulfillsync: %1 needs attention (%2 failed, %3 held)</source>
+        <translation>fulfillsync: %1 braucht Aufmerksamkeit (%2 fehlgeschlagen, %3 zurückgehalten)</translation>
+    </message>
+    <message>
+        <source>%1: %2 fulfillment(s) failed and %3 were held since %4.</source>
+        <translation>%1: seit %4 sind %2 Lieferung(en) fehlgeschlagen und %3 zurückgehalten worden.</translation>
+    </message>
+    <message>
+        <source>%1 order(s) need a person now:</source>
+        <translation>%1 Auftrag/Aufträge brauchen jetzt einen Menschen:</translation>
+    </message>
+    <message>
+        <source>  … and %1 more.</source>
+        <translation>  … und %1 weitere.</translation>
+    </message>
+    <message>
+        <source>Open fulfillsync&apos;s Sales Orders tab to retry, resync or resolve them.</source>
+        <translation>Im Reiter „Aufträge“ von fulfillsync können Sie sie erneut versuchen, neu synchronisieren oder erledigen.</translation>
+    </message>
+</context>
+<context>
     <name>ConfigExchange</name>
     <message>
         <source>%1: %2</source>
@@ -66,6 +107,18 @@
     <message>
         <source>expected ship_method, item, location or custom_field</source>
         <translation>ship_method, item, location oder custom_field erwartet</translation>
+    </message>
+    <message>
+        <source>expected a list of strings</source>
+        <translation>erwartet eine Liste von Texten</translation>
+    </message>
+    <message>
+        <source>a webhook address carries a token: it belongs in the keychain or the worker&apos;s credentials file</source>
+        <translation>eine Webhook-Adresse enthält ein Token: sie gehört in den Schlüsselbund oder in die Zugangsdatei des Workers</translation>
+    </message>
+    <message>
+        <source>%1: the channel value &quot;%2&quot; is already synced by connector &quot;%3&quot;; each channel value belongs to one connector</source>
+        <translation>%1: der Kanalwert „%2“ wird schon von Konnektor „%3“ synchronisiert; jeder Kanalwert gehört zu einem Konnektor</translation>
     </message>
 </context>
 <context>
@@ -304,6 +357,29 @@
     <message>
         <source>The keychain did not answer (is it locked?).</source>
         <translation>Der Schlüsselbund hat nicht geantwortet (ist er gesperrt?).</translation>
+    </message>
+</context>
+<context>
+    <name>MailSender</name>
+    <message>
+        <source>The mail server address must look like smtp://host:587 or smtps://host:465.</source>
+        <translation>Die Adresse des Mailservers muss wie smtp://host:587 oder smtps://host:465 aussehen.</translation>
+    </message>
+    <message>
+        <source>No recipients.</source>
+        <translation>Keine Empfänger.</translation>
+    </message>
+    <message>
+        <source>The mail server settings have no sender address.</source>
+        <translation>In den Mailserver-Einstellungen fehlt die Absenderadresse.</translation>
+    </message>
+    <message>
+        <source>Could not start the mail client.</source>
+        <translation>Der Mail-Client konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 did not take the mail: %2</source>
+        <translation>Der Mailserver %1 hat die Mail nicht angenommen: %2</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1001,17 @@
     </message>
 </context>
 <context>
+    <name>fulfillsync::AlertNotifier</name>
+    <message>
+        <source>Alerts for %1 are off: %2</source>
+        <translation>Benachrichtigungen für %1 sind aus: %2</translation>
+    </message>
+    <message>
+        <source>No mail server is set up (Settings › Alerts).</source>
+        <translation>Es ist kein Mailserver eingerichtet (Einstellungen › Benachrichtigungen).</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::AttemptDetailPane</name>
     <message>
         <source>Select an attempt to see the request and the answer.</source>
@@ -988,6 +1075,25 @@
     <message>
         <source>Columns</source>
         <translation>Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ConnectionTester</name>
+    <message>
+        <source>Connectors of kind &quot;%1&quot; cannot be tested yet.</source>
+        <translation>Konnektoren der Art „%1“ können noch nicht getestet werden.</translation>
+    </message>
+    <message>
+        <source>fulfillsync test mail</source>
+        <translation>fulfillsync-Testmail</translation>
+    </message>
+    <message>
+        <source>This is a test of fulfillsync&apos;s alert mail. If you read it, alert digests for the connectors that name you will arrive.</source>
+        <translation>Dies ist ein Test der Benachrichtigungs-Mail von fulfillsync. Wenn Sie ihn lesen, kommen die Zusammenfassungen der Konnektoren an, die Sie nennen.</translation>
+    </message>
+    <message>
+        <source>The mail server accepted a test mail to %1.</source>
+        <translation>Der Mailserver hat eine Testmail an %1 angenommen.</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1297,58 @@
     <message>
         <source>Enter the default carrier, or hold unmapped ship methods.</source>
         <translation>Geben Sie den Standard-Versanddienst ein oder halten Sie nicht zugeordnete Versandarten zurück.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Alert e-mail recipients</source>
+        <translation>E-Mail-Empfänger der Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>ops@example.com, you@example.com</source>
+        <translation>ops@example.com, sie@example.com</translation>
+    </message>
+    <message>
+        <source>Who gets the digest of failed and held fulfillments, and a message when this connector stops or starts syncing again. The mail server is set in Settings.</source>
+        <translation>Wer die Zusammenfassung fehlgeschlagener und zurückgehaltener Lieferungen bekommt und eine Nachricht, wenn dieser Konnektor aufhört oder wieder anfängt zu synchronisieren. Der Mailserver wird in den Einstellungen festgelegt.</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail to:</source>
+        <translation>E-&amp;Mail an:</translation>
+    </message>
+    <message>
+        <source>Alert webhook address</source>
+        <translation>Webhook-Adresse für Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/… (kept in the system keychain)</source>
+        <translation>https://hooks.slack.com/… (im Schlüsselbund des Systems)</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook:</source>
+        <translation>&amp;Webhook:</translation>
+    </message>
+    <message>
+        <source>Alert digest interval in minutes</source>
+        <translation>Abstand der Zusammenfassungen in Minuten</translation>
+    </message>
+    <message>
+        <source>Digest at most e&amp;very:</source>
+        <translation>Zusammenfassung höchstens a&amp;lle:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>The webhook address must start with https://.</source>
+        <translation>Die Webhook-Adresse muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>Connector &quot;%1&quot; already syncs the orders with channel value &quot;%2&quot;. Each channel value belongs to one connector.</source>
+        <translation>Konnektor „%1“ synchronisiert bereits die Aufträge mit dem Kanalwert „%2“. Jeder Kanalwert gehört zu einem Konnektor.</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1687,10 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
         <source>Run finished: %1 pushed, %2 failed, %3 held.</source>
         <translation>Lauf beendet: %1 übertragen, %2 fehlgeschlagen, %3 zurückgehalten.</translation>
     </message>
+    <message>
+        <source>Saved, but the webhook address could not be stored: %1</source>
+        <translation>Gespeichert, aber die Webhook-Adresse konnte nicht abgelegt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::CsvExportRunner</name>
@@ -1863,6 +2025,109 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
 </context>
 <context>
+    <name>fulfillsync::MailServerTab</name>
+    <message>
+        <source>Mail server address</source>
+        <translation>Adresse des Mailservers</translation>
+    </message>
+    <message>
+        <source>Mail server user name</source>
+        <translation>Benutzername am Mailserver</translation>
+    </message>
+    <message>
+        <source>Mail server password</source>
+        <translation>Passwort des Mailservers</translation>
+    </message>
+    <message>
+        <source>Alert sender address</source>
+        <translation>Absenderadresse der Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>fulfillsync@example.com</source>
+        <translation>fulfillsync@example.com</translation>
+    </message>
+    <message>
+        <source>Mail server CA certificate file</source>
+        <translation>CA-Zertifikatsdatei des Mailservers</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s certificates</source>
+        <translation>leer: die Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>Mail&amp;server:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Test mail recipient</source>
+        <translation>Empfänger der Testmail</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>sie@example.com</translation>
+    </message>
+    <message>
+        <source>Send &amp;test mail</source>
+        <translation>&amp;Testmail senden</translation>
+    </message>
+    <message>
+        <source>Send a test mail</source>
+        <translation>Eine Testmail senden</translation>
+    </message>
+    <message>
+        <source>Test &amp;to:</source>
+        <translation>Test &amp;an:</translation>
+    </message>
+    <message>
+        <source>Test mail result</source>
+        <translation>Ergebnis der Testmail</translation>
+    </message>
+    <message>
+        <source>Alerts are set per connector (Connectors › Alerts): who gets a digest of failed and held work, and a message when a connector stops or syncs again. smtp:// requires STARTTLS unless the server is on this computer; the password is kept in the system keychain.</source>
+        <translation>Benachrichtigungen werden je Konnektor eingestellt (Konnektoren › Benachrichtigungen): wer eine Zusammenfassung fehlgeschlagener und zurückgehaltener Arbeit bekommt und eine Nachricht, wenn ein Konnektor aufhört oder wieder synchronisiert. smtp:// verlangt STARTTLS, außer der Server läuft auf diesem Computer; das Passwort liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Enter the mail server and an address to send the test to.</source>
+        <translation>Geben Sie den Mailserver und eine Adresse für den Test ein.</translation>
+    </message>
+    <message>
+        <source>Sending a test mail to %1…</source>
+        <translation>Sende eine Testmail an %1 …</translation>
+    </message>
+    <message>
+        <source>The mail server address must look like smtp://host:587 or smtps://host:465.</source>
+        <translation>Die Adresse des Mailservers muss wie smtp://host:587 oder smtps://host:465 aussehen.</translation>
+    </message>
+    <message>
+        <source>Enter the address alerts are sent from.</source>
+        <translation>Geben Sie die Absenderadresse der Benachrichtigungen ein.</translation>
+    </message>
+    <message>
+        <source>Could not save the mail server: %1</source>
+        <translation>Der Mailserver konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not store the password in the keychain: %1</source>
+        <translation>Das Passwort konnte nicht im Schlüsselbund abgelegt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::MainWindow</name>
     <message>
         <source>fulfillsync — NetSuite fulfillment sync</source>
@@ -2082,6 +2347,10 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>An alert could not be sent: %1</source>
+        <translation>Eine Benachrichtigung konnte nicht gesendet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3020,10 +3289,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <translation>Geben Sie zuerst die Konto-ID und alle vier Werte der tokenbasierten Anmeldung ein.</translation>
     </message>
     <message>
-        <source>Testing the connection to %1…</source>
-        <translation>Verbindung zu %1 wird getestet…</translation>
-    </message>
-    <message>
         <source>Enter a database URL first.</source>
         <translation>Geben Sie zuerst eine Datenbank-URL ein.</translation>
     </message>
@@ -3042,6 +3307,14 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>Remove the password from the database URL: settings are stored as plain text. Put it in the ~/.pgpass file of this user instead (PostgreSQL reads it from there).</source>
         <translation>Entfernen Sie das Passwort aus der Datenbank-URL: Einstellungen werden als Klartext gespeichert. Legen Sie es stattdessen in der Datei ~/.pgpass dieses Benutzers ab (PostgreSQL liest es dort).</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts</source>
+        <translation>Benachrichti&amp;gungen</translation>
+    </message>
+    <message>
+        <source>Testing the connection to NetSuite account %1…</source>
+        <translation>Teste die Verbindung zum NetSuite-Konto %1 …</translation>
     </message>
 </context>
 <context>
@@ -3421,6 +3694,21 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>Row copied as JSON.</source>
         <translation>Zeile als JSON kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::WebhookPoster</name>
+    <message>
+        <source>The webhook address is not an http(s) URL.</source>
+        <translation>Die Webhook-Adresse ist keine http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>The webhook answered HTTP %1.</source>
+        <translation>Der Webhook hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The webhook could not be reached (%1).</source>
+        <translation>Der Webhook war nicht erreichbar (%1).</translation>
     </message>
 </context>
 <context>

@@ -6,15 +6,15 @@
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
 #include "models/storage/connectorrepository.h"
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sync/secrets/secretstore.h"
 #include "sync/synccontroller.h"
 #include "testutils/secretwait.h"
 #include "testutils/tempdatabase.h"
-#include "ui/connectorform.h"
-#include "ui/connectorlistmodel.h"
-#include "ui/connectorspage.h"
-#include "ui/mainwindow.h"
+#include "ui/connectors/connectorform.h"
+#include "ui/connectors/connectorlistmodel.h"
+#include "ui/connectors/connectorspage.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -155,6 +155,22 @@ private Q_SLOTS:
         // A memory store keeps secrets for this run only, and the page says so.
         QTRY_VERIFY(m_page->keychainWarning()->isVisible());
         QVERIFY(m_page->keychainWarning()->text().contains(QStringLiteral("this run only")));
+    }
+
+    void aSecondConnectorCannotTakeAChannelValue()
+    {
+        typeNewConnector(QStringLiteral("Main"), QStringLiteral("https://main.myshopify.com"),
+                         QStringLiteral("shpat_1"));
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        typeNewConnector(QStringLiteral("Outlet"), QStringLiteral("https://outlet.myshopify.com"),
+                         QStringLiteral("shpat_2"));
+        QVERIFY(!m_page->form()->isValid());
+        QVERIFY2(m_page->form()->problem().contains(QStringLiteral("\"Main\"")),
+                 qPrintable(m_page->form()->problem()));
+        QVERIFY(!m_page->saveButton()->isEnabled());
+        m_page->form()->channelEdit()->clear();
+        QTest::keyClicks(m_page->form()->channelEdit(), QStringLiteral("Outlet"));
+        QVERIFY2(m_page->form()->isValid(), qPrintable(m_page->form()->problem()));
     }
 
     void alertSettingsAreSavedAndTheWebhookIsASecret()

@@ -5,14 +5,14 @@
 #include "app/demosetup.h"
 #include "app/embeddedsandbox.h"
 #include "models/storage/connectorrepository.h"
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sync/synccontroller.h"
 #include "testutils/tempdatabase.h"
-#include "ui/dashboardmodels.h"
-#include "ui/dashboardpage.h"
-#include "ui/joblistmodel.h"
-#include "ui/jobspage.h"
-#include "ui/mainwindow.h"
+#include "ui/dashboard/dashboardmodels.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/jobs/joblistmodel.h"
+#include "ui/jobs/jobspage.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -7,10 +7,10 @@
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderrepository.h"
 #include "testutils/tempdatabase.h"
-#include "ui/mappingfiltermodel.h"
-#include "ui/mappinghistorymodel.h"
-#include "ui/mappingspage.h"
-#include "ui/mappingtablemodel.h"
+#include "ui/mappings/mappingfiltermodel.h"
+#include "ui/mappings/mappinghistorymodel.h"
+#include "ui/mappings/mappingspage.h"
+#include "ui/mappings/mappingtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -4,14 +4,14 @@
 #include "app/embeddedsandbox.h"
 #include "models/storage/alertrepository.h"
 #include "models/storage/connectorrepository.h"
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sync/secrets/secretstore.h"
 #include "testutils/loopbackreceivers.h"
 #include "testutils/secretwait.h"
 #include "testutils/tempdatabase.h"
-#include "ui/appearance.h"
-#include "ui/mailservertab.h"
-#include "ui/settingsdialog.h"
+#include "ui/settings/mailservertab.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/window/appearance.h"
 
 #include <QApplication>
 #include <QComboBox>

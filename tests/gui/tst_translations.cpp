@@ -13,7 +13,7 @@
 #include "sync/engine/explainer.h"
 #include "sync/engine/fulfillmentmapper.h"
 #include "sync/net/netsuiteerror.h"
-#include "ui/appearance.h"
+#include "ui/window/appearance.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>

@@ -8,7 +8,7 @@
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/mappinghistory.h"
 #include "models/storage/mappingrepository.h"
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sync/engine/syncworker.h"
 #include "testutils/scenariobuilder.h"
 #include "testutils/tempdatabase.h"

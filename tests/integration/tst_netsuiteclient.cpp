@@ -2,7 +2,7 @@
 // means "busy", hung requests, truncated and malformed JSON, HTML error pages, wrong types,
 // and Test connection. Each ends with a clear error or a correct result, never a crash.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sync/engine/detectionqueries.h"
 #include "sync/net/netsuiterecords.h"
 #include "sync/net/suiteqlquery.h"

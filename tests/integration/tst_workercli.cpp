@@ -1,6 +1,6 @@
 // fulfillsync-worker as a user runs it: real process, real SQLite file, the sandbox on loopback.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "testutils/loopbackreceivers.h"
 
 #include <QFile>

@@ -4,7 +4,7 @@
 // (the server runs in the same thread, so waiting spins the event loop) and a small TBA signer
 // written for the tests, independent of both the sandbox's verifier and the client in sync/.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 
 #include <QFile>
 #include <QJsonDocument>

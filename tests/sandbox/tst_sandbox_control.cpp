@@ -1,7 +1,7 @@
 // Control endpoints (/_sandbox/...), fault injection, the NetSuite concurrency gate, running in
 // a worker thread, and the fulfillsync-sandbox executable.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sandboxtestclient.h"
 
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // default 429 CONCURRENCY_LIMIT_EXCEEDED, the "401 INVALID_LOGIN under load" variant (scenario
 // switch and run-time settings endpoint), and the login audit trail telling them apart.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sandboxtestclient.h"
 
 #include <QJsonArray>

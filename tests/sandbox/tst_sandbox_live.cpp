@@ -2,7 +2,7 @@
 // packages, or picked ones shipping), with the order statuses and last-modified times moving
 // as NetSuite's would; reproducible from the seed; and `fulfillsync-sandbox --live`.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sandboxtestclient.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // NetSuite TBA verification: the published vectors V1-V4 (apis.md §1.2), each failure reason,
 // and the exact 401 body over real HTTP.
 
-#include "sandbox/oauthverifier.h"
-#include "sandbox/sandboxserver.h"
+#include "sandbox/netsuite/oauthverifier.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sandboxtestclient.h"
 
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 // sublists, kit member lines, voided fulfillments, error bodies (§1.5) and the signature over
 // the query string.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sandboxtestclient.h"
 
 #include <QJsonArray>

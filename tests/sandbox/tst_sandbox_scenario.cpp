@@ -1,9 +1,9 @@
 // Scenario loading: every field of scenario-format.md, errors that name the JSON path, nothing
 // half-loaded; and the sales order status NetSuite would show.
 
-#include "sandbox/demogenerator.h"
-#include "sandbox/sandboxserver.h"
-#include "sandbox/scenarioloader.h"
+#include "sandbox/scenario/demogenerator.h"
+#include "sandbox/scenario/scenarioloader.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sandboxtestclient.h"
 
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 // split/reduce behaviour on partial fulfilments, the 422/userErrors rules, tracking URLs,
 // access-token auth and the REST call limit.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sandboxtestclient.h"
 
 #include <QJsonArray>

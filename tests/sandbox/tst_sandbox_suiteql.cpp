@@ -1,8 +1,8 @@
 // SuiteQL over real HTTP: the connector's queries and variants of them, NetSuite's envelope
 // and value quirks, paging rules and the 100,000-row ceiling, kits, and the translator itself.
 
-#include "sandbox/sandboxserver.h"
-#include "sandbox/suiteqltranslator.h"
+#include "sandbox/netsuite/suiteqltranslator.h"
+#include "sandbox/server/sandboxserver.h"
 #include "sandboxtestclient.h"
 
 #include <QJsonArray>

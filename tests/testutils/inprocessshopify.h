@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sandbox/shopifyservice.h"
-#include "sandbox/shopifystore.h"
+#include "sandbox/shopify/shopifyservice.h"
+#include "sandbox/shopify/shopifystore.h"
 #include "testutils/fakenetworkaccessmanager.h"
 
 #include <functional>

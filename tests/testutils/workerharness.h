@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/demosetup.h"
-#include "sandbox/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>

@@ -166,6 +166,29 @@ private Q_SLOTS:
         QVERIFY(!error.contains(QStringLiteral("s3cret")));
     }
 
+    // Two connectors on one channel value would both push its orders and neither would own
+    // their state: refused, in one file and against a stored connector.
+    void oneConnectorPerChannelValue()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        QString error;
+        QVERIFY2(ConfigExchange::importConfig(db, sample(), &error), qPrintable(error));
+        QJsonObject config = sample();
+        QJsonArray connectors = config[QStringLiteral("connectors")].toArray();
+        QJsonObject second = connectors.at(0).toObject();
+        second.insert(QStringLiteral("name"), QStringLiteral("outlet"));
+        config.insert(QStringLiteral("connectors"), QJsonArray{second});
+        QVERIFY(!ConfigExchange::importConfig(db, config, &error));
+        QVERIFY2(error.contains(QStringLiteral("main-store")), qPrintable(error));
+        QCOMPARE(ConnectorRepository(db).all().size(), 1);
+        // Moving main-store to another value in the same file frees "Shopify" for outlet.
+        QJsonObject moved = connectors.at(0).toObject();
+        moved.insert(QStringLiteral("channel"), QStringLiteral("Shopify EU"));
+        config.insert(QStringLiteral("connectors"), QJsonArray{moved, second});
+        QVERIFY2(ConfigExchange::importConfig(db, config, &error), qPrintable(error));
+        QCOMPARE(ConnectorRepository(db).all().size(), 2);
+    }
+
     void alertSettingsRoundTripWithoutSecrets()
     {
         QSqlDatabase db = m_temp->database().connection();

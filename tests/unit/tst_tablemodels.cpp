@@ -394,6 +394,43 @@ private Q_SLOTS:
         QCOMPARE(orderAt(model, 319), QStringLiteral("SO0"));
     }
 
+    // "Order" sorts by number: SO9, SO10, SO100000, where text would say SO10, SO100000, SO9.
+    void orderNumbersSortAsNumbers()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        QSqlQuery q(db);
+        HistoryRepository history(db);
+        for (int id : {100000, 9, 10}) {
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO sales_orders (id, tran_id, tran_date, "
+                                          "status) VALUES (%1, 'SO%1', '2026-11-19', 'B')")
+                               .arg(id)));
+            SyncAttempt a;
+            a.occurredAt = QDateTime::currentDateTimeUtc();
+            a.orderId = id;
+            a.orderTranId = QStringLiteral("SO%1").arg(id);
+            QVERIFY(history.append(a) > 0);
+        }
+        const QStringList expected{QStringLiteral("SO9"), QStringLiteral("SO10"),
+                                   QStringLiteral("SO100000")};
+        OrderTableModel orders(m_temp->database());
+        orders.sort(OrderTableModel::Number, Qt::AscendingOrder);
+        QVERIFY(waitForCount(orders, 3));
+        QStringList shown;
+        for (int row = 0; row < 3; ++row) {
+            orders.requestRow(row);
+            QTRY_VERIFY(orders.isRowLoaded(row));
+            shown << orders.index(row, OrderTableModel::Number).data().toString();
+        }
+        QCOMPARE(shown, expected);
+        HistoryTableModel attempts(m_temp->database());
+        attempts.sort(HistoryTableModel::Order, Qt::AscendingOrder);
+        QVERIFY(waitForCount(attempts, 3));
+        shown.clear();
+        for (int row = 0; row < 3; ++row)
+            shown << orderAt(attempts, row);
+        QCOMPARE(shown, expected);
+    }
+
     // A tracking number a customer reads out finds the order and every attempt about it, and
     // History shows the numbers each attempt was about.
     void trackingNumbersAreSearchable()

@@ -1,0 +1,468 @@
+#include "ui/window/mainwindow.h"
+
+#include "models/item/historytablemodel.h"
+#include "models/item/ordertablemodel.h"
+#include "models/storage/changenotifier.h"
+#include "models/storage/connectorrepository.h"
+#include "models/storage/database.h"
+#include "sync/synccontroller.h"
+#include "ui/connectors/connectorspage.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/jobs/jobspage.h"
+#include "ui/mappings/mappingspage.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/tables/attemptdetailpane.h"
+#include "ui/tables/orderdetailpane.h"
+#include "ui/tables/tablefilterbar.h"
+#include "ui/tables/tablepanel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace fulfillsync {
+
+MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syncTemplate,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(database)
+    , m_sync(sync)
+    , m_syncTemplate(std::move(syncTemplate))
+{
+    setWindowTitle(tr("fulfillsync — NetSuite fulfillment sync"));
+    resize(1200, 720);
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+
+    m_orderModel = new OrderTableModel(database, this);
+    m_historyModel = new HistoryTableModel(database, this);
+
+    m_syncNow = new QAction(QIcon(QStringLiteral(":/icons/sync.svg")), tr("Sync now"), this);
+    m_syncNow->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_syncNow->setToolTip(
+        tr("Read NetSuite now and push every shipped fulfillment that is due (Ctrl+R)"));
+    m_cancel = new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancel->setEnabled(false);
+    m_cancel->setToolTip(tr("Stop the running sync after the current request (Esc)"));
+    connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
+    connect(m_cancel, &QAction::triggered, &m_sync, &SyncController::cancel);
+
+    auto *toolbar = addToolBar(tr("Sync"));
+    toolbar->setObjectName(QStringLiteral("syncToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_syncNow);
+    toolbar->addAction(m_cancel);
+    // The filters, views, column chooser and export of each table live in its TablePanel.
+    m_orderPanel = new TablePanel(database, m_orderModel, this);
+    m_orderPanel->view()->setAccessibleName(tr("Sales orders"));
+    m_historyPanel = new TablePanel(database, m_historyModel, this);
+    m_historyPanel->view()->setAccessibleName(tr("Sync history"));
+    m_tabs = new QTabWidget(this);
+    auto *focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, this, [this] {
+        const bool history = m_tabs->currentWidget() == m_historyPanel->parentWidget();
+        (history ? m_historyPanel : m_orderPanel)->focusFilter();
+    });
+    addAction(focusFilter);
+    QStringList connectorNames;
+    QStringList channels;
+    for (const Connector &connector : ConnectorRepository(database.connection()).all()) {
+        connectorNames << connector.name;
+        if (!channels.contains(connector.channel))
+            channels << connector.channel;
+    }
+    m_historyPanel->filterBar()->setConnectors(connectorNames);
+    m_orderPanel->filterBar()->setConnectors(channels);
+    m_orderDetail = new OrderDetailPane(database, this);
+    m_attemptDetail = new AttemptDetailPane(database, this);
+    auto *orders = new QSplitter(Qt::Vertical, this);
+    orders->addWidget(m_orderPanel);
+    orders->addWidget(m_orderDetail);
+    orders->setStretchFactor(0, 3);
+    orders->setStretchFactor(1, 2);
+    auto *history = new QSplitter(Qt::Vertical, this);
+    history->addWidget(m_historyPanel);
+    history->addWidget(m_attemptDetail);
+    history->setStretchFactor(0, 3);
+    history->setStretchFactor(1, 2);
+    m_tabs->addTab(orders, tr("Sales Orders"));
+    m_tabs->addTab(history, tr("Sync History"));
+    m_dashboard = new DashboardPage(database, m_sync, this);
+    m_tabs->insertTab(0, m_dashboard, tr("Dashboard"));
+    m_tabs->setCurrentIndex(0);
+    connect(m_dashboard, &DashboardPage::orderRequested, this, &MainWindow::showOrder);
+    m_tabs->addTab(m_mappingsPage = new MappingsPage(database, this), tr("Mappings"));
+    m_jobs = new JobsPage(m_sync, this);
+    m_tabs->addTab(m_jobs, tr("Jobs"));
+    connect(m_orderPanel, &TablePanel::currentRowIdChanged, m_orderDetail,
+            &OrderDetailPane::showOrder);
+    connect(m_historyPanel, &TablePanel::currentRowIdChanged, m_attemptDetail,
+            &AttemptDetailPane::showAttempt);
+    // Enter on a row moves the keyboard into its details (the first control there).
+    const auto focusFirstIn = [](QWidget *pane) {
+        for (QWidget *child : pane->findChildren<QWidget *>())
+            if ((child->focusPolicy() & Qt::TabFocus) && child->isVisibleTo(pane)) {
+                child->setFocus(Qt::OtherFocusReason);
+                return;
+            }
+    };
+    connect(m_orderPanel, &TablePanel::rowActivated, this,
+            [this, focusFirstIn] { focusFirstIn(m_orderDetail); });
+    connect(m_historyPanel, &TablePanel::rowActivated, this,
+            [this, focusFirstIn] { focusFirstIn(m_attemptDetail); });
+    connect(m_orderPanel, &TablePanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_historyPanel, &TablePanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_orderDetail, &OrderDetailPane::resyncRequested, this, &MainWindow::resync);
+    connect(m_orderDetail, &OrderDetailPane::dryRunRequested, this, &MainWindow::dryRun);
+    connect(m_orderDetail, &OrderDetailPane::flagsResolved, this, [this](qint64, int count) {
+        showStatus(tr("Resolved %n flagged fulfillment(s); the reason is in the history.", nullptr,
+                      count));
+        refreshTables();
+    });
+    connect(m_attemptDetail, &AttemptDetailPane::replayRequested, this, &MainWindow::replay);
+    connect(&m_sync, &SyncController::requestPlanned, this, [this](const PlannedRequest &request) {
+        ++m_dryRunPlanned;
+        m_orderDetail->showPlanned(request);
+    });
+    m_confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Replay"), question) == QMessageBox::Yes;
+    };
+    setCentralWidget(m_tabs);
+    buildMenus();
+
+    m_status = new QLabel(tr("Ready"), this);
+    m_counts = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setVisible(false);
+    m_progress->setAccessibleName(tr("Sync progress"));
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setVisible(false);
+    connect(m_cancelButton, &QPushButton::clicked, m_cancel, &QAction::trigger);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_counts);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+
+    // History can grow by hundreds of rows a second during a big run: refresh at most every
+    // 500 ms while it does.
+    m_refreshDelay = new QTimer(this);
+    m_refreshDelay->setSingleShot(true);
+    m_refreshDelay->setInterval(500);
+    connect(m_refreshDelay, &QTimer::timeout, this, &MainWindow::refreshTables);
+    // On a shared PostgreSQL database, other workers' results arrive as notifications.
+    m_changes = new ChangeNotifier(database.connection(), this);
+    connect(m_changes, &ChangeNotifier::changed, this, [this] {
+        if (!m_refreshDelay->isActive())
+            m_refreshDelay->start();
+        m_dashboard->scheduleRefresh();
+    });
+
+    connect(&m_sync, &SyncController::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(&m_sync, &SyncController::progressed, this, &MainWindow::onProgress);
+    connect(&m_sync, &SyncController::passFinished, this, &MainWindow::onPassFinished);
+    connect(&m_sync, &SyncController::failedToStart, this, &MainWindow::onFailedToStart);
+    connect(&m_sync, &SyncController::alertNotDelivered, this, [this](const QString &message) {
+        showStatus(tr("An alert could not be sent: %1").arg(message));
+    });
+    connect(&m_sync, &SyncController::historyAdvanced, this, [this] {
+        if (!m_refreshDelay->isActive())
+            m_refreshDelay->start();
+    });
+    connect(m_orderModel, &PagedTableModel::totalCountChanged, this, &MainWindow::updateCounts);
+    connect(m_orderModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectPendingOrder);
+    connect(m_orderModel, &QAbstractItemModel::dataChanged, this, &MainWindow::selectPendingOrder);
+    connect(m_historyModel, &PagedTableModel::totalCountChanged, this, &MainWindow::updateCounts);
+    for (PagedTableModel *model : {static_cast<PagedTableModel *>(m_orderModel),
+                                   static_cast<PagedTableModel *>(m_historyModel)}) {
+        connect(model, &PagedTableModel::loadFailed, this, [this](const QString &message) {
+            showStatus(tr("Could not read the database: %1").arg(message));
+        });
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_mappingsPage && !m_mappingsPage->resolveUnsavedChanges()) {
+        m_tabs->setCurrentWidget(m_mappingsPage);
+        event->ignore();
+        return;
+    }
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::buildMenus()
+{
+    m_launchDemo = [] {
+        QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                {QStringLiteral("--demo")});
+    };
+    m_openDemo = new QAction(tr("Try the &demo…"), this);
+    m_openDemo->setToolTip(tr("Open a second window on generated orders, in a database of the "
+                              "demo's own; nothing here changes"));
+    connect(m_openDemo, &QAction::triggered, this, [this] { m_launchDemo(); });
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addAction(m_openDemo);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(quit);
+
+    // Tabs switch from anywhere in the window, also while a table or a filter has the focus.
+    const auto stepTabs = [this](int step) {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + step + m_tabs->count()) %
+                                m_tabs->count());
+    };
+    const QList<std::pair<QList<QKeySequence>, int>> tabKeys = {
+        {{QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, 1},
+        {{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab),
+          QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+         -1}};
+    for (const auto &[keys, step] : tabKeys) {
+        auto *action = new QAction(this);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, [stepTabs, step = step] { stepTabs(step); });
+        addAction(action);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    // The README the package installs beside the program (bin/../share/doc); a build tree has
+    // none, and then the menu has no entry rather than a dead one.
+    const QString readme =
+        QDir(QCoreApplication::applicationDirPath())
+            .absoluteFilePath(QStringLiteral("../share/doc/fulfillsync/README.md"));
+    if (QFileInfo::exists(readme)) {
+        help->addAction(tr("&Documentation"), this,
+                        [readme] { QDesktopServices::openUrl(QUrl::fromLocalFile(readme)); });
+    }
+    help->addAction(tr("&About fulfillsync"), this, [this] {
+        QMessageBox::about(
+            this, tr("About fulfillsync"),
+            tr("<h3>fulfillsync %1</h3><p>Pushes shipped NetSuite item fulfillments to the stores "
+               "the orders came from: once each, and says why when it cannot.</p>")
+                .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    });
+    help->addAction(tr("About &Qt"), this, [this] { QMessageBox::aboutQt(this); });
+}
+
+void MainWindow::setSecretStore(SecretStore &secrets)
+{
+    if (m_secrets)
+        return;
+    m_secrets = &secrets;
+    m_connectorsPage = new ConnectorsPage(m_database, m_sync, secrets, this);
+    m_connectorsPage->setRunTemplate(m_syncTemplate);
+    m_tabs->insertTab(m_tabs->indexOf(m_mappingsPage), m_connectorsPage, tr("Connectors"));
+    m_settings = new QAction(tr("&Settings…"), this);
+    m_settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    connect(m_settings, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(m_database, *m_secrets, this);
+        dialog.exec();
+    });
+    m_fileMenu->insertAction(m_openDemo, m_settings);
+}
+
+QTableView *MainWindow::historyView() const
+{
+    return m_historyPanel->view();
+}
+
+QTableView *MainWindow::orderView() const
+{
+    return m_orderPanel->view();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void MainWindow::syncNow()
+{
+    SyncRequest request = m_syncTemplate;
+    request.trigger = SyncTrigger::Manual;
+    showStatus(tr("Starting sync…"));
+    m_sync.runNow(request);
+}
+
+void MainWindow::resync(qint64 orderId)
+{
+    SyncRequest request = m_syncTemplate;
+    request.trigger = SyncTrigger::Resync;
+    request.orderIds = {orderId};
+    showStatus(tr("Resyncing the order…"));
+    m_sync.runNow(request);
+}
+
+void MainWindow::dryRun(qint64 orderId)
+{
+    SyncRequest request = m_syncTemplate;
+    request.dryRun = true;
+    request.orderIds = {orderId};
+    m_dryRunPending = true;
+    m_dryRunPlanned = 0;
+    showStatus(tr("Dry run: reading NetSuite and the channel, sending nothing…"));
+    m_sync.runNow(request);
+}
+
+void MainWindow::replay(qint64 attemptId, bool asRecorded)
+{
+    const QString question =
+        asRecorded ? tr("Send the recorded request of attempt %1 again?\n\nThe channel is read "
+                        "back first: if the fulfillment is already there, nothing is sent.")
+                         .arg(attemptId)
+                   : tr("Build the request of attempt %1 again with today's mappings and send it?"
+                        "\n\nThe channel is read back first: if the fulfillment is already "
+                        "there, nothing is sent.")
+                         .arg(attemptId);
+    if (!m_confirm(question))
+        return;
+    SyncRequest request = m_syncTemplate;
+    request.trigger = SyncTrigger::Replay;
+    request.replayAttemptId = attemptId;
+    request.replayAsRecorded = asRecorded;
+    showStatus(tr("Replaying attempt %1…").arg(attemptId));
+    m_sync.runNow(request);
+}
+
+void MainWindow::onBusyChanged(bool busy)
+{
+    m_syncNow->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_progress->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+    if (busy)
+        m_progress->setRange(0, 0);
+    if (!busy && m_dryRunPending) {
+        m_dryRunPending = false;
+        if (m_dryRunPlanned == 0)
+            m_orderDetail->showPlanned(PlannedRequest{
+                0,
+                {},
+                {},
+                {},
+                {},
+                {},
+                tr("everything due is already in the channel, or nothing is due yet.")});
+    }
+    refreshTables();
+}
+
+void MainWindow::onProgress(const SyncProgress &progress)
+{
+    if (progress.total > 0) {
+        m_progress->setRange(0, progress.total);
+        m_progress->setValue(progress.done);
+    } else {
+        m_progress->setRange(0, 0);
+    }
+    showStatus(tr("%1: %2").arg(progress.connectorName, progress.phase));
+}
+
+void MainWindow::onPassFinished(const SyncRunSummary &summary)
+{
+    if (!summary.error.isEmpty()) {
+        showStatus(tr("%1: the sync could not run. %2").arg(summary.connectorName, summary.error));
+        // A person who asked gets a dialog; the schedule's failures stay in the status line,
+        // the Jobs tab and the Dashboard instead of a box every few minutes.
+        if (summary.trigger != SyncTrigger::Schedule)
+            QMessageBox::warning(
+                this, tr("Sync failed"),
+                tr("Connector %1 could not sync.\n\n%2").arg(summary.connectorName, summary.error));
+    } else if (!summary.skipped.isEmpty()) {
+        showStatus(summary.skipped);
+    } else if (summary.cancelled) {
+        showStatus(
+            tr("%1: cancelled after %2 pushed.").arg(summary.connectorName).arg(summary.pushed));
+    } else {
+        showStatus(tr("%1: %2 pushed, %3 failed, %4 held, %5 already in the channel (%6 s).")
+                       .arg(summary.connectorName)
+                       .arg(summary.pushed)
+                       .arg(summary.failed)
+                       .arg(summary.held)
+                       .arg(summary.alreadyPushed)
+                       .arg(summary.durationMs / 1000.0, 0, 'f', 1));
+    }
+    refreshTables();
+}
+
+void MainWindow::onFailedToStart(const QString &message)
+{
+    showStatus(message);
+    QMessageBox::warning(this, tr("Sync could not start"), message);
+}
+
+void MainWindow::refreshTables()
+{
+    m_orderModel->refresh();
+    m_historyModel->refresh();
+}
+
+void MainWindow::showOrder(qint64 orderId, const QString &orderTranId)
+{
+    m_tabs->setCurrentWidget(m_orderPanel->parentWidget());
+    m_orderDetail->showOrder(orderId);
+    m_pendingOrder = orderId;
+    m_orderPanel->filterBar()->textEdit()->setText(orderTranId);
+    m_orderPanel->filterBar()->applyNow(); // reloads the orders unless this filter is already on
+    selectPendingOrder();
+}
+
+void MainWindow::selectPendingOrder()
+{
+    if (m_pendingOrder == 0)
+        return;
+    // The filtered order is on the first page; rows past it may still be loading.
+    for (int row = 0; row < m_orderModel->rowCount() && m_orderModel->isRowLoaded(row); ++row) {
+        if (m_orderModel->rowId(row) != m_pendingOrder)
+            continue;
+        m_pendingOrder = 0;
+        orderView()->setCurrentIndex(m_orderModel->index(row, 0));
+        orderView()->scrollTo(orderView()->currentIndex());
+        orderView()->setFocus();
+        return;
+    }
+}
+
+void MainWindow::updateCounts()
+{
+    const auto orders = m_orderModel->totalCount();
+    const auto attempts = m_historyModel->totalCount();
+    m_counts->setText(tr("%1 orders · %2 attempts")
+                          .arg(orders ? QString::number(*orders) : QStringLiteral("…"),
+                               attempts ? QString::number(*attempts) : QStringLiteral("…")));
+}
+
+} // namespace fulfillsync
