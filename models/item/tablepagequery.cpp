@@ -68,7 +68,32 @@ const TableSpec &specOf(TablePageQuery::Table table)
         {0, 2, 7}, // time, order, duration
         {},
         {{2, QStringLiteral("order_id")}}};
-    return table == TablePageQuery::Table::Orders ? orders : history;
+    static const TableSpec inbox{
+        QStringLiteral("inbox_items"),
+        QStringLiteral("updated_at"),
+        {QStringLiteral("id"), QStringLiteral("updated_at"), QStringLiteral("connector_name"),
+         QStringLiteral("order_tran_id"), QStringLiteral("fulfillment_tran_id"),
+         QStringLiteral("problem"), QStringLiteral("state"), QStringLiteral("message"),
+         QStringLiteral("opened_at"), QStringLiteral("resolution")},
+        {QStringLiteral("order_tran_id"), QStringLiteral("fulfillment_tran_id"),
+         QStringLiteral("message"), QStringLiteral("resolution")},
+        QStringLiteral("state"),
+        QStringLiteral("problem"),
+        QStringLiteral("connector_name"),
+        QStringLiteral("updated_at"),
+        true,
+        {0, 2}, // updated, order
+        {},
+        {{2, QStringLiteral("order_id")}}};
+    switch (table) {
+    case TablePageQuery::Table::Orders:
+        return orders;
+    case TablePageQuery::Table::History:
+        return history;
+    case TablePageQuery::Table::Inbox:
+        return inbox;
+    }
+    return history;
 }
 
 QString escapeLike(QString text)

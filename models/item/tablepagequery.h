@@ -12,15 +12,15 @@ namespace fulfillsync {
 // from input. Sorting is offered only on columns with a matching (column, id) index.
 struct TablePageQuery
 {
-    enum class Table { Orders, History };
+    enum class Table { Orders, History, Inbox };
 
     Table table = Table::History;
-    QString text;        // free text, matched against the table's text columns
-    QString state;       // Orders: sync_state key; History: outcome key; empty = all
-    QString status;      // Orders: NetSuite status letter; History: trigger kind; empty = all
-    QString connector;   // Orders: channel; History: connector name; empty = all
-    QDate from;          // Orders: order date; History: attempt day (local); null = open
-    QDate to;            // inclusive
+    QString text;      // free text, matched against the table's text columns
+    QString state;     // Orders: sync_state key; History: outcome; Inbox: state; empty = all
+    QString status;    // Orders: NetSuite status letter; History: trigger; Inbox: problem
+    QString connector; // Orders: channel; History and Inbox: connector name; empty = all
+    QDate from;        // Orders: order date; History, Inbox: day (local) of the attempt, the change
+    QDate to;          // inclusive
     int sortColumn = -1; // model column (see sortableColumns()); -1 = the table's default
     bool ascending = false;
 

@@ -353,6 +353,21 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     </message>
 </context>
 <context>
+    <name>InboxActions</name>
+    <message>
+        <source>Say why: the reason is kept in the inbox and the history.</source>
+        <translation>Sagen Sie, warum: der Grund wird im Eingang und im Verlauf aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1: %2 (still retried; a new failure opens it again)</source>
+        <translation>Zur Kenntnis genommen von %1: %2 (wird weiter versucht; ein neuer Fehler öffnet es wieder)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message>
         <source>The keychain did not answer (is it locked?).</source>
@@ -1908,6 +1923,168 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
 </context>
 <context>
+    <name>fulfillsync::InboxPage</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Apply to</source>
+        <translation>Anwenden auf</translation>
+    </message>
+    <message>
+        <source>The selected rows</source>
+        <translation>Die ausgewählten Zeilen</translation>
+    </message>
+    <message>
+        <source>Every row of this filter</source>
+        <translation>Jede Zeile dieses Filters</translation>
+    </message>
+    <message>
+        <source>Re&amp;try now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Resync the orders of these items now (held ones whose mapping was fixed, failed ones without waiting for their next try)</source>
+        <translation>Die Aufträge dieser Einträge jetzt neu synchronisieren (zurückgehaltene mit korrigierter Zuordnung, fehlgeschlagene ohne auf den nächsten Versuch zu warten)</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation>Er&amp;ledigen …</translation>
+    </message>
+    <message>
+        <source>Close these items with a reason. A flag is closed for good; a failed or held fulfillment is still retried and opens again if it fails again.</source>
+        <translation>Diese Einträge mit einem Grund schließen. Eine Markierung wird endgültig geschlossen; eine fehlgeschlagene oder zurückgehaltene Lieferung wird weiter versucht und öffnet sich wieder, wenn sie erneut fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>&amp;Open order</source>
+        <translation>Auftrag ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show the order in Sales Orders (Enter)</source>
+        <translation>Den Auftrag unter „Aufträge“ zeigen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Inbox message</source>
+        <translation>Meldung des Eingangs</translation>
+    </message>
+    <message>
+        <source>Apply to:</source>
+        <translation>Anwenden auf:</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Erledigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are these %n item(s) resolved? The reason is kept in the inbox and the history.</source>
+        <translation>
+            <numerusform>Warum ist %n Eintrag erledigt? Der Grund wird im Eingang und im Verlauf aufbewahrt.</numerusform>
+            <numerusform>Warum sind diese %n Einträge erledigt? Der Grund wird im Eingang und im Verlauf aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the inbox: %1</source>
+        <translation>Der Eingang konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to retry: flags wait for a person, and settled items need nothing.</source>
+        <translation>Nichts erneut zu versuchen: Markierungen warten auf einen Menschen, erledigte Einträge brauchen nichts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n order(s) now; the inbox follows as the results come in.</source>
+        <translation>
+            <numerusform>Versuche jetzt %n Auftrag erneut; der Eingang folgt, sobald die Ergebnisse kommen.</numerusform>
+            <numerusform>Versuche jetzt %n Aufträge erneut; der Eingang folgt, sobald die Ergebnisse kommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the items to resolve, or apply to every row of this filter.</source>
+        <translation>Wählen Sie die zu erledigenden Einträge oder wenden Sie es auf jede Zeile dieses Filters an.</translation>
+    </message>
+    <message>
+        <source>Resolved %1, then stopped: %2</source>
+        <translation>%1 erledigt, dann angehalten: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolved %n item(s); the reason is in the history.</source>
+        <translation>
+            <numerusform>%n Eintrag erledigt; der Grund steht im Verlauf.</numerusform>
+            <numerusform>%n Einträge erledigt; der Grund steht im Verlauf.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were settled already.</source>
+        <translation>
+            <numerusform>%n war schon erledigt.</numerusform>
+            <numerusform>%n waren schon erledigt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::InboxTableModel</name>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Auto-resolved</source>
+        <translation>Von selbst erledigt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Konnektor</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Fulfillment</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Erledigung</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::JobListModel</name>
     <message>
         <source>Schedule</source>
@@ -2351,6 +2528,10 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>An alert could not be sent: %1</source>
         <translation>Eine Benachrichtigung konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
     </message>
 </context>
 <context>
@@ -3525,14 +3706,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
 <context>
     <name>fulfillsync::TableFilterBar</name>
     <message>
-        <source>Order, customer or channel order (Ctrl+F)</source>
-        <translation>Auftrag, Kunde oder Kanalbestellung (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Order, fulfillment or message (Ctrl+F)</source>
-        <translation>Auftrag, Lieferung oder Meldung (Strg+F)</translation>
-    </message>
-    <message>
         <source>Filter sales orders</source>
         <translation>Kundenaufträge filtern</translation>
     </message>
@@ -3607,6 +3780,34 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>Any</source>
         <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Order, customer, channel order or tracking (Ctrl+F)</source>
+        <translation>Auftrag, Kunde, Kanalauftrag oder Sendungsnummer (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Order, fulfillment, message or tracking (Ctrl+F)</source>
+        <translation>Auftrag, Lieferung, Meldung oder Sendungsnummer (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Order, fulfillment, message or resolution (Ctrl+F)</source>
+        <translation>Auftrag, Lieferung, Meldung oder Erledigung (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter the inbox</source>
+        <translation>Eingang filtern</translation>
+    </message>
+    <message>
+        <source>Inbox state</source>
+        <translation>Stand im Eingang</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Any problem</source>
+        <translation>Jedes Problem</translation>
     </message>
 </context>
 <context>

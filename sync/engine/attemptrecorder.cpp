@@ -14,7 +14,20 @@ AttemptRecorder::AttemptRecorder(QSqlDatabase db, Config config, SyncRunSummary 
     , m_summary(summary)
     , m_history(db)
     , m_quarantine(db)
+    , m_inbox(db)
 {}
+
+void AttemptRecorder::settled(qint64 fulfillmentId, const QString &reason)
+{
+    Transaction transaction(m_db);
+    if (!m_quarantine.clear(m_config.connector.id, fulfillmentId) ||
+        !m_inbox.autoResolve(m_config.connector.id, fulfillmentId, reason, m_config.clock()))
+        qCWarning(lcRecorder) << "could not settle:" << m_quarantine.lastError()
+                              << m_inbox.lastError();
+    QString error;
+    if (!transaction.commit(&error))
+        qCWarning(lcRecorder) << "could not settle:" << error;
+}
 
 void AttemptRecorder::noteWaiting(qint64 orderId, const QString &message)
 {
@@ -50,7 +63,7 @@ qint64 AttemptRecorder::record(const Subject &subject, SyncOutcome outcome, Erro
     const QDateTime now = m_config.clock();
     Transaction transaction(m_db);
     std::optional<QuarantineEntry> entry;
-    if (quarantine != Quarantine::Leave)
+    if (quarantine != Quarantine::Leave && quarantine != Quarantine::Flag)
         entry = m_quarantine.entry(connectorId, fulfillmentId);
     if (quarantine == Quarantine::Hold && entry && entry->errorClass == errorClassKey(errorClass) &&
         entry->lastError == message && entry->settingsVersion >= m_config.settingsVersion) {
@@ -80,12 +93,27 @@ qint64 AttemptRecorder::record(const Subject &subject, SyncOutcome outcome, Erro
         qCWarning(lcRecorder) << "could not record the attempt:" << m_history.lastError();
     m_attemptTimes.insert(orderId, attempt.occurredAt);
 
+    InboxItem item;
+    item.connectorId = connectorId;
+    item.connectorName = m_config.connector.name;
+    item.fulfillmentId = fulfillmentId;
+    item.orderId = orderId;
+    item.orderTranId = subject.order.tranId;
+    item.fulfillmentTranId = subject.fulfillment.tranId;
+    item.message = message;
     switch (quarantine) {
     case Quarantine::Leave:
+        break;
+    case Quarantine::Flag:
+        item.problem = InboxProblem::Flagged;
+        if (!m_inbox.open(item, now))
+            qCWarning(lcRecorder) << "could not open the inbox item:" << m_inbox.lastError();
         break;
     case Quarantine::Clear:
         if (entry)
             m_quarantine.clear(connectorId, fulfillmentId);
+        if (!m_inbox.autoResolve(connectorId, fulfillmentId, message, now))
+            qCWarning(lcRecorder) << "could not settle the inbox item:" << m_inbox.lastError();
         break;
     case Quarantine::Grow:
     case Quarantine::Hold: {
@@ -104,6 +132,9 @@ qint64 AttemptRecorder::record(const Subject &subject, SyncOutcome outcome, Erro
         e.settingsVersion = m_config.settingsVersion;
         if (!m_quarantine.save(e))
             qCWarning(lcRecorder) << "could not quarantine:" << m_quarantine.lastError();
+        item.problem = quarantine == Quarantine::Hold ? InboxProblem::Held : InboxProblem::Failed;
+        if (!m_inbox.open(item, now))
+            qCWarning(lcRecorder) << "could not open the inbox item:" << m_inbox.lastError();
         break;
     }
     }

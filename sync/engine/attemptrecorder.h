@@ -2,6 +2,7 @@
 
 #include "models/domain/domain.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/inboxrepository.h"
 #include "models/storage/quarantinerepository.h"
 #include "sync/engine/syncmessages.h"
 
@@ -18,12 +19,13 @@ namespace fulfillsync {
 class AttemptRecorder final
 {
 public:
-    // What an attempt does to the fulfillment's quarantine entry.
+    // What an attempt does to the fulfillment's quarantine entry, and so to its inbox item.
     enum class Quarantine {
-        Leave, // nothing (flags, skips)
-        Clear, // a success wipes it
-        Grow,  // a failure: the next try waits longer
+        Leave, // nothing (skips, replays)
+        Clear, // a success wipes it; an open inbox item is auto-resolved
+        Grow,  // a failure: the next try waits longer; the inbox item is open
         Hold,  // held: waits for a mapping change (or NetSuite's data), not for a time
+        Flag,  // changed after the push: left alone, flagged in the inbox for a person
     };
     struct Subject
     {
@@ -51,6 +53,9 @@ public:
                   const QString &message, const QString &response, Quarantine quarantine);
     // A decision without a request: counted, and the order's state follows it.
     void noteWaiting(qint64 orderId, const QString &message);
+    // Nothing is owed any more (pushed meanwhile, no longer eligible): the quarantine entry
+    // goes and an open inbox item is auto-resolved.
+    void settled(qint64 fulfillmentId, const QString &reason);
 
     // The worst problem of each order in this pass: (state, message).
     const QHash<qint64, QPair<OrderSyncState, QString>> &orderProblems() const
@@ -65,6 +70,7 @@ private:
     SyncRunSummary &m_summary;
     HistoryRepository m_history;
     QuarantineRepository m_quarantine;
+    InboxRepository m_inbox;
     QHash<qint64, QPair<OrderSyncState, QString>> m_orderProblems;
     QHash<qint64, QDateTime> m_attemptTimes;
 };

@@ -2,6 +2,7 @@
 
 #include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/inboxrepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
@@ -65,6 +66,12 @@ int FlagResolution::resolve(QSqlDatabase db, const Connector &connector, qint64 
             return 0;
         }
         QuarantineRepository(db).clear(connector.id, entry.fulfillmentId);
+        InboxRepository inbox(db);
+        if (const auto item = inbox.item(connector.id, entry.fulfillmentId);
+            item && !inbox.resolve(item->id, attempt.message, attempt.occurredAt)) {
+            *error = inbox.lastError();
+            return 0;
+        }
         ++resolved;
     }
     if (resolved == 0) {

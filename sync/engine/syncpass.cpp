@@ -211,13 +211,13 @@ void SyncPass::decided(const SalesOrder &order, const ItemFulfillment &f,
         case Action::Nothing:
             // Nothing is owed (pushed meanwhile, no longer eligible): no quarantine entry either.
             if (job.quarantine && !m_config.dryRun)
-                m_quarantine->clear(m_config.connector.id, f.id);
+                m_recorder->settled(f.id, decision.reason);
             return;
         case Action::Flag:
             if (!m_config.dryRun)
                 m_ledger->markAttention(m_config.connector.id, f.id);
             record(job, SyncOutcome::Failed, ErrorClass::Conflict, decision.reason, {},
-                   AttemptRecorder::Quarantine::Leave);
+                   AttemptRecorder::Quarantine::Flag);
             return;
         case Action::Hold:
             record(job, SyncOutcome::Held, decision.errorClass, decision.reason, {},

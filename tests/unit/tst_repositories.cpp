@@ -7,6 +7,7 @@
 #include "models/storage/database.h"
 #include "models/storage/databaseurl.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/inboxrepository.h"
 #include "models/storage/leaserepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/mappingrepository.h"
@@ -18,6 +19,7 @@
 #include "testutils/tempdatabase.h"
 
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +59,53 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(Migrations::apply(connection, dialect, &error), qPrintable(error));
         QCOMPARE(Migrations::currentVersion(connection), Migrations::latestVersion(dialect));
+    }
+
+    // Upgrading to the inbox (migration 14) brings what already waited for a person into it:
+    // quarantined fulfillments as failed or held, ledger flags as flagged.
+    void theInboxStartsWithWhatAlreadyWaits()
+    {
+        QSqlDatabase connection = db();
+        QSqlQuery q(connection);
+        Connector c;
+        c.name = QStringLiteral("main-store");
+        c.endpoint = QStringLiteral("https://acme.myshopify.com");
+        QVERIFY(ConnectorRepository(connection).save(c));
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE inbox_items")));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE meta SET value = '13' WHERE key = 'schema_version'")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO sales_orders (id, tran_id) VALUES (7, 'SO7')")));
+        const QString now = QStringLiteral("2026-12-01T10:00:00.000Z");
+        for (const auto &[fulfillment, until] :
+             {std::pair{71, QStringLiteral("2026-12-01T10:05:00.000Z")},
+              std::pair{72, QStringLiteral("9999-12-31T00:00:00.000Z")}}) {
+            q.prepare(QStringLiteral("INSERT INTO sync_quarantine (connector_id, fulfillment_id, "
+                                     "order_id, retry_count, last_try_at, ignore_until, "
+                                     "last_error) VALUES (?, ?, 7, 1, ?, ?, 'trouble')"));
+            q.addBindValue(c.id);
+            q.addBindValue(fulfillment);
+            q.addBindValue(now);
+            q.addBindValue(until);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        q.prepare(QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
+                                 "order_id, channel_order, state, created_at, completed_at) "
+                                 "VALUES (?, 73, 7, '5001', 'attention', ?, ?)"));
+        q.addBindValue(c.id);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        QString error;
+        const auto dialect = m_temp->database().isSqlite() ? Migrations::Dialect::Sqlite
+                                                           : Migrations::Dialect::Postgres;
+        QVERIFY2(Migrations::apply(connection, dialect, &error), qPrintable(error));
+        InboxRepository inbox(connection);
+        QCOMPARE(inbox.openCount(), 3);
+        QCOMPARE(inbox.item(c.id, 71)->problem, InboxProblem::Failed);
+        QCOMPARE(inbox.item(c.id, 72)->problem, InboxProblem::Held);
+        QCOMPARE(inbox.item(c.id, 73)->problem, InboxProblem::Flagged);
+        QCOMPARE(inbox.item(c.id, 71)->orderTranId, QStringLiteral("SO7"));
+        QCOMPARE(inbox.item(c.id, 71)->message, QStringLiteral("trouble"));
     }
 
     void newerSchemaIsRefused()

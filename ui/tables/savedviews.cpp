@@ -52,8 +52,9 @@ SavedViewStore::SavedViewStore(TablePageQuery::Table table)
 QString SavedViewStore::key(const char *what) const
 {
     return QStringLiteral("tables/%1/%2")
-        .arg(m_table == TablePageQuery::Table::Orders ? QStringLiteral("orders")
-                                                      : QStringLiteral("history"),
+        .arg(m_table == TablePageQuery::Table::Orders  ? QStringLiteral("orders")
+             : m_table == TablePageQuery::Table::Inbox ? QStringLiteral("inbox")
+                                                       : QStringLiteral("history"),
              QString::fromLatin1(what));
 }
 

@@ -1,7 +1,9 @@
 #include "ui/tables/tablefilterbar.h"
 
 #include "models/domain/domain.h"
+#include "models/domain/inbox.h"
 #include "models/item/historytablemodel.h"
+#include "models/item/inboxtablemodel.h"
 #include "models/item/ordertablemodel.h"
 
 #include <QComboBox>
@@ -36,16 +38,18 @@ TableFilterBar::TableFilterBar(TablePageQuery::Table table, QWidget *parent)
     : QWidget(parent)
     , m_table(table)
 {
-    const bool orders = table == TablePageQuery::Table::Orders;
-    m_text = new QLineEdit(this);
-    m_text->setPlaceholderText(orders ? tr("Order, customer or channel order (Ctrl+F)")
-                                      : tr("Order, fulfillment or message (Ctrl+F)"));
-    m_text->setAccessibleName(orders ? tr("Filter sales orders") : tr("Filter sync history"));
-    m_text->setClearButtonEnabled(true);
-
-    QList<std::pair<QString, QString>> states{{tr("Any state"), QString()}};
+    QList<std::pair<QString, QString>> states;
     QList<std::pair<QString, QString>> statuses;
-    if (orders) {
+    QString textHint, textName, stateName, statusName, connectorName, anyConnector;
+    switch (table) {
+    case TablePageQuery::Table::Orders:
+        textHint = tr("Order, customer, channel order or tracking (Ctrl+F)");
+        textName = tr("Filter sales orders");
+        stateName = tr("Sync state");
+        statusName = tr("NetSuite status");
+        connectorName = tr("Channel");
+        anyConnector = tr("Any channel");
+        states.append({tr("Any state"), QString()});
         for (OrderSyncState state : allOrderSyncStates()) {
             const QString key = orderSyncStateKey(state);
             states.append({OrderTableModel::syncStateName(key), key});
@@ -54,8 +58,15 @@ TableFilterBar::TableFilterBar(TablePageQuery::Table table, QWidget *parent)
         for (char letter = 'A'; letter <= 'H'; ++letter)
             statuses.append({SalesOrderStatus::displayName(QString(QChar::fromLatin1(letter))),
                              QString(QChar::fromLatin1(letter))});
-    } else {
-        states[0].first = tr("Any outcome");
+        break;
+    case TablePageQuery::Table::History:
+        textHint = tr("Order, fulfillment, message or tracking (Ctrl+F)");
+        textName = tr("Filter sync history");
+        stateName = tr("Outcome");
+        statusName = tr("Trigger");
+        connectorName = tr("Connector");
+        anyConnector = tr("Any connector");
+        states.append({tr("Any outcome"), QString()});
         for (SyncOutcome outcome : allSyncOutcomes()) {
             const QString key = syncOutcomeKey(outcome);
             states.append({HistoryTableModel::outcomeName(key), key});
@@ -65,14 +76,37 @@ TableFilterBar::TableFilterBar(TablePageQuery::Table table, QWidget *parent)
             const QString key = syncTriggerKey(trigger);
             statuses.append({HistoryTableModel::triggerName(key), key});
         }
+        break;
+    case TablePageQuery::Table::Inbox:
+        textHint = tr("Order, fulfillment, message or resolution (Ctrl+F)");
+        textName = tr("Filter the inbox");
+        stateName = tr("Inbox state");
+        statusName = tr("Problem");
+        connectorName = tr("Connector");
+        anyConnector = tr("Any connector");
+        states.append({tr("Any state"), QString()});
+        for (InboxState state : allInboxStates()) {
+            const QString key = inboxStateKey(state);
+            states.append({InboxTableModel::stateName(key), key});
+        }
+        statuses.append({tr("Any problem"), QString()});
+        for (InboxProblem problem : allInboxProblems()) {
+            const QString key = inboxProblemKey(problem);
+            statuses.append({InboxTableModel::problemName(key), key});
+        }
+        break;
     }
-    m_state = makeChoice(orders ? tr("Sync state") : tr("Outcome"), states);
-    m_status = makeChoice(orders ? tr("NetSuite status") : tr("Trigger"), statuses);
+    m_text = new QLineEdit(this);
+    m_text->setPlaceholderText(textHint);
+    m_text->setAccessibleName(textName);
+    m_text->setClearButtonEnabled(true);
+    m_state = makeChoice(stateName, states);
+    m_status = makeChoice(statusName, statuses);
     // Editable: any channel or connector name can be typed, the known ones are listed.
-    m_connector = makeChoice(orders ? tr("Channel") : tr("Connector"), {{QString(), QString()}});
+    m_connector = makeChoice(connectorName, {{QString(), QString()}});
     m_connector->setEditable(true);
     m_connector->setInsertPolicy(QComboBox::NoInsert);
-    m_connector->lineEdit()->setPlaceholderText(orders ? tr("Any channel") : tr("Any connector"));
+    m_connector->lineEdit()->setPlaceholderText(anyConnector);
     m_from = makeDate(tr("From date"));
     m_to = makeDate(tr("To date"));
 

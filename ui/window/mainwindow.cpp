@@ -8,6 +8,7 @@
 #include "sync/synccontroller.h"
 #include "ui/connectors/connectorspage.h"
 #include "ui/dashboard/dashboardpage.h"
+#include "ui/inbox/inboxpage.h"
 #include "ui/jobs/jobspage.h"
 #include "ui/mappings/mappingspage.h"
 #include "ui/settings/settingsdialog.h"
@@ -81,8 +82,12 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
     connect(focusFilter, &QAction::triggered, this, [this] {
-        const bool history = m_tabs->currentWidget() == m_historyPanel->parentWidget();
-        (history ? m_historyPanel : m_orderPanel)->focusFilter();
+        if (m_tabs->currentWidget() == m_inbox)
+            m_inbox->panel()->focusFilter();
+        else if (m_tabs->currentWidget() == m_historyPanel->parentWidget())
+            m_historyPanel->focusFilter();
+        else
+            m_orderPanel->focusFilter();
     });
     addAction(focusFilter);
     QStringList connectorNames;
@@ -93,6 +98,8 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
             channels << connector.channel;
     }
     m_historyPanel->filterBar()->setConnectors(connectorNames);
+    m_inbox = new InboxPage(database, this);
+    m_inbox->setConnectors(connectorNames);
     m_orderPanel->filterBar()->setConnectors(channels);
     m_orderDetail = new OrderDetailPane(database, this);
     m_attemptDetail = new AttemptDetailPane(database, this);
@@ -108,6 +115,12 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     history->setStretchFactor(1, 2);
     m_tabs->addTab(orders, tr("Sales Orders"));
     m_tabs->addTab(history, tr("Sync History"));
+    m_tabs->addTab(m_inbox, tr("Inbox"));
+    connect(m_inbox, &InboxPage::orderRequested, this, &MainWindow::showOrder);
+    connect(m_inbox, &InboxPage::retryRequested, this,
+            [this](const SyncRequest &request) { m_sync.runNow(request); });
+    connect(m_inbox, &InboxPage::resolved, this, [this](int) { refreshTables(); });
+    connect(m_inbox->panel(), &TablePanel::statusMessage, this, &MainWindow::showStatus);
     m_dashboard = new DashboardPage(database, m_sync, this);
     m_tabs->insertTab(0, m_dashboard, tr("Dashboard"));
     m_tabs->setCurrentIndex(0);
@@ -428,6 +441,8 @@ void MainWindow::refreshTables()
 {
     m_orderModel->refresh();
     m_historyModel->refresh();
+    if (m_inbox)
+        m_inbox->refresh();
 }
 
 void MainWindow::showOrder(qint64 orderId, const QString &orderTranId)

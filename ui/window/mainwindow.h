@@ -25,6 +25,7 @@ class PagedTableModel;
 class OrderDetailPane;
 class AttemptDetailPane;
 class DashboardPage;
+class InboxPage;
 class JobsPage;
 class MappingsPage;
 class SyncController;
@@ -57,6 +58,7 @@ public:
     AttemptDetailPane *attemptDetail() const { return m_attemptDetail; }
     DashboardPage *dashboard() const { return m_dashboard; }
     JobsPage *jobs() const { return m_jobs; }
+    InboxPage *inbox() const { return m_inbox; }
     // Switches to Sales Orders filtered to this order, selects it and shows its detail.
     void showOrder(qint64 orderId, const QString &orderTranId);
     MappingsPage *mappingsPage() const { return m_mappingsPage; }
@@ -123,6 +125,7 @@ private:
     QPushButton *m_cancelButton = nullptr;
     DashboardPage *m_dashboard = nullptr;
     JobsPage *m_jobs = nullptr;
+    InboxPage *m_inbox = nullptr;
     qint64 m_pendingOrder = 0; // showOrder() waits for the filtered page to arrive
 };
 

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "models/domain/inbox.h"
+#include "models/storage/sqlerror.h"
+
+#include <QSqlDatabase>
+
+namespace fulfillsync {
+
+// The inbox's rows. The engine opens and auto-resolves them in the transaction that records
+// the attempt; people resolve them (InboxActions).
+class InboxRepository final
+{
+public:
+    explicit InboxRepository(QSqlDatabase db);
+
+    // Opens the item of (connector, fulfillment), or opens it again, with this problem.
+    bool open(const InboxItem &item, const QDateTime &now);
+    // A pass settled the fulfillment: an open item becomes auto-resolved. No item: nothing.
+    bool autoResolve(qint64 connectorId, qint64 fulfillmentId, const QString &resolution,
+                     const QDateTime &now);
+    bool resolve(qint64 itemId, const QString &resolution, const QDateTime &now);
+    std::optional<InboxItem> item(qint64 connectorId, qint64 fulfillmentId);
+    QList<InboxItem> items(const QList<qint64> &ids);
+    int openCount();
+
+    QString lastError() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    StatementCache m_statements;
+    QString m_error;
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,118 @@
+#include "sync/engine/inboxactions.h"
+
+#include "models/storage/connectorrepository.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/inboxrepository.h"
+#include "models/storage/sqlerror.h"
+#include "sync/engine/flagresolution.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QSqlQuery>
+
+namespace fulfillsync {
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(InboxActions)
+};
+} // namespace
+
+QList<qint64> InboxActions::idsMatching(QSqlDatabase db, const TablePageQuery &filter,
+                                        QString *error)
+{
+    QList<qint64> ids;
+    const TablePageQuery::Sql sql = filter.exportSql();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!prepareOrReport(q, sql.text, error))
+        return ids;
+    for (const QVariant &value : sql.values)
+        q.addBindValue(value);
+    if (!execOrReport(q, error))
+        return ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+InboxActions::Outcome InboxActions::resolve(QSqlDatabase db, const QList<qint64> &itemIds,
+                                            const QString &reason, const QString &who)
+{
+    Outcome outcome;
+    const QString why = reason.trimmed();
+    if (why.isEmpty()) {
+        outcome.error = Text::tr("Say why: the reason is kept in the inbox and the history.");
+        return outcome;
+    }
+    InboxRepository inbox(db);
+    ConnectorRepository connectors(db);
+    HistoryRepository history(db);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const InboxItem &item : inbox.items(itemIds)) {
+        if (item.state != InboxState::Open) {
+            ++outcome.skipped;
+            continue;
+        }
+        const std::optional<Connector> connector = connectors.byId(item.connectorId);
+        QString error;
+        if (item.problem == InboxProblem::Flagged && connector) {
+            // Closes the ledger's flag and the item, and writes the history line.
+            if (FlagResolution::resolve(db, *connector, item.orderId, item.fulfillmentId, why, who,
+                                        &error) > 0)
+                ++outcome.resolved;
+            else if (outcome.error.isEmpty())
+                outcome.error = error;
+            continue;
+        }
+        Transaction transaction(db);
+        SyncAttempt attempt;
+        attempt.occurredAt = now;
+        attempt.connectorId = item.connectorId;
+        attempt.connectorName = item.connectorName;
+        attempt.orderId = item.orderId;
+        attempt.orderTranId = item.orderTranId;
+        attempt.fulfillmentId = item.fulfillmentId;
+        attempt.fulfillmentTranId = item.fulfillmentTranId;
+        attempt.trigger = SyncTrigger::Manual;
+        attempt.outcome = SyncOutcome::Skipped;
+        attempt.message =
+            Text::tr("Acknowledged by %1: %2 (still retried; a new failure opens it again)")
+                .arg(who, why);
+        const QString resolution = Text::tr("%1: %2").arg(who, why);
+        if (history.append(attempt) == 0 || !inbox.resolve(item.id, resolution, now) ||
+            !transaction.commit(&error)) {
+            if (outcome.error.isEmpty())
+                outcome.error = error.isEmpty() ? history.lastError() + inbox.lastError() : error;
+            continue;
+        }
+        ++outcome.resolved;
+    }
+    if (outcome.error.isEmpty() && !inbox.lastError().isEmpty())
+        outcome.error = inbox.lastError();
+    return outcome;
+}
+
+QList<SyncRequest> InboxActions::retryRequests(QSqlDatabase db, const QList<qint64> &itemIds)
+{
+    QMap<qint64, QList<qint64>> ordersByConnector;
+    for (const InboxItem &item : InboxRepository(db).items(itemIds)) {
+        if (item.problem == InboxProblem::Flagged || item.state == InboxState::AutoResolved)
+            continue;
+        QList<qint64> &orders = ordersByConnector[item.connectorId];
+        if (!orders.contains(item.orderId))
+            orders << item.orderId;
+    }
+    QList<SyncRequest> requests;
+    for (auto it = ordersByConnector.cbegin(); it != ordersByConnector.cend(); ++it) {
+        SyncRequest request;
+        request.connectorId = it.key();
+        request.trigger = SyncTrigger::Resync;
+        request.orderIds = it.value();
+        requests << request;
+    }
+    return requests;
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "models/domain/inbox.h"
+#include "models/item/tablepagequery.h"
+#include "sync/engine/syncmessages.h"
+
+#include <QSqlDatabase>
+
+namespace fulfillsync {
+
+// What a person does to inbox items in bulk, for the window and the worker alike.
+namespace InboxActions {
+
+struct Outcome
+{
+    int resolved = 0;
+    int skipped = 0; // not open any more (settled meanwhile)
+    QString error;   // the first thing that went wrong; the rest went on
+};
+
+// Every item of a filter (the whole inbox view, not just the rows loaded on screen).
+QList<qint64> idsMatching(QSqlDatabase db, const TablePageQuery &filter, QString *error);
+
+// Closes open items with a reason kept in the item and the history. A flag is closed for good
+// (FlagResolution: the ledger marks it resolved, nothing is sent for it again). A failed or
+// held fulfillment is only acknowledged: the engine still retries it, and a new failure opens
+// the item again — so nothing owed is ever silently dropped.
+Outcome resolve(QSqlDatabase db, const QList<qint64> &itemIds, const QString &reason,
+                const QString &who);
+
+// Resyncs that try these items again now (one request per connector, its orders); flags and
+// settled items are left out: a resync would not touch them.
+QList<SyncRequest> retryRequests(QSqlDatabase db, const QList<qint64> &itemIds);
+
+} // namespace InboxActions
+
+} // namespace fulfillsync

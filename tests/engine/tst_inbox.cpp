@@ -1,0 +1,126 @@
+// The inbox follows the engine: a failure or a hold opens an item, a flag opens one for a
+// person, a later pass that pushes (or finds nothing owed) auto-resolves it, a person resolves
+// in bulk with a reason, and a new failure opens a resolved item again.
+
+#include "models/item/inboxtablemodel.h"
+#include "models/storage/inboxrepository.h"
+#include "sync/engine/inboxactions.h"
+#include "syncpassfixture.h"
+
+#include <QTest>
+
+using namespace fulfillsync;
+using namespace fulfillsync::test;
+
+class TestInbox : public SyncPassFixture
+{
+    Q_OBJECT
+
+    std::optional<InboxItem> item() const
+    {
+        return InboxRepository(m_temp->database().connection()).item(m_connector.id, 2001);
+    }
+    QSqlDatabase db() const { return m_temp->database().connection(); }
+
+private Q_SLOTS:
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
+
+    void aHoldOpensAnItemAndTheFixAutoResolvesIt()
+    {
+        m_shipMethodName = QStringLiteral("Local Courier");
+        QCOMPARE(runPass().held, 1);
+        QVERIFY(item());
+        QCOMPARE(item()->problem, InboxProblem::Held);
+        QCOMPARE(item()->state, InboxState::Open);
+        QCOMPARE(item()->orderTranId, QStringLiteral("SO1001"));
+        QVERIFY2(item()->message.contains(QStringLiteral("Local Courier")),
+                 qPrintable(item()->message));
+        QCOMPARE(InboxRepository(db()).openCount(), 1);
+
+        const MappingRule courier{MappingKind::ShipMethod,
+                                  QStringLiteral("Local Courier"),
+                                  {},
+                                  QStringLiteral("Local Courier"),
+                                  {}};
+        routeNetSuite(true);
+        QCOMPARE(runPass(SyncTrigger::Schedule, {}, false, {courier}, 1).pushed, 1);
+        QCOMPARE(item()->state, InboxState::AutoResolved);
+        QVERIFY(!item()->resolution.isEmpty());
+        QCOMPARE(InboxRepository(db()).openCount(), 0);
+    }
+
+    void aFailureOpensAnItemAResolveClosesItAndANewFailureReopensIt()
+    {
+        answerCreatesWith(429, "{}", false, 1000);
+        QCOMPARE(runPass().failed, 1);
+        QCOMPARE(item()->problem, InboxProblem::Failed);
+        const qint64 id = item()->id;
+
+        InboxActions::Outcome outcome =
+            InboxActions::resolve(db(), {id}, QString(), QStringLiteral("ada"));
+        QCOMPARE(outcome.resolved, 0); // a reason is required
+        QVERIFY(!outcome.error.isEmpty());
+        outcome = InboxActions::resolve(db(), {id}, QStringLiteral("Shopify is down, told IT"),
+                                        QStringLiteral("ada"));
+        QCOMPARE(outcome.resolved, 1);
+        QCOMPARE(item()->state, InboxState::Resolved);
+        QVERIFY(item()->resolution.contains(QStringLiteral("told IT")));
+        QVERIFY(lastAttempt().message.contains(QStringLiteral("ada")));
+        // Acknowledged, not dropped: it is still owed and still retried.
+        QVERIFY(QuarantineRepository(db()).entry(m_connector.id, 2001));
+        m_now = m_now.addSecs(26);
+        QCOMPARE(runPass().failed, 1);
+        QCOMPARE(item()->state, InboxState::Open);
+        QCOMPARE(item()->id, id); // the same item, open again
+        // Resolving what is settled already does nothing.
+        m_shopify->setInterceptor({});
+        QCOMPARE(runPass(SyncTrigger::Resync, {1001}).pushed, 1);
+        QCOMPARE(item()->state, InboxState::AutoResolved);
+        outcome = InboxActions::resolve(db(), {id}, QStringLiteral("x"), QStringLiteral("ada"));
+        QCOMPARE(outcome.resolved, 0);
+        QCOMPARE(outcome.skipped, 1);
+        QCOMPARE(item()->state, InboxState::AutoResolved);
+    }
+
+    void aFlagIsClosedForGoodThroughTheInbox()
+    {
+        QCOMPARE(runPass().pushed, 1);
+        QVERIFY(!item()); // nothing ever needed a person
+        m_voided = QStringLiteral("T");
+        QCOMPARE(runPass().failed, 1);
+        QCOMPARE(item()->problem, InboxProblem::Flagged);
+        QCOMPARE(item()->state, InboxState::Open);
+        // Retry leaves flags alone: a resync would not touch them.
+        QVERIFY(InboxActions::retryRequests(db(), {item()->id}).isEmpty());
+        const InboxActions::Outcome outcome = InboxActions::resolve(
+            db(), {item()->id}, QStringLiteral("cancelled in Shopify"), QStringLiteral("ada"));
+        QCOMPARE(outcome.resolved, 1);
+        QCOMPARE(item()->state, InboxState::Resolved);
+        QCOMPARE(ledger()->state, LedgerState::Resolved);
+        QCOMPARE(runPass().failed, 0);
+        QCOMPARE(item()->state, InboxState::Resolved);
+    }
+
+    void retryAndTheWholeFilterWorkOverEveryMatchingItem()
+    {
+        m_shipMethodName = QStringLiteral("Local Courier");
+        QCOMPARE(runPass().held, 1);
+        TablePageQuery open{TablePageQuery::Table::Inbox, {}, inboxStateKey(InboxState::Open)};
+        QString error;
+        const QList<qint64> ids = InboxActions::idsMatching(db(), open, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(ids, QList<qint64>{item()->id});
+        TablePageQuery flagged = open;
+        flagged.status = inboxProblemKey(InboxProblem::Flagged);
+        QVERIFY(InboxActions::idsMatching(db(), flagged, &error).isEmpty());
+        const QList<SyncRequest> requests = InboxActions::retryRequests(db(), ids);
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().connectorId, m_connector.id);
+        QCOMPARE(requests.first().trigger, SyncTrigger::Resync);
+        QCOMPARE(requests.first().orderIds, QList<qint64>{1001});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInbox)
+#include "tst_inbox.moc"
