@@ -8,6 +8,7 @@
 #include "ui/jobs/jobspage.h"
 #include "ui/mappings/mappingspage.h"
 #include "ui/tables/tablepanel.h"
+#include "ui/inbox/inboxpage.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
@@ -97,6 +98,9 @@ QList<ScreenshotTour::Stop> ScreenshotTour::stops()
     list << Stop{QStringLiteral("sync-history.png"), [=, this] {
                      showTab(m_window.historyPanel()->parentWidget());
                      m_window.historyView()->setCurrentIndex(m_window.historyModel()->index(0, 0));
+                 }};
+    list << Stop{QStringLiteral("inbox.png"), [=, this] {
+                     showTab(m_window.inbox());
                  }};
     if (QWidget *connectors = m_window.connectorsPage())
         list << Stop{QStringLiteral("connectors.png"), [=] {

@@ -6,6 +6,7 @@
 #include "models/storage/inboxrepository.h"
 #include "testutils/tempdatabase.h"
 #include "ui/inbox/inboxpage.h"
+#include "ui/tables/tablefilterbar.h"
 #include "ui/tables/tablepanel.h"
 
 #include <QComboBox>
@@ -135,6 +136,37 @@ private Q_SLOTS:
         const auto request = retried.first().first().value<SyncRequest>();
         QCOMPARE(request.connectorId, m_connector.id);
         QCOMPARE(request.orderIds, QList<qint64>{2}); // the held one; the flag waits for a person
+    }
+
+    // The date labels keep their text whole however the bar is squeezed ("To" was cut).
+    void filterLabelsAreNeverClipped()
+    {
+        for (int width : {1100, 900, 700}) {
+            m_page->resize(width, 600);
+            QTest::qWait(20);
+            const auto labels = m_page->panel()->filterBar()->findChildren<QLabel *>();
+            QCOMPARE(labels.size(), 2);
+            for (QLabel *label : labels) {
+                const qsizetype mnemonic = label->text().indexOf(u'&');
+                QString text = label->text();
+                text.remove(u'&');
+                // The underline splits the text where it is, and the parts are drawn without
+                // the kerning between them.
+                const QFontMetrics metrics = label->fontMetrics();
+                const int drawn = metrics.horizontalAdvance(text.left(mnemonic)) +
+                                  metrics.horizontalAdvance(text.mid(mnemonic, 1)) +
+                                  metrics.horizontalAdvance(text.mid(mnemonic + 1));
+                QVERIFY2(label->contentsRect().width() >= drawn,
+                         qPrintable(QStringLiteral("%1 at %2").arg(text).arg(width)));
+                // … and nothing is drawn over them.
+                QVERIFY2(label->geometry().right() < label->buddy()->geometry().left(),
+                         qPrintable(QStringLiteral("%1 at %2: %3 vs %4")
+                                        .arg(text)
+                                        .arg(width)
+                                        .arg(label->geometry().right())
+                                        .arg(label->buddy()->geometry().left())));
+            }
+        }
     }
 
     void enterOpensTheOrder()

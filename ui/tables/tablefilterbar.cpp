@@ -116,17 +116,20 @@ TableFilterBar::TableFilterBar(TablePageQuery::Table table, QWidget *parent)
     layout->addWidget(m_state, 1);
     layout->addWidget(m_status, 1);
     layout->addWidget(m_connector, 1);
-    auto *fromLabel = new QLabel(tr("&From"), this);
-    fromLabel->setBuddy(m_from);
-    fromLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
-    layout->addWidget(fromLabel);
+    // The underlined mnemonic is drawn without the kerning its width was measured with ("To"
+    // lost the end of its "o"): a few pixels to the right keep every glyph whole.
+    const auto addLabel = [this, layout](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        label->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+        label->setMinimumWidth(label->sizeHint().width() +
+                               label->fontMetrics().averageCharWidth() / 2 + 1);
+        layout->addSpacing(4);
+        layout->addWidget(label);
+    };
+    addLabel(tr("&From"), m_from);
     layout->addWidget(m_from);
-    auto *toLabel = new QLabel(tr("&To"), this);
-    toLabel->setBuddy(m_to);
-    toLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
-    for (QLabel *label : {fromLabel, toLabel})
-        label->setContentsMargins(4, 0, 2, 0);
-    layout->addWidget(toLabel);
+    addLabel(tr("&To"), m_to);
     layout->addWidget(m_to);
     setTabOrder(m_text, m_state);
     setTabOrder(m_state, m_status);
