@@ -33,6 +33,8 @@ class TestMappings : public QObject
 
     std::unique_ptr<TempDatabase> m_temp;
     std::unique_ptr<MappingsPage> m_page;
+    QList<std::pair<MappingImportPlan, MappingImportPlan>> m_importChoices;
+    std::optional<MappingImportPlan::Mode> m_importMode;
     qint64 m_store = 0;
     qint64 m_other = 0;
 
@@ -140,6 +142,13 @@ private Q_SLOTS:
                              QStringLiteral("setup")));
         addOrders();
         m_page = std::make_unique<MappingsPage>(m_temp->database());
+        m_page->setChooseImport(
+            [this](const MappingImportPlan &merge, const MappingImportPlan &replace) {
+                m_importChoices << std::pair{merge, replace};
+                return m_importMode;
+            });
+        m_importChoices.clear();
+        m_importMode = MappingImportPlan::Mode::Merge;
         for (MappingKind kind : allMappingKinds()) {
             new QAbstractItemModelTester(m_page->model(kind),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest,
@@ -370,6 +379,51 @@ private Q_SLOTS:
                  qPrintable(m_page->statusText()));
         QCOMPARE(m_page->editedRules(), edited);
         QCOMPARE(m_page->model(MappingKind::Item)->rowCount(), 0);
+    }
+
+    // An import shows what it would change and merges by default; Replace empties the rows of
+    // the file's kinds the file does not have; Cancel changes nothing.
+    void importMergesByDefaultAndShowsTheDifference()
+    {
+        MappingTableModel *items = m_page->model(MappingKind::Item);
+        items->setRules({{MappingKind::Item, QStringLiteral("501"), {}, QStringLiteral("A"), {}},
+                         {MappingKind::Item, QStringLiteral("502"), {}, QStringLiteral("B"), {}}});
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("items.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("kind,source,target\nitem,501,A2\nitem,503,C\n");
+        file.close();
+
+        m_importMode = std::nullopt;
+        QVERIFY(m_page->importFile(path));
+        QCOMPARE(items->rules().size(), 2); // cancelled: nothing changed
+        QCOMPARE(m_importChoices.size(), 1);
+        const auto &[merge, replace] = m_importChoices.first();
+        QCOMPARE(merge.added.size(), 1);
+        QCOMPARE(merge.changed.size(), 1);
+        QCOMPARE(merge.removed.size(), 0);
+        QCOMPARE(replace.removed.size(), 1); // 502 is not in the file
+        const QString diff = MappingsPage::describe(replace);
+        QVERIFY2(diff.contains(QStringLiteral("+ ")) && diff.contains(QStringLiteral("~ ")) &&
+                     diff.contains(QStringLiteral("502")),
+                 qPrintable(diff));
+
+        m_importMode = MappingImportPlan::Mode::Merge;
+        QVERIFY(m_page->importFile(path));
+        QStringList targets;
+        for (const MappingRule &rule : items->rules())
+            targets << rule.sourceKey + u'=' + rule.target;
+        QCOMPARE(targets, (QStringList{QStringLiteral("501=A2"), QStringLiteral("502=B"),
+                                       QStringLiteral("503=C")}));
+        QVERIFY(m_page->isDirty());
+
+        m_importMode = MappingImportPlan::Mode::Replace;
+        QVERIFY(m_page->importFile(path));
+        targets.clear();
+        for (const MappingRule &rule : items->rules())
+            targets << rule.sourceKey + u'=' + rule.target;
+        QCOMPARE(targets, (QStringList{QStringLiteral("501=A2"), QStringLiteral("503=C")}));
     }
 
     void saveDoesNotSilentlyReplaceChangesMadeElsewhere()

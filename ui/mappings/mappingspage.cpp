@@ -86,6 +86,31 @@ MappingsPage::MappingsPage(Database &database, QWidget *parent)
                                                 : UnsavedAnswer::Cancel;
     };
 
+    m_chooseImport =
+        [this](const MappingImportPlan &merge,
+               const MappingImportPlan &replace) -> std::optional<MappingImportPlan::Mode> {
+        QMessageBox box(QMessageBox::Question, tr("Import mappings"),
+                        tr("Merge adds %1 and changes %2 row(s), and keeps every other row. "
+                           "Replace also removes %3 row(s) the file does not have, in the tables "
+                           "of the kinds it holds.\n\nNothing is saved until you Save.")
+                            .arg(merge.added.size())
+                            .arg(merge.changed.size())
+                            .arg(replace.removed.size()),
+                        QMessageBox::NoButton, this);
+        box.setDetailedText(
+            tr("Merge:\n%1\n\nReplace:\n%2").arg(describe(merge), describe(replace)));
+        QPushButton *mergeButton = box.addButton(tr("&Merge"), QMessageBox::AcceptRole);
+        QPushButton *replaceButton = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(mergeButton);
+        box.exec();
+        if (box.clickedButton() == mergeButton)
+            return MappingImportPlan::Mode::Merge;
+        if (box.clickedButton() == replaceButton)
+            return MappingImportPlan::Mode::Replace;
+        return std::nullopt;
+    };
+
     m_confirmOverwrite = [this](const QString &question) {
         return QMessageBox::question(this, tr("Mappings changed elsewhere"), question) ==
                QMessageBox::Yes;
@@ -595,24 +620,64 @@ bool MappingsPage::importFile(const QString &path)
             true);
         return false;
     }
-    // The file replaces the tables of the kinds it holds; the others keep their rows.
-    QStringList replaced;
+    QList<MappingRule> current;
+    for (MappingTableModel *model : std::as_const(m_models))
+        current += model->rules();
+    const auto merge = MappingImportPlan::make(current, *rules, MappingImportPlan::Mode::Merge);
+    const auto replace = MappingImportPlan::make(current, *rules, MappingImportPlan::Mode::Replace);
+    if (!merge.changesAnything() && !replace.changesAnything()) {
+        showStatus(tr("%1 holds the mappings shown already; nothing changed.")
+                       .arg(QFileInfo(path).fileName()));
+        return true;
+    }
+    const std::optional<MappingImportPlan::Mode> mode = m_chooseImport(merge, replace);
+    if (!mode) {
+        showStatus(tr("Import cancelled; nothing changed."));
+        return true;
+    }
+    const MappingImportPlan &plan = *mode == MappingImportPlan::Mode::Merge ? merge : replace;
     for (MappingTableModel *model : std::as_const(m_models)) {
         QList<MappingRule> ofKind;
-        for (const MappingRule &rule : *rules)
+        for (const MappingRule &rule : plan.result)
             if (rule.kind == model->kind())
                 ofKind << rule;
-        if (ofKind.isEmpty())
+        if (ofKind == model->rules())
             continue;
         model->setRules(ofKind);
         model->applyDiscovery(m_discovered);
-        replaced << kindTitle(model->kind());
     }
-    showStatus(tr("Imported %n row(s) from %1 into %2. Check them, then Save.", nullptr,
-                  int(rules->size()))
-                   .arg(QFileInfo(path).fileName(),
-                        replaced.isEmpty() ? tr("no table") : replaced.join(QStringLiteral(", "))));
+    showStatus(tr("Imported %1: %2 added, %3 changed, %4 removed. Check them, then Save.")
+                   .arg(QFileInfo(path).fileName())
+                   .arg(plan.added.size())
+                   .arg(plan.changed.size())
+                   .arg(plan.removed.size()));
     return true;
+}
+
+QString MappingsPage::describe(const MappingImportPlan &plan)
+{
+    const auto target = [](const MappingRule &rule) {
+        return rule.target.isEmpty() ? tr("(not mapped)") : rule.target;
+    };
+    const auto source = [](const MappingRule &rule) {
+        return rule.sourceName.isEmpty() || rule.sourceName == rule.sourceKey
+                   ? rule.sourceKey
+                   : QStringLiteral("%1 (%2)").arg(rule.sourceName, rule.sourceKey);
+    };
+    QStringList lines;
+    for (const MappingRule &rule : plan.added)
+        lines
+            << QStringLiteral("+ %1 %2 → %3").arg(kindTitle(rule.kind), source(rule), target(rule));
+    for (const MappingImportPlan::Change &change : plan.changed)
+        lines << QStringLiteral("~ %1 %2: %3 → %4")
+                     .arg(kindTitle(change.after.kind), source(change.after), target(change.before),
+                          target(change.after));
+    for (const MappingRule &rule : plan.removed)
+        lines
+            << QStringLiteral("− %1 %2 → %3").arg(kindTitle(rule.kind), source(rule), target(rule));
+    if (lines.isEmpty())
+        lines << tr("(no change)");
+    return lines.join(u'\n');
 }
 
 bool MappingsPage::exportFile(const QString &path)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "models/domain/mappingimport.h"
 #include "models/storage/mappingdiscovery.h"
 
 #include <QMap>
@@ -46,6 +47,13 @@ public:
     // Asks whether to replace mappings someone else saved since they were loaded.
     using ConfirmOverwrite = std::function<bool(const QString &question)>;
     void setConfirmOverwrite(ConfirmOverwrite confirm) { m_confirmOverwrite = std::move(confirm); }
+    // Shows what an import would change, merged (the default) or replacing the tables of the
+    // file's kinds; answers the mode to use, or nothing to import nothing.
+    using ChooseImport = std::function<std::optional<MappingImportPlan::Mode>(
+        const MappingImportPlan &merge, const MappingImportPlan &replace)>;
+    void setChooseImport(ChooseImport choose) { m_chooseImport = std::move(choose); }
+    // The difference in words, one line per row: + added, ~ changed, − removed.
+    static QString describe(const MappingImportPlan &plan);
 
     // Re-reads the connectors (after they were added or renamed elsewhere).
     void reloadConnectors();
@@ -118,6 +126,7 @@ private:
     MappingHistoryModel *m_historyModel = nullptr;
     AskUnsaved m_askUnsaved;
     ConfirmOverwrite m_confirmOverwrite;
+    ChooseImport m_chooseImport;
 
     QThread m_thread;
     MappingDiscoveryWorker *m_worker = nullptr;
