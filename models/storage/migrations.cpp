@@ -97,7 +97,7 @@ int Migrations::currentVersion(QSqlDatabase &db, QString *error)
     return query.value(0).toInt();
 }
 
-bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
+bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error, int upTo)
 {
     QSqlQuery lock(db);
     if (dialect == Dialect::Postgres) {
@@ -131,6 +131,8 @@ bool Migrations::apply(QSqlDatabase &db, Dialect dialect, QString *error)
     for (auto it = files.constBegin(); it != files.constEnd(); ++it) {
         if (it.key() <= current)
             continue;
+        if (it.key() > upTo)
+            break;
         QFile file(it.value());
         if (!file.open(QIODevice::ReadOnly)) {
             if (error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <limits>
 
 class QSqlDatabase;
 
@@ -14,7 +15,9 @@ class Migrations final
 public:
     enum class Dialect { Sqlite, Postgres };
 
-    static bool apply(QSqlDatabase &db, Dialect dialect, QString *error);
+    // upTo: stop after that version (tests of one migration's data step); default: all.
+    static bool apply(QSqlDatabase &db, Dialect dialect, QString *error,
+                      int upTo = std::numeric_limits<int>::max());
     static int latestVersion(Dialect dialect);
     // 0 for a new, empty database; -1 when the database cannot be read (a damaged file), with
     // *error saying so.

@@ -6,10 +6,12 @@
 #include "models/storage/leaserepository.h"
 #include "models/storage/mappinghistory.h"
 #include "models/storage/mappingrepository.h"
+#include "models/storage/runrepository.h"
 #include "sync/engine/syncpass.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSysInfo>
 #include <QUuid>
@@ -18,6 +20,8 @@
 #include <cerrno>
 #include <csignal>
 #endif
+
+Q_LOGGING_CATEGORY(lcWorker, "fulfillsync.sync.worker", QtInfoMsg)
 
 namespace fulfillsync {
 
@@ -182,6 +186,31 @@ void SyncWorker::passEnded(qint64 connectorId)
         emitIdleIfDone();
 }
 
+void SyncWorker::finishPass(const SyncRunSummary &summary)
+{
+    SyncRun run;
+    run.connectorId = summary.connectorId;
+    run.connectorName = summary.connectorName;
+    run.trigger = summary.trigger;
+    run.finishedAt = QDateTime::currentDateTimeUtc();
+    run.startedAt = run.finishedAt.addMSecs(-summary.durationMs);
+    run.pushed = summary.pushed;
+    run.failed = summary.failed;
+    run.held = summary.held;
+    run.alreadyPushed = summary.alreadyPushed;
+    run.deferred = summary.deferred;
+    run.netSuiteRequests = summary.netSuiteRequests;
+    run.channelRequests = summary.channelRequests;
+    run.cancelled = summary.cancelled;
+    run.dryRun = summary.dryRun;
+    run.error = summary.error;
+    run.skipped = summary.skipped;
+    RunRepository runs(m_database.connection());
+    if (!runs.record(run)) // the pass itself is recorded already; only the Jobs list misses it
+        qCWarning(lcWorker) << "could not record the run:" << runs.lastError();
+    Q_EMIT passFinished(summary);
+}
+
 void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
 {
     QSqlDatabase db = m_database.connection();
@@ -195,7 +224,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
         summary.trigger = request.trigger;
         summary.dryRun = request.dryRun;
         summary.error = message;
-        Q_EMIT passFinished(summary);
+        finishPass(summary);
         QMetaObject::invokeMethod(this, &SyncWorker::emitIdleIfDone, Qt::QueuedConnection);
     };
     if (!connector)
@@ -231,7 +260,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
             summary.skipped = tr("%1 is being synced by another fulfillsync worker (%2); this "
                                  "run was skipped.")
                                   .arg(connector->name, holder);
-            Q_EMIT passFinished(summary);
+            finishPass(summary);
             QMetaObject::invokeMethod(this, &SyncWorker::emitIdleIfDone, Qt::QueuedConnection);
             return;
         }
@@ -281,7 +310,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     connect(pass, &SyncPass::finished, this,
             [this, pass, connectorId](const SyncRunSummary &summary) {
                 pass->deleteLater();
-                Q_EMIT passFinished(summary);
+                finishPass(summary);
                 passEnded(connectorId);
             });
     pass->start();

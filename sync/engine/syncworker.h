@@ -63,6 +63,7 @@ public:
 private:
     void startPass(qint64 connectorId, const SyncRequest &request);
     void passEnded(qint64 connectorId);
+    void finishPass(const SyncRunSummary &summary); // recorded in sync_runs, then announced
     void emitIdleIfDone();
 
     Database &m_database;

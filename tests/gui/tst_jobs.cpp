@@ -17,6 +17,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -125,6 +126,30 @@ private Q_SLOTS:
         QVERIFY(model->index(0, JobListModel::Action).data().toString().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(m_window->syncNowAction()->isEnabled(), 10000);
         QCOMPARE(model->rowCount(), 1);
+    }
+
+    // A window opened later (or after a restart) lists the passes that ran before it,
+    // whichever window or worker ran them.
+    void theListSurvivesARestart()
+    {
+        startWith(20);
+        QSignalSpy finished(m_sync.get(), &SyncController::passFinished);
+        m_window->syncNowAction()->trigger();
+        QVERIFY(finished.wait(30000));
+        QTRY_COMPARE(m_window->jobs()->model()->rowCount(), 1);
+        const QString result =
+            m_window->jobs()->model()->index(0, JobListModel::Result).data().toString();
+        m_window.reset();
+        SyncRequest syncTemplate;
+        m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, syncTemplate);
+        JobListModel *model = m_window->jobs()->model();
+        QCOMPARE(model->rowCount(), 1);
+        QVERIFY(!model->job(0).running());
+        QCOMPARE(model->index(0, JobListModel::Connector).data().toString(),
+                 QStringLiteral("main-store"));
+        QCOMPARE(model->index(0, JobListModel::Trigger).data().toString(),
+                 QStringLiteral("Sync now"));
+        QCOMPARE(model->index(0, JobListModel::Result).data().toString(), result);
     }
 
     void listKeepsPassesPerConnectorNewestFirst()

@@ -98,7 +98,7 @@ private Q_SLOTS:
         QString error;
         const auto dialect = m_temp->database().isSqlite() ? Migrations::Dialect::Sqlite
                                                            : Migrations::Dialect::Postgres;
-        QVERIFY2(Migrations::apply(connection, dialect, &error), qPrintable(error));
+        QVERIFY2(Migrations::apply(connection, dialect, &error, 14), qPrintable(error));
         InboxRepository inbox(connection);
         QCOMPARE(inbox.openCount(), 3);
         QCOMPARE(inbox.item(c.id, 71)->problem, InboxProblem::Failed);

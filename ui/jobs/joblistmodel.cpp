@@ -104,6 +104,44 @@ void JobListModel::applySummary(const SyncRunSummary &summary)
     trimFinished();
 }
 
+void JobListModel::restore(const QList<SyncRun> &runs)
+{
+    if (runs.isEmpty())
+        return;
+    beginInsertRows({}, int(m_jobs.size()), int(m_jobs.size() + runs.size()) - 1);
+    for (const SyncRun &run : runs) {
+        Job job;
+        job.connectorId = run.connectorId;
+        job.connectorName = run.connectorName;
+        job.trigger = run.trigger;
+        job.started = run.startedAt;
+        job.finished = run.finishedAt;
+        SyncRunSummary summary;
+        summary.connectorId = run.connectorId;
+        summary.connectorName = run.connectorName;
+        summary.trigger = run.trigger;
+        summary.pushed = run.pushed;
+        summary.failed = run.failed;
+        summary.held = run.held;
+        summary.alreadyPushed = run.alreadyPushed;
+        summary.deferred = run.deferred;
+        summary.netSuiteRequests = run.netSuiteRequests;
+        summary.channelRequests = run.channelRequests;
+        summary.cancelled = run.cancelled;
+        summary.dryRun = run.dryRun;
+        summary.error = run.error;
+        summary.skipped = run.skipped;
+        summary.durationMs = run.startedAt.msecsTo(run.finishedAt);
+        job.summary = summary;
+        job.phase = summary.cancelled         ? tr("Cancelled")
+                    : summary.error.isEmpty() ? tr("Finished")
+                                              : tr("Could not run");
+        m_jobs << job;
+    }
+    endInsertRows();
+    trimFinished();
+}
+
 void JobListModel::markCancelling(int row)
 {
     if (row < 0 || row >= m_jobs.size() || !m_jobs.at(row).running())

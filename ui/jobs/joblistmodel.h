@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/storage/runrepository.h"
 #include "sync/engine/syncmessages.h"
 
 #include <QAbstractTableModel>
@@ -9,8 +10,8 @@
 namespace fulfillsync {
 
 // One row per running or recent connector pass, newest first, built from the controller's
-// progress and summary values (nothing is read from the database). Finished passes stay until
-// the list holds more than a fixed number of them.
+// progress and summary values, after the passes recorded before the window opened. Finished
+// passes stay until the list holds more than a fixed number of them.
 class JobListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -58,6 +59,8 @@ public:
     void applyProgress(const fulfillsync::SyncProgress &progress);
     void applySummary(const fulfillsync::SyncRunSummary &summary);
     void markCancelling(int row);
+    // Passes that finished before this window opened (any window or worker), newest first.
+    void restore(const QList<fulfillsync::SyncRun> &runs);
     void tick(); // running durations move on
 
     const Job &job(int row) const { return m_jobs.at(row); }

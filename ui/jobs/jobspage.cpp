@@ -1,5 +1,8 @@
 #include "ui/jobs/jobspage.h"
 
+#include "models/storage/database.h"
+#include "models/storage/runrepository.h"
+
 #include "sync/synccontroller.h"
 #include "ui/jobs/joblistmodel.h"
 
@@ -92,11 +95,13 @@ private:
 
 } // namespace
 
-JobsPage::JobsPage(SyncController &sync, QWidget *parent)
+JobsPage::JobsPage(Database &database, SyncController &sync, QWidget *parent)
     : QWidget(parent)
     , m_sync(sync)
 {
     m_model = new JobListModel(this);
+    // What ran before this window opened, here or in a worker on the same database.
+    m_model->restore(RunRepository(database.connection()).latest(m_model->maxFinished()));
     m_view = new QTableView(this);
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Sync jobs"));

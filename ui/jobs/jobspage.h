@@ -9,6 +9,7 @@ class QTimer;
 namespace fulfillsync {
 
 class JobListModel;
+class Database;
 class SyncController;
 
 // Running and recent connector passes with their progress, each with its own Cancel. Fed by the
@@ -19,7 +20,7 @@ class JobsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(JobsPage)
 
 public:
-    explicit JobsPage(SyncController &sync, QWidget *parent = nullptr);
+    explicit JobsPage(Database &database, SyncController &sync, QWidget *parent = nullptr);
 
     JobListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }

@@ -126,7 +126,7 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     m_tabs->setCurrentIndex(0);
     connect(m_dashboard, &DashboardPage::orderRequested, this, &MainWindow::showOrder);
     m_tabs->addTab(m_mappingsPage = new MappingsPage(database, this), tr("Mappings"));
-    m_jobs = new JobsPage(m_sync, this);
+    m_jobs = new JobsPage(database, m_sync, this);
     m_tabs->addTab(m_jobs, tr("Jobs"));
     connect(m_orderPanel, &TablePanel::currentRowIdChanged, m_orderDetail,
             &OrderDetailPane::showOrder);
