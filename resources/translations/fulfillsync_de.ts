@@ -2951,17 +2951,6 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
         <source>%1 was not imported, nothing changed. %2</source>
         <translation>%1 wurde nicht importiert, nichts wurde geändert. %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n row(s) from %1 into %2. Check them, then Save.</source>
-        <translation>
-            <numerusform>%n Zeile aus %1 in %2 importiert. Prüfen Sie sie und speichern Sie dann.</numerusform>
-            <numerusform>%n Zeilen aus %1 in %2 importiert. Prüfen Sie sie und speichern Sie dann.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no table</source>
-        <translation>keine Tabelle</translation>
-    </message>
     <message>
         <source>Could not write %1: %2. Choose another folder.</source>
         <translation>%1 konnte nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner.</translation>
@@ -2992,6 +2981,54 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Merge adds %1 and changes %2 row(s), and keeps every other row. Replace also removes %3 row(s) the file does not have, in the tables of the kinds it holds.
+
+Nothing is saved until you Save.</source>
+        <translation>Zusammenführen fügt %1 Zeile(n) hinzu, ändert %2 und behält alle anderen. Ersetzen entfernt außerdem %3 Zeile(n), die die Datei nicht enthält, in den Tabellen der Arten, die sie enthält.
+
+Gespeichert wird erst mit Speichern.</translation>
+    </message>
+    <message>
+        <source>Merge:
+%1
+
+Replace:
+%2</source>
+        <translation>Zusammenführen:
+%1
+
+Ersetzen:
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 holds the mappings shown already; nothing changed.</source>
+        <translation>%1 enthält die angezeigten Zuordnungen bereits; nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing changed.</source>
+        <translation>Import abgebrochen; nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 changed, %4 removed. Check them, then Save.</source>
+        <translation>%1 importiert: %2 hinzugefügt, %3 geändert, %4 entfernt. Prüfen Sie sie, dann Speichern.</translation>
+    </message>
+    <message>
+        <source>(not mapped)</source>
+        <translation>(nicht zugeordnet)</translation>
+    </message>
+    <message>
+        <source>(no change)</source>
+        <translation>(keine Änderung)</translation>
     </message>
 </context>
 <context>

@@ -305,9 +305,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 1, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->orderView()->currentIndex().isValid(), 5000);
         QCOMPARE(m_window->orderModel()->rowId(m_window->orderView()->currentIndex().row()), 107);
-        // The detail pane shows this order (its title names the customer).
+        // The detail pane shows this order (its title names the customer), read off the GUI
+        // thread.
         const auto labels = m_window->orderDetail()->findChildren<QLabel *>();
-        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
+        QTRY_VERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
             return label->text().contains(QStringLiteral("SO107")) &&
                    label->text().contains(QStringLiteral("Customer 107"));
         }));

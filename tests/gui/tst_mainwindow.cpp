@@ -212,6 +212,17 @@ private Q_SLOTS:
                      qPrintable(cell(m_window->historyModel(), 0, HistoryTableModel::Message)));
         QCOMPARE(cell(m_window->historyModel(), 0, HistoryTableModel::Trigger),
                  QStringLiteral("Replay"));
+        // The replay's row came in on top, under the highlight: the pane follows the row that
+        // is highlighted now, so a second Replay acts on what is seen.
+        const int highlighted = m_window->historyView()->currentIndex().row();
+        QTRY_COMPARE(m_window->attemptDetail()->attemptId(),
+                     m_window->historyModel()->rowId(highlighted));
+        // A new filter highlights nothing: the pane offers nothing to act on.
+        m_window->historyPanel()->filterBar()->textEdit()->setText(QStringLiteral("SO1002"));
+        m_window->historyPanel()->filterBar()->applyNow();
+        QTRY_COMPARE(m_window->attemptDetail()->attemptId(), qint64(0));
+        for (QPushButton *b : m_window->attemptDetail()->findChildren<QPushButton *>())
+            QVERIFY(!b->isEnabled());
     }
 
     // A fulfillment flagged after it was pushed is closed from the order's pane, with a reason
@@ -257,7 +268,7 @@ private Q_SLOTS:
         QTest::mouseClick(resolve, Qt::LeftButton);
         QTRY_COMPARE(ledger.entry(flagged.connectorId, flagged.fulfillmentId)->state,
                      LedgerState::Resolved);
-        QVERIFY(!resolve->isEnabled());
+        QTRY_VERIFY(!resolve->isEnabled()); // the details are read again off the GUI thread
         QVERIFY2(m_window->statusText().contains(QStringLiteral("Resolved 1")),
                  qPrintable(m_window->statusText()));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 4, 5000);

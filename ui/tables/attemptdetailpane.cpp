@@ -55,6 +55,13 @@ QString AttemptDetailPane::text() const
 void AttemptDetailPane::showAttempt(qint64 attemptId)
 {
     m_attemptId = attemptId;
+    if (attemptId == 0) { // nothing highlighted (a new filter): nothing to act on either
+        m_title->setText(tr("Select an attempt to see the request and the answer."));
+        m_text->clear();
+        m_replay->setEnabled(false);
+        m_replayAsRecorded->setEnabled(false);
+        return;
+    }
     const std::optional<SyncAttempt> a = HistoryRepository(m_database.connection()).byId(attemptId);
     m_replay->setEnabled(a && a->fulfillmentId != 0);
     m_replayAsRecorded->setEnabled(a && a->fulfillmentId != 0 && !a->request.trimmed().isEmpty());

@@ -1,12 +1,9 @@
 #include "ui/tables/orderdetailpane.h"
 
-#include "models/storage/connectorrepository.h"
+#include "ui/tables/orderdetailreader.h"
+
 #include "models/storage/database.h"
-#include "models/storage/ledgerrepository.h"
-#include "models/storage/mappingrepository.h"
 #include "models/storage/orderrepository.h"
-#include "models/storage/quarantinerepository.h"
-#include "sync/engine/explainer.h"
 #include "sync/engine/flagresolution.h"
 
 #include <QFontDatabase>
@@ -55,6 +52,24 @@ OrderDetailPane::OrderDetailPane(Database &database, QWidget *parent)
     layout->addWidget(m_title);
     layout->addLayout(buttons);
     layout->addWidget(m_text, 1);
+
+    m_thread.setObjectName(QStringLiteral("detail-reader"));
+    m_reader = new OrderDetailReader(database);
+    m_reader->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
+    connect(this, &OrderDetailPane::loadRequested, m_reader, &OrderDetailReader::load,
+            Qt::QueuedConnection);
+    connect(m_reader, &OrderDetailReader::loaded, this, &OrderDetailPane::accept,
+            Qt::QueuedConnection);
+    m_thread.start();
+}
+
+OrderDetailPane::~OrderDetailPane()
+{
+    QMetaObject::invokeMethod(m_reader, &OrderDetailReader::closeConnection,
+                              Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
 }
 
 QString OrderDetailPane::text() const
@@ -64,50 +79,39 @@ QString OrderDetailPane::text() const
 
 void OrderDetailPane::showOrder(qint64 orderId)
 {
+    if (orderId != m_orderId)
+        m_planned.clear(); // dry-run answers belong to the order they were asked for
     m_orderId = orderId;
-    QSqlDatabase db = m_database.connection();
-    OrderRepository orders(db);
-    const std::optional<SalesOrder> order = orders.order(orderId);
-    m_resync->setEnabled(order.has_value());
-    m_dryRun->setEnabled(order.has_value());
-    m_resolve->setEnabled(false);
-    if (!order) {
-        m_title->setText(tr("This order is not in the local copy any more."));
+    m_reader->setLatestGeneration(++m_generation);
+    if (orderId == 0) { // nothing highlighted (a new filter): nothing to act on either
+        m_title->setText(
+            tr("Select an order to see its lines, fulfillments and why it syncs or not."));
         m_text->clear();
+        for (QPushButton *button : {m_resync, m_dryRun, m_resolve})
+            button->setEnabled(false);
         return;
     }
-    m_title->setText(tr("<b>%1</b> · %2 · %3 · %4 order %5")
-                         .arg(order->tranId.toHtmlEscaped(), order->customer.toHtmlEscaped(),
-                              SalesOrderStatus::displayName(order->status),
-                              order->channel.toHtmlEscaped(), order->channelOrder.toHtmlEscaped()));
-    QStringList lines;
-    lines << tr("Lines (ordered / shipped)");
-    for (const SalesOrderLine &l : order->lines)
-        lines << QStringLiteral("  %1  %2 / %3")
-                     .arg(l.itemName, -24)
-                     .arg(l.quantity)
-                     .arg(l.quantityShipped);
-    const QList<ItemFulfillment> fulfillments = orders.fulfillmentsOfOrder(orderId);
-    lines << QString() << tr("Item fulfillments");
-    for (const ItemFulfillment &f : fulfillments) {
-        lines << QStringLiteral("  %1  %2%3  %4  %5")
-                     .arg(f.tranId, ShipStatus::displayName(f.shipStatus),
-                          f.voided ? tr(" (voided)") : QString(), f.shipMethodName,
-                          f.trackingNumbers.join(QStringLiteral(", ")));
-        for (const ItemFulfillmentLine &l : f.lines)
-            lines << QStringLiteral("      %1 × %2").arg(l.quantity).arg(l.itemName);
-    }
-    if (fulfillments.isEmpty())
-        lines << tr("  none yet");
-    LedgerRepository ledger(db);
-    for (const ConnectorExplanation &e : Explainer::explainStored(db, *order, fulfillments)) {
-        lines << QString() << tr("Explain — connector %1").arg(e.connector.name)
-              << e.explanation.toText();
-        for (const LedgerEntry &entry : ledger.entriesOfOrder(e.connector.id, orderId))
-            if (entry.state == LedgerState::Attention)
-                m_resolve->setEnabled(true);
-    }
-    m_text->setPlainText(lines.join(u'\n'));
+    Q_EMIT loadRequested(m_generation, orderId);
+}
+
+void OrderDetailPane::refresh()
+{
+    if (m_orderId != 0)
+        showOrder(m_orderId);
+}
+
+void OrderDetailPane::accept(const OrderDetail &detail)
+{
+    if (detail.generation != m_generation)
+        return;
+    m_title->setText(detail.title);
+    m_text->setPlainText(detail.text);
+    for (const QString &block : std::as_const(m_planned))
+        m_text->appendPlainText(block);
+    m_resync->setEnabled(detail.found);
+    m_dryRun->setEnabled(detail.found);
+    m_resolve->setEnabled(detail.flagged);
+    Q_EMIT shown(detail.orderId);
 }
 
 void OrderDetailPane::resolveFlags()
@@ -147,6 +151,7 @@ void OrderDetailPane::showPlanned(const PlannedRequest &request)
         block += tr("Nothing would be sent: %1").arg(request.problem);
     else
         block += QStringLiteral("%1 %2\n%3").arg(request.method, request.url, request.body);
+    m_planned << block;
     m_text->appendPlainText(block);
 }
 

@@ -125,9 +125,20 @@ TablePanel::TablePanel(Database &database, PagedTableModel *model, QWidget *pare
                 m_pendingRow = current.isValid() ? current.row() : -1;
                 emitCurrentIfLoaded();
             });
-    connect(model, &QAbstractItemModel::dataChanged, this, &TablePanel::emitCurrentIfLoaded);
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+        emitCurrentIfLoaded();
+        followCurrentRow();
+    });
     connect(m_view, &QAbstractItemView::activated, this, &TablePanel::rowActivated);
-    connect(model, &QAbstractItemModel::modelReset, this, [this] { m_pendingRow = -1; });
+    // A new filter or sort highlights nothing: the details say so instead of showing a row
+    // that is no longer highlighted (and acting on it).
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_pendingRow = -1;
+        if (m_shownId != 0) {
+            m_shownId = 0;
+            Q_EMIT currentRowIdChanged(0);
+        }
+    });
     // Fit the columns to the first page once it has values (the count may come first, with
     // placeholders only); after that the admin's widths stay.
     const auto fitOnce = [this] {
@@ -349,7 +360,22 @@ void TablePanel::emitCurrentIfLoaded()
     if (id <= 0)
         return;
     m_pendingRow = -1;
+    m_shownId = id;
     Q_EMIT currentRowIdChanged(id);
+}
+
+void TablePanel::followCurrentRow()
+{
+    // A refresh during a sync moves rows under the highlight (new rows come in on top): the
+    // details follow the row that is highlighted now, so Replay or Resync act on what is seen.
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || m_pendingRow >= 0)
+        return;
+    const qint64 id = m_model->rowId(current.row());
+    if (id > 0 && id != m_shownId) {
+        m_shownId = id;
+        Q_EMIT currentRowIdChanged(id);
+    }
 }
 
 } // namespace fulfillsync

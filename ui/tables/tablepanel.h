@@ -47,7 +47,7 @@ public:
     void focusFilter();
 
 Q_SIGNALS:
-    void currentRowIdChanged(qint64 id); // once the row's page has arrived
+    void currentRowIdChanged(qint64 id); // once the row's page has arrived; 0: no row
     void rowActivated();                 // Enter or double-click: open the details
     void statusMessage(const QString &text);
 
@@ -63,6 +63,7 @@ private:
     void chooseExportFile();
     void askViewName();
     void emitCurrentIfLoaded();
+    void followCurrentRow();
 
     PagedTableModel *m_model;
     SavedViewStore m_store;
@@ -75,6 +76,7 @@ private:
     QAction *m_copy = nullptr;
     QAction *m_exportAction = nullptr;
     int m_pendingRow = -1;
+    qint64 m_shownId = 0; // the row whose details are shown
     bool m_restoring = false;
     bool m_fitted = false;
 };

@@ -443,6 +443,7 @@ void MainWindow::refreshTables()
     m_historyModel->refresh();
     if (m_inbox)
         m_inbox->refresh();
+    m_orderDetail->refresh(); // its Explain and states change with every pass
 }
 
 void MainWindow::showOrder(qint64 orderId, const QString &orderTranId)
