@@ -41,29 +41,26 @@ EmbeddedSandbox::~EmbeddedSandbox()
     m_thread.wait();
 }
 
-bool EmbeddedSandbox::start(int demoOrders, const QString &scenarioFile, QString *error)
+void EmbeddedSandbox::startInBackground(int demoOrders, const QString &scenarioFile,
+                                        QObject *receiver,
+                                        std::function<void(const QString &error)> done)
 {
-    bool ok = false;
-    // The server object must be created, and listen, in the thread that serves it.
     QMetaObject::invokeMethod(
         m_context,
-        [&] {
+        [this, demoOrders, scenarioFile, receiver, done = std::move(done)] {
+            QString error;
             m_server = new sandbox::SandboxServer;
-            if (!scenarioFile.isEmpty()) {
-                if (!m_server->loadScenarioFile(scenarioFile, error))
-                    return;
-            } else {
+            if (!scenarioFile.isEmpty())
+                m_server->loadScenarioFile(scenarioFile, &error);
+            else
                 m_server->loadDemo(demoOrders, 42);
-            }
-            if (m_server->listen(0) == 0) {
-                *error = QObject::tr("The demo sandbox could not open a loopback port.");
-                return;
-            }
-            m_target = demoTargetOf(*m_server);
-            ok = true;
+            if (error.isEmpty() && m_server->listen(0) == 0)
+                error = QObject::tr("The demo sandbox could not open a loopback port.");
+            if (error.isEmpty())
+                m_target = demoTargetOf(*m_server);
+            QMetaObject::invokeMethod(receiver, [done, error] { done(error); });
         },
-        Qt::BlockingQueuedConnection);
-    return ok;
+        Qt::QueuedConnection);
 }
 
 } // namespace fulfillsync

@@ -3,6 +3,7 @@
 #include "app/demosetup.h"
 
 #include <QThread>
+#include <functional>
 
 namespace fulfillsync {
 
@@ -20,8 +21,11 @@ public:
     EmbeddedSandbox(const EmbeddedSandbox &) = delete;
     EmbeddedSandbox &operator=(const EmbeddedSandbox &) = delete;
 
-    // Generates demoOrders orders (or loads scenarioFile when given) and starts listening.
-    bool start(int demoOrders, const QString &scenarioFile, QString *error);
+    // Generates demoOrders orders (or loads scenarioFile when given) and starts listening, on
+    // the sandbox's thread: a big demo takes half a minute, and the window is up meanwhile.
+    // done(error) runs on receiver's thread; an empty error means the sandbox listens.
+    void startInBackground(int demoOrders, const QString &scenarioFile, QObject *receiver,
+                           std::function<void(const QString &error)> done);
     DemoTarget target() const { return m_target; }
 
 private:

@@ -113,20 +113,10 @@ int main(int argc, char *argv[])
 
     EmbeddedSandbox sandbox;
     SyncRequest syncTemplate;
-    SyncCredentials credentials;
-    if (demo) {
-        if (!sandbox.start(demoOrders, parser.value(scenarioOption), &error))
-            return fail(QApplication::translate("main", "Demo sandbox"), error);
-        const qint64 connectorId = configureDemo(database.connection(), sandbox.target(), &error);
-        if (connectorId == 0)
-            return fail(QApplication::translate("main", "Demo sandbox"), error);
-        credentials = demoCredentials(sandbox.target(), connectorId);
-        // The sandbox's data is dated around its own clock: read all of it on the first pass.
+    if (demo) // the sandbox's data is dated around its own clock: read all of it at first
         syncTemplate.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-    }
 
     SyncController sync(database);
-    sync.setCredentials(credentials);
     // The keychain's secrets arrive asynchronously and again whenever the admin changes them.
     // The demo keeps its secrets in memory: its connector ids would otherwise name the real
     // connectors' keychain entries.
@@ -138,25 +128,50 @@ int main(int argc, char *argv[])
     } else
         secrets = std::make_unique<KeychainSecretStore>();
     CredentialsLoader credentialsLoader(database, *secrets);
-    if (demo)
-        credentialsLoader.setOverride(credentials);
     QObject::connect(&credentialsLoader, &CredentialsLoader::loaded, &sync,
                      &SyncController::setCredentials);
-    credentialsLoader.load();
     MainWindow window(database, sync, syncTemplate);
     window.setSecretStore(*secrets);
+    std::unique_ptr<ScreenshotTour> tour;
+    if (parser.isSet(screenshotOption))
+        tour = std::make_unique<ScreenshotTour>(window, sync, QDir(parser.value(screenshotOption)));
     if (demo)
         window.setWindowTitle(QApplication::translate("main", "fulfillsync — demo"));
     window.show();
     // The window syncs by itself, as the daemon does; the connector lease keeps the two apart.
     sync.startSchedule();
-    if (!demo && !parser.isSet(screenshotOption) && FirstStart::isNeeded(database.connection()))
-        QTimer::singleShot(0, &window, [&window] { FirstStart::offer(window); });
 
-    std::unique_ptr<ScreenshotTour> tour;
-    if (parser.isSet(screenshotOption)) {
-        tour = std::make_unique<ScreenshotTour>(window, sync, QDir(parser.value(screenshotOption)));
-        tour->start();
+    if (demo) {
+        // The window first: a big demo takes a while to generate, and says so meanwhile.
+        window.showStatus(QApplication::translate("main",
+                                                  "Preparing the demo: generating %Ln "
+                                                  "order(s) in the built-in sandbox…",
+                                                  nullptr, demoOrders));
+        sandbox.startInBackground(
+            demoOrders, parser.value(scenarioOption), &window, [&](const QString &sandboxError) {
+                QString error = sandboxError;
+                const qint64 connectorId =
+                    error.isEmpty() ? configureDemo(database.connection(), sandbox.target(), &error)
+                                    : 0;
+                if (connectorId == 0) {
+                    QMessageBox::critical(&window, QApplication::translate("main", "Demo sandbox"),
+                                          error);
+                    QApplication::exit(1);
+                    return;
+                }
+                credentialsLoader.setOverride(demoCredentials(sandbox.target(), connectorId));
+                credentialsLoader.load();
+                window.connectorsChanged();
+                window.showStatus(QApplication::translate("main", "The demo is ready."));
+                if (tour)
+                    tour->start();
+            });
+    } else {
+        credentialsLoader.load();
+        if (tour)
+            tour->start();
+        else if (FirstStart::isNeeded(database.connection()))
+            QTimer::singleShot(0, &window, [&window] { FirstStart::offer(window); });
     }
     return QApplication::exec();
 }

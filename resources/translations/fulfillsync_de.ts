@@ -3099,6 +3099,10 @@ Ersetzen:
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
+    <message>
+        <source>%1: %L2 rows read</source>
+        <translation>%1: %L2 Zeilen gelesen</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::OrderDetailPane</name>
@@ -3986,6 +3990,17 @@ Ersetzen:
     <message>
         <source>fulfillsync — demo</source>
         <translation>fulfillsync — Demo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing the demo: generating %Ln order(s) in the built-in sandbox…</source>
+        <translation>
+            <numerusform>Bereite die Demo vor: erzeuge %Ln Auftrag in der eingebauten Sandbox …</numerusform>
+            <numerusform>Bereite die Demo vor: erzeuge %Ln Aufträge in der eingebauten Sandbox …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The demo is ready.</source>
+        <translation>Die Demo ist bereit.</translation>
     </message>
 </context>
 </TS>

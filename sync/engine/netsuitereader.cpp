@@ -41,7 +41,7 @@ void NetSuiteReader::start()
     m_since = windowStart(m_config.watermark);
     if (m_config.storedProbe.isEmpty())
         return readOrders();
-    Q_EMIT progressed(tr("Asking NetSuite what changed"));
+    announce(tr("Asking NetSuite what changed"));
     probe(m_since, [this](const QString &digest) {
         if (!digest.isEmpty() && digest == m_config.storedProbe) {
             m_result.idle = true;
@@ -60,6 +60,13 @@ void NetSuiteReader::cancel()
         finish();
 }
 
+void NetSuiteReader::announce(const QString &phase)
+{
+    m_phase = phase;
+    m_rowsRead = 0;
+    Q_EMIT progressed(phase);
+}
+
 void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const QDateTime &since,
                          RowSink sink, std::function<QDateTime()> newest,
                          std::function<void()> done)
@@ -69,6 +76,11 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
     m_query->setGate(m_config.gate);
     m_query->setRetryPolicy(m_config.retryPolicy);
     connect(m_query, &SuiteQlQuery::pageReceived, this, sink);
+    connect(m_query, &SuiteQlQuery::pageReceived, this, [this](const QList<QJsonObject> &rows) {
+        // A first pass over a big account reads for minutes: the count shows it moving.
+        m_rowsRead += rows.size();
+        Q_EMIT progressed(tr("%1: %L2 rows read").arg(m_phase).arg(m_rowsRead));
+    });
     connect(m_query, &SuiteQlQuery::finished, this,
             [=, this](const NetSuiteError &error, bool reachedCeiling) {
                 m_result.requests += m_query->requestsSent();
@@ -106,7 +118,7 @@ void NetSuiteReader::probe(const QDateTime &since, std::function<void(const QStr
 
 void NetSuiteReader::readOrders()
 {
-    Q_EMIT progressed(tr("Reading sales orders from NetSuite"));
+    announce(tr("Reading sales orders from NetSuite"));
     auto reader = std::make_shared<OrderRowReader>();
     reader->setRecentChanges(&m_recent);
     auto store = [this](const QList<SalesOrder> &orders) {
@@ -140,7 +152,7 @@ void NetSuiteReader::readOrders()
 
 void NetSuiteReader::readFulfillments()
 {
-    Q_EMIT progressed(tr("Reading item fulfillments from NetSuite"));
+    announce(tr("Reading item fulfillments from NetSuite"));
     auto reader = std::make_shared<FulfillmentRowReader>();
     reader->setRecentChanges(&m_recent);
     auto store = [this, reader](const QList<ItemFulfillment> &fulfillments) {
@@ -191,7 +203,7 @@ void NetSuiteReader::readKitMembers()
             ids << kit;
     if (ids.isEmpty() || m_config.detectOnly)
         return closeWindow();
-    Q_EMIT progressed(tr("Reading kit members from NetSuite"));
+    announce(tr("Reading kit members from NetSuite"));
     std::sort(ids.begin(), ids.end());
     auto rows = std::make_shared<QList<QJsonObject>>();
     run([ids](const QDateTime &) { return DetectionQueries::kitMembers(ids); }, m_since,

@@ -77,6 +77,7 @@ Q_SIGNALS:
     void finished(const fulfillsync::NetSuiteReader::Result &result);
 
 private:
+    void announce(const QString &phase); // a new phase: its rows are counted from 0
     using RowSink = std::function<void(const QList<QJsonObject> &rows)>;
     // Runs a query page by page; past 100,000 rows continues from `newest()` (a keyset window).
     void run(std::function<QString(const QDateTime &since)> build, const QDateTime &since,
@@ -99,6 +100,8 @@ private:
     UnreadableRows m_unreadable;
     QSet<qint64> m_kits; // kit items seen on fulfillments (kit rule "members")
     QPointer<SuiteQlQuery> m_query;
+    QString m_phase;
+    qint64 m_rowsRead = 0;
     bool m_cancelled = false;
     bool m_finished = false;
 };

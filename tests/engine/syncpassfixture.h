@@ -70,6 +70,7 @@ protected:
     Connector m_connector;
     QDateTime m_now = QDateTime::currentDateTimeUtc();
     QList<PlannedRequest> m_planned;
+    QStringList m_phases; // every progress phase of the passes run
     qint64 m_replayFulfillment = 0;
     QByteArray m_replayBody;
 
@@ -215,6 +216,8 @@ protected:
         SyncPass pass(*m_network, m_temp->database(), config);
         connect(&pass, &SyncPass::requestPlanned, this,
                 [this](const PlannedRequest &r) { m_planned << r; });
+        connect(&pass, &SyncPass::progressed, this,
+                [this](const SyncProgress &p) { m_phases << p.phase; });
         QSignalSpy finished(&pass, &SyncPass::finished);
         pass.start();
         if (!finished.wait(10000))
@@ -257,6 +260,7 @@ protected:
         m_shipMethodName = QStringLiteral("UPS Ground");
         m_now = QDateTime::currentDateTimeUtc();
         m_planned.clear();
+        m_phases.clear();
         m_rules = rules();
         m_network = std::make_unique<FakeNetworkAccessManager>();
         routeNetSuite();

@@ -18,6 +18,18 @@ private Q_SLOTS:
     void init() { setUp(); }
     void cleanup() { tearDown(); }
 
+    // A long first pass says how far it has read, not just what it reads.
+    void readingSaysHowManyRowsItHasRead()
+    {
+        runPass();
+        QVERIFY2(
+            m_phases.contains(QStringLiteral("Reading sales orders from NetSuite: 2 rows read")),
+            qPrintable(m_phases.join(u'\n')));
+        QVERIFY2(m_phases.contains(
+                     QStringLiteral("Reading item fulfillments from NetSuite: 2 rows read")),
+                 qPrintable(m_phases.join(u'\n')));
+    }
+
     void pushesOnceInTwoRequestsAndSignsEveryNetSuiteRequest()
     {
         const SyncRunSummary first = runPass();

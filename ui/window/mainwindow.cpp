@@ -26,6 +26,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
@@ -90,17 +91,8 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
             m_orderPanel->focusFilter();
     });
     addAction(focusFilter);
-    QStringList connectorNames;
-    QStringList channels;
-    for (const Connector &connector : ConnectorRepository(database.connection()).all()) {
-        connectorNames << connector.name;
-        if (!channels.contains(connector.channel))
-            channels << connector.channel;
-    }
-    m_historyPanel->filterBar()->setConnectors(connectorNames);
     m_inbox = new InboxPage(database, this);
-    m_inbox->setConnectors(connectorNames);
-    m_orderPanel->filterBar()->setConnectors(channels);
+    listConnectorsInFilters();
     m_orderDetail = new OrderDetailPane(database, this);
     m_attemptDetail = new AttemptDetailPane(database, this);
     auto *orders = new QSplitter(Qt::Vertical, this);
@@ -402,6 +394,10 @@ void MainWindow::onProgress(const SyncProgress &progress)
         m_progress->setRange(0, 0);
     }
     showStatus(tr("%1: %2").arg(progress.connectorName, progress.phase));
+    // Orders are stored page by page while NetSuite is read: the tables and counts follow
+    // (at most every half second) instead of showing 0 until the pass ends.
+    if (!m_refreshDelay->isActive())
+        m_refreshDelay->start();
 }
 
 void MainWindow::onPassFinished(const SyncRunSummary &summary)
@@ -435,6 +431,32 @@ void MainWindow::onFailedToStart(const QString &message)
 {
     showStatus(message);
     QMessageBox::warning(this, tr("Sync could not start"), message);
+}
+
+void MainWindow::listConnectorsInFilters()
+{
+    QStringList connectorNames;
+    QStringList channels;
+    for (const Connector &connector : ConnectorRepository(m_database.connection()).all()) {
+        connectorNames << connector.name;
+        if (!channels.contains(connector.channel))
+            channels << connector.channel;
+    }
+    m_historyPanel->filterBar()->setConnectors(connectorNames);
+    m_inbox->setConnectors(connectorNames);
+    m_orderPanel->filterBar()->setConnectors(channels);
+}
+
+void MainWindow::connectorsChanged()
+{
+    listConnectorsInFilters();
+    if (m_connectorsPage)
+        m_connectorsPage->reload(); // and the schedule with it
+    else
+        m_sync.reloadSchedule();
+    m_mappingsPage->reloadConnectors();
+    m_dashboard->scheduleRefresh();
+    refreshTables();
 }
 
 void MainWindow::refreshTables()
@@ -477,8 +499,8 @@ void MainWindow::updateCounts()
     const auto orders = m_orderModel->totalCount();
     const auto attempts = m_historyModel->totalCount();
     m_counts->setText(tr("%1 orders · %2 attempts")
-                          .arg(orders ? QString::number(*orders) : QStringLiteral("…"),
-                               attempts ? QString::number(*attempts) : QStringLiteral("…")));
+                          .arg(orders ? QLocale().toString(*orders) : QStringLiteral("…"),
+                               attempts ? QLocale().toString(*attempts) : QStringLiteral("…")));
 }
 
 } // namespace fulfillsync

@@ -76,12 +76,15 @@ public:
     void setDemoLauncher(std::function<void()> launch) { m_launchDemo = std::move(launch); }
 
     void showStatus(const QString &text);
+    // Connectors were added or changed outside the Connectors tab (the demo's, an import).
+    void connectorsChanged();
 
 protected:
     // Unsaved mappings are asked about (save, discard, or stay) before the window closes.
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void listConnectorsInFilters();
     void buildMenus();
     void syncNow();
     void onBusyChanged(bool busy);
