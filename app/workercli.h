@@ -39,6 +39,7 @@ int replayCommand(Database &database, const QCommandLineParser &parser, const QS
 int explainCommand(Database &database, const QStringList &args);
 int resolveCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
 int historyCommand(Database &database, const QCommandLineParser &parser);
+int inboxCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
 int configCommand(Database &database, const QStringList &args);
 int quarantineCommand(Database &database, const QCommandLineParser &parser,
                       const QStringList &args);

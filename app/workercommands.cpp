@@ -143,6 +143,10 @@ int runWorkerCommand(const QStringList &arguments)
         "  resolve ORDER --reason TEXT   close the flags of ORDER (changed in NetSuite after\n"
         "                             the push) after checking the channel by hand\n"
         "  history [--json]           the latest attempts\n"
+        "  inbox [list] [--all] [--json]   what failed, was held or was flagged (open only\n"
+        "                             unless --all)\n"
+        "  inbox resolve ID... --reason TEXT   close inbox items (flags for good; failed and\n"
+        "                             held ones are still retried)\n"
         "  quarantine list | clear    fulfillments waiting after repeated failures; clear = retry "
         "now\n"
         "  config export | import FILE   connectors, mappings, settings as JSON (no secrets)\n"
@@ -150,7 +154,8 @@ int runWorkerCommand(const QStringList &arguments)
         "ORDER is a NetSuite number such as SO1002 or an internal id.\n"
         "Secrets come from --credentials FILE (mode 0600) or the environment: "
         "FULFILLSYNC_NS_CONSUMER_KEY, FULFILLSYNC_NS_CONSUMER_SECRET, FULFILLSYNC_NS_TOKEN_ID, "
-        "FULFILLSYNC_NS_TOKEN_SECRET, FULFILLSYNC_CHANNEL_TOKEN_<CONNECTOR>.\n\n"
+        "FULFILLSYNC_NS_TOKEN_SECRET, FULFILLSYNC_CHANNEL_TOKEN_<CONNECTOR>; alerts: "
+        "FULFILLSYNC_ALERT_WEBHOOK_<CONNECTOR>, FULFILLSYNC_MAIL_PASSWORD.\n\n"
         "Exit codes: 0 everything synced, 1 some fulfillments failed, are held or wait in "
         "quarantine, 2 could not start, 3 a connector could not run."));
     parser.addHelpOption();
@@ -171,10 +176,10 @@ int runWorkerCommand(const QStringList &arguments)
                       QStringLiteral("date")});
     parser.addOption(
         {QStringLiteral("as-recorded"), tr("replay: send the recorded request unchanged.")});
-    parser.addOption({QStringLiteral("json"), tr("history: one JSON object per line.")});
+    parser.addOption({QStringLiteral("json"), tr("history, inbox: one JSON object per line.")});
+    parser.addOption({QStringLiteral("all"), tr("inbox: settled items too.")});
     parser.addOption({QStringLiteral("reason"),
-                      tr("resolve: why the flag is closed (kept in the "
-                         "history)."),
+                      tr("resolve, inbox resolve: why it is closed (kept in the history)."),
                       QStringLiteral("text")});
     parser.addOption({QStringLiteral("timeout"),
                       tr("Seconds to wait for any one answer (default: NetSuite 120, Shopify 30)."),
@@ -186,8 +191,8 @@ int runWorkerCommand(const QStringList &arguments)
                       QStringLiteral("n"), QStringLiteral("50")});
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        tr("sync | resync | dry-run | replay | explain | resolve | history | quarantine | config "
-           "| setup-sandbox"));
+        tr("sync | resync | dry-run | replay | explain | resolve | history | inbox | quarantine | "
+           "config | setup-sandbox"));
     parser.process(arguments);
 
     const QStringList positional = parser.positionalArguments();
@@ -219,6 +224,8 @@ int runWorkerCommand(const QStringList &arguments)
         return resolveCommand(database, parser, args);
     if (command == u"history")
         return historyCommand(database, parser);
+    if (command == u"inbox")
+        return inboxCommand(database, parser, args);
     if (command == u"config")
         return configCommand(database, args);
     if (command == u"quarantine")

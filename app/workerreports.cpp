@@ -6,12 +6,14 @@
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/inboxrepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
 #include "sync/engine/explainer.h"
 #include "sync/engine/flagresolution.h"
+#include "sync/engine/inboxactions.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -145,6 +147,67 @@ int WorkerCli::historyCommand(Database &database, const QCommandLineParser &pars
                                   QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                               a.connectorName, a.orderTranId, a.fulfillmentTranId,
                               syncOutcomeKey(a.outcome), a.message)
+                  << Qt::endl;
+        }
+    }
+    return ExitSynced;
+}
+
+int WorkerCli::inboxCommand(Database &database, const QCommandLineParser &parser,
+                            const QStringList &args)
+{
+    const QString action = args.value(0, QStringLiteral("list"));
+    QSqlDatabase db = database.connection();
+    if (action == u"resolve") {
+        QList<qint64> ids;
+        for (const QString &arg : args.mid(1)) {
+            bool ok = false;
+            ids << arg.toLongLong(&ok);
+            if (!ok)
+                return fail(ExitCannotStart, tr("inbox resolve wants item ids (see inbox list)"));
+        }
+        if (ids.isEmpty())
+            return fail(ExitCannotStart, tr("inbox resolve needs at least one ID"));
+        const InboxActions::Outcome outcome = InboxActions::resolve(
+            db, ids, parser.value(QStringLiteral("reason")),
+            qEnvironmentVariable("USER", QStringLiteral("fulfillsync-worker")));
+        if (!outcome.error.isEmpty())
+            return fail(ExitCannotStart, outcome.error);
+        out() << tr("Resolved %1 item(s); %2 were settled already.")
+                     .arg(outcome.resolved)
+                     .arg(outcome.skipped)
+              << Qt::endl;
+        return ExitSynced;
+    }
+    if (action != u"list")
+        return fail(ExitCannotStart, tr("inbox wants list or resolve"));
+    TablePageQuery filter{TablePageQuery::Table::Inbox, {}, {}};
+    if (!parser.isSet(QStringLiteral("all")))
+        filter.state = inboxStateKey(InboxState::Open);
+    QString error;
+    const QList<qint64> ids = InboxActions::idsMatching(db, filter, &error);
+    if (!error.isEmpty())
+        return fail(ExitCannotStart, error);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    for (const InboxItem &item : InboxRepository(db).items(ids)) {
+        if (json) {
+            const QJsonObject o{{QStringLiteral("id"), item.id},
+                                {QStringLiteral("connector"), item.connectorName},
+                                {QStringLiteral("order"), item.orderTranId},
+                                {QStringLiteral("fulfillment"), item.fulfillmentTranId},
+                                {QStringLiteral("problem"), inboxProblemKey(item.problem)},
+                                {QStringLiteral("state"), inboxStateKey(item.state)},
+                                {QStringLiteral("message"), item.message},
+                                {QStringLiteral("opened"), toStorageTime(item.openedAt)},
+                                {QStringLiteral("updated"), toStorageTime(item.updatedAt)},
+                                {QStringLiteral("resolution"), item.resolution}};
+            out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << Qt::endl;
+        } else {
+            out() << QStringLiteral("%1  %2  %3 %4  %5  %6  %7")
+                         .arg(item.id, 6)
+                         .arg(item.connectorName, item.orderTranId, item.fulfillmentTranId,
+                              inboxProblemKey(item.problem), inboxStateKey(item.state),
+                              item.message)
                   << Qt::endl;
         }
     }

@@ -1,5 +1,9 @@
 // fulfillsync-worker as a user runs it: real process, real SQLite file, the sandbox on loopback.
 
+#include "models/storage/connectorrepository.h"
+#include "models/storage/database.h"
+#include "models/storage/databaseurl.h"
+#include "models/storage/inboxrepository.h"
 #include "sandbox/server/sandboxserver.h"
 #include "testutils/loopbackreceivers.h"
 
@@ -99,6 +103,46 @@ private Q_SLOTS:
                  qPrintable(second.out));
         QVERIFY2(second.out.contains(QStringLiteral("and 0 channel requests")),
                  qPrintable(second.out));
+    }
+
+    // Headless operators work the inbox too: list (JSON), resolve with a reason, list --all.
+    void inboxListsAndResolves()
+    {
+        {
+            Database database(DatabaseUrl::parse(databaseArg().mid(11)));
+            QString error;
+            QVERIFY2(database.openAndMigrate(&error), qPrintable(error));
+            const auto connector =
+                ConnectorRepository(database.connection()).byName(QStringLiteral("main-store"));
+            QVERIFY(connector);
+            InboxItem item;
+            item.connectorId = connector->id;
+            item.connectorName = connector->name;
+            item.fulfillmentId = 9901;
+            item.orderId = 9900;
+            item.orderTranId = QStringLiteral("SO9900");
+            item.problem = InboxProblem::Held;
+            item.message = QStringLiteral("Item GIFT-CARD has no Shopify SKU");
+            QVERIFY(
+                InboxRepository(database.connection()).open(item, QDateTime::currentDateTimeUtc()));
+            database.closeThreadConnection();
+        }
+        Run run = worker({databaseArg(), QStringLiteral("inbox"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject listed = QJsonDocument::fromJson(run.out.trimmed().toUtf8()).object();
+        QCOMPARE(listed.value(QLatin1String("order")).toString(), QStringLiteral("SO9900"));
+        QCOMPARE(listed.value(QLatin1String("problem")).toString(), QStringLiteral("held"));
+        const QString id = QString::number(listed.value(QLatin1String("id")).toInteger());
+        run = worker({databaseArg(), QStringLiteral("inbox"), QStringLiteral("resolve"), id});
+        QCOMPARE(run.exitCode, 2); // a reason is required
+        run = worker({databaseArg(), QStringLiteral("inbox"), QStringLiteral("resolve"), id,
+                      QStringLiteral("--reason"), QStringLiteral("gift cards ship by mail")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("Resolved 1")));
+        run = worker({databaseArg(), QStringLiteral("inbox")});
+        QVERIFY(run.out.trimmed().isEmpty());
+        run = worker({databaseArg(), QStringLiteral("inbox"), QStringLiteral("--all")});
+        QVERIFY2(run.out.contains(QStringLiteral("resolved")), qPrintable(run.out));
     }
 
     void explainNamesTheGates()
