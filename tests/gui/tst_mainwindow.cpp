@@ -9,6 +9,7 @@
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/sqlerror.h"
 #include "sandbox/server/sandboxserver.h"
+#include "sync/secrets/secretstore.h"
 #include "sync/synccontroller.h"
 #include "testutils/tempdatabase.h"
 #include "ui/mappings/mappingspage.h"
@@ -32,6 +33,7 @@
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -132,6 +134,26 @@ private Q_SLOTS:
         QVERIFY(m_settingsDir.isValid());
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+
+    // Every label with a mnemonic in every tab has a buddy: without one the "&" shows as is
+    // and the key does nothing.
+    void everyMnemonicReachesItsField()
+    {
+        startWith(0);
+        MemorySecretStore secrets;
+        m_window->setSecretStore(secrets); // adds the Connectors tab
+        int checked = 0;
+        for (QLabel *label : m_window->findChildren<QLabel *>()) {
+            const QString text = label->text();
+            if (!text.contains(u'&') || text.contains(QStringLiteral("&&")) ||
+                text.startsWith(u'<') || label->textFormat() == Qt::RichText)
+                continue;
+            ++checked;
+            QVERIFY2(label->buddy(), qPrintable(text));
+        }
+        QVERIFY(checked > 5);
+        m_window.reset();
     }
 
     void cleanup()

@@ -204,6 +204,19 @@ private Q_SLOTS:
         QLocale::setDefault(before);
     }
 
+    // Every label with a mnemonic has a buddy: without one the "&" shows ("&URL") and the key
+    // does nothing.
+    void everyMnemonicReachesItsField()
+    {
+        for (QLabel *label : m_dialog->findChildren<QLabel *>()) {
+            const QString text = label->text();
+            if (!text.contains(u'&') || text.contains(QStringLiteral("&&")) ||
+                label->textFormat() == Qt::RichText || text.startsWith(u'<'))
+                continue;
+            QVERIFY2(label->buddy(), qPrintable(text));
+        }
+    }
+
     void defaultIntervalIsStored()
     {
         m_dialog->defaultIntervalBox()->setValue(17);

@@ -48,7 +48,9 @@ MailServerTab::MailServerTab(Database &database, SecretStore &secrets, QWidget *
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_testRecipient, 1);
     testRow->addWidget(m_test);
-    form->addRow(tr("Test &to:"), testRow);
+    auto *testLabel = new QLabel(tr("Test &to:"), this); // a layout's row gets no buddy
+    testLabel->setBuddy(m_testRecipient);
+    form->addRow(testLabel, testRow);
     m_testResult = new QLabel(this);
     m_testResult->setWordWrap(true);
     m_testResult->setAccessibleName(tr("Test mail result"));

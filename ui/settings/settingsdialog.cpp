@@ -162,7 +162,10 @@ QWidget *SettingsDialog::makeDatabaseTab()
     auto *row = new QHBoxLayout;
     row->addWidget(m_databaseUrl, 1);
     row->addWidget(browse);
-    form->addRow(tr("Database &URL:"), row);
+    // A row that is a layout gets no buddy from QFormLayout, and its "&" would show as is.
+    auto *urlLabel = new QLabel(tr("Database &URL:"), page);
+    urlLabel->setBuddy(m_databaseUrl);
+    form->addRow(urlLabel, row);
     m_databaseTest = new QPushButton(tr("&Test"), page);
     m_databaseTest->setAccessibleName(tr("Test the database"));
     connect(m_databaseTest, &QPushButton::clicked, this, &SettingsDialog::testDatabase);
