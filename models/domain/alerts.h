@@ -32,12 +32,4 @@ struct AlertState
     bool operator==(const AlertState &) const = default;
 };
 
-// An order that needs a person, as a digest lists it.
-struct OpenProblem
-{
-    QString orderTranId;
-    QString state; // "failed" or "held"
-    QString message;
-};
-
 } // namespace fulfillsync

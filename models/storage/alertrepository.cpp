@@ -1,6 +1,5 @@
 #include "models/storage/alertrepository.h"
 
-#include "models/domain/domain.h"
 #include "models/domain/timestamps.h"
 
 #include <QSqlQuery>
@@ -99,42 +98,6 @@ bool AlertRepository::saveState(const AlertState &state)
     q.addBindValue(toStorageTime(state.lastDigestAt));
     q.addBindValue(state.lastDeliveryError);
     return execOrReport(q, &m_error);
-}
-
-QList<OpenProblem> AlertRepository::openProblems(const QString &channel, int limit, int *total)
-{
-    QList<OpenProblem> problems;
-    *total = 0;
-    m_error.clear();
-    const QString failed = orderSyncStateKey(OrderSyncState::Failed);
-    const QString held = orderSyncStateKey(OrderSyncState::Held);
-    QSqlQuery count(m_db);
-    if (!prepareOrReport(count,
-                         QStringLiteral("SELECT COUNT(*) FROM sales_orders WHERE channel = ? AND "
-                                        "sync_state IN (?, ?)"),
-                         &m_error))
-        return problems;
-    for (const QString &value : {channel, failed, held})
-        count.addBindValue(value);
-    if (!execOrReport(count, &m_error) || !count.next())
-        return problems;
-    *total = count.value(0).toInt();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!prepareOrReport(q,
-                         QStringLiteral("SELECT tran_id, sync_state, sync_message FROM "
-                                        "sales_orders WHERE channel = ? AND sync_state IN (?, ?) "
-                                        "ORDER BY last_attempt_at DESC, id DESC LIMIT ?"),
-                         &m_error))
-        return problems;
-    for (const QString &value : {channel, failed, held})
-        q.addBindValue(value);
-    q.addBindValue(limit);
-    if (!execOrReport(q, &m_error))
-        return problems;
-    while (q.next())
-        problems.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-    return problems;
 }
 
 } // namespace fulfillsync

@@ -21,9 +21,6 @@ public:
     AlertState state(qint64 connectorId); // a fresh state when none is stored
     bool saveState(const AlertState &state);
 
-    // The orders of this channel that failed or are held, newest first, and how many in all.
-    QList<OpenProblem> openProblems(const QString &channel, int limit, int *total);
-
     QString lastError() const { return m_error; }
 
 private:

@@ -123,4 +123,24 @@ int InboxRepository::openCount()
     return statement && statement.query().next() ? statement.query().value(0).toInt() : 0;
 }
 
+QList<InboxItem> InboxRepository::openItems(qint64 connectorId, int limit, int *total)
+{
+    QList<InboxItem> result;
+    const QString open = inboxStateKey(InboxState::Open);
+    {
+        const auto count = m_statements.run(
+            QStringLiteral("SELECT COUNT(*) FROM inbox_items WHERE connector_id = ? AND state = ?"),
+            {connectorId, open}, &m_error);
+        *total = count && count.query().next() ? count.query().value(0).toInt() : 0;
+    }
+    const auto statement = m_statements.run(
+        QStringLiteral("SELECT ") + kColumns +
+            QStringLiteral(" FROM inbox_items WHERE connector_id = ? AND state = ? ORDER BY "
+                           "updated_at DESC, id DESC LIMIT ?"),
+        {connectorId, open, limit}, &m_error);
+    while (statement && statement.query().next())
+        result << fromQuery(statement.query());
+    return result;
+}
+
 } // namespace fulfillsync

@@ -23,6 +23,8 @@ public:
     std::optional<InboxItem> item(qint64 connectorId, qint64 fulfillmentId);
     QList<InboxItem> items(const QList<qint64> &ids);
     int openCount();
+    // A connector's open items, latest change first, and how many it has in all.
+    QList<InboxItem> openItems(qint64 connectorId, int limit, int *total);
 
     QString lastError() const { return m_error; }
 

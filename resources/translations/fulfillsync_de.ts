@@ -30,16 +30,16 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <translation>%1: seit %4 sind %2 Lieferung(en) fehlgeschlagen und %3 zurückgehalten worden.</translation>
     </message>
     <message>
-        <source>%1 order(s) need a person now:</source>
-        <translation>%1 Auftrag/Aufträge brauchen jetzt einen Menschen:</translation>
-    </message>
-    <message>
         <source>  … and %1 more.</source>
         <translation>  … und %1 weitere.</translation>
     </message>
     <message>
-        <source>Open fulfillsync&apos;s Sales Orders tab to retry, resync or resolve them.</source>
-        <translation>Im Reiter „Aufträge“ von fulfillsync können Sie sie erneut versuchen, neu synchronisieren oder erledigen.</translation>
+        <source>%1 item(s) in the inbox need a person now:</source>
+        <translation>%1 Eintrag/Einträge im Eingang brauchen jetzt einen Menschen:</translation>
+    </message>
+    <message>
+        <source>Open fulfillsync&apos;s Inbox (or run fulfillsync-worker inbox) to retry or resolve them.</source>
+        <translation>Öffnen Sie den Eingang von fulfillsync (oder führen Sie fulfillsync-worker inbox aus), um sie erneut zu versuchen oder zu erledigen.</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2019,10 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
             <numerusform>%n war schon erledigt.</numerusform>
             <numerusform>%n waren schon erledigt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the app&apos;s user</source>
+        <translation>der Benutzer der App</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,7 @@ AlertMessage upAlert(const Connector &connector, const QString &wasDownFor, cons
 }
 
 AlertMessage digestAlert(const Connector &connector, const AlertDecision &decision,
-                         const QList<OpenProblem> &open, int openTotal)
+                         const QList<InboxItem> &open, int openTotal)
 {
     AlertMessage message;
     message.kind = QStringLiteral("digest");
@@ -72,19 +72,21 @@ AlertMessage digestAlert(const Connector &connector, const AlertDecision &decisi
                  .arg(decision.digestHeld)
                  .arg(utc(decision.digestSince));
     if (openTotal > 0) {
-        lines << Text::tr("%1 order(s) need a person now:").arg(openTotal);
-        for (const OpenProblem &problem : open)
-            lines << QStringLiteral("  %1 (%2): %3")
-                         .arg(problem.orderTranId, problem.state, problem.message);
+        lines << Text::tr("%1 item(s) in the inbox need a person now:").arg(openTotal);
+        for (const InboxItem &item : open)
+            lines << QStringLiteral("  %1 / %2 (%3): %4")
+                         .arg(item.orderTranId, item.fulfillmentTranId,
+                              inboxProblemKey(item.problem), item.message);
         if (openTotal > open.size())
             lines << Text::tr("  … and %1 more.").arg(openTotal - open.size());
     }
-    lines << Text::tr("Open fulfillsync's Sales Orders tab to retry, resync or resolve them.");
+    lines << Text::tr("Open fulfillsync's Inbox (or run fulfillsync-worker inbox) to retry or "
+                      "resolve them.");
     message.text = lines.join(u'\n');
     message.fields = baseFields(connector, message.kind);
     message.fields.insert(QStringLiteral("failed"), decision.digestFailed);
     message.fields.insert(QStringLiteral("held"), decision.digestHeld);
-    message.fields.insert(QStringLiteral("openOrders"), openTotal);
+    message.fields.insert(QStringLiteral("openItems"), openTotal);
     return message;
 }
 

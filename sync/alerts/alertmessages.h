@@ -2,6 +2,7 @@
 
 #include "models/domain/alerts.h"
 #include "models/domain/domain.h"
+#include "models/domain/inbox.h"
 #include "sync/alerts/alertpolicy.h"
 
 #include <QJsonObject>
@@ -21,8 +22,8 @@ struct AlertMessage
 
 AlertMessage downAlert(const Connector &connector, const QString &reason, const QDateTime &now);
 AlertMessage upAlert(const Connector &connector, const QString &wasDownFor, const QDateTime &now);
-// open: the newest of the orders that need a person now; openTotal: how many in all.
+// open: the connector's newest open inbox items; openTotal: how many are open in all.
 AlertMessage digestAlert(const Connector &connector, const AlertDecision &decision,
-                         const QList<OpenProblem> &open, int openTotal);
+                         const QList<InboxItem> &open, int openTotal);
 
 } // namespace fulfillsync

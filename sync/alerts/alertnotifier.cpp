@@ -3,6 +3,7 @@
 #include "models/storage/alertrepository.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
+#include "models/storage/inboxrepository.h"
 #include "sync/alerts/alertmessages.h"
 #include "sync/alerts/alertpolicy.h"
 #include "sync/alerts/mailsender.h"
@@ -62,8 +63,8 @@ void AlertNotifier::passFinished(const SyncRunSummary &pass)
         messages << upAlert(*connector, before.downReason, now);
     if (decision.sendDigest) {
         int openTotal = 0;
-        const QList<OpenProblem> open =
-            alerts.openProblems(connector->channel, kDigestOrders, &openTotal);
+        const QList<InboxItem> open =
+            InboxRepository(db).openItems(connector->id, kDigestOrders, &openTotal);
         messages << digestAlert(*connector, decision, open, openTotal);
     }
     const QString webhook = m_webhookUrls.value(connector->id);

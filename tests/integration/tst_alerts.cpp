@@ -3,7 +3,7 @@
 
 #include "models/storage/alertrepository.h"
 #include "models/storage/connectorrepository.h"
-#include "models/storage/orderrepository.h"
+#include "models/storage/inboxrepository.h"
 #include "sync/alerts/alertnotifier.h"
 #include "sync/alerts/mailsender.h"
 #include "testutils/loopbackreceivers.h"
@@ -85,15 +85,18 @@ private Q_SLOTS:
         m_credentials.alertWebhooks.insert(m_connector.id, m_hook->url());
         m_credentials.mailPassword = kPassword;
 
-        SalesOrder order;
-        order.id = 501;
-        order.tranId = QStringLiteral("SO501");
-        order.channel = QStringLiteral("Shopify");
-        QVERIFY(OrderRepository(m_db->database().connection()).upsertOrders({order}));
-        QVERIFY(OrderRepository(m_db->database().connection())
-                    .updateSyncState(501, orderSyncStateKey(OrderSyncState::Held),
-                                     QStringLiteral("Item WIDGET-9 has no Shopify SKU"), 0.0,
-                                     QDateTime::currentDateTimeUtc()));
+        // What the digest lists: the connector's open inbox items.
+        InboxItem held;
+        held.connectorId = m_connector.id;
+        held.connectorName = m_connector.name;
+        held.fulfillmentId = 601;
+        held.orderId = 501;
+        held.orderTranId = QStringLiteral("SO501");
+        held.fulfillmentTranId = QStringLiteral("IF601");
+        held.problem = InboxProblem::Held;
+        held.message = QStringLiteral("Item WIDGET-9 has no Shopify SKU");
+        QVERIFY(InboxRepository(m_db->database().connection())
+                    .open(held, QDateTime::currentDateTimeUtc()));
     }
     void cleanup()
     {

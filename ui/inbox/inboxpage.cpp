@@ -138,8 +138,8 @@ void InboxPage::resolve()
     if (reason.isEmpty())
         return;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const InboxActions::Outcome outcome =
-        InboxActions::resolve(m_database.connection(), ids, reason, qEnvironmentVariable("USER"));
+    const InboxActions::Outcome outcome = InboxActions::resolve(
+        m_database.connection(), ids, reason, qEnvironmentVariable("USER", tr("the app's user")));
     QGuiApplication::restoreOverrideCursor();
     if (!outcome.error.isEmpty())
         showMessage(tr("Resolved %1, then stopped: %2").arg(outcome.resolved).arg(outcome.error),
