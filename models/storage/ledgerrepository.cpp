@@ -58,9 +58,33 @@ QList<LedgerEntry> LedgerRepository::entriesOfOrder(qint64 connectorId, qint64 o
 
 bool LedgerRepository::insertPending(const LedgerEntry &e, bool *alreadyExists)
 {
+    const DurableWrites durable(m_db);
+    return insertRow(e, alreadyExists);
+}
+
+bool LedgerRepository::insertIntents(const QList<LedgerEntry> &entries, QList<bool> *alreadyExists)
+{
+    alreadyExists->clear();
+    const DurableWrites durable(m_db); // outlives the transaction: its commit is the synced one
+    Transaction transaction(m_db);
+    for (const LedgerEntry &e : entries) {
+        bool exists = false;
+        if (!insertRow(e, &exists) && !exists)
+            return false;
+        alreadyExists->append(exists);
+    }
+    QString error;
+    if (!transaction.commit(&error)) {
+        m_error = error;
+        return false;
+    }
+    return true;
+}
+
+bool LedgerRepository::insertRow(const LedgerEntry &e, bool *alreadyExists)
+{
     if (alreadyExists)
         *alreadyExists = false;
-    const DurableWrites durable(m_db);
     // DO NOTHING + a row count keeps the "exists" answer portable and unambiguous.
     const auto statement = m_statements.prepare(
         QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "

@@ -21,6 +21,10 @@ public:
     // Records the intent to push. Fails (returns false, alreadyExists set) when an entry exists:
     // the primary key is the last line of defence against a second push.
     bool insertPending(const LedgerEntry &entry, bool *alreadyExists = nullptr);
+    // The outbox intents of several sends in one commit, synced to disk before it returns: one
+    // fsync for a batch, not one per fulfillment. (*alreadyExists)[i]: another writer holds entry
+    // i's fulfillment, so that one was not written. False: a storage error, nothing was written.
+    bool insertIntents(const QList<LedgerEntry> &entries, QList<bool> *alreadyExists);
     bool markPushed(qint64 connectorId, qint64 fulfillmentId, const QString &channelFulfillmentId,
                     const QDateTime &at);
     bool markAmbiguous(qint64 connectorId, qint64 fulfillmentId);
@@ -40,6 +44,7 @@ public:
     QString lastError() const { return m_error; }
 
 private:
+    bool insertRow(const LedgerEntry &entry, bool *alreadyExists);
     QList<LedgerEntry> select(const QString &where, const QVariantList &values);
     bool setState(qint64 connectorId, qint64 fulfillmentId, LedgerState state);
 

@@ -63,6 +63,13 @@ public:
         return m_orderProblems;
     }
     QDateTime lastAttemptAt(qint64 orderId) const { return m_attemptTimes.value(orderId); }
+    // The order's state is stored: what was kept for it goes (a pass over a million orders
+    // must not hold one entry per order).
+    void forgetOrder(qint64 orderId)
+    {
+        m_attemptTimes.remove(orderId);
+        m_orderProblems.remove(orderId);
+    }
 
 private:
     QSqlDatabase m_db;

@@ -26,8 +26,8 @@ class SuiteQlQuery;
 //      costs that one request.
 //   2. Otherwise sales orders, then item fulfillments changed since the window start are read in
 //      keyset windows of at most 100,000 rows, and the kit members the connector needs.
-//   3. The probe runs again for the new window; if NetSuite's digest equals what was just read,
-//      it is kept for the next pass, which then finds nothing new without reading.
+//   3. The digest of what was read in the next pass's window is kept with the watermark: when
+//      NetSuite's probe then gives the same, the next pass finds nothing new without reading.
 // A row that cannot be read is never skipped silently: its fulfillment is held, and the
 // watermark stops at it so the next pass reads it again.
 class NetSuiteReader final : public QObject
@@ -86,7 +86,7 @@ private:
     void readOrders();
     void readFulfillments();
     void readKitMembers();
-    void closeWindow(); // the end probe, then finish
+    void closeWindow(); // the new watermark and the digest of what was read
     void finish(const QString &error = {});
     QDateTime windowStart(const QDateTime &watermark) const;
 

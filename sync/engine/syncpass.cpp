@@ -152,7 +152,8 @@ void SyncPass::evaluateOrder(qint64 orderId)
     const auto quantityRule = [this](const MappedFulfillment &mapped) {
         return m_channel->quantityProblems(mapped);
     };
-    for (const ItemFulfillment &f : m_orders->fulfillmentsOfOrder(orderId)) {
+    const QList<ItemFulfillment> fulfillments = m_orders->fulfillmentsOfOrder(orderId);
+    for (const ItemFulfillment &f : fulfillments) {
         Job job;
         job.subject.order = *order;
         job.subject.fulfillment = f;
@@ -198,8 +199,11 @@ void SyncPass::evaluateOrder(qint64 orderId)
         }
         decided(*order, f, decision, std::move(job));
     }
-    if (!m_work.contains(order->channelOrder))
-        orderDone(*order);
+    const WorkPtr work = m_work.value(order->channelOrder);
+    if (work && work->fulfillments.contains(orderId))
+        work->fulfillments.insert(orderId, fulfillments); // its state once the work is done
+    else
+        orderDone(*order, fulfillments);
 }
 
 void SyncPass::decided(const SalesOrder &order, const ItemFulfillment &f,
@@ -246,13 +250,14 @@ void SyncPass::decided(const SalesOrder &order, const ItemFulfillment &f,
         work->channelOrder = order.channelOrder;
         m_fresh << work;
     }
-    if (!std::any_of(work->orders.cbegin(), work->orders.cend(),
-                     [&order](const SalesOrder &o) { return o.id == order.id; }))
+    if (!work->fulfillments.contains(order.id)) {
         work->orders << order;
+        work->fulfillments.insert(order.id, {});
+    }
     work->jobs.push_back(std::move(job));
 }
 
-void SyncPass::orderDone(const SalesOrder &order)
+void SyncPass::orderDone(const SalesOrder &order, const QList<ItemFulfillment> &fulfillments)
 {
     ++m_ordersDone;
     if (m_config.dryRun)
@@ -260,12 +265,11 @@ void SyncPass::orderDone(const SalesOrder &order)
     // The order's state from what the ledger holds now and what this pass ran into.
     const Connector &connector = m_config.connector;
     const auto problem = m_recorder->orderProblems().constFind(order.id);
-    const OrderStanding standing =
-        SyncDecisions::standingOf(connector, order, m_orders->fulfillmentsOfOrder(order.id),
-                                  m_ledger->entriesOfOrder(connector.id, order.id),
-                                  problem == m_recorder->orderProblems().cend()
-                                      ? std::nullopt
-                                      : std::optional<QPair<OrderSyncState, QString>>(*problem));
+    const OrderStanding standing = SyncDecisions::standingOf(
+        connector, order, fulfillments, m_ledger->entriesOfOrder(connector.id, order.id),
+        problem == m_recorder->orderProblems().cend()
+            ? std::nullopt
+            : std::optional<QPair<OrderSyncState, QString>>(*problem));
     m_states.insert(order.id, standing.state);
     m_stateMessages.insert(order.id, standing.message);
     m_pushedQuantities.insert(order.id, standing.pushedQuantity);
@@ -279,10 +283,12 @@ void SyncPass::writeOrderStates()
         return;
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db); // one commit for many states, not one per order
-    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it)
+    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it) {
         m_orders->updateSyncState(
             it.key(), orderSyncStateKey(it.value()), m_stateMessages.value(it.key()),
             m_pushedQuantities.value(it.key()), m_recorder->lastAttemptAt(it.key()));
+        m_recorder->forgetOrder(it.key());
+    }
     QString error;
     if (!transaction.commit(&error))
         qCWarning(lcPass) << "could not store the order states:" << error;
@@ -342,6 +348,7 @@ void SyncPass::finish(const QString &error)
         Q_EMIT finished(m_summary);
         return;
     }
+    dropUnsentIntents();
     writeOrderStates();
     ChangeNotifier::announce(m_database.connection());
     // The watermark moves only after a complete read and push loop: a pass cut short reads the

@@ -103,14 +103,16 @@ private:
         AttemptRecorder::Subject subject; // order, fulfillment, clock, request sent
         MappingResult mapping;
         std::optional<QuarantineEntry> quarantine;
-        QString channelFulfillmentId; // UpdateTracking
-        QString unconfirmed;          // ReadBack after this pass's own unconfirmed create
+        QString channelFulfillmentId;        // UpdateTracking
+        QString unconfirmed;                 // ReadBack after this pass's own unconfirmed create
+        std::optional<ChannelPlan> outbound; // a planned create: staged, then on disk, then sent
     };
     // One channel order's jobs, run one after the other against one snapshot.
     struct OrderWork
     {
         QString channelOrder;
         QList<SalesOrder> orders; // the NetSuite orders behind it (nearly always one)
+        QHash<qint64, QList<ItemFulfillment>> fulfillments; // of each of them, as evaluated
         std::deque<Job> jobs;
         std::optional<ChannelOrderSnapshot> snapshot;
         bool busy = false; // queued for a read or a send slot, or one is under way
@@ -134,12 +136,15 @@ private:
     void runPush(const WorkPtr &work);
     void runReadBack(const WorkPtr &work);
     void runUpdate(const WorkPtr &work);
+    void stageIntent(const WorkPtr &work, const ChannelPlan &plan);
+    void storeIntents();
     void send(const WorkPtr &work, const ChannelPlan &plan);
+    void dropUnsentIntents();
     void onSent(const WorkPtr &work, const ChannelPlan &plan, const ChannelAnswer &answer);
     void jobDone(const WorkPtr &work);
     void wakeForSlot();
     int window() const;
-    void orderDone(const SalesOrder &order);
+    void orderDone(const SalesOrder &order, const QList<ItemFulfillment> &fulfillments);
     // Bookkeeping.
     void record(const Job &job, SyncOutcome outcome, ErrorClass errorClass, const QString &message,
                 const QString &response, AttemptRecorder::Quarantine quarantine);
@@ -171,6 +176,7 @@ private:
     QList<WorkPtr> m_planReads, m_readBacks; // waiting for a read
     QList<WorkPtr> m_waitingForSlot;         // ready to send when a slot frees
     QList<WorkPtr> m_fresh;                  // created by the last evaluations
+    QList<WorkPtr> m_staged;                 // planned creates whose intents are to be written
     int m_readsInFlight = 0;
     int m_sending = 0;
     int m_delays = 0;                       // read-back delays running

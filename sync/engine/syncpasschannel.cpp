@@ -39,6 +39,7 @@ void SyncPass::pump()
         const QList<WorkPtr> fresh = std::exchange(m_fresh, {});
         for (const WorkPtr &work : fresh)
             advance(work);
+        storeIntents();
         // A part-filled read goes only when nothing else can fill it: every order is under way
         // and no send is in flight (a send that completes may need a read of its own order).
         const bool flush =
@@ -48,7 +49,7 @@ void SyncPass::pump()
     }
     const bool evaluated = m_cancelled || m_nextOrder >= m_orderIds.size();
     if (evaluated && m_readsInFlight == 0 && m_sending == 0 && m_delays == 0 &&
-        (m_cancelled || m_work.isEmpty()))
+        (m_cancelled || (m_work.isEmpty() && m_staged.isEmpty())))
         finish();
 }
 
@@ -77,33 +78,35 @@ void SyncPass::advance(const WorkPtr &work)
         job.subject.clock.start();
     const std::optional<ChannelOrderSnapshot> &snapshot = work->snapshot;
     const bool fresh = snapshot && !snapshot->stale;
-    switch (needOf(*work)) {
-    case Need::Plan:
-        if (!fresh) {
-            work->busy = true;
-            m_planReads << work;
-            return;
+    if (!job.outbound) {
+        switch (needOf(*work)) {
+        case Need::Plan:
+            if (!fresh) {
+                work->busy = true;
+                m_planReads << work;
+                return;
+            }
+            return runPush(work); // planned now; its intent is written with others, then sent
+        case Need::ReadBack:
+            if (!fresh || !snapshot->fulfillmentsKnown) {
+                work->busy = true;
+                m_readBacks << work;
+                return;
+            }
+            return runReadBack(work); // a read decides; a replay's send is staged there
+        case Need::Nothing:
+            break;
         }
-        break;
-    case Need::ReadBack:
-        if (!fresh || !snapshot->fulfillmentsKnown) {
-            work->busy = true;
-            m_readBacks << work;
-            return;
-        }
-        return runReadBack(work); // a read decides; a send waits for a slot there
-    case Need::Nothing:
-        break;
     }
     if (m_sending >= std::max(1, m_config.maxJobsInFlight)) {
         work->busy = true;
         m_waitingForSlot << work;
         return;
     }
-    if (job.kind == Job::Kind::UpdateTracking)
-        runUpdate(work);
+    if (job.outbound)
+        send(work, *std::exchange(job.outbound, std::nullopt)); // sent once, never again
     else
-        runPush(work);
+        runUpdate(work);
 }
 
 void SyncPass::wakeForSlot()
@@ -203,7 +206,7 @@ void SyncPass::runPush(const WorkPtr &work)
         planned(job, QString::fromUtf8(plan.body));
         return jobDone(work);
     }
-    send(work, plan);
+    stageIntent(work, plan);
 }
 
 void SyncPass::runUpdate(const WorkPtr &work)
@@ -311,7 +314,7 @@ void SyncPass::runReadBack(const WorkPtr &work)
             planned(job, QString::fromUtf8(plan.body));
             return jobDone(work);
         }
-        return send(work, plan);
+        return stageIntent(work, plan);
     }
     // An earlier pass's intent that never reached the channel: gone, and decided afresh.
     if (!m_config.dryRun)
@@ -342,29 +345,69 @@ void SyncPass::runReadBack(const WorkPtr &work)
     jobDone(work);
 }
 
-void SyncPass::send(const WorkPtr &work, const ChannelPlan &plan)
+void SyncPass::stageIntent(const WorkPtr &work, const ChannelPlan &plan)
 {
-    Job &job = work->jobs.front();
-    if (!plan.isTrackingUpdate) {
-        // The outbox: the intent is on disk before the request leaves.
+    work->jobs.front().outbound = plan;
+    work->busy = true;
+    if (m_staged.isEmpty()) // whatever staged it, a pump follows and writes the batch
+        QMetaObject::invokeMethod(this, &SyncPass::pump, Qt::QueuedConnection);
+    m_staged << work;
+}
+
+void SyncPass::storeIntents()
+{
+    // The outbox: every intent is on disk before its request leaves. The creates planned since
+    // the last pump (a whole planning read's worth) share one synced commit.
+    if (m_staged.isEmpty())
+        return;
+    const QList<WorkPtr> staged = std::exchange(m_staged, {});
+    QList<LedgerEntry> intents;
+    for (const WorkPtr &work : staged) {
+        const Job &job = work->jobs.front();
         LedgerEntry intent;
         intent.connectorId = m_config.connector.id;
         intent.fulfillmentId = job.subject.fulfillment.id;
         intent.orderId = job.subject.order.id;
         intent.channelOrder = job.subject.order.channelOrder;
-        intent.payload = QString::fromUtf8(plan.body);
+        intent.payload = QString::fromUtf8(job.outbound->body);
         intent.trackingNumbers = job.mapping.mapped.trackingNumbers;
         intent.quantity = job.subject.fulfillment.totalQuantity();
-        bool exists = false;
-        if (!m_ledger->insertPending(intent, &exists)) {
-            record(job, SyncOutcome::Failed, exists ? ErrorClass::Conflict : ErrorClass::Storage,
-                   exists ? tr("Another worker is pushing this fulfillment right now.")
-                          : tr("Could not record the push before sending: %1. Nothing was sent.")
-                                .arg(m_ledger->lastError()),
-                   {}, AttemptRecorder::Quarantine::Grow);
-            return jobDone(work);
-        }
+        intents << intent;
     }
+    QList<bool> exists;
+    const bool stored = m_ledger->insertIntents(intents, &exists);
+    const QString error = m_ledger->lastError();
+    for (qsizetype i = 0; i < staged.size(); ++i) {
+        const WorkPtr &work = staged.at(i);
+        work->busy = false;
+        if (stored && !exists.at(i)) {
+            advance(work); // to a send slot
+            continue;
+        }
+        Job &job = work->jobs.front();
+        job.outbound.reset();
+        record(
+            job, SyncOutcome::Failed, stored ? ErrorClass::Conflict : ErrorClass::Storage,
+            stored
+                ? tr("Another worker is pushing this fulfillment right now.")
+                : tr("Could not record the push before sending: %1. Nothing was sent.").arg(error),
+            {}, AttemptRecorder::Quarantine::Grow);
+        jobDone(work);
+    }
+}
+
+void SyncPass::dropUnsentIntents()
+{
+    // A cancelled pass: a create planned and written down but never sent is no unknown.
+    for (const WorkPtr &work : std::as_const(m_work))
+        if (!work->jobs.empty() && work->jobs.front().outbound && !m_staged.contains(work))
+            m_ledger->removeUnconfirmed(m_config.connector.id,
+                                        work->jobs.front().subject.fulfillment.id);
+}
+
+void SyncPass::send(const WorkPtr &work, const ChannelPlan &plan)
+{
+    const Job &job = work->jobs.front();
     emitProgress(tr("Pushing %1").arg(job.subject.fulfillment.tranId));
     ++m_sending;
     work->busy = true;
@@ -475,7 +518,7 @@ void SyncPass::jobDone(const WorkPtr &work)
     if (m_work.value(work->channelOrder) == work) {
         m_work.remove(work->channelOrder);
         for (const SalesOrder &order : std::as_const(work->orders))
-            orderDone(order);
+            orderDone(order, work->fulfillments.value(order.id));
     }
     QMetaObject::invokeMethod(this, &SyncPass::pump, Qt::QueuedConnection);
 }

@@ -304,6 +304,12 @@ private Q_SLOTS:
         QVERIFY(!third.idle);
         QCOMPARE(third.pushed, 1);
         QCOMPARE(createRequests(), createsAfterFirst + 1);
+        // A pass that reads costs the probe, the orders and the fulfillments, and no closing
+        // probe: the digest of what it read is what the next pass compares with.
+        QCOMPARE(third.netSuiteRequests, 3);
+        const SyncRunSummary fourth = runPass(demoCredentials(m_target, m_connectorId));
+        QVERIFY(fourth.idle);
+        QCOMPARE(fourth.netSuiteRequests, 1);
         channel = channelFulfillments();
         int total = 0;
         for (const auto &list : std::as_const(channel))
@@ -411,6 +417,59 @@ private Q_SLOTS:
             total += int(list.size());
         QCOMPARE(total, shipped);
         QCOMPARE(createRequests(), shipped);
+    }
+
+    // The intents of a whole planning read are written in one synced commit, before any of
+    // their sends may leave. A pass cancelled meanwhile deletes the intents of what never left
+    // (those are no unknowns) and keeps those of the creates that did.
+    void aCancelledPassKeepsOnlyTheIntentsOfWhatLeft()
+    {
+        int shipped = 0;
+        const QJsonObject scenario =
+            test::shippedOrdersScenario(40, QStringLiteral("unlimited"), &shipped);
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        QString error;
+        QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
+        QVERIFY(m_sandbox->listen(0) != 0);
+        m_target = demoTargetOf(*m_sandbox);
+        QVERIFY(MappingRepository(m_temp->database().connection()).replace(m_connectorId, {}));
+        QCOMPARE(configureDemo(m_temp->database().connection(), m_target, &error), m_connectorId);
+        // Every create hangs: the four send slots fill and stay full.
+        QNetworkAccessManager control;
+        QNetworkRequest faults(
+            m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/faults"))));
+        faults.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        QNetworkReply *added = control.post(
+            faults, QJsonDocument(QJsonObject{{QStringLiteral("match"),
+                                               QStringLiteral("shopify.graphql.fulfillmentCreate")},
+                                              {QStringLiteral("hang"), true},
+                                              {QStringLiteral("count"), 1000}})
+                        .toJson());
+        QSignalSpy addedDone(added, &QNetworkReply::finished);
+        QVERIFY(addedDone.wait(5000));
+        QCOMPARE(added->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        added->deleteLater();
+
+        SyncWorker worker(m_temp->database());
+        worker.setCredentials(demoCredentials(m_target, m_connectorId));
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.connectorId = m_connectorId;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        worker.run(request);
+        LedgerRepository ledger(m_temp->database().connection());
+        QVERIFY(QTest::qWaitFor(
+            [&] { return createRequests() >= 4 && ledger.countInState(LedgerState::Pending) > 4; },
+            30000));
+        worker.cancel();
+        QVERIFY(QTest::qWaitFor([&] { return idle.count() > 0; }, 30000));
+        QVERIFY(finished.first().first().value<SyncRunSummary>().cancelled);
+        const int sent = createRequests();
+        QCOMPARE(sent, 4);
+        QCOMPARE(ledger.countInState(LedgerState::Pending) +
+                     ledger.countInState(LedgerState::Ambiguous),
+                 sent);
     }
 
     // Two workers on one database (two machines of a team) start the same connector at once:

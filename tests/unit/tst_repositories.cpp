@@ -255,6 +255,38 @@ private Q_SLOTS:
         QCOMPARE(ledger.entriesOfOrder(c.id, 1001).size(), 1);
     }
 
+    // The outbox intents of a batch go in one synced commit: all of them or none, and an entry
+    // another writer holds is reported, not overwritten.
+    void intentsOfABatchAreStoredTogether()
+    {
+        ConnectorRepository connectors(db());
+        Connector c;
+        c.name = QStringLiteral("batch");
+        QVERIFY(connectors.save(c));
+        LedgerRepository ledger(db());
+        const auto intent = [&c](qint64 fulfillmentId, qint64 connectorId = 0) {
+            LedgerEntry e;
+            e.connectorId = connectorId ? connectorId : c.id;
+            e.fulfillmentId = fulfillmentId;
+            e.orderId = 1001;
+            e.channelOrder = QStringLiteral("5001");
+            e.payload = QStringLiteral("{}");
+            return e;
+        };
+        QVERIFY(ledger.insertPending(intent(3002)));
+        QList<bool> exists;
+        QVERIFY2(ledger.insertIntents({intent(3001), intent(3002), intent(3003)}, &exists),
+                 qPrintable(ledger.lastError()));
+        QCOMPARE(exists, (QList<bool>{false, true, false}));
+        QCOMPARE(ledger.entriesOfOrder(c.id, 1001).size(), 3);
+        // One that cannot be stored (no such connector): nothing of the batch is.
+        QVERIFY(!ledger.insertIntents({intent(3004), intent(3005, c.id + 1000), intent(3006)},
+                                      &exists));
+        QVERIFY(!ledger.lastError().isEmpty());
+        QVERIFY(!ledger.entry(c.id, 3004).has_value());
+        QVERIFY(!ledger.entry(c.id, 3006).has_value());
+    }
+
     void kitMembersAndQuarantineByOrder()
     {
         OrderRepository orders(db());
