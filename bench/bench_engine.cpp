@@ -57,6 +57,7 @@ void engineAlone(int orders)
         return;
     }
     test::FakeNetworkAccessManager network;
+    network.setJournalEnabled(false);
     bench::installFakeStore(network, orders);
     const bench::PassResult r = db.runPass({}, &network);
     const double seconds = r.wallMs / 1000.0;

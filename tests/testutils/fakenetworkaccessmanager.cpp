@@ -38,7 +38,8 @@ QNetworkReply *FakeNetworkAccessManager::createRequest(Operation op, const QNetw
         fake.headers.append({name, request.rawHeader(name)});
     if (outgoingData)
         fake.body = outgoingData->readAll();
-    m_journal.append(fake);
+    if (m_journalEnabled)
+        m_journal.append(fake);
 
     FakeResponse response{404, QByteArrayLiteral("{\"errors\":\"Not Found\"}"), {}, false};
     for (const Route &route : std::as_const(m_routes)) {

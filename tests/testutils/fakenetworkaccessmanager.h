@@ -37,6 +37,8 @@ public:
     // A later route for the same request wins, so a test can change one answer mid-way.
     void route(const QByteArray &verb, const QString &pathPattern, Handler handler);
     const QList<FakeRequest> &journal() const { return m_journal; }
+    // Benchmarks: a million requests kept would be the harness's memory, not the engine's.
+    void setJournalEnabled(bool enabled) { m_journalEnabled = enabled; }
     int count(const QByteArray &verb, const QString &pathPattern) const;
 
 protected:
@@ -52,6 +54,7 @@ private:
     };
     QList<Route> m_routes;
     QList<FakeRequest> m_journal;
+    bool m_journalEnabled = true;
 };
 
 class FakeReply final : public QNetworkReply

@@ -55,6 +55,39 @@ bool WorkerHarness::start(const QJsonObject &scenario, QString *error)
     m_sandbox = std::make_unique<sandbox::SandboxServer>();
     if (!m_sandbox->loadScenario(scenario, error))
         return false;
+    return configure(error);
+}
+
+bool WorkerHarness::startDemo(int orders, quint32 seed, QString *error)
+{
+    m_sandbox = std::make_unique<sandbox::SandboxServer>();
+    m_sandbox->loadDemo(orders, seed);
+    return configure(error);
+}
+
+void WorkerHarness::startLive(std::chrono::milliseconds interval, quint32 seed)
+{
+    m_sandbox->startLive(interval, seed);
+}
+
+void WorkerHarness::serveFor(int ms)
+{
+    waitFor([] { return false; }, ms);
+}
+
+int WorkerHarness::requestsTo(const QString &prefix)
+{
+    const QJsonObject byEndpoint =
+        state()[QStringLiteral("requests")].toObject()[QStringLiteral("byEndpoint")].toObject();
+    int total = 0;
+    for (auto it = byEndpoint.begin(); it != byEndpoint.end(); ++it)
+        if (it.key().startsWith(prefix))
+            total += it.value().toObject()[QStringLiteral("total")].toInt();
+    return total;
+}
+
+bool WorkerHarness::configure(QString *error)
+{
     if (m_sandbox->listen(0) == 0) {
         *error = QStringLiteral("the sandbox cannot listen");
         return false;
@@ -93,13 +126,23 @@ bool WorkerHarness::load(const QJsonObject &scenario, QString *error)
 
 QProcess *WorkerHarness::startWorker()
 {
+    return startWorker({QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("sync"),
+                        QStringLiteral("--once")});
+}
+
+QProcess *WorkerHarness::startDaemon()
+{
+    return startWorker({QStringLiteral("sync"), QStringLiteral("--daemon")});
+}
+
+QProcess *WorkerHarness::startWorker(const QStringList &command)
+{
     auto *process = new QProcess;
     process->setProcessChannelMode(QProcess::MergedChannels);
-    process->start(m_worker,
-                   {QStringLiteral("--database"), databaseUrl(), QStringLiteral("--credentials"),
-                    credentialsPath(), QStringLiteral("--since"), QStringLiteral("2000-01-01"),
-                    QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("sync"),
-                    QStringLiteral("--once")});
+    process->start(m_worker, QStringList{QStringLiteral("--database"), databaseUrl(),
+                                         QStringLiteral("--credentials"), credentialsPath(),
+                                         QStringLiteral("--since"), QStringLiteral("2000-01-01")} +
+                                 command);
     return process;
 }
 

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <chrono>
 #include <memory>
 
 namespace fulfillsync::test {
@@ -23,6 +24,16 @@ public:
     ~WorkerHarness();
 
     bool start(const QJsonObject &scenario, QString *error);
+    // The demo's generated account (as `fulfillsync-sandbox --demo N --seed S` serves it).
+    bool startDemo(int orders, quint32 seed, QString *error);
+    // The sandbox's warehouse ships a few fulfillments every interval from now on.
+    void startLive(std::chrono::milliseconds interval, quint32 seed);
+    // `fulfillsync-worker sync --daemon`, output merged; the caller ends it (SIGTERM) and owns it.
+    QProcess *startDaemon();
+    // Runs this thread's event loop, so the sandbox serves, for that long.
+    void serveFor(int ms);
+    // Requests the sandbox answered on endpoints starting with prefix ("netsuite.", "shopify.").
+    int requestsTo(const QString &prefix);
     // Replaces the sandbox's data with the next batch (faults are cleared with it).
     bool load(const QJsonObject &scenario, QString *error);
 
@@ -78,6 +89,8 @@ public:
 private:
     QJsonObject call(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
     QProcess *startWorker();
+    QProcess *startWorker(const QStringList &command);
+    bool configure(QString *error); // the database and credentials for the sandbox's account
     QString credentialsPath() const;
 
     QString m_worker;
