@@ -3107,6 +3107,18 @@ Ersetzen:
         <source>%1: %L2 rows read</source>
         <translation>%1: %L2 Zeilen gelesen</translation>
     </message>
+    <message>
+        <source>%1: %L2 of %L3 rows read</source>
+        <translation>%1: %L2 von %L3 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>%1, less than a minute left</source>
+        <translation>%1, noch weniger als eine Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, about %n minute(s) left</source>
+        <translation><numerusform>%1, noch etwa %n Minute</numerusform><numerusform>%1, noch etwa %n Minuten</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::OrderDetailPane</name>

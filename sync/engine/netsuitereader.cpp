@@ -51,6 +51,21 @@ void NetSuiteReader::start()
     });
 }
 
+QString NetSuiteReader::progressText(const QString &phase, qint64 read, qint64 total,
+                                     qint64 elapsedMs)
+{
+    if (total < read)
+        return tr("%1: %L2 rows read").arg(phase).arg(read);
+    const QString counts = tr("%1: %L2 of %L3 rows read").arg(phase).arg(read).arg(total);
+    if (read == total || read == 0 || elapsedMs < 2000)
+        return counts; // done, or too early to know the pace
+    const qint64 leftMs = elapsedMs * (total - read) / read;
+    if (leftMs < 60 * 1000)
+        return tr("%1, less than a minute left").arg(counts);
+    return tr("%1, about %n minute(s) left", nullptr, int((leftMs + 30 * 1000) / 60000))
+        .arg(counts);
+}
+
 void NetSuiteReader::cancel()
 {
     m_cancelled = true;
@@ -64,6 +79,8 @@ void NetSuiteReader::announce(const QString &phase)
 {
     m_phase = phase;
     m_rowsRead = 0;
+    m_rowsBeforeWindow = 0;
+    m_phaseClock.start();
     Q_EMIT progressed(phase);
 }
 
@@ -71,6 +88,7 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
                          RowSink sink, std::function<QDateTime()> newest,
                          std::function<void()> done)
 {
+    m_rowsBeforeWindow = m_rowsRead;
     m_query = new SuiteQlQuery(m_network, m_config.endpoint, build(since), this);
     m_query->setCredentialsProven(m_result.credentialsProven);
     m_query->setGate(m_config.gate);
@@ -79,7 +97,10 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
     connect(m_query, &SuiteQlQuery::pageReceived, this, [this](const QList<QJsonObject> &rows) {
         // A first pass over a big account reads for minutes: the count shows it moving.
         m_rowsRead += rows.size();
-        Q_EMIT progressed(tr("%1: %L2 rows read").arg(m_phase).arg(m_rowsRead));
+        const qint64 total = m_query->totalResults();
+        Q_EMIT progressed(progressText(m_phase, m_rowsRead,
+                                       total < 0 ? -1 : m_rowsBeforeWindow + total,
+                                       m_phaseClock.elapsed()));
     });
     connect(m_query, &SuiteQlQuery::finished, this,
             [=, this](const NetSuiteError &error, bool reachedCeiling) {

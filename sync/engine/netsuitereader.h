@@ -5,6 +5,7 @@
 #include "sync/net/netsuiteendpoint.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -72,6 +73,10 @@ public:
     void start();
     void cancel();
 
+    // "Reading …: 12,000 of 200,000 rows read, about 3 minutes left". total < 0: not known;
+    // the time left is estimated from the pace so far, once there is a pace to go by.
+    static QString progressText(const QString &phase, qint64 read, qint64 total, qint64 elapsedMs);
+
 Q_SIGNALS:
     void progressed(const QString &phase);
     void finished(const fulfillsync::NetSuiteReader::Result &result);
@@ -102,6 +107,8 @@ private:
     QPointer<SuiteQlQuery> m_query;
     QString m_phase;
     qint64 m_rowsRead = 0;
+    qint64 m_rowsBeforeWindow = 0; // of this phase, read in earlier keyset windows
+    QElapsedTimer m_phaseClock;
     bool m_cancelled = false;
     bool m_finished = false;
 };

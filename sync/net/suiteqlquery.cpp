@@ -158,6 +158,8 @@ QString SuiteQlQuery::readPage(const QByteArray &body)
     if (!hasMoreValue.isBool() || (hasMoreValue.toBool() && rows.isEmpty()))
         return QStringLiteral("no readable hasMore");
     m_unreadablePages = 0;
+    const QJsonValue total = envelope.value(QLatin1String("totalResults"));
+    m_totalResults = total.isDouble() && total.toDouble() >= 0 ? qint64(total.toDouble()) : -1;
     Q_EMIT pageReceived(rows);
 
     if (!hasMoreValue.toBool()) {

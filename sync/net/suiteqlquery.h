@@ -43,6 +43,8 @@ public:
     void start();
     void abort();
     int requestsSent() const { return m_requests; }
+    // The rows the query matches, as NetSuite's last page said (totalResults); -1: not said.
+    qint64 totalResults() const { return m_totalResults; }
 
 Q_SIGNALS:
     void pageReceived(const QList<QJsonObject> &rows);
@@ -58,6 +60,7 @@ private:
     QString readPage(const QByteArray &body);
 
     QNetworkAccessManager &m_network;
+    qint64 m_totalResults = -1;
     NetSuiteEndpoint m_endpoint;
     QString m_query;
     int m_pageSize = MaxPageSize;

@@ -22,12 +22,32 @@ private Q_SLOTS:
     void readingSaysHowManyRowsItHasRead()
     {
         runPass();
-        QVERIFY2(
-            m_phases.contains(QStringLiteral("Reading sales orders from NetSuite: 2 rows read")),
-            qPrintable(m_phases.join(u'\n')));
         QVERIFY2(m_phases.contains(
-                     QStringLiteral("Reading item fulfillments from NetSuite: 2 rows read")),
+                     QStringLiteral("Reading sales orders from NetSuite: 2 of 2 rows read")),
                  qPrintable(m_phases.join(u'\n')));
+        QVERIFY2(m_phases.contains(
+                     QStringLiteral("Reading item fulfillments from NetSuite: 2 of 2 rows read")),
+                 qPrintable(m_phases.join(u'\n')));
+    }
+
+    // With NetSuite's totalResults the count has a total, and the pace so far gives the time
+    // left; without it, only the count.
+    void readingSaysWhatIsLeft()
+    {
+        const QString phase = QStringLiteral("Reading item fulfillments from NetSuite");
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const auto restore = qScopeGuard([&before] { QLocale::setDefault(before); });
+        QCOMPARE(NetSuiteReader::progressText(phase, 1000, -1, 5000),
+                 phase + QStringLiteral(": 1,000 rows read"));
+        QCOMPARE(NetSuiteReader::progressText(phase, 1000, 200000, 1000),
+                 phase + QStringLiteral(": 1,000 of 200,000 rows read"));
+        QCOMPARE(NetSuiteReader::progressText(phase, 50000, 200000, 60000),
+                 phase + QStringLiteral(": 50,000 of 200,000 rows read, about 3 minute(s) left"));
+        QCOMPARE(NetSuiteReader::progressText(phase, 190000, 200000, 60000),
+                 phase + QStringLiteral(": 190,000 of 200,000 rows read, less than a minute left"));
+        QCOMPARE(NetSuiteReader::progressText(phase, 200000, 200000, 60000),
+                 phase + QStringLiteral(": 200,000 of 200,000 rows read"));
     }
 
     void pushesOnceInTwoRequestsAndSignsEveryNetSuiteRequest()
