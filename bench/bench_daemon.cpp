@@ -12,11 +12,12 @@
 #include "testutils/workerharness.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 
 using namespace fulfillsync;
 
@@ -37,9 +38,13 @@ QList<Pass> passesAfter(Database &database, qint64 afterId)
     q.prepare(QStringLiteral("SELECT id, pushed, netsuite_requests FROM sync_runs WHERE id > ? "
                              "AND finished_at <> '' ORDER BY id"));
     q.addBindValue(afterId);
-    if (q.exec())
-        while (q.next())
-            passes.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt()});
+    if (!q.exec()) { // unreadable is not "no passes yet": waiting on would measure nothing
+        std::fprintf(stderr, "cannot read the worker's runs: %s\n",
+                     qPrintable(q.lastError().text()));
+        std::exit(1);
+    }
+    while (q.next())
+        passes.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt()});
     return passes;
 }
 
@@ -78,10 +83,7 @@ int main(int argc, char **argv)
     const int orders = args.size() > 1 ? args.at(1).toInt() : 1000;
     const int minutes = args.size() > 2 ? args.at(2).toInt() : 4;
     const int tickMs = args.size() > 3 ? args.at(3).toInt() : 1000;
-    const QString worker =
-        qEnvironmentVariableIsSet("FULFILLSYNC_WORKER")
-            ? qEnvironmentVariable("FULFILLSYNC_WORKER")
-            : QDir(app.applicationDirPath()).filePath(QStringLiteral("../app/fulfillsync-worker"));
+    const QString worker = test::WorkerHarness::workerExecutable(app.applicationDirPath());
     if (orders <= 0 || minutes <= 0 || tickMs <= 0) {
         std::fprintf(stderr, "usage: bench_daemon [demo orders] [minutes per phase] [tick ms]\n");
         return 2;

@@ -9,7 +9,6 @@
 #include "testutils/workerharness.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QStringList>
 #include <cstdio>
 
@@ -22,10 +21,7 @@ int main(int argc, char **argv)
     const int target = args.size() > 1 ? args.at(1).toInt() : 10000;
     const int ordersPerRound = args.size() > 2 ? args.at(2).toInt() : 120;
     const quint32 seed = args.size() > 3 ? args.at(3).toUInt() : 4242;
-    const QString worker =
-        qEnvironmentVariableIsSet("FULFILLSYNC_WORKER")
-            ? qEnvironmentVariable("FULFILLSYNC_WORKER")
-            : QDir(app.applicationDirPath()).filePath(QStringLiteral("../app/fulfillsync-worker"));
+    const QString worker = test::WorkerHarness::workerExecutable(app.applicationDirPath());
     if (target <= 0 || ordersPerRound <= 0) {
         std::fprintf(stderr, "usage: bench_fuzz [damaged answers] [orders per round] [seed]\n");
         return 2;

@@ -200,8 +200,8 @@ void SyncPass::evaluateOrder(qint64 orderId)
         decided(*order, f, decision, std::move(job));
     }
     const WorkPtr work = m_work.value(order->channelOrder);
-    if (work && work->fulfillments.contains(orderId))
-        work->fulfillments.insert(orderId, fulfillments); // its state once the work is done
+    if (work && work->orders.contains(orderId))
+        work->orders[orderId].second = fulfillments;
     else
         orderDone(*order, fulfillments);
 }
@@ -250,10 +250,8 @@ void SyncPass::decided(const SalesOrder &order, const ItemFulfillment &f,
         work->channelOrder = order.channelOrder;
         m_fresh << work;
     }
-    if (!work->fulfillments.contains(order.id)) {
-        work->orders << order;
-        work->fulfillments.insert(order.id, {});
-    }
+    if (!work->orders.contains(order.id))
+        work->orders.insert(order.id, {order, {}});
     work->jobs.push_back(std::move(job));
 }
 

@@ -111,8 +111,9 @@ private:
     struct OrderWork
     {
         QString channelOrder;
-        QList<SalesOrder> orders; // the NetSuite orders behind it (nearly always one)
-        QHash<qint64, QList<ItemFulfillment>> fulfillments; // of each of them, as evaluated
+        // The NetSuite orders behind it (nearly always one) by id, with the fulfillments they
+        // were evaluated with: their states are stored from those once the work is done.
+        QHash<qint64, QPair<SalesOrder, QList<ItemFulfillment>>> orders;
         std::deque<Job> jobs;
         std::optional<ChannelOrderSnapshot> snapshot;
         bool busy = false; // queued for a read or a send slot, or one is under way

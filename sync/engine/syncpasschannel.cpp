@@ -517,8 +517,8 @@ void SyncPass::jobDone(const WorkPtr &work)
         return advance(work);
     if (m_work.value(work->channelOrder) == work) {
         m_work.remove(work->channelOrder);
-        for (const SalesOrder &order : std::as_const(work->orders))
-            orderDone(order, work->fulfillments.value(order.id));
+        for (const auto &[order, fulfillments] : std::as_const(work->orders))
+            orderDone(order, fulfillments);
     }
     QMetaObject::invokeMethod(this, &SyncPass::pump, Qt::QueuedConnection);
 }

@@ -197,16 +197,54 @@ class TestEndToEnd : public QObject
                    .toInt();
     }
 
+    // A control request to the sandbox; its HTTP status (0: no answer).
+    int control(const QByteArray &verb, const QString &path, const QJsonObject &body)
+    {
+        QNetworkRequest request(m_sandbox->baseUrl().resolved(QUrl(path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        QNetworkReply *reply =
+            m_network.sendCustomRequest(request, verb, QJsonDocument(body).toJson());
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        const bool answered = done.wait(5000);
+        reply->deleteLater();
+        return answered ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+    }
+
+    // The sandbox serves `orders` generated shipped orders instead of basic.json; the
+    // connector is configured for them. Returns how many fulfillments are shipped.
+    int serveShippedOrders(int orders)
+    {
+        int shipped = 0;
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        QString error;
+        if (!m_sandbox->loadScenario(
+                test::shippedOrdersScenario(orders, QStringLiteral("unlimited"), &shipped),
+                &error) ||
+            m_sandbox->listen(0) == 0)
+            return -1;
+        m_target = demoTargetOf(*m_sandbox);
+        // Another catalogue than basic.json's under the same item ids: its own mappings.
+        if (!MappingRepository(m_temp->database().connection()).replace(m_connectorId, {}) ||
+            configureDemo(m_temp->database().connection(), m_target, &error) != m_connectorId)
+            return -1;
+        return shipped;
+    }
+
+    SyncRequest firstPassRequest() const
+    {
+        SyncRequest request;
+        request.connectorId = m_connectorId;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        return request;
+    }
+
     SyncRunSummary runPass(const SyncCredentials &credentials)
     {
         SyncWorker worker(m_temp->database());
         worker.setCredentials(credentials);
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
-        SyncRequest request;
-        request.connectorId = m_connectorId;
-        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-        worker.run(request);
+        worker.run(firstPassRequest());
         if (!QTest::qWaitFor([&] { return idle.count() > 0; }, 60000))
             return {};
         return finished.isEmpty() ? SyncRunSummary{}
@@ -290,16 +328,9 @@ private Q_SLOTS:
         QCOMPARE(second.netSuiteRequests, 1);
         QCOMPARE(second.channelRequests, 0);
         // A fulfillment NetSuite changes afterwards makes the next pass read again.
-        QNetworkRequest patch(m_sandbox->baseUrl().resolved(
-            QUrl(QStringLiteral("/_sandbox/netsuite/itemFulfillments/2003"))));
-        patch.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        QNetworkAccessManager control;
-        QNetworkReply *shipped =
-            control.sendCustomRequest(patch, "PATCH", QByteArray("{\"shipStatus\":\"C\"}"));
-        QSignalSpy patched(shipped, &QNetworkReply::finished);
-        QVERIFY(patched.wait(5000));
-        QCOMPARE(shipped->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        shipped->deleteLater();
+        QCOMPARE(control("PATCH", QStringLiteral("/_sandbox/netsuite/itemFulfillments/2003"),
+                         {{QStringLiteral("shipStatus"), QStringLiteral("C")}}),
+                 200);
         const SyncRunSummary third = runPass(demoCredentials(m_target, m_connectorId));
         QVERIFY(!third.idle);
         QCOMPARE(third.pushed, 1);
@@ -367,17 +398,8 @@ private Q_SLOTS:
     // Several jobs in flight (the pass's limit, 4), all arriving exactly once.
     void severalJobsRunSideBySide()
     {
-        int shipped = 0;
-        const QJsonObject scenario =
-            test::shippedOrdersScenario(60, QStringLiteral("unlimited"), &shipped);
-        m_sandbox = std::make_unique<sandbox::SandboxServer>();
-        QString error;
-        QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
-        QVERIFY(m_sandbox->listen(0) != 0);
-        m_target = demoTargetOf(*m_sandbox);
-        // Another catalogue than basic.json's under the same item ids: its own mappings.
-        QVERIFY(MappingRepository(m_temp->database().connection()).replace(m_connectorId, {}));
-        QCOMPARE(configureDemo(m_temp->database().connection(), m_target, &error), m_connectorId);
+        const int shipped = serveShippedOrders(60);
+        QVERIFY(shipped > 0);
 
         CountingNetwork *network = nullptr;
         SyncWorker worker(m_temp->database());
@@ -389,10 +411,7 @@ private Q_SLOTS:
         worker.setCredentials(demoCredentials(m_target, m_connectorId));
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
-        SyncRequest request;
-        request.connectorId = m_connectorId;
-        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-        worker.run(request);
+        worker.run(firstPassRequest());
         QVERIFY(QTest::qWaitFor([&] { return idle.count() > 0; }, 60000));
         const auto summary = finished.first().first().value<SyncRunSummary>();
         QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
@@ -424,40 +443,20 @@ private Q_SLOTS:
     // (those are no unknowns) and keeps those of the creates that did.
     void aCancelledPassKeepsOnlyTheIntentsOfWhatLeft()
     {
-        int shipped = 0;
-        const QJsonObject scenario =
-            test::shippedOrdersScenario(40, QStringLiteral("unlimited"), &shipped);
-        m_sandbox = std::make_unique<sandbox::SandboxServer>();
-        QString error;
-        QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
-        QVERIFY(m_sandbox->listen(0) != 0);
-        m_target = demoTargetOf(*m_sandbox);
-        QVERIFY(MappingRepository(m_temp->database().connection()).replace(m_connectorId, {}));
-        QCOMPARE(configureDemo(m_temp->database().connection(), m_target, &error), m_connectorId);
+        QVERIFY(serveShippedOrders(40) > 0);
         // Every create hangs: the four send slots fill and stay full.
-        QNetworkAccessManager control;
-        QNetworkRequest faults(
-            m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/faults"))));
-        faults.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        QNetworkReply *added = control.post(
-            faults, QJsonDocument(QJsonObject{{QStringLiteral("match"),
-                                               QStringLiteral("shopify.graphql.fulfillmentCreate")},
-                                              {QStringLiteral("hang"), true},
-                                              {QStringLiteral("count"), 1000}})
-                        .toJson());
-        QSignalSpy addedDone(added, &QNetworkReply::finished);
-        QVERIFY(addedDone.wait(5000));
-        QCOMPARE(added->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
-        added->deleteLater();
+        QCOMPARE(
+            control("POST", QStringLiteral("/_sandbox/faults"),
+                    {{QStringLiteral("match"), QStringLiteral("shopify.graphql.fulfillmentCreate")},
+                     {QStringLiteral("hang"), true},
+                     {QStringLiteral("count"), 1000}}),
+            201);
 
         SyncWorker worker(m_temp->database());
         worker.setCredentials(demoCredentials(m_target, m_connectorId));
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
-        SyncRequest request;
-        request.connectorId = m_connectorId;
-        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-        worker.run(request);
+        worker.run(firstPassRequest());
         LedgerRepository ledger(m_temp->database().connection());
         QVERIFY(QTest::qWaitFor(
             [&] { return createRequests() >= 4 && ledger.countInState(LedgerState::Pending) > 4; },
@@ -486,9 +485,7 @@ private Q_SLOTS:
                     [&summaries](const SyncRunSummary &s) { summaries << s; });
             connect(worker, &SyncWorker::idle, this, [&idle] { ++idle; });
         }
-        SyncRequest request;
-        request.connectorId = m_connectorId;
-        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        const SyncRequest request = firstPassRequest();
         first.run(request);
         second.run(request);
         QVERIFY(QTest::qWaitFor([&] { return idle >= 2; }, 60000));

@@ -4,6 +4,7 @@
 #include "models/storage/database.h"
 #include "testutils/scenariobuilder.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -39,6 +40,13 @@ WorkerHarness::WorkerHarness(QString workerExecutable)
 {}
 
 WorkerHarness::~WorkerHarness() = default;
+
+QString WorkerHarness::workerExecutable(const QString &binaryDir)
+{
+    return qEnvironmentVariableIsSet("FULFILLSYNC_WORKER")
+               ? qEnvironmentVariable("FULFILLSYNC_WORKER")
+               : QDir(binaryDir).filePath(QStringLiteral("../app/fulfillsync-worker"));
+}
 
 QString WorkerHarness::databaseUrl() const
 {

@@ -21,6 +21,8 @@ class WorkerHarness final
 {
 public:
     explicit WorkerHarness(QString workerExecutable);
+    // $FULFILLSYNC_WORKER, else the build tree's worker beside a benchmark in `binaryDir`.
+    static QString workerExecutable(const QString &binaryDir);
     ~WorkerHarness();
 
     bool start(const QJsonObject &scenario, QString *error);
