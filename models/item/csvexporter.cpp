@@ -40,9 +40,11 @@ void CsvExporter::run(const CsvExportRequest &request)
     QSqlDatabase db = m_database.connection(&error);
     if (!db.isOpen())
         return fail(0, error);
+    TablePageQuery query = request.query;
+    query.useFts5 = m_database.isSqlite(); // the rows the table found, found the same way
     qint64 total = 0;
     {
-        const TablePageQuery::Sql count = request.query.countSql();
+        const TablePageQuery::Sql count = query.countSql();
         QSqlQuery q(db);
         if (!prepareOrReport(q, count.text, &error))
             return fail(0, error);
@@ -57,7 +59,7 @@ void CsvExporter::run(const CsvExportRequest &request)
         return fail(0, tr("Cannot write %1: %2. Choose "
                           "another folder.")
                            .arg(request.path, file.errorString()));
-    const TablePageQuery::Sql sql = request.query.exportSql(request.withBodies);
+    const TablePageQuery::Sql sql = query.exportSql(request.withBodies);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!prepareOrReport(q, sql.text, &error))

@@ -26,6 +26,10 @@ struct TableSpec
     // NetSuite hands out in the order it numbers transactions (so SO99999 comes before
     // SO100000, where text would put it after).
     QHash<int, QString> sortKeys = {};
+    // With useFts5: the text columns and the subquery through the FTS5 trigram tables
+    // (migration 0016), each taking the needle as one MATCH phrase.
+    QString textMatch = {};
+    QString textSubqueryMatch = {};
 };
 
 const TableSpec &specOf(TablePageQuery::Table table)
@@ -49,7 +53,12 @@ const TableSpec &specOf(TablePageQuery::Table table)
         QStringLiteral("id IN (SELECT f.order_id FROM item_fulfillments f JOIN packages p ON "
                        "p.fulfillment_id = f.id WHERE LOWER(p.tracking_number) LIKE ? "
                        "ESCAPE '\\')"),
-        {{0, QStringLiteral("id")}}};
+        {{0, QStringLiteral("id")}},
+        QStringLiteral("id IN (SELECT rowid FROM sales_orders_text WHERE sales_orders_text "
+                       "MATCH ?)"),
+        QStringLiteral("id IN (SELECT f.order_id FROM item_fulfillments f WHERE f.id IN (SELECT "
+                       "rowid FROM fulfillment_tracking_text WHERE fulfillment_tracking_text "
+                       "MATCH ?))")};
     static const TableSpec history{
         QStringLiteral("sync_attempts"),
         QStringLiteral("occurred_at"),
@@ -67,7 +76,9 @@ const TableSpec &specOf(TablePageQuery::Table table)
         true,
         {0, 2, 7}, // time, order, duration
         {},
-        {{2, QStringLiteral("order_id")}}};
+        {{2, QStringLiteral("order_id")}},
+        QStringLiteral("id IN (SELECT rowid FROM sync_attempts_text WHERE sync_attempts_text "
+                       "MATCH ?)")};
     static const TableSpec inbox{
         QStringLiteral("inbox_items"),
         QStringLiteral("updated_at"),
@@ -102,6 +113,20 @@ QString escapeLike(QString text)
     text.replace(u'%', QStringLiteral("\\%"));
     text.replace(u'_', QStringLiteral("\\_"));
     return text;
+}
+
+// The needle as one FTS5 phrase: a substring match with the trigram tokenizer. Inside double
+// quotes only a double quote is special, and doubling it is FTS5's escape.
+QString ftsPhrase(QString text)
+{
+    text.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + text + u'"';
+}
+
+// The trigram index finds substrings of three characters or more; shorter ones are LIKE's.
+bool trigramsCanFind(const QString &needle)
+{
+    return needle.toUcs4().size() >= 3;
 }
 
 QString sortColumnName(const TablePageQuery &query)
@@ -165,23 +190,35 @@ QString TablePageQuery::whereClause(QVariantList &values) const
         values << lowerBound(spec, to.addDays(1));
     }
     const QString needle = text.trimmed();
-    if (!needle.isEmpty()) {
-        QStringList any;
-        const QVariant pattern(QStringLiteral("%") + escapeLike(needle.toLower()) +
-                               QStringLiteral("%"));
-        for (const QString &column : spec.textColumns) {
-            any << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(column);
-            values << pattern;
-        }
-        if (!spec.textSubquery.isEmpty()) {
-            any << spec.textSubquery;
-            values << pattern;
-        }
-        conditions << u'(' + any.join(QStringLiteral(" OR ")) + u')';
-    }
+    if (!needle.isEmpty())
+        conditions << textCondition(needle, values);
     return conditions.isEmpty()
                ? QString()
                : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+QString TablePageQuery::textCondition(const QString &needle, QVariantList &values) const
+{
+    const TableSpec &spec = specOf(table);
+    const bool indexed = useFts5 && !spec.textMatch.isEmpty() && trigramsCanFind(needle);
+    const QVariant value = indexed ? QVariant(ftsPhrase(needle))
+                                   : QVariant(u'%' + escapeLike(needle.toLower()) + u'%');
+    QStringList any;
+    if (indexed) {
+        any << spec.textMatch;
+        values << value;
+    } else {
+        for (const QString &column : spec.textColumns) {
+            any << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(column);
+            values << value;
+        }
+    }
+    const QString subquery = indexed ? spec.textSubqueryMatch : spec.textSubquery;
+    if (!subquery.isEmpty()) {
+        any << subquery;
+        values << value;
+    }
+    return u'(' + any.join(QStringLiteral(" OR ")) + u')';
 }
 
 QString TablePageQuery::orderBy(bool reverse) const

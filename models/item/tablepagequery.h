@@ -23,6 +23,10 @@ struct TablePageQuery
     QDate to;          // inclusive
     int sortColumn = -1; // model column (see sortableColumns()); -1 = the table's default
     bool ascending = false;
+    // Set by readers on SQLite: free text of three or more characters is matched through the
+    // FTS5 trigram tables instead of LIKE '%…%', which scans the table. PostgreSQL keeps LIKE,
+    // which its pg_trgm indexes answer.
+    bool useFts5 = false;
 
     struct Sql
     {
@@ -58,6 +62,7 @@ struct TablePageQuery
 
 private:
     QString whereClause(QVariantList &values) const;
+    QString textCondition(const QString &needle, QVariantList &values) const;
     QString orderBy(bool reverse) const;
 };
 

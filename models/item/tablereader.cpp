@@ -20,6 +20,13 @@ bool run(QSqlQuery &q, const TablePageQuery::Sql &sql, QString *error)
     return execOrReport(q, error);
 }
 
+// The query comes from the GUI, which does not know the engine; the reader does.
+TablePageQuery forEngine(TablePageQuery query, const Database &database)
+{
+    query.useFts5 = database.isSqlite();
+    return query;
+}
+
 } // namespace
 
 TableReader::TableReader(Database &database)
@@ -40,7 +47,7 @@ void TableReader::readPage(quint64 generation, const TablePageQuery &query, int 
         return;
     }
     QSqlQuery q(db);
-    if (!run(q, query.pageSql(seek), &page.error)) {
+    if (!run(q, forEngine(query, m_database).pageSql(seek), &page.error)) {
         Q_EMIT pageLoaded(page);
         return;
     }
@@ -67,7 +74,7 @@ void TableReader::countRows(quint64 generation, const TablePageQuery &query, int
     if (!db.isOpen())
         return;
     QSqlQuery count(db);
-    if (!run(count, query.countSql(), nullptr) || !count.next())
+    if (!run(count, forEngine(query, m_database).countSql(), nullptr) || !count.next())
         return;
     const qint64 total = count.value(0).toLongLong();
     Q_EMIT countLoaded(generation, total);
@@ -77,7 +84,7 @@ void TableReader::countRows(quint64 generation, const TablePageQuery &query, int
     anchors.generation = generation;
     anchors.stride = anchorStride;
     QSqlQuery q(db);
-    if (!run(q, query.anchorSql(anchorStride), nullptr))
+    if (!run(q, forEngine(query, m_database).anchorSql(anchorStride), nullptr))
         return;
     while (q.next())
         anchors.keys << QVariantList{q.value(0), q.value(1)};

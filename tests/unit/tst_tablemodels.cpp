@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -487,6 +488,103 @@ private Q_SLOTS:
         QVERIFY(waitForIdle(historyModel));
         QCOMPARE(historyModel.index(0, HistoryTableModel::Tracking).data().toString(),
                  QStringLiteral("1Z999AA10123456784, 9400111899223344556677"));
+    }
+
+    // Free text is answered from an index, not a scan of the table: FTS5 trigram tables on
+    // SQLite, pg_trgm indexes on PostgreSQL (migration 0016). Without them both plans scan.
+    void textSearchIsAnsweredFromAnIndex()
+    {
+        QFETCH_GLOBAL(TempDatabase::Engine, engine);
+        QSqlDatabase db = m_temp->database().connection();
+        QSqlQuery q(db);
+        if (engine == TempDatabase::Engine::Postgres) { // a tiny table is cheaper to scan
+            QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = off")));
+            QVERIFY(q.exec(QStringLiteral("SET enable_indexscan = off")));
+        }
+        const QString explain = engine == TempDatabase::Engine::Sqlite
+                                    ? QStringLiteral("EXPLAIN QUERY PLAN ")
+                                    : QStringLiteral("EXPLAIN ");
+        for (const auto table : {TablePageQuery::Table::History, TablePageQuery::Table::Orders}) {
+            TablePageQuery query;
+            query.table = table;
+            query.text = QStringLiteral("1Z999");
+            query.useFts5 = engine == TempDatabase::Engine::Sqlite;
+            const TablePageQuery::Sql sql = query.pageSql({});
+            // PostgreSQL cannot prepare an EXPLAIN: the values go in as literals here.
+            QString statement = sql.text;
+            for (const QVariant &value : sql.values) {
+                const QString literal =
+                    value.typeId() == QMetaType::QString
+                        ? u'\'' + value.toString().replace(u'\'', QStringLiteral("''")) + u'\''
+                        : value.toString();
+                statement.replace(statement.indexOf(u'?'), 1, literal);
+            }
+            QVERIFY2(q.exec(explain + statement), qPrintable(describeSqlError(q)));
+            QStringList plan;
+            while (q.next())
+                plan << q.value(q.record().count() - 1).toString();
+            const QString text = plan.join(u'\n');
+            if (engine == TempDatabase::Engine::Sqlite)
+                QVERIFY2(text.contains(QLatin1String("VIRTUAL TABLE INDEX")), qPrintable(text));
+            else
+                QVERIFY2(text.contains(QLatin1String("Bitmap Index Scan on ")) &&
+                             text.contains(QLatin1String("_text")),
+                         qPrintable(text));
+        }
+    }
+
+    // The index follows every write (insert, change of the text, delete), finds what LIKE
+    // found, and the needle stays a value: FTS5's own syntax in it is text to look for.
+    void textSearchFollowsWritesAndTakesNeedlesLiterally()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        OrderRepository orders(db);
+        SalesOrder order;
+        order.id = 7;
+        order.tranId = QStringLiteral("SO7");
+        order.tranDate = QStringLiteral("2026-11-20");
+        order.customer = QStringLiteral("Müller \"Quotes\" AND Sons*");
+        order.status = QStringLiteral("B");
+        QVERIFY2(orders.upsertOrders({order}), qPrintable(orders.lastError()));
+        ItemFulfillment shipped;
+        shipped.id = 70;
+        shipped.orderId = 7;
+        shipped.tranId = QStringLiteral("IF70");
+        shipped.shipStatus = QStringLiteral("C");
+        shipped.trackingNumbers = {QStringLiteral("1ZFIRST0001")};
+        QVERIFY2(orders.upsertFulfillments({shipped}), qPrintable(orders.lastError()));
+
+        OrderTableModel model(m_temp->database());
+        watch(model);
+        QVERIFY(waitForCount(model, 1));
+        TablePageQuery query = model.query();
+        const auto found = [&](const QString &needle) {
+            query.text = needle;
+            model.setQuery(query);
+            if (!QTest::qWaitFor(
+                    [&] { return !model.isLoading() && model.totalCount().has_value(); }, 5000))
+                return -1;
+            return int(*model.totalCount());
+        };
+        QCOMPARE(found(QStringLiteral("MÜLLER")), 1);
+        QCOMPARE(found(QStringLiteral("\"quotes\" and")), 1);
+        QCOMPARE(found(QStringLiteral("sons*")), 1);
+        QCOMPARE(found(QStringLiteral("NEAR(")), 0);
+        QCOMPARE(found(QStringLiteral("ü")), 1); // shorter than a trigram: LIKE
+        QCOMPARE(found(QStringLiteral("first0001")), 1);
+
+        order.customer = QStringLiteral("Schmidt GmbH");
+        QVERIFY2(orders.upsertOrders({order}), qPrintable(orders.lastError()));
+        shipped.trackingNumbers = {QStringLiteral("1ZSECOND002")};
+        QVERIFY2(orders.upsertFulfillments({shipped}), qPrintable(orders.lastError()));
+        QCOMPARE(found(QStringLiteral("müller")), 0);
+        QCOMPARE(found(QStringLiteral("schmidt")), 1);
+        QCOMPARE(found(QStringLiteral("first0001")), 0);
+        QCOMPARE(found(QStringLiteral("second002")), 1);
+
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM sales_orders WHERE id = 7")));
+        QCOMPARE(found(QStringLiteral("schmidt")), 0);
     }
 
     void ordersModelShowsNamesNotCodes()
