@@ -1,5 +1,7 @@
 #include "ui/tables/attemptdetailpane.h"
 
+#include "ui/tables/detailloader.h"
+
 #include "models/item/historytablemodel.h"
 #include "models/storage/database.h"
 #include "models/storage/historyrepository.h"
@@ -17,7 +19,6 @@ namespace fulfillsync {
 
 AttemptDetailPane::AttemptDetailPane(Database &database, QWidget *parent)
     : QWidget(parent)
-    , m_database(database)
 {
     m_title = new QLabel(tr("Select an attempt to see the request and the answer."), this);
     m_title->setWordWrap(true);
@@ -45,6 +46,13 @@ AttemptDetailPane::AttemptDetailPane(Database &database, QWidget *parent)
     layout->addWidget(m_title);
     layout->addLayout(buttons);
     layout->addWidget(m_text, 1);
+
+    m_loader = new DetailLoader(
+        database,
+        [](Database &db, qint64 attemptId) { return QVariant::fromValue(read(db, attemptId)); },
+        this);
+    connect(m_loader, &DetailLoader::loaded, this,
+            [this](const QVariant &detail) { accept(detail.value<AttemptDetail>()); });
 }
 
 QString AttemptDetailPane::text() const
@@ -60,22 +68,37 @@ void AttemptDetailPane::showAttempt(qint64 attemptId)
         m_text->clear();
         m_replay->setEnabled(false);
         m_replayAsRecorded->setEnabled(false);
+        m_loader->forget();
         return;
     }
-    const std::optional<SyncAttempt> a = HistoryRepository(m_database.connection()).byId(attemptId);
-    m_replay->setEnabled(a && a->fulfillmentId != 0);
-    m_replayAsRecorded->setEnabled(a && a->fulfillmentId != 0 && !a->request.trimmed().isEmpty());
+    m_loader->load(attemptId);
+}
+
+void AttemptDetailPane::accept(const AttemptDetail &detail)
+{
+    m_title->setText(detail.title);
+    m_text->setPlainText(detail.text);
+    m_replay->setEnabled(detail.canReplay);
+    m_replayAsRecorded->setEnabled(detail.canReplayAsRecorded);
+    Q_EMIT shown(detail.attemptId);
+}
+
+AttemptDetail AttemptDetailPane::read(Database &database, qint64 attemptId)
+{
+    AttemptDetail detail;
+    detail.attemptId = attemptId;
+    const std::optional<SyncAttempt> a = HistoryRepository(database.connection()).byId(attemptId);
     if (!a) {
-        m_title->setText(tr("This attempt is not in the history."));
-        m_text->clear();
-        return;
+        detail.title = tr("This attempt is not in the history.");
+        return detail;
     }
-    m_title->setText(
-        tr("<b>%1</b> · %2 / %3 · %4 · %5")
-            .arg(HistoryTableModel::outcomeName(syncOutcomeKey(a->outcome)),
-                 a->orderTranId.toHtmlEscaped(), a->fulfillmentTranId.toHtmlEscaped(),
-                 a->connectorName.toHtmlEscaped(),
-                 QLocale().toString(a->occurredAt.toLocalTime(), QLocale::ShortFormat)));
+    detail.canReplay = a->fulfillmentId != 0;
+    detail.canReplayAsRecorded = a->fulfillmentId != 0 && !a->request.trimmed().isEmpty();
+    detail.title = tr("<b>%1</b> · %2 / %3 · %4 · %5")
+                       .arg(HistoryTableModel::outcomeName(syncOutcomeKey(a->outcome)),
+                            a->orderTranId.toHtmlEscaped(), a->fulfillmentTranId.toHtmlEscaped(),
+                            a->connectorName.toHtmlEscaped(),
+                            QLocale().toString(a->occurredAt.toLocalTime(), QLocale::ShortFormat));
     QStringList text;
     text << a->message;
     if (!errorClassKey(a->errorClass).isEmpty())
@@ -90,7 +113,8 @@ void AttemptDetailPane::showAttempt(qint64 attemptId)
          << (a->request.isEmpty() ? tr("(nothing was sent)") : readable(a->request));
     text << QString() << tr("Response")
          << (a->response.isEmpty() ? tr("(none)") : readable(a->response));
-    m_text->setPlainText(text.join(u'\n'));
+    detail.text = text.join(u'\n');
+    return detail;
 }
 
 } // namespace fulfillsync

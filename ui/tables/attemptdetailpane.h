@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QWidget>
 
 class QLabel;
@@ -9,9 +10,21 @@ class QPushButton;
 namespace fulfillsync {
 
 class Database;
+class DetailLoader;
+
+// What the attempt pane shows, read in one go on the loader's thread.
+struct AttemptDetail
+{
+    qint64 attemptId = 0;
+    QString title; // rich text
+    QString text;  // message, request, response
+    bool canReplay = false;
+    bool canReplayAsRecorded = false;
+};
 
 // The selected history row: what was sent and what came back (secrets were never stored), with
 // Replay — rebuilt with today's mappings, or as recorded — both after a live duplicate check.
+// Its reads run on a reader thread (DetailLoader): a recorded answer can be large.
 class AttemptDetailPane final : public QWidget
 {
     Q_OBJECT
@@ -26,9 +39,13 @@ public:
 
 Q_SIGNALS:
     void replayRequested(qint64 attemptId, bool asRecorded);
+    void shown(qint64 attemptId); // the details of this attempt are on screen
 
 private:
-    Database &m_database;
+    static AttemptDetail read(Database &database, qint64 attemptId); // on the loader's thread
+    void accept(const AttemptDetail &detail);
+
+    DetailLoader *m_loader = nullptr;
     qint64 m_attemptId = 0;
     QLabel *m_title = nullptr;
     QPlainTextEdit *m_text = nullptr;
@@ -37,3 +54,5 @@ private:
 };
 
 } // namespace fulfillsync
+
+Q_DECLARE_METATYPE(fulfillsync::AttemptDetail)

@@ -1,5 +1,6 @@
 #include "ui/tables/orderdetailpane.h"
 
+#include "ui/tables/detailloader.h"
 #include "ui/tables/orderdetailreader.h"
 
 #include "models/storage/database.h"
@@ -53,23 +54,14 @@ OrderDetailPane::OrderDetailPane(Database &database, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_text, 1);
 
-    m_thread.setObjectName(QStringLiteral("detail-reader"));
-    m_reader = new OrderDetailReader(database);
-    m_reader->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
-    connect(this, &OrderDetailPane::loadRequested, m_reader, &OrderDetailReader::load,
-            Qt::QueuedConnection);
-    connect(m_reader, &OrderDetailReader::loaded, this, &OrderDetailPane::accept,
-            Qt::QueuedConnection);
-    m_thread.start();
-}
-
-OrderDetailPane::~OrderDetailPane()
-{
-    QMetaObject::invokeMethod(m_reader, &OrderDetailReader::closeConnection,
-                              Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_loader = new DetailLoader(
+        database,
+        [](Database &db, qint64 orderId) {
+            return QVariant::fromValue(readOrderDetail(db, orderId));
+        },
+        this);
+    connect(m_loader, &DetailLoader::loaded, this,
+            [this](const QVariant &detail) { accept(detail.value<OrderDetail>()); });
 }
 
 QString OrderDetailPane::text() const
@@ -82,16 +74,16 @@ void OrderDetailPane::showOrder(qint64 orderId)
     if (orderId != m_orderId)
         m_planned.clear(); // dry-run answers belong to the order they were asked for
     m_orderId = orderId;
-    m_reader->setLatestGeneration(++m_generation);
     if (orderId == 0) { // nothing highlighted (a new filter): nothing to act on either
         m_title->setText(
             tr("Select an order to see its lines, fulfillments and why it syncs or not."));
         m_text->clear();
         for (QPushButton *button : {m_resync, m_dryRun, m_resolve})
             button->setEnabled(false);
+        m_loader->forget();
         return;
     }
-    Q_EMIT loadRequested(m_generation, orderId);
+    m_loader->load(orderId);
 }
 
 void OrderDetailPane::refresh()
@@ -102,8 +94,6 @@ void OrderDetailPane::refresh()
 
 void OrderDetailPane::accept(const OrderDetail &detail)
 {
-    if (detail.generation != m_generation)
-        return;
     m_title->setText(detail.title);
     m_text->setPlainText(detail.text);
     for (const QString &block : std::as_const(m_planned))

@@ -2,7 +2,6 @@
 
 #include "sync/engine/syncmessages.h"
 
-#include <QThread>
 #include <QWidget>
 
 class QLabel;
@@ -12,13 +11,13 @@ class QPushButton;
 namespace fulfillsync {
 
 class Database;
-class OrderDetailReader;
+class DetailLoader;
 struct OrderDetail;
 
 // The selected sales order: its lines, fulfillments with packages, and Explain — every gate that
 // decides whether it syncs — with the actions Resync, Dry run and, for a fulfillment flagged
 // after it was pushed, Resolve (with a reason, recorded in the history). Its reads run on a
-// reader thread (OrderDetailReader); the newest request wins.
+// reader thread (DetailLoader); the newest request wins.
 class OrderDetailPane final : public QWidget
 {
     Q_OBJECT
@@ -26,7 +25,6 @@ class OrderDetailPane final : public QWidget
 
 public:
     explicit OrderDetailPane(Database &database, QWidget *parent = nullptr);
-    ~OrderDetailPane() override; // closes the reader's connection, joins its thread
 
     void showOrder(qint64 orderId);
     void refresh(); // the same order again (after a pass, a resync, a resolve)
@@ -39,15 +37,12 @@ Q_SIGNALS:
     void dryRunRequested(qint64 orderId);
     void flagsResolved(qint64 orderId, int count);
     void shown(qint64 orderId); // the details of this order are on screen
-    void loadRequested(quint64 generation, qint64 orderId); // into the reader thread
 
 private:
     void accept(const fulfillsync::OrderDetail &detail);
 
     Database &m_database;
-    QThread m_thread;
-    OrderDetailReader *m_reader = nullptr; // lives in m_thread
-    quint64 m_generation = 0;
+    DetailLoader *m_loader = nullptr;
     qint64 m_orderId = 0;
     QStringList m_planned; // dry-run blocks of this order, kept over refreshes
     QLabel *m_title = nullptr;

@@ -18,25 +18,7 @@ struct Text
 };
 } // namespace
 
-OrderDetailReader::OrderDetailReader(Database &database)
-    : m_database(database)
-{}
-
-void OrderDetailReader::load(quint64 generation, qint64 orderId)
-{
-    if (generation != m_latest.load())
-        return; // a newer selection is on its way
-    OrderDetail detail = read(m_database, orderId);
-    detail.generation = generation;
-    Q_EMIT loaded(detail);
-}
-
-void OrderDetailReader::closeConnection()
-{
-    m_database.closeThreadConnection();
-}
-
-OrderDetail OrderDetailReader::read(Database &database, qint64 orderId)
+OrderDetail readOrderDetail(Database &database, qint64 orderId)
 {
     OrderDetail detail;
     detail.orderId = orderId;

@@ -1,0 +1,118 @@
+// The detail panes read on a thread of their own: while the database is slow (here: a table
+// locked by another session of a shared PostgreSQL) a selection leaves the window responsive,
+// the details arrive once the database answers, and only the newest selection is shown.
+
+#include "models/domain/domain.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/orderrepository.h"
+#include "testutils/tempdatabase.h"
+#include "ui/tables/attemptdetailpane.h"
+#include "ui/tables/orderdetailpane.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+#include <atomic>
+#include <thread>
+
+using namespace fulfillsync;
+using fulfillsync::test::TempDatabase;
+
+class TestDetailPanes : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+
+    // Another session holds `table` exclusively for `holdMs`; returns once it does.
+    std::thread lockFor(const QString &table, int holdMs)
+    {
+        auto locked = std::make_shared<std::atomic<bool>>(false);
+        std::thread holder([this, table, holdMs, locked] {
+            {
+                QSqlDatabase db = m_temp->database().connection();
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("BEGIN"));
+                q.exec(QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE").arg(table));
+                locked->store(true);
+                std::this_thread::sleep_for(std::chrono::milliseconds(holdMs));
+                q.exec(QStringLiteral("COMMIT"));
+            }
+            m_temp->database().closeThreadConnection();
+        });
+        while (!locked->load())
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        return holder;
+    }
+
+    qint64 addAttempt(const QString &message)
+    {
+        HistoryRepository history(m_temp->database().connection());
+        SyncAttempt a;
+        a.occurredAt = QDateTime::currentDateTimeUtc();
+        a.connectorName = QStringLiteral("main-store");
+        a.orderId = 1;
+        a.orderTranId = QStringLiteral("SO1");
+        a.fulfillmentId = 10;
+        a.outcome = SyncOutcome::Pushed;
+        a.message = message;
+        a.request = QStringLiteral("{\"query\":\"fulfillmentCreate\"}");
+        return history.append(a);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY2(TempDatabase::postgresAvailable(), TempDatabase::kPostgresMissing);
+        m_temp = std::make_unique<TempDatabase>(TempDatabase::Engine::Postgres);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+    }
+    void cleanup() { m_temp.reset(); }
+
+    void attemptPaneDoesNotWaitForTheDatabase()
+    {
+        const qint64 first = addAttempt(QStringLiteral("first attempt"));
+        const qint64 second = addAttempt(QStringLiteral("second attempt"));
+        AttemptDetailPane pane(m_temp->database());
+        QSignalSpy shown(&pane, &AttemptDetailPane::shown);
+        std::thread holder = lockFor(QStringLiteral("sync_attempts"), 1500);
+        QElapsedTimer clock;
+        clock.start();
+        pane.showAttempt(first);
+        pane.showAttempt(second);
+        const qint64 blocked = clock.elapsed();
+        holder.join();
+        QVERIFY2(blocked < 500, qPrintable(QString::number(blocked)));
+        QTRY_VERIFY_WITH_TIMEOUT(pane.text().contains(QStringLiteral("second attempt")), 10000);
+        QCOMPARE(shown.count(), 1); // the first selection's answer was dropped
+        QCOMPARE(shown.at(0).at(0).toLongLong(), second);
+        QCOMPARE(pane.attemptId(), second);
+    }
+
+    void orderPaneDoesNotWaitForTheDatabase()
+    {
+        OrderRepository orders(m_temp->database().connection());
+        SalesOrder order;
+        order.id = 1;
+        order.tranId = QStringLiteral("SO1");
+        order.tranDate = QStringLiteral("2026-11-20");
+        order.customer = QStringLiteral("Waiting Customer");
+        order.status = QStringLiteral("B");
+        QVERIFY2(orders.upsertOrders({order}), qPrintable(orders.lastError()));
+        OrderDetailPane pane(m_temp->database());
+        QSignalSpy shown(&pane, &OrderDetailPane::shown);
+        std::thread holder = lockFor(QStringLiteral("sales_orders"), 1500);
+        QElapsedTimer clock;
+        clock.start();
+        pane.showOrder(1);
+        const qint64 blocked = clock.elapsed();
+        holder.join();
+        QVERIFY2(blocked < 500, qPrintable(QString::number(blocked)));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 10000);
+        QVERIFY(pane.text().contains(QStringLiteral("Item fulfillments")));
+    }
+};
+
+QTEST_MAIN(TestDetailPanes)
+#include "tst_detailpanes.moc"
