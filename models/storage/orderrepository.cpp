@@ -363,6 +363,36 @@ QHash<qint64, QList<KitMember>> OrderRepository::selectKitMembers(const QString 
     return result;
 }
 
+QList<qint64> OrderRepository::orderIdsChangedSince(const QDateTime &since)
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db);
+    const QString from = toStorageTime(since);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT id FROM sales_orders WHERE last_modified >= ? UNION "
+                                 "SELECT order_id FROM item_fulfillments WHERE last_modified >= ?"),
+                  {from, from}, &m_error))
+        return ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+QList<qint64> OrderRepository::kitItemsChangedSince(const QDateTime &since)
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT DISTINCT l.item_id FROM item_fulfillment_lines l JOIN "
+                                 "item_fulfillments f ON f.id = l.fulfillment_id WHERE "
+                                 "f.last_modified >= ? AND l.item_type = 'Kit'"),
+                  {toStorageTime(since)}, &m_error))
+        return ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
 QList<qint64> OrderRepository::orderIdsInSyncState(const QString &channel, const QString &state)
 {
     QList<qint64> ids;

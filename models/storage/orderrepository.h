@@ -34,6 +34,11 @@ public:
     QHash<qint64, QList<KitMember>> kitMembersOf(const QList<ItemFulfillment> &fulfillments);
 
     // Orders of a channel whose last evaluation ended in this sync state ("failed" …).
+    // Orders whose header or a fulfillment NetSuite changed at or after `since`, as stored:
+    // what a pass that was cut short stored and a continuing pass still has to evaluate.
+    QList<qint64> orderIdsChangedSince(const QDateTime &since);
+    // Kit items on fulfillments changed at or after `since`.
+    QList<qint64> kitItemsChangedSince(const QDateTime &since);
     QList<qint64> orderIdsInSyncState(const QString &channel, const QString &state);
     bool updateSyncState(qint64 orderId, const QString &state, const QString &message,
                          double pushedQuantity, const QDateTime &lastAttemptAt);

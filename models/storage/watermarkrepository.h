@@ -5,6 +5,17 @@
 
 namespace fulfillsync {
 
+// Where a pass that was cut short stopped reading: each query's next start, and since when the
+// changes it stored still wait to be evaluated. Invalid: there is nothing to continue.
+struct ReadResume
+{
+    QDateTime ordersFrom;
+    QDateTime fulfillmentsFrom;
+    QDateTime evaluateFrom;
+    bool isValid() const { return evaluateFrom.isValid(); }
+    bool operator==(const ReadResume &) const = default;
+};
+
 // Per-connector position in NetSuite's change stream ("fulfillments", "orders").
 class WatermarkRepository final
 {
@@ -17,6 +28,10 @@ public:
     bool setValue(qint64 connectorId, const QString &stream, const QDateTime &value,
                   const QString &probe = {});
     QString probe(qint64 connectorId, const QString &stream);
+
+    ReadResume resume(qint64 connectorId, const QString &stream);
+    bool setResume(qint64 connectorId, const QString &stream, const ReadResume &resume);
+    bool clearResume(qint64 connectorId, const QString &stream);
 
     QString lastError() const { return m_error; }
 

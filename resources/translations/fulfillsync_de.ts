@@ -3117,7 +3117,10 @@ Ersetzen:
     </message>
     <message numerus="yes">
         <source>%1, about %n minute(s) left</source>
-        <translation><numerusform>%1, noch etwa %n Minute</numerusform><numerusform>%1, noch etwa %n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>%1, noch etwa %n Minute</numerusform>
+            <numerusform>%1, noch etwa %n Minuten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3719,6 +3722,14 @@ Ersetzen:
     <message>
         <source>Shopify answered the create with %1; cancelled before it was read back. The next run reads back before anything is sent again.</source>
         <translation>Shopify hat auf das Anlegen mit %1 geantwortet; vor dem Zurücklesen abgebrochen. Der nächste Lauf liest zurück, bevor erneut etwas gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was sent; the next run takes it up again.</source>
+        <translation>Abgebrochen, bevor etwas gesendet wurde; der nächste Lauf nimmt es wieder auf.</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was sent.</source>
+        <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,15 @@ Q_LOGGING_CATEGORY(lcReader, "fulfillsync.sync.netsuite", QtInfoMsg)
 
 namespace fulfillsync {
 
+namespace {
+// The newest change a row reader has seen, short of any row it could not read: a query that
+// continues from before it reads everything it has not stored.
+template<typename RowReader> QDateTime readTo(const RowReader &reader)
+{
+    return reader.unreadable().cap(reader.newestModification(), {});
+}
+} // namespace
+
 NetSuiteReader::NetSuiteReader(QNetworkAccessManager &network, OrderRepository &orders,
                                Config config, QObject *parent)
     : QObject(parent)
@@ -31,15 +40,26 @@ void NetSuiteReader::start()
 {
     if (!m_config.onlyOrders.isEmpty()) {
         m_since = QDateTime::fromSecsSinceEpoch(0, Qt::UTC); // a resync reads these orders whole
+        m_ordersSince = m_fulfillmentsSince = m_since;
         return readOrders();
     }
-    if (!m_config.watermark.isValid()) {
+    if (m_config.resume.isValid()) {
+        // A pass cut short stored part of its window: go on from there.
+        m_since = m_config.resume.evaluateFrom;
+        m_ordersSince = m_config.resume.ordersFrom;
+        m_fulfillmentsSince = m_config.resume.fulfillmentsFrom;
+        m_result.evaluateChangedSince = m_since;
+        qCInfo(lcReader) << "continuing a read cut short: orders from" << m_ordersSince
+                         << "fulfillments from" << m_fulfillmentsSince;
+        return readOrders();
+    }
+    if (!m_config.watermark.isValid())
         m_since = m_config.firstPassSince.isValid() ? m_config.firstPassSince
                                                     : QDateTime::currentDateTimeUtc().addDays(-30);
-        return readOrders();
-    }
-    m_since = windowStart(m_config.watermark);
-    if (m_config.storedProbe.isEmpty())
+    else
+        m_since = windowStart(m_config.watermark);
+    m_ordersSince = m_fulfillmentsSince = m_since;
+    if (!m_config.watermark.isValid() || m_config.storedProbe.isEmpty())
         return readOrders();
     announce(tr("Asking NetSuite what changed"));
     probe(m_since, [this](const QString &digest) {
@@ -49,6 +69,23 @@ void NetSuiteReader::start()
         }
         readOrders();
     });
+}
+
+QDateTime NetSuiteReader::continueFrom(const QDateTime &since, const QDateTime &newestRead) const
+{
+    // From the window before the newest change read, as a next pass would from a watermark
+    // there: changes committed late with an earlier time are still found.
+    return newestRead.isValid() ? std::max(since, windowStart(newestRead)) : since;
+}
+
+ReadResume NetSuiteReader::resumePoint() const
+{
+    if (!m_config.onlyOrders.isEmpty() || m_result.idle)
+        return {};
+    if (!m_ordersReadTo.isValid() && !m_fulfillmentsReadTo.isValid() && !m_config.resume.isValid())
+        return {}; // nothing stored: the next pass starts where this one did, probe included
+    return {continueFrom(m_ordersSince, m_ordersReadTo),
+            continueFrom(m_fulfillmentsSince, m_fulfillmentsReadTo), m_since};
 }
 
 QString NetSuiteReader::progressText(const QString &phase, qint64 read, qint64 total,
@@ -155,15 +192,17 @@ void NetSuiteReader::readOrders()
     };
     run([ids = m_config.onlyOrders](
             const QDateTime &since) { return DetectionQueries::ordersSince(since, ids); },
-        m_since,
-        [reader, store](const QList<QJsonObject> &rows) {
+        m_ordersSince,
+        [this, reader, store](const QList<QJsonObject> &rows) {
             reader->add(rows);
-            store(reader->takeComplete());
+            if (store(reader->takeComplete()))
+                m_ordersReadTo = readTo(*reader);
         },
         [reader] { return reader->newestModification(); },
         [this, reader, store] {
             if (!store(reader->takeAll()))
                 return;
+            m_ordersReadTo = readTo(*reader);
             if (reader->newestModification() > m_newest)
                 m_newest = reader->newestModification();
             m_unreadable.merge(reader->unreadable());
@@ -196,15 +235,17 @@ void NetSuiteReader::readFulfillments()
     };
     run([ids = m_config.onlyOrders](
             const QDateTime &since) { return DetectionQueries::fulfillmentsSince(since, ids); },
-        m_since,
-        [reader, store](const QList<QJsonObject> &rows) {
+        m_fulfillmentsSince,
+        [this, reader, store](const QList<QJsonObject> &rows) {
             reader->add(rows);
-            store(reader->takeComplete());
+            if (store(reader->takeComplete()))
+                m_fulfillmentsReadTo = readTo(*reader);
         },
         [reader] { return reader->newestModification(); },
         [this, reader, store] {
             if (!store(reader->takeAll()))
                 return;
+            m_fulfillmentsReadTo = readTo(*reader);
             if (reader->newestModification() > m_newest)
                 m_newest = reader->newestModification();
             m_unreadable.merge(reader->unreadable());
@@ -216,6 +257,11 @@ void NetSuiteReader::readKitMembers()
 {
     // Kit definitions rarely change: read the kits not known yet (a resync reads its kits
     // again).
+    if (m_config.resume.isValid() && m_config.readKitMembers) {
+        // The kits on what the pass cut short stored, which it may not have asked about yet.
+        const QList<qint64> stored = m_orders.kitItemsChangedSince(m_since);
+        m_kits.unite(QSet<qint64>(stored.cbegin(), stored.cend()));
+    }
     QList<qint64> ids;
     const QHash<qint64, QList<KitMember>> known =
         m_config.onlyOrders.isEmpty() ? m_orders.kitMembers() : QHash<qint64, QList<KitMember>>();
@@ -243,6 +289,8 @@ void NetSuiteReader::closeWindow()
     const QDateTime current = m_config.watermark;
     QDateTime next =
         m_newest.isValid() && (!current.isValid() || m_newest > current) ? m_newest : current;
+    if (!next.isValid() && m_config.resume.isValid())
+        next = std::min(m_ordersSince, m_fulfillmentsSince); // read to here, found nothing new
     if (m_unreadable.count > 0) {
         next = m_unreadable.cap(next, current);
         m_result.warnings << tr("%n NetSuite row(s) could not be read (%1); the watermark stays at "
@@ -271,6 +319,7 @@ void NetSuiteReader::finish(const QString &error)
     if (m_finished)
         return;
     m_finished = true;
+    m_result.resume = resumePoint();
     if (m_cancelled && error.isEmpty())
         m_result.error = tr("Cancelled");
     else

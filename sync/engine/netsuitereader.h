@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/storage/watermarkrepository.h"
 #include "sync/engine/detectionqueries.h"
 #include "sync/net/httpresult.h"
 #include "sync/net/netsuiteendpoint.h"
@@ -29,6 +30,8 @@ class SuiteQlQuery;
 //      keyset windows of at most 100,000 rows, and the kit members the connector needs.
 //   3. The digest of what was read in the next pass's window is kept with the watermark: when
 //      NetSuite's probe then gives the same, the next pass finds nothing new without reading.
+//   4. A pass cut short (cancelled, an error) leaves where each query got to: the next pass
+//      continues there instead of reading everything again, and evaluates what was stored.
 // A row that cannot be read is never skipped silently: its fulfillment is held, and the
 // watermark stops at it so the next pass reads it again.
 class NetSuiteReader final : public QObject
@@ -44,6 +47,7 @@ public:
         RetryPolicy retryPolicy;
         QDateTime watermark; // invalid: never synced
         QString storedProbe; // the digest stored with the watermark
+        ReadResume resume;   // where a pass cut short stopped: continue there, no probe
         QDateTime firstPassSince;
         int overlapSeconds = 600;
         QList<qint64> onlyOrders;    // a resync: only these orders, read whole, no watermark
@@ -64,6 +68,12 @@ public:
         // same changes again). Invalid: leave the watermark where it is.
         QDateTime newWatermark;
         QString newProbe;
+        // Where a following pass continues if this one ends short of storing the watermark
+        // (cancelled, an error, while reading or pushing). Invalid: nothing was read.
+        ReadResume resume;
+        // A continued read: the orders the pass cut short stored since then wait to be
+        // evaluated too.
+        QDateTime evaluateChangedSince;
     };
 
     NetSuiteReader(QNetworkAccessManager &network, OrderRepository &orders, Config config,
@@ -94,12 +104,19 @@ private:
     void closeWindow(); // the new watermark and the digest of what was read
     void finish(const QString &error = {});
     QDateTime windowStart(const QDateTime &watermark) const;
+    // Where a query that started at `since` continues, having read up to `readTo`.
+    QDateTime continueFrom(const QDateTime &since, const QDateTime &newestRead) const;
+    ReadResume resumePoint() const;
 
     QNetworkAccessManager &m_network;
     OrderRepository &m_orders;
     Config m_config;
     Result m_result;
-    QDateTime m_since;
+    QDateTime m_since;       // the window's start: changes from here on are evaluated
+    QDateTime m_ordersSince; // where each query starts (past m_since when continuing)
+    QDateTime m_fulfillmentsSince;
+    QDateTime m_ordersReadTo; // the newest change each query has read in full so far
+    QDateTime m_fulfillmentsReadTo;
     QDateTime m_newest;
     RecentChanges m_recent;
     UnreadableRows m_unreadable;

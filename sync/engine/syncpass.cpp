@@ -72,6 +72,7 @@ void SyncPass::start()
     if (m_config.onlyOrders.isEmpty()) {
         reader.watermark = watermarks.value(m_config.connector.id, kFulfillmentStream);
         reader.storedProbe = watermarks.probe(m_config.connector.id, kFulfillmentStream);
+        reader.resume = watermarks.resume(m_config.connector.id, kFulfillmentStream);
     }
     reader.firstPassSince = m_config.firstPassSince;
     reader.overlapSeconds = m_config.overlapSeconds;
@@ -127,6 +128,11 @@ void SyncPass::onRead(const NetSuiteReader::Result &result)
         const QList<qint64> due =
             m_quarantine->dueOrderIds(connector.id, m_config.clock(), m_config.settingsVersion);
         orders.unite(QSet<qint64>(due.cbegin(), due.cend()));
+        if (result.evaluateChangedSince.isValid()) {
+            const QList<qint64> stored =
+                m_orders->orderIdsChangedSince(result.evaluateChangedSince);
+            orders.unite(QSet<qint64>(stored.cbegin(), stored.cend()));
+        }
     } else {
         orders = QSet<qint64>(m_config.onlyOrders.cbegin(), m_config.onlyOrders.cend());
     }
@@ -349,13 +355,21 @@ void SyncPass::finish(const QString &error)
     dropUnsentIntents();
     writeOrderStates();
     ChangeNotifier::announce(m_database.connection());
-    // The watermark moves only after a complete read and push loop: a pass cut short reads the
-    // same changes again, and the ledger answers "already pushed" for what it did.
-    if (error.isEmpty() && !m_cancelled && m_read.newWatermark.isValid() &&
-        m_config.onlyOrders.isEmpty()) {
+    // The watermark moves only after a complete read and push loop. A pass cut short leaves
+    // where its reading got to, so the next pass goes on from there (and evaluates what this
+    // one stored) instead of reading the whole window again; the ledger answers "already
+    // pushed" for what it did.
+    if (m_config.onlyOrders.isEmpty()) {
         WatermarkRepository watermarks(m_database.connection());
-        if (!watermarks.setValue(m_config.connector.id, kFulfillmentStream, m_read.newWatermark,
-                                 m_read.newProbe))
+        const bool complete = error.isEmpty() && !m_cancelled;
+        bool stored = true;
+        if (complete && m_read.newWatermark.isValid())
+            stored = watermarks.setValue(m_config.connector.id, kFulfillmentStream,
+                                         m_read.newWatermark, m_read.newProbe) &&
+                     watermarks.clearResume(m_config.connector.id, kFulfillmentStream);
+        else if (!complete && m_read.resume.isValid())
+            stored = watermarks.setResume(m_config.connector.id, kFulfillmentStream, m_read.resume);
+        if (!stored)
             m_summary.error = tr("Could not store the watermark: %1").arg(watermarks.lastError());
     }
     m_summary.durationMs = m_clock.elapsed();

@@ -178,7 +178,16 @@ void SyncPass::failChannelJobs(const WorkPtr &work, const ChannelRead &read)
             message = tr("Shopify answered the create with %1, and reading it back failed: %2. "
                          "Nothing more was sent; it is read back again on the next run.")
                           .arg(job.unconfirmed, read.problem);
-        else if (job.kind == Job::Kind::Push)
+        else if (job.kind == Job::Kind::Push && m_cancelled) {
+            // The admin's cancel is not the order's failure: no backoff, no inbox item; the
+            // next run evaluates it again (see NetSuiteReader's resume point).
+            record(job, SyncOutcome::Skipped, ErrorClass::None,
+                   m_config.onlyOrders.isEmpty()
+                       ? tr("Cancelled before anything was sent; the next run takes it up again.")
+                       : tr("Cancelled before anything was sent."),
+                   {}, AttemptRecorder::Quarantine::Leave);
+            continue;
+        } else if (job.kind == Job::Kind::Push)
             message =
                 tr("Could not read the order in Shopify: %1. Nothing was sent.").arg(read.problem);
         else

@@ -73,6 +73,7 @@ protected:
     QStringList m_phases; // every progress phase of the passes run
     qint64 m_replayFulfillment = 0;
     QByteArray m_replayBody;
+    std::function<void(SyncPass &, const SyncProgress &)> m_onProgress; // e.g. to cancel
 
     QJsonArray fulfillmentRows() const
     {
@@ -216,8 +217,11 @@ protected:
         SyncPass pass(*m_network, m_temp->database(), config);
         connect(&pass, &SyncPass::requestPlanned, this,
                 [this](const PlannedRequest &r) { m_planned << r; });
-        connect(&pass, &SyncPass::progressed, this,
-                [this](const SyncProgress &p) { m_phases << p.phase; });
+        connect(&pass, &SyncPass::progressed, this, [this, &pass](const SyncProgress &p) {
+            m_phases << p.phase;
+            if (m_onProgress)
+                m_onProgress(pass, p);
+        });
         QSignalSpy finished(&pass, &SyncPass::finished);
         pass.start();
         if (!finished.wait(10000))
@@ -232,6 +236,18 @@ protected:
                           [marker](const FakeRequest &r) { return r.body.contains(marker); }));
     }
     int creates() const { return count("mutation fulfillmentCreate"); }
+    // The SuiteQL text of every detection query sent whose text contains `marker`.
+    QStringList suiteQl(const QString &marker) const
+    {
+        QStringList queries;
+        for (const FakeRequest &r : m_network->journal()) {
+            const QString q =
+                QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
+            if (q.contains(marker))
+                queries << q;
+        }
+        return queries;
+    }
     int readBacks() const { return count("FulfillmentSyncReadBack"); }
     int channelFulfillments() const { return m_shopify->fulfillmentCount(); }
     std::optional<LedgerEntry> ledger() const
@@ -261,6 +277,7 @@ protected:
         m_now = QDateTime::currentDateTimeUtc();
         m_planned.clear();
         m_phases.clear();
+        m_onProgress = {};
         m_rules = rules();
         m_network = std::make_unique<FakeNetworkAccessManager>();
         routeNetSuite();

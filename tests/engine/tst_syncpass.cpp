@@ -5,7 +5,10 @@
 
 #include "syncpassfixture.h"
 
+#include "models/storage/watermarkrepository.h"
+
 #include <QTest>
+#include <QTimer>
 
 using namespace fulfillsync;
 using namespace fulfillsync::test;
@@ -13,6 +16,12 @@ using namespace fulfillsync::test;
 class TestSyncPass : public SyncPassFixture
 {
     Q_OBJECT
+
+    // As the window's Cancel arrives: from the event loop, not from inside a progress signal.
+    static void cancelSoon(SyncPass &pass)
+    {
+        QTimer::singleShot(0, &pass, [&pass] { pass.cancel(); });
+    }
 
 private Q_SLOTS:
     void init() { setUp(); }
@@ -557,6 +566,89 @@ private Q_SLOTS:
         const SyncRunSummary summary = runPass();
         QVERIFY2(summary.error.contains(QStringLiteral("cannot read")), qPrintable(summary.error));
         QCOMPARE(summary.pushed, 0);
+    }
+
+    // A pass cut short while reading — cancelled, or stopped by an answer it cannot read —
+    // keeps what it stored: the next pass continues each query where it got to, not from the
+    // window's start, and pushes what the first one read. Without the resume point the second
+    // pass reads the orders from the start again.
+    void aPassCutShortContinuesWhereItStopped_data()
+    {
+        QTest::addColumn<bool>("cancel");
+        QTest::newRow("cancelled") << true;
+        QTest::newRow("unreadable answer") << false;
+    }
+    void aPassCutShortContinuesWhereItStopped()
+    {
+        QFETCH(bool, cancel);
+        const QString ordersQuery = QStringLiteral("sl.mainline");
+        const QString fulfillmentsQuery = QStringLiteral("f.type = 'ItemShip'");
+        m_network->route("POST", QStringLiteral("/suiteql$"), [=, this](const FakeRequest &r) {
+            const QString q =
+                QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
+            if (q.contains(ordersQuery))
+                return FakeResponse{200, QJsonDocument(suiteQlEnvelope(orderRows())).toJson()};
+            return cancel ? FakeResponse{0, {}, {}, true} : FakeResponse{200, "{\"items\": [1"};
+        });
+        if (cancel)
+            m_onProgress = [](SyncPass &pass, const SyncProgress &progress) {
+                if (progress.phase.startsWith(QStringLiteral("Reading item fulfillments")))
+                    cancelSoon(pass);
+            };
+        const SyncRunSummary cut = runPass();
+        QCOMPARE(cut.cancelled, cancel);
+        QCOMPARE(cut.error.isEmpty(), cancel);
+        QCOMPARE(channelFulfillments(), 0);
+        QVERIFY(OrderRepository(m_temp->database().connection()).order(1001).has_value());
+
+        m_onProgress = {};
+        routeNetSuite();
+        m_network->clearJournal();
+        const SyncRunSummary next = runPass();
+        QVERIFY2(next.error.isEmpty(), qPrintable(next.error));
+        // Orders go on from 10 minutes (the overlap) before the newest order read; the
+        // fulfillments, never read, from the window's start.
+        const QStringList orders = suiteQl(ordersQuery);
+        QCOMPARE(orders.size(), 1);
+        QVERIFY2(orders.first().contains(QStringLiteral("'2026-11-19 14:54:05'")),
+                 qPrintable(orders.first()));
+        const QStringList fulfillments = suiteQl(fulfillmentsQuery);
+        QCOMPARE(fulfillments.size(), 1);
+        QVERIFY2(fulfillments.first().contains(QStringLiteral("'1970-01-01 00:00:00'")),
+                 qPrintable(fulfillments.first()));
+        QCOMPARE(next.pushed, 1);
+        QCOMPARE(channelFulfillments(), 1);
+        // Done: the watermark stands, and the pass after probes as usual.
+        QVERIFY(!WatermarkRepository(m_temp->database().connection())
+                     .resume(m_connector.id, QStringLiteral("fulfillments"))
+                     .isValid());
+        m_network->clearJournal();
+        runPass();
+        QCOMPARE(suiteQl(QStringLiteral("GROUP BY t.type")).size(), 1);
+    }
+
+    // Orders stored by a pass cut short after its reading are evaluated by the next pass even
+    // when NetSuite has nothing new for them.
+    void aPassCutShortWhilePushingLeavesNothingUnevaluated()
+    {
+        // Shopify does not answer; the pass is cancelled before anything was sent.
+        m_shopify->setInterceptor(
+            [](const FakeRequest &, const QString &, const std::function<FakeResponse()> &) {
+                return FakeResponse{0, {}, {}, true};
+            });
+        m_onProgress = [](SyncPass &pass, const SyncProgress &progress) {
+            if (progress.phase.startsWith(QStringLiteral("Pushing")))
+                cancelSoon(pass);
+        };
+        const SyncRunSummary cut = runPass();
+        QVERIFY(cut.cancelled);
+        QCOMPARE(channelFulfillments(), 0);
+        m_onProgress = {};
+        m_shopify->setInterceptor({});
+        routeNetSuite(true); // NetSuite has nothing newer
+        const SyncRunSummary next = runPass();
+        QVERIFY2(next.error.isEmpty(), qPrintable(next.error));
+        QVERIFY2(channelFulfillments() == 1, qPrintable(lastAttempt().message));
     }
 
     // Explain shows the decision the pass acts on: after each pass, what Explain says is what

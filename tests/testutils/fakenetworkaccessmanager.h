@@ -37,6 +37,7 @@ public:
     // A later route for the same request wins, so a test can change one answer mid-way.
     void route(const QByteArray &verb, const QString &pathPattern, Handler handler);
     const QList<FakeRequest> &journal() const { return m_journal; }
+    void clearJournal() { m_journal.clear(); }
     // Benchmarks: a million requests kept would be the harness's memory, not the engine's.
     void setJournalEnabled(bool enabled) { m_journalEnabled = enabled; }
     int count(const QByteArray &verb, const QString &pathPattern) const;
