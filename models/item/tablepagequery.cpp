@@ -26,10 +26,11 @@ struct TableSpec
     // NetSuite hands out in the order it numbers transactions (so SO99999 comes before
     // SO100000, where text would put it after).
     QHash<int, QString> sortKeys = {};
-    // With useFts5: the text columns and the subquery through the FTS5 trigram tables
-    // (migration 0016), each taking the needle as one MATCH phrase.
-    QString textMatch = {};
-    QString textSubqueryMatch = {};
+    // With useFts5: the FTS5 trigram table that finds rows by free text (migration 0016), and
+    // the ids of matching rows it does not hold yet (kept in bulk, see TextIndex): %1 stands
+    // for the LIKE terms over textColumns; each '?' of its own takes the LIKE pattern too.
+    QString textIndex = {};
+    QString textNotIndexed = {};
 };
 
 const TableSpec &specOf(TablePageQuery::Table table)
@@ -54,11 +55,12 @@ const TableSpec &specOf(TablePageQuery::Table table)
                        "p.fulfillment_id = f.id WHERE LOWER(p.tracking_number) LIKE ? "
                        "ESCAPE '\\')"),
         {{0, QStringLiteral("id")}},
-        QStringLiteral("id IN (SELECT rowid FROM sales_orders_text WHERE sales_orders_text "
-                       "MATCH ?)"),
-        QStringLiteral("id IN (SELECT f.order_id FROM item_fulfillments f WHERE f.id IN (SELECT "
-                       "rowid FROM fulfillment_tracking_text WHERE fulfillment_tracking_text "
-                       "MATCH ?))")};
+        QStringLiteral("sales_orders_text"),
+        // CROSS JOIN keeps this order: the few pending orders first, not a scan of them all.
+        QStringLiteral("SELECT o.id FROM order_text_pending q CROSS JOIN sales_orders o ON o.id "
+                       "= q.order_id WHERE (%1) OR o.id IN (SELECT f.order_id FROM "
+                       "item_fulfillments f JOIN packages p ON p.fulfillment_id = f.id WHERE "
+                       "f.order_id = o.id AND LOWER(p.tracking_number) LIKE ? ESCAPE '\\')")};
     static const TableSpec history{
         QStringLiteral("sync_attempts"),
         QStringLiteral("occurred_at"),
@@ -77,8 +79,9 @@ const TableSpec &specOf(TablePageQuery::Table table)
         {0, 2, 7}, // time, order, duration
         {},
         {{2, QStringLiteral("order_id")}},
-        QStringLiteral("id IN (SELECT rowid FROM sync_attempts_text WHERE sync_attempts_text "
-                       "MATCH ?)")};
+        QStringLiteral("sync_attempts_text"),
+        QStringLiteral("SELECT id FROM sync_attempts WHERE id > (SELECT CAST(value AS INTEGER) "
+                       "FROM meta WHERE key = 'history_text_indexed_to') AND (%1)")};
     static const TableSpec inbox{
         QStringLiteral("inbox_items"),
         QStringLiteral("updated_at"),
@@ -200,25 +203,29 @@ QString TablePageQuery::whereClause(QVariantList &values) const
 QString TablePageQuery::textCondition(const QString &needle, QVariantList &values) const
 {
     const TableSpec &spec = specOf(table);
-    const bool indexed = useFts5 && !spec.textMatch.isEmpty() && trigramsCanFind(needle);
-    const QVariant value = indexed ? QVariant(ftsPhrase(needle))
-                                   : QVariant(u'%' + escapeLike(needle.toLower()) + u'%');
-    QStringList any;
-    if (indexed) {
-        any << spec.textMatch;
-        values << value;
-    } else {
+    const QVariant pattern(u'%' + escapeLike(needle.toLower()) + u'%');
+    const auto likeAnyColumn = [&] {
+        QStringList terms;
         for (const QString &column : spec.textColumns) {
-            any << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(column);
-            values << value;
+            terms << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(column);
+            values << pattern;
         }
+        return terms.join(QStringLiteral(" OR "));
+    };
+    if (useFts5 && !spec.textIndex.isEmpty() && trigramsCanFind(needle)) {
+        values << ftsPhrase(needle);
+        const QString notIndexed = spec.textNotIndexed.arg(likeAnyColumn());
+        for (qsizetype i = 0; i < spec.textNotIndexed.count(u'?'); ++i)
+            values << pattern;
+        return QStringLiteral("id IN (SELECT rowid FROM %1 WHERE %1 MATCH ? UNION ALL %2)")
+            .arg(spec.textIndex, notIndexed);
     }
-    const QString subquery = indexed ? spec.textSubqueryMatch : spec.textSubquery;
-    if (!subquery.isEmpty()) {
-        any << subquery;
-        values << value;
+    QString any = likeAnyColumn();
+    if (!spec.textSubquery.isEmpty()) {
+        any += QStringLiteral(" OR ") + spec.textSubquery;
+        values << pattern;
     }
-    return u'(' + any.join(QStringLiteral(" OR ")) + u')';
+    return u'(' + any + u')';
 }
 
 QString TablePageQuery::orderBy(bool reverse) const
@@ -247,6 +254,18 @@ TablePageQuery::Sql TablePageQuery::pageSql(const Seek &seek) const
                QStringLiteral(" LIMIT ? OFFSET ?");
     sql.values << seek.limit << seek.offset;
     return sql;
+}
+
+std::optional<TablePageQuery::Sql> TablePageQuery::indexedMatchesSql() const
+{
+    const TableSpec &spec = specOf(table);
+    const QString needle = text.trimmed();
+    if (!useFts5 || spec.textIndex.isEmpty() || !trigramsCanFind(needle))
+        return std::nullopt;
+    return Sql{QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %1 MATCH ? LIMIT %2)")
+                   .arg(spec.textIndex)
+                   .arg(kDenseMatches),
+               {ftsPhrase(needle)}};
 }
 
 TablePageQuery::Sql TablePageQuery::countSql() const

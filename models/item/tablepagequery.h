@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+#include <optional>
 
 namespace fulfillsync {
 
@@ -51,6 +52,11 @@ struct TablePageQuery
     int sortColumnIndex() const; // index into columns() of the effective sort column
     Sql pageSql(const Seek &seek) const;
     Sql countSql() const;
+    // With useFts5: how many rows the index matches, counted up to kDenseMatches. A needle that
+    // matches that many is better found by LIKE walking the sort order (a page lies within the
+    // first few thousand rows) than by sorting every match; a reader switches useFts5 off then.
+    static constexpr int kDenseMatches = 5000;
+    std::optional<Sql> indexedMatchesSql() const;
     // The key of every `stride`-th row in view order (row 0, stride, 2*stride...).
     Sql anchorSql(int stride) const;
     // Every column (id first) in view order, for exports that stream straight from SQL; history

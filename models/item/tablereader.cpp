@@ -20,10 +20,18 @@ bool run(QSqlQuery &q, const TablePageQuery::Sql &sql, QString *error)
     return execOrReport(q, error);
 }
 
-// The query comes from the GUI, which does not know the engine; the reader does.
-TablePageQuery forEngine(TablePageQuery query, const Database &database)
+// The query comes from the GUI, which does not know the engine; the reader does. On SQLite
+// free text goes through the trigram index unless the needle is common enough for LIKE to find
+// a page sooner (TablePageQuery::kDenseMatches).
+TablePageQuery forEngine(TablePageQuery query, const Database &database, QSqlDatabase &db)
 {
     query.useFts5 = database.isSqlite();
+    if (const auto matches = query.indexedMatchesSql()) {
+        QSqlQuery q(db);
+        if (run(q, *matches, nullptr) && q.next() &&
+            q.value(0).toInt() >= TablePageQuery::kDenseMatches)
+            query.useFts5 = false;
+    }
     return query;
 }
 
@@ -47,7 +55,7 @@ void TableReader::readPage(quint64 generation, const TablePageQuery &query, int 
         return;
     }
     QSqlQuery q(db);
-    if (!run(q, forEngine(query, m_database).pageSql(seek), &page.error)) {
+    if (!run(q, forEngine(query, m_database, db).pageSql(seek), &page.error)) {
         Q_EMIT pageLoaded(page);
         return;
     }
@@ -73,8 +81,9 @@ void TableReader::countRows(quint64 generation, const TablePageQuery &query, int
     QSqlDatabase db = m_database.connection();
     if (!db.isOpen())
         return;
+    const TablePageQuery prepared = forEngine(query, m_database, db);
     QSqlQuery count(db);
-    if (!run(count, forEngine(query, m_database).countSql(), nullptr) || !count.next())
+    if (!run(count, prepared.countSql(), nullptr) || !count.next())
         return;
     const qint64 total = count.value(0).toLongLong();
     Q_EMIT countLoaded(generation, total);
@@ -84,7 +93,7 @@ void TableReader::countRows(quint64 generation, const TablePageQuery &query, int
     anchors.generation = generation;
     anchors.stride = anchorStride;
     QSqlQuery q(db);
-    if (!run(q, forEngine(query, m_database).anchorSql(anchorStride), nullptr))
+    if (!run(q, prepared.anchorSql(anchorStride), nullptr))
         return;
     while (q.next())
         anchors.keys << QVariantList{q.value(0), q.value(1)};

@@ -3,6 +3,7 @@
 #include "models/storage/changenotifier.h"
 #include "models/storage/database.h"
 #include "models/storage/sqlerror.h"
+#include "models/storage/textindex.h"
 #include "models/storage/watermarkrepository.h"
 #include "sync/channel/channelfactory.h"
 
@@ -354,6 +355,9 @@ void SyncPass::finish(const QString &error)
     }
     dropUnsentIntents();
     writeOrderStates();
+    QString indexError; // the search reads what is not indexed yet: a failure here costs speed
+    if (!TextIndex::catchUp(m_database.connection(), &indexError))
+        qCWarning(lcPass) << "could not index the history for search:" << indexError;
     ChangeNotifier::announce(m_database.connection());
     // The watermark moves only after a complete read and push loop. A pass cut short leaves
     // where its reading got to, so the next pass goes on from there (and evaluates what this

@@ -7,6 +7,7 @@
 
 #include "models/storage/watermarkrepository.h"
 
+#include <QSqlQuery>
 #include <QTest>
 #include <QTimer>
 
@@ -649,6 +650,24 @@ private Q_SLOTS:
         const SyncRunSummary next = runPass();
         QVERIFY2(next.error.isEmpty(), qPrintable(next.error));
         QVERIFY2(channelFulfillments() == 1, qPrintable(lastAttempt().message));
+    }
+
+    // What a pass wrote is in the free-text indexes when it ends (searches read the rest the
+    // slow way, see TextIndex).
+    void aPassIndexesWhatItWroteForSearch()
+    {
+        QCOMPARE(runPass().pushed, 1);
+        QSqlQuery q(m_temp->database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT value FROM meta WHERE key = "
+                                      "'history_text_indexed_to'), (SELECT MAX(id) FROM "
+                                      "sync_attempts), (SELECT COUNT(*) FROM order_text_pending), "
+                                      "(SELECT COUNT(*) FROM sales_orders_text WHERE "
+                                      "sales_orders_text MATCH '\"1Z1\"')")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(1).toLongLong() > 0);
+        QCOMPARE(q.value(0).toLongLong(), q.value(1).toLongLong());
+        QCOMPARE(q.value(2).toInt(), 0);
+        QCOMPARE(q.value(3).toInt(), 1); // the order, found by its tracking number
     }
 
     // Explain shows the decision the pass acts on: after each pass, what Explain says is what

@@ -8,6 +8,7 @@
 #include "models/storage/historyrepository.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/sqlerror.h"
+#include "models/storage/textindex.h"
 #include "testutils/tempdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -531,6 +532,41 @@ private Q_SLOTS:
                              text.contains(QLatin1String("_text")),
                          qPrintable(text));
         }
+    }
+
+    // History is indexed in bulk after each pass; what came after is still found, and nothing
+    // is found twice.
+    void historyIsFoundBeforeAndAfterItIsIndexed()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        HistoryRepository history(db);
+        const auto append = [&](const QString &message) {
+            SyncAttempt a;
+            a.occurredAt = QDateTime::currentDateTimeUtc();
+            a.connectorName = QStringLiteral("main-store");
+            a.outcome = SyncOutcome::Failed;
+            a.message = message;
+            return history.append(a) > 0;
+        };
+        QVERIFY(append(QStringLiteral("Carrier ALPHA-7 refused")));
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        QVERIFY(waitForCount(model, 1));
+        TablePageQuery query = model.query();
+        query.text = QStringLiteral("alpha-7");
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 1)); // not indexed yet
+        QString error;
+        QVERIFY2(TextIndex::catchUp(db, &error), qPrintable(error));
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 1)); // from the index
+        QVERIFY(append(QStringLiteral("Carrier alpha-7 again")));
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 2)); // one indexed, one not yet
+        QVERIFY2(TextIndex::catchUp(db, &error), qPrintable(error));
+        QVERIFY2(TextIndex::catchUp(db, &error), qPrintable(error)); // nothing new to add
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 2));
     }
 
     // The index follows every write (insert, change of the text, delete), finds what LIKE
