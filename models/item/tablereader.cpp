@@ -86,6 +86,19 @@ void TableReader::countRows(quint64 generation, const TablePageQuery &query, int
     if (!run(count, prepared.countSql(), nullptr) || !count.next())
         return;
     const qint64 total = count.value(0).toLongLong();
+    if (anchorStride > 0 && total > anchorStride && m_database.isSqlite() &&
+        prepared.text.trimmed().isEmpty()) {
+        // The anchors before the count: when the scrollbar reaches the last row, a jump
+        // anywhere already has a key nearby.
+        TableAnchors anchors{generation, anchorStride,
+                             hopAnchors(db, prepared, anchorStride, generation)};
+        if (isStale(generation))
+            return;
+        if (!anchors.keys.isEmpty())
+            Q_EMIT anchorsLoaded(anchors);
+        Q_EMIT countLoaded(generation, total);
+        return;
+    }
     Q_EMIT countLoaded(generation, total);
     if (anchorStride <= 0 || total <= anchorStride || isStale(generation))
         return;
@@ -98,6 +111,37 @@ void TableReader::countRows(quint64 generation, const TablePageQuery &query, int
     while (q.next())
         anchors.keys << QVariantList{q.value(0), q.value(1)};
     Q_EMIT anchorsLoaded(anchors);
+}
+
+QList<QVariantList> TableReader::hopAnchors(QSqlDatabase &db, const TablePageQuery &query,
+                                            int stride, quint64 generation) const
+{
+    // From each anchor to the next by OFFSET: SQLite skips `stride` index entries inside one
+    // statement and returns a single row, so a million rows take a thousand short statements
+    // (about 0.1 s) instead of one window function over all of them (0.6–1.3 s). Not with free
+    // text: its index subquery would run again for every hop.
+    QList<QVariantList> keys;
+    const int sortColumn = query.sortColumnIndex();
+    TablePageQuery::Seek seek;
+    seek.limit = 1;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    for (;;) {
+        const TablePageQuery::Sql sql = query.pageSql(seek);
+        if (keys.size() <= 1 && !prepareOrReport(q, sql.text, nullptr))
+            return {}; // the first statement, then the one that hops (same text from then on)
+        for (int i = 0; i < sql.values.size(); ++i)
+            q.bindValue(i, sql.values.at(i));
+        if (!q.exec())
+            return {};
+        if (!q.next())
+            return keys;
+        keys << QVariantList{q.value(sortColumn), q.value(0)};
+        if (keys.size() % 64 == 0 && isStale(generation))
+            return {};
+        seek.anchor = keys.last();
+        seek.offset = stride - 1;
+    }
 }
 
 void TableReader::closeConnection()

@@ -4,6 +4,7 @@
 #include "models/item/tablepagequery.h"
 
 #include <QObject>
+#include <QSqlDatabase>
 #include <atomic>
 
 namespace fulfillsync {
@@ -26,7 +27,8 @@ public:
 
     void readPage(quint64 generation, const fulfillsync::TablePageQuery &query, int index,
                   const fulfillsync::TablePageQuery::Seek &seek);
-    // The count first (cheap with an index), then the anchors (one index walk).
+    // The count (cheap with an index) and, with a stride, the anchors (see hopAnchors): on
+    // SQLite the anchors are sent first, elsewhere after the count.
     void countRows(quint64 generation, const fulfillsync::TablePageQuery &query, int anchorStride);
     void closeConnection();
 
@@ -37,6 +39,8 @@ Q_SIGNALS:
 
 private:
     bool isStale(quint64 generation) const { return generation != m_latest.load(); }
+    QList<QVariantList> hopAnchors(QSqlDatabase &db, const TablePageQuery &query, int stride,
+                                   quint64 generation) const;
 
     Database &m_database;
     std::atomic<quint64> m_latest{0};
