@@ -31,6 +31,7 @@ struct TableSpec
     // for the LIKE terms over textColumns; each '?' of its own takes the LIKE pattern too.
     QString textIndex = {};
     QString textNotIndexed = {};
+    QString textStale = {}; // ids whose index entry may be out of date (they are in the above)
 };
 
 const TableSpec &specOf(TablePageQuery::Table table)
@@ -60,7 +61,8 @@ const TableSpec &specOf(TablePageQuery::Table table)
         QStringLiteral("SELECT o.id FROM order_text_pending q CROSS JOIN sales_orders o ON o.id "
                        "= q.order_id WHERE (%1) OR o.id IN (SELECT f.order_id FROM "
                        "item_fulfillments f JOIN packages p ON p.fulfillment_id = f.id WHERE "
-                       "f.order_id = o.id AND LOWER(p.tracking_number) LIKE ? ESCAPE '\\')")};
+                       "f.order_id = o.id AND LOWER(p.tracking_number) LIKE ? ESCAPE '\\')"),
+        QStringLiteral("SELECT order_id FROM order_text_pending")};
     static const TableSpec history{
         QStringLiteral("sync_attempts"),
         QStringLiteral("occurred_at"),
@@ -217,8 +219,11 @@ QString TablePageQuery::textCondition(const QString &needle, QVariantList &value
         const QString notIndexed = spec.textNotIndexed.arg(likeAnyColumn());
         for (qsizetype i = 0; i < spec.textNotIndexed.count(u'?'); ++i)
             values << pattern;
-        return QStringLiteral("id IN (SELECT rowid FROM %1 WHERE %1 MATCH ? UNION ALL %2)")
-            .arg(spec.textIndex, notIndexed);
+        const QString fresh = spec.textStale.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" AND rowid NOT IN (%1)").arg(spec.textStale);
+        return QStringLiteral("id IN (SELECT rowid FROM %1 WHERE %1 MATCH ?%2 UNION ALL %3)")
+            .arg(spec.textIndex, fresh, notIndexed);
     }
     QString any = likeAnyColumn();
     if (!spec.textSubquery.isEmpty()) {
