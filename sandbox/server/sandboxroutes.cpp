@@ -11,6 +11,7 @@
 #include "sandbox/server/sandboxclock.h"
 #include "sandbox/server/sandboxserver.h"
 #include "sandbox/shopify/shopifystore.h"
+#include "sandbox/threepl/shipstationservice.h"
 
 #include <QJsonArray>
 
@@ -66,6 +67,13 @@ HttpReply SandboxServer::handleControl(const HttpRequest &request)
     }
     if (path == kFulfillments || path.startsWith(kFulfillments + QLatin1Char('/')))
         return controlFulfillments(request);
+    if (path == QLatin1String("/_sandbox/3pl/ship") && method == QLatin1String("POST")) {
+        QJsonObject body;
+        HttpReply reply;
+        if (!bodyObject(request, &body, &reply))
+            return reply;
+        return m_shipstation->ship(body, m_clock->now());
+    }
     if (path == QLatin1String("/_sandbox/clock"))
         return controlClock(request);
     if (path == QLatin1String("/_sandbox/faults"))

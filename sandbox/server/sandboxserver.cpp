@@ -12,6 +12,7 @@
 #include "sandbox/server/sandboxlogging.h"
 #include "sandbox/shopify/shopifyservice.h"
 #include "sandbox/shopify/shopifystore.h"
+#include "sandbox/threepl/shipstationservice.h"
 
 #include <QFile>
 #include <QHttpServer>
@@ -91,6 +92,7 @@ SandboxServer::SandboxServer(QObject *parent)
     , m_clock(std::make_unique<SandboxClock>())
     , m_netsuite(std::make_unique<NetSuiteService>())
     , m_shopify(std::make_unique<ShopifyService>())
+    , m_shipstation(std::make_unique<ShipStationService>())
     , m_faults(std::make_unique<FaultInjector>())
     , m_stats(std::make_unique<RequestStats>())
 {
@@ -189,6 +191,13 @@ QUrl SandboxServer::shopifyBaseUrl(const QString &shop) const
     return url;
 }
 
+QUrl SandboxServer::threePlBaseUrl() const
+{
+    QUrl url = baseUrl();
+    url.setPath(QStringLiteral("/shipstation"));
+    return url;
+}
+
 SandboxCredentials SandboxServer::credentials() const
 {
     SandboxCredentials c;
@@ -208,6 +217,8 @@ SandboxCredentials SandboxServer::credentials() const
                 c.shops.append({shop.channel.name, shop.channel.shop, shop.channel.accessToken,
                                 shop.channel.channel});
     }
+    c.threePlKey = m_shipstation->apiKey();
+    c.threePlSecret = m_shipstation->apiSecret();
     return c;
 }
 
@@ -231,6 +242,7 @@ QJsonObject SandboxServer::state() const
         {QStringLiteral("now"), ScenarioLoader::isoUtc(m_clock->now())},
         {QStringLiteral("netsuite"), netsuite},
         {QStringLiteral("channels"), m_shopifyStore ? m_shopifyStore->stateJson() : QJsonArray()},
+        {QStringLiteral("threePl"), m_shipstation->state()},
         {QStringLiteral("requests"), m_stats->toJson()},
         {QStringLiteral("faults"), m_faults->toJson()},
         {QStringLiteral("faultsInjected"), m_faults->injected()},
@@ -310,6 +322,8 @@ HttpReply SandboxServer::serve(const HttpRequest &request, const QString &endpoi
 {
     Q_UNUSED(endpoint)
     *holdsSlot = false;
+    if (request.path.startsWith(QLatin1String("/shipstation/")))
+        return m_shipstation->handle(request, m_clock->now());
     if (!netsuite)
         return m_shopify->handle(request, m_clock->nowMs(), m_clock->now());
     if (!m_netsuiteStore)
@@ -338,14 +352,16 @@ void SandboxServer::dispatch(const QHttpServerRequest &request, QHttpServerRespo
         return;
     }
     const bool netsuite = r.path.startsWith(QLatin1String("/services/rest/"));
-    if (!netsuite && !r.path.startsWith(QLatin1String("/shopify/"))) {
+    const bool threePl = r.path.startsWith(QLatin1String("/shipstation/"));
+    if (!netsuite && !threePl && !r.path.startsWith(QLatin1String("/shopify/"))) {
         answer(
             HttpReply::json(404, QJsonObject{{QStringLiteral("error"),
                                               QString(QStringLiteral("Not Found: ") + r.path)}}));
         return;
     }
-    const QString endpoint =
-        netsuite ? NetSuiteService::endpointOf(r) : ShopifyService::endpointOf(r);
+    const QString endpoint = netsuite  ? NetSuiteService::endpointOf(r)
+                             : threePl ? ShipStationService::endpointOf(r)
+                                       : ShopifyService::endpointOf(r);
     const std::optional<FaultInjector::Fault> fault = m_faults->take(endpoint);
     if (fault && (fault->hang || fault->drop)) {
         m_stats->record(endpoint, 0);

@@ -24,6 +24,7 @@ class NetSuiteService;
 class NetSuiteStore;
 class RequestStats;
 class SandboxClock;
+class ShipStationService;
 class ShopifyService;
 class ShopifyStore;
 struct HttpReply;
@@ -45,6 +46,7 @@ struct SandboxCredentials
     QList<Shop> shops;
     // NetSuite's items (internal id, name): the demo's channels use the names as SKUs.
     QList<QPair<qint64, QString>> items;
+    QString threePlKey, threePlSecret; // the ShipStation-style 3PL's Basic auth
 };
 
 // A local stand-in for NetSuite and Shopify speaking their REST protocols over real HTTP on
@@ -53,6 +55,7 @@ struct SandboxCredentials
 //
 //   /services/rest/...                     NetSuite (TBA, SuiteQL, Record API reads)
 //   /shopify/{shop}/admin/api/{version}/...  Shopify Admin API (REST + GraphQL)
+//   /shipstation/...                       a ShipStation-style 3PL (orders, shipments)
 //   /_sandbox/...                          control endpoints (scenario-format.md)
 class SandboxServer final : public QObject
 {
@@ -71,6 +74,7 @@ public:
     QUrl baseUrl() const;                           // http://127.0.0.1:PORT
     QUrl netSuiteBaseUrl() const;                   // same as baseUrl()
     QUrl shopifyBaseUrl(const QString &shop) const; // baseUrl() + "/shopify/" + shop
+    QUrl threePlBaseUrl() const;                    // baseUrl() + "/shipstation"
 
     SandboxCredentials credentials() const;
     QJsonObject state() const; // same as GET /_sandbox/state
@@ -110,6 +114,7 @@ private:
     std::unique_ptr<ShopifyStore> m_shopifyStore;
     std::unique_ptr<NetSuiteService> m_netsuite;
     std::unique_ptr<ShopifyService> m_shopify;
+    std::unique_ptr<ShipStationService> m_shipstation;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<RequestStats> m_stats;
     std::vector<std::shared_ptr<QHttpServerResponder>> m_hung; // kept open, never answered

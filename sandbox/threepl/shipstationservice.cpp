@@ -1,0 +1,371 @@
+#include "sandbox/threepl/shipstationservice.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+#include <algorithm>
+#include <cmath>
+
+namespace fulfillsync::sandbox {
+
+namespace {
+
+const QString kPrefix = QStringLiteral("/shipstation/");
+
+HttpReply invalid(int status, const QString &message)
+{
+    // ASP.NET Web API's error shape, which ShipStation answers with.
+    return HttpReply::json(status, QJsonObject{{QStringLiteral("Message"), message}});
+}
+
+QString isoUtc(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz0000"));
+}
+
+// "2026-12-06 10:00:00", "2026-12-06T10:00:00(.fff)" or "2026-12-06", as UTC.
+QDateTime parseTime(const QString &text)
+{
+    for (const QString &format :
+         {QStringLiteral("yyyy-MM-dd HH:mm:ss"), QStringLiteral("yyyy-MM-ddTHH:mm:ss"),
+          QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"), QStringLiteral("yyyy-MM-dd")}) {
+        QDateTime time = QDateTime::fromString(text, format);
+        if (time.isValid()) {
+            time.setTimeSpec(Qt::UTC);
+            return time;
+        }
+    }
+    return {};
+}
+
+bool isOpen(const QString &status)
+{
+    return status == u"awaiting_payment" || status == u"awaiting_shipment" || status == u"on_hold";
+}
+
+QString lineKeyOf(const QJsonObject &item, int index)
+{
+    const QString key = item.value(QStringLiteral("lineItemKey")).toString();
+    return key.isEmpty() ? QStringLiteral("line-%1").arg(index + 1) : key;
+}
+
+} // namespace
+
+QString ShipStationService::endpointOf(const HttpRequest &request)
+{
+    const QString rest = request.path.mid(kPrefix.size() - 1);
+    if (request.method == u"POST" && rest == u"/orders/createorder")
+        return QStringLiteral("shipstation.createorder");
+    if (request.method == u"POST" && rest == u"/orders/createorders")
+        return QStringLiteral("shipstation.createorders");
+    if (request.method == u"GET" && rest.startsWith(u"/orders/"))
+        return QStringLiteral("shipstation.orders.get");
+    if (request.method == u"GET" && rest == u"/shipments")
+        return QStringLiteral("shipstation.shipments");
+    return QStringLiteral("shipstation.other");
+}
+
+bool ShipStationService::admit(const QDateTime &now, HttpReply *refusal)
+{
+    if (!m_windowStart.isValid() || m_windowStart.msecsTo(now) >= 60 * 1000) {
+        m_windowStart = now;
+        m_used = 0;
+    }
+    if (m_used >= kRequestsPerMinute) {
+        *refusal = invalid(429, QStringLiteral("Too Many Requests"));
+        addRateHeaders(*refusal, now);
+        return false;
+    }
+    ++m_used;
+    return true;
+}
+
+void ShipStationService::addRateHeaders(HttpReply &reply, const QDateTime &now) const
+{
+    const qint64 leftMs = std::max<qint64>(0, 60 * 1000 - m_windowStart.msecsTo(now));
+    reply.addHeader("X-Rate-Limit-Limit", QByteArray::number(kRequestsPerMinute));
+    reply.addHeader("X-Rate-Limit-Remaining",
+                    QByteArray::number(std::max(0, kRequestsPerMinute - m_used)));
+    reply.addHeader("X-Rate-Limit-Reset", QByteArray::number((leftMs + 999) / 1000));
+}
+
+HttpReply ShipStationService::handle(const HttpRequest &request, const QDateTime &now)
+{
+    const QByteArray expected = "Basic " + (m_key + u':' + m_secret).toUtf8().toBase64();
+    if (request.header("authorization") != expected)
+        return invalid(401, QStringLiteral("Authorization has been denied for this request."));
+    HttpReply reply;
+    if (!admit(now, &reply))
+        return reply;
+    const QString endpoint = endpointOf(request);
+    const QString rest = request.path.mid(kPrefix.size() - 1);
+    if (endpoint == u"shipstation.createorder" || endpoint == u"shipstation.createorders") {
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
+        QString error;
+        if (pe.error != QJsonParseError::NoError)
+            reply =
+                invalid(400, QStringLiteral("The request is invalid: %1").arg(pe.errorString()));
+        else if (endpoint == u"shipstation.createorder" && doc.isObject())
+            reply = createOrder(doc.object(), &error);
+        else if (endpoint == u"shipstation.createorders" && doc.isArray())
+            reply = createOrders(doc.array());
+        else
+            reply = invalid(400, QStringLiteral("The request is invalid."));
+    } else if (endpoint == u"shipstation.orders.get") {
+        bool ok = false;
+        const qint64 id = rest.mid(QStringLiteral("/orders/").size()).toLongLong(&ok);
+        reply = ok && m_orders.contains(id)
+                    ? HttpReply::json(200, orderJson(m_orders.value(id)))
+                    : invalid(404, QStringLiteral("No order was found with that id."));
+    } else if (endpoint == u"shipstation.shipments") {
+        reply = shipments(request);
+    } else {
+        reply = invalid(404, QStringLiteral("No HTTP resource was found that matches the request "
+                                            "URI."));
+    }
+    addRateHeaders(reply, now);
+    return reply;
+}
+
+HttpReply ShipStationService::createOrder(const QJsonObject &body, QString *error)
+{
+    const QString number = body.value(QStringLiteral("orderNumber")).toString();
+    const QString status = body.value(QStringLiteral("orderStatus")).toString();
+    const QJsonValue items = body.value(QStringLiteral("items"));
+    if (number.isEmpty() || number.size() > 50)
+        *error = QStringLiteral("orderNumber: required, at most 50 characters");
+    else if (body.value(QStringLiteral("orderDate")).toString().isEmpty())
+        *error = QStringLiteral("orderDate: required");
+    else if (!isOpen(status) && status != u"cancelled")
+        *error = QStringLiteral("orderStatus: awaiting_payment, awaiting_shipment, on_hold or "
+                                "cancelled");
+    else if (!items.isUndefined() && !items.isArray())
+        *error = QStringLiteral("items: must be an array");
+    if (error->isEmpty())
+        for (const QJsonValue &item : items.toArray()) {
+            const double quantity = item[QLatin1String("quantity")].toDouble(-1);
+            if (!item.isObject() || quantity <= 0 || std::floor(quantity) != quantity)
+                *error = QStringLiteral("items: each needs a whole quantity above 0");
+        }
+    if (!error->isEmpty())
+        return invalid(400, *error);
+
+    QString key = body.value(QStringLiteral("orderKey")).toString();
+    Order *order = nullptr;
+    if (!key.isEmpty())
+        for (Order &existing : m_orders)
+            if (existing.orderKey == key)
+                order = &existing;
+    if (order && !isOpen(order->orderStatus)) {
+        *error = QStringLiteral("Order %1 is %2 and cannot be updated.")
+                     .arg(order->orderNumber, order->orderStatus);
+        return invalid(400, *error);
+    }
+    if (!order) {
+        Order created;
+        created.orderId = m_nextOrderId++;
+        created.orderKey = key.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : key;
+        order = &m_orders.insert(created.orderId, created).value();
+    }
+    // An update replaces the whole order, as ShipStation's does; what has shipped stays.
+    order->orderNumber = number;
+    order->orderStatus = status;
+    order->orderDate = body.value(QStringLiteral("orderDate")).toString();
+    order->carrierCode = body.value(QStringLiteral("carrierCode")).toString();
+    order->serviceCode = body.value(QStringLiteral("serviceCode")).toString();
+    order->items = items.toArray();
+    return HttpReply::json(200, orderJson(*order));
+}
+
+HttpReply ShipStationService::createOrders(const QJsonArray &orders)
+{
+    if (orders.size() > kMaxBulkOrders)
+        return invalid(400, QStringLiteral("At most %1 orders at once.").arg(kMaxBulkOrders));
+    QJsonArray results;
+    bool hasErrors = false;
+    for (const QJsonValue &value : orders) {
+        QString error;
+        const HttpReply one = value.isObject()
+                                  ? createOrder(value.toObject(), &error)
+                                  : invalid(400, error = QStringLiteral("not an order object"));
+        const QJsonObject order = QJsonDocument::fromJson(one.body).object();
+        hasErrors |= !error.isEmpty();
+        results.append(QJsonObject{
+            {QStringLiteral("orderId"),
+             error.isEmpty() ? order.value(QStringLiteral("orderId")) : QJsonValue(0)},
+            {QStringLiteral("orderNumber"), value[QLatin1String("orderNumber")]},
+            {QStringLiteral("orderKey"), error.isEmpty() ? order.value(QStringLiteral("orderKey"))
+                                                         : value[QLatin1String("orderKey")]},
+            {QStringLiteral("success"), error.isEmpty()},
+            {QStringLiteral("errorMessage"), error.isEmpty() ? QJsonValue() : QJsonValue(error)}});
+    }
+    return HttpReply::json(200, QJsonObject{{QStringLiteral("hasErrors"), hasErrors},
+                                            {QStringLiteral("results"), results}});
+}
+
+HttpReply ShipStationService::shipments(const HttpRequest &request) const
+{
+    const QUrlQuery &q = request.query;
+    const auto time = [&q](const char *name, QDateTime *out) {
+        const QString text = q.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+        *out = text.isEmpty() ? QDateTime() : parseTime(text);
+        return text.isEmpty() || out->isValid();
+    };
+    QDateTime createStart, createEnd, shipStart, shipEnd;
+    if (!time("createDateStart", &createStart) || !time("createDateEnd", &createEnd) ||
+        !time("shipDateStart", &shipStart) || !time("shipDateEnd", &shipEnd))
+        return invalid(400, QStringLiteral("The request is invalid: a date cannot be read."));
+    bool pageOk = true;
+    bool sizeOk = true;
+    const QString pageText = q.queryItemValue(QStringLiteral("page"));
+    const QString sizeText = q.queryItemValue(QStringLiteral("pageSize"));
+    const int page = pageText.isEmpty() ? 1 : pageText.toInt(&pageOk);
+    const int pageSize = sizeText.isEmpty() ? 100 : sizeText.toInt(&sizeOk);
+    if (!pageOk || !sizeOk || page < 1 || pageSize < 1 || pageSize > kMaxPageSize)
+        return invalid(400, QStringLiteral("page: 1 or more; pageSize: 1 to %1").arg(kMaxPageSize));
+    const QString number = q.queryItemValue(QStringLiteral("orderNumber"));
+    const bool withItems = q.queryItemValue(QStringLiteral("includeShipmentItems"))
+                               .compare(u"true", Qt::CaseInsensitive) == 0;
+    const bool descending =
+        q.queryItemValue(QStringLiteral("sortDir")).compare(u"DESC", Qt::CaseInsensitive) == 0;
+
+    QList<const Shipment *> matching;
+    for (const Shipment &s : m_shipments) {
+        const QDateTime shipDay(s.created.date(), QTime(0, 0), Qt::UTC);
+        if ((createStart.isValid() && s.created < createStart) ||
+            (createEnd.isValid() && s.created > createEnd) ||
+            (shipStart.isValid() && shipDay < shipStart) ||
+            (shipEnd.isValid() && shipDay > shipEnd) ||
+            (!number.isEmpty() && m_orders.value(s.orderId).orderNumber != number))
+            continue;
+        matching << &s;
+    }
+    std::stable_sort(matching.begin(), matching.end(), [descending](auto a, auto b) {
+        return descending
+                   ? std::tie(b->created, b->shipmentId) < std::tie(a->created, a->shipmentId)
+                   : std::tie(a->created, a->shipmentId) < std::tie(b->created, b->shipmentId);
+    });
+    QJsonArray list;
+    for (qsizetype i = qsizetype(page - 1) * pageSize;
+         i < matching.size() && i < qsizetype(page) * pageSize; ++i)
+        list.append(shipmentJson(*matching.at(i), withItems));
+    const qsizetype total = matching.size();
+    return HttpReply::json(
+        200, QJsonObject{{QStringLiteral("shipments"), list},
+                         {QStringLiteral("total"), total},
+                         {QStringLiteral("page"), page},
+                         {QStringLiteral("pages"), (total + pageSize - 1) / pageSize}});
+}
+
+HttpReply ShipStationService::ship(const QJsonObject &body, const QDateTime &now)
+{
+    const QString key = body.value(QStringLiteral("orderKey")).toString();
+    auto order = std::find_if(m_orders.begin(), m_orders.end(),
+                              [&key](const Order &o) { return o.orderKey == key; });
+    if (key.isEmpty() || order == m_orders.end())
+        return invalid(404, QStringLiteral("orderKey: no such order"));
+    if (order->orderStatus != u"awaiting_shipment")
+        return invalid(409, QStringLiteral("Order %1 is %2: only awaiting_shipment ships.")
+                                .arg(order->orderNumber, order->orderStatus));
+    const QString tracking = body.value(QStringLiteral("trackingNumber")).toString();
+    if (tracking.isEmpty())
+        return invalid(400, QStringLiteral("trackingNumber: required"));
+    QMap<QString, double> wanted; // lineItemKey -> quantity
+    QMap<QString, QString> skus;
+    for (int i = 0; i < order->items.size(); ++i) {
+        const QJsonObject item = order->items.at(i).toObject();
+        const QString lineKey = lineKeyOf(item, i);
+        skus.insert(lineKey, item.value(QStringLiteral("sku")).toString());
+        if (!body.contains(QStringLiteral("items")))
+            wanted.insert(lineKey, item.value(QStringLiteral("quantity")).toDouble() -
+                                       order->shipped.value(lineKey));
+    }
+    for (const QJsonValue &v : body.value(QStringLiteral("items")).toArray())
+        wanted.insert(v[QLatin1String("lineItemKey")].toString(),
+                      v[QLatin1String("quantity")].toDouble());
+    Shipment shipment;
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        if (it.value() <= 0)
+            continue;
+        const auto line = std::find_if(order->items.cbegin(), order->items.cend(),
+                                       [&, i = 0](const QJsonValue &v) mutable {
+                                           return lineKeyOf(v.toObject(), i++) == it.key();
+                                       });
+        const double left = line == order->items.cend()
+                                ? 0
+                                : line->toObject().value(QStringLiteral("quantity")).toDouble() -
+                                      order->shipped.value(it.key());
+        if (it.value() > left)
+            return invalid(400, QStringLiteral("%1: %2 left to ship, not %3")
+                                    .arg(it.key())
+                                    .arg(left)
+                                    .arg(it.value()));
+        shipment.items.append(QJsonObject{{QStringLiteral("lineItemKey"), it.key()},
+                                          {QStringLiteral("sku"), skus.value(it.key())},
+                                          {QStringLiteral("quantity"), it.value()}});
+    }
+    if (shipment.items.isEmpty())
+        return invalid(400, QStringLiteral("nothing left to ship"));
+    for (const QJsonValue &v : std::as_const(shipment.items))
+        order->shipped[v[QLatin1String("lineItemKey")].toString()] +=
+            v[QLatin1String("quantity")].toDouble();
+    bool all = true;
+    for (int i = 0; i < order->items.size(); ++i) {
+        const QJsonObject item = order->items.at(i).toObject();
+        all &= order->shipped.value(lineKeyOf(item, i)) >=
+               item.value(QStringLiteral("quantity")).toDouble();
+    }
+    if (all)
+        order->orderStatus = QStringLiteral("shipped");
+    shipment.shipmentId = m_nextShipmentId++;
+    shipment.orderId = order->orderId;
+    shipment.created = now.toUTC();
+    shipment.trackingNumber = tracking;
+    shipment.carrierCode = body.value(QStringLiteral("carrierCode")).toString(order->carrierCode);
+    shipment.serviceCode = body.value(QStringLiteral("serviceCode")).toString(order->serviceCode);
+    m_shipments << shipment;
+    return HttpReply::json(200, shipmentJson(shipment, true));
+}
+
+QJsonObject ShipStationService::orderJson(const Order &order) const
+{
+    return {{QStringLiteral("orderId"), order.orderId},
+            {QStringLiteral("orderKey"), order.orderKey},
+            {QStringLiteral("orderNumber"), order.orderNumber},
+            {QStringLiteral("orderStatus"), order.orderStatus},
+            {QStringLiteral("orderDate"), order.orderDate},
+            {QStringLiteral("carrierCode"), order.carrierCode},
+            {QStringLiteral("serviceCode"), order.serviceCode},
+            {QStringLiteral("items"), order.items}};
+}
+
+QJsonObject ShipStationService::shipmentJson(const Shipment &s, bool withItems) const
+{
+    const Order order = m_orders.value(s.orderId);
+    return {{QStringLiteral("shipmentId"), s.shipmentId},
+            {QStringLiteral("orderId"), s.orderId},
+            {QStringLiteral("orderKey"), order.orderKey},
+            {QStringLiteral("orderNumber"), order.orderNumber},
+            {QStringLiteral("createDate"), isoUtc(s.created)},
+            {QStringLiteral("shipDate"), s.created.date().toString(Qt::ISODate)},
+            {QStringLiteral("trackingNumber"), s.trackingNumber},
+            {QStringLiteral("carrierCode"), s.carrierCode},
+            {QStringLiteral("serviceCode"), s.serviceCode},
+            {QStringLiteral("voided"), false},
+            {QStringLiteral("shipmentItems"), withItems ? QJsonValue(s.items) : QJsonValue()}};
+}
+
+QJsonObject ShipStationService::state() const
+{
+    QJsonArray orders;
+    for (const Order &order : m_orders)
+        orders.append(orderJson(order));
+    QJsonArray shipments;
+    for (const Shipment &s : m_shipments)
+        shipments.append(shipmentJson(s, true));
+    return {{QStringLiteral("orders"), orders},
+            {QStringLiteral("shipments"), shipments},
+            {QStringLiteral("requestsThisMinute"), m_used}};
+}
+
+} // namespace fulfillsync::sandbox
