@@ -62,6 +62,10 @@ QString AttemptDetailPane::text() const
 
 void AttemptDetailPane::showAttempt(qint64 attemptId)
 {
+    if (attemptId != m_attemptId) { // until its details arrive, Replay would be the last one's
+        m_replay->setEnabled(false);
+        m_replayAsRecorded->setEnabled(false);
+    }
     m_attemptId = attemptId;
     if (attemptId == 0) { // nothing highlighted (a new filter): nothing to act on either
         m_title->setText(tr("Select an attempt to see the request and the answer."));

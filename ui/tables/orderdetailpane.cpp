@@ -71,8 +71,12 @@ QString OrderDetailPane::text() const
 
 void OrderDetailPane::showOrder(qint64 orderId)
 {
-    if (orderId != m_orderId)
+    if (orderId != m_orderId) {
         m_planned.clear(); // dry-run answers belong to the order they were asked for
+        // Until this order's details arrive, the buttons would speak for the one before.
+        for (QPushButton *button : {m_resync, m_dryRun, m_resolve})
+            button->setEnabled(false);
+    }
     m_orderId = orderId;
     if (orderId == 0) { // nothing highlighted (a new filter): nothing to act on either
         m_title->setText(
