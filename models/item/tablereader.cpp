@@ -20,22 +20,27 @@ bool run(QSqlQuery &q, const TablePageQuery::Sql &sql, QString *error)
     return execOrReport(q, error);
 }
 
+} // namespace
+
 // The query comes from the GUI, which does not know the engine; the reader does. On SQLite
 // free text goes through the trigram index unless the needle is common enough for LIKE to find
-// a page sooner (TablePageQuery::kDenseMatches).
-TablePageQuery forEngine(TablePageQuery query, const Database &database, QSqlDatabase &db)
+// a page sooner (TablePageQuery::kDenseMatches). That is asked once per generation, not for
+// every page.
+TablePageQuery TableReader::forEngine(quint64 generation, TablePageQuery query, QSqlDatabase &db)
 {
-    query.useFts5 = database.isSqlite();
-    if (const auto matches = query.indexedMatchesSql()) {
-        QSqlQuery q(db);
-        if (run(q, *matches, nullptr) && q.next() &&
-            q.value(0).toInt() >= TablePageQuery::kDenseMatches)
-            query.useFts5 = false;
+    query.useFts5 = m_database.isSqlite();
+    if (generation != m_indexChoiceGeneration) {
+        m_indexChoiceGeneration = generation;
+        m_useIndex = true;
+        if (const auto matches = query.indexedMatchesSql()) {
+            QSqlQuery q(db);
+            m_useIndex = !(run(q, *matches, nullptr) && q.next() &&
+                           q.value(0).toInt() >= TablePageQuery::kDenseMatches);
+        }
     }
+    query.useFts5 = query.useFts5 && m_useIndex;
     return query;
 }
-
-} // namespace
 
 TableReader::TableReader(Database &database)
     : m_database(database)
@@ -55,7 +60,7 @@ void TableReader::readPage(quint64 generation, const TablePageQuery &query, int 
         return;
     }
     QSqlQuery q(db);
-    if (!run(q, forEngine(query, m_database, db).pageSql(seek), &page.error)) {
+    if (!run(q, forEngine(generation, query, db).pageSql(seek), &page.error)) {
         Q_EMIT pageLoaded(page);
         return;
     }
@@ -81,7 +86,7 @@ void TableReader::countRows(quint64 generation, const TablePageQuery &query, int
     QSqlDatabase db = m_database.connection();
     if (!db.isOpen())
         return;
-    const TablePageQuery prepared = forEngine(query, m_database, db);
+    const TablePageQuery prepared = forEngine(generation, query, db);
     QSqlQuery count(db);
     if (!run(count, prepared.countSql(), nullptr) || !count.next())
         return;
@@ -118,8 +123,8 @@ QList<QVariantList> TableReader::hopAnchors(QSqlDatabase &db, const TablePageQue
 {
     // From each anchor to the next by OFFSET: SQLite skips `stride` index entries inside one
     // statement and returns a single row, so a million rows take a thousand short statements
-    // (about 0.1 s) instead of one window function over all of them (0.6–1.3 s). Not with free
-    // text: its index subquery would run again for every hop.
+    // (0.2 s in bench_tables) instead of one window function over all of them (0.6–1.4 s). Not with
+    // free text: its index subquery would run again for every hop.
     QList<QVariantList> keys;
     const int sortColumn = query.sortColumnIndex();
     TablePageQuery::Seek seek;

@@ -39,11 +39,14 @@ Q_SIGNALS:
 
 private:
     bool isStale(quint64 generation) const { return generation != m_latest.load(); }
+    TablePageQuery forEngine(quint64 generation, TablePageQuery query, QSqlDatabase &db);
     QList<QVariantList> hopAnchors(QSqlDatabase &db, const TablePageQuery &query, int stride,
                                    quint64 generation) const;
 
     Database &m_database;
     std::atomic<quint64> m_latest{0};
+    quint64 m_indexChoiceGeneration = 0; // the generation m_useIndex was decided for
+    bool m_useIndex = true;
 };
 
 } // namespace fulfillsync
