@@ -48,7 +48,6 @@ void NetSuiteReader::start()
         m_since = m_config.resume.evaluateFrom;
         m_ordersSince = m_config.resume.ordersFrom;
         m_fulfillmentsSince = m_config.resume.fulfillmentsFrom;
-        m_result.evaluateChangedSince = m_since;
         qCInfo(lcReader) << "continuing a read cut short: orders from" << m_ordersSince
                          << "fulfillments from" << m_fulfillmentsSince;
         return readOrders();

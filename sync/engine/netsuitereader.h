@@ -71,9 +71,6 @@ public:
         // Where a following pass continues if this one ends short of storing the watermark
         // (cancelled, an error, while reading or pushing). Invalid: nothing was read.
         ReadResume resume;
-        // A continued read: the orders the pass cut short stored since then wait to be
-        // evaluated too.
-        QDateTime evaluateChangedSince;
     };
 
     NetSuiteReader(QNetworkAccessManager &network, OrderRepository &orders, Config config,

@@ -73,7 +73,8 @@ void SyncPass::start()
     if (m_config.onlyOrders.isEmpty()) {
         reader.watermark = watermarks.value(m_config.connector.id, kFulfillmentStream);
         reader.storedProbe = watermarks.probe(m_config.connector.id, kFulfillmentStream);
-        reader.resume = watermarks.resume(m_config.connector.id, kFulfillmentStream);
+        m_resumed = watermarks.resume(m_config.connector.id, kFulfillmentStream);
+        reader.resume = m_resumed;
     }
     reader.firstPassSince = m_config.firstPassSince;
     reader.overlapSeconds = m_config.overlapSeconds;
@@ -129,9 +130,8 @@ void SyncPass::onRead(const NetSuiteReader::Result &result)
         const QList<qint64> due =
             m_quarantine->dueOrderIds(connector.id, m_config.clock(), m_config.settingsVersion);
         orders.unite(QSet<qint64>(due.cbegin(), due.cend()));
-        if (result.evaluateChangedSince.isValid()) {
-            const QList<qint64> stored =
-                m_orders->orderIdsChangedSince(result.evaluateChangedSince);
+        if (m_resumed.isValid()) { // what the pass cut short stored waits to be evaluated
+            const QList<qint64> stored = m_orders->orderIdsChangedSince(m_resumed.evaluateFrom);
             orders.unite(QSet<qint64>(stored.cbegin(), stored.cend()));
         }
     } else {

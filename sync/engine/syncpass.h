@@ -168,6 +168,7 @@ private:
     std::optional<AttemptRecorder> m_recorder;
     std::unique_ptr<FulfillmentMapper> m_mapper;
     NetSuiteReader::Result m_read;
+    ReadResume m_resumed; // where a pass cut short stopped, as this one started
     QPointer<NetSuiteReader> m_reader;
     // Evaluation and the channel work, interleaved.
     QList<qint64> m_orderIds; // to evaluate, in order
