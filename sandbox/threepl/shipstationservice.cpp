@@ -101,12 +101,11 @@ HttpReply ShipStationService::handle(const HttpRequest &request, const QDateTime
     if (endpoint == u"shipstation.createorder" || endpoint == u"shipstation.createorders") {
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
-        QString error;
         if (pe.error != QJsonParseError::NoError)
             reply =
                 invalid(400, QStringLiteral("The request is invalid: %1").arg(pe.errorString()));
         else if (endpoint == u"shipstation.createorder" && doc.isObject())
-            reply = createOrder(doc.object(), &error);
+            reply = createOrder(doc.object());
         else if (endpoint == u"shipstation.createorders" && doc.isArray())
             reply = createOrders(doc.array());
         else
@@ -127,40 +126,40 @@ HttpReply ShipStationService::handle(const HttpRequest &request, const QDateTime
     return reply;
 }
 
-HttpReply ShipStationService::createOrder(const QJsonObject &body, QString *error)
+ShipStationService::Order *ShipStationService::orderByKey(const QString &key)
+{
+    if (key.isEmpty())
+        return nullptr;
+    for (Order &order : m_orders)
+        if (order.orderKey == key)
+            return &order;
+    return nullptr;
+}
+
+HttpReply ShipStationService::createOrder(const QJsonObject &body)
 {
     const QString number = body.value(QStringLiteral("orderNumber")).toString();
     const QString status = body.value(QStringLiteral("orderStatus")).toString();
     const QJsonValue items = body.value(QStringLiteral("items"));
     if (number.isEmpty() || number.size() > 50)
-        *error = QStringLiteral("orderNumber: required, at most 50 characters");
-    else if (body.value(QStringLiteral("orderDate")).toString().isEmpty())
-        *error = QStringLiteral("orderDate: required");
-    else if (!isOpen(status) && status != u"cancelled")
-        *error = QStringLiteral("orderStatus: awaiting_payment, awaiting_shipment, on_hold or "
-                                "cancelled");
-    else if (!items.isUndefined() && !items.isArray())
-        *error = QStringLiteral("items: must be an array");
-    if (error->isEmpty())
-        for (const QJsonValue &item : items.toArray()) {
-            const double quantity = item[QLatin1String("quantity")].toDouble(-1);
-            if (!item.isObject() || quantity <= 0 || std::floor(quantity) != quantity)
-                *error = QStringLiteral("items: each needs a whole quantity above 0");
-        }
-    if (!error->isEmpty())
-        return invalid(400, *error);
-
-    QString key = body.value(QStringLiteral("orderKey")).toString();
-    Order *order = nullptr;
-    if (!key.isEmpty())
-        for (Order &existing : m_orders)
-            if (existing.orderKey == key)
-                order = &existing;
-    if (order && !isOpen(order->orderStatus)) {
-        *error = QStringLiteral("Order %1 is %2 and cannot be updated.")
-                     .arg(order->orderNumber, order->orderStatus);
-        return invalid(400, *error);
+        return invalid(400, QStringLiteral("orderNumber: required, at most 50 characters"));
+    if (body.value(QStringLiteral("orderDate")).toString().isEmpty())
+        return invalid(400, QStringLiteral("orderDate: required"));
+    if (!isOpen(status) && status != u"cancelled")
+        return invalid(400, QStringLiteral("orderStatus: awaiting_payment, awaiting_shipment, "
+                                           "on_hold or cancelled"));
+    if (!items.isUndefined() && !items.isArray())
+        return invalid(400, QStringLiteral("items: must be an array"));
+    for (const QJsonValue &item : items.toArray()) {
+        const double quantity = item[QLatin1String("quantity")].toDouble(-1);
+        if (!item.isObject() || quantity <= 0 || std::floor(quantity) != quantity)
+            return invalid(400, QStringLiteral("items: each needs a whole quantity above 0"));
     }
+    const QString key = body.value(QStringLiteral("orderKey")).toString();
+    Order *order = orderByKey(key);
+    if (order && !isOpen(order->orderStatus))
+        return invalid(400, QStringLiteral("Order %1 is %2 and cannot be updated.")
+                                .arg(order->orderNumber, order->orderStatus));
     if (!order) {
         Order created;
         created.orderId = m_nextOrderId++;
@@ -184,20 +183,20 @@ HttpReply ShipStationService::createOrders(const QJsonArray &orders)
     QJsonArray results;
     bool hasErrors = false;
     for (const QJsonValue &value : orders) {
-        QString error;
         const HttpReply one = value.isObject()
-                                  ? createOrder(value.toObject(), &error)
-                                  : invalid(400, error = QStringLiteral("not an order object"));
-        const QJsonObject order = QJsonDocument::fromJson(one.body).object();
-        hasErrors |= !error.isEmpty();
+                                  ? createOrder(value.toObject())
+                                  : invalid(400, QStringLiteral("not an order object"));
+        const QJsonObject answer = QJsonDocument::fromJson(one.body).object();
+        const bool ok = one.status == 200;
+        hasErrors |= !ok;
         results.append(QJsonObject{
-            {QStringLiteral("orderId"),
-             error.isEmpty() ? order.value(QStringLiteral("orderId")) : QJsonValue(0)},
+            {QStringLiteral("orderId"), ok ? answer.value(QStringLiteral("orderId")) : 0},
             {QStringLiteral("orderNumber"), value[QLatin1String("orderNumber")]},
-            {QStringLiteral("orderKey"), error.isEmpty() ? order.value(QStringLiteral("orderKey"))
-                                                         : value[QLatin1String("orderKey")]},
-            {QStringLiteral("success"), error.isEmpty()},
-            {QStringLiteral("errorMessage"), error.isEmpty() ? QJsonValue() : QJsonValue(error)}});
+            {QStringLiteral("orderKey"),
+             ok ? answer.value(QStringLiteral("orderKey")) : value[QLatin1String("orderKey")]},
+            {QStringLiteral("success"), ok},
+            {QStringLiteral("errorMessage"),
+             ok ? QJsonValue() : answer.value(QStringLiteral("Message"))}});
     }
     return HttpReply::json(200, QJsonObject{{QStringLiteral("hasErrors"), hasErrors},
                                             {QStringLiteral("results"), results}});
@@ -259,10 +258,8 @@ HttpReply ShipStationService::shipments(const HttpRequest &request) const
 
 HttpReply ShipStationService::ship(const QJsonObject &body, const QDateTime &now)
 {
-    const QString key = body.value(QStringLiteral("orderKey")).toString();
-    auto order = std::find_if(m_orders.begin(), m_orders.end(),
-                              [&key](const Order &o) { return o.orderKey == key; });
-    if (key.isEmpty() || order == m_orders.end())
+    Order *order = orderByKey(body.value(QStringLiteral("orderKey")).toString());
+    if (!order)
         return invalid(404, QStringLiteral("orderKey: no such order"));
     if (order->orderStatus != u"awaiting_shipment")
         return invalid(409, QStringLiteral("Order %1 is %2: only awaiting_shipment ships.")
@@ -270,52 +267,49 @@ HttpReply ShipStationService::ship(const QJsonObject &body, const QDateTime &now
     const QString tracking = body.value(QStringLiteral("trackingNumber")).toString();
     if (tracking.isEmpty())
         return invalid(400, QStringLiteral("trackingNumber: required"));
-    QMap<QString, double> wanted; // lineItemKey -> quantity
-    QMap<QString, QString> skus;
+    struct Line
+    {
+        QString sku;
+        double left = 0; // ordered, less what has shipped
+    };
+    QMap<QString, Line> lines; // by lineItemKey
     for (int i = 0; i < order->items.size(); ++i) {
         const QJsonObject item = order->items.at(i).toObject();
-        const QString lineKey = lineKeyOf(item, i);
-        skus.insert(lineKey, item.value(QStringLiteral("sku")).toString());
-        if (!body.contains(QStringLiteral("items")))
-            wanted.insert(lineKey, item.value(QStringLiteral("quantity")).toDouble() -
-                                       order->shipped.value(lineKey));
+        const QString key = lineKeyOf(item, i);
+        lines.insert(
+            key, {item.value(QStringLiteral("sku")).toString(),
+                  item.value(QStringLiteral("quantity")).toDouble() - order->shipped.value(key)});
     }
-    for (const QJsonValue &v : body.value(QStringLiteral("items")).toArray())
-        wanted.insert(v[QLatin1String("lineItemKey")].toString(),
-                      v[QLatin1String("quantity")].toDouble());
+    QMap<QString, double> wanted; // by lineItemKey; all that is left unless items are given
+    if (body.contains(QStringLiteral("items")))
+        for (const QJsonValue &v : body.value(QStringLiteral("items")).toArray())
+            wanted.insert(v[QLatin1String("lineItemKey")].toString(),
+                          v[QLatin1String("quantity")].toDouble());
+    else
+        for (auto it = lines.cbegin(); it != lines.cend(); ++it)
+            wanted.insert(it.key(), it->left);
     Shipment shipment;
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
         if (it.value() <= 0)
             continue;
-        const auto line = std::find_if(order->items.cbegin(), order->items.cend(),
-                                       [&, i = 0](const QJsonValue &v) mutable {
-                                           return lineKeyOf(v.toObject(), i++) == it.key();
-                                       });
-        const double left = line == order->items.cend()
-                                ? 0
-                                : line->toObject().value(QStringLiteral("quantity")).toDouble() -
-                                      order->shipped.value(it.key());
-        if (it.value() > left)
+        const Line line = lines.value(it.key());
+        if (it.value() > line.left)
             return invalid(400, QStringLiteral("%1: %2 left to ship, not %3")
                                     .arg(it.key())
-                                    .arg(left)
+                                    .arg(line.left)
                                     .arg(it.value()));
         shipment.items.append(QJsonObject{{QStringLiteral("lineItemKey"), it.key()},
-                                          {QStringLiteral("sku"), skus.value(it.key())},
+                                          {QStringLiteral("sku"), line.sku},
                                           {QStringLiteral("quantity"), it.value()}});
     }
     if (shipment.items.isEmpty())
         return invalid(400, QStringLiteral("nothing left to ship"));
-    for (const QJsonValue &v : std::as_const(shipment.items))
-        order->shipped[v[QLatin1String("lineItemKey")].toString()] +=
-            v[QLatin1String("quantity")].toDouble();
-    bool all = true;
-    for (int i = 0; i < order->items.size(); ++i) {
-        const QJsonObject item = order->items.at(i).toObject();
-        all &= order->shipped.value(lineKeyOf(item, i)) >=
-               item.value(QStringLiteral("quantity")).toDouble();
-    }
-    if (all)
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) // all of it fits: now it ships
+        if (it.value() > 0) {
+            order->shipped[it.key()] += it.value();
+            lines[it.key()].left -= it.value();
+        }
+    if (std::all_of(lines.cbegin(), lines.cend(), [](const Line &l) { return l.left <= 0; }))
         order->orderStatus = QStringLiteral("shipped");
     shipment.shipmentId = m_nextShipmentId++;
     shipment.orderId = order->orderId;

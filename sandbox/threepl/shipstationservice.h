@@ -62,7 +62,8 @@ public:
     QJsonObject state() const;
 
 private:
-    HttpReply createOrder(const QJsonObject &body, QString *error);
+    Order *orderByKey(const QString &key);
+    HttpReply createOrder(const QJsonObject &body);
     HttpReply createOrders(const QJsonArray &orders);
     HttpReply shipments(const HttpRequest &request) const;
     QJsonObject orderJson(const Order &order) const;

@@ -213,6 +213,16 @@ private Q_SLOTS:
                       QJsonArray{QJsonObject{{QStringLiteral("lineItemKey"), QStringLiteral("1")},
                                              {QStringLiteral("quantity"), 2}}}}}),
                  400); // only one left on that line
+        // A request that does not fit as a whole ships nothing of it.
+        QCOMPARE(ship(QJsonObject{
+                     {QStringLiteral("orderKey"), QStringLiteral("k1")},
+                     {QStringLiteral("trackingNumber"), QStringLiteral("1ZX")},
+                     {QStringLiteral("items"),
+                      QJsonArray{QJsonObject{{QStringLiteral("lineItemKey"), QStringLiteral("1")},
+                                             {QStringLiteral("quantity"), 1}},
+                                 QJsonObject{{QStringLiteral("lineItemKey"), QStringLiteral("2")},
+                                             {QStringLiteral("quantity"), 5}}}}}),
+                 400);
         advanceClock(3600);
         const QString later = m_client.state(*m_server)[QLatin1String("now")].toString().left(19);
         QCOMPARE(ship(QJsonObject{{QStringLiteral("orderKey"), QStringLiteral("k1")},
