@@ -26,24 +26,29 @@ class TestDetailPanes : public QObject
 
     std::unique_ptr<TempDatabase> m_temp;
 
-    // Another session holds `table` exclusively for `holdMs`; returns once it does.
-    std::thread lockFor(const QString &table, int holdMs)
+    // Another session holds `table` exclusively for `holdMs`; returns once it does, with
+    // `*locked` false when it could not take the lock (the test then proves nothing).
+    std::thread lockFor(const QString &table, int holdMs, bool *locked)
     {
-        auto locked = std::make_shared<std::atomic<bool>>(false);
-        std::thread holder([this, table, holdMs, locked] {
+        enum State { Trying, Held, Failed };
+        auto state = std::make_shared<std::atomic<int>>(Trying);
+        std::thread holder([this, table, holdMs, state] {
             {
                 QSqlDatabase db = m_temp->database().connection();
                 QSqlQuery q(db);
-                q.exec(QStringLiteral("BEGIN"));
-                q.exec(QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE").arg(table));
-                locked->store(true);
-                std::this_thread::sleep_for(std::chrono::milliseconds(holdMs));
+                const bool held =
+                    q.exec(QStringLiteral("BEGIN")) &&
+                    q.exec(QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE").arg(table));
+                state->store(held ? Held : Failed);
+                if (held)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(holdMs));
                 q.exec(QStringLiteral("COMMIT"));
             }
             m_temp->database().closeThreadConnection();
         });
-        while (!locked->load())
+        while (state->load() == Trying)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        *locked = state->load() == Held;
         return holder;
     }
 
@@ -86,7 +91,8 @@ private Q_SLOTS:
         QTRY_VERIFY(pane.text().contains(QStringLiteral("first attempt")));
         QVERIFY(replay->isEnabled());
         QSignalSpy shown(&pane, &AttemptDetailPane::shown);
-        std::thread holder = lockFor(QStringLiteral("sync_attempts"), 1500);
+        bool locked = false;
+        std::thread holder = lockFor(QStringLiteral("sync_attempts"), 1500, &locked);
         QElapsedTimer clock;
         clock.start();
         pane.showAttempt(second);
@@ -95,6 +101,7 @@ private Q_SLOTS:
         // Until the third's details are read, nothing offers to replay the first.
         QVERIFY(!replay->isEnabled());
         holder.join();
+        QVERIFY(locked);
         QVERIFY2(blocked < 500, qPrintable(QString::number(blocked)));
         QTRY_VERIFY_WITH_TIMEOUT(pane.text().contains(QStringLiteral("third attempt")), 10000);
         QCOMPARE(shown.count(), 1); // the second selection's answer was dropped
@@ -115,12 +122,14 @@ private Q_SLOTS:
         QVERIFY2(orders.upsertOrders({order}), qPrintable(orders.lastError()));
         OrderDetailPane pane(m_temp->database());
         QSignalSpy shown(&pane, &OrderDetailPane::shown);
-        std::thread holder = lockFor(QStringLiteral("sales_orders"), 1500);
+        bool locked = false;
+        std::thread holder = lockFor(QStringLiteral("sales_orders"), 1500, &locked);
         QElapsedTimer clock;
         clock.start();
         pane.showOrder(1);
         const qint64 blocked = clock.elapsed();
         holder.join();
+        QVERIFY(locked);
         QVERIFY2(blocked < 500, qPrintable(QString::number(blocked)));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 10000);
         QVERIFY(pane.text().contains(QStringLiteral("Item fulfillments")));
