@@ -249,8 +249,15 @@ HttpReply NetSuiteRecords::handle(const HttpRequest &request, const NetSuiteStor
             404, QStringLiteral("NONEXISTENT_ID"),
             QStringLiteral("The requested resource %1 does not exist in this sandbox.")
                 .arg(request.path));
+    // "eid:<external id>" stands for the record with that external id (apis.md §1.4).
     bool numeric = false;
-    const qint64 id = parts.at(1).toLongLong(&numeric);
+    qint64 id = parts.at(1).toLongLong(&numeric);
+    if (parts.at(1).startsWith(QLatin1String("eid:"))) {
+        const ItemFulfillment *byExternal =
+            isFulfillment ? store.fulfillmentByExternalId(parts.at(1).mid(4)) : nullptr;
+        numeric = byExternal != nullptr;
+        id = byExternal ? byExternal->id : 0;
+    }
     const bool expand = request.query.queryItemValue(QStringLiteral("expandSubResources"))
                             .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     const QString base =

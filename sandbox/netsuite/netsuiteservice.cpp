@@ -2,6 +2,7 @@
 
 #include "sandbox/netsuite/netsuiterecords.h"
 #include "sandbox/netsuite/netsuitestore.h"
+#include "sandbox/netsuite/netsuitetransform.h"
 #include "sandbox/netsuite/suiteqltranslator.h"
 #include "sandbox/server/sandboxlogging.h"
 
@@ -89,6 +90,8 @@ QString NetSuiteService::endpointOf(const HttpRequest &request)
 {
     if (request.path == kSuiteQlPath)
         return QStringLiteral("netsuite.suiteql");
+    if (NetSuiteTransform::isTransformPath(request.path))
+        return QStringLiteral("netsuite.record.transform");
     if (request.method == QLatin1String("GET") && NetSuiteRecords::isRecordPath(request.path))
         return QStringLiteral("netsuite.record.get");
     return QStringLiteral("netsuite.other");
@@ -160,6 +163,8 @@ HttpReply NetSuiteService::handle(const HttpRequest &request, const QDateTime &c
                              .arg(request.method));
         return suiteQl(request, clockNow);
     }
+    if (NetSuiteTransform::isTransformPath(request.path))
+        return NetSuiteTransform::handle(request, *m_store, clockNow);
     if (NetSuiteRecords::isRecordPath(request.path))
         return NetSuiteRecords::handle(request, *m_store);
     return error(404, QStringLiteral("NONEXISTENT_ID"),

@@ -131,6 +131,8 @@ NetSuiteStore::NetSuiteStore(NetSuiteScenario data, const QDateTime &now)
             f.tranId = QStringLiteral("IF%1").arg(f.id);
         m_fulfillmentIndex.insert(f.id, i);
         m_byOrder[f.createdFrom].append(i);
+        if (!f.externalId.isEmpty())
+            m_byExternalId.insert(f.externalId, f.id);
         m_nextTransactionId = std::max(m_nextTransactionId, f.id + 1);
     }
     exec(QStringLiteral("BEGIN"));
@@ -170,8 +172,8 @@ void NetSuiteStore::prepareStatements()
         R"(INSERT INTO "transaction"(id, tranid, type, status, trandate, createddate,
         lastmodifieddate, entity, otherrefnum, custbody_fa_channel, custbody_fa_channel_order,
         shipcarrier, shipmethod, shipdate, actualshipdate, trackingnumberlist, "void", voided,
-        source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-        ?17, ?17, ?18))"));
+        source, externalid) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+        ?15, ?16, ?17, ?17, ?18, ?19))"));
     s.line = m_db.prepare(QStringLiteral(
         R"(INSERT INTO transactionline("transaction", id, linesequencenumber, mainline, taxline,
         item, itemtype, quantity, quantityshiprecv, quantitybilled, isfullyshipped, isclosed,
@@ -325,6 +327,7 @@ void NetSuiteStore::writeSalesOrder(const SalesOrder &order)
     s.transaction.bind(12, carrier.isEmpty() ? QString() : carrier);
     s.transaction.bind(13, order.shipMethod ? QVariant(order.shipMethod) : QVariant());
     s.transaction.bind(17, QStringLiteral("F"));
+    s.transaction.bindNull(19);
     s.transaction.execute();
 
     const bool closed = d.status == QLatin1String("C") || d.status == QLatin1String("H");
@@ -402,6 +405,7 @@ void NetSuiteStore::writeFulfillment(const ItemFulfillment &f)
     s.transaction.bind(16, numbers.isEmpty() ? QString() : numbers.join(QLatin1String(" ")));
     s.transaction.bind(17, tf(f.voided));
     s.transaction.bind(18, f.source.isEmpty() ? QString() : f.source);
+    s.transaction.bind(19, f.externalId.isEmpty() ? QString() : f.externalId);
     s.transaction.execute();
 
     auto line = [&](qint64 id, const QVariant &item, const QString &itemType,
@@ -523,6 +527,26 @@ const ItemFulfillment *NetSuiteStore::fulfillment(qint64 id) const
     return it == m_fulfillmentIndex.cend() ? nullptr : &m_data.itemFulfillments.at(*it);
 }
 
+const ItemFulfillment *NetSuiteStore::fulfillmentByExternalId(const QString &externalId) const
+{
+    const auto it = m_byExternalId.constFind(externalId);
+    return it == m_byExternalId.cend() ? nullptr : fulfillment(*it);
+}
+
+double NetSuiteStore::quantityFulfilled(qint64 salesOrderId, int line) const
+{
+    double total = 0;
+    for (int index : m_byOrder.value(salesOrderId)) {
+        const ItemFulfillment &f = m_data.itemFulfillments.at(index);
+        if (f.voided)
+            continue;
+        for (const FulfillmentLine &l : f.lines)
+            if (l.orderLine == line)
+                total += l.quantity;
+    }
+    return total;
+}
+
 const SalesOrder *NetSuiteStore::salesOrder(qint64 id) const
 {
     const auto it = m_orderIndex.constFind(id);
@@ -568,6 +592,8 @@ qint64 NetSuiteStore::addFulfillment(ItemFulfillment f, const QDateTime &now)
     exec(QStringLiteral("BEGIN"));
     m_fulfillmentIndex.insert(f.id, int(m_data.itemFulfillments.size()));
     m_byOrder[f.createdFrom].append(int(m_data.itemFulfillments.size()));
+    if (!f.externalId.isEmpty())
+        m_byExternalId.insert(f.externalId, f.id);
     m_data.itemFulfillments.append(f);
     writeFulfillment(f);
     refreshOrder(f.createdFrom, now);

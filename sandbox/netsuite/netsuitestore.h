@@ -45,6 +45,11 @@ public:
     QDateTime lastModifiedOf(qint64 salesOrderId) const;
     double quantityShipped(qint64 salesOrderId, int line) const; // Shipped (C) fulfillments
     const ItemFulfillment *fulfillment(qint64 id) const;
+    // External ids are unique across transactions (NetSuite's record-group rule).
+    const ItemFulfillment *fulfillmentByExternalId(const QString &externalId) const;
+    // What fulfillments of any status (not voided ones) already took from an order line: the
+    // ceiling a new fulfillment must stay under.
+    double quantityFulfilled(qint64 salesOrderId, int line) const;
     const SalesOrder *salesOrder(qint64 id) const;
     const ScenarioItem *item(qint64 id) const;
     QList<const ItemFulfillment *> fulfillmentsOf(qint64 salesOrderId) const; // voided included
@@ -104,6 +109,7 @@ private:
     QHash<qint64, int> m_orderIndex;       // sales order id -> m_data.salesOrders index
     QHash<qint64, int> m_fulfillmentIndex; // fulfillment id -> m_data.itemFulfillments index
     QHash<qint64, QList<int>> m_byOrder;   // sales order id -> its fulfillments' indexes
+    QHash<QString, qint64> m_byExternalId; // external id -> fulfillment id
     QHash<qint64, int> m_itemIndex;
     QHash<qint64, QString> m_customerNames, m_shipMethodNames, m_locationNames;
     QHash<qint64, OrderDerived> m_derived;

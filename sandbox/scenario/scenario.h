@@ -78,6 +78,7 @@ struct ItemFulfillment
     QString shipStatus = QStringLiteral("C"); // A picked, B packed, C shipped
     qint64 shipMethod = 0;
     QString source;
+    QString externalId; // set by an integration (the Record API's transform); empty = none
     QDateTime lastModified;
     bool voided = false;
     QList<FulfillmentLine> lines;

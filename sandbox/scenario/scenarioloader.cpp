@@ -648,17 +648,20 @@ QJsonObject ScenarioLoader::itemFulfillmentToJson(const ItemFulfillment &f)
             po.insert(QStringLiteral("weight"), p.weight);
         packages.append(po);
     }
-    return QJsonObject{{QStringLiteral("id"), f.id},
-                       {QStringLiteral("tranId"), f.tranId},
-                       {QStringLiteral("createdFrom"), f.createdFrom},
-                       {QStringLiteral("tranDate"), f.tranDate.toString(Qt::ISODate)},
-                       {QStringLiteral("shipStatus"), f.shipStatus},
-                       {QStringLiteral("shipMethod"), f.shipMethod},
-                       {QStringLiteral("source"), f.source},
-                       {QStringLiteral("lastModified"), isoUtc(f.lastModified)},
-                       {QStringLiteral("void"), f.voided},
-                       {QStringLiteral("lines"), lines},
-                       {QStringLiteral("packages"), packages}};
+    QJsonObject o{{QStringLiteral("id"), f.id},
+                  {QStringLiteral("tranId"), f.tranId},
+                  {QStringLiteral("createdFrom"), f.createdFrom},
+                  {QStringLiteral("tranDate"), f.tranDate.toString(Qt::ISODate)},
+                  {QStringLiteral("shipStatus"), f.shipStatus},
+                  {QStringLiteral("shipMethod"), f.shipMethod},
+                  {QStringLiteral("source"), f.source},
+                  {QStringLiteral("lastModified"), isoUtc(f.lastModified)},
+                  {QStringLiteral("void"), f.voided},
+                  {QStringLiteral("lines"), lines},
+                  {QStringLiteral("packages"), packages}};
+    if (!f.externalId.isEmpty())
+        o.insert(QStringLiteral("externalId"), f.externalId);
+    return o;
 }
 
 } // namespace fulfillsync::sandbox

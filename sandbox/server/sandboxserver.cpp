@@ -78,8 +78,10 @@ HttpRequest toRequest(const QHttpServerRequest &req)
 void writeReply(QHttpServerResponder &responder, const HttpReply &reply)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    responder.writeHeader("Content-Type", reply.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    if (!reply.contentType.isEmpty())
+        responder.writeHeader("Content-Type", reply.contentType);
+    if (reply.status != 204) // RFC 9110 §8.6: a 204 carries no Content-Length
+        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
     for (const auto &[name, value] : reply.headers)
         responder.writeHeader(name, value);
     responder.writeBody(reply.body);

@@ -147,6 +147,18 @@ public:
         return request("GET", url, {}, {{"Authorization", authorization}});
     }
 
+    // A JSON POST signed with the sandbox's NetSuite credentials (a record transform).
+    Reply netSuitePost(const fulfillsync::sandbox::SandboxServer &server, const QUrl &url,
+                       const QJsonObject &body, QList<QPair<QByteArray, QByteArray>> headers = {})
+    {
+        const auto c = server.credentials();
+        headers.append(qMakePair(QByteArray("Authorization"),
+                                 tbaHeader("POST", url, c.accountId, c.consumerKey,
+                                           c.consumerSecret, c.tokenId, c.tokenSecret,
+                                           randomNonce(), QDateTime::currentSecsSinceEpoch())));
+        return json("POST", url, body, headers);
+    }
+
     QJsonObject state(const fulfillsync::sandbox::SandboxServer &server)
     {
         return request("GET", server.baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/state"))))

@@ -149,7 +149,194 @@ class TestSandboxRecord final : public QObject
         return m_client.netSuiteGet(*m_server, recordUrl(record, expand));
     }
 
+    sandboxtest::Reply transform(const QString &order, const QJsonObject &body,
+                                 const QString &query = QString())
+    {
+        QUrl url(base() + QStringLiteral("/salesOrder/") + order +
+                 QStringLiteral("/!transform/itemFulfillment"));
+        if (!query.isEmpty())
+            url.setQuery(query);
+        return m_client.netSuitePost(*m_server, url, body);
+    }
+
+    static QJsonObject shipLine(int orderLine, double quantity)
+    {
+        return QJsonObject{{QStringLiteral("orderLine"), orderLine},
+                           {QStringLiteral("quantity"), quantity},
+                           {QStringLiteral("itemReceive"), true}};
+    }
+
+    static QJsonObject transformBody(const QString &externalId, const QJsonArray &lines)
+    {
+        return QJsonObject{
+            {QStringLiteral("externalId"), externalId},
+            {QStringLiteral("shipStatus"),
+             QJsonObject{{QStringLiteral("id"), QStringLiteral("C")}}},
+            {QStringLiteral("item"), QJsonObject{{QStringLiteral("items"), lines}}},
+            {QStringLiteral("package"),
+             QJsonObject{{QStringLiteral("items"),
+                          QJsonArray{QJsonObject{
+                              {QStringLiteral("packageTrackingNumber"), QStringLiteral("9400-1")},
+                              {QStringLiteral("packageWeight"), 1.5}}}}}}};
+    }
+
 private Q_SLOTS:
+    // 204 with the new record's Location; the record reads back by id and by external id, is
+    // Shipped with the package, and SuiteQL sees it with its external id.
+    void transformCreatesAShippedFulfillment()
+    {
+        start();
+        const sandboxtest::Reply r =
+            transform(QStringLiteral("1003"),
+                      transformBody(QStringLiteral("fs3pl-1-77"), QJsonArray{shipLine(1, 3)}));
+        QCOMPARE(r.status, 204);
+        QVERIFY(r.body.isEmpty());
+        const QByteArray location = r.headers.value("location");
+        QVERIFY2(location.startsWith((base() + QStringLiteral("/itemFulfillment/")).toUtf8()),
+                 location.constData());
+        const QString id = QString::fromUtf8(location.mid(location.lastIndexOf('/') + 1));
+
+        const sandboxtest::Reply byId = get(QStringLiteral("itemFulfillment/") + id, true);
+        QCOMPARE(byId.status, 200);
+        const sandboxtest::Reply byExternal =
+            get(QStringLiteral("itemFulfillment/eid:fs3pl-1-77"), true);
+        QCOMPARE(byExternal.status, 200);
+        QCOMPARE(byExternal.json, byId.json);
+        const QJsonObject f = byId.json;
+        QCOMPARE(f[QLatin1String("shipStatus")].toObject()[QLatin1String("id")].toString(),
+                 QStringLiteral("C"));
+        QCOMPARE(f[QLatin1String("createdFrom")].toObject()[QLatin1String("id")].toString(),
+                 QStringLiteral("1003"));
+        const QJsonArray items = f[QLatin1String("item")][QLatin1String("items")].toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0][QLatin1String("quantity")].toDouble(), 3.0);
+        QCOMPARE(f[QLatin1String("packageUsps")][QLatin1String("items")][0]
+                  [QLatin1String("packageTrackingNumberUsps")]
+                      .toString(),
+                 QStringLiteral("9400-1"));
+        QCOMPARE(get(QStringLiteral("itemFulfillment/eid:fs3pl-1-78")).status, 404);
+
+        const sandboxtest::Reply rows = m_client.suiteQl(
+            *m_server, QStringLiteral("SELECT id, externalid FROM transaction WHERE "
+                                      "type = 'ItemShip' AND externalid = 'fs3pl-1-77'"));
+        QCOMPARE(rows.json[QLatin1String("items")].toArray().size(), 1);
+        QCOMPARE(rows.json[QLatin1String("items")][0][QLatin1String("id")].toString(), id);
+        // The order counts the shipped quantity: partially fulfilled now.
+        QCOMPARE(get(QStringLiteral("salesOrder/1003"))
+                     .json[QLatin1String("status")][QLatin1String("id")]
+                     .toString(),
+                 QStringLiteral("D"));
+    }
+
+    // A repeated external id is refused, so even a blind re-send cannot make a second record;
+    // quantities never exceed what is left; lines the body leaves out are fulfilled too unless
+    // switched off; a closed order has nothing to fulfil.
+    void transformRefusesWhatNetSuiteRefuses()
+    {
+        start();
+        const QJsonObject first =
+            transformBody(QStringLiteral("fs3pl-1-1"), QJsonArray{shipLine(1, 3)});
+        QCOMPARE(transform(QStringLiteral("1003"), first).status, 204);
+        auto fulfillmentCount = [this] {
+            return m_client
+                .state(*m_server)[QLatin1String("netsuite")][QLatin1String("itemFulfillments")]
+                .toArray()
+                .size();
+        };
+        const qsizetype afterFirst = fulfillmentCount();
+        sandboxtest::Reply again = transform(QStringLiteral("1003"), first);
+        QCOMPARE(again.status, 400);
+        QCOMPARE(
+            again.json[QLatin1String("o:errorDetails")][0][QLatin1String("o:errorCode")].toString(),
+            QStringLiteral("DUP_RCRD"));
+        const sandboxtest::Reply over =
+            transform(QStringLiteral("1003"),
+                      transformBody(QStringLiteral("fs3pl-1-2"), QJsonArray{shipLine(1, 2)}));
+        QCOMPARE(over.status, 400);
+        QCOMPARE(
+            over.json[QLatin1String("o:errorDetails")][0][QLatin1String("o:errorCode")].toString(),
+            QStringLiteral("USER_ERROR"));
+        QCOMPARE(transform(QStringLiteral("1003"),
+                           transformBody(QStringLiteral("bad|id"), QJsonArray{shipLine(1, 1)}))
+                     .status,
+                 400);
+        // SO1004 is cancelled: nothing to fulfil.
+        QCOMPARE(transform(QStringLiteral("1004"),
+                           transformBody(QStringLiteral("fs3pl-1-3"), QJsonArray{shipLine(1, 1)}))
+                     .status,
+                 400);
+        QCOMPARE(transform(QStringLiteral("999"), first).status, 404);
+        QCOMPARE(fulfillmentCount(), afterFirst); // every refusal left nothing behind
+
+        // Lines left out start received in full, as on the form: SO1003 with two open lines.
+        QJsonObject scenario = scenarioWithKitAndCourier();
+        QJsonObject ns = scenario[QLatin1String("netsuite")].toObject();
+        QJsonArray orders = ns[QLatin1String("salesOrders")].toArray();
+        QJsonObject two = orders[2].toObject(); // SO1003
+        two.insert(QStringLiteral("lines"),
+                   QJsonArray{QJsonObject{{QStringLiteral("line"), 1},
+                                          {QStringLiteral("item"), 502},
+                                          {QStringLiteral("quantity"), 4},
+                                          {QStringLiteral("location"), 1}},
+                              QJsonObject{{QStringLiteral("line"), 3},
+                                          {QStringLiteral("item"), 503},
+                                          {QStringLiteral("quantity"), 2},
+                                          {QStringLiteral("location"), 1}}});
+        orders.replace(2, two);
+        ns.insert(QStringLiteral("salesOrders"), orders);
+        scenario.insert(QStringLiteral("netsuite"), ns);
+        start(scenario);
+        QCOMPARE(transform(QStringLiteral("1003"),
+                           transformBody(QStringLiteral("a"), QJsonArray{shipLine(1, 1)}))
+                     .status,
+                 204);
+        QJsonObject off = shipLine(3, 1);
+        off.insert(QStringLiteral("itemReceive"), false);
+        QCOMPARE(transform(QStringLiteral("1003"),
+                           transformBody(QStringLiteral("b"), QJsonArray{shipLine(1, 1), off}))
+                     .status,
+                 204);
+        QCOMPARE(transform(QStringLiteral("1003"),
+                           transformBody(QStringLiteral("c"), QJsonArray{shipLine(1, 1)}),
+                           QStringLiteral("replace=item"))
+                     .status,
+                 204);
+        auto linesOf = [this](const QString &externalId) {
+            QHash<int, double> lines;
+            for (const QJsonValue &l :
+                 get(QStringLiteral("itemFulfillment/eid:") + externalId, true)
+                     .json[QLatin1String("item")][QLatin1String("items")]
+                     .toArray())
+                lines.insert(l[QLatin1String("orderLine")].toInt(),
+                             l[QLatin1String("quantity")].toDouble());
+            return lines;
+        };
+        QCOMPARE(linesOf(QStringLiteral("a")), (QHash<int, double>{{1, 1.0}, {3, 2.0}}));
+        QCOMPARE(linesOf(QStringLiteral("b")), (QHash<int, double>{{1, 1.0}}));
+        QCOMPARE(linesOf(QStringLiteral("c")), (QHash<int, double>{{1, 1.0}}));
+    }
+
+    // An answer lost after the commit (the ambiguous case a client must read back): the record
+    // exists and reads back by its external id.
+    void transformCommittedBeforeAFailureReadsBack()
+    {
+        start();
+        QCOMPARE(m_client
+                     .json("POST",
+                           m_server->baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/faults"))),
+                           QJsonObject{{QStringLiteral("match"),
+                                        QStringLiteral("netsuite.record.transform")},
+                                       {QStringLiteral("status"), 502},
+                                       {QStringLiteral("commitThenFail"), true}})
+                     .status,
+                 201);
+        QCOMPARE(transform(QStringLiteral("1003"),
+                           transformBody(QStringLiteral("fs3pl-9-1"), QJsonArray{shipLine(1, 4)}))
+                     .status,
+                 502);
+        QCOMPARE(get(QStringLiteral("itemFulfillment/eid:fs3pl-9-1")).status, 200);
+    }
+
     void salesOrderBodyFieldsAndSublistLink()
     {
         start();
