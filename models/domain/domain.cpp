@@ -1,4 +1,5 @@
 #include "models/domain/domain.h"
+#include "models/domain/threepl.h"
 
 #include <QCoreApplication>
 
@@ -228,6 +229,37 @@ QString errorClassKey(ErrorClass errorClass)
         return QStringLiteral("storage");
     }
     return {};
+}
+
+} // namespace fulfillsync
+
+namespace fulfillsync {
+
+QString threePlStateKey(ThreePlState state)
+{
+    switch (state) {
+    case ThreePlState::Pending:
+        return QStringLiteral("pending");
+    case ThreePlState::Unknown:
+        return QStringLiteral("unknown");
+    case ThreePlState::Created:
+        return QStringLiteral("created");
+    case ThreePlState::Held:
+        return QStringLiteral("held");
+    }
+    return QStringLiteral("pending");
+}
+
+ThreePlState threePlStateFromKey(const QString &key)
+{
+    // Anything unreadable is treated as "not known to have reached NetSuite, read it back".
+    if (key == QLatin1String("created"))
+        return ThreePlState::Created;
+    if (key == QLatin1String("held"))
+        return ThreePlState::Held;
+    if (key == QLatin1String("pending"))
+        return ThreePlState::Pending;
+    return ThreePlState::Unknown;
 }
 
 } // namespace fulfillsync

@@ -31,7 +31,7 @@ QString SyncPass::readableJson(const QByteArray &body)
 
 SyncPass::SyncPass(QNetworkAccessManager &network, Database &database, Config config,
                    QObject *parent)
-    : QObject(parent)
+    : ConnectorPass(parent)
     , m_network(network)
     , m_database(database)
     , m_config(std::move(config))

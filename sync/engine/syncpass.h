@@ -5,6 +5,7 @@
 #include "models/storage/quarantinerepository.h"
 #include "sync/channel/channelconnection.h"
 #include "sync/engine/attemptrecorder.h"
+#include "sync/engine/connectorpass.h"
 #include "sync/engine/netsuitereader.h"
 #include "sync/engine/syncdecision.h"
 #include "sync/engine/syncmessages.h"
@@ -41,7 +42,7 @@ class LeakyBucketPacer;
 //   4. an answer that does not prove success or refusal is settled by reading back — at once,
 //      and again on later passes until it is known;
 //   5. order states are written and the watermark moves to the newest change read.
-class SyncPass final : public QObject
+class SyncPass final : public ConnectorPass
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncPass)
@@ -85,13 +86,10 @@ public:
              QObject *parent = nullptr);
     ~SyncPass() override;
 
-    void start();
-    void cancel();
+    void start() override;
+    void cancel() override;
 
 Q_SIGNALS:
-    void progressed(const fulfillsync::SyncProgress &progress);
-    void historyAdvanced(qint64 newestAttemptId);
-    void finished(const fulfillsync::SyncRunSummary &summary);
     // Dry run: the exact request a fulfillment would cause.
     void requestPlanned(const fulfillsync::PlannedRequest &request);
 

@@ -8,6 +8,7 @@
 #include "models/storage/mappingrepository.h"
 #include "models/storage/runrepository.h"
 #include "sync/engine/syncpass.h"
+#include "sync/threepl/threeplpass.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -138,14 +139,14 @@ void SyncWorker::cancel()
 {
     m_followUps.clear();
     const auto passes = m_running.values();
-    for (SyncPass *pass : passes)
+    for (ConnectorPass *pass : passes)
         pass->cancel();
 }
 
 void SyncWorker::cancelConnector(qint64 connectorId)
 {
     m_followUps.remove(connectorId);
-    if (SyncPass *pass = m_running.value(connectorId))
+    if (ConnectorPass *pass = m_running.value(connectorId))
         pass->cancel();
 }
 
@@ -241,6 +242,13 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
                                           "under Connectors.")
                                            .arg(connector->name));
 
+    const bool threePl = connector->kind == QLatin1String("shipstation");
+    if (threePl && (request.dryRun || request.replayAttemptId != 0 || !request.orderIds.isEmpty()))
+        return refuse(connector->name, tr("%1 is a 3PL connector: it has no dry run, resync or "
+                                          "replay yet. Run it normally; it never creates an item "
+                                          "fulfillment twice.")
+                                           .arg(connector->name));
+
     // A dry run sends and writes nothing, so it needs no lease.
     if (!request.dryRun) {
         LeaseRepository leases(db);
@@ -271,26 +279,48 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     if (!m_network)
         m_network = m_networkFactory ? m_networkFactory(this) : new QNetworkAccessManager(this);
 
+    NetSuiteEndpoint netsuite;
+    netsuite.accountId = account->accountId;
+    netsuite.baseUrl = QUrl(account->baseUrl);
+    netsuite.credentials = m_credentials.netsuite;
+    if (request.timeoutMs > 0)
+        netsuite.timeoutMs = request.timeoutMs;
+    ConnectorPass *pass = threePl ? threePlPass(*connector, netsuite, token, request)
+                                  : channelPass(*connector, netsuite, token, request);
+    m_running.insert(connectorId, pass);
+    connect(pass, &ConnectorPass::progressed, this, &SyncWorker::progressed);
+    connect(pass, &ConnectorPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
+    connect(pass, &ConnectorPass::finished, this,
+            [this, pass, connectorId](const SyncRunSummary &summary) {
+                pass->deleteLater();
+                finishPass(summary);
+                passEnded(connectorId);
+            });
+    pass->start();
+}
+
+ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
+                                       const QString &token, const SyncRequest &request)
+{
+    QSqlDatabase db = m_database.connection();
     SyncPass::Config config;
-    config.connector = *connector;
-    config.rules = MappingRepository(db).rules(connector->id);
-    config.mappingVersion = MappingHistoryRepository(db).version(connector->id);
+    config.connector = connector;
+    config.rules = MappingRepository(db).rules(connector.id);
+    config.mappingVersion = MappingHistoryRepository(db).version(connector.id);
     // Both only grow, so their sum grows with every change of either.
-    config.settingsVersion = config.mappingVersion + connector->revision;
-    config.netsuite.accountId = account->accountId;
-    config.netsuite.baseUrl = QUrl(account->baseUrl);
-    config.netsuite.credentials = m_credentials.netsuite;
+    config.settingsVersion = config.mappingVersion + connector.revision;
+    config.netsuite = netsuite;
     config.netSuiteGate = &m_netSuiteGate;
     // Shopify's standard GraphQL bucket until the first answer tells the real one.
-    config.costBucket = &m_costBuckets.try_emplace(connector->id, 50.0, 1000, 20).first->second;
-    config.shopify.baseUrl = QUrl(connector->endpoint);
+    config.costBucket = &m_costBuckets.try_emplace(connector.id, 50.0, 1000, 20).first->second;
+    config.shopify.baseUrl = QUrl(connector.endpoint);
     config.shopify.accessToken = token;
     config.trigger = request.trigger;
     config.firstPassSince = request.firstPassSince;
     config.onlyOrders = request.orderIds;
     config.dryRun = request.dryRun;
     if (request.timeoutMs > 0)
-        config.netsuite.timeoutMs = config.shopify.timeoutMs = request.timeoutMs;
+        config.shopify.timeoutMs = request.timeoutMs;
     if (request.replayAttemptId != 0) {
         const std::optional<SyncAttempt> attempt =
             HistoryRepository(db).byId(request.replayAttemptId);
@@ -301,19 +331,31 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
             config.replayBody =
                 QJsonDocument::fromJson(attempt->request.toUtf8()).toJson(QJsonDocument::Compact);
     }
-
     auto *pass = new SyncPass(*m_network, m_database, config, this);
-    m_running.insert(connectorId, pass);
-    connect(pass, &SyncPass::progressed, this, &SyncWorker::progressed);
-    connect(pass, &SyncPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
     connect(pass, &SyncPass::requestPlanned, this, &SyncWorker::requestPlanned);
-    connect(pass, &SyncPass::finished, this,
-            [this, pass, connectorId](const SyncRunSummary &summary) {
-                pass->deleteLater();
-                finishPass(summary);
-                passEnded(connectorId);
-            });
-    pass->start();
+    return pass;
+}
+
+ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
+                                       const QString &token, const SyncRequest &request)
+{
+    ThreePlPass::Config config;
+    config.connector = connector;
+    config.netsuite = netsuite;
+    config.netSuiteGate = &m_netSuiteGate;
+    // The key's 40 requests a minute, kept across passes: a pass right after another must not
+    // start as if the minute were fresh.
+    config.threePlPacer =
+        &m_threePlPacers.try_emplace(connector.id, ShipStationApi::makePacer()).first->second;
+    config.threePl.baseUrl = QUrl(connector.endpoint);
+    // The connector's secret is "API key:API secret", as ShipStation shows them.
+    config.threePl.apiKey = token.section(u':', 0, 0);
+    config.threePl.apiSecret = token.section(u':', 1);
+    if (request.timeoutMs > 0)
+        config.threePl.timeoutMs = request.timeoutMs;
+    config.trigger = request.trigger;
+    config.firstPassSince = request.firstPassSince;
+    return new ThreePlPass(*m_network, m_database, config, this);
 }
 
 } // namespace fulfillsync

@@ -17,8 +17,10 @@ class QNetworkAccessManager;
 
 namespace fulfillsync {
 
+class ConnectorPass;
 class Database;
-class SyncPass;
+struct Connector;
+struct NetSuiteEndpoint;
 
 // Runs connector passes. Connectors are independent: each runs its own pass at the same time as
 // the others, so one that fails, waits for a rate limit or is slow never delays another; a
@@ -62,6 +64,11 @@ public:
 
 private:
     void startPass(qint64 connectorId, const SyncRequest &request);
+    // The pass of a connector's kind: to a channel, or from a 3PL.
+    ConnectorPass *channelPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
+                               const QString &token, const SyncRequest &request);
+    ConnectorPass *threePlPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
+                               const QString &token, const SyncRequest &request);
     void passEnded(qint64 connectorId);
     void finishPass(const SyncRunSummary &summary); // recorded in sync_runs, then announced
     void emitIdleIfDone();
@@ -71,9 +78,10 @@ private:
     NetworkFactory m_networkFactory;
     QNetworkAccessManager *m_network = nullptr;
     RequestGate m_netSuiteGate{2}; // leaves room for the account's other integrations
-    QHash<qint64, SyncPass *> m_running;
-    QHash<qint64, QList<SyncRequest>> m_followUps;    // per connector, duplicates dropped
-    std::map<qint64, LeakyBucketPacer> m_costBuckets; // per connector, kept across passes
+    QHash<qint64, ConnectorPass *> m_running;
+    QHash<qint64, QList<SyncRequest>> m_followUps;      // per connector, duplicates dropped
+    std::map<qint64, LeakyBucketPacer> m_costBuckets;   // per connector, kept across passes
+    std::map<qint64, LeakyBucketPacer> m_threePlPacers; // per 3PL connector, likewise
     // Connector leases on the shared database: this worker's name, the connectors it holds.
     QString m_leaseHolder;
     QSet<qint64> m_leased;

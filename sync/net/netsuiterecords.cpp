@@ -6,32 +6,90 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace fulfillsync {
 
-HttpCall *NetSuiteRecords::get(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
-                               const QString &recordType, qint64 id, bool expandSubResources,
-                               QObject *parent)
+namespace {
+
+// A signed Record API call; the signature is made anew for every attempt.
+HttpCall *recordCall(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
+                     const QString &path, const QUrlQuery &query, const QByteArray &verb,
+                     const QByteArray &body, const QByteArray &idempotencyKey, QObject *parent)
 {
     QUrl url = endpoint.restBase();
-    url.setPath(url.path() +
-                QStringLiteral("/services/rest/record/v1/%1/%2").arg(recordType).arg(id));
-    if (expandSubResources)
-        url.setQuery(QUrlQuery{{QStringLiteral("expandSubResources"), QStringLiteral("true")}});
-    auto factory = [url, endpoint] {
+    url.setPath(url.path() + QStringLiteral("/services/rest/record/v1/") + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    auto factory = [url, endpoint, verb, body, idempotencyKey] {
         HttpCall::Prepared prepared;
         prepared.request.setUrl(url);
         prepared.request.setRawHeader("Accept", "application/json");
         prepared.request.setRawHeader(
             "Authorization", TbaSigner::authorizationHeader(
-                                 "GET", url, endpoint.realm(), endpoint.credentials,
+                                 verb, url, endpoint.realm(), endpoint.credentials,
                                  TbaSigner::newNonce(), QDateTime::currentSecsSinceEpoch()));
-        prepared.verb = "GET";
+        if (!body.isEmpty())
+            prepared.request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                       QByteArray("application/json"));
+        if (!idempotencyKey.isEmpty())
+            prepared.request.setRawHeader("X-NetSuite-Idempotency-Key", idempotencyKey);
+        prepared.verb = verb;
+        prepared.body = body;
         return prepared;
     };
-    auto *call = new HttpCall(network, factory, true, parent);
+    auto *call = new HttpCall(network, factory, verb == "GET", parent);
     call->setTimeoutMs(endpoint.timeoutMs);
     return call;
+}
+
+QUrlQuery expanded(bool expandSubResources)
+{
+    return expandSubResources
+               ? QUrlQuery{{QStringLiteral("expandSubResources"), QStringLiteral("true")}}
+               : QUrlQuery();
+}
+
+} // namespace
+
+HttpCall *NetSuiteRecords::get(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
+                               const QString &recordType, qint64 id, bool expandSubResources,
+                               QObject *parent)
+{
+    return recordCall(network, endpoint, recordType + u'/' + QString::number(id),
+                      expanded(expandSubResources), "GET", {}, {}, parent);
+}
+
+HttpCall *NetSuiteRecords::getByExternalId(QNetworkAccessManager &network,
+                                           const NetSuiteEndpoint &endpoint,
+                                           const QString &recordType, const QString &externalId,
+                                           bool expandSubResources, QObject *parent)
+{
+    return recordCall(network, endpoint, recordType + QStringLiteral("/eid:") + externalId,
+                      expanded(expandSubResources), "GET", {}, {}, parent);
+}
+
+HttpCall *NetSuiteRecords::transformToFulfillment(QNetworkAccessManager &network,
+                                                  const NetSuiteEndpoint &endpoint,
+                                                  qint64 salesOrderId, const QByteArray &body,
+                                                  const QString &externalId, QObject *parent)
+{
+    // The same key for every send of one external id. NetSuite documents the header for
+    // asynchronous requests only; it is sent in case it helps, never relied on.
+    static const QUuid keySpace(QStringLiteral("{5b1c7e0a-3f1d-4b7e-9a59-2d1f0c3e6a11}"));
+    const QByteArray key =
+        QUuid::createUuidV5(keySpace, externalId).toByteArray(QUuid::WithoutBraces);
+    return recordCall(network, endpoint,
+                      QStringLiteral("salesOrder/%1/!transform/itemFulfillment").arg(salesOrderId),
+                      {}, "POST", body, key, parent);
+}
+
+qint64 NetSuiteRecords::idFromLocation(const HttpResult &result)
+{
+    const QByteArray location = result.header("Location");
+    bool ok = false;
+    const qint64 id = location.mid(location.lastIndexOf('/') + 1).toLongLong(&ok);
+    return ok ? id : 0;
 }
 
 namespace {

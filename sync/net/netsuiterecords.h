@@ -13,12 +13,25 @@ class QNetworkAccessManager;
 namespace fulfillsync {
 
 class HttpCall;
+struct HttpResult;
 
 // NetSuite's Record API, for one order's detail and for repair paths, never for bulk detection
 // (that is SuiteQL's job): GET record/v1/{type}/{id}?expandSubResources=true.
 namespace NetSuiteRecords {
 HttpCall *get(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
               const QString &recordType, qint64 id, bool expandSubResources, QObject *parent);
+// GET record/v1/{type}/eid:{externalId}: the record an integration created with that id.
+HttpCall *getByExternalId(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
+                          const QString &recordType, const QString &externalId,
+                          bool expandSubResources, QObject *parent);
+// POST record/v1/salesOrder/{id}/!transform/itemFulfillment. Not idempotent: only an answer
+// that proves nothing ran (429) is retried; anything else unsure is settled by reading back by
+// external id.
+HttpCall *transformToFulfillment(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
+                                 qint64 salesOrderId, const QByteArray &body,
+                                 const QString &externalId, QObject *parent);
+// The new record's id from a 204's Location header; 0 when there is none to read.
+qint64 idFromLocation(const HttpResult &result);
 
 // Reads an expanded itemFulfillment record. Tracking numbers come from every package sublist
 // NetSuite may use: package, packageUps, packageFedex, packageUsps.

@@ -1,0 +1,137 @@
+#include "models/storage/threeplrepository.h"
+
+#include "models/domain/timestamps.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fulfillsync {
+
+ThreePlRepository::ThreePlRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+QList<ThreePlShipmentEntry> ThreePlRepository::select(const QString &where,
+                                                      const QVariantList &values)
+{
+    QList<ThreePlShipmentEntry> result;
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT connector_id, shipment_id, sales_order_id, order_number, "
+                                 "external_id, state, fulfillment_id, tracking_number, shipped_at, "
+                                 "error, request, updated_at FROM threepl_shipments WHERE ") +
+                      where + QStringLiteral(" ORDER BY shipped_at, shipment_id"),
+                  values, &m_error))
+        return result;
+    while (q.next()) {
+        ThreePlShipmentEntry e;
+        e.connectorId = q.value(0).toLongLong();
+        e.shipmentId = q.value(1).toString();
+        e.salesOrderId = q.value(2).toLongLong();
+        e.orderNumber = q.value(3).toString();
+        e.externalId = q.value(4).toString();
+        e.state = threePlStateFromKey(q.value(5).toString());
+        e.fulfillmentId = q.value(6).toLongLong();
+        e.trackingNumber = q.value(7).toString();
+        e.shippedAt = fromStorageTime(q.value(8).toString());
+        e.error = q.value(9).toString();
+        e.request = q.value(10).toString();
+        e.updatedAt = fromStorageTime(q.value(11).toString());
+        result << e;
+    }
+    return result;
+}
+
+std::optional<ThreePlShipmentEntry> ThreePlRepository::entry(qint64 connectorId,
+                                                             const QString &shipmentId)
+{
+    const auto list =
+        select(QStringLiteral("connector_id = ? AND shipment_id = ?"), {connectorId, shipmentId});
+    return list.isEmpty() ? std::nullopt : std::optional(list.first());
+}
+
+bool ThreePlRepository::insertIntent(const ThreePlShipmentEntry &e, bool *alreadyExists)
+{
+    *alreadyExists = false;
+    const DurableWrites durable(m_db); // a committed intent survives a power cut
+    QSqlQuery q(m_db);
+    // DO NOTHING + a row count keeps the "exists" answer portable and unambiguous.
+    if (!runQuery(
+            q,
+            QStringLiteral("INSERT INTO threepl_shipments (connector_id, shipment_id, "
+                           "sales_order_id, order_number, external_id, state, "
+                           "fulfillment_id, tracking_number, shipped_at, error, request, "
+                           "updated_at) VALUES (?,?,?,?,?,?,NULL,?,?,?,?,?) ON CONFLICT "
+                           "(connector_id, shipment_id) DO NOTHING"),
+            {e.connectorId, e.shipmentId, e.salesOrderId, e.orderNumber, e.externalId,
+             threePlStateKey(e.state), e.trackingNumber, toStorageTime(e.shippedAt), e.error,
+             e.request,
+             toStorageTime(e.updatedAt.isValid() ? e.updatedAt : QDateTime::currentDateTimeUtc())},
+            &m_error))
+        return false;
+    *alreadyExists = q.numRowsAffected() == 0;
+    return !*alreadyExists;
+}
+
+bool ThreePlRepository::setState(qint64 connectorId, const QString &shipmentId, ThreePlState state,
+                                 const QVariant &fulfillmentId, const QString &error,
+                                 const QDateTime &at)
+{
+    QSqlQuery q(m_db);
+    return runQuery(
+        q,
+        QStringLiteral("UPDATE threepl_shipments SET state = ?, fulfillment_id = "
+                       "COALESCE(?, fulfillment_id), error = ?, updated_at = ? "
+                       "WHERE connector_id = ? AND shipment_id = ?"),
+        {threePlStateKey(state), fulfillmentId, error, toStorageTime(at), connectorId, shipmentId},
+        &m_error);
+}
+
+bool ThreePlRepository::markUnknown(qint64 connectorId, const QString &shipmentId)
+{
+    return setState(connectorId, shipmentId, ThreePlState::Unknown,
+                    QVariant(QMetaType::fromType<qlonglong>()), QString(),
+                    QDateTime::currentDateTimeUtc());
+}
+
+bool ThreePlRepository::markCreated(qint64 connectorId, const QString &shipmentId,
+                                    qint64 fulfillmentId, const QDateTime &at)
+{
+    return setState(connectorId, shipmentId, ThreePlState::Created, fulfillmentId, QString(), at);
+}
+
+bool ThreePlRepository::markHeld(qint64 connectorId, const QString &shipmentId,
+                                 const QString &error, const QDateTime &at)
+{
+    return setState(connectorId, shipmentId, ThreePlState::Held,
+                    QVariant(QMetaType::fromType<qlonglong>()), error, at);
+}
+
+bool ThreePlRepository::removeUnsent(qint64 connectorId, const QString &shipmentId)
+{
+    QSqlQuery q(m_db);
+    return runQuery(q,
+                    QStringLiteral("DELETE FROM threepl_shipments WHERE connector_id = ? AND "
+                                   "shipment_id = ? AND state IN ('pending', 'unknown')"),
+                    {connectorId, shipmentId}, &m_error);
+}
+
+QList<ThreePlShipmentEntry> ThreePlRepository::unsettled(qint64 connectorId)
+{
+    return select(QStringLiteral("connector_id = ? AND state IN ('pending', 'unknown')"),
+                  {connectorId});
+}
+
+qint64 ThreePlRepository::countInState(qint64 connectorId, ThreePlState state)
+{
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT COUNT(*) FROM threepl_shipments WHERE connector_id = ? "
+                                 "AND state = ?"),
+                  {connectorId, threePlStateKey(state)}, &m_error) ||
+        !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "models/domain/threepl.h"
+#include "models/storage/sqlerror.h"
+
+#include <QSqlDatabase>
+#include <optional>
+
+namespace fulfillsync {
+
+// The 3PL connector's shipment outbox (threepl_shipments): an intent is stored before its
+// NetSuite transform is sent, and only an answer that proves the outcome settles it.
+class ThreePlRepository final
+{
+public:
+    explicit ThreePlRepository(QSqlDatabase db);
+
+    std::optional<ThreePlShipmentEntry> entry(qint64 connectorId, const QString &shipmentId);
+    // Stores the intent, synced before it returns. False with alreadyExists set when the
+    // shipment has a row already: the key is the last line of defence against a second IF.
+    bool insertIntent(const ThreePlShipmentEntry &entry, bool *alreadyExists);
+    bool markUnknown(qint64 connectorId, const QString &shipmentId);
+    bool markCreated(qint64 connectorId, const QString &shipmentId, qint64 fulfillmentId,
+                     const QDateTime &at);
+    bool markHeld(qint64 connectorId, const QString &shipmentId, const QString &error,
+                  const QDateTime &at);
+    // Only after NetSuite showed the record does not exist: the next pass may send it again.
+    bool removeUnsent(qint64 connectorId, const QString &shipmentId);
+    // Intents whose outcome is not known: read back before anything new is sent.
+    QList<ThreePlShipmentEntry> unsettled(qint64 connectorId);
+    qint64 countInState(qint64 connectorId, ThreePlState state);
+
+    QString lastError() const { return m_error; }
+
+private:
+    QList<ThreePlShipmentEntry> select(const QString &where, const QVariantList &values);
+    bool setState(qint64 connectorId, const QString &shipmentId, ThreePlState state,
+                  const QVariant &fulfillmentId, const QString &error, const QDateTime &at);
+
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace fulfillsync

@@ -1,0 +1,24 @@
+-- The 3PL connector's outbox (issue 11): one row per 3PL shipment, written before the NetSuite
+-- transform that turns it into an item fulfillment is sent. The key refuses a second intent
+-- when overlapping reads see the same shipment again; external_id is what NetSuite keeps on the
+-- new record, so an answer that was lost is settled by reading that record back.
+--   pending: intent stored, not known to have reached NetSuite
+--   unknown: sent, the answer proved nothing; read back before anything else
+--   created: NetSuite has the item fulfillment (fulfillment_id)
+--   held:    waits for a person (over-shipped, unknown order, refused); error says why
+CREATE TABLE threepl_shipments (
+    connector_id INTEGER NOT NULL REFERENCES connectors (id) ON DELETE CASCADE,
+    shipment_id TEXT NOT NULL,
+    sales_order_id BIGINT NOT NULL,
+    order_number TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    fulfillment_id BIGINT,
+    tracking_number TEXT NOT NULL,
+    shipped_at TEXT NOT NULL,
+    error TEXT NOT NULL,
+    request TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (connector_id, shipment_id)
+);
+CREATE INDEX threepl_shipments_open ON threepl_shipments (connector_id, state);

@@ -1,0 +1,150 @@
+#include "sync/net/shipstationapi.h"
+
+#include "sync/net/httpcall.h"
+#include "sync/net/leakybucketpacer.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace fulfillsync {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ShipStationApi", text);
+}
+
+// "2026-12-06T10:00:00.1230000" (seven fractional digits, as ShipStation writes them), with
+// or without the fraction, read as UTC.
+QDateTime readTime(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text.left(19), QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    if (!time.isValid())
+        return {};
+    if (text.size() > 20 && text.at(19) == u'.')
+        time = time.addMSecs(text.mid(20, 3).leftJustified(3, u'0').toInt());
+    time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
+// Ids arrive as JSON numbers; a text id is taken as it is.
+QString idText(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QString::number(qint64(value.toDouble()));
+    return value.toString();
+}
+
+} // namespace
+
+HttpCall *ShipStationApi::listShipments(QNetworkAccessManager &network,
+                                        const ThreePlEndpoint &endpoint, const QDateTime &since,
+                                        int page, QObject *parent)
+{
+    QUrl url = endpoint.baseUrl;
+    QString base = url.path();
+    if (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + QStringLiteral("/shipments"));
+    QUrlQuery query;
+    if (since.isValid())
+        query.addQueryItem(QStringLiteral("createDateStart"),
+                           since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    query.addQueryItem(QStringLiteral("includeShipmentItems"), QStringLiteral("true"));
+    query.addQueryItem(QStringLiteral("sortBy"), QStringLiteral("CreateDate"));
+    query.addQueryItem(QStringLiteral("sortDir"), QStringLiteral("ASC"));
+    query.addQueryItem(QStringLiteral("page"), QString::number(page));
+    query.addQueryItem(QStringLiteral("pageSize"), QString::number(kPageSize));
+    url.setQuery(query);
+    const QByteArray authorization =
+        "Basic " + (endpoint.apiKey + u':' + endpoint.apiSecret).toUtf8().toBase64();
+    auto factory = [url, authorization] {
+        HttpCall::Prepared prepared;
+        prepared.request.setUrl(url);
+        prepared.request.setRawHeader("Authorization", authorization);
+        prepared.request.setRawHeader("Accept", "application/json");
+        prepared.verb = "GET";
+        return prepared;
+    };
+    auto *call = new HttpCall(network, factory, true, parent);
+    call->setTimeoutMs(endpoint.timeoutMs);
+    return call;
+}
+
+std::optional<ShipStationApi::ShipmentPage> ShipStationApi::readShipmentPage(const QByteArray &body,
+                                                                             QString *problem)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const QJsonObject root = doc.object();
+    const QJsonValue list = root.value(QLatin1String("shipments"));
+    if (error.error != QJsonParseError::NoError || !doc.isObject() || !list.isArray() ||
+        !root.value(QLatin1String("pages")).isDouble()) {
+        *problem = tr("The 3PL's shipment list could not be read.");
+        return std::nullopt;
+    }
+    ShipmentPage page;
+    page.page = root.value(QLatin1String("page")).toInt();
+    page.pages = root.value(QLatin1String("pages")).toInt();
+    for (const QJsonValue &value : list.toArray()) {
+        const QJsonObject o = value.toObject();
+        ThreePlShipment s;
+        s.shipmentId = idText(o.value(QLatin1String("shipmentId")));
+        s.orderKey = o.value(QLatin1String("orderKey")).toString();
+        s.orderNumber = o.value(QLatin1String("orderNumber")).toString();
+        s.createdAt = readTime(o.value(QLatin1String("createDate")).toString());
+        s.trackingNumber = o.value(QLatin1String("trackingNumber")).toString();
+        s.carrierCode = o.value(QLatin1String("carrierCode")).toString();
+        s.serviceCode = o.value(QLatin1String("serviceCode")).toString();
+        s.voided = o.value(QLatin1String("voided")).toBool();
+        if (s.shipmentId.isEmpty() || !s.createdAt.isValid() ||
+            !o.value(QLatin1String("shipmentItems")).isArray()) {
+            *problem = tr("The 3PL sent a shipment without an id, a creation time or items.");
+            return std::nullopt;
+        }
+        for (const QJsonValue &itemValue : o.value(QLatin1String("shipmentItems")).toArray()) {
+            const QJsonObject item = itemValue.toObject();
+            const QJsonValue quantity = item.value(QLatin1String("quantity"));
+            if (!quantity.isDouble() || quantity.toDouble() <= 0) {
+                *problem =
+                    tr("Shipment %1 has an item without a readable quantity.").arg(s.shipmentId);
+                return std::nullopt;
+            }
+            s.items.append({idText(item.value(QLatin1String("lineItemKey"))),
+                            item.value(QLatin1String("sku")).toString(), quantity.toDouble()});
+        }
+        page.shipments.append(s);
+    }
+    return page;
+}
+
+LeakyBucketPacer ShipStationApi::makePacer()
+{
+    return LeakyBucketPacer(kRequestsPerMinute / 60.0, kRequestsPerMinute, 1);
+}
+
+void ShipStationApi::observeRateLimit(LeakyBucketPacer &pacer, const HttpResult &result,
+                                      qint64 nowMs)
+{
+    bool limitOk = false, remainingOk = false, resetOk = false;
+    const int limit = result.header("X-Rate-Limit-Limit").toInt(&limitOk);
+    const int remaining = result.header("X-Rate-Limit-Remaining").toInt(&remainingOk);
+    const int reset = result.header("X-Rate-Limit-Reset").toInt(&resetOk);
+    // The window is fixed: once it is spent nothing goes before it starts again.
+    if (resetOk && (result.status == 429 || (remainingOk && remaining <= 1))) {
+        pacer.observeRetryAfter(nowMs, std::max(1, reset) * 1000);
+        return;
+    }
+    if (result.status == 429) {
+        pacer.observeFull(nowMs);
+        return;
+    }
+    if (limitOk && remainingOk && limit > 0)
+        pacer.observeLevel(limit - remaining, limit, limit / 60.0, nowMs);
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "models/domain/threepl.h"
+
+#include <QUrl>
+#include <optional>
+
+class QNetworkAccessManager;
+class QObject;
+
+namespace fulfillsync {
+
+class HttpCall;
+class LeakyBucketPacer;
+struct HttpResult;
+
+// Where and how to reach one ShipStation-style 3PL account. Held in memory only (it carries the
+// API secret).
+struct ThreePlEndpoint
+{
+    QUrl baseUrl; // https://ssapi.shipstation.com, or the sandbox's /shipstation
+    QString apiKey;
+    QString apiSecret;
+    int timeoutMs = 60000;
+};
+
+// ShipStation API v1 (docs/3pl-connector-brief.md): HTTP Basic auth, 40 requests a minute per
+// key in fixed windows, told by X-Rate-Limit-Limit/-Remaining/-Reset on every answer.
+namespace ShipStationApi {
+constexpr int kPageSize = 500; // the most GET /shipments returns per page
+constexpr int kRequestsPerMinute = 40;
+
+// GET /shipments created since `since`, oldest first, with their items. Read-only: retried.
+HttpCall *listShipments(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint,
+                        const QDateTime &since, int page, QObject *parent);
+
+struct ShipmentPage
+{
+    QList<ThreePlShipment> shipments;
+    int page = 0;
+    int pages = 0;
+};
+// A page, or nothing with the reason when any part of it cannot be read: an unreadable page is
+// unknown, never empty.
+std::optional<ShipmentPage> readShipmentPage(const QByteArray &body, QString *problem);
+
+// The pacer a key's requests share: 40 a minute, corrected by every answer's headers (other
+// apps on the same key use the same quota).
+LeakyBucketPacer makePacer();
+void observeRateLimit(LeakyBucketPacer &pacer, const HttpResult &result, qint64 nowMs);
+} // namespace ShipStationApi
+
+} // namespace fulfillsync

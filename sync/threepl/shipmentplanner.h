@@ -1,0 +1,38 @@
+#pragma once
+
+#include "models/domain/domain.h"
+#include "models/domain/threepl.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <optional>
+
+namespace fulfillsync {
+
+// What one 3PL shipment becomes in NetSuite: the body of the order's transform into an item
+// fulfillment, or the reason it is held for a person. Pure, so every rule has a unit test.
+namespace ShipmentPlanner {
+
+// ns-<account>-<sales order id>: the key fulfillsync gives the orders it sends to the 3PL.
+QString orderKeyFor(const QString &accountId, qint64 salesOrderId);
+// The sales order an orderKey names, or 0 when the order did not come from this account.
+qint64 salesOrderOf(const QString &orderKey, const QString &accountId);
+// fs3pl-<connector>-<shipment>: letters, digits and '-' only, as NetSuite requires.
+QString externalIdFor(qint64 connectorId, const QString &shipmentId);
+
+struct Plan
+{
+    QByteArray body;                  // the transform's JSON; empty when held
+    QString holdReason;               // why not, in words for the admin
+    QHash<qint64, double> quantities; // order line -> shipped in this shipment
+};
+
+// `alreadyTaken`: what earlier shipments of this pass took from each line, beyond what NetSuite
+// reported shipped. Every order line is listed, those not in the shipment with
+// itemReceive:false: a line left out of a transform may be fulfilled in full.
+Plan plan(const ThreePlShipment &shipment, const SalesOrder &order, const QString &externalId,
+          const QHash<qint64, double> &alreadyTaken);
+
+} // namespace ShipmentPlanner
+
+} // namespace fulfillsync

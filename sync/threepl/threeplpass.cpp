@@ -1,0 +1,479 @@
+#include "sync/threepl/threeplpass.h"
+
+#include "models/storage/database.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/threeplrepository.h"
+#include "models/storage/watermarkrepository.h"
+#include "sync/engine/detectionqueries.h"
+#include "sync/net/httpcall.h"
+#include "sync/net/leakybucketpacer.h"
+#include "sync/net/netsuiteerror.h"
+#include "sync/net/netsuiterecords.h"
+#include "sync/net/requestgate.h"
+#include "sync/net/suiteqlquery.h"
+#include "sync/threepl/shipmentplanner.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcThreePl, "fulfillsync.threepl")
+
+namespace fulfillsync {
+
+namespace {
+
+constexpr int kOrdersPerQuery = 900;
+constexpr int kResponseKept = 4000; // characters of an answer kept in the history
+
+// An id NetSuite wrote as a string or a number.
+qint64 recordId(const QByteArray &body)
+{
+    const QJsonValue id = QJsonDocument::fromJson(body).object().value(QLatin1String("id"));
+    return id.isDouble() ? qint64(id.toDouble()) : id.toString().toLongLong();
+}
+
+// A 404 only counts as "no such record" when NetSuite itself says so; a proxy's 404 page
+// proves nothing.
+bool provesAbsent(const HttpResult &result)
+{
+    return result.status == 404 &&
+           NetSuiteError::fromResult(result).code == QLatin1String("NONEXISTENT_ID");
+}
+
+// A 4xx in NetSuite's error shape: most likely a refusal, confirmed by reading back.
+bool looksRefused(const HttpResult &result)
+{
+    return result.status >= 400 && result.status < 500 && result.status != 429 &&
+           !NetSuiteError::fromResult(result).code.isEmpty();
+}
+
+} // namespace
+
+ThreePlPass::ThreePlPass(QNetworkAccessManager &network, Database &database, Config config,
+                         QObject *parent)
+    : ConnectorPass(parent)
+    , m_network(network)
+    , m_database(database)
+    , m_config(std::move(config))
+{
+    m_summary.connectorId = m_config.connector.id;
+    m_summary.connectorName = m_config.connector.name;
+    m_summary.trigger = m_config.trigger;
+}
+
+ThreePlPass::~ThreePlPass() = default;
+
+void ThreePlPass::start()
+{
+    m_clock.start();
+    m_unsettled = {};
+    const QList<ThreePlShipmentEntry> open =
+        ThreePlRepository(m_database.connection()).unsettled(m_config.connector.id);
+    m_unsettled.assign(open.begin(), open.end());
+    settleNext();
+}
+
+void ThreePlPass::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    if (m_call)
+        m_call->abort(); // its finished() ends the pass
+    else
+        finish();
+}
+
+void ThreePlPass::progress(const QString &phase, int done, int total)
+{
+    Q_EMIT progressed({m_config.connector.id, m_config.connector.name, phase, done, total});
+}
+
+void ThreePlPass::netSuiteCall(HttpCall *call, Done done)
+{
+    m_call = call;
+    call->setRetryPolicy(m_config.netSuiteRetry);
+    connect(call, &HttpCall::finished, this, [this, call, done](const HttpResult &result) {
+        ++m_summary.netSuiteRequests;
+        if (m_config.netSuiteGate)
+            m_config.netSuiteGate->release();
+        call->deleteLater();
+        m_call = nullptr;
+        if (m_cancelled && !result.isSuccess() && result.cancelled)
+            return finish();
+        done(result);
+    });
+    if (m_config.netSuiteGate)
+        m_config.netSuiteGate->acquire([call] { call->start(); });
+    else
+        call->start();
+}
+
+// 1. Intents from earlier passes whose outcome is not known.
+void ThreePlPass::settleNext()
+{
+    if (m_cancelled)
+        return finish();
+    if (m_unsettled.empty()) {
+        WatermarkRepository watermarks(m_database.connection());
+        const QDateTime mark = watermarks.value(m_config.connector.id, watermarkStream());
+        m_readSince = mark.isValid()
+                          ? mark.addSecs(-m_config.overlapSeconds)
+                          : (m_config.firstPassSince.isValid() ? m_config.firstPassSince
+                                                               : m_config.clock().addDays(-30));
+        m_newest = mark;
+        return readShipments(1);
+    }
+    progress(tr("Checking earlier item fulfillments in NetSuite"), 0, int(m_unsettled.size()));
+    const ThreePlShipmentEntry entry = m_unsettled.front();
+    m_unsettled.pop_front();
+    netSuiteCall(NetSuiteRecords::getByExternalId(m_network, m_config.netsuite,
+                                                  QStringLiteral("itemFulfillment"),
+                                                  entry.externalId, false, this),
+                 [this, entry](const HttpResult &result) {
+                     ThreePlRepository outbox(m_database.connection());
+                     if (result.status == 200 && recordId(result.body) > 0) {
+                         const qint64 id = recordId(result.body);
+                         outbox.markCreated(entry.connectorId, entry.shipmentId, id,
+                                            m_config.clock());
+                         ThreePlShipmentEntry created = entry;
+                         created.fulfillmentId = id;
+                         ++m_summary.pushed;
+                         record(created, SyncOutcome::Pushed, ErrorClass::None,
+                                tr("NetSuite has item fulfillment %1 for shipment %2 (read back "
+                                   "by its external id %3).")
+                                    .arg(id)
+                                    .arg(entry.shipmentId, entry.externalId),
+                                result.body, result.elapsedMs);
+                     } else if (provesAbsent(result)) {
+                         m_sends.push_back(entry); // never arrived: send it again
+                     } else {
+                         ++m_summary.deferred;
+                         m_summary.warnings << tr("Shipment %1: whether NetSuite created its item "
+                                                  "fulfillment is still unknown (%2); it is "
+                                                  "checked again on the next run.")
+                                                   .arg(entry.shipmentId, result.failureText());
+                     }
+                     settleNext();
+                 });
+}
+
+// 2. The shipments created since the watermark, every page.
+void ThreePlPass::readShipments(int page)
+{
+    if (m_cancelled)
+        return finish();
+    progress(tr("Reading shipments from the 3PL"), page - 1, 0);
+    HttpCall *call =
+        ShipStationApi::listShipments(m_network, m_config.threePl, m_readSince, page, this);
+    m_call = call;
+    if (m_config.threePlPacer)
+        call->setPacer(m_config.threePlPacer, 1,
+                       [](LeakyBucketPacer &pacer, const HttpResult &answer) {
+                           ShipStationApi::observeRateLimit(pacer, answer,
+                                                            QDateTime::currentMSecsSinceEpoch());
+                       });
+    connect(call, &HttpCall::finished, this, [this, call, page](const HttpResult &result) {
+        ++m_summary.channelRequests;
+        m_summary.channelThrottled += result.throttledAnswers;
+        call->deleteLater();
+        m_call = nullptr;
+        onShipments(result, page);
+    });
+    call->start();
+}
+
+void ThreePlPass::onShipments(const HttpResult &result, int page)
+{
+    if (m_cancelled)
+        return finish();
+    if (!result.isSuccess())
+        return finish(tr("Could not read the 3PL's shipments: %1").arg(result.failureText()));
+    QString problem;
+    const std::optional<ShipStationApi::ShipmentPage> read =
+        ShipStationApi::readShipmentPage(result.body, &problem);
+    if (!read)
+        return finish(problem); // unknown, never "no shipments": the watermark stays
+    ThreePlRepository outbox(m_database.connection());
+    for (const ThreePlShipment &s : read->shipments) {
+        if (!m_newest.isValid() || s.createdAt > m_newest)
+            m_newest = s.createdAt;
+        if (s.voided) {
+            ++m_voided;
+            continue;
+        }
+        if (ShipmentPlanner::salesOrderOf(s.orderKey, m_config.netsuite.accountId) == 0) {
+            ++m_notOurs;
+            continue;
+        }
+        if (outbox.entry(m_config.connector.id, s.shipmentId))
+            continue; // the overlap reads it again; its row already says what became of it
+        m_shipments << s;
+    }
+    m_summary.detectedFulfillments += int(read->shipments.size());
+    if (page < read->pages)
+        return readShipments(page + 1);
+    readOrders();
+}
+
+// 3. The sales orders the new shipments ship from: lines, quantities, what is left.
+void ThreePlPass::readOrders()
+{
+    QList<qint64> ids;
+    for (const ThreePlShipment &s : std::as_const(m_shipments)) {
+        const qint64 id = ShipmentPlanner::salesOrderOf(s.orderKey, m_config.netsuite.accountId);
+        if (!ids.contains(id))
+            ids << id;
+    }
+    auto orders = std::make_shared<QHash<qint64, SalesOrder>>();
+    auto next = std::make_shared<std::function<void(qsizetype)>>();
+    *next = [this, ids, orders, next](qsizetype from) {
+        if (m_cancelled)
+            return finish();
+        if (from >= ids.size())
+            return planShipments(*orders);
+        progress(tr("Reading the shipped orders from NetSuite"), int(from), int(ids.size()));
+        auto reader = std::make_shared<OrderRowReader>();
+        auto *query = new SuiteQlQuery(
+            m_network, m_config.netsuite,
+            DetectionQueries::ordersSince(QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC),
+                                          ids.mid(from, kOrdersPerQuery)),
+            this);
+        query->setGate(m_config.netSuiteGate);
+        query->setRetryPolicy(m_config.netSuiteRetry);
+        connect(query, &SuiteQlQuery::pageReceived, this,
+                [reader](const QList<QJsonObject> &rows) { reader->add(rows); });
+        connect(
+            query, &SuiteQlQuery::finished, this,
+            [this, query, reader, orders, next, from](const NetSuiteError &error, bool) {
+                m_summary.netSuiteRequests += query->requestsSent();
+                query->deleteLater();
+                if (!error.isOk())
+                    return finish(
+                        tr("Could not read the sales orders from NetSuite: %1").arg(error.message));
+                // A row that could not be read leaves its order incomplete: unknown, so
+                // the pass stops rather than planning from half an order.
+                if (reader->unreadable().count > 0)
+                    return finish(tr("NetSuite sent sales order rows that could not be "
+                                     "read: %1")
+                                      .arg(reader->unreadable().firstProblem));
+                for (const SalesOrder &o : reader->takeAll())
+                    orders->insert(o.id, o);
+                (*next)(from + kOrdersPerQuery);
+            });
+        query->start();
+    };
+    (*next)(0);
+}
+
+// 4a. Each new shipment gets its intent (or its hold) before anything is sent.
+void ThreePlPass::planShipments(const QHash<qint64, SalesOrder> &orders)
+{
+    ThreePlRepository outbox(m_database.connection());
+    QHash<qint64, QHash<qint64, double>> taken; // by order: what this pass's shipments took
+    for (const ThreePlShipment &s : std::as_const(m_shipments)) {
+        const qint64 orderId =
+            ShipmentPlanner::salesOrderOf(s.orderKey, m_config.netsuite.accountId);
+        ThreePlShipmentEntry entry;
+        entry.connectorId = m_config.connector.id;
+        entry.shipmentId = s.shipmentId;
+        entry.salesOrderId = orderId;
+        entry.orderNumber = s.orderNumber;
+        entry.externalId = ShipmentPlanner::externalIdFor(m_config.connector.id, s.shipmentId);
+        entry.trackingNumber = s.trackingNumber;
+        entry.shippedAt = s.createdAt;
+        entry.updatedAt = m_config.clock();
+        const auto order = orders.constFind(orderId);
+        if (order == orders.cend()) {
+            hold(entry, tr("Shipment %1 is for sales order %2, which NetSuite did not return.")
+                            .arg(s.shipmentId)
+                            .arg(orderId));
+            continue;
+        }
+        entry.orderNumber = order->tranId;
+        const ShipmentPlanner::Plan plan =
+            ShipmentPlanner::plan(s, *order, entry.externalId, taken.value(orderId));
+        if (plan.body.isEmpty()) {
+            hold(entry, plan.holdReason);
+            continue;
+        }
+        entry.request = QString::fromUtf8(plan.body);
+        bool exists = false;
+        if (!outbox.insertIntent(entry, &exists)) {
+            if (exists) { // another worker got there first
+                ++m_summary.alreadyPushed;
+                continue;
+            }
+            return finish(tr("Could not store the intent for shipment %1: %2")
+                              .arg(s.shipmentId, outbox.lastError()));
+        }
+        for (auto it = plan.quantities.cbegin(); it != plan.quantities.cend(); ++it)
+            taken[orderId][it.key()] += it.value();
+        m_sends.push_back(entry);
+    }
+    m_shipments.clear();
+    m_sendTotal = int(m_sends.size());
+    sendNext();
+}
+
+void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
+{
+    entry.state = ThreePlState::Held;
+    entry.error = reason;
+    bool exists = false;
+    ThreePlRepository(m_database.connection()).insertIntent(entry, &exists);
+    ++m_summary.held;
+    record(entry, SyncOutcome::Held, ErrorClass::Validation, reason, {}, 0);
+}
+
+// 4b. One transform at a time.
+void ThreePlPass::sendNext()
+{
+    if (m_cancelled)
+        return finish();
+    if (m_sends.empty())
+        return finish();
+    progress(tr("Creating item fulfillments in NetSuite"), m_sendTotal - int(m_sends.size()),
+             m_sendTotal);
+    const ThreePlShipmentEntry entry = m_sends.front();
+    m_sends.pop_front();
+    transform(entry);
+}
+
+void ThreePlPass::transform(const ThreePlShipmentEntry &entry)
+{
+    QElapsedTimer clock;
+    clock.start();
+    netSuiteCall(NetSuiteRecords::transformToFulfillment(m_network, m_config.netsuite,
+                                                         entry.salesOrderId, entry.request.toUtf8(),
+                                                         entry.externalId, this),
+                 [this, entry, clock](const HttpResult &result) {
+                     onTransformed(entry, result, clock.elapsed());
+                 });
+}
+
+void ThreePlPass::onTransformed(const ThreePlShipmentEntry &entry, const HttpResult &result,
+                                qint64 elapsedMs)
+{
+    ThreePlRepository outbox(m_database.connection());
+    const qint64 id = result.status == 204 ? NetSuiteRecords::idFromLocation(result) : 0;
+    if (id > 0) {
+        outbox.markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
+        ThreePlShipmentEntry created = entry;
+        created.fulfillmentId = id;
+        ++m_summary.pushed;
+        record(created, SyncOutcome::Pushed, ErrorClass::None,
+               tr("Item fulfillment %1 created in NetSuite from shipment %2 (tracking %3).")
+                   .arg(id)
+                   .arg(entry.shipmentId, entry.trackingNumber),
+               result.body, elapsedMs);
+        return sendNext();
+    }
+    // Not proven: a lost answer, a 5xx, a timeout, a refusal. Read back before it counts.
+    outbox.markUnknown(entry.connectorId, entry.shipmentId);
+    if (m_cancelled)
+        return finish();
+    const bool refused = looksRefused(result);
+    QTimer::singleShot(
+        refused ? 0 : m_config.readBackDelayMs, this,
+        [this, entry, result, elapsedMs, refused] { readBack(entry, result, elapsedMs, refused); });
+}
+
+void ThreePlPass::readBack(const ThreePlShipmentEntry &entry, const HttpResult &answer,
+                           qint64 elapsedMs, bool refused)
+{
+    if (m_cancelled)
+        return finish();
+    netSuiteCall(
+        NetSuiteRecords::getByExternalId(m_network, m_config.netsuite,
+                                         QStringLiteral("itemFulfillment"), entry.externalId, false,
+                                         this),
+        [this, entry, answer, elapsedMs, refused](const HttpResult &result) {
+            ThreePlRepository outbox(m_database.connection());
+            const QString said = NetSuiteError::fromResult(answer).message;
+            if (result.status == 200 && recordId(result.body) > 0) {
+                const qint64 id = recordId(result.body);
+                outbox.markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
+                ThreePlShipmentEntry created = entry;
+                created.fulfillmentId = id;
+                ++m_summary.pushed;
+                record(created, SyncOutcome::Pushed, ErrorClass::None,
+                       tr("NetSuite created item fulfillment %1 from shipment %2, although its "
+                          "answer said otherwise (%3); read back by external id.")
+                           .arg(id)
+                           .arg(entry.shipmentId, answer.failureText()),
+                       answer.body, elapsedMs);
+            } else if (refused && provesAbsent(result)) {
+                outbox.markHeld(entry.connectorId, entry.shipmentId, said, m_config.clock());
+                ++m_summary.held;
+                record(entry, SyncOutcome::Held, ErrorClass::Validation,
+                       tr("NetSuite refused the item fulfillment for shipment %1: %2")
+                           .arg(entry.shipmentId, said),
+                       answer.body, elapsedMs);
+            } else {
+                // Absent after an unsure answer may still be on its way; present or absent is
+                // settled again on the next run, and only then sent again.
+                ++m_summary.failed;
+                record(entry, SyncOutcome::Failed, ErrorClass::Transient,
+                       tr("NetSuite did not confirm the item fulfillment for shipment %1 (%2). "
+                          "The next run reads it back and sends it only if NetSuite does not "
+                          "have it.")
+                           .arg(entry.shipmentId, answer.failureText()),
+                       answer.body, elapsedMs);
+            }
+            sendNext();
+        });
+}
+
+void ThreePlPass::record(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
+                         ErrorClass errorClass, const QString &message, const QByteArray &response,
+                         qint64 elapsedMs)
+{
+    SyncAttempt a;
+    a.occurredAt = m_config.clock();
+    a.connectorId = m_config.connector.id;
+    a.connectorName = m_config.connector.name;
+    a.orderId = entry.salesOrderId;
+    a.orderTranId = entry.orderNumber;
+    a.fulfillmentId = entry.fulfillmentId;
+    a.trigger = m_config.trigger;
+    a.outcome = outcome;
+    a.errorClass = errorClass;
+    a.durationMs = elapsedMs;
+    a.message = message;
+    a.request = entry.request;
+    a.response = QString::fromUtf8(response.left(kResponseKept));
+    a.trackingNumbers = entry.trackingNumber;
+    const qint64 id = HistoryRepository(m_database.connection()).append(a);
+    if (id > 0)
+        Q_EMIT historyAdvanced(id);
+}
+
+void ThreePlPass::finish(const QString &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_summary.error = error;
+    m_summary.cancelled = m_cancelled;
+    if (m_notOurs > 0)
+        m_summary.warnings << tr("%n shipment(s) belong to orders fulfillsync did not send to the "
+                                 "3PL; they were left alone.",
+                                 nullptr, m_notOurs);
+    if (m_voided > 0)
+        m_summary.warnings << tr("%n voided shipment(s) were skipped.", nullptr, m_voided);
+    // Every shipment read has its row now (intent, hold or created): the next pass may start
+    // after them. A pass cut short reads its window again; the rows keep that harmless.
+    if (error.isEmpty() && !m_cancelled && m_newest.isValid())
+        WatermarkRepository(m_database.connection())
+            .setValue(m_config.connector.id, watermarkStream(), m_newest, QString());
+    m_summary.durationMs = m_clock.elapsed();
+    qCDebug(lcThreePl) << "pass finished:" << m_summary.pushed << "created," << m_summary.held
+                       << "held," << m_summary.failed << "unsure," << m_summary.netSuiteRequests
+                       << "NetSuite and" << m_summary.channelRequests << "3PL requests";
+    Q_EMIT finished(m_summary);
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "models/domain/domain.h"
+#include "models/domain/threepl.h"
+#include "sync/engine/connectorpass.h"
+#include "sync/net/httpresult.h"
+#include "sync/net/netsuiteendpoint.h"
+#include "sync/net/shipstationapi.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPointer>
+#include <deque>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace fulfillsync {
+
+class Database;
+class HttpCall;
+class LeakyBucketPacer;
+class RequestGate;
+
+// One pass of a 3PL connector: the 3PL's shipments become NetSuite item fulfillments, Shipped,
+// with their tracking numbers. Then any channel connector pushes them like any other shipped
+// fulfillment, with no extra configuration. Event-driven, one request at a time:
+//   1. settle: every intent whose outcome is unknown (the answer was lost, or the process died
+//      between storing it and sending) is read back by its external id. Found: created. Not
+//      found: sent again. Anything else: stays unknown, for the next pass;
+//   2. read the shipments created since the watermark (minus an overlap), every page, through
+//      the key's pacer;
+//   3. read the new shipments' sales orders with one SuiteQL query per 900 orders;
+//   4. per new shipment: plan it (ShipmentPlanner), store the intent (or the hold), then send
+//      the transform. Only a 204 proves it. Anything else is read back before it counts, and a
+//      refusal is held for a person only once the read-back shows no record;
+//   5. the watermark moves to the newest shipment read, only when every step finished.
+class ThreePlPass final : public ConnectorPass
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ThreePlPass)
+
+public:
+    struct Config
+    {
+        Connector connector;
+        NetSuiteEndpoint netsuite;
+        ThreePlEndpoint threePl;
+        RequestGate *netSuiteGate = nullptr;      // shared by all passes on the account
+        LeakyBucketPacer *threePlPacer = nullptr; // the API key's, kept across passes
+        RetryPolicy netSuiteRetry;
+        SyncTrigger trigger = SyncTrigger::Manual;
+        QDateTime firstPassSince; // invalid: 30 days back
+        int overlapSeconds = 600;
+        int readBackDelayMs = 1500; // after an unsure answer, before reading back
+        std::function<QDateTime()> clock = [] {
+            return QDateTime::currentDateTimeUtc();
+        };
+    };
+
+    ThreePlPass(QNetworkAccessManager &network, Database &database, Config config,
+                QObject *parent = nullptr);
+    ~ThreePlPass() override;
+
+    void start() override;
+    void cancel() override;
+
+    static QString watermarkStream() { return QStringLiteral("threepl.shipments"); }
+
+private:
+    using Done = std::function<void(const HttpResult &)>;
+
+    void settleNext();
+    void readShipments(int page);
+    void onShipments(const HttpResult &result, int page);
+    void readOrders();
+    void planShipments(const QHash<qint64, SalesOrder> &orders);
+    void sendNext();
+    void transform(const ThreePlShipmentEntry &entry);
+    void onTransformed(const ThreePlShipmentEntry &entry, const HttpResult &result,
+                       qint64 elapsedMs);
+    void readBack(const ThreePlShipmentEntry &entry, const HttpResult &answer, qint64 elapsedMs,
+                  bool refused);
+    void netSuiteCall(HttpCall *call, Done done);
+    void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
+                const QString &message, const QByteArray &response, qint64 elapsedMs);
+    void hold(ThreePlShipmentEntry entry, const QString &reason);
+    void progress(const QString &phase, int done, int total);
+    void finish(const QString &error = QString());
+
+    QNetworkAccessManager &m_network;
+    Database &m_database;
+    Config m_config;
+    SyncRunSummary m_summary;
+    QElapsedTimer m_clock;
+    QPointer<HttpCall> m_call;
+    bool m_cancelled = false;
+    bool m_finished = false;
+
+    std::deque<ThreePlShipmentEntry> m_unsettled;
+    QDateTime m_readSince;
+    QDateTime m_newest;
+    QList<ThreePlShipment> m_shipments;       // new ones: no outbox row yet
+    std::deque<ThreePlShipmentEntry> m_sends; // intents stored, to send in this order
+    int m_sendTotal = 0;
+    int m_notOurs = 0;
+    int m_voided = 0;
+};
+
+} // namespace fulfillsync
