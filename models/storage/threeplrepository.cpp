@@ -134,4 +134,53 @@ qint64 ThreePlRepository::countInState(qint64 connectorId, ThreePlState state)
     return q.value(0).toLongLong();
 }
 
+QHash<qint64, QString> ThreePlRepository::sentOrders(qint64 connectorId,
+                                                     const QList<qint64> &salesOrderIds)
+{
+    QHash<qint64, QString> result;
+    QSqlQuery q(m_db);
+    // Bound one by one: ids never become SQL text.
+    QStringList marks(salesOrderIds.size(), QStringLiteral("?"));
+    QVariantList values{connectorId};
+    for (qint64 id : salesOrderIds)
+        values << id;
+    if (salesOrderIds.isEmpty() ||
+        !runQuery(q,
+                  QStringLiteral("SELECT sales_order_id, state FROM threepl_orders WHERE "
+                                 "connector_id = ? AND sales_order_id IN (") +
+                      marks.join(u',') + u')',
+                  values, &m_error))
+        return result;
+    while (q.next())
+        result.insert(q.value(0).toLongLong(), q.value(1).toString());
+    return result;
+}
+
+bool ThreePlRepository::markOrder(qint64 connectorId, qint64 salesOrderId, const QString &orderKey,
+                                  const QString &remoteOrderId, const QString &state,
+                                  const QDateTime &at)
+{
+    QSqlQuery q(m_db);
+    return runQuery(q,
+                    QStringLiteral("INSERT INTO threepl_orders (connector_id, sales_order_id, "
+                                   "order_key, remote_order_id, state, updated_at) VALUES "
+                                   "(?,?,?,?,?,?) ON CONFLICT (connector_id, sales_order_id) DO "
+                                   "UPDATE SET state = excluded.state, remote_order_id = "
+                                   "excluded.remote_order_id, updated_at = excluded.updated_at"),
+                    {connectorId, salesOrderId, orderKey, remoteOrderId, state, toStorageTime(at)},
+                    &m_error);
+}
+
+qint64 ThreePlRepository::countOrders(qint64 connectorId, const QString &state)
+{
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT COUNT(*) FROM threepl_orders WHERE connector_id = ? AND "
+                                 "state = ?"),
+                  {connectorId, state}, &m_error) ||
+        !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
 } // namespace fulfillsync

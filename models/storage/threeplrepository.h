@@ -3,6 +3,7 @@
 #include "models/domain/threepl.h"
 #include "models/storage/sqlerror.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <optional>
 
@@ -29,6 +30,13 @@ public:
     // Intents whose outcome is not known: read back before anything new is sent.
     QList<ThreePlShipmentEntry> unsettled(qint64 connectorId);
     qint64 countInState(qint64 connectorId, ThreePlState state);
+
+    // The first leg: which of these sales orders went to the 3PL, and in what state
+    // ("sent", "cancelled").
+    QHash<qint64, QString> sentOrders(qint64 connectorId, const QList<qint64> &salesOrderIds);
+    bool markOrder(qint64 connectorId, qint64 salesOrderId, const QString &orderKey,
+                   const QString &remoteOrderId, const QString &state, const QDateTime &at);
+    qint64 countOrders(qint64 connectorId, const QString &state);
 
     QString lastError() const { return m_error; }
 

@@ -505,6 +505,18 @@ void NetSuiteStore::refreshOrder(qint64 salesOrderId, const QDateTime &now)
     writeSalesOrder(order);
 }
 
+bool NetSuiteStore::withdrawOrder(qint64 salesOrderId, const QString &status, const QDateTime &now)
+{
+    if (!m_orderIndex.contains(salesOrderId) ||
+        (status != QLatin1String("C") && status != QLatin1String("H")))
+        return false;
+    m_data.salesOrders[m_orderIndex.value(salesOrderId)].status = status;
+    exec(QStringLiteral("BEGIN"));
+    refreshOrder(salesOrderId, now);
+    exec(QStringLiteral("COMMIT"));
+    return true;
+}
+
 QString NetSuiteStore::statusOf(qint64 salesOrderId) const
 {
     return m_derived.value(salesOrderId).status;

@@ -80,6 +80,8 @@ public:
     qint64 addFulfillment(ItemFulfillment fulfillment, const QDateTime &now);
     void replaceFulfillment(ItemFulfillment fulfillment, const QDateTime &now);
     bool voidFulfillment(qint64 id, const QDateTime &now);
+    // Someone cancels (C) or closes (H) the order in NetSuite.
+    bool withdrawOrder(qint64 salesOrderId, const QString &status, const QDateTime &now);
 
     QJsonObject stateJson() const;
     static QString statusText(const QString &type, const QString &status);

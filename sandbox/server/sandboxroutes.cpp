@@ -14,6 +14,7 @@
 #include "sandbox/threepl/shipstationservice.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace fulfillsync::sandbox {
 
@@ -67,6 +68,23 @@ HttpReply SandboxServer::handleControl(const HttpRequest &request)
     }
     if (path == kFulfillments || path.startsWith(kFulfillments + QLatin1Char('/')))
         return controlFulfillments(request);
+    static const QRegularExpression orderStatus(
+        QStringLiteral("^/_sandbox/netsuite/salesOrders/(\\d+)/status$"));
+    if (const QRegularExpressionMatch m = orderStatus.match(path);
+        m.hasMatch() && method == QLatin1String("POST")) {
+        QJsonObject body;
+        HttpReply reply;
+        if (!bodyObject(request, &body, &reply))
+            return reply;
+        if (!m_netsuiteStore)
+            return failure(409, QStringLiteral("no scenario is loaded"));
+        if (!m_netsuiteStore->withdrawOrder(m.captured(1).toLongLong(),
+                                            body.value(QStringLiteral("status")).toString(),
+                                            m_clock->now()))
+            return failure(400, QStringLiteral("status: C (cancelled) or H (closed), of an "
+                                               "existing sales order"));
+        return HttpReply::json(200, QJsonObject{{QStringLiteral("ok"), true}});
+    }
     if (path == QLatin1String("/_sandbox/3pl/ship") && method == QLatin1String("POST")) {
         QJsonObject body;
         HttpReply reply;

@@ -341,6 +341,7 @@ ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuit
 {
     ThreePlPass::Config config;
     config.connector = connector;
+    config.rules = MappingRepository(m_database.connection()).rules(connector.id);
     config.netsuite = netsuite;
     config.netSuiteGate = &m_netSuiteGate;
     // The key's 40 requests a minute, kept across passes: a pass right after another must not

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QUrlQuery>
 
 namespace fulfillsync {
@@ -41,15 +42,48 @@ QString idText(const QJsonValue &value)
 
 } // namespace
 
-HttpCall *ShipStationApi::listShipments(QNetworkAccessManager &network,
-                                        const ThreePlEndpoint &endpoint, const QDateTime &since,
-                                        int page, QObject *parent)
+namespace {
+
+QUrl resourceUrl(const ThreePlEndpoint &endpoint, const QString &path)
 {
     QUrl url = endpoint.baseUrl;
     QString base = url.path();
     if (base.endsWith(u'/'))
         base.chop(1);
-    url.setPath(base + QStringLiteral("/shipments"));
+    url.setPath(base + path);
+    return url;
+}
+
+HttpCall *makeCall(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint, const QUrl &url,
+                   const QByteArray &verb, const QByteArray &body, QObject *parent)
+{
+    const QByteArray authorization =
+        "Basic " + (endpoint.apiKey + u':' + endpoint.apiSecret).toUtf8().toBase64();
+    auto factory = [url, verb, body, authorization] {
+        HttpCall::Prepared prepared;
+        prepared.request.setUrl(url);
+        prepared.request.setRawHeader("Authorization", authorization);
+        prepared.request.setRawHeader("Accept", "application/json");
+        if (!body.isEmpty())
+            prepared.request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                       QByteArray("application/json"));
+        prepared.verb = verb;
+        prepared.body = body;
+        return prepared;
+    };
+    // Both calls are safe to repeat: a read, and an upsert by orderKey.
+    auto *call = new HttpCall(network, factory, true, parent);
+    call->setTimeoutMs(endpoint.timeoutMs);
+    return call;
+}
+
+} // namespace
+
+HttpCall *ShipStationApi::listShipments(QNetworkAccessManager &network,
+                                        const ThreePlEndpoint &endpoint, const QDateTime &since,
+                                        int page, QObject *parent)
+{
+    QUrl url = resourceUrl(endpoint, QStringLiteral("/shipments"));
     QUrlQuery query;
     if (since.isValid())
         query.addQueryItem(QStringLiteral("createDateStart"),
@@ -60,19 +94,36 @@ HttpCall *ShipStationApi::listShipments(QNetworkAccessManager &network,
     query.addQueryItem(QStringLiteral("page"), QString::number(page));
     query.addQueryItem(QStringLiteral("pageSize"), QString::number(kPageSize));
     url.setQuery(query);
-    const QByteArray authorization =
-        "Basic " + (endpoint.apiKey + u':' + endpoint.apiSecret).toUtf8().toBase64();
-    auto factory = [url, authorization] {
-        HttpCall::Prepared prepared;
-        prepared.request.setUrl(url);
-        prepared.request.setRawHeader("Authorization", authorization);
-        prepared.request.setRawHeader("Accept", "application/json");
-        prepared.verb = "GET";
-        return prepared;
-    };
-    auto *call = new HttpCall(network, factory, true, parent);
-    call->setTimeoutMs(endpoint.timeoutMs);
-    return call;
+    return makeCall(network, endpoint, url, "GET", {}, parent);
+}
+
+HttpCall *ShipStationApi::createOrders(QNetworkAccessManager &network,
+                                       const ThreePlEndpoint &endpoint, const QJsonArray &orders,
+                                       QObject *parent)
+{
+    return makeCall(network, endpoint,
+                    resourceUrl(endpoint, QStringLiteral("/orders/createorders")), "POST",
+                    QJsonDocument(orders).toJson(QJsonDocument::Compact), parent);
+}
+
+std::optional<QHash<QString, ShipStationApi::OrderResult>>
+ShipStationApi::readCreateOrdersAnswer(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    const QJsonValue results = doc.object().value(QLatin1String("results"));
+    if (!doc.isObject() || !results.isArray())
+        return std::nullopt;
+    QHash<QString, OrderResult> byKey;
+    for (const QJsonValue &value : results.toArray()) {
+        const QJsonObject o = value.toObject();
+        const QJsonValue success = o.value(QLatin1String("success"));
+        const QString key = o.value(QLatin1String("orderKey")).toString();
+        if (!success.isBool() || key.isEmpty())
+            return std::nullopt;
+        byKey.insert(key, {success.toBool(), idText(o.value(QLatin1String("orderId"))),
+                           o.value(QLatin1String("errorMessage")).toString()});
+    }
+    return byKey;
 }
 
 std::optional<ShipStationApi::ShipmentPage> ShipStationApi::readShipmentPage(const QByteArray &body,

@@ -2,6 +2,8 @@
 
 #include "models/domain/threepl.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QUrl>
 #include <optional>
 
@@ -33,6 +35,19 @@ constexpr int kRequestsPerMinute = 40;
 // GET /shipments created since `since`, oldest first, with their items. Read-only: retried.
 HttpCall *listShipments(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint,
                         const QDateTime &since, int page, QObject *parent);
+
+// POST /orders/createorders with up to 100 orders. An order with a known orderKey is updated,
+// so sending a batch again after a lost answer changes nothing: retried like a read.
+HttpCall *createOrders(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint,
+                       const QJsonArray &orders, QObject *parent);
+struct OrderResult
+{
+    bool success = false;
+    QString orderId;
+    QString errorMessage;
+};
+// The per-order results by orderKey; nothing when the answer cannot be read.
+std::optional<QHash<QString, OrderResult>> readCreateOrdersAnswer(const QByteArray &body);
 
 struct ShipmentPage
 {

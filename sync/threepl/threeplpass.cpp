@@ -12,6 +12,7 @@
 #include "sync/net/requestgate.h"
 #include "sync/net/suiteqlquery.h"
 #include "sync/threepl/shipmentplanner.h"
+#include "sync/threepl/threeplordersender.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,6 +69,44 @@ ThreePlPass::~ThreePlPass() = default;
 void ThreePlPass::start()
 {
     m_clock.start();
+    sendOrders();
+}
+
+// The first leg. Its failure is reported, but never keeps shipments from coming in.
+void ThreePlPass::sendOrders()
+{
+    ThreePlOrderSender::Config config;
+    config.connectorId = m_config.connector.id;
+    config.netsuite = m_config.netsuite;
+    config.threePl = m_config.threePl;
+    config.netSuiteGate = m_config.netSuiteGate;
+    config.threePlPacer = m_config.threePlPacer;
+    config.netSuiteRetry = m_config.netSuiteRetry;
+    config.rules = m_config.rules;
+    config.firstPassSince = m_config.firstPassSince;
+    config.overlapSeconds = m_config.overlapSeconds;
+    config.clock = m_config.clock;
+    m_sender = new ThreePlOrderSender(m_network, m_database, config, this);
+    connect(m_sender, &ThreePlOrderSender::progressed, this, &ThreePlPass::progress);
+    connect(m_sender, &ThreePlOrderSender::finished, this,
+            [this](const ThreePlOrderSender::Result &r) {
+                m_sender->deleteLater();
+                m_summary.netSuiteRequests += r.netSuiteRequests;
+                m_summary.channelRequests += r.threePlRequests;
+                m_summary.channelThrottled += r.throttled;
+                m_summary.warnings << r.problems;
+                m_ordersSent = r.sent;
+                m_ordersCancelled = r.cancelled;
+                m_orderLegError = r.error;
+                if (m_cancelled)
+                    return finish();
+                settleStart();
+            });
+    m_sender->start();
+}
+
+void ThreePlPass::settleStart()
+{
     m_unsettled = {};
     const QList<ThreePlShipmentEntry> open =
         ThreePlRepository(m_database.connection()).unsettled(m_config.connector.id);
@@ -80,7 +119,9 @@ void ThreePlPass::cancel()
     if (m_finished)
         return;
     m_cancelled = true;
-    if (m_call)
+    if (m_sender)
+        m_sender->abort(); // its finished() ends the pass
+    else if (m_call)
         m_call->abort(); // its finished() ends the pass
     else
         finish();
@@ -456,7 +497,9 @@ void ThreePlPass::finish(const QString &error)
     if (m_finished)
         return;
     m_finished = true;
-    m_summary.error = error;
+    QStringList errors{m_orderLegError, error};
+    errors.removeAll(QString());
+    m_summary.error = errors.join(u' ');
     m_summary.cancelled = m_cancelled;
     if (m_notOurs > 0)
         m_summary.warnings << tr("%n shipment(s) belong to orders fulfillsync did not send to the "
@@ -470,7 +513,8 @@ void ThreePlPass::finish(const QString &error)
         WatermarkRepository(m_database.connection())
             .setValue(m_config.connector.id, watermarkStream(), m_newest, QString());
     m_summary.durationMs = m_clock.elapsed();
-    qCDebug(lcThreePl) << "pass finished:" << m_summary.pushed << "created," << m_summary.held
+    qCDebug(lcThreePl) << "pass finished:" << m_ordersSent << "orders sent," << m_ordersCancelled
+                       << "cancelled," << m_summary.pushed << "created," << m_summary.held
                        << "held," << m_summary.failed << "unsure," << m_summary.netSuiteRequests
                        << "NetSuite and" << m_summary.channelRequests << "3PL requests";
     Q_EMIT finished(m_summary);

@@ -21,10 +21,12 @@ class Database;
 class HttpCall;
 class LeakyBucketPacer;
 class RequestGate;
+class ThreePlOrderSender;
 
-// One pass of a 3PL connector: the 3PL's shipments become NetSuite item fulfillments, Shipped,
-// with their tracking numbers. Then any channel connector pushes them like any other shipped
-// fulfillment, with no extra configuration. Event-driven, one request at a time:
+// One pass of a 3PL connector. First ThreePlOrderSender sends the orders released in NetSuite
+// to the 3PL. Then the 3PL's shipments become NetSuite item fulfillments, Shipped, with their
+// tracking numbers; any channel connector pushes those like any other shipped fulfillment, with
+// no extra configuration. Event-driven, one request at a time:
 //   1. settle: every intent whose outcome is unknown (the answer was lost, or the process died
 //      between storing it and sending) is read back by its external id. Found: created. Not
 //      found: sent again. Anything else: stays unknown, for the next pass;
@@ -46,6 +48,7 @@ public:
         Connector connector;
         NetSuiteEndpoint netsuite;
         ThreePlEndpoint threePl;
+        QList<MappingRule> rules;                 // Location: NetSuite location -> 3PL warehouse
         RequestGate *netSuiteGate = nullptr;      // shared by all passes on the account
         LeakyBucketPacer *threePlPacer = nullptr; // the API key's, kept across passes
         RetryPolicy netSuiteRetry;
@@ -68,8 +71,10 @@ public:
     static QString watermarkStream() { return QStringLiteral("threepl.shipments"); }
 
 private:
+    void sendOrders();
     using Done = std::function<void(const HttpResult &)>;
 
+    void settleStart();
     void settleNext();
     void readShipments(int page);
     void onShipments(const HttpResult &result, int page);
@@ -94,6 +99,8 @@ private:
     SyncRunSummary m_summary;
     QElapsedTimer m_clock;
     QPointer<HttpCall> m_call;
+    QPointer<ThreePlOrderSender> m_sender;
+    QString m_orderLegError; // the first leg failed; the second ran anyway
     bool m_cancelled = false;
     bool m_finished = false;
 
@@ -105,6 +112,8 @@ private:
     int m_sendTotal = 0;
     int m_notOurs = 0;
     int m_voided = 0;
+    int m_ordersSent = 0;
+    int m_ordersCancelled = 0;
 };
 
 } // namespace fulfillsync

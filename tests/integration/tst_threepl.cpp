@@ -62,22 +62,6 @@ class TestThreePl : public QObject
 
     QJsonObject state() { return send("GET", QStringLiteral("/_sandbox/state"), {}).json; }
 
-    // The orders fulfillsync would send: SO1003 (4 × MUG-BLUE on line 1).
-    void sendOrderToThePl(qint64 salesOrderId, const QJsonArray &items)
-    {
-        const auto c = m_sandbox->credentials();
-        const Answer a = send(
-            "POST", QStringLiteral("/shipstation/orders/createorder"),
-            QJsonObject{{QStringLiteral("orderNumber"), QStringLiteral("SO%1").arg(salesOrderId)},
-                        {QStringLiteral("orderKey"),
-                         ShipmentPlanner::orderKeyFor(c.accountId, salesOrderId)},
-                        {QStringLiteral("orderDate"), QStringLiteral("2026-12-06T10:00:00")},
-                        {QStringLiteral("orderStatus"), QStringLiteral("awaiting_shipment")},
-                        {QStringLiteral("items"), items}},
-            "Basic " + (c.threePlKey + u':' + c.threePlSecret).toUtf8().toBase64());
-        QCOMPARE(a.status, 200);
-    }
-
     static QJsonObject item(const char *lineKey, const char *sku, double quantity)
     {
         return {{QStringLiteral("lineItemKey"), QLatin1String(lineKey)},
@@ -184,13 +168,61 @@ private Q_SLOTS:
         m_credentials = demoCredentials(m_target, m_shopifyId);
         const auto c = m_sandbox->credentials();
         m_credentials.channelTokens.insert(m_threePlId, c.threePlKey + u':' + c.threePlSecret);
-        sendOrderToThePl(1003, QJsonArray{item("1", "MUG-BLUE", 4)});
+        // The first run sends the released orders (SO1002, SO1003) to the 3PL.
+        const SyncRunSummary first = runThreePl();
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        QCOMPARE(first.pushed, 0);
     }
 
     void cleanup()
     {
         m_sandbox.reset();
         m_temp.reset();
+    }
+
+    // Released orders go to the 3PL once, keyed and with NetSuite's line numbers; an order
+    // cancelled in NetSuite afterwards is cancelled there.
+    void releasedOrdersGoToThe3plOnce()
+    {
+        QJsonObject so1003;
+        for (const QJsonValue &o :
+             state()[QLatin1String("threePl")][QLatin1String("orders")].toArray())
+            if (o[QLatin1String("orderNumber")].toString() == u"SO1003")
+                so1003 = o.toObject();
+        QCOMPARE(so1003[QLatin1String("orderKey")].toString(),
+                 ShipmentPlanner::orderKeyFor(m_sandbox->credentials().accountId, 1003));
+        QCOMPARE(so1003[QLatin1String("orderStatus")].toString(),
+                 QStringLiteral("awaiting_shipment"));
+        const QJsonArray items = so1003[QLatin1String("items")].toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0][QLatin1String("lineItemKey")].toString(), QStringLiteral("1"));
+        QCOMPARE(items[0][QLatin1String("quantity")].toDouble(), 4.0);
+        ThreePlRepository ledger(m_temp->database().connection());
+        QCOMPARE(ledger.countOrders(m_threePlId, QStringLiteral("sent")), 2); // SO1002, SO1003
+        const int creates =
+            state()[QLatin1String("requests")][QLatin1String("byEndpoint")]
+                   [QLatin1String("shipstation.createorders")][QLatin1String("total")]
+                       .toInt();
+        QCOMPARE(creates, 1); // both in one request
+
+        runThreePl();
+        QCOMPARE(state()[QLatin1String("requests")][QLatin1String("byEndpoint")]
+                        [QLatin1String("shipstation.createorders")][QLatin1String("total")]
+                            .toInt(),
+                 creates); // nothing new: nothing sent
+
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/salesOrders/1003/status"),
+                      QJsonObject{{QStringLiteral("status"), QStringLiteral("C")}})
+                     .status,
+                 200);
+        runThreePl();
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .countOrders(m_threePlId, QStringLiteral("cancelled")),
+                 1);
+        for (const QJsonValue &o :
+             state()[QLatin1String("threePl")][QLatin1String("orders")].toArray())
+            if (o[QLatin1String("orderNumber")].toString() == u"SO1003")
+                QCOMPARE(o[QLatin1String("orderStatus")].toString(), QStringLiteral("cancelled"));
     }
 
     // Two shipments of one order: two Shipped item fulfillments with their tracking numbers,
@@ -212,8 +244,8 @@ private Q_SLOTS:
                  QStringLiteral("9400100000000000000001"));
         QVERIFY(f[QLatin1String("externalId")].toString().startsWith(
             QStringLiteral("fs3pl-%1-").arg(m_threePlId)));
-        // One transform, one order read, one page of shipments.
-        QCOMPARE(s.netSuiteRequests, 2);
+        // The released-orders query, one order read, one transform; one page of shipments.
+        QCOMPARE(s.netSuiteRequests, 3);
         QCOMPARE(s.channelRequests, 1);
 
         s = runThreePl();

@@ -22,3 +22,16 @@ CREATE TABLE threepl_shipments (
     PRIMARY KEY (connector_id, shipment_id)
 );
 CREATE INDEX threepl_shipments_open ON threepl_shipments (connector_id, state);
+
+-- The orders sent to the 3PL (the first leg): one row per sales order, written once the 3PL
+-- accepted it. state: sent, or cancelled once NetSuite cancelled or closed it and the 3PL
+-- took that too.
+CREATE TABLE threepl_orders (
+    connector_id INTEGER NOT NULL REFERENCES connectors (id) ON DELETE CASCADE,
+    sales_order_id INTEGER NOT NULL,
+    order_key TEXT NOT NULL,
+    remote_order_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (connector_id, sales_order_id)
+);

@@ -1,0 +1,271 @@
+#include "sync/threepl/threeplordersender.h"
+
+#include "models/storage/database.h"
+#include "models/storage/threeplrepository.h"
+#include "models/storage/watermarkrepository.h"
+#include "sync/net/httpcall.h"
+#include "sync/net/leakybucketpacer.h"
+#include "sync/net/netsuiteerror.h"
+#include "sync/net/suiteql.h"
+#include "sync/net/suiteqlquery.h"
+#include "sync/threepl/shipmentplanner.h"
+
+#include <QJsonArray>
+#include <cmath>
+
+namespace fulfillsync {
+
+namespace {
+
+QString releasedOrdersSince(const QDateTime &since)
+{
+    return QStringLiteral(
+               "SELECT so.id AS so_id, so.tranid AS so_tranid, so.status AS so_status, "
+               "TO_CHAR(so.trandate, 'YYYY-MM-DD') AS so_date, "
+               "TO_CHAR(so.lastmodifieddate, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS so_lmd, "
+               "sl.id AS so_line, BUILTIN.DF(sl.item) AS item_name, "
+               "ABS(sl.quantity) AS quantity, ABS(sl.quantityshiprecv) AS quantity_shipped, "
+               "sl.location AS location "
+               "FROM transaction so "
+               "JOIN transactionline sl ON sl.transaction = so.id AND sl.mainline = 'F' "
+               "AND sl.kitcomponent = 'F' "
+               "WHERE so.type = 'SalesOrd' AND so.lastmodifieddate >= ") +
+           SuiteQl::timestampLiteral(since) +
+           QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
+}
+
+bool isReleased(const QString &status)
+{
+    // Pending Fulfillment, Partially Fulfilled, Pending Billing/Partially Fulfilled.
+    return status == u"B" || status == u"D" || status == u"E";
+}
+
+bool isWithdrawn(const QString &status)
+{
+    return status == u"C" || status == u"H"; // Cancelled, Closed
+}
+
+struct OrderRows
+{
+    qint64 id = 0;
+    QString tranId;
+    QString status;
+    QString date;
+    QList<QJsonObject> lines;
+};
+
+} // namespace
+
+ThreePlOrderSender::ThreePlOrderSender(QNetworkAccessManager &network, Database &database,
+                                       Config config, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_database(database)
+    , m_config(std::move(config))
+{}
+
+void ThreePlOrderSender::start()
+{
+    const QDateTime mark =
+        WatermarkRepository(m_database.connection()).value(m_config.connectorId, watermarkStream());
+    const QDateTime since = mark.isValid() ? mark.addSecs(-m_config.overlapSeconds)
+                            : m_config.firstPassSince.isValid() ? m_config.firstPassSince
+                                                                : m_config.clock().addDays(-30);
+    m_newest = mark;
+    Q_EMIT progressed(tr("Reading released orders from NetSuite"), 0, 0);
+    m_query = new SuiteQlQuery(m_network, m_config.netsuite, releasedOrdersSince(since), this);
+    m_query->setGate(m_config.netSuiteGate);
+    m_query->setRetryPolicy(m_config.netSuiteRetry);
+    connect(m_query, &SuiteQlQuery::pageReceived, this, &ThreePlOrderSender::onRows);
+    connect(m_query, &SuiteQlQuery::finished, this, [this](const NetSuiteError &error, bool) {
+        m_result.netSuiteRequests += m_query->requestsSent();
+        m_query->deleteLater();
+        onOrdersRead(error.isOk(), error.message);
+    });
+    m_query->start();
+}
+
+void ThreePlOrderSender::abort()
+{
+    if (m_query)
+        m_query->abort();
+    if (m_call)
+        m_call->abort();
+    finish(tr("Cancelled."));
+}
+
+void ThreePlOrderSender::onRows(const QList<QJsonObject> &rows)
+{
+    m_rows << rows;
+}
+
+void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
+{
+    if (m_done)
+        return;
+    if (!ok)
+        return finish(tr("Could not read the released orders from NetSuite: %1").arg(problem));
+    // Rows of one order are contiguous (ordered by change time, then order).
+    QList<OrderRows> orders;
+    for (const QJsonObject &row : std::as_const(m_rows)) {
+        bool idOk = false;
+        const qint64 id = SuiteQlValue::integer(row, "so_id", &idOk);
+        const QDateTime modified = SuiteQlValue::timestamp(row, "so_lmd");
+        if (!SuiteQlValue::wellTyped(row) || !idOk || !modified.isValid())
+            return finish(tr("NetSuite sent a sales order row that could not be read."));
+        if (!m_newest.isValid() || modified > m_newest)
+            m_newest = modified;
+        if (orders.isEmpty() || orders.last().id != id)
+            orders.append({id,
+                           SuiteQlValue::text(row, "so_tranid"),
+                           SuiteQlValue::text(row, "so_status"),
+                           SuiteQlValue::text(row, "so_date"),
+                           {}});
+        orders.last().lines << row;
+    }
+    m_rows.clear();
+
+    QHash<QString, QString> warehouses; // NetSuite location id -> 3PL warehouse id
+    for (const MappingRule &r : std::as_const(m_config.rules))
+        if (r.kind == MappingKind::Location && !r.target.isEmpty())
+            warehouses.insert(r.sourceKey, r.target);
+    QList<qint64> ids;
+    for (const OrderRows &o : std::as_const(orders))
+        ids << o.id;
+    const QHash<qint64, QString> sent =
+        ThreePlRepository(m_database.connection()).sentOrders(m_config.connectorId, ids);
+
+    for (const OrderRows &o : std::as_const(orders)) {
+        const QString state = sent.value(o.id);
+        const bool cancel = isWithdrawn(o.status) && state == u"sent";
+        if (!cancel && !(isReleased(o.status) && state.isEmpty()))
+            continue;
+        QJsonArray items;
+        QString warehouse;
+        QString problem;
+        for (const QJsonObject &row : o.lines) {
+            const QString location = SuiteQlValue::text(row, "location");
+            if (!warehouses.isEmpty() && !warehouses.contains(location))
+                continue; // another warehouse ships this line
+            if (warehouse.isEmpty())
+                warehouse = warehouses.value(location);
+            bool quantityOk = false, shippedOk = false;
+            const double quantity = SuiteQlValue::number(row, "quantity", &quantityOk);
+            const double shipped = SuiteQlValue::number(row, "quantity_shipped", &shippedOk);
+            const double left = quantity - (shippedOk ? shipped : 0);
+            if (!quantityOk || left <= 0)
+                continue;
+            if (std::floor(left) != left) {
+                problem = tr("%1: the 3PL takes whole quantities only; line %2 has %3 left.")
+                              .arg(o.tranId, SuiteQlValue::text(row, "so_line"))
+                              .arg(left);
+                break;
+            }
+            items.append(
+                QJsonObject{{QStringLiteral("lineItemKey"), SuiteQlValue::text(row, "so_line")},
+                            {QStringLiteral("sku"), SuiteQlValue::text(row, "item_name")},
+                            {QStringLiteral("name"), SuiteQlValue::text(row, "item_name")},
+                            {QStringLiteral("quantity"), left}});
+        }
+        if (!problem.isEmpty()) {
+            m_result.problems << problem;
+            continue;
+        }
+        if (items.isEmpty() && !cancel)
+            continue; // nothing for this warehouse, or nothing left
+        QJsonObject order{
+            {QStringLiteral("orderNumber"), o.tranId},
+            {QStringLiteral("orderKey"),
+             ShipmentPlanner::orderKeyFor(m_config.netsuite.accountId, o.id)},
+            {QStringLiteral("orderDate"), QString(o.date + QStringLiteral("T00:00:00"))},
+            {QStringLiteral("orderStatus"),
+             cancel ? QStringLiteral("cancelled") : QStringLiteral("awaiting_shipment")},
+            {QStringLiteral("items"), items}};
+        if (!warehouse.isEmpty())
+            order.insert(QStringLiteral("advancedOptions"),
+                         QJsonObject{{QStringLiteral("warehouseId"), warehouse.toLongLong()}});
+        m_outgoing.push_back({o.id, o.tranId, cancel, order});
+    }
+    m_total = int(m_outgoing.size());
+    sendNextBatch();
+}
+
+void ThreePlOrderSender::sendNextBatch()
+{
+    if (m_done)
+        return;
+    if (m_outgoing.empty())
+        return finish();
+    Q_EMIT progressed(tr("Sending orders to the 3PL"), m_total - int(m_outgoing.size()), m_total);
+    QList<Outgoing> batch;
+    QJsonArray orders;
+    while (!m_outgoing.empty() && batch.size() < kOrdersPerRequest) {
+        batch << m_outgoing.front();
+        orders.append(m_outgoing.front().order);
+        m_outgoing.pop_front();
+    }
+    HttpCall *call = ShipStationApi::createOrders(m_network, m_config.threePl, orders, this);
+    m_call = call;
+    if (m_config.threePlPacer)
+        call->setPacer(m_config.threePlPacer, 1,
+                       [](LeakyBucketPacer &pacer, const HttpResult &answer) {
+                           ShipStationApi::observeRateLimit(pacer, answer,
+                                                            QDateTime::currentMSecsSinceEpoch());
+                       });
+    connect(call, &HttpCall::finished, this, [this, call, batch](const HttpResult &result) {
+        ++m_result.threePlRequests;
+        m_result.throttled += result.throttledAnswers;
+        call->deleteLater();
+        m_call = nullptr;
+        onBatchAnswered(batch, result);
+    });
+    call->start();
+}
+
+void ThreePlOrderSender::onBatchAnswered(const QList<Outgoing> &batch, const HttpResult &result)
+{
+    if (m_done)
+        return;
+    if (!result.isSuccess())
+        return finish(tr("Could not send orders to the 3PL: %1").arg(result.failureText()));
+    const auto answers = ShipStationApi::readCreateOrdersAnswer(result.body);
+    // Unreadable: not known which were taken. Sending the batch again is an update, so the
+    // leg stops here and the next run sends them again.
+    if (!answers)
+        return finish(tr("The 3PL's answer to sending orders could not be read."));
+    ThreePlRepository ledger(m_database.connection());
+    for (const Outgoing &o : batch) {
+        const QString key = o.order.value(QLatin1String("orderKey")).toString();
+        const auto answer = answers->constFind(key);
+        if (answer == answers->cend() || !answer->success) {
+            ++m_result.refused;
+            m_result.problems << tr("%1: the 3PL did not take the order: %2")
+                                     .arg(o.tranId, answer == answers->cend()
+                                                        ? tr("it was missing from the answer")
+                                                        : answer->errorMessage);
+            continue;
+        }
+        const QString state = o.cancel ? QStringLiteral("cancelled") : QStringLiteral("sent");
+        if (!ledger.markOrder(m_config.connectorId, o.salesOrderId, key, answer->orderId, state,
+                              m_config.clock()))
+            return finish(tr("Could not record the orders sent: %1").arg(ledger.lastError()));
+        ++(o.cancel ? m_result.cancelled : m_result.sent);
+    }
+    sendNextBatch();
+}
+
+void ThreePlOrderSender::finish(const QString &error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_result.error = error;
+    // Every order read was sent or is not for the 3PL: the next run starts after them. An
+    // order the 3PL refused is not read again until it changes; its problem is in the summary.
+    if (error.isEmpty() && m_newest.isValid())
+        WatermarkRepository(m_database.connection())
+            .setValue(m_config.connectorId, watermarkStream(), m_newest, QString());
+    Q_EMIT finished(m_result);
+}
+
+} // namespace fulfillsync

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "models/domain/domain.h"
+#include "sync/net/httpresult.h"
+#include "sync/net/netsuiteendpoint.h"
+#include "sync/net/shipstationapi.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <deque>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace fulfillsync {
+
+class Database;
+class HttpCall;
+class LeakyBucketPacer;
+class RequestGate;
+class SuiteQlQuery;
+
+// The 3PL connector's first leg: NetSuite sales orders released for fulfilment (Pending
+// Fulfillment or Partially Fulfilled) go to the 3PL as orders, in batches of up to 100; an
+// order cancelled or closed in NetSuite after it was sent is cancelled there.
+//  * Which orders: those with a line at a location mapped to a 3PL warehouse (Location
+//    mappings of the 3PL connector); with no location mapping, every released order.
+//  * Each order is sent once, with what is left to fulfil; later edits in NetSuite are not
+//    sent again (the 3PL may be picking it). Its key, ns-<account>-<order>, makes ShipStation's
+//    createorders an update when repeated, so a lost answer is simply sent again.
+//  * Each line's lineItemKey is the NetSuite order line, so shipments map back exactly.
+class ThreePlOrderSender final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ThreePlOrderSender)
+
+public:
+    struct Config
+    {
+        qint64 connectorId = 0;
+        NetSuiteEndpoint netsuite;
+        ThreePlEndpoint threePl;
+        RequestGate *netSuiteGate = nullptr;
+        LeakyBucketPacer *threePlPacer = nullptr;
+        RetryPolicy netSuiteRetry;
+        QList<MappingRule> rules; // Location: NetSuite location id -> 3PL warehouse id
+        QDateTime firstPassSince;
+        int overlapSeconds = 600;
+        std::function<QDateTime()> clock;
+    };
+    struct Result
+    {
+        int sent = 0;
+        int cancelled = 0;
+        int refused = 0;
+        int netSuiteRequests = 0;
+        int threePlRequests = 0;
+        int throttled = 0;
+        QStringList problems; // per order, for the pass's warnings
+        QString error;        // the leg could not finish; its watermark stays
+    };
+
+    ThreePlOrderSender(QNetworkAccessManager &network, Database &database, Config config,
+                       QObject *parent = nullptr);
+    void start();
+    void abort();
+
+    static QString watermarkStream() { return QStringLiteral("threepl.orders"); }
+    static constexpr int kOrdersPerRequest = 100;
+
+Q_SIGNALS:
+    void progressed(const QString &phase, int done, int total);
+    void finished(const fulfillsync::ThreePlOrderSender::Result &result);
+
+private:
+    struct Outgoing
+    {
+        qint64 salesOrderId = 0;
+        QString tranId;
+        bool cancel = false;
+        QJsonObject order; // as createorders takes it
+    };
+
+    void onRows(const QList<QJsonObject> &rows);
+    void onOrdersRead(bool ok, const QString &problem);
+    void sendNextBatch();
+    void onBatchAnswered(const QList<Outgoing> &batch, const HttpResult &result);
+    void finish(const QString &error = QString());
+
+    QNetworkAccessManager &m_network;
+    Database &m_database;
+    Config m_config;
+    Result m_result;
+    QPointer<SuiteQlQuery> m_query;
+    QPointer<HttpCall> m_call;
+    QList<QJsonObject> m_rows;
+    QDateTime m_newest;
+    std::deque<Outgoing> m_outgoing;
+    int m_total = 0;
+    bool m_done = false;
+};
+
+} // namespace fulfillsync
+
+Q_DECLARE_METATYPE(fulfillsync::ThreePlOrderSender::Result)
