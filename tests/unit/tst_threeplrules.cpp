@@ -1,0 +1,219 @@
+// The 3PL connector's pure rules: what a shipment becomes in NetSuite (or why it is held), the
+// keys that tie the legs together, the 3PL's answers read strictly, and its rate limit.
+
+#include "sync/net/httpresult.h"
+#include "sync/net/leakybucketpacer.h"
+#include "sync/net/shipstationapi.h"
+#include "sync/threepl/shipmentplanner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace fulfillsync;
+
+using TakenQuantities = QHash<qint64, double>;
+
+namespace {
+
+// SO1003: line 1, 4 × MUG-BLUE, 1 shipped already; line 2, 2 × TEE, none shipped.
+SalesOrder order()
+{
+    SalesOrder o;
+    o.id = 1003;
+    o.tranId = QStringLiteral("SO1003");
+    o.lines = {{1, 502, QStringLiteral("MUG-BLUE"), 4, 1}, {2, 503, QStringLiteral("TEE"), 2, 0}};
+    return o;
+}
+
+ThreePlShipment shipment(const QList<ThreePlShipmentItem> &items)
+{
+    ThreePlShipment s;
+    s.shipmentId = QStringLiteral("9000001");
+    s.createdAt = QDateTime(QDate(2026, 12, 6), QTime(10, 0), Qt::UTC);
+    s.trackingNumber = QStringLiteral("9400-1");
+    s.items = items;
+    return s;
+}
+
+QHash<int, QJsonObject> linesOf(const QByteArray &body)
+{
+    QHash<int, QJsonObject> lines;
+    for (const QJsonValue &l : QJsonDocument::fromJson(body)
+                                   .object()[QLatin1String("item")][QLatin1String("items")]
+                                   .toArray())
+        lines.insert(l[QLatin1String("orderLine")].toInt(), l.toObject());
+    return lines;
+}
+
+HttpResult rateAnswer(int status, int remaining, int reset)
+{
+    HttpResult r;
+    r.status = status;
+    r.headers = {{"X-Rate-Limit-Limit", "40"},
+                 {"X-Rate-Limit-Remaining", QByteArray::number(remaining)},
+                 {"X-Rate-Limit-Reset", QByteArray::number(reset)}};
+    return r;
+}
+
+} // namespace
+
+class TestThreePlRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keysTieTheLegsTogether()
+    {
+        QCOMPARE(ShipmentPlanner::orderKeyFor(QStringLiteral("123_SB1"), 1003),
+                 QStringLiteral("ns-123_SB1-1003"));
+        QCOMPARE(ShipmentPlanner::salesOrderOf(QStringLiteral("ns-123_SB1-1003"),
+                                               QStringLiteral("123_SB1")),
+                 1003);
+        // Another account's order, a made-up key, garbage after the prefix: not ours.
+        QCOMPARE(
+            ShipmentPlanner::salesOrderOf(QStringLiteral("ns-999-1003"), QStringLiteral("123_SB1")),
+            0);
+        QCOMPARE(ShipmentPlanner::salesOrderOf(QStringLiteral("a1b2c3"), QStringLiteral("123")), 0);
+        QCOMPARE(ShipmentPlanner::salesOrderOf(QStringLiteral("ns-123-12x"), QStringLiteral("123")),
+                 0);
+        // External ids take letters, digits, '_' and '-' only.
+        QCOMPARE(ShipmentPlanner::externalIdFor(7, QStringLiteral("90|01 é")),
+                 QStringLiteral("fs3pl-7-90_01__"));
+    }
+
+    // Every order line is listed: shipped ones with their quantity, the others switched off,
+    // so NetSuite never fulfils a line the 3PL did not ship.
+    void aShipmentListsEveryLine()
+    {
+        const ShipmentPlanner::Plan plan =
+            ShipmentPlanner::plan(shipment({{QStringLiteral("1"), QStringLiteral("MUG-BLUE"), 2}}),
+                                  order(), QStringLiteral("fs3pl-7-9000001"), {});
+        QVERIFY2(plan.holdReason.isEmpty(), qPrintable(plan.holdReason));
+        const QJsonObject body = QJsonDocument::fromJson(plan.body).object();
+        QCOMPARE(body[QLatin1String("externalId")].toString(), QStringLiteral("fs3pl-7-9000001"));
+        QCOMPARE(body[QLatin1String("shipStatus")][QLatin1String("id")].toString(),
+                 QStringLiteral("C"));
+        QCOMPARE(body[QLatin1String("tranDate")].toString(), QStringLiteral("2026-12-06"));
+        QCOMPARE(body[QLatin1String("package")][QLatin1String("items")][0]
+                     [QLatin1String("packageTrackingNumber")]
+                         .toString(),
+                 QStringLiteral("9400-1"));
+        const auto lines = linesOf(plan.body);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[1][QLatin1String("itemReceive")].toBool(), true);
+        QCOMPARE(lines[1][QLatin1String("quantity")].toDouble(), 2.0);
+        QCOMPARE(lines[2][QLatin1String("itemReceive")].toBool(), false);
+        QVERIFY(!lines[2].contains(QLatin1String("quantity")));
+    }
+
+    void whatCannotBeFulfilledIsHeld_data()
+    {
+        QTest::addColumn<QList<ThreePlShipmentItem>>("items");
+        QTest::addColumn<TakenQuantities>("taken");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("more than is left")
+            << QList<ThreePlShipmentItem>{{QStringLiteral("1"), QStringLiteral("MUG-BLUE"), 4}}
+            << TakenQuantities() << QStringLiteral("only 3 are left");
+        QTest::newRow("left, but taken by an earlier shipment of this run")
+            << QList<ThreePlShipmentItem>{{QStringLiteral("2"), QStringLiteral("TEE"), 1}}
+            << TakenQuantities{{2, 2}} << QStringLiteral("only 0 are left");
+        QTest::newRow("a line the order does not have")
+            << QList<ThreePlShipmentItem>{{QStringLiteral("9"), QStringLiteral("HAT"), 1}}
+            << TakenQuantities() << QStringLiteral("not a line of SO1003");
+        QTest::newRow("no line key at all")
+            << QList<ThreePlShipmentItem>{{QString(), QStringLiteral("MUG-BLUE"), 1}}
+            << TakenQuantities() << QStringLiteral("not a line of SO1003");
+        QTest::newRow("no items") << QList<ThreePlShipmentItem>() << TakenQuantities()
+                                  << QStringLiteral("without items");
+    }
+
+    void whatCannotBeFulfilledIsHeld()
+    {
+        QFETCH(QList<ThreePlShipmentItem>, items);
+        QFETCH(TakenQuantities, taken);
+        QFETCH(QString, reason);
+        const ShipmentPlanner::Plan plan =
+            ShipmentPlanner::plan(shipment(items), order(), QStringLiteral("x"), taken);
+        QVERIFY(plan.body.isEmpty());
+        QVERIFY2(plan.holdReason.contains(reason), qPrintable(plan.holdReason));
+    }
+
+    // A page that cannot be read whole is unknown, never "no shipments".
+    void anUnreadablePageIsUnknown_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("html") << QByteArray("<html>502 Bad Gateway</html>");
+        QTest::newRow("truncated") << QByteArray(R"({"shipments":[{"shipmentId":1,)");
+        QTest::newRow("no pages") << QByteArray(R"({"shipments":[]})");
+        QTest::newRow("shipments not a list") << QByteArray(R"({"shipments":{},"pages":1})");
+        QTest::newRow("a shipment without items") << QByteArray(
+            R"({"shipments":[{"shipmentId":1,"createDate":"2026-12-06T10:00:00.0000000"}],"pages":1})");
+        QTest::newRow("a quantity as text") << QByteArray(
+            R"({"shipments":[{"shipmentId":1,"createDate":"2026-12-06T10:00:00.0000000","shipmentItems":[{"lineItemKey":"1","quantity":"2"}]}],"pages":1})");
+        QTest::newRow("an unreadable date") << QByteArray(
+            R"({"shipments":[{"shipmentId":1,"createDate":"yesterday","shipmentItems":[]}],"pages":1})");
+    }
+
+    void anUnreadablePageIsUnknown()
+    {
+        QFETCH(QByteArray, body);
+        QString problem;
+        QVERIFY(!ShipStationApi::readShipmentPage(body, &problem));
+        QVERIFY(!problem.isEmpty());
+    }
+
+    void aPageIsReadWhole()
+    {
+        QString problem;
+        const auto page = ShipStationApi::readShipmentPage(
+            R"({"shipments":[{"shipmentId":9000001,"orderKey":"ns-1-1003","orderNumber":"SO1003",
+                "createDate":"2026-12-06T10:00:05.1230000","trackingNumber":"9400-1",
+                "carrierCode":"usps","serviceCode":"usps_priority_mail","voided":false,
+                "shipmentItems":[{"lineItemKey":"1","sku":"MUG-BLUE","quantity":3}]}],
+                "total":1,"page":1,"pages":1})",
+            &problem);
+        QVERIFY2(page, qPrintable(problem));
+        QCOMPARE(page->pages, 1);
+        QCOMPARE(page->shipments.size(), 1);
+        const ThreePlShipment &s = page->shipments.first();
+        QCOMPARE(s.shipmentId, QStringLiteral("9000001"));
+        QCOMPARE(s.createdAt, QDateTime(QDate(2026, 12, 6), QTime(10, 0, 5, 123), Qt::UTC));
+        QCOMPARE(s.items, (QList<ThreePlShipmentItem>{
+                              {QStringLiteral("1"), QStringLiteral("MUG-BLUE"), 3}}));
+    }
+
+    // createorders answers per order; an answer that does not say so for each is unreadable.
+    void createOrdersAnswersAreReadPerOrder()
+    {
+        const auto answers = ShipStationApi::readCreateOrdersAnswer(
+            R"({"hasErrors":true,"results":[
+                {"orderId":7000001,"orderKey":"ns-1-1","success":true,"errorMessage":null},
+                {"orderId":0,"orderKey":"ns-1-2","success":false,"errorMessage":"shipped"}]})");
+        QVERIFY(answers);
+        QCOMPARE(answers->value(QStringLiteral("ns-1-1")).success, true);
+        QCOMPARE(answers->value(QStringLiteral("ns-1-1")).orderId, QStringLiteral("7000001"));
+        QCOMPARE(answers->value(QStringLiteral("ns-1-2")).errorMessage, QStringLiteral("shipped"));
+        QVERIFY(!ShipStationApi::readCreateOrdersAnswer("<html/>"));
+        QVERIFY(!ShipStationApi::readCreateOrdersAnswer(R"({"results":[{"orderKey":"k"}]})"));
+    }
+
+    // The fixed window: while it has room requests go; when it is spent (or a 429 says so)
+    // nothing goes before it starts again, whatever the model thought.
+    void theRateLimitWindowIsRespected()
+    {
+        LeakyBucketPacer pacer = ShipStationApi::makePacer();
+        const qint64 now = 1000000;
+        ShipStationApi::observeRateLimit(pacer, rateAnswer(200, 30, 40), now);
+        QCOMPARE(pacer.delayBeforeNextMs(now), 0);
+        ShipStationApi::observeRateLimit(pacer, rateAnswer(200, 1, 25), now);
+        QCOMPARE(pacer.delayBeforeNextMs(now), 25000);
+        LeakyBucketPacer throttled = ShipStationApi::makePacer();
+        ShipStationApi::observeRateLimit(throttled, rateAnswer(429, 0, 12), now);
+        QCOMPARE(throttled.delayBeforeNextMs(now), 12000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThreePlRules)
+#include "tst_threeplrules.moc"
