@@ -1,7 +1,9 @@
 #include "sync/connectiontester.h"
 
 #include "sync/alerts/mailsender.h"
+#include "sync/net/httpcall.h"
 #include "sync/net/netsuiterecords.h"
+#include "sync/net/shipstationapi.h"
 #include "sync/net/shopifyconnectiontest.h"
 
 #include <QNetworkAccessManager>
@@ -55,6 +57,8 @@ void ConnectionTester::testChannel(const Connector &connector, const QString &ac
 {
     if (!begin())
         return;
+    if (connector.kind == u"shipstation")
+        return testThreePl(connector, accessToken);
     if (connector.kind != u"shopify") {
         finish(false, tr("Connectors of kind \"%1\" cannot be tested yet.").arg(connector.kind));
         return;
@@ -70,6 +74,40 @@ void ConnectionTester::testChannel(const Connector &connector, const QString &ac
                 finish(result.ok(), result.summary);
             });
     test->start();
+}
+
+// One page of shipments: is the address a ShipStation-style API, and does it take the key?
+void ConnectionTester::testThreePl(const Connector &connector, const QString &keyAndSecret)
+{
+    ThreePlEndpoint endpoint;
+    endpoint.baseUrl = QUrl(connector.endpoint);
+    endpoint.apiKey = keyAndSecret.section(u':', 0, 0);
+    endpoint.apiSecret = keyAndSecret.section(u':', 1);
+    endpoint.timeoutMs = 15000;
+    HttpCall *call = ShipStationApi::listShipments(*m_network, endpoint, QDateTime(), 1, this);
+    m_test = call;
+    RetryPolicy once;
+    once.maxAttempts = 1;
+    once.maxThrottledAttempts = 1;
+    call->setRetryPolicy(once);
+    const QString host = endpoint.baseUrl.host();
+    connect(call, &HttpCall::finished, this, [this, call, host](const HttpResult &result) {
+        call->deleteLater();
+        QString problem;
+        if (result.status == 401 || result.status == 403)
+            return finish(false, tr("%1 refused the API key and secret (HTTP %2). Copy both "
+                                    "again from the 3PL's API settings.")
+                                     .arg(host)
+                                     .arg(result.status));
+        if (!result.isSuccess())
+            return finish(false,
+                          tr("%1 did not answer as a 3PL API: %2").arg(host, result.failureText()));
+        if (!ShipStationApi::readShipmentPage(result.body, &problem))
+            return finish(false,
+                          tr("%1 answered, but not with a shipment list: %2").arg(host, problem));
+        finish(true, tr("%1 accepted the API key; shipments can be read.").arg(host));
+    });
+    call->start();
 }
 
 void ConnectionTester::sendTestMail(const MailServer &server, const QString &password,

@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 private:
     bool begin();
+    void testThreePl(const Connector &connector, const QString &keyAndSecret);
     void finish(bool ok, const QString &summary);
 
     QNetworkAccessManager *m_network = nullptr;

@@ -295,11 +295,15 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
     }
     // One connector per channel value, counting the stored connectors the file leaves alone.
     QHash<QString, QString> owners;
+    // A 3PL connector routes no channel (its channel value is empty).
     for (const Connector &stored : connectorRepo.all())
-        owners.insert(stored.channel, stored.name);
+        if (!stored.channel.isEmpty())
+            owners.insert(stored.channel, stored.name);
     for (const Incoming &in : std::as_const(incoming))
         owners.remove(owners.key(in.connector.name)); // its stored channel may change
     for (const Incoming &in : std::as_const(incoming)) {
+        if (in.connector.channel.isEmpty())
+            continue;
         const QString owner = owners.value(in.connector.channel);
         if (!owner.isEmpty() && owner != in.connector.name) {
             *error = Text::tr("%1: the channel value \"%2\" is already synced by connector "

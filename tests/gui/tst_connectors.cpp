@@ -316,6 +316,54 @@ private Q_SLOTS:
         QVERIFY(ConnectorRepository(m_temp->database().connection()).byId(id)->enabled);
     }
 
+    // A 3PL connector: no channel value or push rules, an API address, key and secret; the
+    // secret pair goes to the keychain only, and Test connection reads the 3PL's shipments.
+    void a3plConnectorIsConfiguredAndTested()
+    {
+        QTest::mouseClick(m_page->addButton(), Qt::LeftButton);
+        ConnectorForm *form = m_page->form();
+        QTest::keyClicks(form->nameEdit(), QStringLiteral("Warehouse 3PL"));
+        form->kindBox()->setCurrentIndex(form->kindBox()->findData(QStringLiteral("shipstation")));
+        QVERIFY(!form->channelEdit()->isVisible());
+        QVERIFY(!form->storeUrlEdit()->isVisible());
+        QVERIFY(!form->triggerBox(QStringLiteral("F"))->isVisible());
+        QVERIFY(form->apiKeyEdit()->isVisible());
+        QVERIFY(!form->isValid());
+        QTest::keyClicks(form->threePlUrlEdit(), m_sandbox->threePlBaseUrl().toString());
+        const auto c = m_sandbox->credentials();
+        QTest::keyClicks(form->apiKeyEdit(), c.threePlKey);
+        QVERIFY2(form->problem().contains(QStringLiteral("API key and API secret")),
+                 qPrintable(form->problem()));
+        QTest::keyClicks(form->apiSecretEdit(), c.threePlSecret);
+        QVERIFY2(form->isValid(), qPrintable(form->problem()));
+
+        QSignalSpy finished(m_page.get(), &ConnectorsPage::testFinished);
+        QTest::mouseClick(m_page->testButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(m_page->testResultLabel()->text()));
+        form->apiSecretEdit()->clear();
+        QTest::keyClicks(form->apiSecretEdit(), QStringLiteral("wrong"));
+        QTest::mouseClick(m_page->testButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY2(m_page->testResultLabel()->text().contains(QStringLiteral("refused the API key")),
+                 qPrintable(m_page->testResultLabel()->text()));
+
+        form->apiSecretEdit()->clear();
+        QTest::keyClicks(form->apiSecretEdit(), c.threePlSecret);
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        const std::optional<Connector> saved = ConnectorRepository(m_temp->database().connection())
+                                                   .byName(QStringLiteral("Warehouse 3PL"));
+        QVERIFY(saved.has_value());
+        QCOMPARE(saved->kind, QStringLiteral("shipstation"));
+        QCOMPARE(saved->channel, QString());
+        QCOMPARE(saved->endpoint, m_sandbox->threePlBaseUrl().toString());
+        QTRY_COMPARE(readSecret(*m_secrets, SecretStore::channelTokenKey(saved->id)),
+                     std::optional<QString>(c.threePlKey + u':' + c.threePlSecret));
+        QVERIFY(
+            !fileBytes(DatabaseUrl::parse(m_temp->url()).path).contains(c.threePlSecret.toUtf8()));
+    }
+
     void testConnectionAgainstTheSandbox()
     {
         typeNewConnector(QStringLiteral("Sandbox"), m_target.shopUrl.toString(),

@@ -31,6 +31,7 @@ ConnectorForm::ConnectorForm(QWidget *parent)
     m_kindBox = new QComboBox(general);
     m_kindBox->setAccessibleName(tr("Connector kind"));
     m_kindBox->addItem(tr("Shopify"), QStringLiteral("shopify"));
+    m_kindBox->addItem(tr("ShipStation (3PL warehouse)"), QStringLiteral("shipstation"));
     m_channel = new QLineEdit(general);
     m_channel->setAccessibleName(tr("NetSuite channel value"));
     m_channel->setToolTip(tr("Sales orders whose channel field (custbody_fa_channel) has this "
@@ -41,6 +42,7 @@ ConnectorForm::ConnectorForm(QWidget *parent)
     generalForm->addRow(tr("&Kind:"), m_kindBox);
     generalForm->addRow(tr("&Channel value in NetSuite:"), m_channel);
     generalForm->addRow(QString(), m_enabled);
+    m_generalForm = generalForm;
 
     m_shopifyGroup = new QGroupBox(tr("Shopify store"), this);
     auto *shopForm = new QFormLayout(m_shopifyGroup);
@@ -54,8 +56,31 @@ ConnectorForm::ConnectorForm(QWidget *parent)
     shopForm->addRow(tr("Store &address:"), m_storeUrl);
     shopForm->addRow(tr("Access &token:"), m_token);
 
+    m_threePlGroup = new QGroupBox(tr("3PL account (ShipStation API)"), this);
+    auto *threePlForm = new QFormLayout(m_threePlGroup);
+    m_threePlUrl = new QLineEdit(m_threePlGroup);
+    m_threePlUrl->setAccessibleName(tr("3PL API address"));
+    m_threePlUrl->setPlaceholderText(QStringLiteral("https://ssapi.shipstation.com"));
+    m_apiKey = new QLineEdit(m_threePlGroup);
+    m_apiKey->setAccessibleName(tr("3PL API key"));
+    m_apiSecret = new QLineEdit(m_threePlGroup);
+    m_apiSecret->setAccessibleName(tr("3PL API secret"));
+    m_apiSecret->setEchoMode(QLineEdit::Password);
+    m_apiSecret->setPlaceholderText(tr("kept in the system keychain"));
+    auto *threePlNote = new QLabel(
+        tr("Released sales orders are sent to the 3PL; its shipments come back as Shipped item "
+           "fulfillments, which your channel connectors then push. Map NetSuite locations to "
+           "3PL warehouses under Mappings to send only some."),
+        m_threePlGroup);
+    threePlNote->setWordWrap(true);
+    threePlForm->addRow(tr("API &address:"), m_threePlUrl);
+    threePlForm->addRow(tr("API &key:"), m_apiKey);
+    threePlForm->addRow(tr("API &secret:"), m_apiSecret);
+    threePlForm->addRow(threePlNote);
+
     auto *rules = new QGroupBox(tr("When and how to sync"), this);
     auto *rulesForm = new QFormLayout(rules);
+    m_rulesForm = rulesForm;
     m_interval = new QSpinBox(rules);
     m_interval->setAccessibleName(tr("Sync interval in minutes"));
     m_interval->setRange(1, 24 * 60);
@@ -126,13 +151,20 @@ ConnectorForm::ConnectorForm(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(general);
     layout->addWidget(m_shopifyGroup);
+    layout->addWidget(m_threePlGroup);
     layout->addWidget(rules);
     layout->addWidget(alerts);
     layout->addWidget(m_problemLabel);
     layout->addStretch(1);
 
-    for (QLineEdit *edit : {m_name, m_channel, m_storeUrl, m_defaultCarrier, m_alertEmails})
+    for (QLineEdit *edit :
+         {m_name, m_channel, m_storeUrl, m_threePlUrl, m_defaultCarrier, m_alertEmails})
         connect(edit, &QLineEdit::textEdited, this, &ConnectorForm::onEdited);
+    for (QLineEdit *edit : {m_apiKey, m_apiSecret})
+        connect(edit, &QLineEdit::textEdited, this, [this] {
+            m_tokenEdited = true;
+            onEdited();
+        });
     connect(m_webhook, &QLineEdit::textEdited, this, [this] {
         m_webhookEdited = true;
         onEdited();
@@ -166,8 +198,12 @@ void ConnectorForm::setConnector(const Connector &c)
     m_kindBox->setCurrentIndex(std::max(0, m_kindBox->findData(c.kind)));
     m_channel->setText(c.channel);
     m_enabled->setChecked(c.enabled);
-    m_storeUrl->setText(c.endpoint);
+    const bool threePl = c.kind == u"shipstation";
+    m_storeUrl->setText(threePl ? QString() : c.endpoint);
+    m_threePlUrl->setText(threePl ? c.endpoint : QString());
     m_token->clear();
+    m_apiKey->clear();
+    m_apiSecret->clear();
     m_interval->setValue(c.intervalMinutes);
     for (auto it = m_triggers.cbegin(); it != m_triggers.cend(); ++it)
         it.value()->setChecked(c.triggerStatuses.contains(it.key()));
@@ -193,8 +229,10 @@ Connector ConnectorForm::connector() const
     c.id = m_id;
     c.name = m_name->text().trimmed();
     c.kind = m_kindBox->currentData().toString();
-    c.channel = m_channel->text().trimmed();
-    c.endpoint = m_storeUrl->text().trimmed();
+    const bool threePl = c.kind == u"shipstation";
+    // A 3PL connector routes no channel's orders: its orders are chosen by location.
+    c.channel = threePl ? QString() : m_channel->text().trimmed();
+    c.endpoint = (threePl ? m_threePlUrl : m_storeUrl)->text().trimmed();
     while (c.endpoint.endsWith(u'/'))
         c.endpoint.chop(1);
     c.enabled = m_enabled->isChecked();
@@ -252,12 +290,19 @@ void ConnectorForm::setToken(const QString &token)
     if (m_tokenEdited)
         return; // the admin typed one meanwhile: theirs wins
     m_token->setText(token);
+    // A 3PL's secret is stored as "API key:API secret".
+    m_apiKey->setText(token.section(u':', 0, 0));
+    m_apiSecret->setText(token.section(u':', 1));
     validate();
 }
 
 QString ConnectorForm::token() const
 {
-    return m_token->text().trimmed();
+    if (m_kindBox->currentData().toString() != u"shipstation")
+        return m_token->text().trimmed();
+    const QString key = m_apiKey->text().trimmed();
+    const QString secret = m_apiSecret->text().trimmed();
+    return key.isEmpty() && secret.isEmpty() ? QString() : key + u':' + secret;
 }
 
 QString ConnectorForm::storeUrlProblem(const QString &text)
@@ -277,6 +322,17 @@ QString ConnectorForm::storeUrlProblem(const QString &text)
     return {};
 }
 
+QString ConnectorForm::threePlUrlProblem(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    const bool loopback = url.host() == u"localhost" || QHostAddress(url.host()).isLoopback();
+    if (text.trimmed().isEmpty() || !url.isValid() || url.host().isEmpty() ||
+        !(url.scheme() == u"https" || (url.scheme() == u"http" && loopback)) || url.hasQuery() ||
+        !url.userInfo().isEmpty())
+        return tr("Enter the 3PL's API address, e.g. https://ssapi.shipstation.com.");
+    return {};
+}
+
 void ConnectorForm::onEdited()
 {
     if (m_loading)
@@ -289,7 +345,17 @@ void ConnectorForm::onEdited()
 
 void ConnectorForm::updateKindFields()
 {
-    m_shopifyGroup->setVisible(m_kindBox->currentData().toString() == u"shopify");
+    const bool threePl = m_kindBox->currentData().toString() == u"shipstation";
+    m_shopifyGroup->setVisible(!threePl);
+    m_threePlGroup->setVisible(threePl);
+    // What only a channel connector has: the channel value and the rules of pushing.
+    m_generalForm->setRowVisible(m_channel, !threePl);
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_triggers.value(QStringLiteral("A"))->parentWidget()),
+          static_cast<QWidget *>(m_notifyCustomer), static_cast<QWidget *>(m_updateTracking),
+          static_cast<QWidget *>(m_unmappedPolicy), static_cast<QWidget *>(m_defaultCarrier),
+          static_cast<QWidget *>(m_kitRule)})
+        m_rulesForm->setRowVisible(field, !threePl);
     m_defaultCarrier->setEnabled(UnmappedPolicy(m_unmappedPolicy->currentData().toInt()) ==
                                  UnmappedPolicy::UseDefault);
 }
@@ -303,6 +369,14 @@ void ConnectorForm::validate()
     else if (m_takenNames.contains(c.name, Qt::CaseInsensitive))
         problem =
             tr("Another connector is already called \"%1\". Choose another name.").arg(c.name);
+    else if (c.kind == u"shipstation" && !threePlUrlProblem(c.endpoint).isEmpty())
+        problem = threePlUrlProblem(c.endpoint);
+    else if (c.kind == u"shipstation" && (m_id == 0 || m_tokenEdited) &&
+             (m_apiKey->text().trimmed().isEmpty() || m_apiSecret->text().trimmed().isEmpty() ||
+              m_apiKey->text().contains(u':')))
+        problem = tr("Enter the 3PL's API key and API secret.");
+    else if (c.kind == u"shipstation")
+        problem = alertProblem(c.alertEmails, webhook());
     else if (c.channel.isEmpty())
         problem = tr("Enter the channel value NetSuite orders of this store carry.");
     else if (m_takenChannels.contains(c.channel))

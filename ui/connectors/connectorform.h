@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -57,6 +58,10 @@ public:
     QLineEdit *channelEdit() const { return m_channel; }
     QLineEdit *storeUrlEdit() const { return m_storeUrl; }
     QLineEdit *tokenEdit() const { return m_token; }
+    QLineEdit *threePlUrlEdit() const { return m_threePlUrl; }
+    QLineEdit *apiKeyEdit() const { return m_apiKey; }
+    QLineEdit *apiSecretEdit() const { return m_apiSecret; }
+    QComboBox *kindBox() const { return m_kindBox; }
     QCheckBox *enabledBox() const { return m_enabled; }
     QSpinBox *intervalBox() const { return m_interval; }
     QCheckBox *triggerBox(const QString &statusLetter) const
@@ -72,6 +77,7 @@ public:
 
     // "" when the address is a usable store address, else why not (in plain words).
     static QString storeUrlProblem(const QString &text);
+    static QString threePlUrlProblem(const QString &text);
     static QString alertProblem(const QStringList &emails, const QString &webhook);
 
 Q_SIGNALS:
@@ -100,6 +106,12 @@ private:
     QGroupBox *m_shopifyGroup = nullptr;
     QLineEdit *m_storeUrl = nullptr;
     QLineEdit *m_token = nullptr;
+    QGroupBox *m_threePlGroup = nullptr;
+    QLineEdit *m_threePlUrl = nullptr;
+    QLineEdit *m_apiKey = nullptr;
+    QLineEdit *m_apiSecret = nullptr;
+    QFormLayout *m_generalForm = nullptr;
+    QFormLayout *m_rulesForm = nullptr;
     QSpinBox *m_interval = nullptr;
     QHash<QString, QCheckBox *> m_triggers;
     QCheckBox *m_notifyCustomer = nullptr;

@@ -404,9 +404,12 @@ void ConnectorsPage::testConnection()
     if (m_tester->isRunning())
         return;
     const Connector c = m_form->connector();
-    const QString urlProblem = ConnectorForm::storeUrlProblem(c.endpoint);
+    const bool threePl = c.kind == u"shipstation";
+    const QString urlProblem = threePl ? ConnectorForm::threePlUrlProblem(c.endpoint)
+                                       : ConnectorForm::storeUrlProblem(c.endpoint);
     if (!urlProblem.isEmpty() || m_form->token().isEmpty()) {
         m_testResult->setText(!urlProblem.isEmpty() ? urlProblem
+                              : threePl             ? tr("Enter the API key and secret first.")
                                                     : tr("Enter the access token first."));
         Q_EMIT testFinished(false);
         return;
