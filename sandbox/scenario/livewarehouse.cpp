@@ -58,7 +58,8 @@ std::optional<LiveWarehouse::Action> LiveWarehouse::shipOpenOrder(const NetSuite
     const qsizetype scan = std::min(orders.size(), kScanLimit);
     for (qsizetype k = 0; k < scan; ++k) {
         const SalesOrder &order = orders.at((start + k) % orders.size());
-        if (!isOpen(store.statusOf(order.id)))
+        if (!isOpen(store.statusOf(order.id)) ||
+            (m_handledElsewhere && m_handledElsewhere(order.id)))
             continue;
         // What is left is what no fulfillment took yet, whatever its stage: NetSuite refuses
         // to fulfil more than was ordered.

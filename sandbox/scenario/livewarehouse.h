@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 
+#include <functional>
 #include <optional>
 
 namespace fulfillsync::sandbox {
@@ -30,6 +31,11 @@ public:
     explicit LiveWarehouse(quint32 seed);
 
     int actionsPerTick(); // a few: 1 to 3
+    // Orders another party ships (the 3PL has them): never fulfilled here.
+    void setHandledElsewhere(std::function<bool(qint64 salesOrderId)> handled)
+    {
+        m_handledElsewhere = std::move(handled);
+    }
     // The next action against the account as it is now; none when nothing is left to ship.
     std::optional<Action> next(const NetSuiteStore &store, const QDate &today);
 
@@ -39,6 +45,7 @@ private:
     QJsonArray packages(const QString &shipMethodName);
 
     QRandomGenerator m_random;
+    std::function<bool(qint64)> m_handledElsewhere;
 };
 
 } // namespace fulfillsync::sandbox

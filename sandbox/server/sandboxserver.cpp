@@ -259,6 +259,13 @@ void SandboxServer::startLive(int intervalSeconds, quint32 seed)
 void SandboxServer::startLive(std::chrono::milliseconds interval, quint32 seed)
 {
     m_live = std::make_unique<LiveWarehouse>(seed);
+    // What the 3PL holds is the 3PL's to ship (fulfillsync's order key, issue 11).
+    m_live->setHandledElsewhere([this](qint64 salesOrderId) {
+        return m_netsuiteStore &&
+               m_shipstation->holdsOrder(QStringLiteral("ns-%1-%2")
+                                             .arg(m_netsuiteStore->data().accountId)
+                                             .arg(salesOrderId));
+    });
     m_liveStats = {};
     m_liveTimer->start(std::max(interval, std::chrono::milliseconds(1)));
 }
@@ -295,6 +302,9 @@ void SandboxServer::liveTick()
             }
         }
     }
+    // The 3PL's warehouse ships one of its orders per tick.
+    if (m_shipstation->shipNext(m_clock->now()).status == 200)
+        ++changes;
     ++m_liveStats.ticks;
     m_liveStats.changes += changes;
     Q_EMIT liveTicked(changes);

@@ -321,6 +321,37 @@ HttpReply ShipStationService::ship(const QJsonObject &body, const QDateTime &now
     return HttpReply::json(200, shipmentJson(shipment, true));
 }
 
+bool ShipStationService::holdsOrder(const QString &orderKey) const
+{
+    return std::any_of(m_orders.cbegin(), m_orders.cend(),
+                       [&orderKey](const Order &o) { return o.orderKey == orderKey; });
+}
+
+HttpReply ShipStationService::shipNext(const QDateTime &now)
+{
+    const auto open = std::find_if(m_orders.cbegin(), m_orders.cend(), [](const Order &o) {
+        return o.orderStatus == u"awaiting_shipment";
+    });
+    if (open == m_orders.cend())
+        return invalid(404, QStringLiteral("nothing waits to ship"));
+    QJsonObject body{{QStringLiteral("orderKey"), open->orderKey},
+                     {QStringLiteral("trackingNumber"),
+                      QStringLiteral("9400%1%2")
+                          .arg(m_random.bounded(100000000u), 9, 10, QLatin1Char('0'))
+                          .arg(m_random.bounded(1000000000u), 9, 10, QLatin1Char('0'))}};
+    // One order in four ships in two parts: first one piece of its first line.
+    const QJsonObject first =
+        open->items.isEmpty() ? QJsonObject() : open->items.first().toObject();
+    const QString key = lineKeyOf(first, 0);
+    const double left =
+        first.value(QStringLiteral("quantity")).toDouble() - open->shipped.value(key);
+    if (left >= 2 && open->shipped.isEmpty() && m_random.bounded(4) == 0)
+        body.insert(QStringLiteral("items"),
+                    QJsonArray{QJsonObject{{QStringLiteral("lineItemKey"), key},
+                                           {QStringLiteral("quantity"), 1}}});
+    return ship(body, now);
+}
+
 QJsonObject ShipStationService::orderJson(const Order &order) const
 {
     return {{QStringLiteral("orderId"), order.orderId},

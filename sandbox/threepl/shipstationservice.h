@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QMap>
+#include <QRandomGenerator>
 
 namespace fulfillsync::sandbox {
 
@@ -60,6 +61,10 @@ public:
     // order whose every line has shipped becomes "shipped".
     HttpReply ship(const QJsonObject &body, const QDateTime &now);
     QJsonObject state() const;
+    bool holdsOrder(const QString &orderKey) const;
+    // The warehouse at work (the live demo): ships the oldest open order, all that is left or,
+    // now and then, part of its first line. 404 when nothing waits.
+    HttpReply shipNext(const QDateTime &now);
 
 private:
     Order *orderByKey(const QString &key);
@@ -77,6 +82,7 @@ private:
     QList<Shipment> m_shipments;
     qint64 m_nextOrderId = 7000001;
     qint64 m_nextShipmentId = 9000001;
+    QRandomGenerator m_random{3};
     QDateTime m_windowStart;
     int m_used = 0;
 };

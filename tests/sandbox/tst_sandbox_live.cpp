@@ -197,6 +197,60 @@ private Q_SLOTS:
         QVERIFY(sources.contains(QStringLiteral("3pl")));
     }
 
+    // The 3PL's warehouse ships the orders it holds over time; NetSuite's own warehouse leaves
+    // them alone, so the only fulfillments they get are the ones the 3PL connector creates.
+    void the3plWarehouseShipsItsOwnOrders()
+    {
+        SandboxServer server;
+        server.loadDemo(30, 2);
+        QVERIFY(server.listen(0) != 0);
+        const SandboxCredentials c = server.credentials();
+        QList<qint64> held;
+        for (const QJsonValue &so : orders(server.state())) {
+            if (held.size() == 2 || so[QLatin1String("status")].toString() != u"B")
+                continue;
+            const qint64 id = so[QLatin1String("id")].toInteger();
+            QJsonArray items;
+            for (const QJsonValue &l : so[QLatin1String("lines")].toArray())
+                items.append(
+                    QJsonObject{{QStringLiteral("lineItemKey"),
+                                 QString::number(l[QLatin1String("line")].toInt())},
+                                {QStringLiteral("quantity"), l[QLatin1String("quantity")]}});
+            const sandboxtest::Reply r = m_client.json(
+                "POST",
+                QUrl(server.threePlBaseUrl().toString() + QStringLiteral("/orders/createorder")),
+                QJsonObject{{QStringLiteral("orderNumber"), so[QLatin1String("tranId")]},
+                            {QStringLiteral("orderKey"),
+                             QStringLiteral("ns-%1-%2").arg(c.accountId).arg(id)},
+                            {QStringLiteral("orderDate"), QStringLiteral("2026-12-06")},
+                            {QStringLiteral("orderStatus"), QStringLiteral("awaiting_shipment")},
+                            {QStringLiteral("items"), items}},
+                {{"Authorization",
+                  "Basic " + (c.threePlKey + u':' + c.threePlSecret).toUtf8().toBase64()}});
+            QCOMPARE(r.status, 200);
+            held << id;
+        }
+        QCOMPARE(held.size(), 2);
+        const QHash<qint64, QJsonObject> before = byId(fulfillments(server.state()));
+        bool idle = false;
+        connect(&server, &SandboxServer::liveTicked, &server, [&](int changes) {
+            if (changes == 0) {
+                idle = true;
+                server.stopLive();
+            }
+        });
+        server.startLive(5ms, 4);
+        QTRY_VERIFY_WITH_TIMEOUT(idle, 20000);
+        const QJsonObject state = server.state();
+        for (const QJsonValue &o :
+             state[QLatin1String("threePl")][QLatin1String("orders")].toArray())
+            QCOMPARE(o[QLatin1String("orderStatus")].toString(), QStringLiteral("shipped"));
+        QVERIFY(state[QLatin1String("threePl")][QLatin1String("shipments")].toArray().size() >= 2);
+        for (const QJsonValue &f : fulfillments(state))
+            if (!before.contains(f[QLatin1String("id")].toInteger()))
+                QVERIFY(!held.contains(f[QLatin1String("createdFrom")].toInteger()));
+    }
+
     void startAndStop()
     {
         SandboxServer server;
