@@ -72,4 +72,33 @@ SyncCredentials demoCredentials(const DemoTarget &target, qint64 connectorId)
     return credentials;
 }
 
+qint64 configureDemoThreePl(QSqlDatabase db, const DemoTarget &target, SyncCredentials *credentials,
+                            QString *error)
+{
+    ConnectorRepository connectors(db);
+    const QString name = QStringLiteral("Warehouse 3PL");
+    Connector connector = connectors.byName(name).value_or(Connector{});
+    connector.name = name;
+    connector.kind = QStringLiteral("shipstation");
+    connector.channel.clear();
+    connector.endpoint = target.threePlUrl.toString(); // the port changes every start
+    if (!connectors.save(connector)) {
+        *error = connectors.lastError();
+        return 0;
+    }
+    MappingRepository mappings(db);
+    if (mappings.rules(connector.id).isEmpty() &&
+        !mappings.replace(connector.id, {{MappingKind::Location,
+                                          QStringLiteral("2"),
+                                          QStringLiteral("East Coast 3PL"),
+                                          QStringLiteral("1"),
+                                          {}}})) {
+        *error = mappings.lastError();
+        return 0;
+    }
+    credentials->channelTokens.insert(connector.id,
+                                      target.threePlKey + u':' + target.threePlSecret);
+    return connector.id;
+}
+
 } // namespace fulfillsync

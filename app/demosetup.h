@@ -19,6 +19,8 @@ struct DemoTarget
     QUrl shopUrl;
     QString accessToken;
     QList<QPair<qint64, QString>> items; // NetSuite items whose names the channel uses as SKUs
+    QUrl threePlUrl;                     // the sandbox's ShipStation-style 3PL, if any
+    QString threePlKey, threePlSecret;
 };
 
 // Writes (or refreshes) the account, the connector and its default ship-method and item
@@ -26,5 +28,11 @@ struct DemoTarget
 // Returns the connector id, 0 on failure.
 qint64 configureDemo(QSqlDatabase db, const DemoTarget &target, QString *error);
 SyncCredentials demoCredentials(const DemoTarget &target, qint64 connectorId);
+
+// The demo's 3PL connector ("Warehouse 3PL"): orders at the "East Coast 3PL" location (2) go
+// to the sandbox's 3PL, whose shipments come back as item fulfillments. Its key and secret are
+// added to `credentials`. Returns its id, 0 on failure.
+qint64 configureDemoThreePl(QSqlDatabase db, const DemoTarget &target, SyncCredentials *credentials,
+                            QString *error);
 
 } // namespace fulfillsync

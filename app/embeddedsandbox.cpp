@@ -13,6 +13,9 @@ DemoTarget demoTargetOf(const sandbox::SandboxServer &server)
     target.netsuite = {credentials.consumerKey, credentials.consumerSecret, credentials.tokenId,
                        credentials.tokenSecret};
     target.items = credentials.items;
+    target.threePlUrl = server.threePlBaseUrl();
+    target.threePlKey = credentials.threePlKey;
+    target.threePlSecret = credentials.threePlSecret;
     if (!credentials.shops.isEmpty()) {
         const auto &shop = credentials.shops.first();
         target.connectorName = shop.name;

@@ -159,7 +159,11 @@ int main(int argc, char *argv[])
                     QApplication::exit(1);
                     return;
                 }
-                credentialsLoader.setOverride(demoCredentials(sandbox.target(), connectorId));
+                SyncCredentials credentials = demoCredentials(sandbox.target(), connectorId);
+                if (configureDemoThreePl(database.connection(), sandbox.target(), &credentials,
+                                         &error) == 0)
+                    window.showStatus(error); // the demo runs on without its 3PL
+                credentialsLoader.setOverride(credentials);
                 credentialsLoader.load();
                 window.connectorsChanged();
                 window.showStatus(QApplication::translate("main", "The demo is ready."));
