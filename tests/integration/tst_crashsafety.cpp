@@ -9,7 +9,9 @@
 #include "testutils/scenariobuilder.h"
 #include "testutils/workerharness.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -61,6 +63,56 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_harness.reset(); }
+
+    // Both legs of the 3PL connector under SIGKILL, with the Shopify connector in the same
+    // workers: orders go to the 3PL once, each 3PL shipment becomes one NetSuite item
+    // fulfillment, and each of those reaches Shopify once.
+    void bothLegsOfThe3plSurviveKills()
+    {
+        m_harness =
+            std::make_unique<test::WorkerHarness>(qEnvironmentVariable("FULFILLSYNC_WORKER"));
+        m_harness->setWithThreePl(true);
+        const int orders = 60;
+        QString error;
+        QVERIFY2(m_harness->start(test::threePlOrdersScenario(orders), &error), qPrintable(error));
+        // Leg 1 under kills: the orders reach the 3PL.
+        m_harness->killRepeatedly(12, 900);
+        converge(3);
+        QJsonObject state = m_harness->state();
+        QSet<QString> keys;
+        for (const QJsonValue &o :
+             state[QLatin1String("threePl")][QLatin1String("orders")].toArray())
+            keys.insert(o[QLatin1String("orderKey")].toString());
+        QCOMPARE(state[QLatin1String("threePl")][QLatin1String("orders")].toArray().size(), orders);
+        QCOMPARE(keys.size(), orders);
+
+        // Leg 2 under kills, in two waves of shipments (some orders ship in two parts).
+        int shipments = m_harness->shipThreePlOrders(true);
+        m_harness->killRepeatedly(12, 900);
+        converge(3);
+        shipments += m_harness->shipThreePlOrders(false);
+        m_harness->killRepeatedly(12, 900);
+        converge(3);
+        QVERIFY(shipments > orders);
+
+        state = m_harness->state();
+        QSet<QString> externalIds;
+        int fromThePl = 0;
+        for (const QJsonValue &f :
+             state[QLatin1String("netsuite")][QLatin1String("itemFulfillments")].toArray()) {
+            const QString externalId = f[QLatin1String("externalId")].toString();
+            if (!externalId.startsWith(QLatin1String("fs3pl-")))
+                continue;
+            ++fromThePl;
+            externalIds.insert(externalId);
+            QCOMPARE(f[QLatin1String("shipStatus")].toString(), QStringLiteral("C"));
+        }
+        qInfo("3PL shipments %d, item fulfillments from them %d", shipments, fromThePl);
+        QCOMPARE(fromThePl, shipments);
+        QCOMPARE(externalIds.size(), shipments);
+        m_expected = shipments;
+        verifyExactlyOnce();
+    }
 
     void killedAtRandomPointsNeverDuplicates()
     {

@@ -117,4 +117,31 @@ QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedF
              {QStringLiteral("orders"), channelOrders}}}}};
 }
 
+QJsonObject threePlOrdersScenario(int orders)
+{
+    int shipped = 0;
+    QJsonObject scenario = shippedOrdersScenario(orders, QStringLiteral("unlimited"), &shipped);
+    QJsonObject ns = scenario[QLatin1String("netsuite")].toObject();
+    QJsonArray salesOrders;
+    for (const QJsonValue &value : ns[QLatin1String("salesOrders")].toArray()) {
+        QJsonObject so = value.toObject();
+        QJsonArray lines;
+        for (const QJsonValue &line : so[QLatin1String("lines")].toArray()) {
+            QJsonObject l = line.toObject();
+            l.insert(QStringLiteral("location"), 2);
+            lines.append(l);
+        }
+        so.insert(QStringLiteral("lines"), lines);
+        salesOrders.append(so);
+    }
+    ns.insert(QStringLiteral("salesOrders"), salesOrders);
+    ns.insert(QStringLiteral("itemFulfillments"), QJsonArray());
+    QJsonArray locations = ns[QLatin1String("locations")].toArray();
+    locations.append(QJsonObject{{QStringLiteral("id"), 2},
+                                 {QStringLiteral("name"), QStringLiteral("East Coast 3PL")}});
+    ns.insert(QStringLiteral("locations"), locations);
+    scenario.insert(QStringLiteral("netsuite"), ns);
+    return scenario;
+}
+
 } // namespace fulfillsync::test

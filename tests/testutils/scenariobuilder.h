@@ -14,4 +14,9 @@ namespace fulfillsync::test {
 QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedFulfillments,
                                   int round = 0);
 
+// `orders` open sales orders (none fulfilled yet) at the "East Coast 3PL" location (2), with
+// their Shopify orders: work for the demo's 3PL connector (configureDemoThreePl), which sends
+// them to the 3PL and brings its shipments back.
+QJsonObject threePlOrdersScenario(int orders);
+
 } // namespace fulfillsync::test

@@ -106,6 +106,14 @@ bool WorkerHarness::configure(QString *error)
     const DemoTarget target = demoTargetOf(*m_sandbox);
     if (configureDemo(database.connection(), target, error) <= 0)
         return false;
+    QJsonObject channels{{target.connectorName, target.accessToken}};
+    if (m_withThreePl) {
+        SyncCredentials threePl;
+        const qint64 id = configureDemoThreePl(database.connection(), target, &threePl, error);
+        if (id <= 0)
+            return false;
+        channels.insert(QStringLiteral("Warehouse 3PL"), threePl.channelTokens.value(id));
+    }
     database.closeThreadConnection();
     QFile credentials(credentialsPath());
     if (!credentials.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
@@ -121,8 +129,7 @@ bool WorkerHarness::configure(QString *error)
                              {QStringLiteral("consumerSecret"), target.netsuite.consumerSecret},
                              {QStringLiteral("tokenId"), target.netsuite.tokenId},
                              {QStringLiteral("tokenSecret"), target.netsuite.tokenSecret}}},
-                {QStringLiteral("channels"),
-                 QJsonObject{{target.connectorName, target.accessToken}}}})
+                {QStringLiteral("channels"), channels}})
             .toJson());
     return true;
 }
@@ -203,6 +210,31 @@ QJsonObject WorkerHarness::call(const QByteArray &verb, const QString &path,
     waitFor([reply] { return reply->isFinished(); }, 60000);
     reply->deleteLater();
     return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+int WorkerHarness::shipThreePlOrders(bool partly)
+{
+    int shipments = 0;
+    const QJsonArray orders = state()[QLatin1String("threePl")][QLatin1String("orders")].toArray();
+    for (int i = 0; i < orders.size(); ++i) {
+        const QJsonObject order = orders.at(i).toObject();
+        if (order[QLatin1String("orderStatus")].toString() != u"awaiting_shipment")
+            continue;
+        QJsonObject body{
+            {QStringLiteral("orderKey"), order[QLatin1String("orderKey")]},
+            {QStringLiteral("trackingNumber"),
+             QStringLiteral("9400TPL%1").arg(++m_threePlTracking, 8, 10, QLatin1Char('0'))}};
+        const QJsonObject first = order[QLatin1String("items")].toArray().first().toObject();
+        if (partly && i % 4 == 0 && first[QLatin1String("quantity")].toDouble() >= 2)
+            body.insert(QStringLiteral("items"),
+                        QJsonArray{QJsonObject{
+                            {QStringLiteral("lineItemKey"), first[QLatin1String("lineItemKey")]},
+                            {QStringLiteral("quantity"), 1}}});
+        if (call("POST", QStringLiteral("/_sandbox/3pl/ship"), body)
+                .contains(QStringLiteral("shipmentId")))
+            ++shipments;
+    }
+    return shipments;
 }
 
 bool WorkerHarness::addFault(const QJsonObject &fault)

@@ -25,6 +25,8 @@ public:
     static QString workerExecutable(const QString &binaryDir);
     ~WorkerHarness();
 
+    // Before start(): configure the demo's 3PL connector too (configureDemoThreePl).
+    void setWithThreePl(bool on) { m_withThreePl = on; }
     bool start(const QJsonObject &scenario, QString *error);
     // The demo's generated account (as `fulfillsync-sandbox --demo N --seed S` serves it).
     bool startDemo(int orders, quint32 seed, QString *error);
@@ -50,6 +52,10 @@ public:
     // Starts workers and kills them with SIGKILL after 30..30+maxDelayMs ms.
     void killRepeatedly(int times, int maxDelayMs);
     void clearQuarantine();
+    // The 3PL's warehouse ships every order waiting in it: all that is left, or (partly) one
+    // piece of the first line of every fourth order it has not shipped from yet. Returns the
+    // shipments made.
+    int shipThreePlOrders(bool partly);
 
     bool addFault(const QJsonObject &fault);
     void clearFaults();
@@ -100,6 +106,8 @@ private:
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     QNetworkAccessManager m_network;
     QRandomGenerator m_random{20261126};
+    bool m_withThreePl = false;
+    int m_threePlTracking = 0;
 };
 
 } // namespace fulfillsync::test
