@@ -212,14 +212,17 @@ QJsonObject WorkerHarness::call(const QByteArray &verb, const QString &path,
     return QJsonDocument::fromJson(reply->readAll()).object();
 }
 
-int WorkerHarness::shipThreePlOrders(bool partly)
+int WorkerHarness::shipThreePlOrders(bool partly, int limit)
 {
     int shipments = 0;
+    int shippedOrders = 0;
     const QJsonArray orders = state()[QLatin1String("threePl")][QLatin1String("orders")].toArray();
     for (int i = 0; i < orders.size(); ++i) {
         const QJsonObject order = orders.at(i).toObject();
         if (order[QLatin1String("orderStatus")].toString() != u"awaiting_shipment")
             continue;
+        if (limit >= 0 && shippedOrders++ >= limit)
+            break;
         QJsonObject body{
             {QStringLiteral("orderKey"), order[QLatin1String("orderKey")]},
             {QStringLiteral("trackingNumber"),

@@ -54,8 +54,8 @@ public:
     void clearQuarantine();
     // The 3PL's warehouse ships every order waiting in it: all that is left, or (partly) one
     // piece of the first line of every fourth order it has not shipped from yet. Returns the
-    // shipments made.
-    int shipThreePlOrders(bool partly);
+    // shipments made. limit: at most that many orders (-1: all).
+    int shipThreePlOrders(bool partly, int limit = -1);
 
     bool addFault(const QJsonObject &fault);
     void clearFaults();
