@@ -1,5 +1,6 @@
 #include "models/storage/dashboardqueries.h"
 
+#include "models/domain/threepl.h"
 #include "models/domain/timestamps.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/sqlerror.h"
@@ -86,6 +87,13 @@ QList<ConnectorSummary> DashboardQueries::connectorSummaries(QString *error)
         s.channel = c.channel;
         s.enabled = c.enabled;
         s.intervalMinutes = c.intervalMinutes;
+        if (c.kind == QLatin1String("shipstation")) {
+            // A 3PL connector's work is its shipments, not the channel's orders.
+            if (!fillLastRun(s, error) || !fillThreePlShipments(s, error))
+                return {};
+            summaries << s;
+            continue;
+        }
         s.ordersByState = counts.value(c.channel);
         s.lastRun = fromStorageTime(newestAttempt.value(c.channel));
         if (!fillLastRun(s, error) || !fillOldestWaiting(s, c.triggerStatuses, error))
@@ -137,6 +145,37 @@ bool DashboardQueries::fillOldestWaiting(ConnectorSummary &summary, const QStrin
                                  "ORDER BY last_modified, id LIMIT 1")
                       .arg(marks.join(QLatin1Char(','))),
                   values, error))
+        return false;
+    if (q.next()) {
+        summary.oldestWaitingOrderId = q.value(0).toLongLong();
+        summary.oldestWaitingTranId = q.value(1).toString();
+        summary.oldestWaitingSince = fromStorageTime(q.value(2).toString());
+    }
+    return true;
+}
+
+bool DashboardQueries::fillThreePlShipments(ConnectorSummary &summary, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT state, COUNT(*) FROM threepl_shipments WHERE "
+                                 "connector_id = ? GROUP BY state"),
+                  {summary.connectorId}, error))
+        return false;
+    while (q.next()) {
+        const ThreePlState state = threePlStateFromKey(q.value(0).toString());
+        const OrderSyncState shown = state == ThreePlState::Created ? OrderSyncState::Synced
+                                     : state == ThreePlState::Held  ? OrderSyncState::Held
+                                                                    : OrderSyncState::Waiting;
+        summary.ordersByState[orderSyncStateKey(shown)] += q.value(1).toInt();
+    }
+    // The oldest shipment whose item fulfillment is not known to exist yet.
+    if (!runQuery(q,
+                  QStringLiteral("SELECT sales_order_id, order_number, updated_at FROM "
+                                 "threepl_shipments WHERE connector_id = ? AND state IN "
+                                 "('pending', 'unknown') ORDER BY updated_at LIMIT 1"),
+                  {summary.connectorId}, error))
         return false;
     if (q.next()) {
         summary.oldestWaitingOrderId = q.value(0).toLongLong();

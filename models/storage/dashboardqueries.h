@@ -95,6 +95,8 @@ public:
 
 private:
     bool fillLastRun(ConnectorSummary &summary, QString *error);
+    // A 3PL connector: its shipments by outbox state (created, waiting, held).
+    bool fillThreePlShipments(ConnectorSummary &summary, QString *error);
     bool fillOldestWaiting(ConnectorSummary &summary, const QStringList &dueStatuses,
                            QString *error);
 

@@ -4,6 +4,7 @@
 #include "models/domain/timestamps.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/dashboardqueries.h"
+#include "models/storage/threeplrepository.h"
 #include "testutils/tempdatabase.h"
 
 #include <QSqlError>
@@ -144,6 +145,48 @@ private Q_SLOTS:
         QCOMPARE(sb.count(OrderSyncState::Waiting), 1);
         QCOMPARE(sb.oldestWaitingTranId, QStringLiteral("SO8"));
         QVERIFY(!sb.lastRun.isValid());
+    }
+
+    // A 3PL connector's line counts its shipments by outbox state, not the channel's orders.
+    void a3plConnectorCountsItsShipments()
+    {
+        Connector c;
+        c.name = QStringLiteral("Warehouse 3PL");
+        c.kind = QStringLiteral("shipstation");
+        c.channel.clear();
+        QVERIFY(ConnectorRepository(db()).save(c));
+        addOrder(1, QStringLiteral(""), QStringLiteral("F"), QStringLiteral("failed"), Now.addDays(-1));
+        ThreePlRepository outbox(db());
+        auto add = [&](const QString &shipment, ThreePlState state, const QDateTime &at) {
+            ThreePlShipmentEntry e;
+            e.connectorId = c.id;
+            e.shipmentId = shipment;
+            e.salesOrderId = 1000 + shipment.toInt();
+            e.orderNumber = QStringLiteral("SO%1").arg(e.salesOrderId);
+            e.externalId = QStringLiteral("fs3pl-x-") + shipment;
+            e.state = state;
+            e.shippedAt = at;
+            e.updatedAt = at;
+            bool exists = false;
+            QVERIFY(outbox.insertIntent(e, &exists));
+        };
+        add(QStringLiteral("1"), ThreePlState::Created, Now.addDays(-2));
+        add(QStringLiteral("2"), ThreePlState::Created, Now.addDays(-2));
+        add(QStringLiteral("3"), ThreePlState::Held, Now.addDays(-2));
+        add(QStringLiteral("4"), ThreePlState::Unknown, Now.addDays(-1));
+        add(QStringLiteral("5"), ThreePlState::Pending, Now.addDays(-3));
+        QString error;
+        const QList<ConnectorSummary> summaries = DashboardQueries(db()).connectorSummaries(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto it =
+            std::find_if(summaries.cbegin(), summaries.cend(),
+                         [&](const ConnectorSummary &s) { return s.connectorId == c.id; });
+        QVERIFY(it != summaries.cend());
+        QCOMPARE(it->count(OrderSyncState::Synced), 2);
+        QCOMPARE(it->count(OrderSyncState::Held), 1);
+        QCOMPARE(it->count(OrderSyncState::Waiting), 2);
+        QCOMPARE(it->count(OrderSyncState::Failed), 0); // the channel-less order is not its
+        QCOMPARE(it->oldestWaitingTranId, QStringLiteral("SO1005"));
     }
 
     void bucketsByOutcome()
