@@ -1110,6 +1110,22 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>The mail server accepted a test mail to %1.</source>
         <translation>Der Mailserver hat eine Testmail an %1 angenommen.</translation>
     </message>
+    <message>
+        <source>%1 refused the API key and secret (HTTP %2). Copy both again from the 3PL&apos;s API settings.</source>
+        <translation>%1 hat API-Schlüssel und Secret abgelehnt (HTTP %2). Kopieren Sie beide erneut aus den API-Einstellungen des 3PL.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer as a 3PL API: %2</source>
+        <translation>%1 hat nicht wie eine 3PL-API geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not with a shipment list: %2</source>
+        <translation>%1 hat geantwortet, aber nicht mit einer Sendungsliste: %2</translation>
+    </message>
+    <message>
+        <source>%1 accepted the API key; shipments can be read.</source>
+        <translation>%1 hat den API-Schlüssel angenommen; Sendungen können gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ConnectorForm</name>
@@ -1364,6 +1380,54 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>Connector &quot;%1&quot; already syncs the orders with channel value &quot;%2&quot;. Each channel value belongs to one connector.</source>
         <translation>Konnektor „%1“ synchronisiert bereits die Aufträge mit dem Kanalwert „%2“. Jeder Kanalwert gehört zu einem Konnektor.</translation>
+    </message>
+    <message>
+        <source>ShipStation (3PL warehouse)</source>
+        <translation>ShipStation (3PL-Lager)</translation>
+    </message>
+    <message>
+        <source>3PL account (ShipStation API)</source>
+        <translation>3PL-Konto (ShipStation-API)</translation>
+    </message>
+    <message>
+        <source>3PL API address</source>
+        <translation>3PL-API-Adresse</translation>
+    </message>
+    <message>
+        <source>3PL API key</source>
+        <translation>3PL-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>3PL API secret</source>
+        <translation>3PL-API-Secret</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <source>Released sales orders are sent to the 3PL; its shipments come back as Shipped item fulfillments, which your channel connectors then push. Map NetSuite locations to 3PL warehouses under Mappings to send only some.</source>
+        <translation>Freigegebene Kundenaufträge gehen an den 3PL; seine Sendungen kommen als versandte Item Fulfillments zurück, die Ihre Kanal-Connectoren dann übertragen. Ordnen Sie unter Zuordnungen NetSuite-Lagerorte 3PL-Lagern zu, um nur einen Teil zu senden.</translation>
+    </message>
+    <message>
+        <source>API &amp;address:</source>
+        <translation>API-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>API &amp;secret:</source>
+        <translation>API-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>Enter the 3PL&apos;s API address, e.g. https://ssapi.shipstation.com.</source>
+        <translation>Geben Sie die API-Adresse des 3PL ein, z. B. https://ssapi.shipstation.com.</translation>
+    </message>
+    <message>
+        <source>Enter the 3PL&apos;s API key and API secret.</source>
+        <translation>Geben Sie API-Schlüssel und API-Secret des 3PL ein.</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1769,10 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
     <message>
         <source>Saved, but the webhook address could not be stored: %1</source>
         <translation>Gespeichert, aber die Webhook-Adresse konnte nicht abgelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Enter the API key and secret first.</source>
+        <translation>Geben Sie zuerst API-Schlüssel und Secret ein.</translation>
     </message>
 </context>
 <context>
@@ -3559,6 +3627,36 @@ Ersetzen:
     </message>
 </context>
 <context>
+    <name>fulfillsync::ShipStationApi</name>
+    <message>
+        <source>The 3PL&apos;s shipment list could not be read.</source>
+        <translation>Die Sendungsliste des 3PL konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The 3PL sent a shipment without an id, a creation time or items.</source>
+        <translation>Der 3PL hat eine Sendung ohne ID, Erstellungszeit oder Positionen geschickt.</translation>
+    </message>
+    <message>
+        <source>Shipment %1 has an item without a readable quantity.</source>
+        <translation>Sendung %1 hat eine Position ohne lesbare Menge.</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ShipmentPlanner</name>
+    <message>
+        <source>The 3PL reported shipment %1 without items.</source>
+        <translation>Der 3PL hat Sendung %1 ohne Positionen gemeldet.</translation>
+    </message>
+    <message>
+        <source>Shipment %1 ships &quot;%2&quot; (line key &quot;%3&quot;), which is not a line of %4.</source>
+        <translation>Sendung %1 versendet „%2“ (Zeilenschlüssel „%3“), das keine Zeile von %4 ist.</translation>
+    </message>
+    <message>
+        <source>Shipment %1 ships %2 of %3 on %4, but only %5 are left to fulfil. Someone may have fulfilled it in NetSuite already.</source>
+        <translation>Sendung %1 versendet %2 × %3 aus %4, offen sind aber nur noch %5. Vielleicht hat jemand sie in NetSuite schon erfüllt.</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::ShopifyConnection</name>
     <message>
         <source>Reading the Shopify order failed: %1</source>
@@ -3770,6 +3868,10 @@ Ersetzen:
         <source>%1 is being synced by another fulfillsync worker (%2); this run was skipped.</source>
         <translation>%1 wird gerade von einem anderen fulfillsync-Worker synchronisiert (%2); dieser Lauf wurde übersprungen.</translation>
     </message>
+    <message>
+        <source>%1 is a 3PL connector: it has no dry run, resync or replay yet. Run it normally; it never creates an item fulfillment twice.</source>
+        <translation>%1 ist ein 3PL-Connector: Er hat noch keinen Probelauf, keine Neusynchronisierung und keine Wiederholung. Starten Sie ihn normal; er legt nie ein Item Fulfillment doppelt an.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::TableFilterBar</name>
@@ -3963,6 +4065,124 @@ Ersetzen:
     <message>
         <source>Row copied as JSON.</source>
         <translation>Zeile als JSON kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ThreePlOrderSender</name>
+    <message>
+        <source>Reading released orders from NetSuite</source>
+        <translation>Freigegebene Aufträge werden aus NetSuite gelesen</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not read the released orders from NetSuite: %1</source>
+        <translation>Die freigegebenen Aufträge konnten nicht aus NetSuite gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>NetSuite sent a sales order row that could not be read.</source>
+        <translation>NetSuite hat eine Auftragszeile geschickt, die nicht gelesen werden konnte.</translation>
+    </message>
+    <message>
+        <source>%1: the 3PL takes whole quantities only; line %2 has %3 left.</source>
+        <translation>%1: Der 3PL nimmt nur ganze Mengen; in Zeile %2 sind noch %3 offen.</translation>
+    </message>
+    <message>
+        <source>Sending orders to the 3PL</source>
+        <translation>Aufträge werden an den 3PL gesendet</translation>
+    </message>
+    <message>
+        <source>Could not send orders to the 3PL: %1</source>
+        <translation>Aufträge konnten nicht an den 3PL gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>The 3PL&apos;s answer to sending orders could not be read.</source>
+        <translation>Die Antwort des 3PL auf die gesendeten Aufträge konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1: the 3PL did not take the order: %2</source>
+        <translation>%1: Der 3PL hat den Auftrag nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>it was missing from the answer</source>
+        <translation>er fehlte in der Antwort</translation>
+    </message>
+    <message>
+        <source>Could not record the orders sent: %1</source>
+        <translation>Die gesendeten Aufträge konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ThreePlPass</name>
+    <message>
+        <source>Checking earlier item fulfillments in NetSuite</source>
+        <translation>Frühere Item Fulfillments werden in NetSuite geprüft</translation>
+    </message>
+    <message>
+        <source>NetSuite has item fulfillment %1 for shipment %2 (read back by its external id %3).</source>
+        <translation>NetSuite hat Item Fulfillment %1 für Sendung %2 (über die externe ID %3 zurückgelesen).</translation>
+    </message>
+    <message>
+        <source>Shipment %1: whether NetSuite created its item fulfillment is still unknown (%2); it is checked again on the next run.</source>
+        <translation>Sendung %1: Ob NetSuite das Item Fulfillment angelegt hat, ist noch unbekannt (%2); der nächste Lauf prüft es erneut.</translation>
+    </message>
+    <message>
+        <source>Reading shipments from the 3PL</source>
+        <translation>Sendungen werden vom 3PL gelesen</translation>
+    </message>
+    <message>
+        <source>Could not read the 3PL&apos;s shipments: %1</source>
+        <translation>Die Sendungen des 3PL konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the shipped orders from NetSuite</source>
+        <translation>Die versandten Aufträge werden aus NetSuite gelesen</translation>
+    </message>
+    <message>
+        <source>Could not read the sales orders from NetSuite: %1</source>
+        <translation>Die Kundenaufträge konnten nicht aus NetSuite gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>NetSuite sent sales order rows that could not be read: %1</source>
+        <translation>NetSuite hat Auftragszeilen geschickt, die nicht gelesen werden konnten: %1</translation>
+    </message>
+    <message>
+        <source>Shipment %1 is for sales order %2, which NetSuite did not return.</source>
+        <translation>Sendung %1 gehört zu Kundenauftrag %2, den NetSuite nicht geliefert hat.</translation>
+    </message>
+    <message>
+        <source>Could not store the intent for shipment %1: %2</source>
+        <translation>Die Absicht für Sendung %1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Creating item fulfillments in NetSuite</source>
+        <translation>Item Fulfillments werden in NetSuite angelegt</translation>
+    </message>
+    <message>
+        <source>Item fulfillment %1 created in NetSuite from shipment %2 (tracking %3).</source>
+        <translation>Item Fulfillment %1 aus Sendung %2 in NetSuite angelegt (Sendungsnummer %3).</translation>
+    </message>
+    <message>
+        <source>NetSuite created item fulfillment %1 from shipment %2, although its answer said otherwise (%3); read back by external id.</source>
+        <translation>NetSuite hat Item Fulfillment %1 aus Sendung %2 angelegt, obwohl die Antwort anderes sagte (%3); über die externe ID zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>NetSuite refused the item fulfillment for shipment %1: %2</source>
+        <translation>NetSuite hat das Item Fulfillment für Sendung %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>NetSuite did not confirm the item fulfillment for shipment %1 (%2). The next run reads it back and sends it only if NetSuite does not have it.</source>
+        <translation>NetSuite hat das Item Fulfillment für Sendung %1 nicht bestätigt (%2). Der nächste Lauf liest es zurück und sendet es nur, wenn NetSuite es nicht hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shipment(s) belong to orders fulfillsync did not send to the 3PL; they were left alone.</source>
+        <translation><numerusform>%n Sendung gehört zu einem Auftrag, den fulfillsync nicht an den 3PL gesendet hat; sie wurde nicht angerührt.</numerusform><numerusform>%n Sendungen gehören zu Aufträgen, die fulfillsync nicht an den 3PL gesendet hat; sie wurden nicht angerührt.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voided shipment(s) were skipped.</source>
+        <translation><numerusform>%n stornierte Sendung wurde übersprungen.</numerusform><numerusform>%n stornierte Sendungen wurden übersprungen.</numerusform></translation>
     </message>
 </context>
 <context>
