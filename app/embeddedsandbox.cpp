@@ -59,8 +59,11 @@ void EmbeddedSandbox::startInBackground(int demoOrders, const QString &scenarioF
                 m_server->loadDemo(demoOrders, 42);
             if (error.isEmpty() && m_server->listen(0) == 0)
                 error = QObject::tr("The demo sandbox could not open a loopback port.");
-            if (error.isEmpty())
+            if (error.isEmpty()) {
                 m_target = demoTargetOf(*m_server);
+                // The demo's 3PL ships an order now and then, so its connector has work.
+                m_server->startThreePlWarehouse(std::chrono::seconds(20));
+            }
             QMetaObject::invokeMethod(receiver, [done, error] { done(error); });
         },
         Qt::QueuedConnection);

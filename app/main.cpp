@@ -164,6 +164,11 @@ int main(int argc, char *argv[])
                                          &error) == 0)
                     window.showStatus(error); // the demo runs on without its 3PL
                 credentialsLoader.setOverride(credentials);
+                // The demo's in-memory store holds them too, so Connectors shows them.
+                for (auto it = credentials.channelTokens.cbegin();
+                     it != credentials.channelTokens.cend(); ++it)
+                    secrets->write(SecretStore::channelTokenKey(it.key()), it.value(),
+                                   [](bool, const QString &) {});
                 credentialsLoader.load();
                 window.connectorsChanged();
                 window.showStatus(QApplication::translate("main", "The demo is ready."));

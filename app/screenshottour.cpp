@@ -3,12 +3,13 @@
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
 #include "sync/synccontroller.h"
+#include "ui/connectors/connectorlistmodel.h"
 #include "ui/connectors/connectorspage.h"
 #include "ui/dashboard/dashboardpage.h"
+#include "ui/inbox/inboxpage.h"
 #include "ui/jobs/jobspage.h"
 #include "ui/mappings/mappingspage.h"
 #include "ui/tables/tablepanel.h"
-#include "ui/inbox/inboxpage.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
@@ -102,9 +103,15 @@ QList<ScreenshotTour::Stop> ScreenshotTour::stops()
     list << Stop{QStringLiteral("inbox.png"), [=, this] {
                      showTab(m_window.inbox());
                  }};
-    if (QWidget *connectors = m_window.connectorsPage())
+    if (ConnectorsPage *connectors = m_window.connectorsPage())
         list << Stop{QStringLiteral("connectors.png"), [=] {
                          showTab(connectors);
+                         // The demo's 3PL connector: the second kind and its own fields.
+                         for (int row = 0; row < connectors->model()->rowCount(); ++row) {
+                             const Connector c = connectors->model()->connectorAt(row);
+                             if (c.kind == u"shipstation")
+                                 connectors->selectConnector(c.id);
+                         }
                      }};
     list << Stop{QStringLiteral("mappings.png"), [=, this] {
                      showTab(m_window.mappingsPage());

@@ -89,7 +89,8 @@ QList<ConnectorSummary> DashboardQueries::connectorSummaries(QString *error)
         s.intervalMinutes = c.intervalMinutes;
         if (c.kind == QLatin1String("shipstation")) {
             // A 3PL connector's work is its shipments, not the channel's orders.
-            if (!fillLastRun(s, error) || !fillThreePlShipments(s, error))
+            s.threePl = true;
+            if (!fillThreePlShipments(s, error))
                 return {};
             summaries << s;
             continue;
@@ -158,6 +159,14 @@ bool DashboardQueries::fillThreePlShipments(ConnectorSummary &summary, QString *
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // Its last run, whether or not it had shipments to record (sending orders makes none).
+    if (!runQuery(q,
+                  QStringLiteral("SELECT MAX(finished_at) FROM sync_runs WHERE connector_id = ? "
+                                 "AND finished_at <> ''"),
+                  {summary.connectorId}, error))
+        return false;
+    if (q.next())
+        summary.lastRun = fromStorageTime(q.value(0).toString());
     if (!runQuery(q,
                   QStringLiteral("SELECT state, COUNT(*) FROM threepl_shipments WHERE "
                                  "connector_id = ? GROUP BY state"),

@@ -21,7 +21,9 @@ struct ConnectorSummary
     QString channel;
     bool enabled = true;
     int intervalMinutes = 5;
-    QDateTime lastRun; // the newest attempt; invalid when there is none
+    // A 3PL connector: the counts are its shipments (synced = item fulfillment created).
+    bool threePl = false;
+    QDateTime lastRun; // the newest attempt (3PL: run); invalid when there is none
     QHash<QString, int> ordersByState;
     int count(OrderSyncState state) const { return ordersByState.value(orderSyncStateKey(state)); }
     // The oldest order that is due (status in the connector's trigger set) but still waiting:

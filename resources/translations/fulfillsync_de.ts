@@ -1480,6 +1480,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>Every %1 minutes</source>
         <translation>Alle %1 Minuten</translation>
     </message>
+    <message>
+        <source>3PL (ShipStation)</source>
+        <translation>3PL (ShipStation)</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ConnectorSummaryModel</name>
@@ -1594,6 +1598,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>Orders held</source>
         <translation>Aufträge zurückgehalten</translation>
+    </message>
+    <message>
+        <source>A 3PL connector counts its shipments: synced ones are item fulfillments in NetSuite, waiting ones are not confirmed yet, held ones wait for a person.</source>
+        <translation>Ein 3PL-Connector zählt seine Sendungen: synchronisierte sind Item Fulfillments in NetSuite, wartende sind noch nicht bestätigt, zurückgehaltene warten auf einen Menschen.</translation>
     </message>
 </context>
 <context>
@@ -4178,11 +4186,17 @@ Ersetzen:
     </message>
     <message numerus="yes">
         <source>%n shipment(s) belong to orders fulfillsync did not send to the 3PL; they were left alone.</source>
-        <translation><numerusform>%n Sendung gehört zu einem Auftrag, den fulfillsync nicht an den 3PL gesendet hat; sie wurde nicht angerührt.</numerusform><numerusform>%n Sendungen gehören zu Aufträgen, die fulfillsync nicht an den 3PL gesendet hat; sie wurden nicht angerührt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Sendung gehört zu einem Auftrag, den fulfillsync nicht an den 3PL gesendet hat; sie wurde nicht angerührt.</numerusform>
+            <numerusform>%n Sendungen gehören zu Aufträgen, die fulfillsync nicht an den 3PL gesendet hat; sie wurden nicht angerührt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n voided shipment(s) were skipped.</source>
-        <translation><numerusform>%n stornierte Sendung wurde übersprungen.</numerusform><numerusform>%n stornierte Sendungen wurden übersprungen.</numerusform></translation>
+        <translation>
+            <numerusform>%n stornierte Sendung wurde übersprungen.</numerusform>
+            <numerusform>%n stornierte Sendungen wurden übersprungen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,16 @@ void SandboxServer::startLive(std::chrono::milliseconds interval, quint32 seed)
     m_liveTimer->start(std::max(interval, std::chrono::milliseconds(1)));
 }
 
+void SandboxServer::startThreePlWarehouse(std::chrono::milliseconds interval)
+{
+    if (!m_threePlTimer) {
+        m_threePlTimer = new QTimer(this);
+        connect(m_threePlTimer, &QTimer::timeout, this,
+                [this] { m_shipstation->shipNext(m_clock->now()); });
+    }
+    m_threePlTimer->start(std::max(interval, std::chrono::milliseconds(1)));
+}
+
 void SandboxServer::stopLive()
 {
     m_liveTimer->stop();

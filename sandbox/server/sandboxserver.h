@@ -85,6 +85,9 @@ public:
     // called again; keeps running across scenario loads.
     void startLive(int intervalSeconds, quint32 seed);
     void startLive(std::chrono::milliseconds interval, quint32 seed);
+    // Only the 3PL's warehouse at work: it ships one of its orders every interval (the app's
+    // demo, where NetSuite's own warehouse stays still).
+    void startThreePlWarehouse(std::chrono::milliseconds interval);
     void stopLive();
     bool isLive() const;
 
@@ -119,6 +122,7 @@ private:
     std::unique_ptr<RequestStats> m_stats;
     std::vector<std::shared_ptr<QHttpServerResponder>> m_hung; // kept open, never answered
     QTimer *m_liveTimer = nullptr;
+    QTimer *m_threePlTimer = nullptr;
     std::unique_ptr<LiveWarehouse> m_live;
     struct LiveStats
     {

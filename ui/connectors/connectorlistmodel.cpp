@@ -31,6 +31,8 @@ QString ConnectorListModel::kindName(const QString &kind)
 {
     if (kind == u"shopify")
         return tr("Shopify");
+    if (kind == u"shipstation")
+        return tr("3PL (ShipStation)");
     return kind;
 }
 

@@ -92,6 +92,10 @@ QVariant ConnectorSummaryModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == OldestWaiting && stuck)
         return QColor(0xd3, 0x2f, 0x2f); // a red that reads on light and dark backgrounds
+    if (role == Qt::ToolTipRole && s.threePl && index.column() >= Synced &&
+        index.column() <= OldestWaiting)
+        return tr("A 3PL connector counts its shipments: synced ones are item fulfillments in "
+                  "NetSuite, waiting ones are not confirmed yet, held ones wait for a person.");
     if (role == Qt::ToolTipRole && index.column() == OldestWaiting && stuck)
         return tr("Order %1 is due but has waited longer than two sync intervals and an hour. "
                   "Open it under Sales Orders and use Explain to see what holds it.")

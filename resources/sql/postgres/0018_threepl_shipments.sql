@@ -35,3 +35,7 @@ CREATE TABLE threepl_orders (
     updated_at TEXT NOT NULL,
     PRIMARY KEY (connector_id, sales_order_id)
 );
+
+-- A 3PL connector's last run on the Dashboard (its runs record no attempt when they only send
+-- orders).
+CREATE INDEX sync_runs_by_connector ON sync_runs (connector_id, finished_at);
