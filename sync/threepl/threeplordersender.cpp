@@ -23,7 +23,8 @@ QString releasedOrdersSince(const QDateTime &since)
                "SELECT so.id AS so_id, so.tranid AS so_tranid, so.status AS so_status, "
                "TO_CHAR(so.trandate, 'YYYY-MM-DD') AS so_date, "
                "TO_CHAR(so.lastmodifieddate, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS so_lmd, "
-               "sl.id AS so_line, BUILTIN.DF(sl.item) AS item_name, "
+               "BUILTIN.DF(so.shipmethod) AS ship_method, "
+               "sl.id AS so_line, sl.item AS item, BUILTIN.DF(sl.item) AS item_name, "
                "ABS(sl.quantity) AS quantity, ABS(sl.quantityshiprecv) AS quantity_shipped, "
                "sl.location AS location "
                "FROM transaction so "
@@ -125,10 +126,19 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
     }
     m_rows.clear();
 
-    QHash<QString, QString> warehouses; // NetSuite location id -> 3PL warehouse id
-    for (const MappingRule &r : std::as_const(m_config.rules))
-        if (r.kind == MappingKind::Location && !r.target.isEmpty())
+    // The connector's mappings: location -> warehouse id, ship method (name) ->
+    // "carrierCode/serviceCode", item (id) -> the 3PL's SKU.
+    QHash<QString, QString> warehouses, services, skus;
+    for (const MappingRule &r : std::as_const(m_config.rules)) {
+        if (r.target.isEmpty())
+            continue;
+        if (r.kind == MappingKind::Location)
             warehouses.insert(r.sourceKey, r.target);
+        else if (r.kind == MappingKind::ShipMethod)
+            services.insert(r.sourceKey, r.target);
+        else if (r.kind == MappingKind::Item)
+            skus.insert(r.sourceKey, r.target);
+    }
     QList<qint64> ids;
     for (const OrderRows &o : std::as_const(orders))
         ids << o.id;
@@ -161,11 +171,12 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
                               .arg(left);
                 break;
             }
-            items.append(
-                QJsonObject{{QStringLiteral("lineItemKey"), SuiteQlValue::text(row, "so_line")},
-                            {QStringLiteral("sku"), SuiteQlValue::text(row, "item_name")},
-                            {QStringLiteral("name"), SuiteQlValue::text(row, "item_name")},
-                            {QStringLiteral("quantity"), left}});
+            const QString itemName = SuiteQlValue::text(row, "item_name");
+            items.append(QJsonObject{
+                {QStringLiteral("lineItemKey"), SuiteQlValue::text(row, "so_line")},
+                {QStringLiteral("sku"), skus.value(SuiteQlValue::text(row, "item"), itemName)},
+                {QStringLiteral("name"), itemName},
+                {QStringLiteral("quantity"), left}});
         }
         if (!problem.isEmpty()) {
             m_result.problems << problem;
@@ -181,6 +192,12 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
             {QStringLiteral("orderStatus"),
              cancel ? QStringLiteral("cancelled") : QStringLiteral("awaiting_shipment")},
             {QStringLiteral("items"), items}};
+        // Unmapped: the 3PL picks the service (its own rules or defaults).
+        const QString service = services.value(SuiteQlValue::text(o.lines.first(), "ship_method"));
+        if (!service.isEmpty()) {
+            order.insert(QStringLiteral("carrierCode"), service.section(u'/', 0, 0));
+            order.insert(QStringLiteral("serviceCode"), service.section(u'/', 1));
+        }
         if (!warehouse.isEmpty())
             order.insert(QStringLiteral("advancedOptions"),
                          QJsonObject{{QStringLiteral("warehouseId"), warehouse.toLongLong()}});

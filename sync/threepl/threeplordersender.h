@@ -27,6 +27,8 @@ class SuiteQlQuery;
 // order cancelled or closed in NetSuite after it was sent is cancelled there.
 //  * Which orders: those with a line at a location mapped to a 3PL warehouse (Location
 //    mappings of the 3PL connector); with no location mapping, every released order.
+//  * Ship Method mappings give the 3PL's "carrierCode/serviceCode" for a NetSuite ship method,
+//    Item mappings the 3PL's SKU for a NetSuite item (else the item's name).
 //  * Each order is sent once, with what is left to fulfil; later edits in NetSuite are not
 //    sent again (the 3PL may be picking it). Its key, ns-<account>-<order>, makes ShipStation's
 //    createorders an update when repeated, so a lost answer is simply sent again.
@@ -45,7 +47,7 @@ public:
         RequestGate *netSuiteGate = nullptr;
         LeakyBucketPacer *threePlPacer = nullptr;
         RetryPolicy netSuiteRetry;
-        QList<MappingRule> rules; // Location: NetSuite location id -> 3PL warehouse id
+        QList<MappingRule> rules; // Location, Ship Method and Item mappings (see above)
         QDateTime firstPassSince;
         int overlapSeconds = 600;
         std::function<QDateTime()> clock;

@@ -6,6 +6,7 @@
 #include "app/embeddedsandbox.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/mappingrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "sandbox/server/sandboxserver.h"
 #include "sync/engine/syncworker.h"
@@ -165,6 +166,19 @@ private Q_SLOTS:
         threePl.endpoint = m_sandbox->threePlBaseUrl().toString();
         QVERIFY(ConnectorRepository(m_temp->database().connection()).save(threePl));
         m_threePlId = threePl.id;
+        // Its mappings: NetSuite's USPS Priority Mail is the 3PL's stamps_com service, and
+        // MUG-BLUE (502) is MUG-3PL in the 3PL's catalogue.
+        QVERIFY(MappingRepository(m_temp->database().connection())
+                    .replace(m_threePlId, {{MappingKind::ShipMethod,
+                                            QStringLiteral("USPS Priority Mail"),
+                                            QStringLiteral("USPS Priority Mail"),
+                                            QStringLiteral("stamps_com/usps_priority_mail"),
+                                            {}},
+                                           {MappingKind::Item,
+                                            QStringLiteral("502"),
+                                            QStringLiteral("MUG-BLUE"),
+                                            QStringLiteral("MUG-3PL"),
+                                            {}}}));
         m_credentials = demoCredentials(m_target, m_shopifyId);
         const auto c = m_sandbox->credentials();
         m_credentials.channelTokens.insert(m_threePlId, c.threePlKey + u':' + c.threePlSecret);
@@ -197,6 +211,10 @@ private Q_SLOTS:
         QCOMPARE(items.size(), 1);
         QCOMPARE(items[0][QLatin1String("lineItemKey")].toString(), QStringLiteral("1"));
         QCOMPARE(items[0][QLatin1String("quantity")].toDouble(), 4.0);
+        QCOMPARE(items[0][QLatin1String("sku")].toString(), QStringLiteral("MUG-3PL"));
+        QCOMPARE(so1003[QLatin1String("carrierCode")].toString(), QStringLiteral("stamps_com"));
+        QCOMPARE(so1003[QLatin1String("serviceCode")].toString(),
+                 QStringLiteral("usps_priority_mail"));
         ThreePlRepository ledger(m_temp->database().connection());
         QCOMPARE(ledger.countOrders(m_threePlId, QStringLiteral("sent")), 2); // SO1002, SO1003
         const int creates =
