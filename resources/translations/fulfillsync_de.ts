@@ -85,10 +85,6 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <translation>„%1“ kommt zweimal vor</translation>
     </message>
     <message>
-        <source>only &quot;shopify&quot; is supported so far</source>
-        <translation>bisher wird nur „shopify“ unterstützt</translation>
-    </message>
-    <message>
         <source>expected a whole number of at least 1</source>
         <translation>ganze Zahl ab 1 erwartet</translation>
     </message>
@@ -119,6 +115,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>%1: the channel value &quot;%2&quot; is already synced by connector &quot;%3&quot;; each channel value belongs to one connector</source>
         <translation>%1: der Kanalwert „%2“ wird schon von Konnektor „%3“ synchronisiert; jeder Kanalwert gehört zu einem Konnektor</translation>
+    </message>
+    <message>
+        <source>&quot;shopify&quot; or &quot;shipstation&quot; (a 3PL warehouse)</source>
+        <translation>„shopify“ oder „shipstation“ (ein 3PL-Lager)</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,37 @@ private Q_SLOTS:
         QCOMPARE(ConnectorRepository(db).all().size(), 2);
     }
 
+    // 3PL connectors import and export beside the channel connectors: no channel value, so two
+    // of them never clash over one.
+    void threePlConnectorsRoundTrip()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        QString error;
+        QJsonObject config = sample();
+        QJsonArray connectors = config[QStringLiteral("connectors")].toArray();
+        for (const char *name : {"east-3pl", "west-3pl"})
+            connectors.append(QJsonObject{
+                {QStringLiteral("name"), QLatin1String(name)},
+                {QStringLiteral("kind"), QStringLiteral("shipstation")},
+                {QStringLiteral("channel"), QStringLiteral("Shopify")}, // ignored: no channel
+                {QStringLiteral("endpoint"), QStringLiteral("https://ssapi.shipstation.com")},
+                {QStringLiteral("mappings"),
+                 QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("location")},
+                                        {QStringLiteral("source"), QStringLiteral("2")},
+                                        {QStringLiteral("target"), QStringLiteral("55")}}}}});
+        config.insert(QStringLiteral("connectors"), connectors);
+        QVERIFY2(ConfigExchange::importConfig(db, config, &error), qPrintable(error));
+        const auto east = ConnectorRepository(db).byName(QStringLiteral("east-3pl"));
+        QVERIFY(east);
+        QCOMPARE(east->kind, QStringLiteral("shipstation"));
+        QCOMPARE(east->channel, QString());
+        QCOMPARE(MappingRepository(db).rules(east->id).size(), 1);
+        const QJsonObject exported = ConfigExchange::exportConfig(db, &error);
+        QVERIFY2(ConfigExchange::importConfig(db, exported, &error), qPrintable(error));
+        QCOMPARE(ConnectorRepository(db).all().size(), 3);
+        QCOMPARE(ConfigExchange::exportConfig(db, &error), exported);
+    }
+
     void alertSettingsRoundTripWithoutSecrets()
     {
         QSqlDatabase db = m_temp->database().connection();
