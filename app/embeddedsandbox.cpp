@@ -45,12 +45,12 @@ EmbeddedSandbox::~EmbeddedSandbox()
 }
 
 void EmbeddedSandbox::startInBackground(int demoOrders, const QString &scenarioFile,
-                                        QObject *receiver,
+                                        std::chrono::milliseconds threePlEvery, QObject *receiver,
                                         std::function<void(const QString &error)> done)
 {
     QMetaObject::invokeMethod(
         m_context,
-        [this, demoOrders, scenarioFile, receiver, done = std::move(done)] {
+        [this, demoOrders, scenarioFile, threePlEvery, receiver, done = std::move(done)] {
             QString error;
             m_server = new sandbox::SandboxServer;
             if (!scenarioFile.isEmpty())
@@ -62,7 +62,7 @@ void EmbeddedSandbox::startInBackground(int demoOrders, const QString &scenarioF
             if (error.isEmpty()) {
                 m_target = demoTargetOf(*m_server);
                 // The demo's 3PL ships an order now and then, so its connector has work.
-                m_server->startThreePlWarehouse(std::chrono::seconds(20));
+                m_server->startThreePlWarehouse(threePlEvery);
             }
             QMetaObject::invokeMethod(receiver, [done, error] { done(error); });
         },

@@ -3,6 +3,7 @@
 #include "app/demosetup.h"
 
 #include <QThread>
+#include <chrono>
 #include <functional>
 
 namespace fulfillsync {
@@ -24,7 +25,9 @@ public:
     // Generates demoOrders orders (or loads scenarioFile when given) and starts listening, on
     // the sandbox's thread: a big demo takes half a minute, and the window is up meanwhile.
     // done(error) runs on receiver's thread; an empty error means the sandbox listens.
-    void startInBackground(int demoOrders, const QString &scenarioFile, QObject *receiver,
+    // threePlEvery: how often the demo's 3PL ships one of its orders.
+    void startInBackground(int demoOrders, const QString &scenarioFile,
+                           std::chrono::milliseconds threePlEvery, QObject *receiver,
                            std::function<void(const QString &error)> done);
     DemoTarget target() const { return m_target; }
 

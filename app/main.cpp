@@ -147,8 +147,11 @@ int main(int argc, char *argv[])
                                                   "Preparing the demo: generating %Ln "
                                                   "order(s) in the built-in sandbox…",
                                                   nullptr, demoOrders));
+        // The tour's two syncs are a few seconds apart: its 3PL ships faster than the demo's.
+        const auto threePlEvery = tour ? std::chrono::milliseconds(500) : std::chrono::seconds(20);
         sandbox.startInBackground(
-            demoOrders, parser.value(scenarioOption), &window, [&](const QString &sandboxError) {
+            demoOrders, parser.value(scenarioOption), threePlEvery, &window,
+            [&](const QString &sandboxError) {
                 QString error = sandboxError;
                 const qint64 connectorId =
                     error.isEmpty() ? configureDemo(database.connection(), sandbox.target(), &error)

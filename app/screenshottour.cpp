@@ -37,9 +37,15 @@ ScreenshotTour::ScreenshotTour(MainWindow &window, SyncController &sync, const Q
 
 void ScreenshotTour::start()
 {
+    // Two syncs: the first sends the demo's 3PL its orders, and by the second it has shipped
+    // some, so the pictures show both legs.
     connect(&m_sync, &SyncController::busyChanged, this, [this](bool busy) {
         if (busy || m_started)
             return;
+        if (++m_syncs < 2) {
+            QTimer::singleShot(4000, this, [this] { m_window.syncNowAction()->trigger(); });
+            return;
+        }
         m_started = true;
         m_stops = stops();
         QTimer::singleShot(1500, this, &ScreenshotTour::next);

@@ -9,7 +9,7 @@ namespace fulfillsync {
 class MainWindow;
 class SyncController;
 
-// `fulfillsync --screenshot FOLDER`: syncs the demo data once, then visits every screen
+// `fulfillsync --screenshot FOLDER`: syncs the demo data twice, then visits every screen
 // (each tab, the order and attempt detail panes, Settings) and saves one PNG per screen, then
 // quits. The pictures in docs/screenshots/ come from here (scripts/screenshot.sh).
 class ScreenshotTour final : public QObject
@@ -38,6 +38,7 @@ private:
     QDir m_folder;
     QList<Stop> m_stops;
     bool m_started = false;
+    int m_syncs = 0;
 };
 
 } // namespace fulfillsync

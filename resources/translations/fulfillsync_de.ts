@@ -4121,6 +4121,14 @@ Ersetzen:
         <source>Could not record the orders sent: %1</source>
         <translation>Die gesendeten Aufträge konnten nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Could not read what is fulfilled already: %1</source>
+        <translation>Es konnte nicht gelesen werden, was schon erfüllt ist: %1</translation>
+    </message>
+    <message>
+        <source>NetSuite sent fulfillment rows that could not be read.</source>
+        <translation>NetSuite hat Fulfillment-Zeilen geschickt, die nicht gelesen werden konnten.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ThreePlPass</name>

@@ -17,22 +17,39 @@ namespace fulfillsync {
 
 namespace {
 
+constexpr int kOrdersPerQuery = 900; // ids in one SuiteQL IN list
+
 QString releasedOrdersSince(const QDateTime &since)
 {
-    return QStringLiteral(
-               "SELECT so.id AS so_id, so.tranid AS so_tranid, so.status AS so_status, "
-               "TO_CHAR(so.trandate, 'YYYY-MM-DD') AS so_date, "
-               "TO_CHAR(so.lastmodifieddate, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS so_lmd, "
-               "BUILTIN.DF(so.shipmethod) AS ship_method, "
-               "sl.id AS so_line, sl.item AS item, BUILTIN.DF(sl.item) AS item_name, "
-               "ABS(sl.quantity) AS quantity, ABS(sl.quantityshiprecv) AS quantity_shipped, "
-               "sl.location AS location "
-               "FROM transaction so "
-               "JOIN transactionline sl ON sl.transaction = so.id AND sl.mainline = 'F' "
-               "AND sl.kitcomponent = 'F' "
-               "WHERE so.type = 'SalesOrd' AND so.lastmodifieddate >= ") +
+    return QStringLiteral("SELECT so.id AS so_id, so.tranid AS so_tranid, so.status AS so_status, "
+                          "TO_CHAR(so.trandate, 'YYYY-MM-DD') AS so_date, "
+                          "TO_CHAR(so.lastmodifieddate, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS so_lmd, "
+                          "BUILTIN.DF(so.shipmethod) AS ship_method, "
+                          "sl.id AS so_line, sl.item AS item, BUILTIN.DF(sl.item) AS item_name, "
+                          "ABS(sl.quantity) AS quantity, sl.location AS location "
+                          "FROM transaction so "
+                          "JOIN transactionline sl ON sl.transaction = so.id AND sl.mainline = 'F' "
+                          "AND sl.kitcomponent = 'F' "
+                          "WHERE so.type = 'SalesOrd' AND so.lastmodifieddate >= ") +
            SuiteQl::timestampLiteral(since) +
            QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
+}
+
+QString fulfilledQuantities(const QList<qint64> &orderIds)
+{
+    QStringList ids;
+    for (qint64 id : orderIds)
+        ids << SuiteQl::integerLiteral(id);
+    return QStringLiteral("SELECT ntll.previousdoc AS so_id, ntll.previousline AS so_line, "
+                          "SUM(ABS(fl.quantity)) AS quantity FROM NextTransactionLineLink ntll "
+                          "JOIN transaction f ON f.id = ntll.nextdoc AND f.type = 'ItemShip' "
+                          "AND f.void = 'F' "
+                          "JOIN transactionline fl ON fl.transaction = f.id AND fl.id = "
+                          "ntll.nextline "
+                          "WHERE ntll.linktype = 'ShipRcpt' AND ntll.previousdoc IN (") +
+           ids.join(QStringLiteral(", ")) +
+           QStringLiteral(") GROUP BY ntll.previousdoc, ntll.previousline "
+                          "ORDER BY ntll.previousdoc, ntll.previousline");
 }
 
 bool isReleased(const QString &status)
@@ -45,15 +62,6 @@ bool isWithdrawn(const QString &status)
 {
     return status == u"C" || status == u"H"; // Cancelled, Closed
 }
-
-struct OrderRows
-{
-    qint64 id = 0;
-    QString tranId;
-    QString status;
-    QString date;
-    QList<QJsonObject> lines;
-};
 
 } // namespace
 
@@ -121,11 +129,71 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
                            SuiteQlValue::text(row, "so_tranid"),
                            SuiteQlValue::text(row, "so_status"),
                            SuiteQlValue::text(row, "so_date"),
+                           false,
                            {}});
         orders.last().lines << row;
     }
     m_rows.clear();
 
+    // Released and not sent yet: send; withdrawn after it was sent: cancel there.
+    QList<qint64> ids;
+    for (const OrderRows &o : std::as_const(orders))
+        ids << o.id;
+    const QHash<qint64, QString> sent =
+        ThreePlRepository(m_database.connection()).sentOrders(m_config.connectorId, ids);
+    QList<qint64> toSend;
+    for (OrderRows &o : orders) {
+        const QString state = sent.value(o.id);
+        o.cancel = isWithdrawn(o.status) && state == u"sent";
+        if (o.cancel || (isReleased(o.status) && state.isEmpty())) {
+            m_candidates << o;
+            if (!o.cancel)
+                toSend << o.id;
+        }
+    }
+    readFulfilled(toSend, 0);
+}
+
+// What item fulfillments of any stage (picked and packed too) already took from the lines of
+// the orders to send: the 3PL gets only the rest, so nothing is shipped twice.
+void ThreePlOrderSender::readFulfilled(const QList<qint64> &orderIds, qsizetype from)
+{
+    if (m_done)
+        return;
+    if (from >= orderIds.size())
+        return buildOutgoing();
+    m_query = new SuiteQlQuery(m_network, m_config.netsuite,
+                               fulfilledQuantities(orderIds.mid(from, kOrdersPerQuery)), this);
+    m_query->setGate(m_config.netSuiteGate);
+    m_query->setRetryPolicy(m_config.netSuiteRetry);
+    connect(m_query, &SuiteQlQuery::pageReceived, this, [this](const QList<QJsonObject> &rows) {
+        for (const QJsonObject &row : rows) {
+            bool orderOk = false, lineOk = false, quantityOk = false;
+            const qint64 order = SuiteQlValue::integer(row, "so_id", &orderOk);
+            const qint64 line = SuiteQlValue::integer(row, "so_line", &lineOk);
+            const double quantity = SuiteQlValue::number(row, "quantity", &quantityOk);
+            if (!orderOk || !lineOk || !quantityOk)
+                m_unreadableTaken = true; // unknown is never "nothing taken"
+            else
+                m_taken[{order, line}] += quantity;
+        }
+    });
+    connect(m_query, &SuiteQlQuery::finished, this,
+            [this, orderIds, from](const NetSuiteError &error, bool) {
+                m_result.netSuiteRequests += m_query->requestsSent();
+                m_query->deleteLater();
+                if (!error.isOk())
+                    return finish(
+                        tr("Could not read what is fulfilled already: %1").arg(error.message));
+                if (m_unreadableTaken)
+                    return finish(tr("NetSuite sent fulfillment rows that could not be read."));
+                readFulfilled(orderIds, from + kOrdersPerQuery);
+            });
+    m_query->start();
+}
+
+void ThreePlOrderSender::buildOutgoing()
+{
     // The connector's mappings: location -> warehouse id, ship method (name) ->
     // "carrierCode/serviceCode", item (id) -> the 3PL's SKU.
     QHash<QString, QString> warehouses, services, skus;
@@ -139,17 +207,7 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
         else if (r.kind == MappingKind::Item)
             skus.insert(r.sourceKey, r.target);
     }
-    QList<qint64> ids;
-    for (const OrderRows &o : std::as_const(orders))
-        ids << o.id;
-    const QHash<qint64, QString> sent =
-        ThreePlRepository(m_database.connection()).sentOrders(m_config.connectorId, ids);
-
-    for (const OrderRows &o : std::as_const(orders)) {
-        const QString state = sent.value(o.id);
-        const bool cancel = isWithdrawn(o.status) && state == u"sent";
-        if (!cancel && !(isReleased(o.status) && state.isEmpty()))
-            continue;
+    for (const OrderRows &o : std::as_const(m_candidates)) {
         QJsonArray items;
         QString warehouse;
         QString problem;
@@ -159,21 +217,22 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
                 continue; // another warehouse ships this line
             if (warehouse.isEmpty())
                 warehouse = warehouses.value(location);
-            bool quantityOk = false, shippedOk = false;
+            bool quantityOk = false;
             const double quantity = SuiteQlValue::number(row, "quantity", &quantityOk);
-            const double shipped = SuiteQlValue::number(row, "quantity_shipped", &shippedOk);
-            const double left = quantity - (shippedOk ? shipped : 0);
+            const qint64 line = SuiteQlValue::integer(row, "so_line");
+            const double left = quantity - m_taken.value({o.id, line});
             if (!quantityOk || left <= 0)
                 continue;
             if (std::floor(left) != left) {
                 problem = tr("%1: the 3PL takes whole quantities only; line %2 has %3 left.")
-                              .arg(o.tranId, SuiteQlValue::text(row, "so_line"))
+                              .arg(o.tranId)
+                              .arg(line)
                               .arg(left);
                 break;
             }
             const QString itemName = SuiteQlValue::text(row, "item_name");
             items.append(QJsonObject{
-                {QStringLiteral("lineItemKey"), SuiteQlValue::text(row, "so_line")},
+                {QStringLiteral("lineItemKey"), QString::number(line)},
                 {QStringLiteral("sku"), skus.value(SuiteQlValue::text(row, "item"), itemName)},
                 {QStringLiteral("name"), itemName},
                 {QStringLiteral("quantity"), left}});
@@ -182,7 +241,7 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
             m_result.problems << problem;
             continue;
         }
-        if (items.isEmpty() && !cancel)
+        if (items.isEmpty() && !o.cancel)
             continue; // nothing for this warehouse, or nothing left
         QJsonObject order{
             {QStringLiteral("orderNumber"), o.tranId},
@@ -190,7 +249,7 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
              ShipmentPlanner::orderKeyFor(m_config.netsuite.accountId, o.id)},
             {QStringLiteral("orderDate"), QString(o.date + QStringLiteral("T00:00:00"))},
             {QStringLiteral("orderStatus"),
-             cancel ? QStringLiteral("cancelled") : QStringLiteral("awaiting_shipment")},
+             o.cancel ? QStringLiteral("cancelled") : QStringLiteral("awaiting_shipment")},
             {QStringLiteral("items"), items}};
         // Unmapped: the 3PL picks the service (its own rules or defaults).
         const QString service = services.value(SuiteQlValue::text(o.lines.first(), "ship_method"));
@@ -201,8 +260,9 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
         if (!warehouse.isEmpty())
             order.insert(QStringLiteral("advancedOptions"),
                          QJsonObject{{QStringLiteral("warehouseId"), warehouse.toLongLong()}});
-        m_outgoing.push_back({o.id, o.tranId, cancel, order});
+        m_outgoing.push_back({o.id, o.tranId, o.cancel, order});
     }
+    m_candidates.clear();
     m_total = int(m_outgoing.size());
     sendNextBatch();
 }

@@ -6,6 +6,7 @@
 #include "sync/net/shipstationapi.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -29,7 +30,8 @@ class SuiteQlQuery;
 //    mappings of the 3PL connector); with no location mapping, every released order.
 //  * Ship Method mappings give the 3PL's "carrierCode/serviceCode" for a NetSuite ship method,
 //    Item mappings the 3PL's SKU for a NetSuite item (else the item's name).
-//  * Each order is sent once, with what is left to fulfil; later edits in NetSuite are not
+//  * Each order is sent once, with what no item fulfillment took yet (of any stage: picked
+//    and packed ones too, so nothing ships twice); later edits in NetSuite are not
 //    sent again (the 3PL may be picking it). Its key, ns-<account>-<order>, makes ShipStation's
 //    createorders an update when repeated, so a lost answer is simply sent again.
 //  * Each line's lineItemKey is the NetSuite order line, so shipments map back exactly.
@@ -85,8 +87,20 @@ private:
         QJsonObject order; // as createorders takes it
     };
 
+    struct OrderRows
+    {
+        qint64 id = 0;
+        QString tranId;
+        QString status;
+        QString date;
+        bool cancel = false; // withdrawn in NetSuite after it was sent
+        QList<QJsonObject> lines;
+    };
+
     void onRows(const QList<QJsonObject> &rows);
     void onOrdersRead(bool ok, const QString &problem);
+    void readFulfilled(const QList<qint64> &orderIds, qsizetype from);
+    void buildOutgoing();
     void sendNextBatch();
     void onBatchAnswered(const QList<Outgoing> &batch, const HttpResult &result);
     void finish(const QString &error = QString());
@@ -98,6 +112,9 @@ private:
     QPointer<SuiteQlQuery> m_query;
     QPointer<HttpCall> m_call;
     QList<QJsonObject> m_rows;
+    QList<OrderRows> m_candidates;                // to send or to cancel
+    QHash<QPair<qint64, qint64>, double> m_taken; // (order, line) -> in fulfillments already
+    bool m_unreadableTaken = false;
     QDateTime m_newest;
     std::deque<Outgoing> m_outgoing;
     int m_total = 0;
