@@ -116,6 +116,24 @@ bool ThreePlRepository::removeUnsent(qint64 connectorId, const QString &shipment
                     {connectorId, shipmentId}, &m_error);
 }
 
+QDateTime ThreePlRepository::releaseHeld(qint64 connectorId, qint64 salesOrderId)
+{
+    QDateTime earliest;
+    const QList<ThreePlShipmentEntry> held =
+        select(QStringLiteral("connector_id = ? AND sales_order_id = ? AND state = 'held'"),
+               {connectorId, salesOrderId});
+    for (const ThreePlShipmentEntry &e : held)
+        if (!earliest.isValid() || e.shippedAt < earliest)
+            earliest = e.shippedAt;
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+                  QStringLiteral("DELETE FROM threepl_shipments WHERE connector_id = ? AND "
+                                 "sales_order_id = ? AND state = 'held'"),
+                  {connectorId, salesOrderId}, &m_error))
+        return {};
+    return earliest;
+}
+
 QList<ThreePlShipmentEntry> ThreePlRepository::unsettled(qint64 connectorId)
 {
     return select(QStringLiteral("connector_id = ? AND state IN ('pending', 'unknown')"),

@@ -3877,8 +3877,8 @@ Ersetzen:
         <translation>%1 wird gerade von einem anderen fulfillsync-Worker synchronisiert (%2); dieser Lauf wurde übersprungen.</translation>
     </message>
     <message>
-        <source>%1 is a 3PL connector: it has no dry run, resync or replay yet. Run it normally; it never creates an item fulfillment twice.</source>
-        <translation>%1 ist ein 3PL-Connector: Er hat noch keinen Probelauf, keine Neusynchronisierung und keine Wiederholung. Starten Sie ihn normal; er legt nie ein Item Fulfillment doppelt an.</translation>
+        <source>%1 is a 3PL connector: it has no dry run or resync yet. Run it normally; it never creates an item fulfillment twice.</source>
+        <translation>%1 ist ein 3PL-Connector: Er hat noch keinen Probelauf und keine Neusynchronisierung. Starten Sie ihn normal; er legt nie ein Item Fulfillment doppelt an.</translation>
     </message>
 </context>
 <context>

@@ -98,13 +98,17 @@ void SyncWorker::run(const SyncRequest &request)
     if (request.replayAttemptId != 0) {
         const std::optional<SyncAttempt> attempt =
             HistoryRepository(db).byId(request.replayAttemptId);
-        if (!attempt || attempt->fulfillmentId == 0) {
+        // A 3PL connector's replay tries the order's held shipments again: no fulfillment yet.
+        const std::optional<Connector> owner =
+            attempt ? connectors.byId(attempt->connectorId) : std::nullopt;
+        const bool threePl = owner && owner->kind == QLatin1String("shipstation");
+        if (!attempt || (attempt->fulfillmentId == 0 && !threePl)) {
             Q_EMIT failedToStart(tr("There is no attempt %1 with a fulfillment to replay.")
                                      .arg(request.replayAttemptId));
             emitIdleIfDone();
             return;
         }
-        if (request.replayAsRecorded && attempt->request.trimmed().isEmpty()) {
+        if (request.replayAsRecorded && !threePl && attempt->request.trimmed().isEmpty()) {
             Q_EMIT failedToStart(tr("Attempt %1 sent nothing, so there is no request to replay as "
                                     "recorded. Replay it rebuilt with today's mappings instead.")
                                      .arg(attempt->id));
@@ -243,9 +247,9 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
                                            .arg(connector->name));
 
     const bool threePl = connector->kind == QLatin1String("shipstation");
-    if (threePl && (request.dryRun || request.replayAttemptId != 0 || !request.orderIds.isEmpty()))
-        return refuse(connector->name, tr("%1 is a 3PL connector: it has no dry run, resync or "
-                                          "replay yet. Run it normally; it never creates an item "
+    if (threePl && (request.dryRun || !request.orderIds.isEmpty()))
+        return refuse(connector->name, tr("%1 is a 3PL connector: it has no dry run or resync "
+                                          "yet. Run it normally; it never creates an item "
                                           "fulfillment twice.")
                                            .arg(connector->name));
 
@@ -356,6 +360,13 @@ ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuit
         config.threePl.timeoutMs = request.timeoutMs;
     config.trigger = request.trigger;
     config.firstPassSince = request.firstPassSince;
+    if (request.replayAttemptId != 0) {
+        // Replay of a held shipment's attempt: that order's held shipments are tried again.
+        const std::optional<SyncAttempt> attempt =
+            HistoryRepository(m_database.connection()).byId(request.replayAttemptId);
+        config.trigger = SyncTrigger::Replay;
+        config.retryOrderId = attempt ? attempt->orderId : 0;
+    }
     return new ThreePlPass(*m_network, m_database, config, this);
 }
 

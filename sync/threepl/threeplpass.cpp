@@ -69,6 +69,16 @@ ThreePlPass::~ThreePlPass() = default;
 void ThreePlPass::start()
 {
     m_clock.start();
+    if (m_config.retryOrderId != 0) {
+        // Reading from before the earliest held shipment finds them again; the rows of the
+        // others in that window keep them from being sent twice.
+        const QDateTime from = ThreePlRepository(m_database.connection())
+                                   .releaseHeld(m_config.connector.id, m_config.retryOrderId);
+        WatermarkRepository watermarks(m_database.connection());
+        const QDateTime mark = watermarks.value(m_config.connector.id, watermarkStream());
+        if (from.isValid() && mark.isValid() && from < mark)
+            watermarks.setValue(m_config.connector.id, watermarkStream(), from, QString());
+    }
     sendOrders();
 }
 
@@ -479,6 +489,9 @@ void ThreePlPass::record(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
     a.orderId = entry.salesOrderId;
     a.orderTranId = entry.orderNumber;
     a.fulfillmentId = entry.fulfillmentId;
+    // NetSuite gave the new record's id, not its number: the column shows the id.
+    if (entry.fulfillmentId > 0)
+        a.fulfillmentTranId = QStringLiteral("#%1").arg(entry.fulfillmentId);
     a.trigger = m_config.trigger;
     a.outcome = outcome;
     a.errorClass = errorClass;

@@ -54,6 +54,9 @@ public:
         RetryPolicy netSuiteRetry;
         SyncTrigger trigger = SyncTrigger::Manual;
         QDateTime firstPassSince; // invalid: 30 days back
+        // Replay: this order's held shipments are read and planned again (a person fixed what
+        // held them).
+        qint64 retryOrderId = 0;
         int overlapSeconds = 600;
         int readBackDelayMs = 1500; // after an unsure answer, before reading back
         std::function<QDateTime()> clock = [] {

@@ -112,7 +112,7 @@ class TestThreePl : public QObject
     }
 
     // One run of the given connectors (0: every enabled one) in one worker.
-    QList<SyncRunSummary> run(qint64 connectorId)
+    QList<SyncRunSummary> run(qint64 connectorId, qint64 replayAttemptId = 0)
     {
         SyncWorker worker(m_temp->database());
         worker.setCredentials(m_credentials);
@@ -120,6 +120,7 @@ class TestThreePl : public QObject
         QSignalSpy idle(&worker, &SyncWorker::idle);
         SyncRequest request;
         request.connectorId = connectorId;
+        request.replayAttemptId = replayAttemptId;
         request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
         request.timeoutMs = 3000; // a hung request is given up quickly
         worker.run(request);
@@ -349,14 +350,14 @@ private Q_SLOTS:
     // so it is held with the reason, and nothing is sent.
     void anOverShipmentIsHeldNotSent()
     {
-        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
-                      QJsonObject{{QStringLiteral("createdFrom"), 1003},
-                                  {QStringLiteral("tranDate"), QStringLiteral("2026-12-06")},
-                                  {QStringLiteral("lines"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
-                                                          {QStringLiteral("quantity"), 4}}}}})
-                     .status,
-                 201);
+        const Answer manual =
+            send("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
+                 QJsonObject{{QStringLiteral("createdFrom"), 1003},
+                             {QStringLiteral("tranDate"), QStringLiteral("2026-12-06")},
+                             {QStringLiteral("lines"),
+                              QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
+                                                     {QStringLiteral("quantity"), 4}}}}});
+        QCOMPARE(manual.status, 201);
         ship(1003, QStringLiteral("9400100000000000000004"), QJsonArray{item("1", "MUG-BLUE", 2)});
         const SyncRunSummary s = runThreePl();
         QCOMPARE(s.pushed, 0);
@@ -367,6 +368,23 @@ private Q_SLOTS:
         QVERIFY2(held.first().message.contains(QLatin1String("only 0 are left")),
                  qPrintable(held.first().message));
         QCOMPARE(runThreePl().held, 0); // held once, not again every run
+
+        // The person voids their fulfillment and replays the held attempt: the shipment is
+        // planned again and goes, once.
+        QCOMPARE(send("DELETE",
+                      QStringLiteral("/_sandbox/netsuite/itemFulfillments/%1")
+                          .arg(manual.json[QLatin1String("id")].toInteger()),
+                      {})
+                     .status,
+                 200);
+        const QList<SyncRunSummary> replayed = run(m_threePlId, held.first().id);
+        QCOMPARE(replayed.size(), 1);
+        QVERIFY2(replayed.first().error.isEmpty(), qPrintable(replayed.first().error));
+        QCOMPARE(replayed.first().pushed, 1);
+        QCOMPARE(replayed.first().trigger, SyncTrigger::Replay);
+        QCOMPARE(fulfillmentsOf(1003).size(), 2); // the voided one and the 3PL's
+        QCOMPARE(runThreePl().pushed, 0);
+        QCOMPARE(fulfillmentsOf(1003).size(), 2);
     }
 
     // Order → 3PL → shipment → NetSuite IF → Shopify fulfillment, with no configuration
