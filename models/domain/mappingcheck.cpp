@@ -65,6 +65,22 @@ void checkLocation(int row, const MappingRule &rule, QList<MappingIssue> &issues
                      "or gid://shopify/Location/<number>.")};
 }
 
+// A 3PL connector's targets are the 3PL's own codes.
+void checkThreePl(MappingKind kind, int row, const MappingRule &rule, QList<MappingIssue> &issues)
+{
+    static const QRegularExpression service(QStringLiteral("^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+$"));
+    static const QRegularExpression warehouse(QStringLiteral("^[0-9]+$"));
+    if (rule.target.isEmpty())
+        return;
+    if (kind == MappingKind::ShipMethod && !service.match(rule.target).hasMatch())
+        issues << MappingIssue{row, MappingField::Target,
+                               Text::tr("A 3PL service is written carrierCode/serviceCode (for "
+                                        "example ups/ups_ground).")};
+    else if (kind == MappingKind::Location && !warehouse.match(rule.target).hasMatch())
+        issues << MappingIssue{row, MappingField::Target,
+                               Text::tr("A 3PL warehouse id is a number (for example 45678).")};
+}
+
 void checkCustomField(int row, const MappingRule &rule, QList<MappingIssue> &issues)
 {
     const auto mapping = CustomFieldMapping::fromRule(rule);
@@ -95,7 +111,14 @@ bool isUnmappedPlaceholder(const MappingRule &rule)
     return rule.kind != MappingKind::CustomField && rule.target.isEmpty();
 }
 
-QList<MappingIssue> checkMappingRows(MappingKind kind, const QList<MappingRule> &rows)
+MappingTarget mappingTargetOf(const Connector &connector)
+{
+    return connector.kind == QLatin1String("shipstation") ? MappingTarget::ThreePl
+                                                          : MappingTarget::Channel;
+}
+
+QList<MappingIssue> checkMappingRows(MappingKind kind, const QList<MappingRule> &rows,
+                                     MappingTarget target)
 {
     QList<MappingIssue> issues;
     QHash<QString, int> firstRowOfKey;
@@ -125,6 +148,10 @@ QList<MappingIssue> checkMappingRows(MappingKind kind, const QList<MappingRule> 
             issues << MappingIssue{row, MappingField::Target,
                                    Text::tr("Remove the spaces at the start or end: the channel "
                                             "matches values exactly.")};
+        if (target == MappingTarget::ThreePl && kind != MappingKind::CustomField) {
+            checkThreePl(kind, row, rule, issues);
+            continue;
+        }
         switch (kind) {
         case MappingKind::ShipMethod:
             checkShipMethod(row, rule, issues);

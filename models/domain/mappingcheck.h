@@ -24,6 +24,11 @@ bool isUnmappedPlaceholder(const MappingRule &rule);
 // values, carriers Shopify does not know without a tracking URL template, malformed templates
 // and location ids, custom field rules (CustomFieldMapping::validate), duplicate source keys,
 // and ambiguous rows (one keyed by id, another by the same value's name, with different targets).
-QList<MappingIssue> checkMappingRows(MappingKind kind, const QList<MappingRule> &rows);
+// Whose values the targets are: a channel's (Shopify carriers and locations) or a 3PL's
+// ("carrierCode/serviceCode" services and numeric warehouse ids).
+enum class MappingTarget { Channel, ThreePl };
+MappingTarget mappingTargetOf(const Connector &connector);
+QList<MappingIssue> checkMappingRows(MappingKind kind, const QList<MappingRule> &rows,
+                                     MappingTarget target = MappingTarget::Channel);
 
 } // namespace fulfillsync

@@ -447,6 +447,14 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>Ambiguous: row %1 maps the same NetSuite value by its id (%2) to &quot;%3&quot;; remove one of the two rows.</source>
         <translation>Mehrdeutig: Zeile %1 ordnet denselben NetSuite-Wert über seine ID (%2) „%3“ zu; entfernen Sie eine der beiden Zeilen.</translation>
     </message>
+    <message>
+        <source>A 3PL service is written carrierCode/serviceCode (for example ups/ups_ground).</source>
+        <translation>Ein 3PL-Dienst wird carrierCode/serviceCode geschrieben (zum Beispiel ups/ups_ground).</translation>
+    </message>
+    <message>
+        <source>A 3PL warehouse id is a number (for example 45678).</source>
+        <translation>Eine 3PL-Lager-ID ist eine Zahl (zum Beispiel 45678).</translation>
+    </message>
 </context>
 <context>
     <name>MappingFile</name>

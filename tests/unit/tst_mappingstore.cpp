@@ -385,6 +385,32 @@ private Q_SLOTS:
         }
     }
 
+    // A 3PL connector's targets are the 3PL's codes, not Shopify's carriers and locations.
+    void threePlTargetsAreThe3plsCodes()
+    {
+        const QList<MappingRule> services = {
+            ship(QStringLiteral("12"), {}, QStringLiteral("ups/ups_ground")),
+            ship(QStringLiteral("13"), {}, QStringLiteral("UPS"))};
+        const QList<MappingIssue> issues =
+            checkMappingRows(MappingKind::ShipMethod, services, MappingTarget::ThreePl);
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(issues.first().row, 1);
+        QVERIFY(issues.first().text.contains(QLatin1String("carrierCode/serviceCode")));
+        // The same service as a Shopify carrier is wrong there.
+        QCOMPARE(checkMappingRows(MappingKind::ShipMethod, services).first().row, 0);
+        const QList<MappingRule> warehouses = {
+            {MappingKind::Location, QStringLiteral("2"), {}, QStringLiteral("45678"), {}},
+            {MappingKind::Location, QStringLiteral("3"), {}, QStringLiteral("east"), {}}};
+        const QList<MappingIssue> where =
+            checkMappingRows(MappingKind::Location, warehouses, MappingTarget::ThreePl);
+        QCOMPARE(where.size(), 1);
+        QCOMPARE(where.first().row, 1);
+        Connector threePl;
+        threePl.kind = QStringLiteral("shipstation");
+        QCOMPARE(mappingTargetOf(threePl), MappingTarget::ThreePl);
+        QCOMPARE(mappingTargetOf(Connector{}), MappingTarget::Channel);
+    }
+
     void rowChecksFindWhatWouldBlockASync()
     {
         auto fields = [](const QList<MappingIssue> &issues) {

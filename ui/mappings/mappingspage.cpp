@@ -404,8 +404,10 @@ void MappingsPage::load()
                 tr("%n mapping(s) of %1.", nullptr, int(rules.size())).arg(m_connector.name));
     }
     m_loaded = sorted(rules);
-    for (MappingTableModel *model : std::as_const(m_models))
+    for (MappingTableModel *model : std::as_const(m_models)) {
+        model->setTarget(mappingTargetOf(m_connector));
         model->setRules(rules);
+    }
     refreshHistory();
     const bool any = m_connector.id != 0;
     for (QAction *action : {m_discover, m_import, m_export, m_addRow, m_removeRow})

@@ -191,7 +191,7 @@ int MappingTableModel::unmappedCount() const
 
 void MappingTableModel::recheck()
 {
-    m_issues = checkMappingRows(m_kind, rules());
+    m_issues = checkMappingRows(m_kind, rules(), m_target);
     m_problemByCell.clear();
     for (const MappingIssue &issue : std::as_const(m_issues)) {
         QString &text = m_problemByCell[{issue.row, int(issue.field)}];

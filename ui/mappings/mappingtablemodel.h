@@ -31,6 +31,12 @@ public:
     Field fieldAt(int column) const { return m_columns.at(column); }
 
     void setRules(const QList<MappingRule> &rules);
+    // Whose codes the targets are (a channel's or a 3PL's): decides what is checked.
+    void setTarget(MappingTarget target)
+    {
+        m_target = target;
+        recheck();
+    }
     QList<MappingRule> rules() const;        // every row, in table order
     QList<MappingRule> savableRules() const; // without the unmapped placeholders
     // Annotates rows with order counts and appends rows for unmapped values; returns how many
@@ -72,6 +78,7 @@ private:
     void recheck();
 
     const MappingKind m_kind;
+    MappingTarget m_target = MappingTarget::Channel;
     QList<Field> m_columns;
     QList<Row> m_rows;
     QList<MappingIssue> m_issues;
