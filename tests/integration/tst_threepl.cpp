@@ -13,6 +13,7 @@
 #include "sync/threepl/shipmentplanner.h"
 #include "testutils/tempdatabase.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -402,6 +403,23 @@ private Q_SLOTS:
         both = run(0);
         QCOMPARE(channelFulfillmentsOf(5003).size(), 1);
         QCOMPARE(fulfillmentsOf(1003).size(), 1);
+    }
+
+    // A 3PL that hangs keeps its own pass waiting and nothing else: the Shopify connector in
+    // the same run has pushed everything before the 3PL's request even times out.
+    void aHanging3plNeverDelaysTheChannel()
+    {
+        fault({{QStringLiteral("match"), QStringLiteral("shipstation.shipments")},
+               {QStringLiteral("hang"), true}});
+        QElapsedTimer clock;
+        clock.start();
+        const QList<SyncRunSummary> both = run(0);
+        QCOMPARE(both.size(), 2);
+        QCOMPARE(both.first().connectorId, m_shopifyId); // finished first
+        QCOMPARE(both.first().pushed, 3);
+        QCOMPARE(both.last().connectorId, m_threePlId);
+        QVERIFY2(both.last().error.isEmpty(), qPrintable(both.last().error)); // retried
+        QVERIFY(clock.elapsed() >= 3000); // the 3PL's request waited for its timeout
     }
 
     // A 3PL that refuses the key fails its own pass and nothing else: the Shopify connector in
