@@ -189,6 +189,20 @@ bool ThreePlRepository::markOrder(qint64 connectorId, qint64 salesOrderId, const
                     &m_error);
 }
 
+QList<qint64> ThreePlRepository::ordersInState(qint64 connectorId, const QString &state)
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT sales_order_id FROM threepl_orders WHERE connector_id = ? "
+                                 "AND state = ? ORDER BY sales_order_id"),
+                  {connectorId, state}, &m_error))
+        return ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
 qint64 ThreePlRepository::countOrders(qint64 connectorId, const QString &state)
 {
     QSqlQuery q(m_db);

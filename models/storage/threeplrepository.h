@@ -34,12 +34,13 @@ public:
     QList<ThreePlShipmentEntry> unsettled(qint64 connectorId);
     qint64 countInState(qint64 connectorId, ThreePlState state);
 
-    // The first leg: which of these sales orders went to the 3PL, and in what state
-    // ("sent", "cancelled").
+    // The first leg: which of these sales orders went to the 3PL, and in what state ("sent",
+    // "cancelled", or "refused": the 3PL did not take it; it is tried again).
     QHash<qint64, QString> sentOrders(qint64 connectorId, const QList<qint64> &salesOrderIds);
     bool markOrder(qint64 connectorId, qint64 salesOrderId, const QString &orderKey,
                    const QString &remoteOrderId, const QString &state, const QDateTime &at);
     qint64 countOrders(qint64 connectorId, const QString &state);
+    QList<qint64> ordersInState(qint64 connectorId, const QString &state);
 
     QString lastError() const { return m_error; }
 

@@ -4118,10 +4118,6 @@ Ersetzen:
         <translation>Die Antwort des 3PL auf die gesendeten Aufträge konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>%1: the 3PL did not take the order: %2</source>
-        <translation>%1: Der 3PL hat den Auftrag nicht angenommen: %2</translation>
-    </message>
-    <message>
         <source>it was missing from the answer</source>
         <translation>er fehlte in der Antwort</translation>
     </message>
@@ -4136,6 +4132,18 @@ Ersetzen:
     <message>
         <source>NetSuite sent fulfillment rows that could not be read.</source>
         <translation>NetSuite hat Fulfillment-Zeilen geschickt, die nicht gelesen werden konnten.</translation>
+    </message>
+    <message>
+        <source>The 3PL did not take %1: %2. It is sent again on the next run.</source>
+        <translation>Der 3PL hat %1 nicht angenommen: %2. Der nächste Lauf sendet ihn erneut.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled in the 3PL (its order %2): NetSuite cancelled or closed it.</source>
+        <translation>%1 im 3PL storniert (dort Auftrag %2): NetSuite hat ihn storniert oder geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 sent to the 3PL as its order %2.</source>
+        <translation>%1 an den 3PL gesendet, dort Auftrag %2.</translation>
     </message>
 </context>
 <context>
@@ -4213,6 +4221,10 @@ Ersetzen:
             <numerusform>%n stornierte Sendung wurde übersprungen.</numerusform>
             <numerusform>%n stornierte Sendungen wurden übersprungen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>NetSuite has item fulfillment %1 for shipment %2 already (external id %3); nothing was sent.</source>
+        <translation>NetSuite hat für Sendung %2 schon Item Fulfillment %1 (externe ID %3); nichts wurde gesendet.</translation>
     </message>
 </context>
 <context>

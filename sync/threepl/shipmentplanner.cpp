@@ -41,12 +41,12 @@ qint64 ShipmentPlanner::salesOrderOf(const QString &orderKey, const QString &acc
     return ok && id > 0 ? id : 0;
 }
 
-QString ShipmentPlanner::externalIdFor(qint64 connectorId, const QString &shipmentId)
+QString ShipmentPlanner::externalIdFor(const QString &shipmentId)
 {
     QString safe;
     for (const QChar c : shipmentId)
         safe += (c.isLetterOrNumber() && c.unicode() < 128) || c == u'-' || c == u'_' ? c : u'_';
-    return QStringLiteral("fs3pl-%1-%2").arg(connectorId).arg(safe);
+    return QStringLiteral("fs3pl-") + safe;
 }
 
 ShipmentPlanner::Plan ShipmentPlanner::plan(const ThreePlShipment &shipment,
@@ -80,6 +80,7 @@ ShipmentPlanner::Plan ShipmentPlanner::plan(const ThreePlShipment &shipment,
                                     .arg(shipped)
                                     .arg(l.itemName, order.tranId)
                                     .arg(std::max(0.0, left));
+            result.overQuantity = true;
             result.quantities.clear();
             return result;
         }

@@ -17,13 +17,16 @@ namespace ShipmentPlanner {
 QString orderKeyFor(const QString &accountId, qint64 salesOrderId);
 // The sales order an orderKey names, or 0 when the order did not come from this account.
 qint64 salesOrderOf(const QString &orderKey, const QString &accountId);
-// fs3pl-<connector>-<shipment>: letters, digits and '-' only, as NetSuite requires.
-QString externalIdFor(qint64 connectorId, const QString &shipmentId);
+// fs3pl-<shipment>: letters, digits, '_' and '-' only, as NetSuite requires. Not per
+// connector: two connectors that read the same 3PL account (a copy, a second worker's
+// configuration) must meet on the same record in NetSuite, never create a second one.
+QString externalIdFor(const QString &shipmentId);
 
 struct Plan
 {
     QByteArray body;                  // the transform's JSON; empty when held
     QString holdReason;               // why not, in words for the admin
+    bool overQuantity = false;        // held because less is left than it ships
     QHash<qint64, double> quantities; // order line -> shipped in this shipment
 };
 

@@ -11,6 +11,7 @@
 #include "sync/threepl/shipmentplanner.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <cmath>
 
 namespace fulfillsync {
@@ -19,8 +20,15 @@ namespace {
 
 constexpr int kOrdersPerQuery = 900; // ids in one SuiteQL IN list
 
-QString releasedOrdersSince(const QDateTime &since)
+// Orders changed since `since`, and the ones the 3PL refused before (tried on every run).
+QString releasedOrdersSince(const QDateTime &since, const QList<qint64> &retry)
 {
+    QStringList ids;
+    for (qint64 id : retry)
+        ids << SuiteQl::integerLiteral(id);
+    const QString retried =
+        ids.isEmpty() ? QString()
+                      : QStringLiteral(" OR so.id IN (") + ids.join(QStringLiteral(", ")) + u')';
     return QStringLiteral("SELECT so.id AS so_id, so.tranid AS so_tranid, so.status AS so_status, "
                           "TO_CHAR(so.trandate, 'YYYY-MM-DD') AS so_date, "
                           "TO_CHAR(so.lastmodifieddate, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS so_lmd, "
@@ -30,9 +38,9 @@ QString releasedOrdersSince(const QDateTime &since)
                           "FROM transaction so "
                           "JOIN transactionline sl ON sl.transaction = so.id AND sl.mainline = 'F' "
                           "AND sl.kitcomponent = 'F' "
-                          "WHERE so.type = 'SalesOrd' AND so.lastmodifieddate >= ") +
-           SuiteQl::timestampLiteral(since) +
-           QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
+                          "WHERE so.type = 'SalesOrd' AND (so.lastmodifieddate >= ") +
+           SuiteQl::timestampLiteral(since) + retried +
+           QStringLiteral(") ORDER BY so.lastmodifieddate, so.id, sl.id");
 }
 
 QString fulfilledQuantities(const QList<qint64> &orderIds)
@@ -82,7 +90,11 @@ void ThreePlOrderSender::start()
                                                                 : m_config.clock().addDays(-30);
     m_newest = mark;
     Q_EMIT progressed(tr("Reading released orders from NetSuite"), 0, 0);
-    m_query = new SuiteQlQuery(m_network, m_config.netsuite, releasedOrdersSince(since), this);
+    QList<qint64> refused = ThreePlRepository(m_database.connection())
+                                .ordersInState(m_config.connectorId, QStringLiteral("refused"));
+    refused = refused.mid(0, kOrdersPerQuery);
+    m_query =
+        new SuiteQlQuery(m_network, m_config.netsuite, releasedOrdersSince(since, refused), this);
     m_query->setGate(m_config.netSuiteGate);
     m_query->setRetryPolicy(m_config.netSuiteRetry);
     connect(m_query, &SuiteQlQuery::pageReceived, this, &ThreePlOrderSender::onRows);
@@ -145,7 +157,8 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
     for (OrderRows &o : orders) {
         const QString state = sent.value(o.id);
         o.cancel = isWithdrawn(o.status) && state == u"sent";
-        if (o.cancel || (isReleased(o.status) && state.isEmpty())) {
+        const bool unsent = state.isEmpty() || state == u"refused";
+        if (o.cancel || (isReleased(o.status) && unsent)) {
             m_candidates << o;
             if (!o.cancel)
                 toSend << o.id;
@@ -314,18 +327,37 @@ void ThreePlOrderSender::onBatchAnswered(const QList<Outgoing> &batch, const Htt
     for (const Outgoing &o : batch) {
         const QString key = o.order.value(QLatin1String("orderKey")).toString();
         const auto answer = answers->constFind(key);
-        if (answer == answers->cend() || !answer->success) {
+        const bool taken = answer != answers->cend() && answer->success;
+        OrderOutcome outcome{
+            o.salesOrderId,
+            o.tranId,
+            taken,
+            QString::fromUtf8(QJsonDocument(o.order).toJson(QJsonDocument::Indented)),
+            QString::fromUtf8(result.body.left(4000)),
+            QString()};
+        if (!taken) {
+            // Tried again on every run (by id) until the 3PL takes it or a person changes it.
             ++m_result.refused;
-            m_result.problems << tr("%1: the 3PL did not take the order: %2")
-                                     .arg(o.tranId, answer == answers->cend()
-                                                        ? tr("it was missing from the answer")
-                                                        : answer->errorMessage);
+            outcome.message =
+                tr("The 3PL did not take %1: %2. It is sent again on the next run.")
+                    .arg(o.tranId, answer == answers->cend() ? tr("it was missing from the answer")
+                                                             : answer->errorMessage);
+            if (!o.cancel)
+                ledger.markOrder(m_config.connectorId, o.salesOrderId, key, QString(),
+                                 QStringLiteral("refused"), m_config.clock());
+            m_result.orders << outcome;
             continue;
         }
         const QString state = o.cancel ? QStringLiteral("cancelled") : QStringLiteral("sent");
         if (!ledger.markOrder(m_config.connectorId, o.salesOrderId, key, answer->orderId, state,
                               m_config.clock()))
             return finish(tr("Could not record the orders sent: %1").arg(ledger.lastError()));
+        outcome.message =
+            o.cancel ? tr("%1 cancelled in the 3PL (its order %2): NetSuite "
+                          "cancelled or closed it.")
+                           .arg(o.tranId, answer->orderId)
+                     : tr("%1 sent to the 3PL as its order %2.").arg(o.tranId, answer->orderId);
+        m_result.orders << outcome;
         ++(o.cancel ? m_result.cancelled : m_result.sent);
     }
     sendNextBatch();
@@ -337,8 +369,8 @@ void ThreePlOrderSender::finish(const QString &error)
         return;
     m_done = true;
     m_result.error = error;
-    // Every order read was sent or is not for the 3PL: the next run starts after them. An
-    // order the 3PL refused is not read again until it changes; its problem is in the summary.
+    // Every order read was sent, refused (then retried by id) or is not for the 3PL: the next
+    // run starts after them.
     if (error.isEmpty() && m_newest.isValid())
         WatermarkRepository(m_database.connection())
             .setValue(m_config.connectorId, watermarkStream(), m_newest, QString());

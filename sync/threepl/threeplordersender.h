@@ -54,15 +54,26 @@ public:
         int overlapSeconds = 600;
         std::function<QDateTime()> clock;
     };
+    // One order sent (or cancelled, or refused), for the history.
+    struct OrderOutcome
+    {
+        qint64 salesOrderId = 0;
+        QString tranId;
+        bool taken = false;
+        QString request;  // the order as sent
+        QString response; // the 3PL's answer to its batch
+        QString message;
+    };
     struct Result
     {
+        QList<OrderOutcome> orders;
         int sent = 0;
         int cancelled = 0;
         int refused = 0;
         int netSuiteRequests = 0;
         int threePlRequests = 0;
         int throttled = 0;
-        QStringList problems; // per order, for the pass's warnings
+        QStringList problems; // orders that could not be sent at all (fractional quantities)
         QString error;        // the leg could not finish; its watermark stays
     };
 

@@ -105,6 +105,8 @@ void ThreePlPass::sendOrders()
                 m_summary.channelRequests += r.threePlRequests;
                 m_summary.channelThrottled += r.throttled;
                 m_summary.warnings << r.problems;
+                for (const ThreePlOrderSender::OrderOutcome &o : r.orders)
+                    recordOrder(o);
                 m_ordersSent = r.sent;
                 m_ordersCancelled = r.cancelled;
                 m_orderLegError = r.error;
@@ -332,7 +334,7 @@ void ThreePlPass::planShipments(const QHash<qint64, SalesOrder> &orders)
         entry.shipmentId = s.shipmentId;
         entry.salesOrderId = orderId;
         entry.orderNumber = s.orderNumber;
-        entry.externalId = ShipmentPlanner::externalIdFor(m_config.connector.id, s.shipmentId);
+        entry.externalId = ShipmentPlanner::externalIdFor(s.shipmentId);
         entry.trackingNumber = s.trackingNumber;
         entry.shippedAt = s.createdAt;
         entry.updatedAt = m_config.clock();
@@ -347,7 +349,12 @@ void ThreePlPass::planShipments(const QHash<qint64, SalesOrder> &orders)
         const ShipmentPlanner::Plan plan =
             ShipmentPlanner::plan(s, *order, entry.externalId, taken.value(orderId));
         if (plan.body.isEmpty()) {
-            hold(entry, plan.holdReason);
+            // Less left than it ships may mean NetSuite has this very shipment already (another
+            // connector on the same 3PL account): its external id says so before it is held.
+            if (plan.overQuantity)
+                m_holdChecks.push_back({entry, plan.holdReason});
+            else
+                hold(entry, plan.holdReason);
             continue;
         }
         entry.request = QString::fromUtf8(plan.body);
@@ -366,7 +373,43 @@ void ThreePlPass::planShipments(const QHash<qint64, SalesOrder> &orders)
     }
     m_shipments.clear();
     m_sendTotal = int(m_sends.size());
-    sendNext();
+    checkHolds();
+}
+
+void ThreePlPass::checkHolds()
+{
+    if (m_cancelled)
+        return finish();
+    if (m_holdChecks.empty())
+        return sendNext();
+    const auto [entry, reason] = m_holdChecks.front();
+    m_holdChecks.pop_front();
+    netSuiteCall(NetSuiteRecords::getByExternalId(m_network, m_config.netsuite,
+                                                  QStringLiteral("itemFulfillment"),
+                                                  entry.externalId, false, this),
+                 [this, entry, reason](const HttpResult &result) {
+                     const qint64 id = result.status == 200 ? recordId(result.body) : 0;
+                     if (id <= 0) {
+                         hold(entry, reason);
+                         return checkHolds();
+                     }
+                     ThreePlShipmentEntry created = entry;
+                     created.state = ThreePlState::Created;
+                     created.fulfillmentId = id;
+                     bool exists = false;
+                     ThreePlRepository outbox(m_database.connection());
+                     if (outbox.insertIntent(created, &exists))
+                         outbox.markCreated(created.connectorId, created.shipmentId, id,
+                                            m_config.clock());
+                     ++m_summary.alreadyPushed;
+                     record(created, SyncOutcome::Skipped, ErrorClass::None,
+                            tr("NetSuite has item fulfillment %1 for shipment %2 already (external "
+                               "id %3); nothing was sent.")
+                                .arg(id)
+                                .arg(entry.shipmentId, entry.externalId),
+                            result.body, result.elapsedMs);
+                     checkHolds();
+                 });
 }
 
 void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
@@ -500,6 +543,27 @@ void ThreePlPass::record(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
     a.request = entry.request;
     a.response = QString::fromUtf8(response.left(kResponseKept));
     a.trackingNumbers = entry.trackingNumber;
+    const qint64 id = HistoryRepository(m_database.connection()).append(a);
+    if (id > 0)
+        Q_EMIT historyAdvanced(id);
+}
+
+void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
+{
+    SyncAttempt a;
+    a.occurredAt = m_config.clock();
+    a.connectorId = m_config.connector.id;
+    a.connectorName = m_config.connector.name;
+    a.orderId = order.salesOrderId;
+    a.orderTranId = order.tranId;
+    a.trigger = m_config.trigger;
+    a.outcome = order.taken ? SyncOutcome::Pushed : SyncOutcome::Failed;
+    a.errorClass = order.taken ? ErrorClass::None : ErrorClass::Validation;
+    a.message = order.message;
+    a.request = order.request;
+    a.response = order.response;
+    if (!order.taken)
+        ++m_summary.failed;
     const qint64 id = HistoryRepository(m_database.connection()).append(a);
     if (id > 0)
         Q_EMIT historyAdvanced(id);

@@ -6,6 +6,7 @@
 #include "sync/net/httpresult.h"
 #include "sync/net/netsuiteendpoint.h"
 #include "sync/net/shipstationapi.h"
+#include "sync/threepl/threeplordersender.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -21,7 +22,6 @@ class Database;
 class HttpCall;
 class LeakyBucketPacer;
 class RequestGate;
-class ThreePlOrderSender;
 
 // One pass of a 3PL connector. First ThreePlOrderSender sends the orders released in NetSuite
 // to the 3PL. Then the 3PL's shipments become NetSuite item fulfillments, Shipped, with their
@@ -83,6 +83,7 @@ private:
     void onShipments(const HttpResult &result, int page);
     void readOrders();
     void planShipments(const QHash<qint64, SalesOrder> &orders);
+    void checkHolds();
     void sendNext();
     void transform(const ThreePlShipmentEntry &entry);
     void onTransformed(const ThreePlShipmentEntry &entry, const HttpResult &result,
@@ -93,6 +94,7 @@ private:
     void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
                 const QString &message, const QByteArray &response, qint64 elapsedMs);
     void hold(ThreePlShipmentEntry entry, const QString &reason);
+    void recordOrder(const ThreePlOrderSender::OrderOutcome &order);
     void progress(const QString &phase, int done, int total);
     void finish(const QString &error = QString());
 
@@ -112,6 +114,7 @@ private:
     QDateTime m_newest;
     QList<ThreePlShipment> m_shipments;       // new ones: no outbox row yet
     std::deque<ThreePlShipmentEntry> m_sends; // intents stored, to send in this order
+    std::deque<std::pair<ThreePlShipmentEntry, QString>> m_holdChecks; // with the hold reason
     int m_sendTotal = 0;
     int m_notOurs = 0;
     int m_voided = 0;

@@ -134,6 +134,21 @@ class TestThreePl : public QObject
         return summaries;
     }
 
+    // A second 3PL connector on the same 3PL account, with the same key.
+    qint64 addSecondThreePl()
+    {
+        Connector other;
+        other.name = QStringLiteral("Second 3PL");
+        other.kind = QStringLiteral("shipstation");
+        other.channel = QString();
+        other.endpoint = m_sandbox->threePlBaseUrl().toString();
+        if (!ConnectorRepository(m_temp->database().connection()).save(other))
+            return 0;
+        m_credentials.channelTokens.insert(other.id,
+                                           m_credentials.channelTokens.value(m_threePlId));
+        return other.id;
+    }
+
     SyncRunSummary runThreePl()
     {
         const QList<SyncRunSummary> s = run(m_threePlId);
@@ -250,6 +265,65 @@ private Q_SLOTS:
                 QCOMPARE(o[QLatin1String("orderStatus")].toString(), QStringLiteral("cancelled"));
     }
 
+    // An order the 3PL will not take is a failure in the history, and is sent again on every
+    // run until it is taken, although NetSuite does not change it.
+    void aRefusedOrderIsTriedAgain()
+    {
+        // Someone cancelled SO1003 in the 3PL by hand; a second 3PL connector on the same
+        // account now sends it too, and a cancelled order cannot be updated.
+        const auto c = m_sandbox->credentials();
+        QCOMPARE(send("POST", QStringLiteral("/shipstation/orders/createorder"),
+                      QJsonObject{{QStringLiteral("orderNumber"), QStringLiteral("SO1003")},
+                                  {QStringLiteral("orderKey"),
+                                   ShipmentPlanner::orderKeyFor(c.accountId, 1003)},
+                                  {QStringLiteral("orderDate"), QStringLiteral("2026-12-06")},
+                                  {QStringLiteral("orderStatus"), QStringLiteral("cancelled")}},
+                      "Basic " + (c.threePlKey + u':' + c.threePlSecret).toUtf8().toBase64())
+                     .status,
+                 200);
+        const qint64 other = addSecondThreePl();
+        const auto creates = [this] {
+            return state()[QLatin1String("requests")][QLatin1String("byEndpoint")]
+                          [QLatin1String("shipstation.createorders")][QLatin1String("total")]
+                              .toInt();
+        };
+        const int before = creates();
+        QCOMPARE(run(other).first().failed, 1);
+        QCOMPARE(creates(), before + 1);
+        const SyncAttempt failed =
+            HistoryRepository(m_temp->database().connection()).latest(1).first();
+        QCOMPARE(failed.outcome, SyncOutcome::Failed);
+        QCOMPARE(failed.connectorId, other);
+        QVERIFY2(failed.message.contains(QLatin1String("cannot be updated")),
+                 qPrintable(failed.message));
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .ordersInState(other, QStringLiteral("refused")),
+                 QList<qint64>{1003});
+        QCOMPARE(run(other).first().failed, 1);
+        QCOMPARE(creates(), before + 2); // read by id and sent again, though NetSuite is as it was
+    }
+
+    // Two connectors that read the same 3PL account meet on one item fulfillment per shipment:
+    // the external id is the shipment's, so the second finds the first one's record.
+    void twoConnectorsOnOne3plMakeOneFulfillment()
+    {
+        ship(1003, QStringLiteral("9400100000000000000010"), QJsonArray{item("1", "MUG-BLUE", 4)});
+        const qint64 other = addSecondThreePl();
+        QCOMPARE(run(other).first().pushed, 1);
+        const SyncRunSummary first = runThreePl();
+        QCOMPARE(first.pushed, 0);
+        QCOMPARE(first.held, 0);
+        QCOMPARE(first.alreadyPushed, 1); // found by its external id, not created again
+        QCOMPARE(fulfillmentsOf(1003).size(), 1);
+        QCOMPARE(state()[QLatin1String("requests")][QLatin1String("byEndpoint")]
+                        [QLatin1String("netsuite.record.transform")][QLatin1String("total")]
+                            .toInt(),
+                 1);
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .countInState(m_threePlId, ThreePlState::Created),
+                 1);
+    }
+
     // Two shipments of one order: two Shipped item fulfillments with their tracking numbers,
     // each once, however often the connector runs.
     void shipmentsBecomeShippedFulfillmentsOnce()
@@ -267,8 +341,7 @@ private Q_SLOTS:
         QCOMPARE(f[QLatin1String("lines")][0][QLatin1String("quantity")].toDouble(), 3.0);
         QCOMPARE(f[QLatin1String("packages")][0][QLatin1String("trackingNumber")].toString(),
                  QStringLiteral("9400100000000000000001"));
-        QVERIFY(f[QLatin1String("externalId")].toString().startsWith(
-            QStringLiteral("fs3pl-%1-").arg(m_threePlId)));
+        QVERIFY(f[QLatin1String("externalId")].toString().startsWith(QStringLiteral("fs3pl-")));
         // The released-orders query, one order read, one transform; one page of shipments.
         QCOMPARE(s.netSuiteRequests, 3);
         QCOMPARE(s.channelRequests, 1);
@@ -289,7 +362,9 @@ private Q_SLOTS:
         QVERIFY(outbox.unsettled(m_threePlId).isEmpty());
         const QList<SyncAttempt> history =
             HistoryRepository(m_temp->database().connection()).latest(10);
-        QCOMPARE(history.size(), 2);
+        QCOMPARE(history.size(), 3); // SO1003 sent to the 3PL, then its two shipments
+        QCOMPARE(history.last().message,
+                 QStringLiteral("SO1003 sent to the 3PL as its order 7000001."));
         QCOMPARE(history.first().outcome, SyncOutcome::Pushed);
         QCOMPARE(history.first().orderTranId, QStringLiteral("SO1003"));
         QVERIFY(history.first().request.contains(QLatin1String("\"itemReceive\":true")));
