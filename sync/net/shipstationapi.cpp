@@ -198,4 +198,12 @@ void ShipStationApi::observeRateLimit(LeakyBucketPacer &pacer, const HttpResult 
         pacer.observeLevel(limit - remaining, limit, limit / 60.0, nowMs);
 }
 
+void ShipStationApi::pace(HttpCall &call, LeakyBucketPacer *pacer)
+{
+    if (pacer)
+        call.setPacer(pacer, 1, [](LeakyBucketPacer &p, const HttpResult &answer) {
+            observeRateLimit(p, answer, QDateTime::currentMSecsSinceEpoch());
+        });
+}
+
 } // namespace fulfillsync

@@ -63,6 +63,9 @@ std::optional<ShipmentPage> readShipmentPage(const QByteArray &body, QString *pr
 // apps on the same key use the same quota).
 LeakyBucketPacer makePacer();
 void observeRateLimit(LeakyBucketPacer &pacer, const HttpResult &result, qint64 nowMs);
+// Books every attempt of `call` in the key's pacer (none: unpaced) and corrects it from the
+// answers' headers.
+void pace(HttpCall &call, LeakyBucketPacer *pacer);
 } // namespace ShipStationApi
 
 } // namespace fulfillsync

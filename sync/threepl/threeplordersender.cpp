@@ -296,12 +296,7 @@ void ThreePlOrderSender::sendNextBatch()
     }
     HttpCall *call = ShipStationApi::createOrders(m_network, m_config.threePl, orders, this);
     m_call = call;
-    if (m_config.threePlPacer)
-        call->setPacer(m_config.threePlPacer, 1,
-                       [](LeakyBucketPacer &pacer, const HttpResult &answer) {
-                           ShipStationApi::observeRateLimit(pacer, answer,
-                                                            QDateTime::currentMSecsSinceEpoch());
-                       });
+    ShipStationApi::pace(*call, m_config.threePlPacer);
     connect(call, &HttpCall::finished, this, [this, call, batch](const HttpResult &result) {
         ++m_result.threePlRequests;
         m_result.throttled += result.throttledAnswers;

@@ -109,7 +109,8 @@ void ThreePlPass::sendOrders()
                     recordOrder(o);
                 m_ordersSent = r.sent;
                 m_ordersCancelled = r.cancelled;
-                m_orderLegError = r.error;
+                if (!m_cancelled) // a cancel is said by the summary, not as an error
+                    m_orderLegError = r.error;
                 if (m_cancelled)
                     return finish();
                 settleStart();
@@ -182,35 +183,50 @@ void ThreePlPass::settleNext()
     progress(tr("Checking earlier item fulfillments in NetSuite"), 0, int(m_unsettled.size()));
     const ThreePlShipmentEntry entry = m_unsettled.front();
     m_unsettled.pop_front();
+    lookUp(entry, [this, entry](const HttpResult &result, qint64 id) {
+        if (id > 0)
+            confirmCreated(entry, id,
+                           tr("NetSuite has item fulfillment %1 for shipment %2 (read back by its "
+                              "external id %3).")
+                               .arg(id)
+                               .arg(entry.shipmentId, entry.externalId),
+                           result.body, result.elapsedMs);
+        else if (provesAbsent(result))
+            m_sends.push_back(entry); // never arrived: send it again
+        else {
+            ++m_summary.deferred;
+            m_summary.warnings << tr("Shipment %1: whether NetSuite created its item fulfillment "
+                                     "is still unknown (%2); it is checked again on the next "
+                                     "run.")
+                                      .arg(entry.shipmentId, result.failureText());
+        }
+        settleNext();
+    });
+}
+
+// A shipment's item fulfillment in NetSuite, by its external id: `id` is 0 when not found
+// (or not readable; the answer tells which).
+void ThreePlPass::lookUp(const ThreePlShipmentEntry &entry,
+                         std::function<void(const HttpResult &, qint64 id)> done)
+{
     netSuiteCall(NetSuiteRecords::getByExternalId(m_network, m_config.netsuite,
                                                   QStringLiteral("itemFulfillment"),
                                                   entry.externalId, false, this),
-                 [this, entry](const HttpResult &result) {
-                     ThreePlRepository outbox(m_database.connection());
-                     if (result.status == 200 && recordId(result.body) > 0) {
-                         const qint64 id = recordId(result.body);
-                         outbox.markCreated(entry.connectorId, entry.shipmentId, id,
-                                            m_config.clock());
-                         ThreePlShipmentEntry created = entry;
-                         created.fulfillmentId = id;
-                         ++m_summary.pushed;
-                         record(created, SyncOutcome::Pushed, ErrorClass::None,
-                                tr("NetSuite has item fulfillment %1 for shipment %2 (read back "
-                                   "by its external id %3).")
-                                    .arg(id)
-                                    .arg(entry.shipmentId, entry.externalId),
-                                result.body, result.elapsedMs);
-                     } else if (provesAbsent(result)) {
-                         m_sends.push_back(entry); // never arrived: send it again
-                     } else {
-                         ++m_summary.deferred;
-                         m_summary.warnings << tr("Shipment %1: whether NetSuite created its item "
-                                                  "fulfillment is still unknown (%2); it is "
-                                                  "checked again on the next run.")
-                                                   .arg(entry.shipmentId, result.failureText());
-                     }
-                     settleNext();
+                 [done](const HttpResult &result) {
+                     done(result, result.status == 200 ? recordId(result.body) : 0);
                  });
+}
+
+void ThreePlPass::confirmCreated(const ThreePlShipmentEntry &entry, qint64 id,
+                                 const QString &message, const QByteArray &response,
+                                 qint64 elapsedMs)
+{
+    ThreePlRepository(m_database.connection())
+        .markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
+    ThreePlShipmentEntry created = entry;
+    created.fulfillmentId = id;
+    ++m_summary.pushed;
+    record(created, SyncOutcome::Pushed, ErrorClass::None, message, response, elapsedMs);
 }
 
 // 2. The shipments created since the watermark, every page.
@@ -222,12 +238,7 @@ void ThreePlPass::readShipments(int page)
     HttpCall *call =
         ShipStationApi::listShipments(m_network, m_config.threePl, m_readSince, page, this);
     m_call = call;
-    if (m_config.threePlPacer)
-        call->setPacer(m_config.threePlPacer, 1,
-                       [](LeakyBucketPacer &pacer, const HttpResult &answer) {
-                           ShipStationApi::observeRateLimit(pacer, answer,
-                                                            QDateTime::currentMSecsSinceEpoch());
-                       });
+    ShipStationApi::pace(*call, m_config.threePlPacer);
     connect(call, &HttpCall::finished, this, [this, call, page](const HttpResult &result) {
         ++m_summary.channelRequests;
         m_summary.channelThrottled += result.throttledAnswers;
@@ -384,32 +395,27 @@ void ThreePlPass::checkHolds()
         return sendNext();
     const auto [entry, reason] = m_holdChecks.front();
     m_holdChecks.pop_front();
-    netSuiteCall(NetSuiteRecords::getByExternalId(m_network, m_config.netsuite,
-                                                  QStringLiteral("itemFulfillment"),
-                                                  entry.externalId, false, this),
-                 [this, entry, reason](const HttpResult &result) {
-                     const qint64 id = result.status == 200 ? recordId(result.body) : 0;
-                     if (id <= 0) {
-                         hold(entry, reason);
-                         return checkHolds();
-                     }
-                     ThreePlShipmentEntry created = entry;
-                     created.state = ThreePlState::Created;
-                     created.fulfillmentId = id;
-                     bool exists = false;
-                     ThreePlRepository outbox(m_database.connection());
-                     if (outbox.insertIntent(created, &exists))
-                         outbox.markCreated(created.connectorId, created.shipmentId, id,
-                                            m_config.clock());
-                     ++m_summary.alreadyPushed;
-                     record(created, SyncOutcome::Skipped, ErrorClass::None,
-                            tr("NetSuite has item fulfillment %1 for shipment %2 already (external "
-                               "id %3); nothing was sent.")
-                                .arg(id)
-                                .arg(entry.shipmentId, entry.externalId),
-                            result.body, result.elapsedMs);
-                     checkHolds();
-                 });
+    lookUp(entry, [this, entry, reason](const HttpResult &result, qint64 id) {
+        if (id <= 0) {
+            hold(entry, reason);
+            return checkHolds();
+        }
+        ThreePlShipmentEntry created = entry;
+        created.state = ThreePlState::Created;
+        created.fulfillmentId = id;
+        bool exists = false;
+        ThreePlRepository outbox(m_database.connection());
+        if (outbox.insertIntent(created, &exists))
+            outbox.markCreated(created.connectorId, created.shipmentId, id, m_config.clock());
+        ++m_summary.alreadyPushed;
+        record(created, SyncOutcome::Skipped, ErrorClass::None,
+               tr("NetSuite has item fulfillment %1 for shipment %2 already (external id %3); "
+                  "nothing was sent.")
+                   .arg(id)
+                   .arg(entry.shipmentId, entry.externalId),
+               result.body, result.elapsedMs);
+        checkHolds();
+    });
 }
 
 void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
@@ -451,22 +457,17 @@ void ThreePlPass::transform(const ThreePlShipmentEntry &entry)
 void ThreePlPass::onTransformed(const ThreePlShipmentEntry &entry, const HttpResult &result,
                                 qint64 elapsedMs)
 {
-    ThreePlRepository outbox(m_database.connection());
     const qint64 id = result.status == 204 ? NetSuiteRecords::idFromLocation(result) : 0;
     if (id > 0) {
-        outbox.markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
-        ThreePlShipmentEntry created = entry;
-        created.fulfillmentId = id;
-        ++m_summary.pushed;
-        record(created, SyncOutcome::Pushed, ErrorClass::None,
-               tr("Item fulfillment %1 created in NetSuite from shipment %2 (tracking %3).")
-                   .arg(id)
-                   .arg(entry.shipmentId, entry.trackingNumber),
-               result.body, elapsedMs);
+        confirmCreated(entry, id,
+                       tr("Item fulfillment %1 created in NetSuite from shipment %2 (tracking %3).")
+                           .arg(id)
+                           .arg(entry.shipmentId, entry.trackingNumber),
+                       result.body, elapsedMs);
         return sendNext();
     }
     // Not proven: a lost answer, a 5xx, a timeout, a refusal. Read back before it counts.
-    outbox.markUnknown(entry.connectorId, entry.shipmentId);
+    ThreePlRepository(m_database.connection()).markUnknown(entry.connectorId, entry.shipmentId);
     if (m_cancelled)
         return finish();
     const bool refused = looksRefused(result);
@@ -480,62 +481,65 @@ void ThreePlPass::readBack(const ThreePlShipmentEntry &entry, const HttpResult &
 {
     if (m_cancelled)
         return finish();
-    netSuiteCall(
-        NetSuiteRecords::getByExternalId(m_network, m_config.netsuite,
-                                         QStringLiteral("itemFulfillment"), entry.externalId, false,
-                                         this),
-        [this, entry, answer, elapsedMs, refused](const HttpResult &result) {
-            ThreePlRepository outbox(m_database.connection());
-            const QString said = NetSuiteError::fromResult(answer).message;
-            if (result.status == 200 && recordId(result.body) > 0) {
-                const qint64 id = recordId(result.body);
-                outbox.markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
-                ThreePlShipmentEntry created = entry;
-                created.fulfillmentId = id;
-                ++m_summary.pushed;
-                record(created, SyncOutcome::Pushed, ErrorClass::None,
-                       tr("NetSuite created item fulfillment %1 from shipment %2, although its "
-                          "answer said otherwise (%3); read back by external id.")
-                           .arg(id)
-                           .arg(entry.shipmentId, answer.failureText()),
-                       answer.body, elapsedMs);
-            } else if (refused && provesAbsent(result)) {
-                outbox.markHeld(entry.connectorId, entry.shipmentId, said, m_config.clock());
-                ++m_summary.held;
-                record(entry, SyncOutcome::Held, ErrorClass::Validation,
-                       tr("NetSuite refused the item fulfillment for shipment %1: %2")
-                           .arg(entry.shipmentId, said),
-                       answer.body, elapsedMs);
-            } else {
-                // Absent after an unsure answer may still be on its way; present or absent is
-                // settled again on the next run, and only then sent again.
-                ++m_summary.failed;
-                record(entry, SyncOutcome::Failed, ErrorClass::Transient,
-                       tr("NetSuite did not confirm the item fulfillment for shipment %1 (%2). "
-                          "The next run reads it back and sends it only if NetSuite does not "
-                          "have it.")
-                           .arg(entry.shipmentId, answer.failureText()),
-                       answer.body, elapsedMs);
-            }
-            sendNext();
-        });
+    lookUp(entry, [this, entry, answer, elapsedMs, refused](const HttpResult &result, qint64 id) {
+        const QString said = NetSuiteError::fromResult(answer).message;
+        if (id > 0) {
+            confirmCreated(entry, id,
+                           tr("NetSuite created item fulfillment %1 from shipment %2, although "
+                              "its answer said otherwise (%3); read back by external id.")
+                               .arg(id)
+                               .arg(entry.shipmentId, answer.failureText()),
+                           answer.body, elapsedMs);
+        } else if (refused && provesAbsent(result)) {
+            ThreePlRepository(m_database.connection())
+                .markHeld(entry.connectorId, entry.shipmentId, said, m_config.clock());
+            ++m_summary.held;
+            record(entry, SyncOutcome::Held, ErrorClass::Validation,
+                   tr("NetSuite refused the item fulfillment for shipment %1: %2")
+                       .arg(entry.shipmentId, said),
+                   answer.body, elapsedMs);
+        } else {
+            // Absent after an unsure answer may still be on its way; present or absent is
+            // settled again on the next run, and only then sent again.
+            ++m_summary.failed;
+            record(entry, SyncOutcome::Failed, ErrorClass::Transient,
+                   tr("NetSuite did not confirm the item fulfillment for shipment %1 (%2). The "
+                      "next run reads it back and sends it only if NetSuite does not have it.")
+                       .arg(entry.shipmentId, answer.failureText()),
+                   answer.body, elapsedMs);
+        }
+        sendNext();
+    });
+}
+
+SyncAttempt ThreePlPass::attempt(qint64 orderId, const QString &orderTranId) const
+{
+    SyncAttempt a;
+    a.occurredAt = m_config.clock();
+    a.connectorId = m_config.connector.id;
+    a.connectorName = m_config.connector.name;
+    a.orderId = orderId;
+    a.orderTranId = orderTranId;
+    a.trigger = m_config.trigger;
+    return a;
+}
+
+void ThreePlPass::append(const SyncAttempt &attempt)
+{
+    const qint64 id = HistoryRepository(m_database.connection()).append(attempt);
+    if (id > 0)
+        Q_EMIT historyAdvanced(id);
 }
 
 void ThreePlPass::record(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
                          ErrorClass errorClass, const QString &message, const QByteArray &response,
                          qint64 elapsedMs)
 {
-    SyncAttempt a;
-    a.occurredAt = m_config.clock();
-    a.connectorId = m_config.connector.id;
-    a.connectorName = m_config.connector.name;
-    a.orderId = entry.salesOrderId;
-    a.orderTranId = entry.orderNumber;
+    SyncAttempt a = attempt(entry.salesOrderId, entry.orderNumber);
     a.fulfillmentId = entry.fulfillmentId;
     // NetSuite gave the new record's id, not its number: the column shows the id.
     if (entry.fulfillmentId > 0)
         a.fulfillmentTranId = QStringLiteral("#%1").arg(entry.fulfillmentId);
-    a.trigger = m_config.trigger;
     a.outcome = outcome;
     a.errorClass = errorClass;
     a.durationMs = elapsedMs;
@@ -543,20 +547,12 @@ void ThreePlPass::record(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
     a.request = entry.request;
     a.response = QString::fromUtf8(response.left(kResponseKept));
     a.trackingNumbers = entry.trackingNumber;
-    const qint64 id = HistoryRepository(m_database.connection()).append(a);
-    if (id > 0)
-        Q_EMIT historyAdvanced(id);
+    append(a);
 }
 
 void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
 {
-    SyncAttempt a;
-    a.occurredAt = m_config.clock();
-    a.connectorId = m_config.connector.id;
-    a.connectorName = m_config.connector.name;
-    a.orderId = order.salesOrderId;
-    a.orderTranId = order.tranId;
-    a.trigger = m_config.trigger;
+    SyncAttempt a = attempt(order.salesOrderId, order.tranId);
     a.outcome = order.taken ? SyncOutcome::Pushed : SyncOutcome::Failed;
     a.errorClass = order.taken ? ErrorClass::None : ErrorClass::Validation;
     a.message = order.message;

@@ -91,6 +91,12 @@ private:
     void readBack(const ThreePlShipmentEntry &entry, const HttpResult &answer, qint64 elapsedMs,
                   bool refused);
     void netSuiteCall(HttpCall *call, Done done);
+    void lookUp(const ThreePlShipmentEntry &entry,
+                std::function<void(const HttpResult &, qint64 id)> done);
+    void confirmCreated(const ThreePlShipmentEntry &entry, qint64 id, const QString &message,
+                        const QByteArray &response, qint64 elapsedMs);
+    SyncAttempt attempt(qint64 orderId, const QString &orderTranId) const;
+    void append(const SyncAttempt &attempt);
     void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
                 const QString &message, const QByteArray &response, qint64 elapsedMs);
     void hold(ThreePlShipmentEntry entry, const QString &reason);
