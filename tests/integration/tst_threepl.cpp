@@ -497,6 +497,34 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() >= 3000); // the 3PL's request waited for its timeout
     }
 
+    // Cancel while the 3PL does not answer: the pass ends at once, says it was cancelled (not
+    // failed), and the next run does the work.
+    void aCancelledPassEndsCleanly()
+    {
+        ship(1003, QStringLiteral("9400100000000000000011"), QJsonArray{item("1", "MUG-BLUE", 4)});
+        fault({{QStringLiteral("match"), QStringLiteral("shipstation.shipments")},
+               {QStringLiteral("hang"), true}});
+        SyncWorker worker(m_temp->database());
+        worker.setCredentials(m_credentials);
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.connectorId = m_threePlId;
+        worker.run(request);
+        QTest::qWait(500);
+        QElapsedTimer clock;
+        clock.start();
+        worker.cancelConnector(m_threePlId);
+        QVERIFY(QTest::qWaitFor([&] { return idle.count() > 0; }, 10000));
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        const SyncRunSummary s = finished.first().first().value<SyncRunSummary>();
+        QVERIFY(s.cancelled);
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        worker.shutdown();
+        QCOMPARE(fulfillmentsOf(1003).size(), 0);
+        QCOMPARE(runThreePl().pushed, 1);
+    }
+
     // A 3PL that refuses the key fails its own pass and nothing else: the Shopify connector in
     // the same worker run pushes all it owes.
     void aFailing3plNeverHoldsUpTheChannel()
