@@ -114,6 +114,32 @@ private Q_SLOTS:
         verifyExactlyOnce();
     }
 
+    // The 3PL connector and the Shopify connector in separate workers, side by side on one
+    // database, while the 3PL ships in waves: every shipment one item fulfillment, and every one
+    // of those in Shopify once.
+    void theLegsInSeparateWorkers()
+    {
+        m_harness =
+            std::make_unique<test::WorkerHarness>(qEnvironmentVariable("FULFILLSYNC_WORKER"));
+        m_harness->setWithThreePl(true);
+        QString error;
+        QVERIFY2(m_harness->start(test::threePlOrdersScenario(40), &error), qPrintable(error));
+        const QStringList both{QStringLiteral("Warehouse 3PL"), QStringLiteral("main-store")};
+        int shipments = 0;
+        for (int round = 0; round < 6; ++round) {
+            for (const test::WorkerHarness::Run &r : m_harness->runSideBySide(both)) {
+                QVERIFY(!r.crashed);
+                QVERIFY2(r.exitCode == 0 || r.exitCode == 1, r.output.right(600).constData());
+            }
+            shipments += m_harness->shipThreePlOrders(round % 2 == 0, 10);
+        }
+        for (int round = 0; round < 3; ++round)
+            m_harness->runSideBySide(both);
+        m_expected = shipments;
+        QVERIFY(shipments >= 40);
+        verifyExactlyOnce();
+    }
+
     void killedAtRandomPointsNeverDuplicates()
     {
         m_harness->killRepeatedly(40, 900);

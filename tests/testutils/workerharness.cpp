@@ -13,6 +13,9 @@
 #include <QNetworkReply>
 #include <QTimer>
 
+#include <algorithm>
+#include <vector>
+
 namespace fulfillsync::test {
 
 namespace {
@@ -179,6 +182,36 @@ WorkerHarness::Run WorkerHarness::runToEnd(int timeoutMs)
     run.output = process->readAll();
     run.milliseconds = clock.elapsed();
     return run;
+}
+
+QList<WorkerHarness::Run> WorkerHarness::runSideBySide(const QStringList &connectorNames,
+                                                       int timeoutMs)
+{
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (const QString &name : connectorNames)
+        processes.emplace_back(
+            startWorker({QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("sync"),
+                         QStringLiteral("--once"), QStringLiteral("--connector"), name}));
+    waitFor(
+        [&] {
+            return std::all_of(processes.cbegin(), processes.cend(),
+                               [](const auto &p) { return p->state() == QProcess::NotRunning; });
+        },
+        timeoutMs);
+    QList<Run> runs;
+    for (const auto &process : processes) {
+        Run run;
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(5000);
+        } else {
+            run.crashed = process->exitStatus() == QProcess::CrashExit;
+            run.exitCode = process->exitCode();
+        }
+        run.output = process->readAll();
+        runs << run;
+    }
+    return runs;
 }
 
 void WorkerHarness::killRepeatedly(int times, int maxDelayMs)

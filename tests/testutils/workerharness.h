@@ -49,6 +49,8 @@ public:
         QByteArray output;
     };
     Run runToEnd(int timeoutMs = 180000);
+    // Several `sync --once --connector NAME` workers at once, one per name, each to its end.
+    QList<Run> runSideBySide(const QStringList &connectorNames, int timeoutMs = 180000);
     // Starts workers and kills them with SIGKILL after 30..30+maxDelayMs ms.
     void killRepeatedly(int times, int maxDelayMs);
     void clearQuarantine();
