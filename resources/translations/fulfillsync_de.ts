@@ -3649,12 +3649,12 @@ Ersetzen:
         <translation>Die Sendungsliste des 3PL konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>The 3PL sent a shipment without an id, a creation time or items.</source>
-        <translation>Der 3PL hat eine Sendung ohne ID, Erstellungszeit oder Positionen geschickt.</translation>
-    </message>
-    <message>
         <source>Shipment %1 has an item without a readable quantity.</source>
         <translation>Sendung %1 hat eine Position ohne lesbare Menge.</translation>
+    </message>
+    <message>
+        <source>The 3PL sent a shipment without an id or a creation time, or with items that cannot be read.</source>
+        <translation>Der 3PL hat eine Sendung ohne ID oder Erstellungszeit oder mit unlesbaren Positionen geschickt.</translation>
     </message>
 </context>
 <context>

@@ -152,9 +152,13 @@ std::optional<ShipStationApi::ShipmentPage> ShipStationApi::readShipmentPage(con
         s.carrierCode = o.value(QLatin1String("carrierCode")).toString();
         s.serviceCode = o.value(QLatin1String("serviceCode")).toString();
         s.voided = o.value(QLatin1String("voided")).toBool();
+        // No items at all (null: a label made outside an order) is readable, and held by the
+        // planner; items of the wrong type are not.
+        const QJsonValue items = o.value(QLatin1String("shipmentItems"));
         if (s.shipmentId.isEmpty() || !s.createdAt.isValid() ||
-            !o.value(QLatin1String("shipmentItems")).isArray()) {
-            *problem = tr("The 3PL sent a shipment without an id, a creation time or items.");
+            !(items.isArray() || items.isNull() || items.isUndefined())) {
+            *problem = tr("The 3PL sent a shipment without an id or a creation time, or with "
+                          "items that cannot be read.");
             return std::nullopt;
         }
         for (const QJsonValue &itemValue : o.value(QLatin1String("shipmentItems")).toArray()) {

@@ -101,6 +101,7 @@ void ThreePlPass::sendOrders()
     connect(m_sender, &ThreePlOrderSender::finished, this,
             [this](const ThreePlOrderSender::Result &r) {
                 m_sender->deleteLater();
+                m_sender = nullptr; // a cancel from now on is the second leg's
                 m_summary.netSuiteRequests += r.netSuiteRequests;
                 m_summary.channelRequests += r.threePlRequests;
                 m_summary.channelThrottled += r.throttled;
@@ -120,7 +121,6 @@ void ThreePlPass::sendOrders()
 
 void ThreePlPass::settleStart()
 {
-    m_unsettled = {};
     const QList<ThreePlShipmentEntry> open =
         ThreePlRepository(m_database.connection()).unsettled(m_config.connector.id);
     m_unsettled.assign(open.begin(), open.end());
@@ -285,56 +285,55 @@ void ThreePlPass::onShipments(const HttpResult &result, int page)
 // 3. The sales orders the new shipments ship from: lines, quantities, what is left.
 void ThreePlPass::readOrders()
 {
-    QList<qint64> ids;
+    m_orderIds.clear();
     for (const ThreePlShipment &s : std::as_const(m_shipments)) {
         const qint64 id = ShipmentPlanner::salesOrderOf(s.orderKey, m_config.netsuite.accountId);
-        if (!ids.contains(id))
-            ids << id;
+        if (!m_orderIds.contains(id))
+            m_orderIds << id;
     }
-    auto orders = std::make_shared<QHash<qint64, SalesOrder>>();
-    auto next = std::make_shared<std::function<void(qsizetype)>>();
-    *next = [this, ids, orders, next](qsizetype from) {
-        if (m_cancelled)
-            return finish();
-        if (from >= ids.size())
-            return planShipments(*orders);
-        progress(tr("Reading the shipped orders from NetSuite"), int(from), int(ids.size()));
-        auto reader = std::make_shared<OrderRowReader>();
-        auto *query = new SuiteQlQuery(
-            m_network, m_config.netsuite,
-            DetectionQueries::ordersSince(QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC),
-                                          ids.mid(from, kOrdersPerQuery)),
-            this);
-        query->setGate(m_config.netSuiteGate);
-        query->setRetryPolicy(m_config.netSuiteRetry);
-        connect(query, &SuiteQlQuery::pageReceived, this,
-                [reader](const QList<QJsonObject> &rows) { reader->add(rows); });
-        connect(
-            query, &SuiteQlQuery::finished, this,
-            [this, query, reader, orders, next, from](const NetSuiteError &error, bool) {
+    readOrdersFrom(0);
+}
+
+void ThreePlPass::readOrdersFrom(qsizetype from)
+{
+    if (m_cancelled)
+        return finish();
+    if (from >= m_orderIds.size())
+        return planShipments();
+    progress(tr("Reading the shipped orders from NetSuite"), int(from), int(m_orderIds.size()));
+    auto reader = std::make_shared<OrderRowReader>();
+    auto *query = new SuiteQlQuery(
+        m_network, m_config.netsuite,
+        DetectionQueries::ordersSince(QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC),
+                                      m_orderIds.mid(from, kOrdersPerQuery)),
+        this);
+    query->setGate(m_config.netSuiteGate);
+    query->setRetryPolicy(m_config.netSuiteRetry);
+    connect(query, &SuiteQlQuery::pageReceived, this,
+            [reader](const QList<QJsonObject> &rows) { reader->add(rows); });
+    connect(query, &SuiteQlQuery::finished, this,
+            [this, query, reader, from](const NetSuiteError &error, bool) {
                 m_summary.netSuiteRequests += query->requestsSent();
                 query->deleteLater();
                 if (!error.isOk())
                     return finish(
                         tr("Could not read the sales orders from NetSuite: %1").arg(error.message));
-                // A row that could not be read leaves its order incomplete: unknown, so
-                // the pass stops rather than planning from half an order.
+                // A row that could not be read leaves its order incomplete: unknown, so the
+                // pass stops rather than planning from half an order.
                 if (reader->unreadable().count > 0)
-                    return finish(tr("NetSuite sent sales order rows that could not be "
-                                     "read: %1")
+                    return finish(tr("NetSuite sent sales order rows that could not be read: %1")
                                       .arg(reader->unreadable().firstProblem));
                 for (const SalesOrder &o : reader->takeAll())
-                    orders->insert(o.id, o);
-                (*next)(from + kOrdersPerQuery);
+                    m_orders.insert(o.id, o);
+                readOrdersFrom(from + kOrdersPerQuery);
             });
-        query->start();
-    };
-    (*next)(0);
+    query->start();
 }
 
 // 4a. Each new shipment gets its intent (or its hold) before anything is sent.
-void ThreePlPass::planShipments(const QHash<qint64, SalesOrder> &orders)
+void ThreePlPass::planShipments()
 {
+    const QHash<qint64, SalesOrder> &orders = m_orders;
     ThreePlRepository outbox(m_database.connection());
     QHash<qint64, QHash<qint64, double>> taken; // by order: what this pass's shipments took
     for (const ThreePlShipment &s : std::as_const(m_shipments)) {

@@ -82,7 +82,8 @@ private:
     void readShipments(int page);
     void onShipments(const HttpResult &result, int page);
     void readOrders();
-    void planShipments(const QHash<qint64, SalesOrder> &orders);
+    void readOrdersFrom(qsizetype from);
+    void planShipments();
     void checkHolds();
     void sendNext();
     void transform(const ThreePlShipmentEntry &entry);
@@ -119,6 +120,8 @@ private:
     QDateTime m_readSince;
     QDateTime m_newest;
     QList<ThreePlShipment> m_shipments;       // new ones: no outbox row yet
+    QList<qint64> m_orderIds;                 // their sales orders
+    QHash<qint64, SalesOrder> m_orders;       // as NetSuite has them now
     std::deque<ThreePlShipmentEntry> m_sends; // intents stored, to send in this order
     std::deque<std::pair<ThreePlShipmentEntry, QString>> m_holdChecks; // with the hold reason
     int m_sendTotal = 0;

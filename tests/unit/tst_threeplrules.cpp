@@ -148,8 +148,8 @@ private Q_SLOTS:
         QTest::newRow("truncated") << QByteArray(R"({"shipments":[{"shipmentId":1,)");
         QTest::newRow("no pages") << QByteArray(R"({"shipments":[]})");
         QTest::newRow("shipments not a list") << QByteArray(R"({"shipments":{},"pages":1})");
-        QTest::newRow("a shipment without items") << QByteArray(
-            R"({"shipments":[{"shipmentId":1,"createDate":"2026-12-06T10:00:00.0000000"}],"pages":1})");
+        QTest::newRow("items of the wrong type")
+            << QByteArray(R"({"shipments":[{"shipmentId":1,"createDate":"2026-12-06T10:00:00.0000000","shipmentItems":"3 mugs"}],"pages":1})");
         QTest::newRow("a quantity as text") << QByteArray(
             R"({"shipments":[{"shipmentId":1,"createDate":"2026-12-06T10:00:00.0000000","shipmentItems":[{"lineItemKey":"1","quantity":"2"}]}],"pages":1})");
         QTest::newRow("an unreadable date") << QByteArray(
@@ -182,6 +182,20 @@ private Q_SLOTS:
         QCOMPARE(s.createdAt, QDateTime(QDate(2026, 12, 6), QTime(10, 0, 5, 123), Qt::UTC));
         QCOMPARE(s.items, (QList<ThreePlShipmentItem>{
                               {QStringLiteral("1"), QStringLiteral("MUG-BLUE"), 3}}));
+    }
+
+    // A label with no items (made outside an order) is read, with no items: the planner
+    // holds it with a reason instead of the whole page failing on every run.
+    void aShipmentWithoutItemsIsRead()
+    {
+        QString problem;
+        const auto page = ShipStationApi::readShipmentPage(
+            R"({"shipments":[{"shipmentId":5,"createDate":"2026-12-06T10:00:00.0000000",
+                "shipmentItems":null}],"pages":1})",
+            &problem);
+        QVERIFY2(page, qPrintable(problem));
+        QCOMPARE(page->shipments.size(), 1);
+        QVERIFY(page->shipments.first().items.isEmpty());
     }
 
     // createorders answers per order; an answer that does not say so for each is unreadable.
