@@ -35,7 +35,8 @@ public:
     qint64 countInState(qint64 connectorId, ThreePlState state);
 
     // The first leg: which of these sales orders went to the 3PL, and in what state ("sent",
-    // "cancelled", or "refused": the 3PL did not take it; it is tried again).
+    // "cancelled", "refused": the 3PL did not take it, it is tried again; "settled": refused,
+    // then no longer to be sent).
     QHash<qint64, QString> sentOrders(qint64 connectorId, const QList<qint64> &salesOrderIds);
     bool markOrder(qint64 connectorId, qint64 salesOrderId, const QString &orderKey,
                    const QString &remoteOrderId, const QString &state, const QDateTime &at);

@@ -158,6 +158,14 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
         const QString state = sent.value(o.id);
         o.cancel = isWithdrawn(o.status) && state == u"sent";
         const bool unsent = state.isEmpty() || state == u"refused";
+        if (state == u"refused" && !isReleased(o.status)) {
+            // Cancelled, closed or fulfilled in NetSuite meanwhile: nothing left to send.
+            ThreePlRepository(m_database.connection())
+                .markOrder(m_config.connectorId, o.id,
+                           ShipmentPlanner::orderKeyFor(m_config.netsuite.accountId, o.id),
+                           QString(), QStringLiteral("settled"), m_config.clock());
+            continue;
+        }
         if (o.cancel || (isReleased(o.status) && unsent)) {
             m_candidates << o;
             if (!o.cancel)

@@ -301,6 +301,18 @@ private Q_SLOTS:
                  QList<qint64>{1003});
         QCOMPARE(run(other).first().failed, 1);
         QCOMPARE(creates(), before + 2); // read by id and sent again, though NetSuite is as it was
+
+        // Cancelled in NetSuite too: nothing left to send, and it is no longer tried.
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/salesOrders/1003/status"),
+                      QJsonObject{{QStringLiteral("status"), QStringLiteral("C")}})
+                     .status,
+                 200);
+        QCOMPARE(run(other).first().failed, 0);
+        QCOMPARE(run(other).first().failed, 0);
+        QCOMPARE(creates(), before + 2);
+        QVERIFY(ThreePlRepository(m_temp->database().connection())
+                    .ordersInState(other, QStringLiteral("refused"))
+                    .isEmpty());
     }
 
     // Two connectors that read the same 3PL account meet on one item fulfillment per shipment:

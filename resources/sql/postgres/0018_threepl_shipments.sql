@@ -24,8 +24,9 @@ CREATE TABLE threepl_shipments (
 CREATE INDEX threepl_shipments_open ON threepl_shipments (connector_id, state);
 
 -- The orders sent to the 3PL (the first leg): one row per sales order, written once the 3PL
--- accepted it. state: sent, or cancelled once NetSuite cancelled or closed it and the 3PL
--- took that too.
+-- answered. state: sent; cancelled once NetSuite cancelled or closed it and the 3PL took that
+-- too; refused (the 3PL did not take it: sent again every run); settled (refused, then no
+-- longer to be sent).
 CREATE TABLE threepl_orders (
     connector_id INTEGER NOT NULL REFERENCES connectors (id) ON DELETE CASCADE,
     sales_order_id BIGINT NOT NULL,
