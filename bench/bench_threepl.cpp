@@ -115,10 +115,12 @@ int main(int argc, char **argv)
     Totals t = runsOf(database, threePl, 0, &mark);
     const int inThePl =
         int(harness.state()[QLatin1String("threePl")][QLatin1String("orders")].toArray().size());
-    std::printf("1. orders out: %d orders in the 3PL after %d run(s), %d 3PL requests "
-                "(createorders of up to 100, plus one shipment page), %d NetSuite requests, "
-                "%lld ms, 429 answers so far: %d\n",
-                inThePl, t.runs, t.remote, t.netSuite, ms, throttled(harness));
+    std::printf(
+        "1. orders out: %d orders in the 3PL after %d run(s), %d 3PL requests "
+        "(createorders of up to 100, plus the shipment and voided-label pages), %d NetSuite "
+        "requests, "
+        "%lld ms, 429 answers so far: %d\n",
+        inThePl, t.runs, t.remote, t.netSuite, ms, throttled(harness));
 
     // 2. Shipments in, in bulk: every order but the trickle's (a quarter of them in part).
     const int bulk = harness.shipThreePlOrders(true, orders - trickle);

@@ -246,6 +246,8 @@ QString threePlStateKey(ThreePlState state)
         return QStringLiteral("created");
     case ThreePlState::Held:
         return QStringLiteral("held");
+    case ThreePlState::Flagged:
+        return QStringLiteral("flagged");
     }
     return QStringLiteral("pending");
 }
@@ -257,6 +259,8 @@ ThreePlState threePlStateFromKey(const QString &key)
         return ThreePlState::Created;
     if (key == QLatin1String("held"))
         return ThreePlState::Held;
+    if (key == QLatin1String("flagged"))
+        return ThreePlState::Flagged;
     if (key == QLatin1String("pending"))
         return ThreePlState::Pending;
     return ThreePlState::Unknown;

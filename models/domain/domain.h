@@ -65,9 +65,9 @@ struct Connector
     QString defaultCarrier;
     bool updateTracking = true; // send tracking changes made in NetSuite after the first push
     KitRule kitRule = KitRule::KitLine;
-    QStringList alertEmails;     // who gets the digest of failed and held work
-    int alertEveryMinutes = 60;  // at most one digest per this many minutes
-    qint64 revision = 0; // grows with every save (read only: the repository keeps it)
+    QStringList alertEmails;    // who gets the digest of failed and held work
+    int alertEveryMinutes = 60; // at most one digest per this many minutes
+    qint64 revision = 0;        // grows with every save (read only: the repository keeps it)
     bool operator==(const Connector &) const = default;
 };
 

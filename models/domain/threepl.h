@@ -27,12 +27,14 @@ struct ThreePlShipment
     QString carrierCode;
     QString serviceCode;
     bool voided = false;
+    QDateTime voidedAt; // invalid when not voided
     QList<ThreePlShipmentItem> items;
     bool operator==(const ThreePlShipment &) const = default;
 };
 
 // The outbox row of one shipment (table threepl_shipments).
-enum class ThreePlState { Pending, Unknown, Created, Held };
+// Flagged: the 3PL voided the label after its item fulfillment was created; a person decides.
+enum class ThreePlState { Pending, Unknown, Created, Held, Flagged };
 QString threePlStateKey(ThreePlState state);
 ThreePlState threePlStateFromKey(const QString &key);
 

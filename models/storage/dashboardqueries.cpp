@@ -175,8 +175,9 @@ bool DashboardQueries::fillThreePlShipments(ConnectorSummary &summary, QString *
     while (q.next()) {
         const ThreePlState state = threePlStateFromKey(q.value(0).toString());
         const OrderSyncState shown = state == ThreePlState::Created ? OrderSyncState::Synced
-                                     : state == ThreePlState::Held  ? OrderSyncState::Held
-                                                                    : OrderSyncState::Waiting;
+                                     : state == ThreePlState::Held || state == ThreePlState::Flagged
+                                         ? OrderSyncState::Held
+                                         : OrderSyncState::Waiting;
         summary.ordersByState[orderSyncStateKey(shown)] += q.value(1).toInt();
     }
     // The oldest shipment whose item fulfillment is not known to exist yet.

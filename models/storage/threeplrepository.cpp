@@ -107,6 +107,13 @@ bool ThreePlRepository::markHeld(qint64 connectorId, const QString &shipmentId,
                     QVariant(QMetaType::fromType<qlonglong>()), error, at);
 }
 
+bool ThreePlRepository::markFlagged(qint64 connectorId, const QString &shipmentId,
+                                    const QString &error, const QDateTime &at)
+{
+    return setState(connectorId, shipmentId, ThreePlState::Flagged,
+                    QVariant(QMetaType::fromType<qlonglong>()), error, at);
+}
+
 bool ThreePlRepository::removeUnsent(qint64 connectorId, const QString &shipmentId)
 {
     QSqlQuery q(m_db);

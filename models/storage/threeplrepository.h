@@ -25,6 +25,8 @@ public:
                      const QDateTime &at);
     bool markHeld(qint64 connectorId, const QString &shipmentId, const QString &error,
                   const QDateTime &at);
+    bool markFlagged(qint64 connectorId, const QString &shipmentId, const QString &error,
+                     const QDateTime &at);
     // Only after NetSuite showed the record does not exist: the next pass may send it again.
     bool removeUnsent(qint64 connectorId, const QString &shipmentId);
     // A person fixed what held this order's shipments: their rows go, so the 3PL's shipments

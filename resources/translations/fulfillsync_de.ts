@@ -4226,6 +4226,18 @@ Ersetzen:
         <source>NetSuite has item fulfillment %1 for shipment %2 already (external id %3); nothing was sent.</source>
         <translation>NetSuite hat für Sendung %2 schon Item Fulfillment %1 (externe ID %3); nichts wurde gesendet.</translation>
     </message>
+    <message>
+        <source>Reading voided labels from the 3PL</source>
+        <translation>Stornierte Etiketten werden vom 3PL gelesen</translation>
+    </message>
+    <message>
+        <source>Could not read the 3PL&apos;s voided labels: %1</source>
+        <translation>Die stornierten Etiketten des 3PL konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The 3PL voided the label of shipment %1 (tracking %2) after it was sent to NetSuite. Check item fulfillment %3 and what the channel got; nothing was undone.</source>
+        <translation>Der 3PL hat das Etikett von Sendung %1 (Sendungsnummer %2) storniert, nachdem sie an NetSuite ging. Prüfen Sie Item Fulfillment %3 und was der Kanal bekommen hat; nichts wurde rückgängig gemacht.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::WebhookPoster</name>

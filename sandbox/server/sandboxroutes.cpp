@@ -92,6 +92,13 @@ HttpReply SandboxServer::handleControl(const HttpRequest &request)
             return reply;
         return m_shipstation->ship(body, m_clock->now());
     }
+    if (path == QLatin1String("/_sandbox/3pl/void") && method == QLatin1String("POST")) {
+        QJsonObject body;
+        HttpReply reply;
+        if (!bodyObject(request, &body, &reply))
+            return reply;
+        return m_shipstation->voidShipment(body, m_clock->now());
+    }
     if (path == QLatin1String("/_sandbox/clock"))
         return controlClock(request);
     if (path == QLatin1String("/_sandbox/faults"))

@@ -210,9 +210,10 @@ HttpReply ShipStationService::shipments(const HttpRequest &request) const
         *out = text.isEmpty() ? QDateTime() : parseTime(text);
         return text.isEmpty() || out->isValid();
     };
-    QDateTime createStart, createEnd, shipStart, shipEnd;
+    QDateTime createStart, createEnd, shipStart, shipEnd, voidStart, voidEnd;
     if (!time("createDateStart", &createStart) || !time("createDateEnd", &createEnd) ||
-        !time("shipDateStart", &shipStart) || !time("shipDateEnd", &shipEnd))
+        !time("shipDateStart", &shipStart) || !time("shipDateEnd", &shipEnd) ||
+        !time("voidDateStart", &voidStart) || !time("voidDateEnd", &voidEnd))
         return invalid(400, QStringLiteral("The request is invalid: a date cannot be read."));
     bool pageOk = true;
     bool sizeOk = true;
@@ -235,6 +236,9 @@ HttpReply ShipStationService::shipments(const HttpRequest &request) const
             (createEnd.isValid() && s.created > createEnd) ||
             (shipStart.isValid() && shipDay < shipStart) ||
             (shipEnd.isValid() && shipDay > shipEnd) ||
+            ((voidStart.isValid() || voidEnd.isValid()) && !s.voided.isValid()) ||
+            (voidStart.isValid() && s.voided < voidStart) ||
+            (voidEnd.isValid() && s.voided > voidEnd) ||
             (!number.isEmpty() && m_orders.value(s.orderId).orderNumber != number))
             continue;
         matching << &s;
@@ -352,6 +356,20 @@ HttpReply ShipStationService::shipNext(const QDateTime &now)
     return ship(body, now);
 }
 
+HttpReply ShipStationService::voidShipment(const QJsonObject &body, const QDateTime &now)
+{
+    const qint64 id = body.value(QStringLiteral("shipmentId")).toInteger();
+    for (Shipment &s : m_shipments) {
+        if (s.shipmentId != id)
+            continue;
+        if (s.voided.isValid())
+            return invalid(409, QStringLiteral("shipment %1 is voided already").arg(id));
+        s.voided = now.toUTC();
+        return HttpReply::json(200, shipmentJson(s, true));
+    }
+    return invalid(404, QStringLiteral("shipmentId: no such shipment"));
+}
+
 QJsonObject ShipStationService::orderJson(const Order &order) const
 {
     return {{QStringLiteral("orderId"), order.orderId},
@@ -376,7 +394,9 @@ QJsonObject ShipStationService::shipmentJson(const Shipment &s, bool withItems) 
             {QStringLiteral("trackingNumber"), s.trackingNumber},
             {QStringLiteral("carrierCode"), s.carrierCode},
             {QStringLiteral("serviceCode"), s.serviceCode},
-            {QStringLiteral("voided"), false},
+            {QStringLiteral("voided"), s.voided.isValid()},
+            {QStringLiteral("voidDate"),
+             s.voided.isValid() ? QJsonValue(isoUtc(s.voided)) : QJsonValue()},
             {QStringLiteral("shipmentItems"), withItems ? QJsonValue(s.items) : QJsonValue()}};
 }
 

@@ -13,7 +13,7 @@ namespace fulfillsync::sandbox {
 //   POST orders/createorder     create, or update by orderKey while the order is still open
 //   POST orders/createorders    the same for up to 100 orders
 //   GET  orders/{orderId}
-//   GET  shipments              by create or ship date, with paging (page, pageSize <= 500)
+//   GET  shipments              by create, ship or void date, with paging (page, pageSize <= 500)
 // HTTP Basic auth with an API key and secret; 40 requests a minute per key in fixed windows,
 // every answer with X-Rate-Limit-Limit / -Remaining / -Reset (seconds), 429 over it. The
 // warehouse ships through ship() (the control endpoint /_sandbox/3pl/ship). Times are the
@@ -46,6 +46,7 @@ public:
         QString carrierCode;
         QString serviceCode;
         QJsonArray items; // lineItemKey, sku, quantity
+        QDateTime voided; // invalid: not voided
     };
 
     QString apiKey() const { return m_key; }
@@ -65,6 +66,9 @@ public:
     // The warehouse at work (the live demo): ships the oldest open order, all that is left or,
     // now and then, part of its first line. 404 when nothing waits.
     HttpReply shipNext(const QDateTime &now);
+    // The warehouse voids a label: {"shipmentId"} (/_sandbox/3pl/void). The goods stay, the
+    // shipment says voided with its voidDate.
+    HttpReply voidShipment(const QJsonObject &body, const QDateTime &now);
 
 private:
     Order *orderByKey(const QString &key);

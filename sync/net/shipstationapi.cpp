@@ -81,13 +81,17 @@ HttpCall *makeCall(QNetworkAccessManager &network, const ThreePlEndpoint &endpoi
 
 HttpCall *ShipStationApi::listShipments(QNetworkAccessManager &network,
                                         const ThreePlEndpoint &endpoint, const QDateTime &since,
-                                        int page, QObject *parent)
+                                        int page, QObject *parent, bool voids)
 {
     QUrl url = resourceUrl(endpoint, QStringLiteral("/shipments"));
     QUrlQuery query;
-    if (since.isValid())
-        query.addQueryItem(QStringLiteral("createDateStart"),
-                           since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    // Voids are always asked by date: without one the list would hold every shipment.
+    const QDateTime from =
+        since.isValid() ? since : QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC);
+    if (since.isValid() || voids)
+        query.addQueryItem(voids ? QStringLiteral("voidDateStart")
+                                 : QStringLiteral("createDateStart"),
+                           from.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     query.addQueryItem(QStringLiteral("includeShipmentItems"), QStringLiteral("true"));
     query.addQueryItem(QStringLiteral("sortBy"), QStringLiteral("CreateDate"));
     query.addQueryItem(QStringLiteral("sortDir"), QStringLiteral("ASC"));
@@ -152,6 +156,7 @@ std::optional<ShipStationApi::ShipmentPage> ShipStationApi::readShipmentPage(con
         s.carrierCode = o.value(QLatin1String("carrierCode")).toString();
         s.serviceCode = o.value(QLatin1String("serviceCode")).toString();
         s.voided = o.value(QLatin1String("voided")).toBool();
+        s.voidedAt = readTime(o.value(QLatin1String("voidDate")).toString());
         // No items at all (null: a label made outside an order) is readable, and held by the
         // planner; items of the wrong type are not.
         const QJsonValue items = o.value(QLatin1String("shipmentItems"));

@@ -32,9 +32,10 @@ namespace ShipStationApi {
 constexpr int kPageSize = 500; // the most GET /shipments returns per page
 constexpr int kRequestsPerMinute = 40;
 
-// GET /shipments created since `since`, oldest first, with their items. Read-only: retried.
+// GET /shipments created (or, with `voids`, voided) since `since`, oldest first, with their
+// items. Read-only: retried.
 HttpCall *listShipments(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint,
-                        const QDateTime &since, int page, QObject *parent);
+                        const QDateTime &since, int page, QObject *parent, bool voids = false);
 
 // POST /orders/createorders with up to 100 orders. An order with a known orderKey is updated,
 // so sending a batch again after a lost answer changes nothing: retried like a read.

@@ -178,6 +178,9 @@ void ThreePlPass::settleNext()
                           : (m_config.firstPassSince.isValid() ? m_config.firstPassSince
                                                                : m_config.clock().addDays(-30));
         m_newest = mark;
+        m_newestVoid = watermarks.value(m_config.connector.id, voidsStream());
+        m_voidsSince =
+            m_newestVoid.isValid() ? m_newestVoid.addSecs(-m_config.overlapSeconds) : m_readSince;
         return readShipments(1);
     }
     progress(tr("Checking earlier item fulfillments in NetSuite"), 0, int(m_unsettled.size()));
@@ -229,22 +232,28 @@ void ThreePlPass::confirmCreated(const ThreePlShipmentEntry &entry, qint64 id,
     record(created, SyncOutcome::Pushed, ErrorClass::None, message, response, elapsedMs);
 }
 
-// 2. The shipments created since the watermark, every page.
-void ThreePlPass::readShipments(int page)
+// 2. The shipments created since the watermark, every page; then those voided since the voids'
+// own watermark.
+void ThreePlPass::readShipments(int page, bool voids)
 {
     if (m_cancelled)
         return finish();
-    progress(tr("Reading shipments from the 3PL"), page - 1, 0);
-    HttpCall *call =
-        ShipStationApi::listShipments(m_network, m_config.threePl, m_readSince, page, this);
+    progress(voids ? tr("Reading voided labels from the 3PL")
+                   : tr("Reading shipments from the 3PL"),
+             page - 1, 0);
+    HttpCall *call = ShipStationApi::listShipments(
+        m_network, m_config.threePl, voids ? m_voidsSince : m_readSince, page, this, voids);
     m_call = call;
     ShipStationApi::pace(*call, m_config.threePlPacer);
-    connect(call, &HttpCall::finished, this, [this, call, page](const HttpResult &result) {
+    connect(call, &HttpCall::finished, this, [this, call, page, voids](const HttpResult &result) {
         ++m_summary.channelRequests;
         m_summary.channelThrottled += result.throttledAnswers;
         call->deleteLater();
         m_call = nullptr;
-        onShipments(result, page);
+        if (voids)
+            onVoids(result, page);
+        else
+            onShipments(result, page);
     });
     call->start();
 }
@@ -279,6 +288,48 @@ void ThreePlPass::onShipments(const HttpResult &result, int page)
     m_summary.detectedFulfillments += int(read->shipments.size());
     if (page < read->pages)
         return readShipments(page + 1);
+    readShipments(1, true);
+}
+
+// A label voided after its item fulfillment was made (or while it was being made): NetSuite
+// and perhaps the channel have a shipment that did not happen. Never undone by itself: flagged
+// for a person, once.
+void ThreePlPass::onVoids(const HttpResult &result, int page)
+{
+    if (m_cancelled)
+        return finish();
+    if (!result.isSuccess())
+        return finish(tr("Could not read the 3PL's voided labels: %1").arg(result.failureText()));
+    QString problem;
+    const std::optional<ShipStationApi::ShipmentPage> read =
+        ShipStationApi::readShipmentPage(result.body, &problem);
+    if (!read)
+        return finish(problem);
+    ThreePlRepository outbox(m_database.connection());
+    for (const ThreePlShipment &s : read->shipments) {
+        if (!s.voided)
+            continue;
+        if (!m_newestVoid.isValid() || s.voidedAt > m_newestVoid)
+            m_newestVoid = s.voidedAt;
+        std::optional<ThreePlShipmentEntry> entry =
+            outbox.entry(m_config.connector.id, s.shipmentId);
+        if (!entry || entry->state == ThreePlState::Flagged || entry->state == ThreePlState::Held)
+            continue; // never made into an item fulfillment, or already before a person
+        const QString reason =
+            tr("The 3PL voided the label of shipment %1 (tracking %2) after it was sent to "
+               "NetSuite. Check item fulfillment %3 and what the channel got; nothing was undone.")
+                .arg(s.shipmentId, s.trackingNumber,
+                     entry->fulfillmentId > 0 ? QStringLiteral("#%1").arg(entry->fulfillmentId)
+                                              : entry->externalId);
+        outbox.markFlagged(entry->connectorId, entry->shipmentId, reason, m_config.clock());
+        // Settled as absent this run and about to be sent again: not any more.
+        std::erase_if(m_sends,
+                      [&s](const ThreePlShipmentEntry &e) { return e.shipmentId == s.shipmentId; });
+        ++m_summary.held;
+        record(*entry, SyncOutcome::Held, ErrorClass::Conflict, reason, {}, 0);
+    }
+    if (page < read->pages)
+        return readShipments(page + 1, true);
     readOrders();
 }
 
@@ -581,9 +632,12 @@ void ThreePlPass::finish(const QString &error)
         m_summary.warnings << tr("%n voided shipment(s) were skipped.", nullptr, m_voided);
     // Every shipment read has its row now (intent, hold or created): the next pass may start
     // after them. A pass cut short reads its window again; the rows keep that harmless.
-    if (error.isEmpty() && !m_cancelled && m_newest.isValid())
-        WatermarkRepository(m_database.connection())
-            .setValue(m_config.connector.id, watermarkStream(), m_newest, QString());
+    if (error.isEmpty() && !m_cancelled && m_newest.isValid()) {
+        WatermarkRepository watermarks(m_database.connection());
+        watermarks.setValue(m_config.connector.id, watermarkStream(), m_newest, QString());
+        if (m_newestVoid.isValid())
+            watermarks.setValue(m_config.connector.id, voidsStream(), m_newestVoid, QString());
+    }
     m_summary.durationMs = m_clock.elapsed();
     qCDebug(lcThreePl) << "pass finished:" << m_ordersSent << "orders sent," << m_ordersCancelled
                        << "cancelled," << m_summary.pushed << "created," << m_summary.held

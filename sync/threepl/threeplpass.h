@@ -32,6 +32,7 @@ class RequestGate;
 //      found: sent again. Anything else: stays unknown, for the next pass;
 //   2. read the shipments created since the watermark (minus an overlap), every page, through
 //      the key's pacer;
+//   2b. read the labels voided since then: one whose item fulfillment exists is flagged;
 //   3. read the new shipments' sales orders with one SuiteQL query per 900 orders;
 //   4. per new shipment: plan it (ShipmentPlanner), store the intent (or the hold), then send
 //      the transform. Only a 204 proves it. Anything else is read back before it counts, and a
@@ -72,6 +73,7 @@ public:
     void cancel() override;
 
     static QString watermarkStream() { return QStringLiteral("threepl.shipments"); }
+    static QString voidsStream() { return QStringLiteral("threepl.voids"); }
 
 private:
     void sendOrders();
@@ -79,8 +81,9 @@ private:
 
     void settleStart();
     void settleNext();
-    void readShipments(int page);
+    void readShipments(int page, bool voids = false);
     void onShipments(const HttpResult &result, int page);
+    void onVoids(const HttpResult &result, int page);
     void readOrders();
     void readOrdersFrom(qsizetype from);
     void planShipments();
@@ -119,6 +122,8 @@ private:
     std::deque<ThreePlShipmentEntry> m_unsettled;
     QDateTime m_readSince;
     QDateTime m_newest;
+    QDateTime m_voidsSince;
+    QDateTime m_newestVoid;
     QList<ThreePlShipment> m_shipments;       // new ones: no outbox row yet
     QList<qint64> m_orderIds;                 // their sales orders
     QHash<qint64, SalesOrder> m_orders;       // as NetSuite has them now

@@ -354,9 +354,10 @@ private Q_SLOTS:
         QCOMPARE(f[QLatin1String("packages")][0][QLatin1String("trackingNumber")].toString(),
                  QStringLiteral("9400100000000000000001"));
         QVERIFY(f[QLatin1String("externalId")].toString().startsWith(QStringLiteral("fs3pl-")));
-        // The released-orders query, one order read, one transform; one page of shipments.
+        // The released-orders query, one order read, one transform; one page of shipments and
+        // one of voided labels.
         QCOMPARE(s.netSuiteRequests, 3);
-        QCOMPARE(s.channelRequests, 1);
+        QCOMPARE(s.channelRequests, 2);
 
         s = runThreePl();
         QCOMPARE(s.pushed, 0);
@@ -473,6 +474,37 @@ private Q_SLOTS:
         QCOMPARE(fulfillmentsOf(1003).size(), 2); // the voided one and the 3PL's
         QCOMPARE(runThreePl().pushed, 0);
         QCOMPARE(fulfillmentsOf(1003).size(), 2);
+    }
+
+    // The 3PL voids a label after its item fulfillment was made: flagged for a person once,
+    // nothing undone by itself.
+    void aVoidedLabelIsFlaggedOnce()
+    {
+        ship(1003, QStringLiteral("9400100000000000000012"), QJsonArray{item("1", "MUG-BLUE", 4)});
+        QCOMPARE(runThreePl().pushed, 1);
+        const QString shipment =
+            QString::number(state()[QLatin1String("threePl")][QLatin1String("shipments")][0]
+                                   [QLatin1String("shipmentId")]
+                                       .toInteger());
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/3pl/void"),
+                      QJsonObject{{QStringLiteral("shipmentId"), shipment.toLongLong()}})
+                     .status,
+                 200);
+        SyncRunSummary s = runThreePl();
+        QCOMPARE(s.held, 1);
+        const SyncAttempt flagged =
+            HistoryRepository(m_temp->database().connection()).latest(1).first();
+        QCOMPARE(flagged.outcome, SyncOutcome::Held);
+        QCOMPARE(flagged.errorClass, ErrorClass::Conflict);
+        QVERIFY2(flagged.message.contains(QLatin1String("voided the label")),
+                 qPrintable(flagged.message));
+        QCOMPARE(
+            ThreePlRepository(m_temp->database().connection()).entry(m_threePlId, shipment)->state,
+            ThreePlState::Flagged);
+        QCOMPARE(runThreePl().held, 0); // once
+        const QList<QJsonObject> fulfillments = fulfillmentsOf(1003);
+        QCOMPARE(fulfillments.size(), 1);
+        QCOMPARE(fulfillments.first()[QLatin1String("void")].toBool(), false); // not undone
     }
 
     // Order → 3PL → shipment → NetSuite IF → Shopify fulfillment, with no configuration

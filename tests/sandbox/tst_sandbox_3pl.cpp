@@ -193,6 +193,50 @@ private Q_SLOTS:
 
     // Several shipments per order (each will be its own item fulfillment), listed oldest first
     // in pages, found by date; the order is shipped once every line is.
+    // A voided label says so, with its void date, and is found by voidDateStart; one not
+    // voided is not.
+    void voidedLabelsAreFoundByVoidDate()
+    {
+        QCOMPARE(createOrder(order(QStringLiteral("SO1001"), QStringLiteral("ns-1001"))).status,
+                 200);
+        QCOMPARE(ship({{QStringLiteral("orderKey"), QStringLiteral("ns-1001")},
+                       {QStringLiteral("trackingNumber"), QStringLiteral("T1")},
+                       {QStringLiteral("items"),
+                        QJsonArray{QJsonObject{{QStringLiteral("lineItemKey"), QStringLiteral("1")},
+                                               {QStringLiteral("quantity"), 1}}}}}),
+                 200);
+        QCOMPARE(ship({{QStringLiteral("orderKey"), QStringLiteral("ns-1001")},
+                       {QStringLiteral("trackingNumber"), QStringLiteral("T2")}}),
+                 200);
+        const QJsonArray all =
+            shipments(QStringLiteral("pageSize=10")).json[QLatin1String("shipments")].toArray();
+        QCOMPARE(all.size(), 2);
+        const qint64 first = all[0][QLatin1String("shipmentId")].toInteger();
+        advanceClock(60);
+        QCOMPARE(m_client
+                     .json("POST", url(QStringLiteral("/_sandbox/3pl/void")),
+                           QJsonObject{{QStringLiteral("shipmentId"), first}})
+                     .status,
+                 200);
+        QCOMPARE(m_client
+                     .json("POST", url(QStringLiteral("/_sandbox/3pl/void")),
+                           QJsonObject{{QStringLiteral("shipmentId"), first}})
+                     .status,
+                 409);
+        const QJsonArray voided = shipments(QStringLiteral("voidDateStart=2000-01-01"))
+                                      .json[QLatin1String("shipments")]
+                                      .toArray();
+        QCOMPARE(voided.size(), 1);
+        QCOMPARE(voided[0][QLatin1String("shipmentId")].toInteger(), first);
+        QCOMPARE(voided[0][QLatin1String("voided")].toBool(), true);
+        QVERIFY(!voided[0][QLatin1String("voidDate")].toString().isEmpty());
+        QCOMPARE(shipments(QStringLiteral("voidDateStart=2100-01-01"))
+                     .json[QLatin1String("shipments")]
+                     .toArray()
+                     .size(),
+                 0);
+    }
+
     void shipmentsArePartialPagedAndFoundByDate()
     {
         QCOMPARE(createOrder(order(QStringLiteral("SO1"), QStringLiteral("k1"))).status, 200);

@@ -6,6 +6,7 @@
 --   unknown: sent, the answer proved nothing; read back before anything else
 --   created: NetSuite has the item fulfillment (fulfillment_id)
 --   held:    waits for a person (over-shipped, unknown order, refused); error says why
+--   flagged: the 3PL voided the label after the item fulfillment was made; a person decides
 CREATE TABLE threepl_shipments (
     connector_id INTEGER NOT NULL REFERENCES connectors (id) ON DELETE CASCADE,
     shipment_id TEXT NOT NULL,
