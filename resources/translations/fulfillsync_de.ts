@@ -4098,10 +4098,6 @@ Ersetzen:
         <translation>Die freigegebenen Aufträge konnten nicht aus NetSuite gelesen werden: %1</translation>
     </message>
     <message>
-        <source>NetSuite sent a sales order row that could not be read.</source>
-        <translation>NetSuite hat eine Auftragszeile geschickt, die nicht gelesen werden konnte.</translation>
-    </message>
-    <message>
         <source>%1: the 3PL takes whole quantities only; line %2 has %3 left.</source>
         <translation>%1: Der 3PL nimmt nur ganze Mengen; in Zeile %2 sind noch %3 offen.</translation>
     </message>
@@ -4144,6 +4140,10 @@ Ersetzen:
     <message>
         <source>%1 sent to the 3PL as its order %2.</source>
         <translation>%1 an den 3PL gesendet, dort Auftrag %2.</translation>
+    </message>
+    <message>
+        <source>NetSuite sent a sales order row that could not be read (order %1, line %2); nothing of it was sent to the 3PL.</source>
+        <translation>NetSuite hat eine Auftragszeile geschickt, die nicht gelesen werden konnte (Auftrag %1, Zeile %2); nichts davon ging an den 3PL.</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,20 @@ void ThreePlOrderSender::onRows(const QList<QJsonObject> &rows)
     m_rows << rows;
 }
 
+QString ThreePlOrderSender::unreadableOrderRow(const QJsonObject &row)
+{
+    bool idOk = false, lineOk = false, quantityOk = false;
+    SuiteQlValue::integer(row, "so_id", &idOk);
+    SuiteQlValue::integer(row, "so_line", &lineOk);
+    SuiteQlValue::number(row, "quantity", &quantityOk);
+    if (!SuiteQlValue::wellTyped(row) || !idOk || !lineOk || !quantityOk ||
+        !SuiteQlValue::timestamp(row, "so_lmd").isValid())
+        return tr("NetSuite sent a sales order row that could not be read (order %1, line %2); "
+                  "nothing of it was sent to the 3PL.")
+            .arg(SuiteQlValue::text(row, "so_tranid"), SuiteQlValue::text(row, "so_line"));
+    return {};
+}
+
 void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
 {
     if (m_done)
@@ -129,11 +143,12 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
     // Rows of one order are contiguous (ordered by change time, then order).
     QList<OrderRows> orders;
     for (const QJsonObject &row : std::as_const(m_rows)) {
-        bool idOk = false;
-        const qint64 id = SuiteQlValue::integer(row, "so_id", &idOk);
+        // Unknown is never "nothing left": an order is sent whole or not at all, and the
+        // watermark stays before a row that cannot be read.
+        if (const QString problem = unreadableOrderRow(row); !problem.isEmpty())
+            return finish(problem);
+        const qint64 id = SuiteQlValue::integer(row, "so_id");
         const QDateTime modified = SuiteQlValue::timestamp(row, "so_lmd");
-        if (!SuiteQlValue::wellTyped(row) || !idOk || !modified.isValid())
-            return finish(tr("NetSuite sent a sales order row that could not be read."));
         if (!m_newest.isValid() || modified > m_newest)
             m_newest = modified;
         if (orders.isEmpty() || orders.last().id != id)
@@ -238,11 +253,10 @@ void ThreePlOrderSender::buildOutgoing()
                 continue; // another warehouse ships this line
             if (warehouse.isEmpty())
                 warehouse = warehouses.value(location);
-            bool quantityOk = false;
-            const double quantity = SuiteQlValue::number(row, "quantity", &quantityOk);
+            const double quantity = SuiteQlValue::number(row, "quantity"); // read above
             const qint64 line = SuiteQlValue::integer(row, "so_line");
             const double left = quantity - m_taken.value({o.id, line});
-            if (!quantityOk || left <= 0)
+            if (left <= 0)
                 continue;
             if (std::floor(left) != left) {
                 problem = tr("%1: the 3PL takes whole quantities only; line %2 has %3 left.")

@@ -83,6 +83,9 @@ public:
     void abort();
 
     static QString watermarkStream() { return QStringLiteral("threepl.orders"); }
+    // Why a row of the released-orders query cannot be used (its order, line, quantity or
+    // time unreadable); empty when it can.
+    static QString unreadableOrderRow(const QJsonObject &row);
     static constexpr int kOrdersPerRequest = 100;
 
 Q_SIGNALS:

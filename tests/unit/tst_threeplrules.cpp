@@ -5,6 +5,7 @@
 #include "sync/net/leakybucketpacer.h"
 #include "sync/net/shipstationapi.h"
 #include "sync/threepl/shipmentplanner.h"
+#include "sync/threepl/threeplordersender.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,8 +149,8 @@ private Q_SLOTS:
         QTest::newRow("truncated") << QByteArray(R"({"shipments":[{"shipmentId":1,)");
         QTest::newRow("no pages") << QByteArray(R"({"shipments":[]})");
         QTest::newRow("shipments not a list") << QByteArray(R"({"shipments":{},"pages":1})");
-        QTest::newRow("items of the wrong type")
-            << QByteArray(R"({"shipments":[{"shipmentId":1,"createDate":"2026-12-06T10:00:00.0000000","shipmentItems":"3 mugs"}],"pages":1})");
+        QTest::newRow("items of the wrong type") << QByteArray(
+            R"({"shipments":[{"shipmentId":1,"createDate":"2026-12-06T10:00:00.0000000","shipmentItems":"3 mugs"}],"pages":1})");
         QTest::newRow("a quantity as text") << QByteArray(
             R"({"shipments":[{"shipmentId":1,"createDate":"2026-12-06T10:00:00.0000000","shipmentItems":[{"lineItemKey":"1","quantity":"2"}]}],"pages":1})");
         QTest::newRow("an unreadable date") << QByteArray(
@@ -196,6 +197,40 @@ private Q_SLOTS:
         QVERIFY2(page, qPrintable(problem));
         QCOMPARE(page->shipments.size(), 1);
         QVERIFY(page->shipments.first().items.isEmpty());
+    }
+
+    // Orders out: a row whose line or quantity cannot be read stops the leg (the order is never
+    // sent without it, and the watermark stays before it).
+    void anUnreadableOrderRowIsUnknown_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("quantity missing")
+            << QStringLiteral("quantity") << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("quantity not a number")
+            << QStringLiteral("quantity") << QJsonValue(QStringLiteral("two"));
+        QTest::newRow("line missing")
+            << QStringLiteral("so_line") << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("time unreadable")
+            << QStringLiteral("so_lmd") << QJsonValue(QStringLiteral("x"));
+        QTest::newRow("an object") << QStringLiteral("quantity") << QJsonValue(QJsonObject{});
+    }
+
+    void anUnreadableOrderRowIsUnknown()
+    {
+        QFETCH(QString, column);
+        QFETCH(QJsonValue, value);
+        QJsonObject row{{QStringLiteral("so_id"), QStringLiteral("1003")},
+                        {QStringLiteral("so_tranid"), QStringLiteral("SO1003")},
+                        {QStringLiteral("so_lmd"), QStringLiteral("2026-12-06T10:00:00")},
+                        {QStringLiteral("so_line"), QStringLiteral("1")},
+                        {QStringLiteral("quantity"), QStringLiteral("4")}};
+        QVERIFY(ThreePlOrderSender::unreadableOrderRow(row).isEmpty());
+        if (value.isUndefined())
+            row.remove(column);
+        else
+            row.insert(column, value);
+        QVERIFY(!ThreePlOrderSender::unreadableOrderRow(row).isEmpty());
     }
 
     // createorders answers per order; an answer that does not say so for each is unreadable.
