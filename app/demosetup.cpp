@@ -79,7 +79,7 @@ qint64 configureDemoThreePl(QSqlDatabase db, const DemoTarget &target, SyncCrede
     const QString name = QStringLiteral("Warehouse 3PL");
     Connector connector = connectors.byName(name).value_or(Connector{});
     connector.name = name;
-    connector.kind = QStringLiteral("shipstation");
+    connector.kind = Connector::threePlKind();
     connector.channel.clear();
     connector.endpoint = target.threePlUrl.toString(); // the port changes every start
     if (!connectors.save(connector)) {

@@ -115,7 +115,7 @@ QList<ScreenshotTour::Stop> ScreenshotTour::stops()
                          // The demo's 3PL connector: the second kind and its own fields.
                          for (int row = 0; row < connectors->model()->rowCount(); ++row) {
                              const Connector c = connectors->model()->connectorAt(row);
-                             if (c.kind == u"shipstation")
+                             if (c.isThreePl())
                                  connectors->selectConnector(c.id);
                          }
                      }};

@@ -57,7 +57,7 @@ void ConnectionTester::testChannel(const Connector &connector, const QString &ac
 {
     if (!begin())
         return;
-    if (connector.kind == u"shipstation")
+    if (connector.isThreePl())
         return testThreePl(connector, accessToken);
     if (connector.kind != u"shopify") {
         finish(false, tr("Connectors of kind \"%1\" cannot be tested yet.").arg(connector.kind));

@@ -69,6 +69,11 @@ struct Connector
     int alertEveryMinutes = 60; // at most one digest per this many minutes
     qint64 revision = 0;        // grows with every save (read only: the repository keeps it)
     bool operator==(const Connector &) const = default;
+
+    // A 3PL warehouse (ShipStation API) rather than a sales channel: it routes no channel value
+    // and runs a ThreePlPass instead of a SyncPass.
+    static QString threePlKind() { return QStringLiteral("shipstation"); }
+    bool isThreePl() const { return kind == threePlKind(); }
 };
 
 enum class MappingKind { ShipMethod, Item, Location, CustomField };

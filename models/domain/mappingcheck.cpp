@@ -113,8 +113,7 @@ bool isUnmappedPlaceholder(const MappingRule &rule)
 
 MappingTarget mappingTargetOf(const Connector &connector)
 {
-    return connector.kind == QLatin1String("shipstation") ? MappingTarget::ThreePl
-                                                          : MappingTarget::Channel;
+    return connector.isThreePl() ? MappingTarget::ThreePl : MappingTarget::Channel;
 }
 
 QList<MappingIssue> checkMappingRows(MappingKind kind, const QList<MappingRule> &rows,

@@ -210,12 +210,11 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
             read.fail(path + QStringLiteral(".name"), Text::tr("\"%1\" appears twice").arg(c.name));
         names.insert(c.name);
         c.kind = read.text(o, path, "kind", false, c.kind);
-        if (c.kind != u"shopify" && c.kind != u"shipstation")
+        if (c.kind != u"shopify" && !c.isThreePl())
             read.fail(path + QStringLiteral(".kind"),
                       Text::tr("\"shopify\" or \"shipstation\" (a 3PL warehouse)"));
         // A 3PL connector routes no channel's orders: its orders are chosen by location.
-        c.channel =
-            c.kind == u"shipstation" ? QString() : read.text(o, path, "channel", false, c.channel);
+        c.channel = c.isThreePl() ? QString() : read.text(o, path, "channel", false, c.channel);
         c.endpoint = read.text(o, path, "endpoint", true);
         c.enabled = read.flag(o, path, "enabled", true);
         c.intervalMinutes = read.wholeNumber(o, path, "intervalMinutes", c.intervalMinutes);

@@ -87,7 +87,7 @@ QList<ConnectorSummary> DashboardQueries::connectorSummaries(QString *error)
         s.channel = c.channel;
         s.enabled = c.enabled;
         s.intervalMinutes = c.intervalMinutes;
-        if (c.kind == QLatin1String("shipstation")) {
+        if (c.isThreePl()) {
             // A 3PL connector's work is its shipments, not the channel's orders.
             s.threePl = true;
             if (!fillThreePlShipments(s, error))

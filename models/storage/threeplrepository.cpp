@@ -114,15 +114,6 @@ bool ThreePlRepository::markFlagged(qint64 connectorId, const QString &shipmentI
                     QVariant(QMetaType::fromType<qlonglong>()), error, at);
 }
 
-bool ThreePlRepository::removeUnsent(qint64 connectorId, const QString &shipmentId)
-{
-    QSqlQuery q(m_db);
-    return runQuery(q,
-                    QStringLiteral("DELETE FROM threepl_shipments WHERE connector_id = ? AND "
-                                   "shipment_id = ? AND state IN ('pending', 'unknown')"),
-                    {connectorId, shipmentId}, &m_error);
-}
-
 QDateTime ThreePlRepository::releaseHeld(qint64 connectorId, qint64 salesOrderId)
 {
     QDateTime earliest;

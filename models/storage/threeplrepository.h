@@ -27,8 +27,6 @@ public:
                   const QDateTime &at);
     bool markFlagged(qint64 connectorId, const QString &shipmentId, const QString &error,
                      const QDateTime &at);
-    // Only after NetSuite showed the record does not exist: the next pass may send it again.
-    bool removeUnsent(qint64 connectorId, const QString &shipmentId);
     // A person fixed what held this order's shipments: their rows go, so the 3PL's shipments
     // are read and planned again. Returns the earliest of their times (invalid: none held).
     QDateTime releaseHeld(qint64 connectorId, qint64 salesOrderId);

@@ -101,7 +101,7 @@ void SyncWorker::run(const SyncRequest &request)
         // A 3PL connector's replay tries the order's held shipments again: no fulfillment yet.
         const std::optional<Connector> owner =
             attempt ? connectors.byId(attempt->connectorId) : std::nullopt;
-        const bool threePl = owner && owner->kind == QLatin1String("shipstation");
+        const bool threePl = owner && owner->isThreePl();
         if (!attempt || (attempt->fulfillmentId == 0 && !threePl)) {
             Q_EMIT failedToStart(tr("There is no attempt %1 with a fulfillment to replay.")
                                      .arg(request.replayAttemptId));
@@ -246,7 +246,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
                                           "under Connectors.")
                                            .arg(connector->name));
 
-    const bool threePl = connector->kind == QLatin1String("shipstation");
+    const bool threePl = connector->isThreePl();
     if (threePl && (request.dryRun || !request.orderIds.isEmpty()))
         return refuse(connector->name, tr("%1 is a 3PL connector: it has no dry run or resync "
                                           "yet. Run it normally; it never creates an item "

@@ -5,10 +5,41 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QUrlQuery>
 #include <QUuid>
 
 namespace fulfillsync {
+
+namespace {
+
+// Reference fields are {"id": "12", "refName": "UPS Ground"}; ids may be strings or numbers.
+qint64 refId(const QJsonValue &value)
+{
+    const QJsonValue id = value.isObject() ? value.toObject().value(QLatin1String("id")) : value;
+    if (id.isDouble())
+        return qint64(id.toDouble());
+    return id.toString().toLongLong();
+}
+
+QString refName(const QJsonValue &value)
+{
+    return value.isObject() ? value.toObject().value(QLatin1String("refName")).toString()
+                            : value.toString();
+}
+
+QJsonArray sublist(const QJsonObject &record, const char *name)
+{
+    return record.value(QLatin1String(name)).toObject().value(QLatin1String("items")).toArray();
+}
+
+QDateTime isoTime(const QJsonValue &value)
+{
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODate);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+} // namespace
 
 namespace {
 
@@ -84,6 +115,13 @@ HttpCall *NetSuiteRecords::transformToFulfillment(QNetworkAccessManager &network
                       {}, "POST", body, key, parent);
 }
 
+qint64 NetSuiteRecords::idOfRecord(const HttpResult &result)
+{
+    if (result.status != 200)
+        return 0;
+    return refId(QJsonDocument::fromJson(result.body).object().value(QLatin1String("id")));
+}
+
 qint64 NetSuiteRecords::idFromLocation(const HttpResult &result)
 {
     const QByteArray location = result.header("Location");
@@ -91,36 +129,6 @@ qint64 NetSuiteRecords::idFromLocation(const HttpResult &result)
     const qint64 id = location.mid(location.lastIndexOf('/') + 1).toLongLong(&ok);
     return ok ? id : 0;
 }
-
-namespace {
-
-// Reference fields are {"id": "12", "refName": "UPS Ground"}; ids may be strings or numbers.
-qint64 refId(const QJsonValue &value)
-{
-    const QJsonValue id = value.isObject() ? value.toObject().value(QLatin1String("id")) : value;
-    if (id.isDouble())
-        return qint64(id.toDouble());
-    return id.toString().toLongLong();
-}
-
-QString refName(const QJsonValue &value)
-{
-    return value.isObject() ? value.toObject().value(QLatin1String("refName")).toString()
-                            : value.toString();
-}
-
-QJsonArray sublist(const QJsonObject &record, const char *name)
-{
-    return record.value(QLatin1String(name)).toObject().value(QLatin1String("items")).toArray();
-}
-
-QDateTime isoTime(const QJsonValue &value)
-{
-    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODate);
-    return time.isValid() ? time.toUTC() : QDateTime();
-}
-
-} // namespace
 
 std::optional<ItemFulfillment> NetSuiteRecords::fulfillmentFromRecord(const QJsonObject &record,
                                                                       QString *problem)

@@ -32,6 +32,9 @@ HttpCall *transformToFulfillment(QNetworkAccessManager &network, const NetSuiteE
                                  const QString &externalId, QObject *parent);
 // The new record's id from a 204's Location header; 0 when there is none to read.
 qint64 idFromLocation(const HttpResult &result);
+// The id of the record a 200 answer holds (a string or a number); 0 for anything else,
+// unreadable bodies included: the caller decides what "not found" needs as proof.
+qint64 idOfRecord(const HttpResult &result);
 
 // Reads an expanded itemFulfillment record. Tracking numbers come from every package sublist
 // NetSuite may use: package, packageUps, packageFedex, packageUsps.

@@ -28,13 +28,6 @@ namespace {
 constexpr int kOrdersPerQuery = 900;
 constexpr int kResponseKept = 4000; // characters of an answer kept in the history
 
-// An id NetSuite wrote as a string or a number.
-qint64 recordId(const QByteArray &body)
-{
-    const QJsonValue id = QJsonDocument::fromJson(body).object().value(QLatin1String("id"));
-    return id.isDouble() ? qint64(id.toDouble()) : id.toString().toLongLong();
-}
-
 // A 404 only counts as "no such record" when NetSuite itself says so; a proxy's 404 page
 // proves nothing.
 bool provesAbsent(const HttpResult &result)
@@ -212,12 +205,11 @@ void ThreePlPass::settleNext()
 void ThreePlPass::lookUp(const ThreePlShipmentEntry &entry,
                          std::function<void(const HttpResult &, qint64 id)> done)
 {
-    netSuiteCall(NetSuiteRecords::getByExternalId(m_network, m_config.netsuite,
-                                                  QStringLiteral("itemFulfillment"),
-                                                  entry.externalId, false, this),
-                 [done](const HttpResult &result) {
-                     done(result, result.status == 200 ? recordId(result.body) : 0);
-                 });
+    netSuiteCall(
+        NetSuiteRecords::getByExternalId(m_network, m_config.netsuite,
+                                         QStringLiteral("itemFulfillment"), entry.externalId, false,
+                                         this),
+        [done](const HttpResult &result) { done(result, NetSuiteRecords::idOfRecord(result)); });
 }
 
 void ThreePlPass::confirmCreated(const ThreePlShipmentEntry &entry, qint64 id,
@@ -384,7 +376,6 @@ void ThreePlPass::readOrdersFrom(qsizetype from)
 // 4a. Each new shipment gets its intent (or its hold) before anything is sent.
 void ThreePlPass::planShipments()
 {
-    const QHash<qint64, SalesOrder> &orders = m_orders;
     ThreePlRepository outbox(m_database.connection());
     QHash<qint64, QHash<qint64, double>> taken; // by order: what this pass's shipments took
     for (const ThreePlShipment &s : std::as_const(m_shipments)) {
@@ -399,8 +390,8 @@ void ThreePlPass::planShipments()
         entry.trackingNumber = s.trackingNumber;
         entry.shippedAt = s.createdAt;
         entry.updatedAt = m_config.clock();
-        const auto order = orders.constFind(orderId);
-        if (order == orders.cend()) {
+        const auto order = m_orders.constFind(orderId);
+        if (order == m_orders.cend()) {
             hold(entry, tr("Shipment %1 is for sales order %2, which NetSuite did not return.")
                             .arg(s.shipmentId)
                             .arg(orderId));

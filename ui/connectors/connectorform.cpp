@@ -31,7 +31,7 @@ ConnectorForm::ConnectorForm(QWidget *parent)
     m_kindBox = new QComboBox(general);
     m_kindBox->setAccessibleName(tr("Connector kind"));
     m_kindBox->addItem(tr("Shopify"), QStringLiteral("shopify"));
-    m_kindBox->addItem(tr("ShipStation (3PL warehouse)"), QStringLiteral("shipstation"));
+    m_kindBox->addItem(tr("ShipStation (3PL warehouse)"), Connector::threePlKind());
     m_channel = new QLineEdit(general);
     m_channel->setAccessibleName(tr("NetSuite channel value"));
     m_channel->setToolTip(tr("Sales orders whose channel field (custbody_fa_channel) has this "
@@ -198,7 +198,7 @@ void ConnectorForm::setConnector(const Connector &c)
     m_kindBox->setCurrentIndex(std::max(0, m_kindBox->findData(c.kind)));
     m_channel->setText(c.channel);
     m_enabled->setChecked(c.enabled);
-    const bool threePl = c.kind == u"shipstation";
+    const bool threePl = c.isThreePl();
     m_storeUrl->setText(threePl ? QString() : c.endpoint);
     m_threePlUrl->setText(threePl ? c.endpoint : QString());
     m_token->clear();
@@ -229,7 +229,7 @@ Connector ConnectorForm::connector() const
     c.id = m_id;
     c.name = m_name->text().trimmed();
     c.kind = m_kindBox->currentData().toString();
-    const bool threePl = c.kind == u"shipstation";
+    const bool threePl = c.isThreePl();
     // A 3PL connector routes no channel's orders: its orders are chosen by location.
     c.channel = threePl ? QString() : m_channel->text().trimmed();
     c.endpoint = (threePl ? m_threePlUrl : m_storeUrl)->text().trimmed();
@@ -298,7 +298,7 @@ void ConnectorForm::setToken(const QString &token)
 
 QString ConnectorForm::token() const
 {
-    if (m_kindBox->currentData().toString() != u"shipstation")
+    if (m_kindBox->currentData().toString() != Connector::threePlKind())
         return m_token->text().trimmed();
     const QString key = m_apiKey->text().trimmed();
     const QString secret = m_apiSecret->text().trimmed();
@@ -345,7 +345,7 @@ void ConnectorForm::onEdited()
 
 void ConnectorForm::updateKindFields()
 {
-    const bool threePl = m_kindBox->currentData().toString() == u"shipstation";
+    const bool threePl = m_kindBox->currentData().toString() == Connector::threePlKind();
     m_shopifyGroup->setVisible(!threePl);
     m_threePlGroup->setVisible(threePl);
     // What only a channel connector has: the channel value and the rules of pushing.
@@ -369,13 +369,13 @@ void ConnectorForm::validate()
     else if (m_takenNames.contains(c.name, Qt::CaseInsensitive))
         problem =
             tr("Another connector is already called \"%1\". Choose another name.").arg(c.name);
-    else if (c.kind == u"shipstation" && !threePlUrlProblem(c.endpoint).isEmpty())
+    else if (c.isThreePl() && !threePlUrlProblem(c.endpoint).isEmpty())
         problem = threePlUrlProblem(c.endpoint);
-    else if (c.kind == u"shipstation" && (m_id == 0 || m_tokenEdited) &&
+    else if (c.isThreePl() && (m_id == 0 || m_tokenEdited) &&
              (m_apiKey->text().trimmed().isEmpty() || m_apiSecret->text().trimmed().isEmpty() ||
               m_apiKey->text().contains(u':')))
         problem = tr("Enter the 3PL's API key and API secret.");
-    else if (c.kind == u"shipstation")
+    else if (c.isThreePl())
         problem = alertProblem(c.alertEmails, webhook());
     else if (c.channel.isEmpty())
         problem = tr("Enter the channel value NetSuite orders of this store carry.");

@@ -31,7 +31,7 @@ QString ConnectorListModel::kindName(const QString &kind)
 {
     if (kind == u"shopify")
         return tr("Shopify");
-    if (kind == u"shipstation")
+    if (kind == Connector::threePlKind())
         return tr("3PL (ShipStation)");
     return kind;
 }

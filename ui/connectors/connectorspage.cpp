@@ -404,7 +404,7 @@ void ConnectorsPage::testConnection()
     if (m_tester->isRunning())
         return;
     const Connector c = m_form->connector();
-    const bool threePl = c.kind == u"shipstation";
+    const bool threePl = c.isThreePl();
     const QString urlProblem = threePl ? ConnectorForm::threePlUrlProblem(c.endpoint)
                                        : ConnectorForm::storeUrlProblem(c.endpoint);
     if (!urlProblem.isEmpty() || m_form->token().isEmpty()) {
