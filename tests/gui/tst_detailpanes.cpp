@@ -3,6 +3,7 @@
 // the details arrive once the database answers, and only the newest selection is shown.
 
 #include "models/domain/domain.h"
+#include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
 #include "models/storage/orderrepository.h"
 #include "testutils/tempdatabase.h"
@@ -75,6 +76,43 @@ private Q_SLOTS:
         QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
     }
     void cleanup() { m_temp.reset(); }
+
+    // A 3PL connector's held attempt can be replayed from the pane (its Replay tries the
+    // order's held shipments again, though there is no item fulfillment yet); its other
+    // attempts cannot, and none is replayed "as recorded".
+    void a3plHeldAttemptCanBeReplayed()
+    {
+        Connector threePl;
+        threePl.name = QStringLiteral("Warehouse 3PL");
+        threePl.kind = Connector::threePlKind();
+        threePl.channel = QString();
+        threePl.endpoint = QStringLiteral("https://ssapi.shipstation.com");
+        QVERIFY(ConnectorRepository(m_temp->database().connection()).save(threePl));
+        auto attempt = [&](SyncOutcome outcome, qint64 fulfillmentId) {
+            SyncAttempt a;
+            a.occurredAt = QDateTime::currentDateTimeUtc();
+            a.connectorId = threePl.id;
+            a.connectorName = threePl.name;
+            a.orderId = 1003;
+            a.fulfillmentId = fulfillmentId;
+            a.outcome = outcome;
+            a.request = QStringLiteral("{}");
+            return HistoryRepository(m_temp->database().connection()).append(a);
+        };
+        const AttemptDetail held =
+            AttemptDetailPane::read(m_temp->database(), attempt(SyncOutcome::Held, 0));
+        QVERIFY(held.canReplay);
+        QVERIFY(!held.canReplayAsRecorded);
+        const AttemptDetail pushed =
+            AttemptDetailPane::read(m_temp->database(), attempt(SyncOutcome::Pushed, 101246));
+        QVERIFY(!pushed.canReplay);
+        QVERIFY(!pushed.canReplayAsRecorded);
+        // A channel connector's push keeps both.
+        const AttemptDetail channel =
+            AttemptDetailPane::read(m_temp->database(), addAttempt(QStringLiteral("x")));
+        QVERIFY(channel.canReplay);
+        QVERIFY(channel.canReplayAsRecorded);
+    }
 
     void attemptPaneDoesNotWaitForTheDatabase()
     {

@@ -3,6 +3,7 @@
 #include "ui/tables/detailloader.h"
 
 #include "models/item/historytablemodel.h"
+#include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "models/storage/historyrepository.h"
 
@@ -96,8 +97,16 @@ AttemptDetail AttemptDetailPane::read(Database &database, qint64 attemptId)
         detail.title = tr("This attempt is not in the history.");
         return detail;
     }
-    detail.canReplay = a->fulfillmentId != 0;
-    detail.canReplayAsRecorded = a->fulfillmentId != 0 && !a->request.trimmed().isEmpty();
+    // A 3PL connector's replay tries the order's held shipments again (they have no item
+    // fulfillment yet); there is no recorded request it would send unchanged.
+    const std::optional<Connector> connector =
+        ConnectorRepository(database.connection()).byId(a->connectorId);
+    if (connector && connector->isThreePl()) {
+        detail.canReplay = a->outcome == SyncOutcome::Held;
+    } else {
+        detail.canReplay = a->fulfillmentId != 0;
+        detail.canReplayAsRecorded = a->fulfillmentId != 0 && !a->request.trimmed().isEmpty();
+    }
     detail.title = tr("<b>%1</b> · %2 / %3 · %4 · %5")
                        .arg(HistoryTableModel::outcomeName(syncOutcomeKey(a->outcome)),
                             a->orderTranId.toHtmlEscaped(), a->fulfillmentTranId.toHtmlEscaped(),

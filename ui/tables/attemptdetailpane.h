@@ -36,13 +36,14 @@ public:
     void showAttempt(qint64 attemptId);
     qint64 attemptId() const { return m_attemptId; }
     QString text() const;
+    // What the pane shows and allows for one attempt; runs on the loader's thread.
+    static AttemptDetail read(Database &database, qint64 attemptId);
 
 Q_SIGNALS:
     void replayRequested(qint64 attemptId, bool asRecorded);
     void shown(qint64 attemptId); // the details of this attempt are on screen
 
 private:
-    static AttemptDetail read(Database &database, qint64 attemptId); // on the loader's thread
     void accept(const AttemptDetail &detail);
 
     DetailLoader *m_loader = nullptr;
