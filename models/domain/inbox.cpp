@@ -54,4 +54,26 @@ QList<InboxState> allInboxStates()
     return {InboxState::Open, InboxState::Resolved, InboxState::AutoResolved};
 }
 
+QString inboxSubjectKey(InboxSubject subject)
+{
+    switch (subject) {
+    case InboxSubject::Fulfillment:
+        return QStringLiteral("fulfillment");
+    case InboxSubject::ThreePlShipment:
+        return QStringLiteral("threepl_shipment");
+    case InboxSubject::ThreePlOrder:
+        return QStringLiteral("threepl_order");
+    }
+    return {};
+}
+
+std::optional<InboxSubject> inboxSubjectFromKey(const QString &key)
+{
+    for (InboxSubject subject :
+         {InboxSubject::Fulfillment, InboxSubject::ThreePlShipment, InboxSubject::ThreePlOrder})
+        if (inboxSubjectKey(subject) == key)
+            return subject;
+    return std::nullopt;
+}
+
 } // namespace fulfillsync

@@ -52,6 +52,8 @@ struct ThreePlShipmentEntry
     QString error;   // why it is held
     QString request; // the transform body (no credentials)
     QDateTime updatedAt;
+    int tries = 0;       // read-backs that left it unknown
+    QDateTime nextTryAt; // unknown: not read back before then (invalid: at once)
     bool operator==(const ThreePlShipmentEntry &) const = default;
 };
 

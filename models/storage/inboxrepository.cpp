@@ -11,7 +11,8 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "id, connector_id, connector_name, fulfillment_id, order_id, order_tran_id, "
-    "fulfillment_tran_id, problem, state, message, opened_at, updated_at, resolution");
+    "fulfillment_tran_id, problem, state, message, opened_at, updated_at, resolution, subject, "
+    "subject_key");
 
 InboxItem fromQuery(const QSqlQuery &q)
 {
@@ -29,6 +30,8 @@ InboxItem fromQuery(const QSqlQuery &q)
     item.openedAt = fromStorageTime(q.value(10).toString());
     item.updatedAt = fromStorageTime(q.value(11).toString());
     item.resolution = q.value(12).toString();
+    item.subject = inboxSubjectFromKey(q.value(13).toString()).value_or(InboxSubject::Fulfillment);
+    item.subjectKey = q.value(14).toString();
     return item;
 }
 
@@ -45,28 +48,37 @@ bool InboxRepository::open(const InboxItem &item, const QDateTime &now)
     // A settled item that fails again is open again, and counts from now.
     return bool(m_statements.run(
         QStringLiteral(
-            "INSERT INTO inbox_items (connector_id, connector_name, fulfillment_id, order_id, "
-            "order_tran_id, fulfillment_tran_id, problem, state, message, opened_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (connector_id, fulfillment_id) DO "
-            "UPDATE SET connector_name = excluded.connector_name, order_tran_id = "
+            "INSERT INTO inbox_items (connector_id, connector_name, subject, subject_key, "
+            "fulfillment_id, order_id, order_tran_id, fulfillment_tran_id, problem, state, "
+            "message, opened_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT "
+            "(connector_id, subject, subject_key) DO UPDATE SET connector_name = "
+            "excluded.connector_name, fulfillment_id = excluded.fulfillment_id, order_tran_id = "
             "excluded.order_tran_id, fulfillment_tran_id = excluded.fulfillment_tran_id, "
             "problem = excluded.problem, message = excluded.message, updated_at = "
             "excluded.updated_at, opened_at = CASE WHEN inbox_items.state = 'open' THEN "
             "inbox_items.opened_at ELSE excluded.opened_at END, state = 'open', resolution = ''"),
-        {item.connectorId, item.connectorName, item.fulfillmentId, item.orderId, item.orderTranId,
-         item.fulfillmentTranId, inboxProblemKey(item.problem), inboxStateKey(InboxState::Open),
-         item.message, time, time},
+        {item.connectorId, item.connectorName, inboxSubjectKey(item.subject), item.key(),
+         item.fulfillmentId, item.orderId, item.orderTranId, item.fulfillmentTranId,
+         inboxProblemKey(item.problem), inboxStateKey(InboxState::Open), item.message, time, time},
         &m_error));
 }
 
 bool InboxRepository::autoResolve(qint64 connectorId, qint64 fulfillmentId,
                                   const QString &resolution, const QDateTime &now)
 {
+    return autoResolve(connectorId, InboxSubject::Fulfillment, QString::number(fulfillmentId),
+                       resolution, now);
+}
+
+bool InboxRepository::autoResolve(qint64 connectorId, InboxSubject subject,
+                                  const QString &subjectKey, const QString &resolution,
+                                  const QDateTime &now)
+{
     return bool(m_statements.run(
         QStringLiteral("UPDATE inbox_items SET state = ?, resolution = ?, updated_at = ? WHERE "
-                       "connector_id = ? AND fulfillment_id = ? AND state = ?"),
+                       "connector_id = ? AND subject = ? AND subject_key = ? AND state = ?"),
         {inboxStateKey(InboxState::AutoResolved), resolution, toStorageTime(now), connectorId,
-         fulfillmentId, inboxStateKey(InboxState::Open)},
+         inboxSubjectKey(subject), subjectKey, inboxStateKey(InboxState::Open)},
         &m_error));
 }
 
@@ -80,10 +92,17 @@ bool InboxRepository::resolve(qint64 itemId, const QString &resolution, const QD
 
 std::optional<InboxItem> InboxRepository::item(qint64 connectorId, qint64 fulfillmentId)
 {
-    const auto statement = m_statements.run(
-        QStringLiteral("SELECT ") + kColumns +
-            QStringLiteral(" FROM inbox_items WHERE connector_id = ? AND fulfillment_id = ?"),
-        {connectorId, fulfillmentId}, &m_error);
+    return item(connectorId, InboxSubject::Fulfillment, QString::number(fulfillmentId));
+}
+
+std::optional<InboxItem> InboxRepository::item(qint64 connectorId, InboxSubject subject,
+                                               const QString &subjectKey)
+{
+    const auto statement =
+        m_statements.run(QStringLiteral("SELECT ") + kColumns +
+                             QStringLiteral(" FROM inbox_items WHERE connector_id = ? AND "
+                                            "subject = ? AND subject_key = ?"),
+                         {connectorId, inboxSubjectKey(subject), subjectKey}, &m_error);
     if (!statement || !statement.query().next())
         return std::nullopt;
     return fromQuery(statement.query());

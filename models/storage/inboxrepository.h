@@ -14,13 +14,17 @@ class InboxRepository final
 public:
     explicit InboxRepository(QSqlDatabase db);
 
-    // Opens the item of (connector, fulfillment), or opens it again, with this problem.
+    // Opens the item of (connector, subject), or opens it again, with this problem.
     bool open(const InboxItem &item, const QDateTime &now);
     // A pass settled the fulfillment: an open item becomes auto-resolved. No item: nothing.
     bool autoResolve(qint64 connectorId, qint64 fulfillmentId, const QString &resolution,
                      const QDateTime &now);
+    bool autoResolve(qint64 connectorId, InboxSubject subject, const QString &subjectKey,
+                     const QString &resolution, const QDateTime &now);
     bool resolve(qint64 itemId, const QString &resolution, const QDateTime &now);
     std::optional<InboxItem> item(qint64 connectorId, qint64 fulfillmentId);
+    std::optional<InboxItem> item(qint64 connectorId, InboxSubject subject,
+                                  const QString &subjectKey);
     QList<InboxItem> items(const QList<qint64> &ids);
     int openCount();
     // A connector's open items, latest change first, and how many it has in all.

@@ -19,7 +19,8 @@ QList<ThreePlShipmentEntry> ThreePlRepository::select(const QString &where,
     if (!runQuery(q,
                   QStringLiteral("SELECT connector_id, shipment_id, sales_order_id, order_number, "
                                  "external_id, state, fulfillment_id, tracking_number, shipped_at, "
-                                 "error, request, updated_at FROM threepl_shipments WHERE ") +
+                                 "error, request, updated_at, tries, next_try_at FROM "
+                                 "threepl_shipments WHERE ") +
                       where + QStringLiteral(" ORDER BY shipped_at, shipment_id"),
                   values, &m_error))
         return result;
@@ -37,6 +38,8 @@ QList<ThreePlShipmentEntry> ThreePlRepository::select(const QString &where,
         e.error = q.value(9).toString();
         e.request = q.value(10).toString();
         e.updatedAt = fromStorageTime(q.value(11).toString());
+        e.tries = q.value(12).toInt();
+        e.nextTryAt = fromStorageTime(q.value(13).toString());
         result << e;
     }
     return result;
@@ -114,8 +117,25 @@ bool ThreePlRepository::markFlagged(qint64 connectorId, const QString &shipmentI
                     QVariant(QMetaType::fromType<qlonglong>()), error, at);
 }
 
-QDateTime ThreePlRepository::releaseHeld(qint64 connectorId, qint64 salesOrderId)
+bool ThreePlRepository::postpone(qint64 connectorId, const QString &shipmentId,
+                                 const QDateTime &until)
 {
+    QSqlQuery q(m_db);
+    return runQuery(q,
+                    QStringLiteral("UPDATE threepl_shipments SET tries = tries + 1, next_try_at = "
+                                   "? WHERE connector_id = ? AND shipment_id = ?"),
+                    {toStorageTime(until), connectorId, shipmentId}, &m_error);
+}
+
+QDateTime ThreePlRepository::retryOrder(qint64 connectorId, qint64 salesOrderId)
+{
+    QSqlQuery wake(m_db);
+    if (!runQuery(wake,
+                  QStringLiteral("UPDATE threepl_shipments SET next_try_at = '' WHERE "
+                                 "connector_id = ? AND sales_order_id = ? AND state IN "
+                                 "('pending', 'unknown')"),
+                  {connectorId, salesOrderId}, &m_error))
+        return {};
     QDateTime earliest;
     const QList<ThreePlShipmentEntry> held =
         select(QStringLiteral("connector_id = ? AND sales_order_id = ? AND state = 'held'"),
@@ -132,10 +152,11 @@ QDateTime ThreePlRepository::releaseHeld(qint64 connectorId, qint64 salesOrderId
     return earliest;
 }
 
-QList<ThreePlShipmentEntry> ThreePlRepository::unsettled(qint64 connectorId)
+QList<ThreePlShipmentEntry> ThreePlRepository::unsettled(qint64 connectorId, const QDateTime &now)
 {
-    return select(QStringLiteral("connector_id = ? AND state IN ('pending', 'unknown')"),
-                  {connectorId});
+    return select(QStringLiteral("connector_id = ? AND state IN ('pending', 'unknown') AND "
+                                 "(next_try_at = '' OR next_try_at <= ?)"),
+                  {connectorId, toStorageTime(now)});
 }
 
 qint64 ThreePlRepository::countInState(qint64 connectorId, ThreePlState state)

@@ -27,11 +27,15 @@ public:
                   const QDateTime &at);
     bool markFlagged(qint64 connectorId, const QString &shipmentId, const QString &error,
                      const QDateTime &at);
-    // A person fixed what held this order's shipments: their rows go, so the 3PL's shipments
-    // are read and planned again. Returns the earliest of their times (invalid: none held).
-    QDateTime releaseHeld(qint64 connectorId, qint64 salesOrderId);
-    // Intents whose outcome is not known: read back before anything new is sent.
-    QList<ThreePlShipmentEntry> unsettled(qint64 connectorId);
+    // Still unknown after a read-back: counted, and not read back again before `until`.
+    bool postpone(qint64 connectorId, const QString &shipmentId, const QDateTime &until);
+    // A person asked to try this order's shipments again. Held rows go, so the 3PL's shipments
+    // are read and planned again; unknown ones are read back on the next run, whatever their
+    // wait. Returns the earliest held shipment's time (invalid: none held).
+    QDateTime retryOrder(qint64 connectorId, qint64 salesOrderId);
+    // Intents whose outcome is not known and whose wait is over: read back before anything
+    // new is sent.
+    QList<ThreePlShipmentEntry> unsettled(qint64 connectorId, const QDateTime &now);
     qint64 countInState(qint64 connectorId, ThreePlState state);
 
     // The first leg: which of these sales orders went to the 3PL, and in what state ("sent",

@@ -17,6 +17,18 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(InboxActions)
 };
+// What resolving leaves the engine to do, said in the history line.
+QString acknowledgement(const InboxItem &item)
+{
+    if (item.subject == InboxSubject::ThreePlShipment && item.problem == InboxProblem::Held)
+        return Text::tr("Resolved by %1: %2 (the shipment stays held: no item fulfillment is "
+                        "created for it unless it is retried)");
+    if (item.subject == InboxSubject::ThreePlShipment && item.problem == InboxProblem::Flagged)
+        return Text::tr("Resolved by %1: %2 (the item fulfillment of the voided label is left as "
+                        "it is)");
+    return Text::tr("Acknowledged by %1: %2 (still retried; a new failure opens it again)");
+}
+
 } // namespace
 
 QList<qint64> InboxActions::idsMatching(QSqlDatabase db, const TablePageQuery &filter,
@@ -57,7 +69,8 @@ InboxActions::Outcome InboxActions::resolve(QSqlDatabase db, const QList<qint64>
         }
         const std::optional<Connector> connector = connectors.byId(item.connectorId);
         QString error;
-        if (item.problem == InboxProblem::Flagged && connector) {
+        if (item.problem == InboxProblem::Flagged && item.subject == InboxSubject::Fulfillment &&
+            connector) {
             // Closes the ledger's flag and the item, and writes the history line.
             if (FlagResolution::resolve(db, *connector, item.orderId, item.fulfillmentId, why, who,
                                         &error) > 0)
@@ -77,9 +90,7 @@ InboxActions::Outcome InboxActions::resolve(QSqlDatabase db, const QList<qint64>
         attempt.fulfillmentTranId = item.fulfillmentTranId;
         attempt.trigger = SyncTrigger::Manual;
         attempt.outcome = SyncOutcome::Skipped;
-        attempt.message =
-            Text::tr("Acknowledged by %1: %2 (still retried; a new failure opens it again)")
-                .arg(who, why);
+        attempt.message = acknowledgement(item).arg(who, why);
         const QString resolution = Text::tr("%1: %2").arg(who, why);
         if (history.append(attempt) == 0 || !inbox.resolve(item.id, resolution, now) ||
             !transaction.commit(&error)) {

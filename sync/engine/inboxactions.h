@@ -24,12 +24,14 @@ QList<qint64> idsMatching(QSqlDatabase db, const TablePageQuery &filter, QString
 // Closes open items with a reason kept in the item and the history. A flag is closed for good
 // (FlagResolution: the ledger marks it resolved, nothing is sent for it again). A failed or
 // held fulfillment is only acknowledged: the engine still retries it, and a new failure opens
-// the item again — so nothing owed is ever silently dropped.
+// the item again — so nothing owed is ever silently dropped. A 3PL connector's held shipment
+// stays held (the person dealt with it), its flag stays on the outbox row.
 Outcome resolve(QSqlDatabase db, const QList<qint64> &itemIds, const QString &reason,
                 const QString &who);
 
 // Resyncs that try these items again now (one request per connector, its orders); flags and
-// settled items are left out: a resync would not touch them.
+// settled items are left out: a resync would not touch them. A 3PL connector's resync of
+// orders releases their held shipments and reads back their unconfirmed ones at once.
 QList<SyncRequest> retryRequests(QSqlDatabase db, const QList<qint64> &itemIds);
 
 } // namespace InboxActions

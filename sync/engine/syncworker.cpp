@@ -247,10 +247,9 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
                                            .arg(connector->name));
 
     const bool threePl = connector->isThreePl();
-    if (threePl && (request.dryRun || !request.orderIds.isEmpty()))
-        return refuse(connector->name, tr("%1 is a 3PL connector: it has no dry run or resync "
-                                          "yet. Run it normally; it never creates an item "
-                                          "fulfillment twice.")
+    if (threePl && request.dryRun)
+        return refuse(connector->name, tr("%1 is a 3PL connector: it has no dry run yet. Run it "
+                                          "normally; it never creates an item fulfillment twice.")
                                            .arg(connector->name));
 
     // A dry run sends and writes nothing, so it needs no lease.
@@ -360,12 +359,16 @@ ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuit
         config.threePl.timeoutMs = request.timeoutMs;
     config.trigger = request.trigger;
     config.firstPassSince = request.firstPassSince;
+    // A resync of orders (Retry in the Inbox) tries their held and unconfirmed shipments again;
+    // the run itself is the usual one, so nothing is sent twice.
+    config.retryOrderIds = request.orderIds;
     if (request.replayAttemptId != 0) {
         // Replay of a held shipment's attempt: that order's held shipments are tried again.
         const std::optional<SyncAttempt> attempt =
             HistoryRepository(m_database.connection()).byId(request.replayAttemptId);
         config.trigger = SyncTrigger::Replay;
-        config.retryOrderId = attempt ? attempt->orderId : 0;
+        if (attempt)
+            config.retryOrderIds = {attempt->orderId};
     }
     return new ThreePlPass(*m_network, m_database, config, this);
 }

@@ -1,6 +1,7 @@
 #include "sync/threepl/threeplordersender.h"
 
 #include "models/storage/database.h"
+#include "models/storage/inboxrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "models/storage/watermarkrepository.h"
 #include "sync/net/httpcall.h"
@@ -12,7 +13,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <cmath>
+
+Q_LOGGING_CATEGORY(lcOrdersOut, "fulfillsync.threepl.orders")
 
 namespace fulfillsync {
 
@@ -174,11 +178,21 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
         o.cancel = isWithdrawn(o.status) && state == u"sent";
         const bool unsent = state.isEmpty() || state == u"refused";
         if (state == u"refused" && !isReleased(o.status)) {
-            // Cancelled, closed or fulfilled in NetSuite meanwhile: nothing left to send.
-            ThreePlRepository(m_database.connection())
-                .markOrder(m_config.connectorId, o.id,
-                           ShipmentPlanner::orderKeyFor(m_config.netsuite.accountId, o.id),
-                           QString(), QStringLiteral("settled"), m_config.clock());
+            // Cancelled, closed or fulfilled in NetSuite meanwhile: nothing left to send, and
+            // nothing left for a person.
+            QSqlDatabase db = m_database.connection();
+            Transaction transaction(db);
+            ThreePlRepository(db).markOrder(
+                m_config.connectorId, o.id,
+                ShipmentPlanner::orderKeyFor(m_config.netsuite.accountId, o.id), QString(),
+                QStringLiteral("settled"), m_config.clock());
+            InboxRepository(db).autoResolve(
+                m_config.connectorId, InboxSubject::ThreePlOrder, QString::number(o.id),
+                tr("No longer to be sent: NetSuite cancelled, closed or fulfilled it."),
+                m_config.clock());
+            QString error;
+            if (!transaction.commit(&error))
+                qCWarning(lcOrdersOut) << "could not settle order" << o.id << error;
             continue;
         }
         if (o.cancel || (isReleased(o.status) && unsent)) {

@@ -2,6 +2,7 @@
 
 #include "models/storage/database.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/inboxrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "models/storage/watermarkrepository.h"
 #include "sync/engine/detectionqueries.h"
@@ -62,14 +63,19 @@ ThreePlPass::~ThreePlPass() = default;
 void ThreePlPass::start()
 {
     m_clock.start();
-    if (m_config.retryOrderId != 0) {
-        // Reading from before the earliest held shipment finds them again; the rows of the
-        // others in that window keep them from being sent twice.
-        const QDateTime from = ThreePlRepository(m_database.connection())
-                                   .releaseHeld(m_config.connector.id, m_config.retryOrderId);
+    // Reading from before the earliest held shipment finds them again; the rows of the others
+    // in that window keep them from being sent twice.
+    QDateTime from;
+    for (qint64 orderId : std::as_const(m_config.retryOrderIds)) {
+        const QDateTime held =
+            ThreePlRepository(m_database.connection()).retryOrder(m_config.connector.id, orderId);
+        if (held.isValid() && (!from.isValid() || held < from))
+            from = held;
+    }
+    if (from.isValid()) {
         WatermarkRepository watermarks(m_database.connection());
         const QDateTime mark = watermarks.value(m_config.connector.id, watermarkStream());
-        if (from.isValid() && mark.isValid() && from < mark)
+        if (mark.isValid() && from < mark)
             watermarks.setValue(m_config.connector.id, watermarkStream(), from, QString());
     }
     sendOrders();
@@ -115,7 +121,8 @@ void ThreePlPass::sendOrders()
 void ThreePlPass::settleStart()
 {
     const QList<ThreePlShipmentEntry> open =
-        ThreePlRepository(m_database.connection()).unsettled(m_config.connector.id);
+        ThreePlRepository(m_database.connection())
+            .unsettled(m_config.connector.id, m_config.clock());
     m_unsettled.assign(open.begin(), open.end());
     settleNext();
 }
@@ -192,9 +199,9 @@ void ThreePlPass::settleNext()
         else {
             ++m_summary.deferred;
             m_summary.warnings << tr("Shipment %1: whether NetSuite created its item fulfillment "
-                                     "is still unknown (%2); it is checked again on the next "
-                                     "run.")
-                                      .arg(entry.shipmentId, result.failureText());
+                                     "is still unknown (%2); it is checked again at %3.")
+                                      .arg(entry.shipmentId, result.failureText(),
+                                           postpone(entry).toLocalTime().toString(Qt::ISODate));
         }
         settleNext();
     });
@@ -541,16 +548,29 @@ void ThreePlPass::readBack(const ThreePlShipmentEntry &entry, const HttpResult &
                    answer.body, elapsedMs);
         } else {
             // Absent after an unsure answer may still be on its way; present or absent is
-            // settled again on the next run, and only then sent again.
+            // settled again by a later run, and only then sent again.
             ++m_summary.failed;
+            const QDateTime next = postpone(entry);
             record(entry, SyncOutcome::Failed, ErrorClass::Transient,
                    tr("NetSuite did not confirm the item fulfillment for shipment %1 (%2). The "
-                      "next run reads it back and sends it only if NetSuite does not have it.")
-                       .arg(entry.shipmentId, answer.failureText()),
+                      "first run after %3 reads it back and sends it only if NetSuite does not "
+                      "have it.")
+                       .arg(entry.shipmentId, answer.failureText(),
+                            next.toLocalTime().toString(Qt::ISODate)),
                    answer.body, elapsedMs);
         }
         sendNext();
     });
+}
+
+// Still unknown: each read-back that proves nothing waits longer for the next, like the
+// channel's quarantine. Retry in the Inbox (or Replay) cuts the wait.
+QDateTime ThreePlPass::postpone(const ThreePlShipmentEntry &entry)
+{
+    const QDateTime until = m_config.clock().addSecs(
+        m_config.policy.delaySeconds(entry.tries + 1, ErrorClass::Transient));
+    ThreePlRepository(m_database.connection()).postpone(entry.connectorId, entry.shipmentId, until);
+    return until;
 }
 
 SyncAttempt ThreePlPass::attempt(qint64 orderId, const QString &orderTranId) const
@@ -565,11 +585,27 @@ SyncAttempt ThreePlPass::attempt(qint64 orderId, const QString &orderTranId) con
     return a;
 }
 
-void ThreePlPass::append(const SyncAttempt &attempt)
+// The history line and the inbox item in one transaction: an item is open exactly while its
+// last line says something needs a person. No problem: the attempt settled it.
+void ThreePlPass::append(const SyncAttempt &attempt, const InboxItem &item,
+                         std::optional<InboxProblem> problem)
 {
-    const qint64 id = HistoryRepository(m_database.connection()).append(attempt);
-    if (id > 0)
-        Q_EMIT historyAdvanced(id);
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    InboxRepository inbox(db);
+    const qint64 id = HistoryRepository(db).append(attempt);
+    InboxItem opened = item;
+    opened.problem = problem.value_or(InboxProblem::Failed);
+    const bool inboxed = problem
+                             ? inbox.open(opened, attempt.occurredAt)
+                             : inbox.autoResolve(item.connectorId, item.subject, item.subjectKey,
+                                                 attempt.message, attempt.occurredAt);
+    QString error;
+    if (id == 0 || !inboxed || !transaction.commit(&error)) {
+        qCWarning(lcThreePl) << "could not record the attempt:" << error << inbox.lastError();
+        return;
+    }
+    Q_EMIT historyAdvanced(id);
 }
 
 void ThreePlPass::record(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
@@ -588,7 +624,33 @@ void ThreePlPass::record(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
     a.request = entry.request;
     a.response = QString::fromUtf8(response.left(kResponseKept));
     a.trackingNumbers = entry.trackingNumber;
-    append(a);
+
+    InboxItem item = inboxItem(a, InboxSubject::ThreePlShipment, entry.shipmentId);
+    item.fulfillmentTranId =
+        a.fulfillmentTranId.isEmpty()
+            ? tr("Shipment %1").arg(entry.shipmentId)
+            : tr("%1 (shipment %2)").arg(a.fulfillmentTranId, entry.shipmentId);
+    std::optional<InboxProblem> problem;
+    if (outcome == SyncOutcome::Held)
+        problem = errorClass == ErrorClass::Conflict ? InboxProblem::Flagged : InboxProblem::Held;
+    else if (outcome == SyncOutcome::Failed)
+        problem = InboxProblem::Failed;
+    append(a, item, problem);
+}
+
+InboxItem ThreePlPass::inboxItem(const SyncAttempt &attempt, InboxSubject subject,
+                                 const QString &key) const
+{
+    InboxItem item;
+    item.connectorId = attempt.connectorId;
+    item.connectorName = attempt.connectorName;
+    item.subject = subject;
+    item.subjectKey = key;
+    item.fulfillmentId = attempt.fulfillmentId;
+    item.orderId = attempt.orderId;
+    item.orderTranId = attempt.orderTranId;
+    item.message = attempt.message;
+    return item;
 }
 
 void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
@@ -601,9 +663,9 @@ void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
     a.response = order.response;
     if (!order.taken)
         ++m_summary.failed;
-    const qint64 id = HistoryRepository(m_database.connection()).append(a);
-    if (id > 0)
-        Q_EMIT historyAdvanced(id);
+    InboxItem item = inboxItem(a, InboxSubject::ThreePlOrder, QString::number(order.salesOrderId));
+    item.fulfillmentTranId = tr("Order to the 3PL");
+    append(a, item, order.taken ? std::nullopt : std::optional<InboxProblem>(InboxProblem::Failed));
 }
 
 void ThreePlPass::finish(const QString &error)

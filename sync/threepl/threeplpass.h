@@ -1,7 +1,9 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "models/domain/inbox.h"
 #include "models/domain/threepl.h"
+#include "models/storage/quarantinerepository.h"
 #include "sync/engine/connectorpass.h"
 #include "sync/net/httpresult.h"
 #include "sync/net/netsuiteendpoint.h"
@@ -55,9 +57,10 @@ public:
         RetryPolicy netSuiteRetry;
         SyncTrigger trigger = SyncTrigger::Manual;
         QDateTime firstPassSince; // invalid: 30 days back
-        // Replay: this order's held shipments are read and planned again (a person fixed what
-        // held them).
-        qint64 retryOrderId = 0;
+        // Replay, or Retry in the Inbox: these orders' held shipments are read and planned
+        // again (a person fixed what held them), their unknown ones read back at once.
+        QList<qint64> retryOrderIds;
+        QuarantinePolicy policy; // how long an unconfirmed shipment waits between read-backs
         int overlapSeconds = 600;
         int readBackDelayMs = 1500; // after an unsure answer, before reading back
         std::function<QDateTime()> clock = [] {
@@ -100,7 +103,10 @@ private:
     void confirmCreated(const ThreePlShipmentEntry &entry, qint64 id, const QString &message,
                         const QByteArray &response, qint64 elapsedMs);
     SyncAttempt attempt(qint64 orderId, const QString &orderTranId) const;
-    void append(const SyncAttempt &attempt);
+    InboxItem inboxItem(const SyncAttempt &attempt, InboxSubject subject, const QString &key) const;
+    void append(const SyncAttempt &attempt, const InboxItem &item,
+                std::optional<InboxProblem> problem);
+    QDateTime postpone(const ThreePlShipmentEntry &entry);
     void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
                 const QString &message, const QByteArray &response, qint64 elapsedMs);
     void hold(ThreePlShipmentEntry entry, const QString &reason);

@@ -6,9 +6,11 @@
 #include "app/embeddedsandbox.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/inboxrepository.h"
 #include "models/storage/mappingrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "sandbox/server/sandboxserver.h"
+#include "sync/engine/inboxactions.h"
 #include "sync/engine/syncworker.h"
 #include "sync/threepl/shipmentplanner.h"
 #include "testutils/tempdatabase.h"
@@ -115,13 +117,18 @@ class TestThreePl : public QObject
     // One run of the given connectors (0: every enabled one) in one worker.
     QList<SyncRunSummary> run(qint64 connectorId, qint64 replayAttemptId = 0)
     {
+        SyncRequest request;
+        request.connectorId = connectorId;
+        request.replayAttemptId = replayAttemptId;
+        return run(request);
+    }
+
+    QList<SyncRunSummary> run(SyncRequest request)
+    {
         SyncWorker worker(m_temp->database());
         worker.setCredentials(m_credentials);
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
-        SyncRequest request;
-        request.connectorId = connectorId;
-        request.replayAttemptId = replayAttemptId;
         request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
         request.timeoutMs = 3000; // a hung request is given up quickly
         worker.run(request);
@@ -153,6 +160,29 @@ class TestThreePl : public QObject
     {
         const QList<SyncRunSummary> s = run(m_threePlId);
         return s.isEmpty() ? SyncRunSummary{} : s.first();
+    }
+
+    // Retry in the Inbox: what the window sends to the worker for these items.
+    SyncRunSummary retry(const QList<qint64> &itemIds)
+    {
+        const QList<SyncRequest> requests =
+            InboxActions::retryRequests(m_temp->database().connection(), itemIds);
+        if (requests.size() != 1)
+            return {};
+        const QList<SyncRunSummary> s = run(requests.first());
+        return s.isEmpty() ? SyncRunSummary{} : s.first();
+    }
+
+    QList<InboxItem> openInboxItems(qint64 connectorId)
+    {
+        int total = 0;
+        return InboxRepository(m_temp->database().connection()).openItems(connectorId, 50, &total);
+    }
+
+    std::optional<InboxItem> inboxItem(qint64 id)
+    {
+        const QList<InboxItem> items = InboxRepository(m_temp->database().connection()).items({id});
+        return items.isEmpty() ? std::nullopt : std::optional(items.first());
     }
 
 private Q_SLOTS:
@@ -299,7 +329,14 @@ private Q_SLOTS:
         QCOMPARE(ThreePlRepository(m_temp->database().connection())
                      .ordersInState(other, QStringLiteral("refused")),
                  QList<qint64>{1003});
+        // In the Inbox as the order's, not a fulfillment's: it has none.
+        const QList<InboxItem> open = openInboxItems(other);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().subject, InboxSubject::ThreePlOrder);
+        QCOMPARE(open.first().problem, InboxProblem::Failed);
+        QCOMPARE(open.first().orderId, 1003);
         QCOMPARE(run(other).first().failed, 1);
+        QCOMPARE(openInboxItems(other).size(), 1); // the same item, not a second
         QCOMPARE(creates(), before + 2); // read by id and sent again, though NetSuite is as it was
 
         // Cancelled in NetSuite too: nothing left to send, and it is no longer tried.
@@ -310,6 +347,7 @@ private Q_SLOTS:
         QCOMPARE(run(other).first().failed, 0);
         QCOMPARE(run(other).first().failed, 0);
         QCOMPARE(creates(), before + 2);
+        QCOMPARE(inboxItem(open.first().id)->state, InboxState::AutoResolved);
         QVERIFY(ThreePlRepository(m_temp->database().connection())
                     .ordersInState(other, QStringLiteral("refused"))
                     .isEmpty());
@@ -372,7 +410,8 @@ private Q_SLOTS:
                  1.0);
         ThreePlRepository outbox(m_temp->database().connection());
         QCOMPARE(outbox.countInState(m_threePlId, ThreePlState::Created), 2);
-        QVERIFY(outbox.unsettled(m_threePlId).isEmpty());
+        QVERIFY(
+            outbox.unsettled(m_threePlId, QDateTime::currentDateTimeUtc().addYears(1)).isEmpty());
         const QList<SyncAttempt> history =
             HistoryRepository(m_temp->database().connection()).latest(10);
         QCOMPARE(history.size(), 3); // SO1003 sent to the 3PL, then its two shipments
@@ -384,7 +423,8 @@ private Q_SLOTS:
     }
 
     // The transform is stored, then its answer is lost: the same pass reads it back by its
-    // external id and never sends it twice.
+    // external id and never sends it twice. One that stays unconfirmed is in the Inbox and waits
+    // (runs right after it leave it alone) until its wait is over or a person retries it.
     void aLostAnswerIsReadBackNotResent_data()
     {
         QTest::addColumn<QJsonObject>("fault");
@@ -402,7 +442,7 @@ private Q_SLOTS:
                            {QStringLiteral("corrupt"), QStringLiteral("html")}}
             << 1;
         // Never acted on, never answered (the client gives up): absent on read-back, sent
-        // again only by the next pass, after reading back once more. (A dropped connection is
+        // again only after reading back once more. (A dropped connection is
         // not used: Qt's HTTP client sends a request again by itself when the connection closes
         // before any answer, so that case would test Qt.)
         QTest::newRow("hung") << QJsonObject{{QStringLiteral("match"),
@@ -421,8 +461,30 @@ private Q_SLOTS:
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
         QCOMPARE(s.pushed, passesToCreate == 1 ? 1 : 0);
         QCOMPARE(fulfillmentsOf(1003).size(), passesToCreate == 1 ? 1 : 0);
+        const QList<InboxItem> open = openInboxItems(m_threePlId);
+        QCOMPARE(open.size(), passesToCreate == 1 ? 0 : 1);
+        if (passesToCreate > 1) {
+            QCOMPARE(open.first().subject, InboxSubject::ThreePlShipment);
+            QCOMPARE(open.first().problem, InboxProblem::Failed);
+            QVERIFY2(open.first().fulfillmentTranId.startsWith(QLatin1String("Shipment ")),
+                     qPrintable(open.first().fulfillmentTranId));
+            // A run right after it leaves it to its wait: no read-back, no second transform.
+            const int before = s.netSuiteRequests;
+            s = runThreePl();
+            QCOMPARE(s.pushed, 0);
+            QVERIFY2(s.netSuiteRequests < before, qPrintable(QString::number(s.netSuiteRequests)));
+            QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                         .entry(m_threePlId, open.first().subjectKey)
+                         ->tries,
+                     1);
+            // Retry in the Inbox reads it back at once, then sends it, once.
+            s = retry({open.first().id});
+            QCOMPARE(s.trigger, SyncTrigger::Resync);
+            QCOMPARE(s.pushed, 1);
+            QCOMPARE(inboxItem(open.first().id)->state, InboxState::AutoResolved);
+        }
         s = runThreePl();
-        QCOMPARE(s.pushed, passesToCreate == 1 ? 0 : 1);
+        QCOMPARE(s.pushed, 0);
         s = runThreePl();
         QCOMPARE(s.pushed, 0);
         QCOMPARE(fulfillmentsOf(1003).size(), 1);
@@ -457,6 +519,10 @@ private Q_SLOTS:
         QVERIFY2(held.first().message.contains(QLatin1String("only 0 are left")),
                  qPrintable(held.first().message));
         QCOMPARE(runThreePl().held, 0); // held once, not again every run
+        const QList<InboxItem> open = openInboxItems(m_threePlId);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().problem, InboxProblem::Held);
+        QCOMPARE(open.first().subject, InboxSubject::ThreePlShipment);
 
         // The person voids their fulfillment and replays the held attempt: the shipment is
         // planned again and goes, once.
@@ -472,8 +538,50 @@ private Q_SLOTS:
         QCOMPARE(replayed.first().pushed, 1);
         QCOMPARE(replayed.first().trigger, SyncTrigger::Replay);
         QCOMPARE(fulfillmentsOf(1003).size(), 2); // the voided one and the 3PL's
+        QCOMPARE(inboxItem(open.first().id)->state, InboxState::AutoResolved);
         QCOMPARE(runThreePl().pushed, 0);
         QCOMPARE(fulfillmentsOf(1003).size(), 2);
+    }
+
+    // A held shipment in the Inbox: resolved, it stays held (the person dealt with it, nothing
+    // is created for it); retried after the fix, it is planned again and created once.
+    void aHeldShipmentIsResolvedOrRetriedFromTheInbox()
+    {
+        // Fulfilled by hand in NetSuite meanwhile: the 3PL's shipment of it is held.
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
+                      QJsonObject{{QStringLiteral("createdFrom"), 1003},
+                                  {QStringLiteral("tranDate"), QStringLiteral("2026-12-06")},
+                                  {QStringLiteral("lines"),
+                                   QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
+                                                          {QStringLiteral("quantity"), 4}}}}})
+                     .status,
+                 201);
+        ship(1003, QStringLiteral("9400100000000000000014"), QJsonArray{item("1", "MUG-BLUE", 1)});
+        QCOMPARE(runThreePl().held, 1);
+        QList<InboxItem> open = openInboxItems(m_threePlId);
+        QCOMPARE(open.size(), 1);
+        const qint64 itemId = open.first().id;
+        InboxActions::Outcome outcome = InboxActions::resolve(
+            m_temp->database().connection(), {itemId}, QStringLiteral("entered by hand"), "admin");
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        QCOMPARE(outcome.resolved, 1);
+        QCOMPARE(inboxItem(itemId)->state, InboxState::Resolved);
+        const SyncAttempt said =
+            HistoryRepository(m_temp->database().connection()).latest(1).first();
+        QVERIFY2(said.message.contains(QLatin1String("stays held")), qPrintable(said.message));
+        QCOMPARE(runThreePl().pushed, 0);
+        QCOMPARE(fulfillmentsOf(1003).size(), 1); // only the person's
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .countInState(m_threePlId, ThreePlState::Held),
+                 1);
+
+        // Retried, unfixed: read and planned again, held again, the same item open again.
+        const SyncRunSummary again = retry({itemId});
+        QCOMPARE(again.trigger, SyncTrigger::Resync);
+        QCOMPARE(again.held, 1);
+        QCOMPARE(inboxItem(itemId)->state, InboxState::Open);
+        QCOMPARE(openInboxItems(m_threePlId).size(), 1);
+        QCOMPARE(fulfillmentsOf(1003).size(), 1);
     }
 
     // The 3PL voids a label after its item fulfillment was made: flagged for a person once,
@@ -505,6 +613,22 @@ private Q_SLOTS:
         const QList<QJsonObject> fulfillments = fulfillmentsOf(1003);
         QCOMPARE(fulfillments.size(), 1);
         QCOMPARE(fulfillments.first()[QLatin1String("void")].toBool(), false); // not undone
+
+        // In the Inbox, flagged; resolved with a reason, it stays flagged in the outbox and is
+        // not flagged again.
+        const QList<InboxItem> open = openInboxItems(m_threePlId);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().problem, InboxProblem::Flagged);
+        QCOMPARE(open.first().subjectKey, shipment);
+        QVERIFY(InboxActions::retryRequests(m_temp->database().connection(), {open.first().id})
+                    .isEmpty());
+        const InboxActions::Outcome outcome =
+            InboxActions::resolve(m_temp->database().connection(), {open.first().id},
+                                  QStringLiteral("reshipped with a new label"), "admin");
+        QCOMPARE(outcome.resolved, 1);
+        QCOMPARE(inboxItem(open.first().id)->state, InboxState::Resolved);
+        QCOMPARE(runThreePl().held, 0);
+        QVERIFY(openInboxItems(m_threePlId).isEmpty());
     }
 
     // Order → 3PL → shipment → NetSuite IF → Shopify fulfillment, with no configuration

@@ -99,8 +99,18 @@ private Q_SLOTS:
         const auto dialect = m_temp->database().isSqlite() ? Migrations::Dialect::Sqlite
                                                            : Migrations::Dialect::Postgres;
         QVERIFY2(Migrations::apply(connection, dialect, &error, 14), qPrintable(error));
+        // Then 0019 (15 to 18 are in place already): the table is keyed by subject now, every
+        // row kept.
+        for (const char *column : {"tries", "next_try_at"})
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE threepl_shipments DROP COLUMN ") +
+                           QLatin1String(column)));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE meta SET value = '18' WHERE key = 'schema_version'")));
+        QVERIFY2(Migrations::apply(connection, dialect, &error), qPrintable(error));
         InboxRepository inbox(connection);
         QCOMPARE(inbox.openCount(), 3);
+        QVERIFY(inbox.item(c.id, 71));
+        QCOMPARE(inbox.item(c.id, 71)->subject, InboxSubject::Fulfillment);
         QCOMPARE(inbox.item(c.id, 71)->problem, InboxProblem::Failed);
         QCOMPARE(inbox.item(c.id, 72)->problem, InboxProblem::Held);
         QCOMPARE(inbox.item(c.id, 73)->problem, InboxProblem::Flagged);

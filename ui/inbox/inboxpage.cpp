@@ -39,11 +39,12 @@ InboxPage::InboxPage(Database &database, QWidget *parent)
     m_scope->addItem(tr("Every row of this filter"), WholeFilter);
     m_retry = new QPushButton(tr("Re&try now"), this);
     m_retry->setToolTip(tr("Resync the orders of these items now (held ones whose mapping was "
-                           "fixed, failed ones without waiting for their next try)"));
+                           "fixed, failed ones without waiting for their next try; a 3PL "
+                           "connector's held shipments are read and planned again)"));
     m_resolve = new QPushButton(tr("Re&solve…"), this);
     m_resolve->setToolTip(tr("Close these items with a reason. A flag is closed for good; a "
                              "failed or held fulfillment is still retried and opens again if it "
-                             "fails again."));
+                             "fails again. A 3PL connector's held shipment stays held."));
     auto *open = new QPushButton(tr("&Open order"), this);
     open->setToolTip(tr("Show the order in Sales Orders (Enter)"));
     m_message = new QLabel(this);
