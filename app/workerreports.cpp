@@ -40,7 +40,7 @@ int WorkerCli::explainCommand(Database &database, const QStringList &args)
     const QList<ItemFulfillment> fulfillments = orders.fulfillmentsOfOrder(order->id);
     for (const ConnectorExplanation &e : Explainer::explainStored(db, *order, fulfillments)) {
         out() << tr("%1 for connector %2").arg(order->tranId, e.connector.name) << Qt::endl
-              << e.explanation.toText() << Qt::endl;
+              << e.toText() << Qt::endl;
         ++shown;
     }
     if (shown == 0)

@@ -53,6 +53,13 @@ std::optional<ThreePlShipmentEntry> ThreePlRepository::entry(qint64 connectorId,
     return list.isEmpty() ? std::nullopt : std::optional(list.first());
 }
 
+QList<ThreePlShipmentEntry> ThreePlRepository::entriesOfOrder(qint64 connectorId,
+                                                              qint64 salesOrderId)
+{
+    return select(QStringLiteral("connector_id = ? AND sales_order_id = ?"),
+                  {connectorId, salesOrderId});
+}
+
 bool ThreePlRepository::insertIntent(const ThreePlShipmentEntry &e, bool *alreadyExists)
 {
     *alreadyExists = false;

@@ -17,6 +17,7 @@ public:
     explicit ThreePlRepository(QSqlDatabase db);
 
     std::optional<ThreePlShipmentEntry> entry(qint64 connectorId, const QString &shipmentId);
+    QList<ThreePlShipmentEntry> entriesOfOrder(qint64 connectorId, qint64 salesOrderId);
     // Stores the intent, synced before it returns. False with alreadyExists set when the
     // shipment has a row already: the key is the last line of defence against a second IF.
     bool insertIntent(const ThreePlShipmentEntry &entry, bool *alreadyExists);

@@ -6,6 +6,7 @@
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
 #include "sync/channel/channelfactory.h"
+#include "sync/threepl/threeplexplainer.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,10 @@ QList<ConnectorExplanation> Explainer::explainStored(QSqlDatabase db, const Sale
     QList<ConnectorExplanation> result;
     const auto kits = OrderRepository(db).kitMembersOf(fulfillments);
     for (const Connector &c : ConnectorRepository(db).all()) {
+        if (c.isThreePl()) {
+            result << ConnectorExplanation{c, {}, ThreePlExplainer::explainStored(db, c, order)};
+            continue;
+        }
         if (c.channel.compare(order.channel, Qt::CaseInsensitive) != 0)
             continue;
         const FulfillmentMapper mapper(c, MappingRepository(db).rules(c.id), kits);

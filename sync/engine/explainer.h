@@ -38,12 +38,14 @@ struct ExplainInput
 struct ConnectorExplanation
 {
     Connector connector;
-    OrderExplanation explanation;
+    OrderExplanation explanation; // a channel connector's
+    QString threePl;              // a 3PL connector's (ThreePlExplainer)
+    QString toText() const { return connector.isThreePl() ? threePl : explanation.toText(); }
 };
 
 namespace Explainer {
 // Every connector of the order's channel, from what the database holds (mappings, ledger,
-// quarantine, kit members, the channel's quantity rules).
+// quarantine, kit members, the channel's quantity rules), then every 3PL connector.
 QList<ConnectorExplanation> explainStored(QSqlDatabase db, const SalesOrder &order,
                                           const QList<ItemFulfillment> &fulfillments);
 OrderExplanation explain(const ExplainInput &input, const SalesOrder &order,

@@ -10,6 +10,7 @@
 #include "sync/net/suiteql.h"
 #include "sync/net/suiteqlquery.h"
 #include "sync/threepl/shipmentplanner.h"
+#include "sync/threepl/threeplorderdecision.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,17 +63,6 @@ QString fulfilledQuantities(const QList<qint64> &orderIds)
            ids.join(QStringLiteral(", ")) +
            QStringLiteral(") GROUP BY ntll.previousdoc, ntll.previousline "
                           "ORDER BY ntll.previousdoc, ntll.previousline");
-}
-
-bool isReleased(const QString &status)
-{
-    // Pending Fulfillment, Partially Fulfilled, Pending Billing/Partially Fulfilled.
-    return status == u"B" || status == u"D" || status == u"E";
-}
-
-bool isWithdrawn(const QString &status)
-{
-    return status == u"C" || status == u"H"; // Cancelled, Closed
 }
 
 } // namespace
@@ -174,10 +164,10 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
         ThreePlRepository(m_database.connection()).sentOrders(m_config.connectorId, ids);
     QList<qint64> toSend;
     for (OrderRows &o : orders) {
-        const QString state = sent.value(o.id);
-        o.cancel = isWithdrawn(o.status) && state == u"sent";
-        const bool unsent = state.isEmpty() || state == u"refused";
-        if (state == u"refused" && !isReleased(o.status)) {
+        const ThreePlOrderDecision decision =
+            ThreePlOrderDecision::decide(o.status, sent.value(o.id));
+        o.cancel = decision.action == ThreePlOrderDecision::Action::Cancel;
+        if (decision.action == ThreePlOrderDecision::Action::Settle) {
             // Cancelled, closed or fulfilled in NetSuite meanwhile: nothing left to send, and
             // nothing left for a person.
             QSqlDatabase db = m_database.connection();
@@ -195,7 +185,7 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
                 qCWarning(lcOrdersOut) << "could not settle order" << o.id << error;
             continue;
         }
-        if (o.cancel || (isReleased(o.status) && unsent)) {
+        if (o.cancel || decision.action == ThreePlOrderDecision::Action::Send) {
             m_candidates << o;
             if (!o.cancel)
                 toSend << o.id;

@@ -13,6 +13,7 @@
 #include "sync/engine/inboxactions.h"
 #include "sync/engine/syncworker.h"
 #include "sync/threepl/shipmentplanner.h"
+#include "sync/threepl/threeplexplainer.h"
 #include "testutils/tempdatabase.h"
 
 #include <QElapsedTimer>
@@ -477,6 +478,17 @@ private Q_SLOTS:
                          .entry(m_threePlId, open.first().subjectKey)
                          ->tries,
                      1);
+            // Explain says so, and what cuts the wait.
+            SalesOrder order;
+            order.id = 1003;
+            order.status = QStringLiteral("B");
+            const std::optional<Connector> connector =
+                ConnectorRepository(m_temp->database().connection()).byId(m_threePlId);
+            const QString explained =
+                ThreePlExplainer::explainStored(m_temp->database().connection(), *connector, order);
+            QVERIFY2(explained.contains(QLatin1String("did not confirm")) &&
+                         explained.contains(QLatin1String("Retry in the Inbox does it now")),
+                     qPrintable(explained));
             // Retry in the Inbox reads it back at once, then sends it, once.
             s = retry({open.first().id});
             QCOMPARE(s.trigger, SyncTrigger::Resync);

@@ -5,6 +5,8 @@
 #include "sync/net/leakybucketpacer.h"
 #include "sync/net/shipstationapi.h"
 #include "sync/threepl/shipmentplanner.h"
+#include "sync/threepl/threeplexplainer.h"
+#include "sync/threepl/threeplorderdecision.h"
 #include "sync/threepl/threeplordersender.h"
 
 #include <QJsonArray>
@@ -250,6 +252,91 @@ private Q_SLOTS:
 
     // The fixed window: while it has room requests go; when it is spent (or a 429 says so)
     // nothing goes before it starts again, whatever the model thought.
+    // The first leg's one rule, which the sender acts on and Explain shows.
+    void eachOrderGetsOneDecision_data()
+    {
+        using A = ThreePlOrderDecision::Action;
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("sentState");
+        QTest::addColumn<int>("action");
+        QTest::newRow("released, never sent") << "B"
+                                              << "" << int(A::Send);
+        QTest::newRow("partly fulfilled, never sent") << "D"
+                                                      << "" << int(A::Send);
+        QTest::newRow("released, refused before") << "B"
+                                                  << "refused" << int(A::Send);
+        QTest::newRow("released, sent") << "B"
+                                        << "sent" << int(A::Leave);
+        QTest::newRow("pending approval") << "A"
+                                          << "" << int(A::Leave);
+        QTest::newRow("billed, never sent") << "G"
+                                            << "" << int(A::Leave);
+        QTest::newRow("cancelled after it was sent") << "C"
+                                                     << "sent" << int(A::Cancel);
+        QTest::newRow("closed after it was sent") << "H"
+                                                  << "sent" << int(A::Cancel);
+        QTest::newRow("cancelled, never sent") << "C"
+                                               << "" << int(A::Leave);
+        QTest::newRow("refused, then fulfilled") << "G"
+                                                 << "refused" << int(A::Settle);
+        QTest::newRow("refused, then cancelled") << "C"
+                                                 << "refused" << int(A::Settle);
+        QTest::newRow("settled") << "B"
+                                 << "settled" << int(A::Leave);
+        QTest::newRow("cancelled in the 3PL") << "C"
+                                              << "cancelled" << int(A::Leave);
+    }
+
+    void eachOrderGetsOneDecision()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, sentState);
+        QFETCH(int, action);
+        const ThreePlOrderDecision d = ThreePlOrderDecision::decide(status, sentState);
+        QCOMPARE(int(d.action), action);
+        QVERIFY(!d.reason.isEmpty());
+    }
+
+    // Explain says where the order stands with the 3PL and what each shipment waits for.
+    void explainSaysWhatEachShipmentWaitsFor()
+    {
+        SalesOrder order;
+        order.id = 1003;
+        order.status = QStringLiteral("B");
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
+        QVERIFY(ThreePlExplainer::explain(order, QString(), {}, now)
+                    .contains(QLatin1String("sent on the next run")));
+
+        ThreePlShipmentEntry created;
+        created.shipmentId = QStringLiteral("5001");
+        created.state = ThreePlState::Created;
+        created.fulfillmentId = 812;
+        ThreePlShipmentEntry waiting = created;
+        waiting.shipmentId = QStringLiteral("5002");
+        waiting.state = ThreePlState::Unknown;
+        waiting.tries = 2;
+        waiting.nextTryAt = now.addSecs(600);
+        ThreePlShipmentEntry held = created;
+        held.shipmentId = QStringLiteral("5003");
+        held.state = ThreePlState::Held;
+        held.error = QStringLiteral("Line 1 ships 2, but only 0 are left.");
+        const QString text =
+            ThreePlExplainer::explain(order, QStringLiteral("sent"), {created, waiting, held}, now);
+        QVERIFY2(text.contains(QLatin1String("Sent to the 3PL")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("Shipment 5001")) &&
+                     text.contains(QLatin1String("#812 created")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("2 read-back")) &&
+                     text.contains(QLatin1String("Retry in the Inbox does it now")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("held: Line 1 ships 2, but only 0 are left.")),
+                 qPrintable(text));
+        // Its wait over, the next run reads it back.
+        QVERIFY(
+            ThreePlExplainer::explain(order, QStringLiteral("sent"), {waiting}, now.addSecs(601))
+                .contains(QLatin1String("the next run reads it back")));
+    }
+
     void theRateLimitWindowIsRespected()
     {
         LeakyBucketPacer pacer = ShipStationApi::makePacer();

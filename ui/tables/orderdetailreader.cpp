@@ -56,7 +56,7 @@ OrderDetail readOrderDetail(Database &database, qint64 orderId)
     LedgerRepository ledger(db);
     for (const ConnectorExplanation &e : Explainer::explainStored(db, *order, fulfillments)) {
         lines << QString() << Text::tr("Explain — connector %1").arg(e.connector.name)
-              << e.explanation.toText();
+              << e.toText();
         for (const LedgerEntry &entry : ledger.entriesOfOrder(e.connector.id, orderId))
             if (entry.state == LedgerState::Attention)
                 detail.flagged = true;
