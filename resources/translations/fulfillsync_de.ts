@@ -366,6 +366,14 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Resolved by %1: %2 (the shipment stays held: no item fulfillment is created for it unless it is retried)</source>
+        <translation>Geklärt von %1: %2 (die Sendung bleibt zurückgehalten: für sie wird kein Item Fulfillment angelegt, außer sie wird erneut versucht)</translation>
+    </message>
+    <message>
+        <source>Resolved by %1: %2 (the item fulfillment of the voided label is left as it is)</source>
+        <translation>Geklärt von %1: %2 (das Item Fulfillment des stornierten Etiketts bleibt unverändert)</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -1010,6 +1018,84 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>A fulfillment changed in NetSuite after it was pushed; see the history and Resolve it.</source>
         <translation>Eine Lieferung wurde nach der Übertragung in NetSuite geändert; sehen Sie im Verlauf nach und wählen Sie dann „Klären“.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreePlExplainer</name>
+    <message>
+        <source>item fulfillment #%1 created in NetSuite.</source>
+        <translation>Item Fulfillment #%1 in NetSuite angelegt.</translation>
+    </message>
+    <message>
+        <source>stored, not known to have reached NetSuite: the next run reads it back by its external id %1, and sends it only if NetSuite does not have it.</source>
+        <translation>gespeichert, aber nicht bekannt, ob sie NetSuite erreicht hat: Der nächste Lauf liest sie über ihre externe ID %1 zurück und sendet sie nur, wenn NetSuite sie nicht hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>NetSuite did not confirm its item fulfillment (%n read-back(s) so far). The first run after %1 reads it back; Retry in the Inbox does it now.</source>
+        <translation><numerusform>NetSuite hat ihr Item Fulfillment nicht bestätigt (bisher %n Rücklesung). Der erste Lauf nach %1 liest es zurück; „Jetzt erneut versuchen“ im Eingang tut es sofort.</numerusform><numerusform>NetSuite hat ihr Item Fulfillment nicht bestätigt (bisher %n Rücklesungen). Der erste Lauf nach %1 liest es zurück; „Jetzt erneut versuchen“ im Eingang tut es sofort.</numerusform></translation>
+    </message>
+    <message>
+        <source>NetSuite did not confirm its item fulfillment: the next run reads it back by its external id %1, and sends it only if NetSuite does not have it.</source>
+        <translation>NetSuite hat ihr Item Fulfillment nicht bestätigt: Der nächste Lauf liest es über die externe ID %1 zurück und sendet es nur, wenn NetSuite es nicht hat.</translation>
+    </message>
+    <message>
+        <source>held: %1 Nothing is sent for it until it is retried (Inbox or Sync History ▸ Replay).</source>
+        <translation>zurückgehalten: %1 Für sie wird nichts gesendet, bis sie erneut versucht wird (Eingang oder Verlauf ▸ Erneut senden).</translation>
+    </message>
+    <message>
+        <source>flagged: %1</source>
+        <translation>markiert: %1</translation>
+    </message>
+    <message>
+        <source>To the 3PL</source>
+        <translation>An den 3PL</translation>
+    </message>
+    <message>
+        <source>Shipments from the 3PL</source>
+        <translation>Sendungen vom 3PL</translation>
+    </message>
+    <message>
+        <source>  Shipment %1 (tracking %2): %3</source>
+        <translation>  Sendung %1 (Sendungsnummer %2): %3</translation>
+    </message>
+    <message>
+        <source>  none yet</source>
+        <translation>  noch keine</translation>
+    </message>
+</context>
+<context>
+    <name>ThreePlOrderDecision</name>
+    <message>
+        <source>%1 in NetSuite after it was sent: it is cancelled in the 3PL.</source>
+        <translation>%1 in NetSuite, nachdem er gesendet wurde: Er wird im 3PL storniert.</translation>
+    </message>
+    <message>
+        <source>Sent to the 3PL, which ships it from there.</source>
+        <translation>An den 3PL gesendet, der ihn von dort versendet.</translation>
+    </message>
+    <message>
+        <source>Sent, then cancelled in the 3PL when NetSuite withdrew it.</source>
+        <translation>Gesendet, dann im 3PL storniert, als NetSuite ihn zurückzog.</translation>
+    </message>
+    <message>
+        <source>Refused by the 3PL, then no longer released in NetSuite: not sent any more.</source>
+        <translation>Vom 3PL abgelehnt, dann in NetSuite nicht mehr freigegeben: wird nicht mehr gesendet.</translation>
+    </message>
+    <message>
+        <source>Refused by the 3PL, and now %1 in NetSuite: nothing left to send.</source>
+        <translation>Vom 3PL abgelehnt und jetzt %1 in NetSuite: nichts mehr zu senden.</translation>
+    </message>
+    <message>
+        <source>Not released for fulfillment in NetSuite (%1): not sent to the 3PL.</source>
+        <translation>In NetSuite nicht zur Lieferung freigegeben (%1): nicht an den 3PL gesendet.</translation>
+    </message>
+    <message>
+        <source>Refused by the 3PL before; %1 in NetSuite, so it is sent again on every run until the 3PL takes it.</source>
+        <translation>Vorher vom 3PL abgelehnt; %1 in NetSuite, daher wird er bei jedem Lauf erneut gesendet, bis der 3PL ihn annimmt.</translation>
+    </message>
+    <message>
+        <source>%1 in NetSuite and not in the 3PL yet: sent on the next run (only the lines at mapped locations, and only what no item fulfillment took).</source>
+        <translation>%1 in NetSuite und noch nicht im 3PL: wird beim nächsten Lauf gesendet (nur die Positionen an zugeordneten Lagerorten und nur, was kein Item Fulfillment schon genommen hat).</translation>
     </message>
 </context>
 <context>
@@ -2029,16 +2115,8 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
         <translation>&amp;Jetzt erneut versuchen</translation>
     </message>
     <message>
-        <source>Resync the orders of these items now (held ones whose mapping was fixed, failed ones without waiting for their next try)</source>
-        <translation>Die Aufträge dieser Einträge jetzt neu synchronisieren (zurückgehaltene mit korrigierter Zuordnung, fehlgeschlagene ohne auf den nächsten Versuch zu warten)</translation>
-    </message>
-    <message>
         <source>Re&amp;solve…</source>
         <translation>Er&amp;ledigen …</translation>
-    </message>
-    <message>
-        <source>Close these items with a reason. A flag is closed for good; a failed or held fulfillment is still retried and opens again if it fails again.</source>
-        <translation>Diese Einträge mit einem Grund schließen. Eine Markierung wird endgültig geschlossen; eine fehlgeschlagene oder zurückgehaltene Lieferung wird weiter versucht und öffnet sich wieder, wenn sie erneut fehlschlägt.</translation>
     </message>
     <message>
         <source>&amp;Open order</source>
@@ -2107,6 +2185,14 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     <message>
         <source>the app&apos;s user</source>
         <translation>der Benutzer der App</translation>
+    </message>
+    <message>
+        <source>Resync the orders of these items now (held ones whose mapping was fixed, failed ones without waiting for their next try; a 3PL connector&apos;s held shipments are read and planned again)</source>
+        <translation>Die Aufträge dieser Einträge jetzt neu synchronisieren (zurückgehaltene, deren Zuordnung behoben ist, fehlgeschlagene ohne auf den nächsten Versuch zu warten; zurückgehaltene Sendungen eines 3PL-Konnektors werden neu gelesen und geplant)</translation>
+    </message>
+    <message>
+        <source>Close these items with a reason. A flag is closed for good; a failed or held fulfillment is still retried and opens again if it fails again. A 3PL connector&apos;s held shipment stays held.</source>
+        <translation>Diese Einträge mit einer Begründung schließen. Eine Markierung wird endgültig geschlossen; eine fehlgeschlagene oder zurückgehaltene Lieferung wird weiter versucht und öffnet sich wieder, wenn sie erneut fehlschlägt. Die zurückgehaltene Sendung eines 3PL-Konnektors bleibt zurückgehalten.</translation>
     </message>
 </context>
 <context>
@@ -3885,8 +3971,8 @@ Ersetzen:
         <translation>%1 wird gerade von einem anderen fulfillsync-Worker synchronisiert (%2); dieser Lauf wurde übersprungen.</translation>
     </message>
     <message>
-        <source>%1 is a 3PL connector: it has no dry run or resync yet. Run it normally; it never creates an item fulfillment twice.</source>
-        <translation>%1 ist ein 3PL-Connector: Er hat noch keinen Probelauf und keine Neusynchronisierung. Starten Sie ihn normal; er legt nie ein Item Fulfillment doppelt an.</translation>
+        <source>%1 is a 3PL connector: it has no dry run yet. Run it normally; it never creates an item fulfillment twice.</source>
+        <translation>%1 ist ein 3PL-Konnektor: Er hat noch keinen Probelauf. Führen Sie ihn normal aus; er legt nie ein Item Fulfillment doppelt an.</translation>
     </message>
 </context>
 <context>
@@ -4145,6 +4231,10 @@ Ersetzen:
         <source>NetSuite sent a sales order row that could not be read (order %1, line %2); nothing of it was sent to the 3PL.</source>
         <translation>NetSuite hat eine Auftragszeile geschickt, die nicht gelesen werden konnte (Auftrag %1, Zeile %2); nichts davon ging an den 3PL.</translation>
     </message>
+    <message>
+        <source>No longer to be sent: NetSuite cancelled, closed or fulfilled it.</source>
+        <translation>Nicht mehr zu senden: NetSuite hat ihn storniert, geschlossen oder erfüllt.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ThreePlPass</name>
@@ -4155,10 +4245,6 @@ Ersetzen:
     <message>
         <source>NetSuite has item fulfillment %1 for shipment %2 (read back by its external id %3).</source>
         <translation>NetSuite hat Item Fulfillment %1 für Sendung %2 (über die externe ID %3 zurückgelesen).</translation>
-    </message>
-    <message>
-        <source>Shipment %1: whether NetSuite created its item fulfillment is still unknown (%2); it is checked again on the next run.</source>
-        <translation>Sendung %1: Ob NetSuite das Item Fulfillment angelegt hat, ist noch unbekannt (%2); der nächste Lauf prüft es erneut.</translation>
     </message>
     <message>
         <source>Reading shipments from the 3PL</source>
@@ -4204,10 +4290,6 @@ Ersetzen:
         <source>NetSuite refused the item fulfillment for shipment %1: %2</source>
         <translation>NetSuite hat das Item Fulfillment für Sendung %1 abgelehnt: %2</translation>
     </message>
-    <message>
-        <source>NetSuite did not confirm the item fulfillment for shipment %1 (%2). The next run reads it back and sends it only if NetSuite does not have it.</source>
-        <translation>NetSuite hat das Item Fulfillment für Sendung %1 nicht bestätigt (%2). Der nächste Lauf liest es zurück und sendet es nur, wenn NetSuite es nicht hat.</translation>
-    </message>
     <message numerus="yes">
         <source>%n shipment(s) belong to orders fulfillsync did not send to the 3PL; they were left alone.</source>
         <translation>
@@ -4237,6 +4319,26 @@ Ersetzen:
     <message>
         <source>The 3PL voided the label of shipment %1 (tracking %2) after it was sent to NetSuite. Check item fulfillment %3 and what the channel got; nothing was undone.</source>
         <translation>Der 3PL hat das Etikett von Sendung %1 (Sendungsnummer %2) storniert, nachdem sie an NetSuite ging. Prüfen Sie Item Fulfillment %3 und was der Kanal bekommen hat; nichts wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Shipment %1: whether NetSuite created its item fulfillment is still unknown (%2); it is checked again at %3.</source>
+        <translation>Sendung %1: Ob NetSuite ihr Item Fulfillment angelegt hat, ist noch unbekannt (%2); es wird um %3 erneut geprüft.</translation>
+    </message>
+    <message>
+        <source>NetSuite did not confirm the item fulfillment for shipment %1 (%2). The first run after %3 reads it back and sends it only if NetSuite does not have it.</source>
+        <translation>NetSuite hat das Item Fulfillment für Sendung %1 nicht bestätigt (%2). Der erste Lauf nach %3 liest es zurück und sendet es nur, wenn NetSuite es nicht hat.</translation>
+    </message>
+    <message>
+        <source>Shipment %1</source>
+        <translation>Sendung %1</translation>
+    </message>
+    <message>
+        <source>%1 (shipment %2)</source>
+        <translation>%1 (Sendung %2)</translation>
+    </message>
+    <message>
+        <source>Order to the 3PL</source>
+        <translation>Auftrag an den 3PL</translation>
     </message>
 </context>
 <context>
