@@ -51,7 +51,8 @@ QString ShipmentPlanner::externalIdFor(const QString &shipmentId)
 
 ShipmentPlanner::Plan ShipmentPlanner::plan(const ThreePlShipment &shipment,
                                             const SalesOrder &order, const QString &externalId,
-                                            const QHash<qint64, double> &alreadyTaken)
+                                            const QHash<qint64, double> &alreadyTaken,
+                                            qint64 shipMethodId)
 {
     Plan result;
     if (shipment.items.isEmpty()) {
@@ -95,6 +96,9 @@ ShipmentPlanner::Plan ShipmentPlanner::plan(const ThreePlShipment &shipment,
         {QStringLiteral("shipStatus"), QJsonObject{{QStringLiteral("id"), QStringLiteral("C")}}},
         {QStringLiteral("tranDate"), shipment.createdAt.date().toString(Qt::ISODate)},
         {QStringLiteral("item"), QJsonObject{{QStringLiteral("items"), lines}}}};
+    if (shipMethodId > 0)
+        body.insert(QStringLiteral("shipMethod"),
+                    QJsonObject{{QStringLiteral("id"), QString::number(shipMethodId)}});
     if (!shipment.trackingNumber.isEmpty())
         body.insert(QStringLiteral("package"),
                     QJsonObject{{QStringLiteral("items"),
@@ -102,6 +106,29 @@ ShipmentPlanner::Plan ShipmentPlanner::plan(const ThreePlShipment &shipment,
                                                          shipment.trackingNumber}}}}});
     result.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return result;
+}
+
+qint64 ShipmentPlanner::shipMethodFor(const ThreePlShipment &shipment,
+                                      const QList<MappingRule> &rules)
+{
+    if (shipment.carrierCode.isEmpty())
+        return 0;
+    const QString service = shipment.carrierCode + u'/' + shipment.serviceCode;
+    QList<const MappingRule *> exact, carrierOnly;
+    for (const MappingRule &r : rules) {
+        if (r.kind != MappingKind::ShipMethod)
+            continue;
+        if (!shipment.serviceCode.isEmpty() && r.target.compare(service, Qt::CaseInsensitive) == 0)
+            exact << &r;
+        else if (r.target.compare(shipment.carrierCode, Qt::CaseInsensitive) == 0)
+            carrierOnly << &r;
+    }
+    const QList<const MappingRule *> &found = exact.isEmpty() ? carrierOnly : exact;
+    if (found.size() != 1)
+        return 0;
+    bool numeric = false;
+    const qint64 id = found.first()->sourceKey.toLongLong(&numeric);
+    return numeric && id > 0 ? id : 0;
 }
 
 } // namespace fulfillsync

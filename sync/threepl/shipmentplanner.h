@@ -32,9 +32,18 @@ struct Plan
 
 // `alreadyTaken`: what earlier shipments of this pass took from each line, beyond what NetSuite
 // reported shipped. Every order line is listed, those not in the shipment with
-// itemReceive:false: a line left out of a transform may be fulfilled in full.
+// itemReceive:false: a line left out of a transform may be fulfilled in full. `shipMethodId`:
+// the item fulfillment's ship method (0: the sales order's, as NetSuite fills it in).
 Plan plan(const ThreePlShipment &shipment, const SalesOrder &order, const QString &externalId,
-          const QHash<qint64, double> &alreadyTaken);
+          const QHash<qint64, double> &alreadyTaken, qint64 shipMethodId = 0);
+
+// The NetSuite ship method the 3PL's carrier and service map back to: the connector's Ship
+// Method mappings read backwards ("carrierCode/serviceCode", or a carrier alone). The item
+// fulfillment carries the carrier that really shipped, so the channel gets a tracking number
+// with its own carrier. 0 when no mapping names the shipment's service, when several do, or
+// when it names the ship method by name only (the record wants its internal id): the item
+// fulfillment then keeps the sales order's.
+qint64 shipMethodFor(const ThreePlShipment &shipment, const QList<MappingRule> &rules);
 
 } // namespace ShipmentPlanner
 

@@ -37,9 +37,10 @@ QString releasedOrdersSince(const QDateTime &since, const QList<qint64> &retry)
     return QStringLiteral("SELECT so.id AS so_id, so.tranid AS so_tranid, so.status AS so_status, "
                           "TO_CHAR(so.trandate, 'YYYY-MM-DD') AS so_date, "
                           "TO_CHAR(so.lastmodifieddate, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS so_lmd, "
-                          "BUILTIN.DF(so.shipmethod) AS ship_method, "
-                          "sl.id AS so_line, sl.item AS item, BUILTIN.DF(sl.item) AS item_name, "
-                          "ABS(sl.quantity) AS quantity, sl.location AS location "
+                          "so.shipmethod AS ship_method_id, BUILTIN.DF(so.shipmethod) AS "
+                          "ship_method, sl.id AS so_line, sl.item AS item, BUILTIN.DF(sl.item) AS "
+                          "item_name, ABS(sl.quantity) AS quantity, sl.location AS location, "
+                          "BUILTIN.DF(sl.location) AS location_name "
                           "FROM transaction so "
                           "JOIN transactionline sl ON sl.transaction = so.id AND sl.mainline = 'F' "
                           "AND sl.kitcomponent = 'F' "
@@ -234,8 +235,9 @@ void ThreePlOrderSender::readFulfilled(const QList<qint64> &orderIds, qsizetype 
 
 void ThreePlOrderSender::buildOutgoing()
 {
-    // The connector's mappings: location -> warehouse id, ship method (name) ->
-    // "carrierCode/serviceCode", item (id) -> the 3PL's SKU.
+    // The connector's mappings: location -> warehouse id, ship method -> "carrierCode/
+    // serviceCode", item -> the 3PL's SKU. Each keyed by NetSuite's internal id or by its name,
+    // as Mappings stores them, and matched as the channel connectors match (id first).
     QHash<QString, QString> warehouses, services, skus;
     for (const MappingRule &r : std::as_const(m_config.rules)) {
         if (r.target.isEmpty())
@@ -247,16 +249,26 @@ void ThreePlOrderSender::buildOutgoing()
         else if (r.kind == MappingKind::Item)
             skus.insert(r.sourceKey, r.target);
     }
+    const auto mapped = [](const QHash<QString, QString> &rules, const QJsonObject &row,
+                           const char *idColumn, const char *nameColumn) -> std::optional<QString> {
+        for (const char *column : {idColumn, nameColumn}) {
+            const QString key = SuiteQlValue::text(row, column);
+            if (!key.isEmpty() && rules.contains(key))
+                return rules.value(key);
+        }
+        return std::nullopt;
+    };
     for (const OrderRows &o : std::as_const(m_candidates)) {
         QJsonArray items;
         QString warehouse;
         QString problem;
         for (const QJsonObject &row : o.lines) {
-            const QString location = SuiteQlValue::text(row, "location");
-            if (!warehouses.isEmpty() && !warehouses.contains(location))
+            const std::optional<QString> lineWarehouse =
+                mapped(warehouses, row, "location", "location_name");
+            if (!warehouses.isEmpty() && !lineWarehouse)
                 continue; // another warehouse ships this line
             if (warehouse.isEmpty())
-                warehouse = warehouses.value(location);
+                warehouse = lineWarehouse.value_or(QString());
             const double quantity = SuiteQlValue::number(row, "quantity"); // read above
             const qint64 line = SuiteQlValue::integer(row, "so_line");
             const double left = quantity - m_taken.value({o.id, line});
@@ -272,7 +284,7 @@ void ThreePlOrderSender::buildOutgoing()
             const QString itemName = SuiteQlValue::text(row, "item_name");
             items.append(QJsonObject{
                 {QStringLiteral("lineItemKey"), QString::number(line)},
-                {QStringLiteral("sku"), skus.value(SuiteQlValue::text(row, "item"), itemName)},
+                {QStringLiteral("sku"), mapped(skus, row, "item", "item_name").value_or(itemName)},
                 {QStringLiteral("name"), itemName},
                 {QStringLiteral("quantity"), left}});
         }
@@ -291,7 +303,8 @@ void ThreePlOrderSender::buildOutgoing()
              o.cancel ? QStringLiteral("cancelled") : QStringLiteral("awaiting_shipment")},
             {QStringLiteral("items"), items}};
         // Unmapped: the 3PL picks the service (its own rules or defaults).
-        const QString service = services.value(SuiteQlValue::text(o.lines.first(), "ship_method"));
+        const QString service =
+            mapped(services, o.lines.first(), "ship_method_id", "ship_method").value_or(QString());
         if (!service.isEmpty()) {
             order.insert(QStringLiteral("carrierCode"), service.section(u'/', 0, 0));
             order.insert(QStringLiteral("serviceCode"), service.section(u'/', 1));

@@ -406,7 +406,8 @@ void ThreePlPass::planShipments()
         }
         entry.orderNumber = order->tranId;
         const ShipmentPlanner::Plan plan =
-            ShipmentPlanner::plan(s, *order, entry.externalId, taken.value(orderId));
+            ShipmentPlanner::plan(s, *order, entry.externalId, taken.value(orderId),
+                                  ShipmentPlanner::shipMethodFor(s, m_config.rules));
         if (plan.body.isEmpty()) {
             // Less left than it ships may mean NetSuite has this very shipment already (another
             // connector on the same 3PL account): its external id says so before it is held.

@@ -74,16 +74,19 @@ class TestThreePl : public QObject
                 {QStringLiteral("quantity"), quantity}};
     }
 
-    void ship(qint64 salesOrderId, const QString &tracking, const QJsonArray &items)
+    void ship(qint64 salesOrderId, const QString &tracking, const QJsonArray &items,
+              const QString &carrier = QStringLiteral("stamps_com"),
+              const QString &service = QString())
     {
-        const Answer a =
-            send("POST", QStringLiteral("/_sandbox/3pl/ship"),
-                 QJsonObject{{QStringLiteral("orderKey"),
-                              ShipmentPlanner::orderKeyFor(m_sandbox->credentials().accountId,
-                                                           salesOrderId)},
-                             {QStringLiteral("trackingNumber"), tracking},
-                             {QStringLiteral("carrierCode"), QStringLiteral("stamps_com")},
-                             {QStringLiteral("items"), items}});
+        QJsonObject shipment{
+            {QStringLiteral("orderKey"),
+             ShipmentPlanner::orderKeyFor(m_sandbox->credentials().accountId, salesOrderId)},
+            {QStringLiteral("trackingNumber"), tracking},
+            {QStringLiteral("carrierCode"), carrier},
+            {QStringLiteral("items"), items}};
+        if (!service.isEmpty())
+            shipment.insert(QStringLiteral("serviceCode"), service);
+        const Answer a = send("POST", QStringLiteral("/_sandbox/3pl/ship"), shipment);
         QVERIFY2(a.status == 200 || a.status == 201, qPrintable(QString::number(a.status)));
     }
 
@@ -214,13 +217,19 @@ private Q_SLOTS:
         threePl.endpoint = m_sandbox->threePlBaseUrl().toString();
         QVERIFY(ConnectorRepository(m_temp->database().connection()).save(threePl));
         m_threePlId = threePl.id;
-        // Its mappings: NetSuite's USPS Priority Mail is the 3PL's stamps_com service, and
-        // MUG-BLUE (502) is MUG-3PL in the 3PL's catalogue.
+        // Its mappings, by internal id as Mappings stores them: NetSuite's USPS Priority Mail
+        // (14) is the 3PL's stamps_com service, UPS Ground (12) its ups_ground, and MUG-BLUE
+        // (502) is MUG-3PL in the 3PL's catalogue.
         QVERIFY(MappingRepository(m_temp->database().connection())
                     .replace(m_threePlId, {{MappingKind::ShipMethod,
-                                            QStringLiteral("USPS Priority Mail"),
+                                            QStringLiteral("14"),
                                             QStringLiteral("USPS Priority Mail"),
                                             QStringLiteral("stamps_com/usps_priority_mail"),
+                                            {}},
+                                           {MappingKind::ShipMethod,
+                                            QStringLiteral("12"),
+                                            QStringLiteral("UPS Ground"),
+                                            QStringLiteral("ups/ups_ground"),
                                             {}},
                                            {MappingKind::Item,
                                             QStringLiteral("502"),
@@ -421,6 +430,24 @@ private Q_SLOTS:
         QCOMPARE(history.first().outcome, SyncOutcome::Pushed);
         QCOMPARE(history.first().orderTranId, QStringLiteral("SO1003"));
         QVERIFY(history.first().request.contains(QLatin1String("\"itemReceive\":true")));
+    }
+
+    // The 3PL shipped SO1003 (USPS in NetSuite) with UPS: the item fulfillment says UPS Ground,
+    // so the channel gets the UPS tracking number with UPS; a service it was sent with keeps
+    // the order's ship method.
+    void theCarrierThatShippedIsOnTheFulfillment()
+    {
+        ship(1003, QStringLiteral("1Z999AA10123456784"), QJsonArray{item("1", "MUG-BLUE", 1)},
+             QStringLiteral("ups"), QStringLiteral("ups_ground"));
+        ship(1003, QStringLiteral("9400100000000000000016"), QJsonArray{item("1", "MUG-BLUE", 1)},
+             QStringLiteral("stamps_com"), QStringLiteral("usps_priority_mail"));
+        QCOMPARE(runThreePl().pushed, 2);
+        const QList<QJsonObject> created = fulfillmentsOf(1003);
+        QCOMPARE(created.size(), 2);
+        QSet<qint64> methods;
+        for (const QJsonObject &f : created)
+            methods << f[QLatin1String("shipMethod")].toInteger();
+        QCOMPARE(methods, (QSet<qint64>{12, 14}));
     }
 
     // The transform is stored, then its answer is lost: the same pass reads it back by its

@@ -109,6 +109,72 @@ private Q_SLOTS:
         QCOMPARE(lines[1][QLatin1String("quantity")].toDouble(), 2.0);
         QCOMPARE(lines[2][QLatin1String("itemReceive")].toBool(), false);
         QVERIFY(!lines[2].contains(QLatin1String("quantity")));
+        QVERIFY(!body.contains(QLatin1String("shipMethod"))); // the sales order's
+
+        const QJsonObject withMethod =
+            QJsonDocument::fromJson(
+                ShipmentPlanner::plan(
+                    shipment({{QStringLiteral("1"), QStringLiteral("MUG-BLUE"), 2}}), order(),
+                    QStringLiteral("x"), {}, 12)
+                    .body)
+                .object();
+        QCOMPARE(withMethod[QLatin1String("shipMethod")][QLatin1String("id")].toString(),
+                 QStringLiteral("12"));
+    }
+
+    // The carrier that really shipped, mapped back to a NetSuite ship method by internal id.
+    void theCarrierMapsBackToAShipMethod_data()
+    {
+        QTest::addColumn<QString>("carrier");
+        QTest::addColumn<QString>("service");
+        QTest::addColumn<QList<MappingRule>>("rules");
+        QTest::addColumn<qint64>("shipMethod");
+        const auto rule = [](const char *key, const char *target) {
+            return MappingRule{
+                MappingKind::ShipMethod, QLatin1String(key), QString(), QLatin1String(target), {}};
+        };
+        const QList<MappingRule> rules{rule("12", "ups/ups_ground"),
+                                       rule("14", "stamps_com/usps_priority_mail"),
+                                       rule("13", "fedex")};
+        QTest::newRow("carrier and service") << "ups"
+                                             << "ups_ground" << rules << qint64(12);
+        QTest::newRow("case differs") << "UPS"
+                                      << "UPS_GROUND" << rules << qint64(12);
+        QTest::newRow("carrier alone") << "fedex"
+                                       << "fedex_2day" << rules << qint64(13);
+        QTest::newRow("unmapped service") << "ups"
+                                          << "ups_next_day_air" << rules << qint64(0);
+        QTest::newRow("no carrier") << ""
+                                    << "" << rules << qint64(0);
+        QTest::newRow("two ship methods for one service")
+            << "ups"
+            << "ups_ground" << (rules + QList<MappingRule>{rule("15", "ups/ups_ground")})
+            << qint64(0);
+        QTest::newRow("mapped by name only")
+            << "ups"
+            << "ups_ground" << QList<MappingRule>{rule("UPS Ground", "ups/ups_ground")}
+            << qint64(0);
+        QTest::newRow("another kind's target")
+            << "ups"
+            << "ups_ground"
+            << QList<MappingRule>{{MappingKind::Location,
+                                   QStringLiteral("3"),
+                                   QString(),
+                                   QStringLiteral("ups/ups_ground"),
+                                   {}}}
+            << qint64(0);
+    }
+
+    void theCarrierMapsBackToAShipMethod()
+    {
+        QFETCH(QString, carrier);
+        QFETCH(QString, service);
+        QFETCH(QList<MappingRule>, rules);
+        QFETCH(qint64, shipMethod);
+        ThreePlShipment s = shipment({});
+        s.carrierCode = carrier;
+        s.serviceCode = service;
+        QCOMPARE(ShipmentPlanner::shipMethodFor(s, rules), shipMethod);
     }
 
     void whatCannotBeFulfilledIsHeld_data()
