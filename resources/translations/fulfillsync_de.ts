@@ -1032,7 +1032,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     </message>
     <message numerus="yes">
         <source>NetSuite did not confirm its item fulfillment (%n read-back(s) so far). The first run after %1 reads it back; Retry in the Inbox does it now.</source>
-        <translation><numerusform>NetSuite hat ihr Item Fulfillment nicht bestätigt (bisher %n Rücklesung). Der erste Lauf nach %1 liest es zurück; „Jetzt erneut versuchen“ im Eingang tut es sofort.</numerusform><numerusform>NetSuite hat ihr Item Fulfillment nicht bestätigt (bisher %n Rücklesungen). Der erste Lauf nach %1 liest es zurück; „Jetzt erneut versuchen“ im Eingang tut es sofort.</numerusform></translation>
+        <translation>
+            <numerusform>NetSuite hat ihr Item Fulfillment nicht bestätigt (bisher %n Rücklesung). Der erste Lauf nach %1 liest es zurück; „Jetzt erneut versuchen“ im Eingang tut es sofort.</numerusform>
+            <numerusform>NetSuite hat ihr Item Fulfillment nicht bestätigt (bisher %n Rücklesungen). Der erste Lauf nach %1 liest es zurück; „Jetzt erneut versuchen“ im Eingang tut es sofort.</numerusform>
+        </translation>
     </message>
     <message>
         <source>NetSuite did not confirm its item fulfillment: the next run reads it back by its external id %1, and sends it only if NetSuite does not have it.</source>

@@ -290,6 +290,7 @@ void ThreePlOrderSender::buildOutgoing()
         }
         if (!problem.isEmpty()) {
             m_result.problems << problem;
+            m_result.unsendable << OrderOutcome{o.id, o.tranId, false, {}, {}, problem};
             continue;
         }
         if (items.isEmpty() && !o.cancel)

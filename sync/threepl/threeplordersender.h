@@ -74,7 +74,8 @@ public:
         int threePlRequests = 0;
         int throttled = 0;
         QStringList problems; // orders that could not be sent at all (fractional quantities)
-        QString error;        // the leg could not finish; its watermark stays
+        QList<OrderOutcome> unsendable; // those orders, for the Inbox
+        QString error;                  // the leg could not finish; its watermark stays
     };
 
     ThreePlOrderSender(QNetworkAccessManager &network, Database &database, Config config,

@@ -107,6 +107,8 @@ void ThreePlPass::sendOrders()
                 m_summary.warnings << r.problems;
                 for (const ThreePlOrderSender::OrderOutcome &o : r.orders)
                     recordOrder(o);
+                for (const ThreePlOrderSender::OrderOutcome &o : r.unsendable)
+                    holdOrder(o);
                 m_ordersSent = r.sent;
                 m_ordersCancelled = r.cancelled;
                 if (!m_cancelled) // a cancel is said by the summary, not as an error
@@ -667,6 +669,21 @@ void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
     InboxItem item = inboxItem(a, InboxSubject::ThreePlOrder, QString::number(order.salesOrderId));
     item.fulfillmentTranId = tr("Order to the 3PL");
     append(a, item, order.taken ? std::nullopt : std::optional<InboxProblem>(InboxProblem::Failed));
+}
+
+// An order that cannot go to the 3PL as it is (a fractional quantity): held in the Inbox for a
+// person, without a history line on every run that finds it again. Sent later, its item
+// settles like any other order's.
+void ThreePlPass::holdOrder(const ThreePlOrderSender::OrderOutcome &order)
+{
+    InboxItem item = inboxItem(attempt(order.salesOrderId, order.tranId),
+                               InboxSubject::ThreePlOrder, QString::number(order.salesOrderId));
+    item.fulfillmentTranId = tr("Order to the 3PL");
+    item.message = order.message;
+    item.problem = InboxProblem::Held;
+    InboxRepository inbox(m_database.connection());
+    if (!inbox.open(item, m_config.clock()))
+        qCWarning(lcThreePl) << "could not open the inbox item:" << inbox.lastError();
 }
 
 void ThreePlPass::finish(const QString &error)

@@ -107,6 +107,7 @@ private:
     void append(const SyncAttempt &attempt, const InboxItem &item,
                 std::optional<InboxProblem> problem);
     QDateTime postpone(const ThreePlShipmentEntry &entry);
+    void holdOrder(const ThreePlOrderSender::OrderOutcome &order);
     void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
                 const QString &message, const QByteArray &response, qint64 elapsedMs);
     void hold(ThreePlShipmentEntry entry, const QString &reason);

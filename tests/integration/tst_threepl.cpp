@@ -17,6 +17,7 @@
 #include "testutils/tempdatabase.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -361,6 +362,54 @@ private Q_SLOTS:
         QVERIFY(ThreePlRepository(m_temp->database().connection())
                     .ordersInState(other, QStringLiteral("refused"))
                     .isEmpty());
+    }
+
+    // An order the 3PL cannot take as it is (half a mug) waits in the Inbox for a person, once,
+    // not as a new failure on every run; nothing of it is sent.
+    void anOrderThatCannotBeSentIsHeldInTheInbox()
+    {
+        QFile file(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
+                   QStringLiteral("/sandbox/scenarios/basic.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonObject netsuite = scenario[QLatin1String("netsuite")].toObject();
+        QJsonArray orders = netsuite[QLatin1String("salesOrders")].toArray();
+        orders.append(QJsonObject{
+            {QStringLiteral("id"), 1010},
+            {QStringLiteral("tranId"), QStringLiteral("SO1010")},
+            {QStringLiteral("tranDate"), QStringLiteral("2026-11-20")},
+            {QStringLiteral("lastModified"), QStringLiteral("2026-11-20T11:00:00Z")},
+            {QStringLiteral("customer"), 79},
+            {QStringLiteral("channel"), QStringLiteral("Shopify")},
+            {QStringLiteral("channelOrder"), QStringLiteral("5010")},
+            {QStringLiteral("shipMethod"), 14},
+            {QStringLiteral("lines"), QJsonArray{QJsonObject{{QStringLiteral("line"), 1},
+                                                             {QStringLiteral("item"), 502},
+                                                             {QStringLiteral("quantity"), 1.5},
+                                                             {QStringLiteral("location"), 1}}}}});
+        netsuite.insert(QStringLiteral("salesOrders"), orders);
+        scenario.insert(QStringLiteral("netsuite"), netsuite);
+        QString error;
+        QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
+
+        for (int run = 0; run < 2; ++run) {
+            const SyncRunSummary s = runThreePl();
+            QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+            QVERIFY2(s.warnings.join(u' ').contains(QLatin1String("whole quantities")),
+                     qPrintable(s.warnings.join(u' ')));
+        }
+        const QList<InboxItem> open = openInboxItems(m_threePlId);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().subject, InboxSubject::ThreePlOrder);
+        QCOMPARE(open.first().problem, InboxProblem::Held);
+        QCOMPARE(open.first().orderTranId, QStringLiteral("SO1010"));
+        QVERIFY2(open.first().message.contains(QLatin1String("whole quantities")),
+                 qPrintable(open.first().message));
+        for (const SyncAttempt &a : HistoryRepository(m_temp->database().connection()).latest(20))
+            QVERIFY(a.orderTranId != u"SO1010");
+        for (const QJsonValue &o :
+             state()[QLatin1String("threePl")][QLatin1String("orders")].toArray())
+            QVERIFY(o[QLatin1String("orderNumber")].toString() != u"SO1010");
     }
 
     // Two connectors that read the same 3PL account meet on one item fulfillment per shipment:
