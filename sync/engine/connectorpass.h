@@ -23,6 +23,8 @@ Q_SIGNALS:
     void progressed(const fulfillsync::SyncProgress &progress);
     void historyAdvanced(qint64 newestAttemptId);
     void finished(const fulfillsync::SyncRunSummary &summary);
+    // Dry run: the exact request the pass would send, or why nothing would go.
+    void requestPlanned(const fulfillsync::PlannedRequest &request);
 };
 
 } // namespace fulfillsync

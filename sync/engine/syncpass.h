@@ -89,10 +89,6 @@ public:
     void start() override;
     void cancel() override;
 
-Q_SIGNALS:
-    // Dry run: the exact request a fulfillment would cause.
-    void requestPlanned(const fulfillsync::PlannedRequest &request);
-
 private:
     struct Job
     {

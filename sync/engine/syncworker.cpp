@@ -247,11 +247,6 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
                                            .arg(connector->name));
 
     const bool threePl = connector->isThreePl();
-    if (threePl && request.dryRun)
-        return refuse(connector->name, tr("%1 is a 3PL connector: it has no dry run yet. Run it "
-                                          "normally; it never creates an item fulfillment twice.")
-                                           .arg(connector->name));
-
     // A dry run sends and writes nothing, so it needs no lease.
     if (!request.dryRun) {
         LeaseRepository leases(db);
@@ -293,6 +288,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     m_running.insert(connectorId, pass);
     connect(pass, &ConnectorPass::progressed, this, &SyncWorker::progressed);
     connect(pass, &ConnectorPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
+    connect(pass, &ConnectorPass::requestPlanned, this, &SyncWorker::requestPlanned);
     connect(pass, &ConnectorPass::finished, this,
             [this, pass, connectorId](const SyncRunSummary &summary) {
                 pass->deleteLater();
@@ -334,9 +330,7 @@ ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuit
             config.replayBody =
                 QJsonDocument::fromJson(attempt->request.toUtf8()).toJson(QJsonDocument::Compact);
     }
-    auto *pass = new SyncPass(*m_network, m_database, config, this);
-    connect(pass, &SyncPass::requestPlanned, this, &SyncWorker::requestPlanned);
-    return pass;
+    return new SyncPass(*m_network, m_database, config, this);
 }
 
 ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
@@ -362,6 +356,7 @@ ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuit
     // A resync of orders (Retry in the Inbox) tries their held and unconfirmed shipments again;
     // the run itself is the usual one, so nothing is sent twice.
     config.retryOrderIds = request.orderIds;
+    config.dryRun = request.dryRun;
     if (request.replayAttemptId != 0) {
         // Replay of a held shipment's attempt: that order's held shipments are tried again.
         const std::optional<SyncAttempt> attempt =

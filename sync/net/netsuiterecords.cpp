@@ -43,13 +43,24 @@ QDateTime isoTime(const QJsonValue &value)
 
 namespace {
 
+QUrl recordUrl(const NetSuiteEndpoint &endpoint, const QString &path)
+{
+    QUrl url = endpoint.restBase();
+    url.setPath(url.path() + QStringLiteral("/services/rest/record/v1/") + path);
+    return url;
+}
+
+QString transformPath(qint64 salesOrderId)
+{
+    return QStringLiteral("salesOrder/%1/!transform/itemFulfillment").arg(salesOrderId);
+}
+
 // A signed Record API call; the signature is made anew for every attempt.
 HttpCall *recordCall(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
                      const QString &path, const QUrlQuery &query, const QByteArray &verb,
                      const QByteArray &body, const QByteArray &idempotencyKey, QObject *parent)
 {
-    QUrl url = endpoint.restBase();
-    url.setPath(url.path() + QStringLiteral("/services/rest/record/v1/") + path);
+    QUrl url = recordUrl(endpoint, path);
     if (!query.isEmpty())
         url.setQuery(query);
     auto factory = [url, endpoint, verb, body, idempotencyKey] {
@@ -110,9 +121,13 @@ HttpCall *NetSuiteRecords::transformToFulfillment(QNetworkAccessManager &network
     static const QUuid keySpace(QStringLiteral("{5b1c7e0a-3f1d-4b7e-9a59-2d1f0c3e6a11}"));
     const QByteArray key =
         QUuid::createUuidV5(keySpace, externalId).toByteArray(QUuid::WithoutBraces);
-    return recordCall(network, endpoint,
-                      QStringLiteral("salesOrder/%1/!transform/itemFulfillment").arg(salesOrderId),
-                      {}, "POST", body, key, parent);
+    return recordCall(network, endpoint, transformPath(salesOrderId), {}, "POST", body, key,
+                      parent);
+}
+
+QUrl NetSuiteRecords::transformUrl(const NetSuiteEndpoint &endpoint, qint64 salesOrderId)
+{
+    return recordUrl(endpoint, transformPath(salesOrderId));
 }
 
 qint64 NetSuiteRecords::idOfRecord(const HttpResult &result)

@@ -30,6 +30,8 @@ HttpCall *getByExternalId(QNetworkAccessManager &network, const NetSuiteEndpoint
 HttpCall *transformToFulfillment(QNetworkAccessManager &network, const NetSuiteEndpoint &endpoint,
                                  qint64 salesOrderId, const QByteArray &body,
                                  const QString &externalId, QObject *parent);
+// Where that transform goes (for a dry run's list).
+QUrl transformUrl(const NetSuiteEndpoint &endpoint, qint64 salesOrderId);
 // The new record's id from a 204's Location header; 0 when there is none to read.
 qint64 idFromLocation(const HttpResult &result);
 // The id of the record a 200 answer holds (a string or a number); 0 for anything else,

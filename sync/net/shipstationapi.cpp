@@ -105,8 +105,7 @@ HttpCall *ShipStationApi::createOrders(QNetworkAccessManager &network,
                                        const ThreePlEndpoint &endpoint, const QJsonArray &orders,
                                        QObject *parent)
 {
-    return makeCall(network, endpoint,
-                    resourceUrl(endpoint, QStringLiteral("/orders/createorders")), "POST",
+    return makeCall(network, endpoint, createOrdersUrl(endpoint), "POST",
                     QJsonDocument(orders).toJson(QJsonDocument::Compact), parent);
 }
 
@@ -213,6 +212,11 @@ void ShipStationApi::pace(HttpCall &call, LeakyBucketPacer *pacer)
         call.setPacer(pacer, 1, [](LeakyBucketPacer &p, const HttpResult &answer) {
             observeRateLimit(p, answer, QDateTime::currentMSecsSinceEpoch());
         });
+}
+
+QUrl ShipStationApi::createOrdersUrl(const ThreePlEndpoint &endpoint)
+{
+    return resourceUrl(endpoint, QStringLiteral("/orders/createorders"));
 }
 
 } // namespace fulfillsync

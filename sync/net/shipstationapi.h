@@ -41,6 +41,7 @@ HttpCall *listShipments(QNetworkAccessManager &network, const ThreePlEndpoint &e
 // so sending a batch again after a lost answer changes nothing: retried like a read.
 HttpCall *createOrders(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint,
                        const QJsonArray &orders, QObject *parent);
+QUrl createOrdersUrl(const ThreePlEndpoint &endpoint); // for a dry run's list
 struct OrderResult
 {
     bool success = false;

@@ -168,7 +168,7 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
         const ThreePlOrderDecision decision =
             ThreePlOrderDecision::decide(o.status, sent.value(o.id));
         o.cancel = decision.action == ThreePlOrderDecision::Action::Cancel;
-        if (decision.action == ThreePlOrderDecision::Action::Settle) {
+        if (decision.action == ThreePlOrderDecision::Action::Settle && !m_config.dryRun) {
             // Cancelled, closed or fulfilled in NetSuite meanwhile: nothing left to send, and
             // nothing left for a person.
             QSqlDatabase db = m_database.connection();
@@ -326,6 +326,18 @@ void ThreePlOrderSender::sendNextBatch()
         return;
     if (m_outgoing.empty())
         return finish();
+    if (m_config.dryRun) {
+        for (const Outgoing &o : m_outgoing)
+            m_result.planned << OrderOutcome{
+                o.salesOrderId,
+                o.tranId,
+                false,
+                QString::fromUtf8(QJsonDocument(o.order).toJson(QJsonDocument::Indented)),
+                {},
+                {}};
+        m_outgoing.clear();
+        return finish();
+    }
     Q_EMIT progressed(tr("Sending orders to the 3PL"), m_total - int(m_outgoing.size()), m_total);
     QList<Outgoing> batch;
     QJsonArray orders;
@@ -406,7 +418,7 @@ void ThreePlOrderSender::finish(const QString &error)
     m_result.error = error;
     // Every order read was sent, refused (then retried by id) or is not for the 3PL: the next
     // run starts after them.
-    if (error.isEmpty() && m_newest.isValid())
+    if (error.isEmpty() && m_newest.isValid() && !m_config.dryRun)
         WatermarkRepository(m_database.connection())
             .setValue(m_config.connectorId, watermarkStream(), m_newest, QString());
     Q_EMIT finished(m_result);

@@ -53,6 +53,7 @@ public:
         QDateTime firstPassSince;
         int overlapSeconds = 600;
         std::function<QDateTime()> clock;
+        bool dryRun = false; // read, plan and list; send and write nothing
     };
     // One order sent (or cancelled, or refused), for the history.
     struct OrderOutcome
@@ -75,6 +76,7 @@ public:
         int throttled = 0;
         QStringList problems; // orders that could not be sent at all (fractional quantities)
         QList<OrderOutcome> unsendable; // those orders, for the Inbox
+        QList<OrderOutcome> planned;    // a dry run's orders, as they would go
         QString error;                  // the leg could not finish; its watermark stays
     };
 

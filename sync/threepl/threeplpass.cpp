@@ -56,6 +56,7 @@ ThreePlPass::ThreePlPass(QNetworkAccessManager &network, Database &database, Con
     m_summary.connectorId = m_config.connector.id;
     m_summary.connectorName = m_config.connector.name;
     m_summary.trigger = m_config.trigger;
+    m_summary.dryRun = m_config.dryRun;
 }
 
 ThreePlPass::~ThreePlPass() = default;
@@ -66,7 +67,8 @@ void ThreePlPass::start()
     // Reading from before the earliest held shipment finds them again; the rows of the others
     // in that window keep them from being sent twice.
     QDateTime from;
-    for (qint64 orderId : std::as_const(m_config.retryOrderIds)) {
+    const QList<qint64> retried = m_config.dryRun ? QList<qint64>() : m_config.retryOrderIds;
+    for (qint64 orderId : retried) {
         const QDateTime held =
             ThreePlRepository(m_database.connection()).retryOrder(m_config.connector.id, orderId);
         if (held.isValid() && (!from.isValid() || held < from))
@@ -95,6 +97,7 @@ void ThreePlPass::sendOrders()
     config.firstPassSince = m_config.firstPassSince;
     config.overlapSeconds = m_config.overlapSeconds;
     config.clock = m_config.clock;
+    config.dryRun = m_config.dryRun;
     m_sender = new ThreePlOrderSender(m_network, m_database, config, this);
     connect(m_sender, &ThreePlOrderSender::progressed, this, &ThreePlPass::progress);
     connect(m_sender, &ThreePlOrderSender::finished, this,
@@ -108,7 +111,13 @@ void ThreePlPass::sendOrders()
                 for (const ThreePlOrderSender::OrderOutcome &o : r.orders)
                     recordOrder(o);
                 for (const ThreePlOrderSender::OrderOutcome &o : r.unsendable)
-                    holdOrder(o);
+                    if (m_config.dryRun)
+                        plan(o.tranId, ShipStationApi::createOrdersUrl(m_config.threePl), {},
+                             o.message);
+                    else
+                        holdOrder(o);
+                for (const ThreePlOrderSender::OrderOutcome &o : r.planned)
+                    plan(o.tranId, ShipStationApi::createOrdersUrl(m_config.threePl), o.request);
                 m_ordersSent = r.sent;
                 m_ordersCancelled = r.cancelled;
                 if (!m_cancelled) // a cancel is said by the summary, not as an error
@@ -125,7 +134,15 @@ void ThreePlPass::settleStart()
     const QList<ThreePlShipmentEntry> open =
         ThreePlRepository(m_database.connection())
             .unsettled(m_config.connector.id, m_config.clock());
-    m_unsettled.assign(open.begin(), open.end());
+    if (m_config.dryRun) {
+        // Settling writes what it finds; a dry run only says a real run starts there.
+        if (!open.isEmpty())
+            m_summary.warnings << tr("%n shipment(s) whose item fulfillment NetSuite has not "
+                                     "confirmed are read back first by a real run.",
+                                     nullptr, int(open.size()));
+    } else {
+        m_unsettled.assign(open.begin(), open.end());
+    }
     settleNext();
 }
 
@@ -289,6 +306,8 @@ void ThreePlPass::onShipments(const HttpResult &result, int page)
     m_summary.detectedFulfillments += int(read->shipments.size());
     if (page < read->pages)
         return readShipments(page + 1);
+    if (m_config.dryRun)
+        return readOrders(); // a voided label only flags what a real run made
     readShipments(1, true);
 }
 
@@ -413,13 +432,21 @@ void ThreePlPass::planShipments()
         if (plan.body.isEmpty()) {
             // Less left than it ships may mean NetSuite has this very shipment already (another
             // connector on the same 3PL account): its external id says so before it is held.
-            if (plan.overQuantity)
+            if (plan.overQuantity && !m_config.dryRun)
                 m_holdChecks.push_back({entry, plan.holdReason});
             else
                 hold(entry, plan.holdReason);
             continue;
         }
         entry.request = QString::fromUtf8(plan.body);
+        for (auto it = plan.quantities.cbegin(); it != plan.quantities.cend(); ++it)
+            taken[orderId][it.key()] += it.value();
+        if (m_config.dryRun) {
+            this->plan(entry.orderNumber,
+                       NetSuiteRecords::transformUrl(m_config.netsuite, entry.salesOrderId),
+                       entry.request);
+            continue;
+        }
         bool exists = false;
         if (!outbox.insertIntent(entry, &exists)) {
             if (exists) { // another worker got there first
@@ -429,11 +456,11 @@ void ThreePlPass::planShipments()
             return finish(tr("Could not store the intent for shipment %1: %2")
                               .arg(s.shipmentId, outbox.lastError()));
         }
-        for (auto it = plan.quantities.cbegin(); it != plan.quantities.cend(); ++it)
-            taken[orderId][it.key()] += it.value();
         m_sends.push_back(entry);
     }
     m_shipments.clear();
+    if (m_config.dryRun)
+        return finish();
     m_sendTotal = int(m_sends.size());
     checkHolds();
 }
@@ -471,6 +498,10 @@ void ThreePlPass::checkHolds()
 
 void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
 {
+    if (m_config.dryRun)
+        return plan(entry.orderNumber,
+                    NetSuiteRecords::transformUrl(m_config.netsuite, entry.salesOrderId), {},
+                    tr("Shipment %1 would be held: %2").arg(entry.shipmentId, reason));
     entry.state = ThreePlState::Held;
     entry.error = reason;
     bool exists = false;
@@ -671,6 +702,19 @@ void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
     append(a, item, order.taken ? std::nullopt : std::optional<InboxProblem>(InboxProblem::Failed));
 }
 
+void ThreePlPass::plan(const QString &orderTranId, const QUrl &url, const QString &body,
+                       const QString &problem)
+{
+    PlannedRequest r;
+    r.connectorId = m_config.connector.id;
+    r.orderTranId = orderTranId;
+    r.method = QStringLiteral("POST");
+    r.url = url.toString();
+    r.body = body;
+    r.problem = problem;
+    Q_EMIT requestPlanned(r);
+}
+
 // An order that cannot go to the 3PL as it is (a fractional quantity): held in the Inbox for a
 // person, without a history line on every run that finds it again. Sent later, its item
 // settles like any other order's.
@@ -703,7 +747,7 @@ void ThreePlPass::finish(const QString &error)
         m_summary.warnings << tr("%n voided shipment(s) were skipped.", nullptr, m_voided);
     // Every shipment read has its row now (intent, hold or created): the next pass may start
     // after them. A pass cut short reads its window again; the rows keep that harmless.
-    if (error.isEmpty() && !m_cancelled && m_newest.isValid()) {
+    if (error.isEmpty() && !m_cancelled && m_newest.isValid() && !m_config.dryRun) {
         WatermarkRepository watermarks(m_database.connection());
         watermarks.setValue(m_config.connector.id, watermarkStream(), m_newest, QString());
         if (m_newestVoid.isValid())

@@ -61,6 +61,9 @@ public:
         // again (a person fixed what held them), their unknown ones read back at once.
         QList<qint64> retryOrderIds;
         QuarantinePolicy policy; // how long an unconfirmed shipment waits between read-backs
+        // Read and plan both legs, list every request (ConnectorPass::requestPlanned) or why
+        // none would go; send and write nothing.
+        bool dryRun = false;
         int overlapSeconds = 600;
         int readBackDelayMs = 1500; // after an unsure answer, before reading back
         std::function<QDateTime()> clock = [] {
@@ -108,6 +111,8 @@ private:
                 std::optional<InboxProblem> problem);
     QDateTime postpone(const ThreePlShipmentEntry &entry);
     void holdOrder(const ThreePlOrderSender::OrderOutcome &order);
+    void plan(const QString &orderTranId, const QUrl &url, const QString &body,
+              const QString &problem = QString());
     void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
                 const QString &message, const QByteArray &response, qint64 elapsedMs);
     void hold(ThreePlShipmentEntry entry, const QString &reason);

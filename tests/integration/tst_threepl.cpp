@@ -38,6 +38,7 @@ class TestThreePl : public QObject
     QNetworkAccessManager m_network;
     DemoTarget m_target;
     SyncCredentials m_credentials;
+    QList<PlannedRequest> m_planned; // the last run's, when it was a dry run
     qint64 m_shopifyId = 0;
     qint64 m_threePlId = 0;
 
@@ -134,6 +135,9 @@ class TestThreePl : public QObject
         worker.setCredentials(m_credentials);
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
+        m_planned.clear();
+        connect(&worker, &SyncWorker::requestPlanned, this,
+                [this](const PlannedRequest &r) { m_planned << r; });
         request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
         request.timeoutMs = 3000; // a hung request is given up quickly
         worker.run(request);
@@ -165,6 +169,47 @@ class TestThreePl : public QObject
     {
         const QList<SyncRunSummary> s = run(m_threePlId);
         return s.isEmpty() ? SyncRunSummary{} : s.first();
+    }
+
+    // The basic scenario again with SO1010 released since the last run (the 3PL's side starts
+    // empty again): the next run's orders out finds it.
+    bool addReleasedOrder(double quantity)
+    {
+        QFile file(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
+                   QStringLiteral("/sandbox/scenarios/basic.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonObject netsuite = scenario[QLatin1String("netsuite")].toObject();
+        QJsonArray orders = netsuite[QLatin1String("salesOrders")].toArray();
+        orders.append(QJsonObject{
+            {QStringLiteral("id"), 1010},
+            {QStringLiteral("tranId"), QStringLiteral("SO1010")},
+            {QStringLiteral("tranDate"), QStringLiteral("2026-11-20")},
+            // After anything an earlier run of the test read.
+            {QStringLiteral("lastModified"),
+             QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate)},
+            {QStringLiteral("customer"), 79},
+            {QStringLiteral("channel"), QStringLiteral("Shopify")},
+            {QStringLiteral("channelOrder"), QStringLiteral("5010")},
+            {QStringLiteral("shipMethod"), 14},
+            {QStringLiteral("lines"), QJsonArray{QJsonObject{{QStringLiteral("line"), 1},
+                                                             {QStringLiteral("item"), 502},
+                                                             {QStringLiteral("quantity"), quantity},
+                                                             {QStringLiteral("location"), 1}}}}});
+        netsuite.insert(QStringLiteral("salesOrders"), orders);
+        scenario.insert(QStringLiteral("netsuite"), netsuite);
+        QString error;
+        return m_sandbox->loadScenario(scenario, &error);
+    }
+
+    bool threePlHasOrder(const QString &tranId)
+    {
+        for (const QJsonValue &o :
+             state()[QLatin1String("threePl")][QLatin1String("orders")].toArray())
+            if (o[QLatin1String("orderNumber")].toString() == tranId)
+                return true;
+        return false;
     }
 
     // Retry in the Inbox: what the window sends to the worker for these items.
@@ -368,29 +413,7 @@ private Q_SLOTS:
     // not as a new failure on every run; nothing of it is sent.
     void anOrderThatCannotBeSentIsHeldInTheInbox()
     {
-        QFile file(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
-                   QStringLiteral("/sandbox/scenarios/basic.json"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
-        QJsonObject netsuite = scenario[QLatin1String("netsuite")].toObject();
-        QJsonArray orders = netsuite[QLatin1String("salesOrders")].toArray();
-        orders.append(QJsonObject{
-            {QStringLiteral("id"), 1010},
-            {QStringLiteral("tranId"), QStringLiteral("SO1010")},
-            {QStringLiteral("tranDate"), QStringLiteral("2026-11-20")},
-            {QStringLiteral("lastModified"), QStringLiteral("2026-11-20T11:00:00Z")},
-            {QStringLiteral("customer"), 79},
-            {QStringLiteral("channel"), QStringLiteral("Shopify")},
-            {QStringLiteral("channelOrder"), QStringLiteral("5010")},
-            {QStringLiteral("shipMethod"), 14},
-            {QStringLiteral("lines"), QJsonArray{QJsonObject{{QStringLiteral("line"), 1},
-                                                             {QStringLiteral("item"), 502},
-                                                             {QStringLiteral("quantity"), 1.5},
-                                                             {QStringLiteral("location"), 1}}}}});
-        netsuite.insert(QStringLiteral("salesOrders"), orders);
-        scenario.insert(QStringLiteral("netsuite"), netsuite);
-        QString error;
-        QVERIFY2(m_sandbox->loadScenario(scenario, &error), qPrintable(error));
+        QVERIFY(addReleasedOrder(1.5));
 
         for (int run = 0; run < 2; ++run) {
             const SyncRunSummary s = runThreePl();
@@ -407,9 +430,65 @@ private Q_SLOTS:
                  qPrintable(open.first().message));
         for (const SyncAttempt &a : HistoryRepository(m_temp->database().connection()).latest(20))
             QVERIFY(a.orderTranId != u"SO1010");
-        for (const QJsonValue &o :
-             state()[QLatin1String("threePl")][QLatin1String("orders")].toArray())
-            QVERIFY(o[QLatin1String("orderNumber")].toString() != u"SO1010");
+        QVERIFY(!threePlHasOrder(QStringLiteral("SO1010")));
+    }
+
+    // A dry run reads and plans both legs and lists every request, or why none would go; it
+    // sends and writes nothing, so the real run after it does all of it.
+    void aDryRunListsBothLegsAndChangesNothing()
+    {
+        // Half of SO1003 fulfilled by hand, then the 3PL ships all of it in two parts: the
+        // first can go, the second would over-fulfil.
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
+                      QJsonObject{{QStringLiteral("createdFrom"), 1003},
+                                  {QStringLiteral("tranDate"), QStringLiteral("2026-12-06")},
+                                  {QStringLiteral("lines"),
+                                   QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
+                                                          {QStringLiteral("quantity"), 2}}}}})
+                     .status,
+                 201);
+        ship(1003, QStringLiteral("9400100000000000000018"), QJsonArray{item("1", "MUG-BLUE", 2)});
+        ship(1003, QStringLiteral("9400100000000000000019"), QJsonArray{item("1", "MUG-BLUE", 2)});
+        const int historyBefore =
+            int(HistoryRepository(m_temp->database().connection()).latest(100).size());
+        SyncRequest dry;
+        dry.connectorId = m_threePlId;
+        dry.dryRun = true;
+        const QList<SyncRunSummary> s = run(dry);
+        QCOMPARE(s.size(), 1);
+        QVERIFY2(s.first().error.isEmpty(), qPrintable(s.first().error));
+        QVERIFY(s.first().dryRun);
+        QCOMPARE(m_planned.size(), 2);
+        QCOMPARE(m_planned[0].orderTranId, QStringLiteral("SO1003"));
+        QVERIFY(
+            m_planned[0].url.endsWith(QLatin1String("salesOrder/1003/!transform/itemFulfillment")));
+        QVERIFY2(m_planned[0].problem.isEmpty(), qPrintable(m_planned[0].problem));
+        QVERIFY(m_planned[0].body.contains(QLatin1String("\"quantity\":2")));
+        QVERIFY2(m_planned[1].problem.contains(QLatin1String("would be held")),
+                 qPrintable(m_planned[1].problem));
+        // Nothing sent, nothing written.
+        QCOMPARE(fulfillmentsOf(1003).size(), 1); // the person's
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .entriesOfOrder(m_threePlId, 1003)
+                     .size(),
+                 0);
+        QVERIFY(openInboxItems(m_threePlId).isEmpty());
+        QCOMPARE(int(HistoryRepository(m_temp->database().connection()).latest(100).size()),
+                 historyBefore);
+        const SyncRunSummary real = runThreePl();
+        QCOMPARE(real.pushed, 1);
+        QCOMPARE(real.held, 1);
+
+        // Orders out: a new released order is listed, not sent; the real run sends it.
+        QVERIFY(addReleasedOrder(2));
+        QCOMPARE(run(dry).size(), 1);
+        QCOMPARE(m_planned.size(), 1);
+        QCOMPARE(m_planned.first().orderTranId, QStringLiteral("SO1010"));
+        QVERIFY(m_planned.first().url.endsWith(QLatin1String("/orders/createorders")));
+        QVERIFY(m_planned.first().body.contains(QLatin1String("ns-1234567_SB1-1010")));
+        QVERIFY(!threePlHasOrder(QStringLiteral("SO1010")));
+        runThreePl();
+        QVERIFY(threePlHasOrder(QStringLiteral("SO1010")));
     }
 
     // Two connectors that read the same 3PL account meet on one item fulfillment per shipment:
