@@ -3973,10 +3973,6 @@ Ersetzen:
         <source>%1 is being synced by another fulfillsync worker (%2); this run was skipped.</source>
         <translation>%1 wird gerade von einem anderen fulfillsync-Worker synchronisiert (%2); dieser Lauf wurde übersprungen.</translation>
     </message>
-    <message>
-        <source>%1 is a 3PL connector: it has no dry run yet. Run it normally; it never creates an item fulfillment twice.</source>
-        <translation>%1 ist ein 3PL-Konnektor: Er hat noch keinen Probelauf. Führen Sie ihn normal aus; er legt nie ein Item Fulfillment doppelt an.</translation>
-    </message>
 </context>
 <context>
     <name>fulfillsync::TableFilterBar</name>
@@ -4342,6 +4338,14 @@ Ersetzen:
     <message>
         <source>Order to the 3PL</source>
         <translation>Auftrag an den 3PL</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shipment(s) whose item fulfillment NetSuite has not confirmed are read back first by a real run.</source>
+        <translation><numerusform>%n Sendung, deren Item Fulfillment NetSuite nicht bestätigt hat, wird von einem echten Lauf zuerst zurückgelesen.</numerusform><numerusform>%n Sendungen, deren Item Fulfillment NetSuite nicht bestätigt hat, werden von einem echten Lauf zuerst zurückgelesen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Shipment %1 would be held: %2</source>
+        <translation>Sendung %1 würde zurückgehalten: %2</translation>
     </message>
 </context>
 <context>
