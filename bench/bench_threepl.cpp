@@ -5,12 +5,15 @@
 //   2. shipments in, in bulk: the 3PL ships them all (a quarter in two parts) and one run turns
 //      every shipment into a NetSuite item fulfillment;
 //   3. the same, as a trickle (the baseline beside it): one shipment per run;
-//   4. the Shopify connector pushes the fulfillments the 3PL leg created.
+//   4. daemon mode: `sync --daemon` with both connectors on a one-minute schedule while the 3PL
+//      ships one order every 15 s;
+//   5. the Shopify connector pushes the fulfillments the 3PL leg created.
 // Goals (issue 11): NetSuite requests per imported shipment <= 1.1; the 3PL's 40 requests a
 // minute never exceeded: 0 answers 429.
 //
-//   bench_threepl [orders, default 1000] [trickle shipments, default 20]
+//   bench_threepl [orders, default 1000] [trickle shipments, default 20] [daemon minutes, 3]
 
+#include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "models/storage/databaseurl.h"
 #include "testutils/scenariobuilder.h"
@@ -21,6 +24,7 @@
 #include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 
@@ -89,8 +93,12 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     const int orders = args.size() > 1 ? args.at(1).toInt() : 1000;
     const int trickle = args.size() > 2 ? args.at(2).toInt() : 20;
-    if (orders <= trickle || trickle <= 0) {
-        std::fprintf(stderr, "usage: bench_threepl [orders] [trickle shipments < orders]\n");
+    const int daemonMinutes = args.size() > 3 ? args.at(3).toInt() : 3;
+    constexpr int kDaemonShipEveryMs = 15000;
+    const int daemonShipments = daemonMinutes * 60000 / kDaemonShipEveryMs;
+    if (orders <= trickle + daemonShipments || trickle <= 0 || daemonMinutes < 0) {
+        std::fprintf(stderr, "usage: bench_threepl [orders] [trickle shipments] [daemon "
+                             "minutes]; orders > trickle + 4 per daemon minute\n");
         return 2;
     }
     test::WorkerHarness harness(test::WorkerHarness::workerExecutable(app.applicationDirPath()));
@@ -123,7 +131,7 @@ int main(int argc, char **argv)
         inThePl, t.runs, t.remote, t.netSuite, ms, throttled(harness));
 
     // 2. Shipments in, in bulk: every order but the trickle's (a quarter of them in part).
-    const int bulk = harness.shipThreePlOrders(true, orders - trickle);
+    const int bulk = harness.shipThreePlOrders(true, orders - trickle - daemonShipments);
     if (!runWorker(harness, &ms))
         return 1;
     t = runsOf(database, threePl, mark, &mark);
@@ -158,14 +166,69 @@ int main(int argc, char **argv)
                 trickleTotals.runs > 0 ? double(trickleTotals.remote) / trickleTotals.runs : 0.0,
                 trickleMs);
 
-    // 4. What the Shopify connector made of it (it ran in the same workers; one more run pushes
+    // 4. Daemon mode: the product as it runs for a team, one shipment every 15 s.
+    if (daemonMinutes > 0) {
+        {
+            ConnectorRepository connectors(database.connection());
+            for (Connector c : connectors.all()) {
+                c.intervalMinutes = 1;
+                connectors.save(c);
+            }
+        }
+        const int throttledBefore = throttled(harness);
+        const int threePlBefore = harness.requestsTo(QStringLiteral("shipstation."));
+        std::unique_ptr<QProcess> daemon(harness.startDaemon());
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < daemonShipments; ++i) {
+            harness.shipThreePlOrders(false, 1);
+            harness.serveFor(kDaemonShipEveryMs);
+        }
+        harness.serveFor(75000); // the last shipment's pass
+        ::kill(pid_t(daemon->processId()), SIGTERM);
+        daemon->waitForFinished(60000);
+        const double minutes = clock.elapsed() / 60000.0;
+        Totals d;
+        int idle = 0, idleNetSuite = 0;
+        QSqlQuery q(database.connection());
+        q.prepare(QStringLiteral("SELECT pushed, netsuite_requests, channel_requests FROM "
+                                 "sync_runs WHERE id > ? AND connector_name = ? ORDER BY id"));
+        q.addBindValue(mark);
+        q.addBindValue(threePl);
+        if (!q.exec())
+            return std::fprintf(stderr, "%s\n", qPrintable(q.lastError().text())), 1;
+        while (q.next()) {
+            ++d.runs;
+            d.created += q.value(0).toInt();
+            d.netSuite += q.value(1).toInt();
+            d.remote += q.value(2).toInt();
+            if (q.value(0).toInt() == 0) {
+                ++idle;
+                idleNetSuite += q.value(1).toInt();
+            }
+        }
+        runsOf(database, threePl, mark, &mark);
+        const int threePlRequests =
+            harness.requestsTo(QStringLiteral("shipstation.")) - threePlBefore;
+        std::printf("4. daemon mode (sync --daemon, one-minute schedule, %.1f min): %d shipments "
+                    "-> %d item fulfillments over %d runs, %d NetSuite requests = %.2f per "
+                    "shipment; %d runs created nothing, at %.1f NetSuite requests each; 3PL "
+                    "requests %d = %.1f a minute (limit 40); 429 answers %d; daemon exit %d\n",
+                    minutes, daemonShipments, d.created, d.runs, d.netSuite,
+                    d.created > 0 ? double(d.netSuite) / d.created : 0.0, idle,
+                    idle > 0 ? double(idleNetSuite) / idle : 0.0, threePlRequests,
+                    minutes > 0 ? threePlRequests / minutes : 0.0,
+                    throttled(harness) - throttledBefore, daemon->exitCode());
+    }
+
+    // 5. What the Shopify connector made of it (it ran in the same workers; one more run pushes
     // what the last run created).
     if (!runWorker(harness, &ms))
         return 1;
     qint64 none = 0;
     const Totals shop = runsOf(database, QStringLiteral("main-store"), 0, &none);
     const test::WorkerHarness::Tally tally = harness.tally(2);
-    std::printf("4. Shopify: %d fulfillments pushed over %d runs; in the store %d, distinct "
+    std::printf("5. Shopify: %d fulfillments pushed over %d runs; in the store %d, distinct "
                 "tracking numbers %d, duplicates %d\n",
                 shop.created, shop.runs, tally.fulfillments, tally.distinctTracking,
                 tally.duplicates);
