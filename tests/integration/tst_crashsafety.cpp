@@ -49,19 +49,21 @@ class TestCrashSafety : public QObject
         QFAIL("the worker did not converge");
     }
 
-private Q_SLOTS:
-    void init()
+    // The channel tests' account: 420 shipped orders, more than 500 fulfillments. (The 3PL
+    // tests build their own; starting this one for them cost seconds each.)
+    bool startShippedOrders()
     {
         m_harness =
             std::make_unique<test::WorkerHarness>(qEnvironmentVariable("FULFILLSYNC_WORKER"));
         QString error;
-        QVERIFY2(
-            m_harness->start(
-                test::shippedOrdersScenario(420, QStringLiteral("unlimited"), &m_expected), &error),
-            qPrintable(error));
-        QVERIFY(m_expected >= 500);
+        const bool started = m_harness->start(
+            test::shippedOrdersScenario(420, QStringLiteral("unlimited"), &m_expected), &error);
+        if (!started)
+            qWarning("cannot start: %s", qPrintable(error));
+        return started && m_expected >= 500;
     }
 
+private Q_SLOTS:
     void cleanup() { m_harness.reset(); }
 
     // Both legs of the 3PL connector under SIGKILL, with the Shopify connector in the same
@@ -142,6 +144,7 @@ private Q_SLOTS:
 
     void killedAtRandomPointsNeverDuplicates()
     {
+        QVERIFY(startShippedOrders());
         m_harness->killRepeatedly(40, 900);
         converge(3);
         verifyExactlyOnce();
@@ -149,6 +152,7 @@ private Q_SLOTS:
 
     void twentyPercentFaultsNeverDuplicate()
     {
+        QVERIFY(startShippedOrders());
         // Every kind of fault the issue names, each on a share of the requests it can hit.
         const QList<QJsonObject> faults = {
             {{QStringLiteral("match"), QStringLiteral("shopify.*")},
@@ -191,6 +195,7 @@ private Q_SLOTS:
     // Bounded here (about 400 damaged answers, seeded); bench_fuzz runs 10,000.
     void damagedAnswersNeverDuplicateAndNeverCrash()
     {
+        QVERIFY(startShippedOrders());
         converge(3); // the first batch, undamaged
         verifyExactlyOnce();
         const test::WorkerHarness::FuzzResult r = m_harness->fuzz(400, 120, 4242);
