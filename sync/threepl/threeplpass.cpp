@@ -687,6 +687,15 @@ InboxItem ThreePlPass::inboxItem(const SyncAttempt &attempt, InboxSubject subjec
     return item;
 }
 
+// An order's item: it has no fulfillment, the Fulfillment column says what it is about.
+InboxItem ThreePlPass::orderItem(const SyncAttempt &attempt) const
+{
+    InboxItem item =
+        inboxItem(attempt, InboxSubject::ThreePlOrder, QString::number(attempt.orderId));
+    item.fulfillmentTranId = tr("Order to the 3PL");
+    return item;
+}
+
 void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
 {
     SyncAttempt a = attempt(order.salesOrderId, order.tranId);
@@ -697,9 +706,8 @@ void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
     a.response = order.response;
     if (!order.taken)
         ++m_summary.failed;
-    InboxItem item = inboxItem(a, InboxSubject::ThreePlOrder, QString::number(order.salesOrderId));
-    item.fulfillmentTranId = tr("Order to the 3PL");
-    append(a, item, order.taken ? std::nullopt : std::optional<InboxProblem>(InboxProblem::Failed));
+    append(a, orderItem(a),
+           order.taken ? std::nullopt : std::optional<InboxProblem>(InboxProblem::Failed));
 }
 
 void ThreePlPass::plan(const QString &orderTranId, const QUrl &url, const QString &body,
@@ -720,10 +728,9 @@ void ThreePlPass::plan(const QString &orderTranId, const QUrl &url, const QStrin
 // settles like any other order's.
 void ThreePlPass::holdOrder(const ThreePlOrderSender::OrderOutcome &order)
 {
-    InboxItem item = inboxItem(attempt(order.salesOrderId, order.tranId),
-                               InboxSubject::ThreePlOrder, QString::number(order.salesOrderId));
-    item.fulfillmentTranId = tr("Order to the 3PL");
-    item.message = order.message;
+    SyncAttempt a = attempt(order.salesOrderId, order.tranId);
+    a.message = order.message;
+    InboxItem item = orderItem(a);
     item.problem = InboxProblem::Held;
     InboxRepository inbox(m_database.connection());
     if (!inbox.open(item, m_config.clock()))

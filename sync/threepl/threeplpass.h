@@ -107,6 +107,7 @@ private:
                         const QByteArray &response, qint64 elapsedMs);
     SyncAttempt attempt(qint64 orderId, const QString &orderTranId) const;
     InboxItem inboxItem(const SyncAttempt &attempt, InboxSubject subject, const QString &key) const;
+    InboxItem orderItem(const SyncAttempt &attempt) const;
     void append(const SyncAttempt &attempt, const InboxItem &item,
                 std::optional<InboxProblem> problem);
     QDateTime postpone(const ThreePlShipmentEntry &entry);
