@@ -11,6 +11,7 @@
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
+#include "models/storage/threeplrepository.h"
 #include "sync/engine/explainer.h"
 #include "sync/engine/flagresolution.h"
 #include "sync/engine/inboxactions.h"
@@ -88,9 +89,18 @@ int WorkerCli::quarantineCommand(Database &database, const QCommandLineParser &p
             return fail(ExitCannotStart, tr("No connector named %1.").arg(name));
     }
     QuarantineRepository quarantine(db);
+    ThreePlRepository outbox(db);
     const QString action = args.value(0);
     if (action == u"list" && args.size() == 1) {
         for (const Connector &c : connectors) {
+            // A 3PL connector's: shipments whose item fulfillment NetSuite has not confirmed.
+            for (const ThreePlShipmentEntry &e : outbox.waiting(c.id))
+                out() << tr("%1: shipment %2 (order %3) unconfirmed after %4 read-back(s), next "
+                            "read-back after %5")
+                             .arg(c.name, e.shipmentId, e.orderNumber)
+                             .arg(e.tries)
+                             .arg(e.nextTryAt.toLocalTime().toString(Qt::ISODate))
+                      << Qt::endl;
             for (const QuarantineEntry &q : quarantine.entries(c.id)) {
                 out()
                     << tr("%1: fulfillment %2 (order %3) failed %4 time(s), next try after %5: %6")
@@ -108,6 +118,8 @@ int WorkerCli::quarantineCommand(Database &database, const QCommandLineParser &p
         for (const Connector &c : connectors) {
             if (!quarantine.retryAllNow(c.id))
                 return fail(ExitCannotStart, quarantine.lastError());
+            if (!outbox.retryAllNow(c.id))
+                return fail(ExitCannotStart, outbox.lastError());
         }
         out() << tr("Quarantine cleared: the next run tries those fulfillments again.") << Qt::endl;
         return ExitSynced;

@@ -166,6 +166,22 @@ QList<ThreePlShipmentEntry> ThreePlRepository::unsettled(qint64 connectorId, con
                   {connectorId, toStorageTime(now)});
 }
 
+QList<ThreePlShipmentEntry> ThreePlRepository::waiting(qint64 connectorId)
+{
+    return select(QStringLiteral("connector_id = ? AND state IN ('pending', 'unknown') AND "
+                                 "next_try_at <> ''"),
+                  {connectorId});
+}
+
+bool ThreePlRepository::retryAllNow(qint64 connectorId)
+{
+    QSqlQuery q(m_db);
+    return runQuery(q,
+                    QStringLiteral("UPDATE threepl_shipments SET next_try_at = '' WHERE "
+                                   "connector_id = ? AND state IN ('pending', 'unknown')"),
+                    {connectorId}, &m_error);
+}
+
 qint64 ThreePlRepository::countInState(qint64 connectorId, ThreePlState state)
 {
     QSqlQuery q(m_db);

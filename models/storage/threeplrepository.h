@@ -37,6 +37,10 @@ public:
     // Intents whose outcome is not known and whose wait is over: read back before anything
     // new is sent.
     QList<ThreePlShipmentEntry> unsettled(qint64 connectorId, const QDateTime &now);
+    // Unconfirmed shipments still in their wait; retryAllNow ends every wait (`quarantine
+    // clear`).
+    QList<ThreePlShipmentEntry> waiting(qint64 connectorId);
+    bool retryAllNow(qint64 connectorId);
     qint64 countInState(qint64 connectorId, ThreePlState state);
 
     // The first leg: which of these sales orders went to the 3PL, and in what state ("sent",

@@ -735,6 +735,7 @@ void ThreePlPass::holdOrder(const ThreePlOrderSender::OrderOutcome &order)
     InboxRepository inbox(m_database.connection());
     if (!inbox.open(item, m_config.clock()))
         qCWarning(lcThreePl) << "could not open the inbox item:" << inbox.lastError();
+    ++m_summary.held;
 }
 
 void ThreePlPass::finish(const QString &error)
@@ -752,6 +753,14 @@ void ThreePlPass::finish(const QString &error)
                                  nullptr, m_notOurs);
     if (m_voided > 0)
         m_summary.warnings << tr("%n voided shipment(s) were skipped.", nullptr, m_voided);
+    // What still waits — for a person, or for its next read-back — makes the run not "all
+    // synced" (the worker's exit code 1), like the channel's quarantine: the connector's open
+    // Inbox items beyond those this run opened itself.
+    if (!m_config.dryRun) {
+        int open = 0;
+        InboxRepository(m_database.connection()).openItems(m_config.connector.id, 0, &open);
+        m_summary.deferred += std::max(0, open - m_summary.held - m_summary.failed);
+    }
     // Every shipment read has its row now (intent, hold or created): the next pass may start
     // after them. A pass cut short reads its window again; the rows keep that harmless.
     if (error.isEmpty() && !m_cancelled && m_newest.isValid() && !m_config.dryRun) {

@@ -628,6 +628,8 @@ private Q_SLOTS:
             const int before = s.netSuiteRequests;
             s = runThreePl();
             QCOMPARE(s.pushed, 0);
+            QCOMPARE(s.deferred, 1); // still waiting: not "all synced" (exit code 1)
+            QVERIFY(!s.ok());
             QVERIFY2(s.netSuiteRequests < before, qPrintable(QString::number(s.netSuiteRequests)));
             QCOMPARE(ThreePlRepository(m_temp->database().connection())
                          .entry(m_threePlId, open.first().subjectKey)
@@ -652,6 +654,7 @@ private Q_SLOTS:
         }
         s = runThreePl();
         QCOMPARE(s.pushed, 0);
+        QVERIFY2(s.ok(), qPrintable(s.error));
         s = runThreePl();
         QCOMPARE(s.pushed, 0);
         QCOMPARE(fulfillmentsOf(1003).size(), 1);
@@ -685,7 +688,9 @@ private Q_SLOTS:
         QCOMPARE(held.first().outcome, SyncOutcome::Held);
         QVERIFY2(held.first().message.contains(QLatin1String("only 0 are left")),
                  qPrintable(held.first().message));
-        QCOMPARE(runThreePl().held, 0); // held once, not again every run
+        const SyncRunSummary again = runThreePl();
+        QCOMPARE(again.held, 0);     // held once, not again every run
+        QCOMPARE(again.deferred, 1); // but it waits for a person: not "all synced"
         const QList<InboxItem> open = openInboxItems(m_threePlId);
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.first().problem, InboxProblem::Held);

@@ -15,6 +15,7 @@
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
 #include "models/storage/sqlerror.h"
+#include "models/storage/threeplrepository.h"
 #include "models/storage/watermarkrepository.h"
 #include "testutils/tempdatabase.h"
 
@@ -357,6 +358,44 @@ private Q_SLOTS:
         std::sort(due.begin(), due.end());
         QCOMPARE(due, (QList<qint64>{1001, 1002}));
         QCOMPARE(quarantine.entriesOfOrder(c.id, 1001).size(), 1);
+    }
+
+    // An unconfirmed 3PL shipment waits before its next read-back; Retry (of its order) and
+    // "quarantine clear" end the wait, and no other order's.
+    void anUnconfirmedShipmentWaitsUntilRetried()
+    {
+        ConnectorRepository connectors(db());
+        Connector c;
+        c.name = QStringLiteral("3pl");
+        c.kind = QStringLiteral("shipstation");
+        QVERIFY(connectors.save(c));
+        ThreePlRepository outbox(db());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const auto &[shipment, order] : {std::pair{QStringLiteral("s1"), qint64(1001)},
+                                              {QStringLiteral("s2"), qint64(1002)}}) {
+            ThreePlShipmentEntry e;
+            e.connectorId = c.id;
+            e.shipmentId = shipment;
+            e.salesOrderId = order;
+            e.externalId = QStringLiteral("fs3pl-") + shipment;
+            e.shippedAt = now;
+            bool exists = false;
+            QVERIFY2(outbox.insertIntent(e, &exists), qPrintable(outbox.lastError()));
+            QVERIFY(outbox.markUnknown(c.id, shipment));
+            QVERIFY(outbox.postpone(c.id, shipment, now.addSecs(600)));
+        }
+        QVERIFY(outbox.unsettled(c.id, now).isEmpty());
+        QCOMPARE(outbox.unsettled(c.id, now.addSecs(601)).size(), 2);
+        QCOMPARE(outbox.waiting(c.id).size(), 2);
+        QCOMPARE(outbox.entry(c.id, QStringLiteral("s1"))->tries, 1);
+
+        QVERIFY(!outbox.retryOrder(c.id, 1001).isValid()); // nothing held
+        const QList<ThreePlShipmentEntry> due = outbox.unsettled(c.id, now);
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.first().shipmentId, QStringLiteral("s1"));
+        QVERIFY2(outbox.retryAllNow(c.id), qPrintable(outbox.lastError()));
+        QCOMPARE(outbox.unsettled(c.id, now).size(), 2);
+        QVERIFY(outbox.waiting(c.id).isEmpty());
     }
 
     void oneWorkerHoldsAConnectorAtATime()
