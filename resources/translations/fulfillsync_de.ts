@@ -4341,7 +4341,10 @@ Ersetzen:
     </message>
     <message numerus="yes">
         <source>%n shipment(s) whose item fulfillment NetSuite has not confirmed are read back first by a real run.</source>
-        <translation><numerusform>%n Sendung, deren Item Fulfillment NetSuite nicht bestätigt hat, wird von einem echten Lauf zuerst zurückgelesen.</numerusform><numerusform>%n Sendungen, deren Item Fulfillment NetSuite nicht bestätigt hat, werden von einem echten Lauf zuerst zurückgelesen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Sendung, deren Item Fulfillment NetSuite nicht bestätigt hat, wird von einem echten Lauf zuerst zurückgelesen.</numerusform>
+            <numerusform>%n Sendungen, deren Item Fulfillment NetSuite nicht bestätigt hat, werden von einem echten Lauf zuerst zurückgelesen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shipment %1 would be held: %2</source>
