@@ -22,4 +22,5 @@ echo "== unit and engine tests under ASan + UBSan"
 (cd "$root" && ctest --preset asan)
 echo "== the whole suite"
 cd "$root/build"
-ctest --output-on-failure --timeout 600 "$@"
+# Two at a time, as the two cores allow: the long tests mostly wait (on workers, on HTTP).
+ctest --output-on-failure --timeout 600 --parallel 2 "$@"

@@ -357,6 +357,7 @@ ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuit
     // the run itself is the usual one, so nothing is sent twice.
     config.retryOrderIds = request.orderIds;
     config.dryRun = request.dryRun;
+    config.dryRunOrders = request.orderIds;
     if (request.replayAttemptId != 0) {
         // Replay of a held shipment's attempt: that order's held shipments are tried again.
         const std::optional<SyncAttempt> attempt =

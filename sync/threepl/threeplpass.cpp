@@ -112,12 +112,13 @@ void ThreePlPass::sendOrders()
                     recordOrder(o);
                 for (const ThreePlOrderSender::OrderOutcome &o : r.unsendable)
                     if (m_config.dryRun)
-                        plan(o.tranId, ShipStationApi::createOrdersUrl(m_config.threePl), {},
-                             o.message);
+                        plan(o.salesOrderId, o.tranId,
+                             ShipStationApi::createOrdersUrl(m_config.threePl), {}, o.message);
                     else
                         holdOrder(o);
                 for (const ThreePlOrderSender::OrderOutcome &o : r.planned)
-                    plan(o.tranId, ShipStationApi::createOrdersUrl(m_config.threePl), o.request);
+                    plan(o.salesOrderId, o.tranId,
+                         ShipStationApi::createOrdersUrl(m_config.threePl), o.request);
                 m_ordersSent = r.sent;
                 m_ordersCancelled = r.cancelled;
                 if (!m_cancelled) // a cancel is said by the summary, not as an error
@@ -442,7 +443,7 @@ void ThreePlPass::planShipments()
         for (auto it = plan.quantities.cbegin(); it != plan.quantities.cend(); ++it)
             taken[orderId][it.key()] += it.value();
         if (m_config.dryRun) {
-            this->plan(entry.orderNumber,
+            this->plan(entry.salesOrderId, entry.orderNumber,
                        NetSuiteRecords::transformUrl(m_config.netsuite, entry.salesOrderId),
                        entry.request);
             continue;
@@ -499,7 +500,7 @@ void ThreePlPass::checkHolds()
 void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
 {
     if (m_config.dryRun)
-        return plan(entry.orderNumber,
+        return plan(entry.salesOrderId, entry.orderNumber,
                     NetSuiteRecords::transformUrl(m_config.netsuite, entry.salesOrderId), {},
                     tr("Shipment %1 would be held: %2").arg(entry.shipmentId, reason));
     entry.state = ThreePlState::Held;
@@ -710,9 +711,11 @@ void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
            order.taken ? std::nullopt : std::optional<InboxProblem>(InboxProblem::Failed));
 }
 
-void ThreePlPass::plan(const QString &orderTranId, const QUrl &url, const QString &body,
-                       const QString &problem)
+void ThreePlPass::plan(qint64 salesOrderId, const QString &orderTranId, const QUrl &url,
+                       const QString &body, const QString &problem)
 {
+    if (!m_config.dryRunOrders.isEmpty() && !m_config.dryRunOrders.contains(salesOrderId))
+        return;
     PlannedRequest r;
     r.connectorId = m_config.connector.id;
     r.orderTranId = orderTranId;

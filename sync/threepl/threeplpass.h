@@ -64,6 +64,7 @@ public:
         // Read and plan both legs, list every request (ConnectorPass::requestPlanned) or why
         // none would go; send and write nothing.
         bool dryRun = false;
+        QList<qint64> dryRunOrders; // a dry run's list: only these sales orders (empty: all)
         int overlapSeconds = 600;
         int readBackDelayMs = 1500; // after an unsure answer, before reading back
         std::function<QDateTime()> clock = [] {
@@ -112,7 +113,7 @@ private:
                 std::optional<InboxProblem> problem);
     QDateTime postpone(const ThreePlShipmentEntry &entry);
     void holdOrder(const ThreePlOrderSender::OrderOutcome &order);
-    void plan(const QString &orderTranId, const QUrl &url, const QString &body,
+    void plan(qint64 salesOrderId, const QString &orderTranId, const QUrl &url, const QString &body,
               const QString &problem = QString());
     void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
                 const QString &message, const QByteArray &response, qint64 elapsedMs);

@@ -475,6 +475,11 @@ private Q_SLOTS:
         QVERIFY(openInboxItems(m_threePlId).isEmpty());
         QCOMPARE(int(HistoryRepository(m_temp->database().connection()).latest(100).size()),
                  historyBefore);
+        // Asked about another order only: nothing of SO1003 is listed.
+        SyncRequest other = dry;
+        other.orderIds = {1002};
+        QCOMPARE(run(other).size(), 1);
+        QVERIFY(m_planned.isEmpty());
         const SyncRunSummary real = runThreePl();
         QCOMPARE(real.pushed, 1);
         QCOMPARE(real.held, 1);
