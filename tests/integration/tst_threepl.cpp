@@ -92,6 +92,17 @@ class TestThreePl : public QObject
         QVERIFY2(a.status == 200 || a.status == 201, qPrintable(QString::number(a.status)));
     }
 
+    // Someone fulfils part of SO1003's only line (4 mugs) in NetSuite, outside the 3PL.
+    Answer fulfilByHand(int quantity)
+    {
+        return send("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
+                    QJsonObject{{QStringLiteral("createdFrom"), 1003},
+                                {QStringLiteral("tranDate"), QStringLiteral("2026-12-06")},
+                                {QStringLiteral("lines"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
+                                                        {QStringLiteral("quantity"), quantity}}}}});
+    }
+
     void fault(const QJsonObject &fault)
     {
         QCOMPARE(send("POST", QStringLiteral("/_sandbox/faults"), fault).status, 201);
@@ -439,14 +450,7 @@ private Q_SLOTS:
     {
         // Half of SO1003 fulfilled by hand, then the 3PL ships all of it in two parts: the
         // first can go, the second would over-fulfil.
-        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
-                      QJsonObject{{QStringLiteral("createdFrom"), 1003},
-                                  {QStringLiteral("tranDate"), QStringLiteral("2026-12-06")},
-                                  {QStringLiteral("lines"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
-                                                          {QStringLiteral("quantity"), 2}}}}})
-                     .status,
-                 201);
+        QCOMPARE(fulfilByHand(2).status, 201);
         ship(1003, QStringLiteral("9400100000000000000018"), QJsonArray{item("1", "MUG-BLUE", 2)});
         ship(1003, QStringLiteral("9400100000000000000019"), QJsonArray{item("1", "MUG-BLUE", 2)});
         const int historyBefore =
@@ -676,13 +680,7 @@ private Q_SLOTS:
     // so it is held with the reason, and nothing is sent.
     void anOverShipmentIsHeldNotSent()
     {
-        const Answer manual =
-            send("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
-                 QJsonObject{{QStringLiteral("createdFrom"), 1003},
-                             {QStringLiteral("tranDate"), QStringLiteral("2026-12-06")},
-                             {QStringLiteral("lines"),
-                              QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
-                                                     {QStringLiteral("quantity"), 4}}}}});
+        const Answer manual = fulfilByHand(4);
         QCOMPARE(manual.status, 201);
         ship(1003, QStringLiteral("9400100000000000000004"), QJsonArray{item("1", "MUG-BLUE", 2)});
         const SyncRunSummary s = runThreePl();
@@ -725,14 +723,7 @@ private Q_SLOTS:
     void aHeldShipmentIsResolvedOrRetriedFromTheInbox()
     {
         // Fulfilled by hand in NetSuite meanwhile: the 3PL's shipment of it is held.
-        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
-                      QJsonObject{{QStringLiteral("createdFrom"), 1003},
-                                  {QStringLiteral("tranDate"), QStringLiteral("2026-12-06")},
-                                  {QStringLiteral("lines"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
-                                                          {QStringLiteral("quantity"), 4}}}}})
-                     .status,
-                 201);
+        QCOMPARE(fulfilByHand(4).status, 201);
         ship(1003, QStringLiteral("9400100000000000000014"), QJsonArray{item("1", "MUG-BLUE", 1)});
         QCOMPARE(runThreePl().held, 1);
         QList<InboxItem> open = openInboxItems(m_threePlId);
