@@ -9,12 +9,14 @@
 #include "ui/inbox/inboxpage.h"
 #include "ui/jobs/jobspage.h"
 #include "ui/mappings/mappingspage.h"
+#include "ui/tables/orderdetailpane.h"
 #include "ui/tables/tablepanel.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -51,6 +53,22 @@ void ScreenshotTour::start()
         QTimer::singleShot(1500, this, &ScreenshotTour::next);
     });
     QTimer::singleShot(300, this, [this] { m_window.syncNowAction()->trigger(); });
+}
+
+// The order of the newest item fulfillment the 3PL connector created, from Sync History.
+QString ScreenshotTour::latestThreePlOrder() const
+{
+    HistoryTableModel *history = m_window.historyModel();
+    for (int row = 0; row < history->rowCount(); ++row) {
+        const auto cell = [&](int column, int role) {
+            return history->index(row, column).data(role).toString();
+        };
+        if (cell(HistoryTableModel::Connector, Qt::DisplayRole) == u"Warehouse 3PL" &&
+            cell(HistoryTableModel::Outcome, PagedTableModel::RawValueRole) == u"pushed" &&
+            !cell(HistoryTableModel::Fulfillment, Qt::DisplayRole).isEmpty())
+            return cell(HistoryTableModel::Order, Qt::DisplayRole);
+    }
+    return {};
 }
 
 void ScreenshotTour::save(QWidget *widget, const QString &file)
@@ -106,6 +124,26 @@ QList<ScreenshotTour::Stop> ScreenshotTour::stops()
                      showTab(m_window.historyPanel()->parentWidget());
                      m_window.historyView()->setCurrentIndex(m_window.historyModel()->index(0, 0));
                  }};
+    list << Stop{
+        QStringLiteral("explain-3pl.png"), [=, this] {
+            // An order the 3PL shipped, its detail scrolled to the 3PL connector's
+            // Explain: what went to the 3PL and what each shipment became.
+            const QString order = latestThreePlOrder();
+            OrderTableModel *model = m_window.orderModel();
+            showTab(m_window.orderPanel()->parentWidget());
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row, OrderTableModel::Number).data().toString() == order) {
+                    connect(
+                        m_window.orderDetail(), &OrderDetailPane::shown, this,
+                        [this] {
+                            if (auto *text = m_window.orderDetail()->findChild<QPlainTextEdit *>())
+                                text->moveCursor(QTextCursor::End);
+                        },
+                        Qt::SingleShotConnection);
+                    m_window.orderView()->setCurrentIndex(model->index(row, 0));
+                    break;
+                }
+        }};
     list << Stop{QStringLiteral("inbox.png"), [=, this] {
                      showTab(m_window.inbox());
                  }};

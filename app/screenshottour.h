@@ -32,6 +32,7 @@ private:
     QList<Stop> stops();
     void next();
     void save(QWidget *widget, const QString &file);
+    QString latestThreePlOrder() const;
 
     MainWindow &m_window;
     SyncController &m_sync;
