@@ -10,10 +10,10 @@
 #include "models/storage/mappingrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "sandbox/server/sandboxserver.h"
+#include "sync/engine/explainer.h"
 #include "sync/engine/inboxactions.h"
 #include "sync/engine/syncworker.h"
 #include "sync/threepl/shipmentplanner.h"
-#include "sync/threepl/threeplexplainer.h"
 #include "testutils/tempdatabase.h"
 
 #include <QElapsedTimer>
@@ -644,14 +644,17 @@ private Q_SLOTS:
                          .entry(m_threePlId, open.first().subjectKey)
                          ->tries,
                      1);
-            // Explain says so, and what cuts the wait.
+            // Explain (the order pane's and `fulfillsync-worker explain`'s) says so, and what
+            // cuts the wait, for the 3PL connector beside the channel's.
             SalesOrder order;
             order.id = 1003;
+            order.channel = QStringLiteral("Shopify");
             order.status = QStringLiteral("B");
-            const std::optional<Connector> connector =
-                ConnectorRepository(m_temp->database().connection()).byId(m_threePlId);
-            const QString explained =
-                ThreePlExplainer::explainStored(m_temp->database().connection(), *connector, order);
+            QString explained;
+            for (const ConnectorExplanation &e :
+                 Explainer::explainStored(m_temp->database().connection(), order, {}))
+                if (e.connector.id == m_threePlId)
+                    explained = e.toText();
             QVERIFY2(explained.contains(QLatin1String("did not confirm")) &&
                          explained.contains(QLatin1String("Retry in the Inbox does it now")),
                      qPrintable(explained));
