@@ -3,6 +3,7 @@
 #include "models/domain/domain.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace fulfillsync {
 
@@ -22,6 +23,12 @@ bool ThreePlOrderDecision::isReleased(const QString &status)
 bool ThreePlOrderDecision::isWithdrawn(const QString &status)
 {
     return status == u"C" || status == u"H"; // Cancelled, Closed
+}
+
+QStringList ThreePlOrderDecision::statusesActedOn()
+{
+    return {QStringLiteral("B"), QStringLiteral("D"), QStringLiteral("E"), QStringLiteral("C"),
+            QStringLiteral("H")};
 }
 
 ThreePlOrderDecision ThreePlOrderDecision::decide(const QString &status, const QString &sentState)

@@ -22,6 +22,10 @@ struct ThreePlOrderDecision
     static ThreePlOrderDecision decide(const QString &status, const QString &sentState);
     static bool isReleased(const QString &status);
     static bool isWithdrawn(const QString &status);
+    // Every status an order can be sent or cancelled in: orders out keeps only rows of these
+    // (and of the refused orders, whatever their status), so a large account's billed history
+    // never fills a run's memory.
+    static QStringList statusesActedOn();
 };
 
 } // namespace fulfillsync

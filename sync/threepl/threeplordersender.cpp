@@ -26,6 +26,9 @@ namespace {
 constexpr int kOrdersPerQuery = 900; // ids in one SuiteQL IN list
 
 // Orders changed since `since`, and the ones the 3PL refused before (tried on every run).
+// Every status: the watermark follows every change, so the overlap does not keep re-reading
+// the newest released orders; rows of statuses the first leg never acts on are dropped as they
+// arrive.
 QString releasedOrdersSince(const QDateTime &since, const QList<qint64> &retry)
 {
     QStringList ids;
@@ -88,6 +91,7 @@ void ThreePlOrderSender::start()
     QList<qint64> refused = ThreePlRepository(m_database.connection())
                                 .ordersInState(m_config.connectorId, QStringLiteral("refused"));
     refused = refused.mid(0, kOrdersPerQuery);
+    m_refused = QSet<qint64>(refused.cbegin(), refused.cend());
     m_query =
         new SuiteQlQuery(m_network, m_config.netsuite, releasedOrdersSince(since, refused), this);
     m_query->setGate(m_config.netSuiteGate);
@@ -110,9 +114,26 @@ void ThreePlOrderSender::abort()
     finish(tr("Cancelled."));
 }
 
+// Each page as it arrives: the watermark follows every row, but only the rows the first leg
+// may act on are kept, so a large account's billed history never fills the run's memory.
 void ThreePlOrderSender::onRows(const QList<QJsonObject> &rows)
 {
-    m_rows << rows;
+    static const QStringList actedOn = ThreePlOrderDecision::statusesActedOn();
+    for (const QJsonObject &row : rows) {
+        if (!m_rowProblem.isEmpty())
+            return;
+        // Unknown is never "nothing left": an order is sent whole or not at all, and the
+        // watermark stays before a row that cannot be read.
+        m_rowProblem = unreadableOrderRow(row);
+        if (!m_rowProblem.isEmpty())
+            return;
+        const QDateTime modified = SuiteQlValue::timestamp(row, "so_lmd");
+        if (!m_newest.isValid() || modified > m_newest)
+            m_newest = modified;
+        if (actedOn.contains(SuiteQlValue::text(row, "so_status")) ||
+            m_refused.contains(SuiteQlValue::integer(row, "so_id")))
+            m_rows << row;
+    }
 }
 
 QString ThreePlOrderSender::unreadableOrderRow(const QJsonObject &row)
@@ -135,17 +156,12 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
         return;
     if (!ok)
         return finish(tr("Could not read the released orders from NetSuite: %1").arg(problem));
+    if (!m_rowProblem.isEmpty())
+        return finish(m_rowProblem);
     // Rows of one order are contiguous (ordered by change time, then order).
     QList<OrderRows> orders;
     for (const QJsonObject &row : std::as_const(m_rows)) {
-        // Unknown is never "nothing left": an order is sent whole or not at all, and the
-        // watermark stays before a row that cannot be read.
-        if (const QString problem = unreadableOrderRow(row); !problem.isEmpty())
-            return finish(problem);
         const qint64 id = SuiteQlValue::integer(row, "so_id");
-        const QDateTime modified = SuiteQlValue::timestamp(row, "so_lmd");
-        if (!m_newest.isValid() || modified > m_newest)
-            m_newest = modified;
         if (orders.isEmpty() || orders.last().id != id)
             orders.append({id,
                            SuiteQlValue::text(row, "so_tranid"),

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <deque>
 #include <functional>
 
@@ -128,7 +129,9 @@ private:
     Result m_result;
     QPointer<SuiteQlQuery> m_query;
     QPointer<HttpCall> m_call;
-    QList<QJsonObject> m_rows;
+    QList<QJsonObject> m_rows; // of orders the first leg may act on (statusesActedOn, refused)
+    QSet<qint64> m_refused;
+    QString m_rowProblem; // a row that could not be read: the leg stops, its watermark stays
     QList<OrderRows> m_candidates;                // to send or to cancel
     QHash<QPair<qint64, qint64>, double> m_taken; // (order, line) -> in fulfillments already
     bool m_unreadableTaken = false;

@@ -363,6 +363,23 @@ private Q_SLOTS:
         QVERIFY(!d.reason.isEmpty());
     }
 
+    // Orders out keeps only the rows of statuses the decision acts on (refused orders whatever
+    // their status): a status it would act on but drops would be an order silently never sent
+    // or cancelled.
+    void everyStatusTheDecisionActsOnIsKept()
+    {
+        const QStringList read = ThreePlOrderDecision::statusesActedOn();
+        for (const char status : QByteArray("ABCDEFGH"))
+            for (const char *sent : {"", "sent", "cancelled", "settled"}) {
+                const QString letter(QLatin1Char{status});
+                const ThreePlOrderDecision d =
+                    ThreePlOrderDecision::decide(letter, QLatin1String(sent));
+                if (d.action != ThreePlOrderDecision::Action::Leave)
+                    QVERIFY2(read.contains(letter), qPrintable(letter + u' ' + d.reason));
+            }
+        QVERIFY(!read.contains(QStringLiteral("G"))); // billed history stays out
+    }
+
     // Explain says where the order stands with the 3PL and what each shipment waits for.
     void explainSaysWhatEachShipmentWaitsFor()
     {
