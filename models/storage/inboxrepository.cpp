@@ -142,6 +142,18 @@ int InboxRepository::openCount()
     return statement && statement.query().next() ? statement.query().value(0).toInt() : 0;
 }
 
+QSet<QString> InboxRepository::openKeys(qint64 connectorId, InboxSubject subject)
+{
+    QSet<QString> keys;
+    const auto statement = m_statements.run(
+        QStringLiteral("SELECT subject_key FROM inbox_items WHERE connector_id = ? AND subject = ? "
+                       "AND state = ?"),
+        {connectorId, inboxSubjectKey(subject), inboxStateKey(InboxState::Open)}, &m_error);
+    while (statement && statement.query().next())
+        keys.insert(statement.query().value(0).toString());
+    return keys;
+}
+
 QList<InboxItem> InboxRepository::openItems(qint64 connectorId, int limit, int *total)
 {
     QList<InboxItem> result;

@@ -3,6 +3,7 @@
 #include "models/domain/inbox.h"
 #include "models/storage/sqlerror.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace fulfillsync {
@@ -27,6 +28,8 @@ public:
                                   const QString &subjectKey);
     QList<InboxItem> items(const QList<qint64> &ids);
     int openCount();
+    // The keys of a connector's open items about this subject.
+    QSet<QString> openKeys(qint64 connectorId, InboxSubject subject);
     // A connector's open items, latest change first, and how many it has in all.
     QList<InboxItem> openItems(qint64 connectorId, int limit, int *total);
 

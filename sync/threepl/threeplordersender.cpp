@@ -92,6 +92,9 @@ void ThreePlOrderSender::start()
                                 .ordersInState(m_config.connectorId, QStringLiteral("refused"));
     refused = refused.mid(0, kOrdersPerQuery);
     m_refused = QSet<qint64>(refused.cbegin(), refused.cend());
+    for (const QString &key : InboxRepository(m_database.connection())
+                                  .openKeys(m_config.connectorId, InboxSubject::ThreePlOrder))
+        m_inInbox.insert(key.toLongLong());
     m_query =
         new SuiteQlQuery(m_network, m_config.netsuite, releasedOrdersSince(since, refused), this);
     m_query->setGate(m_config.netSuiteGate);
@@ -130,8 +133,9 @@ void ThreePlOrderSender::onRows(const QList<QJsonObject> &rows)
         const QDateTime modified = SuiteQlValue::timestamp(row, "so_lmd");
         if (!m_newest.isValid() || modified > m_newest)
             m_newest = modified;
-        if (actedOn.contains(SuiteQlValue::text(row, "so_status")) ||
-            m_refused.contains(SuiteQlValue::integer(row, "so_id")))
+        const qint64 order = SuiteQlValue::integer(row, "so_id");
+        if (actedOn.contains(SuiteQlValue::text(row, "so_status")) || m_refused.contains(order) ||
+            m_inInbox.contains(order))
             m_rows << row;
     }
 }
@@ -201,6 +205,15 @@ void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
             if (!transaction.commit(&error))
                 qCWarning(lcOrdersOut) << "could not settle order" << o.id << error;
             continue;
+        }
+        if (decision.action == ThreePlOrderDecision::Action::Leave && m_inInbox.contains(o.id) &&
+            !m_config.dryRun) {
+            // Held (it could not be sent as it was), then cancelled, closed or fulfilled in
+            // NetSuite: nothing is left for a person either.
+            InboxRepository inbox(m_database.connection());
+            if (!inbox.autoResolve(m_config.connectorId, InboxSubject::ThreePlOrder,
+                                   QString::number(o.id), decision.reason, m_config.clock()))
+                qCWarning(lcOrdersOut) << "could not settle order" << o.id << inbox.lastError();
         }
         if (o.cancel || decision.action == ThreePlOrderDecision::Action::Send) {
             m_candidates << o;

@@ -131,7 +131,8 @@ private:
     QPointer<HttpCall> m_call;
     QList<QJsonObject> m_rows; // of orders the first leg may act on (statusesActedOn, refused)
     QSet<qint64> m_refused;
-    QString m_rowProblem; // a row that could not be read: the leg stops, its watermark stays
+    QSet<qint64> m_inInbox; // orders with an open Inbox item: settled once nothing is left to do
+    QString m_rowProblem;   // a row that could not be read: the leg stops, its watermark stays
     QList<OrderRows> m_candidates;                // to send or to cancel
     QHash<QPair<qint64, qint64>, double> m_taken; // (order, line) -> in fulfillments already
     bool m_unreadableTaken = false;

@@ -191,15 +191,17 @@ class TestThreePl : public QObject
         if (!file.open(QIODevice::ReadOnly))
             return false;
         QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        scenario.insert(QStringLiteral("now"), now);
         QJsonObject netsuite = scenario[QLatin1String("netsuite")].toObject();
         QJsonArray orders = netsuite[QLatin1String("salesOrders")].toArray();
         orders.append(QJsonObject{
             {QStringLiteral("id"), 1010},
             {QStringLiteral("tranId"), QStringLiteral("SO1010")},
             {QStringLiteral("tranDate"), QStringLiteral("2026-11-20")},
-            // After anything an earlier run of the test read.
-            {QStringLiteral("lastModified"),
-             QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate)},
+            // Now, and the sandbox's clock with it: after anything an earlier run read (at the
+            // basic scenario's time), and before what changes it later.
+            {QStringLiteral("lastModified"), now},
             {QStringLiteral("customer"), 79},
             {QStringLiteral("channel"), QStringLiteral("Shopify")},
             {QStringLiteral("channelOrder"), QStringLiteral("5010")},
@@ -441,6 +443,16 @@ private Q_SLOTS:
                  qPrintable(open.first().message));
         for (const SyncAttempt &a : HistoryRepository(m_temp->database().connection()).latest(20))
             QVERIFY(a.orderTranId != u"SO1010");
+        QVERIFY(!threePlHasOrder(QStringLiteral("SO1010")));
+
+        // Cancelled in NetSuite: nothing is left to send, nor for a person.
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/salesOrders/1010/status"),
+                      QJsonObject{{QStringLiteral("status"), QStringLiteral("C")}})
+                     .status,
+                 200);
+        const SyncRunSummary settled = runThreePl();
+        QVERIFY2(settled.ok(), qPrintable(settled.error));
+        QCOMPARE(inboxItem(open.first().id)->state, InboxState::AutoResolved);
         QVERIFY(!threePlHasOrder(QStringLiteral("SO1010")));
     }
 
