@@ -4350,6 +4350,10 @@ Ersetzen:
         <source>Shipment %1 would be held: %2</source>
         <translation>Sendung %1 würde zurückgehalten: %2</translation>
     </message>
+    <message>
+        <source>Could not read the Inbox: %1</source>
+        <translation>Der Eingang konnte nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::WebhookPoster</name>

@@ -277,17 +277,33 @@ void ThreePlPass::readShipments(int page, bool voids)
     call->start();
 }
 
-void ThreePlPass::onShipments(const HttpResult &result, int page)
+// A page of shipments or voided labels, or the pass ends here: a failed or unreadable page is
+// unknown, never "none", so the watermark stays.
+std::optional<ShipStationApi::ShipmentPage> ThreePlPass::pageOrFinish(const HttpResult &result,
+                                                                      const QString &failed)
 {
-    if (m_cancelled)
-        return finish();
-    if (!result.isSuccess())
-        return finish(tr("Could not read the 3PL's shipments: %1").arg(result.failureText()));
+    if (m_cancelled) {
+        finish();
+        return std::nullopt;
+    }
+    if (!result.isSuccess()) {
+        finish(failed.arg(result.failureText()));
+        return std::nullopt;
+    }
     QString problem;
-    const std::optional<ShipStationApi::ShipmentPage> read =
+    std::optional<ShipStationApi::ShipmentPage> read =
         ShipStationApi::readShipmentPage(result.body, &problem);
     if (!read)
-        return finish(problem); // unknown, never "no shipments": the watermark stays
+        finish(problem);
+    return read;
+}
+
+void ThreePlPass::onShipments(const HttpResult &result, int page)
+{
+    const std::optional<ShipStationApi::ShipmentPage> read =
+        pageOrFinish(result, tr("Could not read the 3PL's shipments: %1"));
+    if (!read)
+        return;
     ThreePlRepository outbox(m_database.connection());
     for (const ThreePlShipment &s : read->shipments) {
         if (!m_newest.isValid() || s.createdAt > m_newest)
@@ -317,15 +333,10 @@ void ThreePlPass::onShipments(const HttpResult &result, int page)
 // for a person, once.
 void ThreePlPass::onVoids(const HttpResult &result, int page)
 {
-    if (m_cancelled)
-        return finish();
-    if (!result.isSuccess())
-        return finish(tr("Could not read the 3PL's voided labels: %1").arg(result.failureText()));
-    QString problem;
     const std::optional<ShipStationApi::ShipmentPage> read =
-        ShipStationApi::readShipmentPage(result.body, &problem);
+        pageOrFinish(result, tr("Could not read the 3PL's voided labels: %1"));
     if (!read)
-        return finish(problem);
+        return;
     ThreePlRepository outbox(m_database.connection());
     for (const ThreePlShipment &s : read->shipments) {
         if (!s.voided)
@@ -761,7 +772,12 @@ void ThreePlPass::finish(const QString &error)
     // Inbox items beyond those this run opened itself.
     if (!m_config.dryRun) {
         int open = 0;
-        InboxRepository(m_database.connection()).openItems(m_config.connector.id, 0, &open);
+        InboxRepository inbox(m_database.connection());
+        inbox.openItems(m_config.connector.id, 0, &open);
+        if (!inbox.lastError().isEmpty()) { // unknown is not "nothing waits"
+            m_summary.warnings << tr("Could not read the Inbox: %1").arg(inbox.lastError());
+            open = m_summary.held + m_summary.failed + 1;
+        }
         m_summary.deferred += std::max(0, open - m_summary.held - m_summary.failed);
     }
     // Every shipment read has its row now (intent, hold or created): the next pass may start

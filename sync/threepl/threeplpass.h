@@ -113,6 +113,8 @@ private:
                 std::optional<InboxProblem> problem);
     QDateTime postpone(const ThreePlShipmentEntry &entry);
     void holdOrder(const ThreePlOrderSender::OrderOutcome &order);
+    std::optional<ShipStationApi::ShipmentPage> pageOrFinish(const HttpResult &result,
+                                                             const QString &failed);
     void plan(qint64 salesOrderId, const QString &orderTranId, const QUrl &url, const QString &body,
               const QString &problem = QString());
     void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
