@@ -26,6 +26,9 @@ QString acknowledgement(const InboxItem &item)
     if (item.subject == InboxSubject::ThreePlShipment && item.problem == InboxProblem::Flagged)
         return Text::tr("Resolved by %1: %2 (the item fulfillment of the voided label is left as "
                         "it is)");
+    if (item.subject == InboxSubject::ThreePlOrder && item.problem == InboxProblem::Held)
+        return Text::tr("Resolved by %1: %2 (the order is not sent to the 3PL while the same "
+                        "thing stops it; a different reason opens it again)");
     return Text::tr("Acknowledged by %1: %2 (still retried; a new failure opens it again)");
 }
 

@@ -1,5 +1,6 @@
 #include "sync/threepl/threeplexplainer.h"
 
+#include "models/storage/inboxrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "sync/threepl/threeplorderdecision.h"
 
@@ -56,16 +57,31 @@ QString ThreePlExplainer::explainStored(QSqlDatabase db, const Connector &connec
 {
     ThreePlRepository outbox(db);
     return explain(order, outbox.sentOrders(connector.id, {order.id}).value(order.id),
-                   outbox.entriesOfOrder(connector.id, order.id), now);
+                   outbox.entriesOfOrder(connector.id, order.id), now,
+                   InboxRepository(db).item(connector.id, InboxSubject::ThreePlOrder,
+                                            QString::number(order.id)));
 }
 
 QString ThreePlExplainer::explain(const SalesOrder &order, const QString &sentState,
                                   const QList<ThreePlShipmentEntry> &shipments,
-                                  const QDateTime &now)
+                                  const QDateTime &now, const std::optional<InboxItem> &heldOrder)
 {
+    const ThreePlOrderDecision decision = ThreePlOrderDecision::decide(order.status, sentState);
+    QString reason = decision.reason;
+    // "Sent on the next run" is a promise: an order the last run could not send says why.
+    if (decision.action == ThreePlOrderDecision::Action::Send && sentState.isEmpty() && heldOrder &&
+        heldOrder->problem == InboxProblem::Held) {
+        if (heldOrder->state == InboxState::Open)
+            reason = Text::tr("Held in the Inbox: %1 It is sent once the order is changed in "
+                              "NetSuite so that it can be; Resolve if it is dealt with otherwise.")
+                         .arg(heldOrder->message);
+        else if (heldOrder->state == InboxState::Resolved)
+            reason = Text::tr("Not sent: %1 Resolved in the Inbox (%2); asked again only if "
+                              "something else stops it.")
+                         .arg(heldOrder->message, heldOrder->resolution);
+    }
     QStringList lines;
-    lines << Text::tr("To the 3PL")
-          << QStringLiteral("  => ") + ThreePlOrderDecision::decide(order.status, sentState).reason;
+    lines << Text::tr("To the 3PL") << QStringLiteral("  => ") + reason;
     lines << Text::tr("Shipments from the 3PL");
     for (const ThreePlShipmentEntry &e : shipments)
         lines << Text::tr("  Shipment %1 (tracking %2): %3")

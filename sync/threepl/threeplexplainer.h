@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "models/domain/inbox.h"
 #include "models/domain/threepl.h"
 
 #include <QDateTime>
@@ -15,9 +16,11 @@ namespace fulfillsync {
 namespace ThreePlExplainer {
 QString explainStored(QSqlDatabase db, const Connector &connector, const SalesOrder &order,
                       const QDateTime &now = QDateTime::currentDateTimeUtc());
-// Pure. sentState: the order's threepl_orders state ("" when never sent).
+// Pure. sentState: the order's threepl_orders state ("" when never sent); heldOrder: the
+// order's Inbox item, when a run found it could not be sent as it is.
 QString explain(const SalesOrder &order, const QString &sentState,
-                const QList<ThreePlShipmentEntry> &shipments, const QDateTime &now);
+                const QList<ThreePlShipmentEntry> &shipments, const QDateTime &now,
+                const std::optional<InboxItem> &heldOrder = std::nullopt);
 } // namespace ThreePlExplainer
 
 } // namespace fulfillsync

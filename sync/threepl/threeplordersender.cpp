@@ -318,7 +318,6 @@ void ThreePlOrderSender::buildOutgoing()
                 {QStringLiteral("quantity"), left}});
         }
         if (!problem.isEmpty()) {
-            m_result.problems << problem;
             m_result.unsendable << OrderOutcome{o.id, o.tranId, false, {}, {}, problem};
             continue;
         }

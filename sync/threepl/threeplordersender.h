@@ -75,10 +75,10 @@ public:
         int netSuiteRequests = 0;
         int threePlRequests = 0;
         int throttled = 0;
-        QStringList problems; // orders that could not be sent at all (fractional quantities)
-        QList<OrderOutcome> unsendable; // those orders, for the Inbox
-        QList<OrderOutcome> planned;    // a dry run's orders, as they would go
-        QString error;                  // the leg could not finish; its watermark stays
+        // Orders that cannot be sent as they are (fractional quantities), for the Inbox.
+        QList<OrderOutcome> unsendable;
+        QList<OrderOutcome> planned; // a dry run's orders, as they would go
+        QString error;               // the leg could not finish; its watermark stays
     };
 
     ThreePlOrderSender(QNetworkAccessManager &network, Database &database, Config config,

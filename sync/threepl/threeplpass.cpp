@@ -107,15 +107,16 @@ void ThreePlPass::sendOrders()
                 m_summary.netSuiteRequests += r.netSuiteRequests;
                 m_summary.channelRequests += r.threePlRequests;
                 m_summary.channelThrottled += r.throttled;
-                m_summary.warnings << r.problems;
                 for (const ThreePlOrderSender::OrderOutcome &o : r.orders)
                     recordOrder(o);
                 for (const ThreePlOrderSender::OrderOutcome &o : r.unsendable)
-                    if (m_config.dryRun)
+                    if (m_config.dryRun) {
+                        m_summary.warnings << o.message;
                         plan(o.salesOrderId, o.tranId,
                              ShipStationApi::createOrdersUrl(m_config.threePl), {}, o.message);
-                    else
+                    } else {
                         holdOrder(o);
+                    }
                 for (const ThreePlOrderSender::OrderOutcome &o : r.planned)
                     plan(o.salesOrderId, o.tranId,
                          ShipStationApi::createOrdersUrl(m_config.threePl), o.request);
@@ -739,7 +740,9 @@ void ThreePlPass::plan(qint64 salesOrderId, const QString &orderTranId, const QU
 
 // An order that cannot go to the 3PL as it is (a fractional quantity): held in the Inbox for a
 // person, without a history line on every run that finds it again. Sent later, its item
-// settles like any other order's.
+// settles like any other order's. Resolved, it stays resolved while the same thing stops it:
+// the person has decided about exactly that (shipped it by hand, say); only a different
+// reason, after a change in NetSuite, asks them again.
 void ThreePlPass::holdOrder(const ThreePlOrderSender::OrderOutcome &order)
 {
     SyncAttempt a = attempt(order.salesOrderId, order.tranId);
@@ -747,6 +750,11 @@ void ThreePlPass::holdOrder(const ThreePlOrderSender::OrderOutcome &order)
     InboxItem item = orderItem(a);
     item.problem = InboxProblem::Held;
     InboxRepository inbox(m_database.connection());
+    const std::optional<InboxItem> known =
+        inbox.item(item.connectorId, item.subject, item.subjectKey);
+    if (known && known->state == InboxState::Resolved && known->message == item.message)
+        return; // unreadable (nullopt) is not "resolved": it is held again
+    m_summary.warnings << order.message;
     if (!inbox.open(item, m_config.clock()))
         qCWarning(lcThreePl) << "could not open the inbox item:" << inbox.lastError();
     ++m_summary.held;

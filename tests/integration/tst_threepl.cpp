@@ -225,6 +225,20 @@ class TestThreePl : public QObject
         return false;
     }
 
+    // Explain's text for the 3PL connector, for a released (Pending Fulfillment) order.
+    QString explainThreePl(qint64 orderId)
+    {
+        SalesOrder order;
+        order.id = orderId;
+        order.channel = QStringLiteral("Shopify");
+        order.status = QStringLiteral("B");
+        for (const ConnectorExplanation &e :
+             Explainer::explainStored(m_temp->database().connection(), order, {}))
+            if (e.connector.id == m_threePlId)
+                return e.toText();
+        return {};
+    }
+
     // Retry in the Inbox: what the window sends to the worker for these items.
     SyncRunSummary retry(const QList<qint64> &itemIds)
     {
@@ -444,6 +458,31 @@ private Q_SLOTS:
         for (const SyncAttempt &a : HistoryRepository(m_temp->database().connection()).latest(20))
             QVERIFY(a.orderTranId != u"SO1010");
         QVERIFY(!threePlHasOrder(QStringLiteral("SO1010")));
+        // Explain does not promise the next run.
+        const QString held = explainThreePl(1010);
+        QVERIFY2(held.contains(QLatin1String("Held in the Inbox")) &&
+                     !held.contains(QLatin1String("sent on the next run")),
+                 qPrintable(held));
+
+        // Resolved by a person, it stays resolved while the same thing stops it: the run after
+        // is all synced, with no warning, and does not ask again.
+        const InboxActions::Outcome resolved =
+            InboxActions::resolve(m_temp->database().connection(), {open.first().id},
+                                  QStringLiteral("shipped by hand"), QStringLiteral("tester"));
+        QCOMPARE(resolved.resolved, 1);
+        const SyncRunSummary quiet = runThreePl();
+        QVERIFY2(quiet.ok(), qPrintable(quiet.error));
+        QVERIFY2(quiet.warnings.isEmpty(), qPrintable(quiet.warnings.join(u' ')));
+        QCOMPARE(inboxItem(open.first().id)->state, InboxState::Resolved);
+        QVERIFY(!threePlHasOrder(QStringLiteral("SO1010")));
+
+        // Changed in NetSuite so that something else stops it: asked again.
+        QVERIFY(addReleasedOrder(2.5));
+        const SyncRunSummary changed = runThreePl();
+        QCOMPARE(changed.held, 1);
+        QCOMPARE(inboxItem(open.first().id)->state, InboxState::Open);
+        QVERIFY2(inboxItem(open.first().id)->message.contains(QLatin1String("2.5")),
+                 qPrintable(inboxItem(open.first().id)->message));
 
         // Cancelled in NetSuite: nothing is left to send, nor for a person.
         QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/salesOrders/1010/status"),
@@ -658,15 +697,7 @@ private Q_SLOTS:
                      1);
             // Explain (the order pane's and `fulfillsync-worker explain`'s) says so, and what
             // cuts the wait, for the 3PL connector beside the channel's.
-            SalesOrder order;
-            order.id = 1003;
-            order.channel = QStringLiteral("Shopify");
-            order.status = QStringLiteral("B");
-            QString explained;
-            for (const ConnectorExplanation &e :
-                 Explainer::explainStored(m_temp->database().connection(), order, {}))
-                if (e.connector.id == m_threePlId)
-                    explained = e.toText();
+            const QString explained = explainThreePl(1003);
             QVERIFY2(explained.contains(QLatin1String("did not confirm")) &&
                          explained.contains(QLatin1String("Retry in the Inbox does it now")),
                      qPrintable(explained));

@@ -389,6 +389,22 @@ private Q_SLOTS:
         const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
         QVERIFY(ThreePlExplainer::explain(order, QString(), {}, now)
                     .contains(QLatin1String("sent on the next run")));
+        // Held by the last run (a fractional quantity): no promise of the next run.
+        InboxItem heldOrder;
+        heldOrder.subject = InboxSubject::ThreePlOrder;
+        heldOrder.problem = InboxProblem::Held;
+        heldOrder.message = QStringLiteral("SO1003: the 3PL takes whole quantities only.");
+        const QString heldText = ThreePlExplainer::explain(order, QString(), {}, now, heldOrder);
+        QVERIFY2(heldText.contains(QLatin1String("Held in the Inbox: SO1003")) &&
+                     !heldText.contains(QLatin1String("next run")),
+                 qPrintable(heldText));
+        heldOrder.state = InboxState::Resolved;
+        heldOrder.resolution = QStringLiteral("shipped by hand");
+        QVERIFY(ThreePlExplainer::explain(order, QString(), {}, now, heldOrder)
+                    .contains(QLatin1String("Resolved in the Inbox (shipped by hand)")));
+        heldOrder.state = InboxState::AutoResolved; // sendable again: the decision's own words
+        QVERIFY(ThreePlExplainer::explain(order, QString(), {}, now, heldOrder)
+                    .contains(QLatin1String("sent on the next run")));
 
         ThreePlShipmentEntry created;
         created.shipmentId = QStringLiteral("5001");
