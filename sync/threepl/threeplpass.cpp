@@ -1,7 +1,6 @@
 #include "sync/threepl/threeplpass.h"
 
 #include "models/storage/database.h"
-#include "models/storage/historyrepository.h"
 #include "models/storage/inboxrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "models/storage/watermarkrepository.h"
@@ -27,7 +26,6 @@ namespace fulfillsync {
 namespace {
 
 constexpr int kOrdersPerQuery = 900;
-constexpr int kResponseKept = 4000; // characters of an answer kept in the history
 
 // A 404 only counts as "no such record" when NetSuite itself says so; a proxy's 404 page
 // proves nothing.
@@ -52,6 +50,12 @@ ThreePlPass::ThreePlPass(QNetworkAccessManager &network, Database &database, Con
     , m_network(network)
     , m_database(database)
     , m_config(std::move(config))
+    , m_recorder(database,
+                 {m_config.connector, m_config.trigger, m_config.clock,
+                  [this](qint64 historyId) {
+                      Q_EMIT historyAdvanced(historyId);
+                  }},
+                 m_summary)
 {
     m_summary.connectorId = m_config.connector.id;
     m_summary.connectorName = m_config.connector.name;
@@ -108,14 +112,14 @@ void ThreePlPass::sendOrders()
                 m_summary.channelRequests += r.threePlRequests;
                 m_summary.channelThrottled += r.throttled;
                 for (const ThreePlOrderSender::OrderOutcome &o : r.orders)
-                    recordOrder(o);
+                    m_recorder.order(o);
                 for (const ThreePlOrderSender::OrderOutcome &o : r.unsendable)
                     if (m_config.dryRun) {
                         m_summary.warnings << o.message;
                         plan(o.salesOrderId, o.tranId,
                              ShipStationApi::createOrdersUrl(m_config.threePl), {}, o.message);
                     } else {
-                        holdOrder(o);
+                        m_recorder.holdOrder(o);
                     }
                 for (const ThreePlOrderSender::OrderOutcome &o : r.planned)
                     plan(o.salesOrderId, o.tranId,
@@ -249,7 +253,8 @@ void ThreePlPass::confirmCreated(const ThreePlShipmentEntry &entry, qint64 id,
     ThreePlShipmentEntry created = entry;
     created.fulfillmentId = id;
     ++m_summary.pushed;
-    record(created, SyncOutcome::Pushed, ErrorClass::None, message, response, elapsedMs);
+    m_recorder.shipment(created, SyncOutcome::Pushed, ErrorClass::None, message, response,
+                        elapsedMs);
 }
 
 // 2. The shipments created since the watermark, every page; then those voided since the voids'
@@ -359,7 +364,7 @@ void ThreePlPass::onVoids(const HttpResult &result, int page)
         std::erase_if(m_sends,
                       [&s](const ThreePlShipmentEntry &e) { return e.shipmentId == s.shipmentId; });
         ++m_summary.held;
-        record(*entry, SyncOutcome::Held, ErrorClass::Conflict, reason, {}, 0);
+        m_recorder.shipment(*entry, SyncOutcome::Held, ErrorClass::Conflict, reason, {}, 0);
     }
     if (page < read->pages)
         return readShipments(page + 1, true);
@@ -499,12 +504,13 @@ void ThreePlPass::checkHolds()
         if (outbox.insertIntent(created, &exists))
             outbox.markCreated(created.connectorId, created.shipmentId, id, m_config.clock());
         ++m_summary.alreadyPushed;
-        record(created, SyncOutcome::Skipped, ErrorClass::None,
-               tr("NetSuite has item fulfillment %1 for shipment %2 already (external id %3); "
-                  "nothing was sent.")
-                   .arg(id)
-                   .arg(entry.shipmentId, entry.externalId),
-               result.body, result.elapsedMs);
+        m_recorder.shipment(
+            created, SyncOutcome::Skipped, ErrorClass::None,
+            tr("NetSuite has item fulfillment %1 for shipment %2 already (external id %3); "
+               "nothing was sent.")
+                .arg(id)
+                .arg(entry.shipmentId, entry.externalId),
+            result.body, result.elapsedMs);
         checkHolds();
     });
 }
@@ -520,7 +526,7 @@ void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
     bool exists = false;
     ThreePlRepository(m_database.connection()).insertIntent(entry, &exists);
     ++m_summary.held;
-    record(entry, SyncOutcome::Held, ErrorClass::Validation, reason, {}, 0);
+    m_recorder.shipment(entry, SyncOutcome::Held, ErrorClass::Validation, reason, {}, 0);
 }
 
 // 4b. One transform at a time.
@@ -589,22 +595,23 @@ void ThreePlPass::readBack(const ThreePlShipmentEntry &entry, const HttpResult &
             ThreePlRepository(m_database.connection())
                 .markHeld(entry.connectorId, entry.shipmentId, said, m_config.clock());
             ++m_summary.held;
-            record(entry, SyncOutcome::Held, ErrorClass::Validation,
-                   tr("NetSuite refused the item fulfillment for shipment %1: %2")
-                       .arg(entry.shipmentId, said),
-                   answer.body, elapsedMs);
+            m_recorder.shipment(entry, SyncOutcome::Held, ErrorClass::Validation,
+                                tr("NetSuite refused the item fulfillment for shipment %1: %2")
+                                    .arg(entry.shipmentId, said),
+                                answer.body, elapsedMs);
         } else {
             // Absent after an unsure answer may still be on its way; present or absent is
             // settled again by a later run, and only then sent again.
             ++m_summary.failed;
             const QDateTime next = postpone(entry);
-            record(entry, SyncOutcome::Failed, ErrorClass::Transient,
-                   tr("NetSuite did not confirm the item fulfillment for shipment %1 (%2). The "
-                      "first run after %3 reads it back and sends it only if NetSuite does not "
-                      "have it.")
-                       .arg(entry.shipmentId, answer.failureText(),
-                            next.toLocalTime().toString(Qt::ISODate)),
-                   answer.body, elapsedMs);
+            m_recorder.shipment(
+                entry, SyncOutcome::Failed, ErrorClass::Transient,
+                tr("NetSuite did not confirm the item fulfillment for shipment %1 (%2). The "
+                   "first run after %3 reads it back and sends it only if NetSuite does not "
+                   "have it.")
+                    .arg(entry.shipmentId, answer.failureText(),
+                         next.toLocalTime().toString(Qt::ISODate)),
+                answer.body, elapsedMs);
         }
         sendNext();
     });
@@ -620,109 +627,6 @@ QDateTime ThreePlPass::postpone(const ThreePlShipmentEntry &entry)
     return until;
 }
 
-SyncAttempt ThreePlPass::attempt(qint64 orderId, const QString &orderTranId) const
-{
-    SyncAttempt a;
-    a.occurredAt = m_config.clock();
-    a.connectorId = m_config.connector.id;
-    a.connectorName = m_config.connector.name;
-    a.orderId = orderId;
-    a.orderTranId = orderTranId;
-    a.trigger = m_config.trigger;
-    return a;
-}
-
-// The history line and the inbox item in one transaction: an item is open exactly while its
-// last line says something needs a person. No problem: the attempt settled it.
-void ThreePlPass::append(const SyncAttempt &attempt, const InboxItem &item,
-                         std::optional<InboxProblem> problem)
-{
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    InboxRepository inbox(db);
-    const qint64 id = HistoryRepository(db).append(attempt);
-    InboxItem opened = item;
-    opened.problem = problem.value_or(InboxProblem::Failed);
-    const bool inboxed = problem
-                             ? inbox.open(opened, attempt.occurredAt)
-                             : inbox.autoResolve(item.connectorId, item.subject, item.subjectKey,
-                                                 attempt.message, attempt.occurredAt);
-    QString error;
-    if (id == 0 || !inboxed || !transaction.commit(&error)) {
-        qCWarning(lcThreePl) << "could not record the attempt:" << error << inbox.lastError();
-        return;
-    }
-    Q_EMIT historyAdvanced(id);
-}
-
-void ThreePlPass::record(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
-                         ErrorClass errorClass, const QString &message, const QByteArray &response,
-                         qint64 elapsedMs)
-{
-    SyncAttempt a = attempt(entry.salesOrderId, entry.orderNumber);
-    a.fulfillmentId = entry.fulfillmentId;
-    // NetSuite gave the new record's id, not its number: the column shows the id.
-    if (entry.fulfillmentId > 0)
-        a.fulfillmentTranId = QStringLiteral("#%1").arg(entry.fulfillmentId);
-    a.outcome = outcome;
-    a.errorClass = errorClass;
-    a.durationMs = elapsedMs;
-    a.message = message;
-    a.request = entry.request;
-    a.response = QString::fromUtf8(response.left(kResponseKept));
-    a.trackingNumbers = entry.trackingNumber;
-
-    InboxItem item = inboxItem(a, InboxSubject::ThreePlShipment, entry.shipmentId);
-    item.fulfillmentTranId =
-        a.fulfillmentTranId.isEmpty()
-            ? tr("Shipment %1").arg(entry.shipmentId)
-            : tr("%1 (shipment %2)").arg(a.fulfillmentTranId, entry.shipmentId);
-    std::optional<InboxProblem> problem;
-    if (outcome == SyncOutcome::Held)
-        problem = errorClass == ErrorClass::Conflict ? InboxProblem::Flagged : InboxProblem::Held;
-    else if (outcome == SyncOutcome::Failed)
-        problem = InboxProblem::Failed;
-    append(a, item, problem);
-}
-
-InboxItem ThreePlPass::inboxItem(const SyncAttempt &attempt, InboxSubject subject,
-                                 const QString &key) const
-{
-    InboxItem item;
-    item.connectorId = attempt.connectorId;
-    item.connectorName = attempt.connectorName;
-    item.subject = subject;
-    item.subjectKey = key;
-    item.fulfillmentId = attempt.fulfillmentId;
-    item.orderId = attempt.orderId;
-    item.orderTranId = attempt.orderTranId;
-    item.message = attempt.message;
-    return item;
-}
-
-// An order's item: it has no fulfillment, the Fulfillment column says what it is about.
-InboxItem ThreePlPass::orderItem(const SyncAttempt &attempt) const
-{
-    InboxItem item =
-        inboxItem(attempt, InboxSubject::ThreePlOrder, QString::number(attempt.orderId));
-    item.fulfillmentTranId = tr("Order to the 3PL");
-    return item;
-}
-
-void ThreePlPass::recordOrder(const ThreePlOrderSender::OrderOutcome &order)
-{
-    SyncAttempt a = attempt(order.salesOrderId, order.tranId);
-    a.outcome = order.taken ? SyncOutcome::Pushed : SyncOutcome::Failed;
-    a.errorClass = order.taken ? ErrorClass::None : ErrorClass::Validation;
-    a.message = order.message;
-    a.request = order.request;
-    a.response = order.response;
-    if (!order.taken)
-        ++m_summary.failed;
-    append(a, orderItem(a),
-           order.taken ? std::nullopt : std::optional<InboxProblem>(InboxProblem::Failed));
-}
-
 void ThreePlPass::plan(qint64 salesOrderId, const QString &orderTranId, const QUrl &url,
                        const QString &body, const QString &problem)
 {
@@ -736,28 +640,6 @@ void ThreePlPass::plan(qint64 salesOrderId, const QString &orderTranId, const QU
     r.body = body;
     r.problem = problem;
     Q_EMIT requestPlanned(r);
-}
-
-// An order that cannot go to the 3PL as it is (a fractional quantity): held in the Inbox for a
-// person, without a history line on every run that finds it again. Sent later, its item
-// settles like any other order's. Resolved, it stays resolved while the same thing stops it:
-// the person has decided about exactly that (shipped it by hand, say); only a different
-// reason, after a change in NetSuite, asks them again.
-void ThreePlPass::holdOrder(const ThreePlOrderSender::OrderOutcome &order)
-{
-    SyncAttempt a = attempt(order.salesOrderId, order.tranId);
-    a.message = order.message;
-    InboxItem item = orderItem(a);
-    item.problem = InboxProblem::Held;
-    InboxRepository inbox(m_database.connection());
-    const std::optional<InboxItem> known =
-        inbox.item(item.connectorId, item.subject, item.subjectKey);
-    if (known && known->state == InboxState::Resolved && known->message == item.message)
-        return; // unreadable (nullopt) is not "resolved": it is held again
-    m_summary.warnings << order.message;
-    if (!inbox.open(item, m_config.clock()))
-        qCWarning(lcThreePl) << "could not open the inbox item:" << inbox.lastError();
-    ++m_summary.held;
 }
 
 void ThreePlPass::finish(const QString &error)

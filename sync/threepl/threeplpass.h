@@ -1,7 +1,6 @@
 #pragma once
 
 #include "models/domain/domain.h"
-#include "models/domain/inbox.h"
 #include "models/domain/threepl.h"
 #include "models/storage/quarantinerepository.h"
 #include "sync/engine/connectorpass.h"
@@ -9,6 +8,7 @@
 #include "sync/net/netsuiteendpoint.h"
 #include "sync/net/shipstationapi.h"
 #include "sync/threepl/threeplordersender.h"
+#include "sync/threepl/threeplrecorder.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -106,21 +106,12 @@ private:
                 std::function<void(const HttpResult &, qint64 id)> done);
     void confirmCreated(const ThreePlShipmentEntry &entry, qint64 id, const QString &message,
                         const QByteArray &response, qint64 elapsedMs);
-    SyncAttempt attempt(qint64 orderId, const QString &orderTranId) const;
-    InboxItem inboxItem(const SyncAttempt &attempt, InboxSubject subject, const QString &key) const;
-    InboxItem orderItem(const SyncAttempt &attempt) const;
-    void append(const SyncAttempt &attempt, const InboxItem &item,
-                std::optional<InboxProblem> problem);
     QDateTime postpone(const ThreePlShipmentEntry &entry);
-    void holdOrder(const ThreePlOrderSender::OrderOutcome &order);
     std::optional<ShipStationApi::ShipmentPage> pageOrFinish(const HttpResult &result,
                                                              const QString &failed);
     void plan(qint64 salesOrderId, const QString &orderTranId, const QUrl &url, const QString &body,
               const QString &problem = QString());
-    void record(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
-                const QString &message, const QByteArray &response, qint64 elapsedMs);
     void hold(ThreePlShipmentEntry entry, const QString &reason);
-    void recordOrder(const ThreePlOrderSender::OrderOutcome &order);
     void progress(const QString &phase, int done, int total);
     void finish(const QString &error = QString());
 
@@ -128,6 +119,7 @@ private:
     Database &m_database;
     Config m_config;
     SyncRunSummary m_summary;
+    ThreePlRecorder m_recorder; // writes into m_summary
     QElapsedTimer m_clock;
     QPointer<HttpCall> m_call;
     QPointer<ThreePlOrderSender> m_sender;
