@@ -363,19 +363,49 @@ QHash<qint64, QList<KitMember>> OrderRepository::selectKitMembers(const QString 
     return result;
 }
 
-QList<qint64> OrderRepository::orderIdsChangedSince(const QDateTime &since)
+QList<qint64> OrderRepository::orderIdsChangedSince(const QDateTime &since, bool *ok)
 {
     QList<qint64> ids;
     QSqlQuery q(m_db);
     const QString from = toStorageTime(since);
-    if (!runQuery(q,
-                  QStringLiteral("SELECT id FROM sales_orders WHERE last_modified >= ? UNION "
-                                 "SELECT order_id FROM item_fulfillments WHERE last_modified >= ?"),
-                  {from, from}, &m_error))
+    const bool read =
+        runQuery(q,
+                 QStringLiteral("SELECT id FROM sales_orders WHERE last_modified >= ? UNION "
+                                "SELECT order_id FROM item_fulfillments WHERE last_modified >= ?"),
+                 {from, from}, &m_error);
+    if (ok)
+        *ok = read;
+    if (!read)
         return ids;
     while (q.next())
         ids << q.value(0).toLongLong();
     return ids;
+}
+
+bool OrderRepository::storedChanges(const QDateTime &from, const QDateTime &to,
+                                    StoredChanges *orders, StoredChanges *fulfillments)
+{
+    const QString range = QStringLiteral(
+        " WHERE last_modified >= ? AND last_modified < ?"); // the stored form sorts as text
+    const std::pair<const char *, StoredChanges *> tables[] = {{"sales_orders", orders},
+                                                               {"item_fulfillments", fulfillments}};
+    for (const auto &[table, result] : tables) {
+        QSqlQuery q(m_db);
+        if (!runQuery(q,
+                      QStringLiteral("SELECT COUNT(*), COALESCE(SUM(id), 0), "
+                                     "COALESCE(MAX(last_modified), '') FROM ") +
+                          QLatin1String(table) + range,
+                      {toStorageTime(from), toStorageTime(to)}, &m_error))
+            return false;
+        if (!q.next()) {
+            m_error = QStringLiteral("no count of %1").arg(QLatin1String(table));
+            return false;
+        }
+        result->count = q.value(0).toLongLong();
+        result->idSum = q.value(1).toLongLong();
+        result->newest = fromStorageTime(q.value(2).toString());
+    }
+    return true;
 }
 
 QList<qint64> OrderRepository::kitItemsChangedSince(const QDateTime &since)

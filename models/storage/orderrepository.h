@@ -36,7 +36,18 @@ public:
     // Orders of a channel whose last evaluation ended in this sync state ("failed" …).
     // Orders whose header or a fulfillment NetSuite changed at or after `since`, as stored:
     // what a pass that was cut short stored and a continuing pass still has to evaluate.
-    QList<qint64> orderIdsChangedSince(const QDateTime &since);
+    QList<qint64> orderIdsChangedSince(const QDateTime &since, bool *ok = nullptr);
+    // What the local copy holds of the sales orders (SalesOrd) and item fulfillments (ItemShip)
+    // NetSuite changed in [from, to): how many, the sum of their ids and the newest change, to
+    // compare with NetSuite's own count of the same range. False: could not be read.
+    struct StoredChanges
+    {
+        qint64 count = 0;
+        qint64 idSum = 0;
+        QDateTime newest;
+    };
+    bool storedChanges(const QDateTime &from, const QDateTime &to, StoredChanges *orders,
+                       StoredChanges *fulfillments);
     // Kit items on fulfillments changed at or after `since`.
     QList<qint64> kitItemsChangedSince(const QDateTime &since);
     QList<qint64> orderIdsInSyncState(const QString &channel, const QString &state);

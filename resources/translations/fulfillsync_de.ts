@@ -374,6 +374,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>Resolved by %1: %2 (the item fulfillment of the voided label is left as it is)</source>
         <translation>Geklärt von %1: %2 (das Item Fulfillment des stornierten Etiketts bleibt unverändert)</translation>
     </message>
+    <message>
+        <source>Resolved by %1: %2 (the order is not sent to the 3PL while the same thing stops it; a different reason opens it again)</source>
+        <translation>Erledigt von %1: %2 (der Auftrag geht nicht an den 3PL, solange ihn dasselbe aufhält; ein anderer Grund öffnet ihn wieder)</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -1065,6 +1069,14 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>  none yet</source>
         <translation>  noch keine</translation>
     </message>
+    <message>
+        <source>Held in the Inbox: %1 It is sent once the order is changed in NetSuite so that it can be; Resolve if it is dealt with otherwise.</source>
+        <translation>Im Eingang zurückgehalten: %1 Er wird gesendet, sobald der Auftrag in NetSuite so geändert ist, dass es geht; „Erledigen“, wenn er anders behandelt wird.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 Resolved in the Inbox (%2); asked again only if something else stops it.</source>
+        <translation>Nicht gesendet: %1 Im Eingang erledigt (%2); erneut gefragt wird nur, wenn ihn etwas anderes aufhält.</translation>
+    </message>
 </context>
 <context>
     <name>ThreePlOrderDecision</name>
@@ -1099,6 +1111,25 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>%1 in NetSuite and not in the 3PL yet: sent on the next run (only the lines at mapped locations, and only what no item fulfillment took).</source>
         <translation>%1 in NetSuite und noch nicht im 3PL: wird beim nächsten Lauf gesendet (nur die Positionen an zugeordneten Lagerorten und nur, was kein Item Fulfillment schon genommen hat).</translation>
+    </message>
+</context>
+<context>
+    <name>ThreePlRecorder</name>
+    <message>
+        <source>Order to the 3PL</source>
+        <translation>Auftrag an den 3PL</translation>
+    </message>
+    <message>
+        <source>Could not record in the history or the Inbox: %1</source>
+        <translation>Konnte nicht im Verlauf oder im Eingang vermerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Shipment %1</source>
+        <translation>Sendung %1</translation>
+    </message>
+    <message>
+        <source>%1 (shipment %2)</source>
+        <translation>%1 (Sendung %2)</translation>
     </message>
 </context>
 <context>
@@ -3295,6 +3326,10 @@ Ersetzen:
             <numerusform>%1, noch etwa %n Minuten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Could not read the stored orders: %1</source>
+        <translation>Die gespeicherten Aufträge konnten nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::OrderDetailPane</name>
@@ -4326,18 +4361,6 @@ Ersetzen:
     <message>
         <source>NetSuite did not confirm the item fulfillment for shipment %1 (%2). The first run after %3 reads it back and sends it only if NetSuite does not have it.</source>
         <translation>NetSuite hat das Item Fulfillment für Sendung %1 nicht bestätigt (%2). Der erste Lauf nach %3 liest es zurück und sendet es nur, wenn NetSuite es nicht hat.</translation>
-    </message>
-    <message>
-        <source>Shipment %1</source>
-        <translation>Sendung %1</translation>
-    </message>
-    <message>
-        <source>%1 (shipment %2)</source>
-        <translation>%1 (Sendung %2)</translation>
-    </message>
-    <message>
-        <source>Order to the 3PL</source>
-        <translation>Auftrag an den 3PL</translation>
     </message>
     <message numerus="yes">
         <source>%n shipment(s) whose item fulfillment NetSuite has not confirmed are read back first by a real run.</source>

@@ -140,12 +140,16 @@ bool SandboxServer::loadScenarioFile(const QString &path, QString *error)
     return true;
 }
 
-void SandboxServer::loadDemo(int orderCount, quint32 seed)
+void SandboxServer::loadDemo(int orderCount, quint32 seed, const QString &storePlan)
 {
     // Whole minutes keep a demo reproducible within a run while still looking current.
     const QDateTime now =
         QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() / 60 * 60, Qt::UTC);
-    install(DemoGenerator::generate(orderCount, seed, now));
+    Scenario demo = DemoGenerator::generate(orderCount, seed, now);
+    if (!storePlan.isEmpty())
+        for (Channel &shop : demo.channels)
+            shop.plan = storePlan;
+    install(std::move(demo));
 }
 
 void SandboxServer::install(Scenario scenario)

@@ -68,7 +68,8 @@ public:
 
     bool loadScenario(const QJsonObject &scenario, QString *error); // validates fully first
     bool loadScenarioFile(const QString &path, QString *error);     // parse errors name line
-    void loadDemo(int orderCount, quint32 seed);                    // generated, reproducible
+    // Generated, reproducible. storePlan: the shops' plan instead of the demo's Plus.
+    void loadDemo(int orderCount, quint32 seed, const QString &storePlan = {});
 
     quint16 listen(quint16 port = 0);               // 127.0.0.1 only; the bound port, 0 on failure
     QUrl baseUrl() const;                           // http://127.0.0.1:PORT

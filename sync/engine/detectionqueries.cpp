@@ -80,37 +80,67 @@ QString DetectionQueries::ordersSince(const QDateTime &since, const QList<qint64
            QStringLiteral(" ORDER BY so.lastmodifieddate, so.id, sl.id");
 }
 
-QString DetectionQueries::probeSince(const QDateTime &since)
+QString DetectionQueries::probeSince(const QDateTime &since, const QDateTime &readTo)
 {
-    return QStringLiteral("SELECT t.type AS kind, COUNT(*) AS n, SUM(t.id) AS s, "
+    const QString after =
+        QStringLiteral("t.lastmodifieddate >= ") + SuiteQl::timestampLiteral(readTo.addSecs(1));
+    const QString part = QStringLiteral("CASE WHEN %1 THEN 'after' ELSE 'upto' END").arg(after);
+    return QStringLiteral("SELECT t.type AS kind, %1 AS part, COUNT(*) AS n, SUM(t.id) AS s, "
                           "TO_CHAR(MAX(t.lastmodifieddate), 'YYYY-MM-DD\"T\"HH24:MI:SS') AS m "
                           "FROM transaction t WHERE t.type IN ('ItemShip', 'SalesOrd') AND "
-                          "t.lastmodifieddate >= ") +
-           SuiteQl::timestampLiteral(since) + QStringLiteral(" GROUP BY t.type ORDER BY t.type");
+                          "t.lastmodifieddate >= ")
+               .arg(part) +
+           SuiteQl::timestampLiteral(since) +
+           QStringLiteral(" GROUP BY t.type, %1 ORDER BY t.type").arg(part);
 }
 
-QString DetectionQueries::probeDigest(const QList<QJsonObject> &rows)
+qint64 DetectionQueries::ProbeAnswer::changedAfter() const
 {
-    std::map<QString, QString> parts; // by type, so the text does not depend on row order
+    qint64 total = 0;
+    for (qint64 n : after)
+        total += n;
+    return total;
+}
+
+DetectionQueries::ProbeAnswer DetectionQueries::readProbe(const QList<QJsonObject> &rows)
+{
+    ProbeAnswer answer;
     for (const QJsonObject &row : rows) {
         bool countOk = false;
         bool sumOk = false;
         const QString kind = SuiteQlValue::text(row, "kind");
+        const QString part = SuiteQlValue::text(row, "part");
         const double count = SuiteQlValue::number(row, "n", &countOk);
         const double sum = SuiteQlValue::number(row, "s", &sumOk);
         const QDateTime newest = SuiteQlValue::timestamp(row, "m");
-        if (kind.isEmpty() || !countOk || !sumOk || !newest.isValid())
+        if ((kind != u"ItemShip" && kind != u"SalesOrd") || !countOk || !sumOk ||
+            !newest.isValid() || count < 1)
+            return {}; // unknown is never "nothing changed"
+        if (part == u"upto")
+            answer.upTo.insert(kind, {qint64(count), qint64(std::llround(sum)), newest});
+        else if (part == u"after")
+            answer.after.insert(kind, qint64(count));
+        else
             return {};
-        parts[kind] = QStringLiteral("%1:%2:%3:%4")
-                          .arg(kind)
-                          .arg(qint64(count))
-                          .arg(qint64(std::llround(sum)))
-                          .arg(isoSeconds(newest));
     }
-    QStringList digest;
+    answer.readable = true;
+    return answer;
+}
+
+QString DetectionQueries::digest(const QHash<QString, ChangeCount> &byType)
+{
+    std::map<QString, QString> parts; // by type, so the text does not depend on the hash's order
+    for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+        if (it->count > 0)
+            parts[it.key()] = QStringLiteral("%1:%2:%3:%4")
+                                  .arg(it.key())
+                                  .arg(it->count)
+                                  .arg(it->idSum)
+                                  .arg(isoSeconds(it->newest));
+    QStringList text;
     for (const auto &[kind, part] : parts)
-        digest << part;
-    return digest.join(u'|');
+        text << part;
+    return text.join(u'|');
 }
 
 QString DetectionQueries::kitMembers(const QList<qint64> &kitItemIds)
@@ -173,50 +203,6 @@ QDateTime UnreadableRows::cap(const QDateTime &newest, const QDateTime &current)
     // At the unreadable row itself, so the next pass (which reads from before it) sees it again.
     const QDateTime capped = newest.isValid() && newest < oldest ? newest : oldest;
     return current.isValid() && current > capped ? current : capped;
-}
-
-void RecentChanges::note(const QString &type, qint64 id, const QDateTime &modified)
-{
-    const auto known = m_latest.constFind(id);
-    if (known != m_latest.cend() && known.value() >= modified)
-        return;
-    m_latest.insert(id, modified);
-    m_changes.push_back({type, id, modified});
-    const QDateTime keepFrom = modified.addSecs(-m_keepSeconds);
-    while (!m_changes.empty() && m_changes.front().modified < keepFrom) {
-        const Change &old = m_changes.front();
-        if (m_latest.value(old.id) == old.modified)
-            m_latest.remove(old.id);
-        m_changes.pop_front();
-    }
-}
-
-QString RecentChanges::digestSince(const QDateTime &since) const
-{
-    struct Sum
-    {
-        qint64 count = 0;
-        qint64 ids = 0;
-        QDateTime newest;
-    };
-    std::map<QString, Sum> sums;
-    for (const Change &c : m_changes) {
-        if (c.modified < since || m_latest.value(c.id) != c.modified)
-            continue; // before the window, or read again later with a newer time
-        Sum &sum = sums[c.type];
-        ++sum.count;
-        sum.ids += c.id;
-        if (!sum.newest.isValid() || c.modified > sum.newest)
-            sum.newest = c.modified;
-    }
-    QStringList digest;
-    for (const auto &[type, sum] : sums)
-        digest << QStringLiteral("%1:%2:%3:%4")
-                      .arg(type)
-                      .arg(sum.count)
-                      .arg(sum.ids)
-                      .arg(isoSeconds(sum.newest));
-    return digest.join(u'|');
 }
 
 namespace {
@@ -302,8 +288,6 @@ void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
                 f.tranId = QStringLiteral("IF#%1").arg(id);
             it = m_fulfillments.insert(id, f);
             m_order << id;
-            if (m_recent && modified.isValid())
-                m_recent->note(QStringLiteral("ItemShip"), id, modified);
         }
         ItemFulfillment &f = it.value();
         QString problem;
@@ -402,8 +386,6 @@ void OrderRowReader::add(const QList<QJsonObject> &rows)
             header.lastModified = modified;
             it = m_orders.insert(header.id, header);
             m_order << header.id;
-            if (m_recent)
-                m_recent->note(QStringLiteral("SalesOrd"), header.id, modified);
         }
         SalesOrder &order = it.value();
         const bool knownLine =

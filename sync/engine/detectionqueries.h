@@ -6,22 +6,40 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
-#include <deque>
 
 namespace fulfillsync {
 
 // The batched SuiteQL that answers "what changed since the watermark" (apis.md §1.7): one row
 // per fulfillment line and tracking number, ordered deterministically so pages never skip or
-// repeat rows, plus the same for sales order lines, and a one-row-per-type probe.
+// repeat rows, plus the same for sales order lines, and a few-row probe.
 namespace DetectionQueries {
 // orderIds: only these sales orders (a resync); empty means all.
 QString fulfillmentsSince(const QDateTime &since, const QList<qint64> &orderIds = {});
 QString ordersSince(const QDateTime &since, const QList<qint64> &orderIds = {});
-// Count, sum of ids and newest change of the sales orders and item fulfillments changed since:
-// one request that tells whether anything new exists.
-QString probeSince(const QDateTime &since);
-// The probe's answer as a comparable text; empty when it cannot be read.
-QString probeDigest(const QList<QJsonObject> &rows);
+
+// One record type's changes in a time range, NetSuite's or the local copy's.
+struct ChangeCount
+{
+    qint64 count = 0;
+    qint64 idSum = 0;
+    QDateTime newest;
+};
+// The probe's answer, by record type ("SalesOrd", "ItemShip"): NetSuite's count of the window
+// up to the watermark (what the passes before this one read) and of the changes after it.
+struct ProbeAnswer
+{
+    bool readable = false; // false: unknown, never "nothing changed"
+    QHash<QString, ChangeCount> upTo;
+    QHash<QString, qint64> after;
+    qint64 changedAfter() const;
+};
+// One request: per type, count, sum of ids and newest change in [since, readTo + 1 s) and the
+// count from there on. The whole second of readTo counts as read: a fraction NetSuite may keep
+// and the read's seconds dropped never makes a change look new, or an old one missed.
+QString probeSince(const QDateTime &since, const QDateTime &readTo);
+ProbeAnswer readProbe(const QList<QJsonObject> &rows);
+// The counts as comparable text, types with no change left out.
+QString digest(const QHash<QString, ChangeCount> &byType);
 // The members of these kit items (SuiteQL ItemMember), for connectors that push kit members.
 QString kitMembers(const QList<qint64> &kitItemIds);
 // Reads kitMembers() rows; unreadable rows are skipped (a kit missing a member then holds).
@@ -41,30 +59,6 @@ struct UnreadableRows
     QDateTime cap(const QDateTime &newest, const QDateTime &current) const;
 };
 
-// Remembers the transactions read near the newest change, to compare with the probe: if the
-// server's digest of [start, ∞) equals what was read there, nothing in that window was missed.
-class RecentChanges final
-{
-public:
-    explicit RecentChanges(int keepSeconds = 3600)
-        : m_keepSeconds(keepSeconds)
-    {}
-    void note(const QString &type, qint64 id, const QDateTime &modified);
-    // The digest of everything noted with modified >= since, in probeDigest()'s form.
-    QString digestSince(const QDateTime &since) const;
-
-private:
-    struct Change
-    {
-        QString type;
-        qint64 id;
-        QDateTime modified;
-    };
-    std::deque<Change> m_changes; // in arrival order, which is modification order
-    QHash<qint64, QDateTime> m_latest;
-    int m_keepSeconds;
-};
-
 // Folds SuiteQL rows, page by page, into fulfillments and order headers. A fulfillment's rows
 // are contiguous (the query orders by fulfillment), so everything but the last fulfillment of
 // a page is complete and handed over at once: a pass never holds more than a page. A row that
@@ -79,7 +73,6 @@ public:
     QList<SalesOrder> takeOrderHeaders();
     QDateTime newestModification() const { return m_newest; }
     const UnreadableRows &unreadable() const { return m_unreadable; }
-    void setRecentChanges(RecentChanges *recent) { m_recent = recent; }
 
 private:
     QList<qint64> m_order; // fulfillment ids in arrival order, not yet taken
@@ -87,7 +80,6 @@ private:
     QHash<qint64, SalesOrder> m_orders;
     QDateTime m_newest;
     UnreadableRows m_unreadable;
-    RecentChanges *m_recent = nullptr;
 };
 
 class OrderRowReader final
@@ -98,14 +90,12 @@ public:
     QList<SalesOrder> takeAll();
     QDateTime newestModification() const { return m_newest; }
     const UnreadableRows &unreadable() const { return m_unreadable; }
-    void setRecentChanges(RecentChanges *recent) { m_recent = recent; }
 
 private:
     QList<qint64> m_order;
     QHash<qint64, SalesOrder> m_orders;
     QDateTime m_newest;
     UnreadableRows m_unreadable;
-    RecentChanges *m_recent = nullptr;
 };
 
 } // namespace fulfillsync

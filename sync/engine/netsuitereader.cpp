@@ -24,7 +24,6 @@ NetSuiteReader::NetSuiteReader(QNetworkAccessManager &network, OrderRepository &
     , m_network(network)
     , m_orders(orders)
     , m_config(std::move(config))
-    , m_recent(m_config.overlapSeconds + 60)
 {
     m_result.credentialsProven = m_config.credentialsProven;
 }
@@ -59,15 +58,74 @@ void NetSuiteReader::start()
         m_since = windowStart(m_config.watermark);
     m_ordersSince = m_fulfillmentsSince = m_since;
     if (!m_config.watermark.isValid() || m_config.storedProbe.isEmpty())
-        return readOrders();
+        return readOrders(); // the first pass, or the last one could not read everything
     announce(tr("Asking NetSuite what changed"));
-    probe(m_since, [this](const QString &digest) {
-        if (!digest.isEmpty() && digest == m_config.storedProbe) {
+    qCDebug(lcReader) << "probing from" << m_since << "read to" << m_config.watermark;
+    probe(m_since, m_config.watermark);
+}
+
+std::optional<QString> NetSuiteReader::storedDigest(const QDateTime &from, const QDateTime &readTo)
+{
+    OrderRepository::StoredChanges orders;
+    OrderRepository::StoredChanges fulfillments;
+    if (!m_orders.storedChanges(from, readTo.addSecs(1), &orders, &fulfillments)) {
+        qCWarning(lcReader) << "cannot count the stored changes:" << m_orders.lastError();
+        return std::nullopt;
+    }
+    return DetectionQueries::digest(
+        {{QStringLiteral("SalesOrd"), {orders.count, orders.idSum, orders.newest}},
+         {QStringLiteral("ItemShip"),
+          {fulfillments.count, fulfillments.idSum, fulfillments.newest}}});
+}
+
+void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
+{
+    const std::optional<QString> stored = storedDigest(m_since, m_config.watermark);
+    if (!answer.readable || !stored)
+        return readOrders(); // unknown is never "nothing changed": the whole window
+    // Another connector's pass may have stored changes here since this one's last pass: they are
+    // this connector's to evaluate too.
+    m_evaluateWindow = *stored != m_config.storedProbe;
+    const QString netsuite = DetectionQueries::digest(answer.upTo);
+    if (answer.changedAfter() == 0 && netsuite == *stored) {
+        if (!m_evaluateWindow) {
             m_result.idle = true;
             return finish();
         }
-        readOrders();
-    });
+        m_windowCheck = netsuite;
+        return checkWindow();
+    }
+    // Only what changed after the watermark is read. Then the window up to it is compared again:
+    // what changed once more has left it for the part read, and any other difference is a change
+    // committed late with an earlier time, found by reading the whole window after all.
+    qCDebug(lcReader) << "reading what changed after" << m_config.watermark << answer.after;
+    m_windowCheck = netsuite;
+    m_ordersSince = m_fulfillmentsSince = m_config.watermark.addSecs(1); // its second was read
+    m_skipOrders = answer.after.value(QStringLiteral("SalesOrd")) == 0;
+    m_skipFulfillments = answer.after.value(QStringLiteral("ItemShip")) == 0;
+    readOrders();
+}
+
+void NetSuiteReader::checkWindow()
+{
+    const QString netsuite = *std::exchange(m_windowCheck, std::nullopt);
+    const std::optional<QString> stored = storedDigest(m_since, m_config.watermark);
+    if (!stored || *stored != netsuite) {
+        qCInfo(lcReader) << "the window before the watermark is not what was read; reading it "
+                            "whole. NetSuite:"
+                         << netsuite << "stored:" << stored.value_or(QStringLiteral("(unknown)"));
+        m_ordersSince = m_fulfillmentsSince = m_since;
+        m_skipOrders = m_skipFulfillments = m_evaluateWindow = false;
+        return readOrders();
+    }
+    if (m_evaluateWindow) {
+        bool ok = false;
+        const QList<qint64> ids = m_orders.orderIdsChangedSince(m_since, &ok);
+        if (!ok)
+            return finish(tr("Could not read the stored orders: %1").arg(m_orders.lastError()));
+        m_result.touchedOrders.unite(QSet<qint64>(ids.cbegin(), ids.cend()));
+    }
+    readKitMembers();
 }
 
 QDateTime NetSuiteReader::continueFrom(const QDateTime &since, const QDateTime &newestRead) const
@@ -79,7 +137,8 @@ QDateTime NetSuiteReader::continueFrom(const QDateTime &since, const QDateTime &
 
 ReadResume NetSuiteReader::resumePoint() const
 {
-    if (!m_config.onlyOrders.isEmpty() || m_result.idle)
+    // An incremental read whose window was not checked yet starts over from its probe.
+    if (!m_config.onlyOrders.isEmpty() || m_result.idle || m_windowCheck)
         return {};
     if (!m_ordersReadTo.isValid() && !m_fulfillmentsReadTo.isValid() && !m_config.resume.isValid())
         return {}; // nothing stored: the next pass starts where this one did, probe included
@@ -165,19 +224,20 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
     m_query->start();
 }
 
-void NetSuiteReader::probe(const QDateTime &since, std::function<void(const QString &)> done)
+void NetSuiteReader::probe(const QDateTime &since, const QDateTime &readTo)
 {
     auto rows = std::make_shared<QList<QJsonObject>>();
-    run([](const QDateTime &from) { return DetectionQueries::probeSince(from); }, since,
-        [rows](const QList<QJsonObject> &page) { *rows << page; }, [] { return QDateTime(); },
-        [rows, done = std::move(done)] { done(DetectionQueries::probeDigest(*rows)); });
+    run([readTo](const QDateTime &from) { return DetectionQueries::probeSince(from, readTo); },
+        since, [rows](const QList<QJsonObject> &page) { *rows << page; },
+        [] { return QDateTime(); }, [this, rows] { onProbe(DetectionQueries::readProbe(*rows)); });
 }
 
 void NetSuiteReader::readOrders()
 {
+    if (std::exchange(m_skipOrders, false))
+        return readFulfillments(); // the probe found none changed after the watermark
     announce(tr("Reading sales orders from NetSuite"));
     auto reader = std::make_shared<OrderRowReader>();
-    reader->setRecentChanges(&m_recent);
     auto store = [this](const QList<SalesOrder> &orders) {
         if (orders.isEmpty())
             return true;
@@ -211,9 +271,10 @@ void NetSuiteReader::readOrders()
 
 void NetSuiteReader::readFulfillments()
 {
+    if (std::exchange(m_skipFulfillments, false))
+        return afterReading();
     announce(tr("Reading item fulfillments from NetSuite"));
     auto reader = std::make_shared<FulfillmentRowReader>();
-    reader->setRecentChanges(&m_recent);
     auto store = [this, reader](const QList<ItemFulfillment> &fulfillments) {
         if (fulfillments.isEmpty())
             return true;
@@ -248,8 +309,15 @@ void NetSuiteReader::readFulfillments()
             if (reader->newestModification() > m_newest)
                 m_newest = reader->newestModification();
             m_unreadable.merge(reader->unreadable());
-            readKitMembers();
+            afterReading();
         });
+}
+
+void NetSuiteReader::afterReading()
+{
+    if (m_windowCheck)
+        return checkWindow();
+    readKitMembers();
 }
 
 void NetSuiteReader::readKitMembers()
@@ -304,12 +372,10 @@ void NetSuiteReader::closeWindow()
     m_result.newWatermark = next;
     if (!next.isValid())
         return finish();
-    // What was read of the next pass's window, in the probe's form. The next pass's probe
-    // compares NetSuite's digest with it: equal means nothing changed. No closing probe: when
-    // a change arrived meanwhile, or the read does not see every row the probe does, the digests
-    // differ and the next pass reads the window once more, as a failed closing probe would
-    // have made it do. A pass that read something costs one request less.
-    m_result.newProbe = m_recent.digestSince(windowStart(next));
+    // What the local copy holds of the next pass's window, which its probe compares with
+    // NetSuite's count: equal, and nothing after it, means nothing changed (an idle pass, one
+    // request). Empty (unreadable) makes the next pass read its window whole.
+    m_result.newProbe = storedDigest(windowStart(next), next).value_or(QString());
     finish();
 }
 

@@ -12,6 +12,7 @@
 #include <QSet>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -23,13 +24,16 @@ class SuiteQlQuery;
 
 // The NetSuite half of a pass: finds what changed since the connector's watermark and stores it
 // in the local copy, page by page (a pass never holds more than a page of rows).
-//   1. A probe (one request) compares NetSuite's digest of the watermark's window with the one
-//      stored after the last complete read: unchanged means nothing to read — an idle pass
-//      costs that one request.
-//   2. Otherwise sales orders, then item fulfillments changed since the window start are read in
-//      keyset windows of at most 100,000 rows, and the kit members the connector needs.
-//   3. The digest of what was read in the next pass's window is kept with the watermark: when
-//      NetSuite's probe then gives the same, the next pass finds nothing new without reading.
+//   1. A probe (one request) counts, per record type, NetSuite's changes in the overlap window
+//      up to the watermark and those after it. When the window is what the local copy holds
+//      (and held at this connector's last pass) and nothing came after, nothing is read: an
+//      idle pass costs that one request.
+//   2. Otherwise sales orders, then item fulfillments changed after the watermark are read (a
+//      type with none is not asked for), in keyset windows of at most 100,000 rows. Then the
+//      window up to the watermark is compared again: a difference is a change committed late
+//      with an earlier time, and the whole window is read. So a busy pass reads each change
+//      once, not once per pass while it is in the overlap.
+//   3. The first pass, and one after rows that could not be read, read the whole window.
 //   4. A pass cut short (cancelled, an error) leaves where each query got to: the next pass
 //      continues there instead of reading everything again, and evaluates what was stored.
 // A row that cannot be read is never skipped silently: its fulfillment is held, and the
@@ -46,7 +50,7 @@ public:
         RequestGate *gate = nullptr;
         RetryPolicy retryPolicy;
         QDateTime watermark; // invalid: never synced
-        QString storedProbe; // the digest stored with the watermark
+        QString storedProbe; // the local copy's digest of the window at the last pass's end
         ReadResume resume;   // where a pass cut short stopped: continue there, no probe
         QDateTime firstPassSince;
         int overlapSeconds = 600;
@@ -94,9 +98,16 @@ private:
     // Runs a query page by page; past 100,000 rows continues from `newest()` (a keyset window).
     void run(std::function<QString(const QDateTime &since)> build, const QDateTime &since,
              RowSink sink, std::function<QDateTime()> newest, std::function<void()> done);
-    void probe(const QDateTime &since, std::function<void(const QString &digest)> done);
+    void probe(const QDateTime &since, const QDateTime &readTo);
+    void onProbe(const DetectionQueries::ProbeAnswer &answer);
+    // The local copy's digest of [from, readTo's second]; nullopt when it cannot be counted.
+    std::optional<QString> storedDigest(const QDateTime &from, const QDateTime &readTo);
     void readOrders();
     void readFulfillments();
+    void afterReading();
+    // The window up to the watermark against NetSuite's digest of it: equal, the read is done;
+    // otherwise it is read whole.
+    void checkWindow();
     void readKitMembers();
     void closeWindow(); // the new watermark and the digest of what was read
     void finish(const QString &error = {});
@@ -115,7 +126,11 @@ private:
     QDateTime m_ordersReadTo; // the newest change each query has read in full so far
     QDateTime m_fulfillmentsReadTo;
     QDateTime m_newest;
-    RecentChanges m_recent;
+    // NetSuite's digest of the window up to the watermark, while the read has yet to check it.
+    std::optional<QString> m_windowCheck;
+    bool m_skipOrders = false; // the probe found none changed after the watermark
+    bool m_skipFulfillments = false;
+    bool m_evaluateWindow = false; // others stored changes in the window: evaluate all of it
     UnreadableRows m_unreadable;
     QSet<qint64> m_kits; // kit items seen on fulfillments (kit rule "members")
     QPointer<SuiteQlQuery> m_query;

@@ -92,6 +92,51 @@ private Q_SLOTS:
         }
     }
 
+    // Another connector's pass stored a change in this connector's window (it read NetSuite
+    // first). NetSuite's count of the window then equals the local copy's and nothing came after
+    // the watermark, yet this is no idle pass: what the other stored is evaluated here too.
+    void changesAnotherConnectorStoredAreEvaluatedHereToo()
+    {
+        routeNetSuite();
+        QCOMPARE(runPass().pushed, 1);
+        // NetSuite's probe: the window holds SO1001 and IF2001 (both 15:04:05), nothing after.
+        auto probeRow = [](const char *kind, const char *id) {
+            return QJsonObject{{QStringLiteral("kind"), QLatin1String(kind)},
+                               {QStringLiteral("part"), QStringLiteral("upto")},
+                               {QStringLiteral("n"), QStringLiteral("1")},
+                               {QStringLiteral("s"), QLatin1String(id)},
+                               {QStringLiteral("m"), QStringLiteral("2026-11-19T15:04:05")}};
+        };
+        const QJsonArray probe{probeRow("ItemShip", "2001"), probeRow("SalesOrd", "1001")};
+        m_network->route("POST", QStringLiteral("/suiteql$"), [=, this](const FakeRequest &r) {
+            const QString q =
+                QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
+            return FakeResponse{
+                200, QJsonDocument(suiteQlEnvelope(q.contains(QStringLiteral("GROUP BY t.type"))
+                                                       ? probe
+                                                       : QJsonArray()))
+                         .toJson()};
+        });
+        const SyncRunSummary idle = runPass();
+        QVERIFY(idle.idle);
+        QCOMPARE(idle.netSuiteRequests, 1);
+        QCOMPARE(idle.alreadyPushed, 0); // nothing evaluated
+
+        // As if another connector's pass had stored what this one has not seen: the local copy
+        // of the window is not what it was at this connector's last pass.
+        WatermarkRepository watermarks(m_temp->database().connection());
+        QVERIFY(
+            watermarks.setValue(m_connector.id, QStringLiteral("fulfillments"),
+                                watermarks.value(m_connector.id, QStringLiteral("fulfillments")),
+                                QStringLiteral("ItemShip:0:0:2026-11-19T15:04:05")));
+        const SyncRunSummary evaluated = runPass();
+        QVERIFY(!evaluated.idle);
+        QCOMPARE(evaluated.netSuiteRequests, 1); // nothing read from NetSuite
+        QCOMPARE(evaluated.alreadyPushed, 1);    // but the window evaluated
+        QCOMPARE(creates(), 1);
+        QVERIFY(runPass().idle); // and the pass after is idle again
+    }
+
     // Whatever the create's answer was, if Shopify committed it, it is found by reading back
     // and never created a second time.
     void anAnswerThatProvesNothingIsReadBack_data()

@@ -336,17 +336,47 @@ private Q_SLOTS:
         QCOMPARE(third.pushed, 1);
         QCOMPARE(createRequests(), createsAfterFirst + 1);
         // A pass that reads costs the probe, the orders and the fulfillments, and no closing
-        // probe: the digest of what it read is what the next pass compares with.
+        // probe: the local copy's digest of the window is what the next pass compares with.
         QCOMPARE(third.netSuiteRequests, 3);
+        // It reads what changed after the watermark, not the whole overlap window again
+        // (IF2004, changed 10:30, is in the window; only IF2003 changed since).
+        QCOMPARE(third.detectedFulfillments, 1);
         const SyncRunSummary fourth = runPass(demoCredentials(m_target, m_connectorId));
         QVERIFY(fourth.idle);
         QCOMPARE(fourth.netSuiteRequests, 1);
+
+        // A change committed late, stamped inside the window already read (NetSuite's time is
+        // when a save begins): NetSuite's count of the window differs from the local copy's,
+        // so the window is read whole and the fulfillment arrives.
+        QCOMPARE(control("POST", QStringLiteral("/_sandbox/clock"),
+                         {{QStringLiteral("advanceSeconds"), -120}}),
+                 200);
+        QCOMPARE(control("POST", QStringLiteral("/_sandbox/netsuite/itemFulfillments"),
+                         {{QStringLiteral("createdFrom"), 1003},
+                          {QStringLiteral("tranDate"), QStringLiteral("2026-11-20")},
+                          {QStringLiteral("shipStatus"), QStringLiteral("C")},
+                          {QStringLiteral("lines"),
+                           QJsonArray{QJsonObject{{QStringLiteral("orderLine"), 1},
+                                                  {QStringLiteral("quantity"), 4}}}},
+                          {QStringLiteral("packages"),
+                           QJsonArray{QJsonObject{
+                               {QStringLiteral("trackingNumber"), QStringLiteral("9400111")}}}}}),
+                 201);
+        QCOMPARE(control("POST", QStringLiteral("/_sandbox/clock"),
+                         {{QStringLiteral("advanceSeconds"), 120}}),
+                 200);
+        const SyncRunSummary late = runPass(demoCredentials(m_target, m_connectorId));
+        QVERIFY2(late.error.isEmpty(), qPrintable(late.error));
+        QCOMPARE(late.pushed, 1);
+        QCOMPARE(channelFulfillments().value(5003).size(), 1);
+        QVERIFY(runPass(demoCredentials(m_target, m_connectorId)).idle);
+
         channel = channelFulfillments();
         int total = 0;
         for (const auto &list : std::as_const(channel))
             total += int(list.size());
-        QCOMPARE(total, 4);
-        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 4);
+        QCOMPARE(total, 5);
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 5);
     }
 
     // The connector's kit rule, location mapping and a custom field, against the sandbox.

@@ -69,10 +69,10 @@ bool WorkerHarness::start(const QJsonObject &scenario, QString *error)
     return configure(error);
 }
 
-bool WorkerHarness::startDemo(int orders, quint32 seed, QString *error)
+bool WorkerHarness::startDemo(int orders, quint32 seed, QString *error, const QString &storePlan)
 {
     m_sandbox = std::make_unique<sandbox::SandboxServer>();
-    m_sandbox->loadDemo(orders, seed);
+    m_sandbox->loadDemo(orders, seed, storePlan);
     return configure(error);
 }
 

@@ -29,7 +29,7 @@ public:
     void setWithThreePl(bool on) { m_withThreePl = on; }
     bool start(const QJsonObject &scenario, QString *error);
     // The demo's generated account (as `fulfillsync-sandbox --demo N --seed S` serves it).
-    bool startDemo(int orders, quint32 seed, QString *error);
+    bool startDemo(int orders, quint32 seed, QString *error, const QString &storePlan = {});
     // The sandbox's warehouse ships a few fulfillments every interval from now on.
     void startLive(std::chrono::milliseconds interval, quint32 seed);
     // `fulfillsync-worker sync --daemon`, output merged; the caller ends it (SIGTERM) and owns it.

@@ -194,33 +194,46 @@ private Q_SLOTS:
         QCOMPARE(reader.unreadable().cap(reader.newestModification(), before), before);
     }
 
-    void probeDigestsCompareWhatWasReadWithWhatNetSuiteHolds()
+    void theProbeComparesNetSuiteWithTheLocalCopy()
     {
-        RecentChanges recent(600);
-        const QDateTime t(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
-        recent.note(QStringLiteral("ItemShip"), 2001, t);
-        recent.note(QStringLiteral("ItemShip"), 2002, t.addSecs(30));
-        recent.note(QStringLiteral("SalesOrd"), 1001, t.addSecs(30));
-        recent.note(QStringLiteral("ItemShip"), 2001, t.addSecs(40)); // changed during the read
+        auto probeRow = [](const char *kind, const char *part, const char *n, const char *s,
+                           const char *m) {
+            return row({{QStringLiteral("kind"), QLatin1String(kind)},
+                        {QStringLiteral("part"), QLatin1String(part)},
+                        {QStringLiteral("n"), QLatin1String(n)},
+                        {QStringLiteral("s"), QLatin1String(s)},
+                        {QStringLiteral("m"), QLatin1String(m)}});
+        };
         const QList<QJsonObject> server = {
-            row({{QStringLiteral("kind"), QStringLiteral("SalesOrd")},
-                 {QStringLiteral("n"), QStringLiteral("1")},
-                 {QStringLiteral("s"), QStringLiteral("1001")},
-                 {QStringLiteral("m"), QStringLiteral("2026-11-20T10:00:30")}}),
-            row({{QStringLiteral("kind"), QStringLiteral("ItemShip")},
-                 {QStringLiteral("n"), QStringLiteral("2")},
-                 {QStringLiteral("s"), QStringLiteral("4003")},
-                 {QStringLiteral("m"), QStringLiteral("2026-11-20T10:00:40")}})};
-        QCOMPARE(recent.digestSince(t), DetectionQueries::probeDigest(server));
-        // A late commit NetSuite holds but the read did not see changes the digest.
-        QList<QJsonObject> withLate = server;
-        withLate[1].insert(QStringLiteral("n"), QStringLiteral("3"));
-        withLate[1].insert(QStringLiteral("s"), QStringLiteral("6002"));
-        QVERIFY(recent.digestSince(t) != DetectionQueries::probeDigest(withLate));
-        // Unreadable probe rows give no digest at all (never "nothing changed").
+            probeRow("ItemShip", "upto", "2", "4003", "2026-11-20T10:00:40"),
+            probeRow("ItemShip", "after", "3", "6020", "2026-11-20T10:05:00"),
+            probeRow("SalesOrd", "upto", "1", "1001", "2026-11-20T10:00:30")};
+        const DetectionQueries::ProbeAnswer answer = DetectionQueries::readProbe(server);
+        QVERIFY(answer.readable);
+        QCOMPARE(answer.changedAfter(), 3);
+        QCOMPARE(answer.after.value(QStringLiteral("SalesOrd")), 0);
+        // What the local copy holds of the same range, counted the same way (a type with no
+        // change is left out of both).
+        const QDateTime t(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+        QHash<QString, DetectionQueries::ChangeCount> stored{
+            {QStringLiteral("SalesOrd"), {1, 1001, t.addSecs(30)}},
+            {QStringLiteral("ItemShip"), {2, 4003, t.addSecs(40)}},
+            {QStringLiteral("Other"), {0, 0, {}}}};
+        QCOMPARE(DetectionQueries::digest(answer.upTo), DetectionQueries::digest(stored));
+        // A late commit NetSuite holds but the local copy does not changes the digest.
+        stored[QStringLiteral("ItemShip")] = {1, 2001, t.addSecs(40)};
+        QVERIFY(DetectionQueries::digest(answer.upTo) != DetectionQueries::digest(stored));
+        // Unreadable rows, an unknown type or part: unknown, never "nothing changed".
         QList<QJsonObject> damaged = server;
         damaged[0].insert(QStringLiteral("n"), QJsonArray{});
-        QVERIFY(DetectionQueries::probeDigest(damaged).isEmpty());
+        QVERIFY(!DetectionQueries::readProbe(damaged).readable);
+        damaged = server;
+        damaged[1].insert(QStringLiteral("part"), QStringLiteral("later"));
+        QVERIFY(!DetectionQueries::readProbe(damaged).readable);
+        damaged = server;
+        damaged[2].insert(QStringLiteral("kind"), QStringLiteral("CustInvc"));
+        QVERIFY(!DetectionQueries::readProbe(damaged).readable);
+        QVERIFY(DetectionQueries::readProbe({}).readable); // nothing changed at all: no rows
     }
 
     void orderRowsFold()
