@@ -125,8 +125,13 @@ std::optional<Phases> measure(const QString &worker, const Options &o, const cha
     std::unique_ptr<QProcess> daemon(harness.startDaemon());
     // Phase 1: the first pass over the demo account (paced by its store), then `minutes` of
     // passes with nothing new.
-    for (int waited = 0; passesAfter(database, 0).isEmpty() && waited < 3600; ++waited)
+    for (int waited = 0; passesAfter(database, 0).isEmpty() && waited < 3600; ++waited) {
         harness.serveFor(1000);
+        if (daemon->state() == QProcess::NotRunning) { // e.g. a build older than the schema
+            std::fprintf(stderr, "the worker stopped: %s\n", daemon->readAll().constData());
+            return std::nullopt;
+        }
+    }
     harness.serveFor(o.minutes * 60 * 1000);
     Phases phases;
     phases.first = passesAfter(database, 0);

@@ -5,8 +5,10 @@
 #include "models/item/inboxtablemodel.h"
 #include "models/storage/inboxrepository.h"
 #include "sync/engine/inboxactions.h"
+#include "sync/threepl/threeplrecorder.h"
 #include "syncpassfixture.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -25,6 +27,42 @@ class TestInbox : public SyncPassFixture
 private Q_SLOTS:
     void init() { setUp(); }
     void cleanup() { tearDown(); }
+
+    // A 3PL order the 3PL refused opens its item with its history line; taken later, the item
+    // settles. A line that cannot be written is a warning of the run (it is not "all synced"),
+    // and the Inbox is left as it was: never an item without its line.
+    void aThreePlLineThatCannotBeRecordedIsAWarningOfTheRun()
+    {
+        SyncRunSummary summary;
+        ThreePlRecorder recorder(m_temp->database(),
+                                 {m_connector,
+                                  SyncTrigger::Schedule,
+                                  [] { return QDateTime::currentDateTimeUtc(); },
+                                  {}},
+                                 summary);
+        ThreePlOrderSender::OrderOutcome refused{1001, QStringLiteral("SO1001"),     false, {},
+                                                 {},   QStringLiteral("unknown SKU")};
+        recorder.order(refused);
+        QCOMPARE(summary.failed, 1);
+        QVERIFY(summary.warnings.isEmpty());
+        const std::optional<InboxItem> opened = InboxRepository(db()).item(
+            m_connector.id, InboxSubject::ThreePlOrder, QStringLiteral("1001"));
+        QVERIFY(opened && opened->state == InboxState::Open);
+
+        QSqlQuery q(db());
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE sync_attempts RENAME TO sync_attempts_gone")));
+        ThreePlOrderSender::OrderOutcome taken = refused;
+        taken.taken = true;
+        recorder.order(taken);
+        QCOMPARE(summary.warnings.size(), 1);
+        QVERIFY2(summary.warnings.first().contains(QLatin1String("Could not record")),
+                 qPrintable(summary.warnings.first()));
+        QCOMPARE(InboxRepository(db())
+                     .item(m_connector.id, InboxSubject::ThreePlOrder, QStringLiteral("1001"))
+                     ->state,
+                 InboxState::Open); // rolled back with the line it belongs to
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE sync_attempts_gone RENAME TO sync_attempts")));
+    }
 
     void aHoldOpensAnItemAndTheFixAutoResolvesIt()
     {
