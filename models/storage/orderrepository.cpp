@@ -408,6 +408,33 @@ bool OrderRepository::storedChanges(const QDateTime &from, const QDateTime &to,
     return true;
 }
 
+std::optional<QHash<qint64, QDateTime>> OrderRepository::storedModified(bool fulfillments,
+                                                                        const QList<qint64> &ids)
+{
+    QHash<qint64, QDateTime> modified;
+    constexpr qsizetype kPerQuery = 500;
+    for (qsizetype from = 0; from < ids.size(); from += kPerQuery) {
+        const QList<qint64> chunk = ids.mid(from, kPerQuery);
+        QStringList marks;
+        QVariantList values;
+        for (qint64 id : chunk) {
+            marks << QStringLiteral("?");
+            values << id;
+        }
+        QSqlQuery q(m_db);
+        if (!runQuery(q,
+                      QStringLiteral("SELECT id, last_modified FROM ") +
+                          (fulfillments ? QLatin1String("item_fulfillments")
+                                        : QLatin1String("sales_orders")) +
+                          QStringLiteral(" WHERE id IN (") + marks.join(u',') + u')',
+                      values, &m_error))
+            return std::nullopt;
+        while (q.next())
+            modified.insert(q.value(0).toLongLong(), fromStorageTime(q.value(1).toString()));
+    }
+    return modified;
+}
+
 QList<qint64> OrderRepository::kitItemsChangedSince(const QDateTime &since)
 {
     QList<qint64> ids;

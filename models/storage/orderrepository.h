@@ -48,6 +48,10 @@ public:
     };
     bool storedChanges(const QDateTime &from, const QDateTime &to, StoredChanges *orders,
                        StoredChanges *fulfillments);
+    // NetSuite's last-modified time as stored, of those of these sales orders (or item
+    // fulfillments) the local copy has; nullopt when it cannot be read.
+    std::optional<QHash<qint64, QDateTime>> storedModified(bool fulfillments,
+                                                           const QList<qint64> &ids);
     // Kit items on fulfillments changed at or after `since`.
     QList<qint64> kitItemsChangedSince(const QDateTime &since);
     QList<qint64> orderIdsInSyncState(const QString &channel, const QString &state);

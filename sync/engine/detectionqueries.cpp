@@ -116,6 +116,8 @@ DetectionQueries::ProbeAnswer DetectionQueries::readProbe(const QList<QJsonObjec
         if ((kind != u"ItemShip" && kind != u"SalesOrd") || !countOk || !sumOk ||
             !newest.isValid() || count < 1)
             return {}; // unknown is never "nothing changed"
+        if (!answer.newest.isValid() || newest > answer.newest)
+            answer.newest = newest;
         if (part == u"upto")
             answer.upTo.insert(kind, {qint64(count), qint64(std::llround(sum)), newest});
         else if (part == u"after")
@@ -125,6 +127,14 @@ DetectionQueries::ProbeAnswer DetectionQueries::readProbe(const QList<QJsonObjec
     }
     answer.readable = true;
     return answer;
+}
+
+void DetectionQueries::add(ChangeCount &sum, qint64 id, const QDateTime &modified)
+{
+    ++sum.count;
+    sum.idSum += id;
+    if (!sum.newest.isValid() || modified > sum.newest)
+        sum.newest = modified;
 }
 
 QString DetectionQueries::digest(const QHash<QString, ChangeCount> &byType)

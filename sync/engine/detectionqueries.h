@@ -31,6 +31,7 @@ struct ProbeAnswer
     bool readable = false; // false: unknown, never "nothing changed"
     QHash<QString, ChangeCount> upTo;
     QHash<QString, qint64> after;
+    QDateTime newest; // the newest change NetSuite had when it answered
     qint64 changedAfter() const;
 };
 // One request: per type, count, sum of ids and newest change in [since, readTo + 1 s) and the
@@ -40,6 +41,7 @@ QString probeSince(const QDateTime &since, const QDateTime &readTo);
 ProbeAnswer readProbe(const QList<QJsonObject> &rows);
 // The counts as comparable text, types with no change left out.
 QString digest(const QHash<QString, ChangeCount> &byType);
+void add(ChangeCount &sum, qint64 id, const QDateTime &modified);
 // The members of these kit items (SuiteQL ItemMember), for connectors that push kit members.
 QString kitMembers(const QList<qint64> &kitItemIds);
 // Reads kitMembers() rows; unreadable rows are skipped (a kit missing a member then holds).

@@ -64,7 +64,8 @@ void NetSuiteReader::start()
     probe(m_since, m_config.watermark);
 }
 
-std::optional<QString> NetSuiteReader::storedDigest(const QDateTime &from, const QDateTime &readTo)
+std::optional<QHash<QString, DetectionQueries::ChangeCount>>
+NetSuiteReader::storedCounts(const QDateTime &from, const QDateTime &readTo)
 {
     OrderRepository::StoredChanges orders;
     OrderRepository::StoredChanges fulfillments;
@@ -72,10 +73,40 @@ std::optional<QString> NetSuiteReader::storedDigest(const QDateTime &from, const
         qCWarning(lcReader) << "cannot count the stored changes:" << m_orders.lastError();
         return std::nullopt;
     }
-    return DetectionQueries::digest(
-        {{QStringLiteral("SalesOrd"), {orders.count, orders.idSum, orders.newest}},
-         {QStringLiteral("ItemShip"),
-          {fulfillments.count, fulfillments.idSum, fulfillments.newest}}});
+    return QHash<QString, DetectionQueries::ChangeCount>{
+        {QStringLiteral("SalesOrd"), {orders.count, orders.idSum, orders.newest}},
+        {QStringLiteral("ItemShip"),
+         {fulfillments.count, fulfillments.idSum, fulfillments.newest}}};
+}
+
+std::optional<QString> NetSuiteReader::storedDigest(const QDateTime &from, const QDateTime &readTo)
+{
+    const auto counts = storedCounts(from, readTo);
+    return counts ? std::optional(DetectionQueries::digest(*counts)) : std::nullopt;
+}
+
+// Rows of the window that change again while the pass reads leave the local copy's count of
+// it, though NetSuite's probe still counted them there: they are noted (their stored time is
+// where the probe saw them) and counted back in when the window is checked.
+void NetSuiteReader::noteMoved(const QString &type,
+                               const QList<std::pair<qint64, QDateTime>> &records)
+{
+    if (!m_windowCheck || records.isEmpty())
+        return;
+    QList<qint64> ids;
+    for (const auto &record : records)
+        ids << record.first;
+    const auto stored = m_orders.storedModified(type == u"ItemShip", ids);
+    if (!stored) {
+        m_movedUnknown = true; // the check fails, and the window is read whole
+        return;
+    }
+    const QDateTime windowEnd = m_config.watermark.addSecs(1);
+    for (const auto &[id, modified] : records) {
+        const QDateTime before = stored->value(id);
+        if (before.isValid() && before >= m_since && before < windowEnd && modified > m_probeNewest)
+            DetectionQueries::add(m_movedAfterProbe[type], id, before);
+    }
 }
 
 void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
@@ -87,6 +118,7 @@ void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
     // this connector's to evaluate too.
     m_evaluateWindow = *stored != m_config.storedProbe;
     const QString netsuite = DetectionQueries::digest(answer.upTo);
+    m_probeNewest = answer.newest.isValid() ? answer.newest : m_config.watermark;
     if (answer.changedAfter() == 0 && netsuite == *stored) {
         if (!m_evaluateWindow) {
             m_result.idle = true;
@@ -109,8 +141,20 @@ void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
 void NetSuiteReader::checkWindow()
 {
     const QString netsuite = *std::exchange(m_windowCheck, std::nullopt);
-    const std::optional<QString> stored = storedDigest(m_since, m_config.watermark);
-    if (!stored || *stored != netsuite) {
+    std::optional<QHash<QString, DetectionQueries::ChangeCount>> counts =
+        storedCounts(m_since, m_config.watermark);
+    std::optional<QString> stored;
+    if (counts) {
+        for (auto it = m_movedAfterProbe.cbegin(); it != m_movedAfterProbe.cend(); ++it) {
+            DetectionQueries::ChangeCount &c = (*counts)[it.key()];
+            c.count += it->count;
+            c.idSum += it->idSum;
+            if (!c.newest.isValid() || it->newest > c.newest)
+                c.newest = it->newest;
+        }
+        stored = DetectionQueries::digest(*counts);
+    }
+    if (!stored || m_movedUnknown || *stored != netsuite) {
         qCInfo(lcReader) << "the window before the watermark is not what was read; reading it "
                             "whole. NetSuite:"
                          << netsuite << "stored:" << stored.value_or(QStringLiteral("(unknown)"));
@@ -241,6 +285,10 @@ void NetSuiteReader::readOrders()
     auto store = [this](const QList<SalesOrder> &orders) {
         if (orders.isEmpty())
             return true;
+        QList<std::pair<qint64, QDateTime>> records;
+        for (const SalesOrder &order : orders)
+            records.append({order.id, order.lastModified});
+        noteMoved(QStringLiteral("SalesOrd"), records);
         if (!m_orders.upsertOrders(orders)) {
             finish(tr("Could not store sales orders: %1").arg(m_orders.lastError()));
             return false;
@@ -278,6 +326,10 @@ void NetSuiteReader::readFulfillments()
     auto store = [this, reader](const QList<ItemFulfillment> &fulfillments) {
         if (fulfillments.isEmpty())
             return true;
+        QList<std::pair<qint64, QDateTime>> records;
+        for (const ItemFulfillment &f : fulfillments)
+            records.append({f.id, f.lastModified});
+        noteMoved(QStringLiteral("ItemShip"), records);
         if (!m_orders.upsertOrderHeaders(reader->takeOrderHeaders()) ||
             !m_orders.upsertFulfillments(fulfillments)) {
             finish(tr("Could not store fulfillments: %1").arg(m_orders.lastError()));

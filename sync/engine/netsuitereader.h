@@ -100,8 +100,12 @@ private:
              RowSink sink, std::function<QDateTime()> newest, std::function<void()> done);
     void probe(const QDateTime &since, const QDateTime &readTo);
     void onProbe(const DetectionQueries::ProbeAnswer &answer);
-    // The local copy's digest of [from, readTo's second]; nullopt when it cannot be counted.
+    // The local copy's counts (and digest) of [from, readTo's second]; nullopt when they cannot
+    // be counted.
+    std::optional<QHash<QString, DetectionQueries::ChangeCount>>
+    storedCounts(const QDateTime &from, const QDateTime &readTo);
     std::optional<QString> storedDigest(const QDateTime &from, const QDateTime &readTo);
+    void noteMoved(const QString &type, const QList<std::pair<qint64, QDateTime>> &records);
     void readOrders();
     void readFulfillments();
     void afterReading();
@@ -131,6 +135,9 @@ private:
     bool m_skipOrders = false; // the probe found none changed after the watermark
     bool m_skipFulfillments = false;
     bool m_evaluateWindow = false; // others stored changes in the window: evaluate all of it
+    QDateTime m_probeNewest;       // the newest change NetSuite had when the probe was answered
+    QHash<QString, DetectionQueries::ChangeCount> m_movedAfterProbe; // see noteMoved()
+    bool m_movedUnknown = false;
     UnreadableRows m_unreadable;
     QSet<qint64> m_kits; // kit items seen on fulfillments (kit rule "members")
     QPointer<SuiteQlQuery> m_query;

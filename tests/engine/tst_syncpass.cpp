@@ -92,6 +92,51 @@ private Q_SLOTS:
         }
     }
 
+    // A fulfillment of the window that changes again while the pass reads is where NetSuite's
+    // probe counted it until then: it is counted back in, and the window is not read whole for
+    // it (which happened on nearly every busy pass of a high-volume trickle).
+    void aChangeDuringTheReadIsNoLateCommit()
+    {
+        routeNetSuite();
+        QCOMPARE(runPass().pushed, 1);
+        auto probeRow = [](const char *kind, const char *part, const char *id, const char *m) {
+            return QJsonObject{{QStringLiteral("kind"), QLatin1String(kind)},
+                               {QStringLiteral("part"), QLatin1String(part)},
+                               {QStringLiteral("n"), QStringLiteral("1")},
+                               {QStringLiteral("s"), QLatin1String(id)},
+                               {QStringLiteral("m"), QLatin1String(m)}};
+        };
+        // At the probe: the window holds SO1001 and IF2001 as read; one fulfillment changed
+        // after it, at 15:05. While the pass reads, IF2001 changes again (15:10).
+        const QJsonArray probe{probeRow("ItemShip", "upto", "2001", "2026-11-19T15:04:05"),
+                               probeRow("ItemShip", "after", "2099", "2026-11-19T15:05:00"),
+                               probeRow("SalesOrd", "upto", "1001", "2026-11-19T15:04:05")};
+        QJsonArray changed = fulfillmentRows();
+        for (qsizetype i = 0; i < changed.size(); ++i) {
+            QJsonObject row = changed.at(i).toObject();
+            row.insert(QStringLiteral("if_lmd"), QStringLiteral("2026-11-19T15:10:00"));
+            changed.replace(i, row);
+        }
+        int queries = 0;
+        m_network->route(
+            "POST", QStringLiteral("/suiteql$"), [=, this, &queries](const FakeRequest &r) {
+                ++queries;
+                const QString q =
+                    QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
+                const QJsonArray rows = q.contains(QStringLiteral("GROUP BY t.type")) ? probe
+                                        : q.contains(QStringLiteral("sl.mainline"))   ? orderRows()
+                                                                                      : changed;
+                return FakeResponse{200, QJsonDocument(suiteQlEnvelope(rows)).toJson()};
+            });
+        const SyncRunSummary s = runPass();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        // The probe and the fulfillments after the watermark; no orders (none changed after it)
+        // and no whole window.
+        QCOMPARE(s.netSuiteRequests, 2);
+        QCOMPARE(queries, 2);
+        QCOMPARE(s.detectedFulfillments, 1);
+    }
+
     // Another connector's pass stored a change in this connector's window (it read NetSuite
     // first). NetSuite's count of the window then equals the local copy's and nothing came after
     // the watermark, yet this is no idle pass: what the other stored is evaluated here too.
