@@ -16,6 +16,7 @@
 #include "testutils/workerharness.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -150,6 +151,12 @@ std::optional<Phases> measure(const QString &worker, const Options &o, const cha
     ::kill(pid_t(daemon->processId()), SIGTERM);
     daemon->waitForFinished(60000);
     std::printf("daemon exit code %d\n", daemon->exitCode());
+    // The worker's own log, to see why a pass cost what it did.
+    if (const QString path = qEnvironmentVariable("FULFILLSYNC_DAEMON_LOG"); !path.isEmpty()) {
+        QFile log(path + u'.' + QString::fromLatin1(label).section(u' ', 0, 0));
+        if (log.open(QIODevice::WriteOnly))
+            log.write(daemon->readAll());
+    }
     return phases;
 }
 

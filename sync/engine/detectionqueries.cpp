@@ -82,9 +82,9 @@ QString DetectionQueries::ordersSince(const QDateTime &since, const QList<qint64
 
 QString DetectionQueries::probeSince(const QDateTime &since, const QDateTime &readTo)
 {
-    const QString after =
-        QStringLiteral("t.lastmodifieddate >= ") + SuiteQl::timestampLiteral(readTo.addSecs(1));
-    const QString part = QStringLiteral("CASE WHEN %1 THEN 'after' ELSE 'upto' END").arg(after);
+    const QString from =
+        QStringLiteral("t.lastmodifieddate >= ") + SuiteQl::timestampLiteral(readTo);
+    const QString part = QStringLiteral("CASE WHEN %1 THEN 'from' ELSE 'upto' END").arg(from);
     return QStringLiteral("SELECT t.type AS kind, %1 AS part, COUNT(*) AS n, SUM(t.id) AS s, "
                           "TO_CHAR(MAX(t.lastmodifieddate), 'YYYY-MM-DD\"T\"HH24:MI:SS') AS m "
                           "FROM transaction t WHERE t.type IN ('ItemShip', 'SalesOrd') AND "
@@ -92,14 +92,6 @@ QString DetectionQueries::probeSince(const QDateTime &since, const QDateTime &re
                .arg(part) +
            SuiteQl::timestampLiteral(since) +
            QStringLiteral(" GROUP BY t.type, %1 ORDER BY t.type").arg(part);
-}
-
-qint64 DetectionQueries::ProbeAnswer::changedAfter() const
-{
-    qint64 total = 0;
-    for (qint64 n : after)
-        total += n;
-    return total;
 }
 
 DetectionQueries::ProbeAnswer DetectionQueries::readProbe(const QList<QJsonObject> &rows)
@@ -118,10 +110,11 @@ DetectionQueries::ProbeAnswer DetectionQueries::readProbe(const QList<QJsonObjec
             return {}; // unknown is never "nothing changed"
         if (!answer.newest.isValid() || newest > answer.newest)
             answer.newest = newest;
+        const ChangeCount counted{qint64(count), qint64(std::llround(sum)), newest};
         if (part == u"upto")
-            answer.upTo.insert(kind, {qint64(count), qint64(std::llround(sum)), newest});
-        else if (part == u"after")
-            answer.after.insert(kind, qint64(count));
+            answer.upTo.insert(kind, counted);
+        else if (part == u"from")
+            answer.from.insert(kind, counted);
         else
             return {};
     }

@@ -30,13 +30,12 @@ struct ProbeAnswer
 {
     bool readable = false; // false: unknown, never "nothing changed"
     QHash<QString, ChangeCount> upTo;
-    QHash<QString, qint64> after;
-    QDateTime newest; // the newest change NetSuite had when it answered
-    qint64 changedAfter() const;
+    QHash<QString, ChangeCount> from; // from the watermark's second on
+    QDateTime newest;                 // the newest change NetSuite had when it answered
 };
-// One request: per type, count, sum of ids and newest change in [since, readTo + 1 s) and the
-// count from there on. The whole second of readTo counts as read: a fraction NetSuite may keep
-// and the read's seconds dropped never makes a change look new, or an old one missed.
+// One request: per type, count, sum of ids and newest change in [since, readTo) and from readTo
+// on. readTo's own second is compared, never taken as read whole: more may have changed in it
+// after a read, and NetSuite's fractions of a second (if any) fall in it on both sides.
 QString probeSince(const QDateTime &since, const QDateTime &readTo);
 ProbeAnswer readProbe(const QList<QJsonObject> &rows);
 // The counts as comparable text, types with no change left out.

@@ -10,6 +10,9 @@ Q_LOGGING_CATEGORY(lcReader, "fulfillsync.sync.netsuite", QtInfoMsg)
 namespace fulfillsync {
 
 namespace {
+// Marks the stored digest as the local copy's (earlier versions stored their own reads').
+const QString kProbeFormat = QStringLiteral("local:");
+
 // The newest change a row reader has seen, short of any row it could not read: a query that
 // continues from before it reads everything it has not stored.
 template<typename RowReader> QDateTime readTo(const RowReader &reader)
@@ -69,7 +72,10 @@ NetSuiteReader::storedCounts(const QDateTime &from, const QDateTime &readTo)
 {
     OrderRepository::StoredChanges orders;
     OrderRepository::StoredChanges fulfillments;
-    if (!m_orders.storedChanges(from, readTo.addSecs(1), &orders, &fulfillments)) {
+    // No upper bound: everything stored from `from` on.
+    const QDateTime to =
+        readTo.isValid() ? readTo : QDateTime(QDate(9999, 12, 31), QTime(), Qt::UTC);
+    if (!m_orders.storedChanges(from, to, &orders, &fulfillments)) {
         qCWarning(lcReader) << "cannot count the stored changes:" << m_orders.lastError();
         return std::nullopt;
     }
@@ -101,40 +107,46 @@ void NetSuiteReader::noteMoved(const QString &type,
         m_movedUnknown = true; // the check fails, and the window is read whole
         return;
     }
-    const QDateTime windowEnd = m_config.watermark.addSecs(1);
     for (const auto &[id, modified] : records) {
         const QDateTime before = stored->value(id);
-        if (before.isValid() && before >= m_since && before < windowEnd && modified > m_probeNewest)
+        if (before.isValid() && before >= m_since && before < m_config.watermark &&
+            modified > m_probeNewest)
             DetectionQueries::add(m_movedAfterProbe[type], id, before);
     }
 }
 
 void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
 {
-    const std::optional<QString> stored = storedDigest(m_since, m_config.watermark);
-    if (!answer.readable || !stored)
+    const auto upTo = storedCounts(m_since, m_config.watermark);
+    const auto from = storedCounts(m_config.watermark, {});
+    const auto all = storedDigest(m_since, {});
+    if (!answer.readable || !upTo || !from || !all)
         return readOrders(); // unknown is never "nothing changed": the whole window
     // Another connector's pass may have stored changes here since this one's last pass: they are
     // this connector's to evaluate too.
-    m_evaluateWindow = *stored != m_config.storedProbe;
-    const QString netsuite = DetectionQueries::digest(answer.upTo);
+    m_evaluateWindow = kProbeFormat + *all != m_config.storedProbe;
     m_probeNewest = answer.newest.isValid() ? answer.newest : m_config.watermark;
-    if (answer.changedAfter() == 0 && netsuite == *stored) {
+    const QString netsuite = DetectionQueries::digest(answer.upTo);
+    auto unchangedFrom = [&](const QString &type) {
+        return DetectionQueries::digest({{type, answer.from.value(type)}}) ==
+               DetectionQueries::digest({{type, from->value(type)}});
+    };
+    m_skipOrders = unchangedFrom(QStringLiteral("SalesOrd"));
+    m_skipFulfillments = unchangedFrom(QStringLiteral("ItemShip"));
+    m_windowCheck = netsuite;
+    if (m_skipOrders && m_skipFulfillments && netsuite == DetectionQueries::digest(*upTo)) {
         if (!m_evaluateWindow) {
             m_result.idle = true;
             return finish();
         }
-        m_windowCheck = netsuite;
         return checkWindow();
     }
-    // Only what changed after the watermark is read. Then the window up to it is compared again:
-    // what changed once more has left it for the part read, and any other difference is a change
-    // committed late with an earlier time, found by reading the whole window after all.
-    qCDebug(lcReader) << "reading what changed after" << m_config.watermark << answer.after;
-    m_windowCheck = netsuite;
-    m_ordersSince = m_fulfillmentsSince = m_config.watermark.addSecs(1); // its second was read
-    m_skipOrders = answer.after.value(QStringLiteral("SalesOrd")) == 0;
-    m_skipFulfillments = answer.after.value(QStringLiteral("ItemShip")) == 0;
+    // Only what changed from the watermark's second on is read (a type NetSuite has no more of
+    // than the local copy is skipped). Then the window before it is compared again: what changed
+    // once more has left it for the part read, and any other difference is a change committed
+    // late with an earlier time, found by reading the whole window after all.
+    qCDebug(lcReader) << "reading what changed from" << m_config.watermark;
+    m_ordersSince = m_fulfillmentsSince = m_config.watermark;
     readOrders();
 }
 
@@ -424,10 +436,12 @@ void NetSuiteReader::closeWindow()
     m_result.newWatermark = next;
     if (!next.isValid())
         return finish();
-    // What the local copy holds of the next pass's window, which its probe compares with
-    // NetSuite's count: equal, and nothing after it, means nothing changed (an idle pass, one
-    // request). Empty (unreadable) makes the next pass read its window whole.
-    m_result.newProbe = storedDigest(windowStart(next), next).value_or(QString());
+    // What the local copy holds of the next pass's window as this pass leaves it: when it is
+    // still that at the next pass (no other connector's pass stored anything there) and
+    // NetSuite's probe agrees with it, nothing changed — an idle pass, one request. Never empty
+    // when known; empty (unreadable) makes the next pass read its window whole.
+    const std::optional<QString> window = storedDigest(windowStart(next), {});
+    m_result.newProbe = window ? kProbeFormat + *window : QString();
     finish();
 }
 

@@ -100,7 +100,7 @@ private:
              RowSink sink, std::function<QDateTime()> newest, std::function<void()> done);
     void probe(const QDateTime &since, const QDateTime &readTo);
     void onProbe(const DetectionQueries::ProbeAnswer &answer);
-    // The local copy's counts (and digest) of [from, readTo's second]; nullopt when they cannot
+    // The local copy's counts (and digest) of [from, readTo); nullopt when they cannot
     // be counted.
     std::optional<QHash<QString, DetectionQueries::ChangeCount>>
     storedCounts(const QDateTime &from, const QDateTime &readTo);

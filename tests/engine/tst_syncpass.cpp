@@ -97,8 +97,17 @@ private Q_SLOTS:
     // it (which happened on nearly every busy pass of a high-volume trickle).
     void aChangeDuringTheReadIsNoLateCommit()
     {
-        routeNetSuite();
-        QCOMPARE(runPass().pushed, 1);
+        // The first pass reads IF2001 changed at 15:00 and SO1001 at 15:04:05 (the watermark).
+        auto withTime = [](QJsonArray rows, const char *key, const char *time) {
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                QJsonObject row = rows.at(i).toObject();
+                row.insert(QLatin1String(key), QLatin1String(time));
+                rows.replace(i, row);
+            }
+            return rows;
+        };
+        const QJsonArray before = withTime(fulfillmentRows(), "if_lmd", "2026-11-19T15:00:00");
+        const QJsonArray changed = withTime(fulfillmentRows(), "if_lmd", "2026-11-19T15:10:00");
         auto probeRow = [](const char *kind, const char *part, const char *id, const char *m) {
             return QJsonObject{{QStringLiteral("kind"), QLatin1String(kind)},
                                {QStringLiteral("part"), QLatin1String(part)},
@@ -106,32 +115,31 @@ private Q_SLOTS:
                                {QStringLiteral("s"), QLatin1String(id)},
                                {QStringLiteral("m"), QLatin1String(m)}};
         };
-        // At the probe: the window holds SO1001 and IF2001 as read; one fulfillment changed
-        // after it, at 15:05. While the pass reads, IF2001 changes again (15:10).
-        const QJsonArray probe{probeRow("ItemShip", "upto", "2001", "2026-11-19T15:04:05"),
-                               probeRow("ItemShip", "after", "2099", "2026-11-19T15:05:00"),
-                               probeRow("SalesOrd", "upto", "1001", "2026-11-19T15:04:05")};
-        QJsonArray changed = fulfillmentRows();
-        for (qsizetype i = 0; i < changed.size(); ++i) {
-            QJsonObject row = changed.at(i).toObject();
-            row.insert(QStringLiteral("if_lmd"), QStringLiteral("2026-11-19T15:10:00"));
-            changed.replace(i, row);
-        }
+        // At the probe: the window holds IF2001 as read, SO1001 is the watermark, and another
+        // fulfillment changed after it (15:05). While the pass reads, IF2001 changes (15:10).
+        const QJsonArray probe{probeRow("ItemShip", "upto", "2001", "2026-11-19T15:00:00"),
+                               probeRow("ItemShip", "from", "2099", "2026-11-19T15:05:00"),
+                               probeRow("SalesOrd", "from", "1001", "2026-11-19T15:04:05")};
+        bool first = true;
         int queries = 0;
         m_network->route(
-            "POST", QStringLiteral("/suiteql$"), [=, this, &queries](const FakeRequest &r) {
+            "POST", QStringLiteral("/suiteql$"), [=, this, &first, &queries](const FakeRequest &r) {
                 ++queries;
                 const QString q =
                     QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
                 const QJsonArray rows = q.contains(QStringLiteral("GROUP BY t.type")) ? probe
                                         : q.contains(QStringLiteral("sl.mainline"))   ? orderRows()
+                                        : first                                       ? before
                                                                                       : changed;
                 return FakeResponse{200, QJsonDocument(suiteQlEnvelope(rows)).toJson()};
             });
+        QCOMPARE(runPass().pushed, 1);
+        first = false;
+        queries = 0;
         const SyncRunSummary s = runPass();
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
-        // The probe and the fulfillments after the watermark; no orders (none changed after it)
-        // and no whole window.
+        // The probe and the fulfillments from the watermark on; no orders (NetSuite has none
+        // there the local copy has not) and no whole window.
         QCOMPARE(s.netSuiteRequests, 2);
         QCOMPARE(queries, 2);
         QCOMPARE(s.detectedFulfillments, 1);
@@ -144,10 +152,10 @@ private Q_SLOTS:
     {
         routeNetSuite();
         QCOMPARE(runPass().pushed, 1);
-        // NetSuite's probe: the window holds SO1001 and IF2001 (both 15:04:05), nothing after.
+        // NetSuite's probe: SO1001 and IF2001 at the watermark (15:04:05), as stored.
         auto probeRow = [](const char *kind, const char *id) {
             return QJsonObject{{QStringLiteral("kind"), QLatin1String(kind)},
-                               {QStringLiteral("part"), QStringLiteral("upto")},
+                               {QStringLiteral("part"), QStringLiteral("from")},
                                {QStringLiteral("n"), QStringLiteral("1")},
                                {QStringLiteral("s"), QLatin1String(id)},
                                {QStringLiteral("m"), QStringLiteral("2026-11-19T15:04:05")}};

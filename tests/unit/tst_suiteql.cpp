@@ -206,12 +206,13 @@ private Q_SLOTS:
         };
         const QList<QJsonObject> server = {
             probeRow("ItemShip", "upto", "2", "4003", "2026-11-20T10:00:40"),
-            probeRow("ItemShip", "after", "3", "6020", "2026-11-20T10:05:00"),
+            probeRow("ItemShip", "from", "3", "6020", "2026-11-20T10:05:00"),
             probeRow("SalesOrd", "upto", "1", "1001", "2026-11-20T10:00:30")};
         const DetectionQueries::ProbeAnswer answer = DetectionQueries::readProbe(server);
         QVERIFY(answer.readable);
-        QCOMPARE(answer.changedAfter(), 3);
-        QCOMPARE(answer.after.value(QStringLiteral("SalesOrd")), 0);
+        QCOMPARE(answer.from.value(QStringLiteral("ItemShip")).count, 3);
+        QCOMPARE(answer.from.value(QStringLiteral("SalesOrd")).count, 0);
+        QCOMPARE(answer.newest, QDateTime(QDate(2026, 11, 20), QTime(10, 5), Qt::UTC));
         // What the local copy holds of the same range, counted the same way (a type with no
         // change is left out of both).
         const QDateTime t(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
