@@ -13,6 +13,11 @@ namespace {
 // Marks the stored digest as the local copy's (earlier versions stored their own reads').
 const QString kProbeFormat = QStringLiteral("local:");
 
+QDateTime later(const QDateTime &a, const QDateTime &b)
+{
+    return !a.isValid() || (b.isValid() && b > a) ? b : a;
+}
+
 // The newest change a row reader has seen, short of any row it could not read: a query that
 // continues from before it reads everything it has not stored.
 template<typename RowReader> QDateTime readTo(const RowReader &reader)
@@ -126,6 +131,7 @@ void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
     // this connector's to evaluate too.
     m_evaluateWindow = kProbeFormat + *all != m_config.storedProbe;
     m_probeNewest = answer.newest.isValid() ? answer.newest : m_config.watermark;
+    m_seenNewest = m_probeNewest;
     const QString netsuite = DetectionQueries::digest(answer.upTo);
     auto unchangedFrom = [&](const QString &type) {
         return DetectionQueries::digest({{type, answer.from.value(type)}}) ==
@@ -290,8 +296,12 @@ void NetSuiteReader::probe(const QDateTime &since, const QDateTime &readTo)
 
 void NetSuiteReader::readOrders()
 {
-    if (std::exchange(m_skipOrders, false))
-        return readFulfillments(); // the probe found none changed after the watermark
+    if (std::exchange(m_skipOrders, false)) {
+        // The probe found the local copy complete: up to the newest change it saw.
+        m_ordersComplete = later(m_ordersComplete, m_seenNewest);
+        return readFulfillments();
+    }
+    const QDateTime startedAfter = m_seenNewest;
     announce(tr("Reading sales orders from NetSuite"));
     auto reader = std::make_shared<OrderRowReader>();
     auto store = [this](const QList<SalesOrder> &orders) {
@@ -318,12 +328,13 @@ void NetSuiteReader::readOrders()
                 m_ordersReadTo = readTo(*reader);
         },
         [reader] { return reader->newestModification(); },
-        [this, reader, store] {
+        [this, reader, store, startedAfter] {
             if (!store(reader->takeAll()))
                 return;
             m_ordersReadTo = readTo(*reader);
-            if (reader->newestModification() > m_newest)
-                m_newest = reader->newestModification();
+            m_ordersComplete =
+                later(m_ordersComplete, later(startedAfter, reader->newestModification()));
+            m_seenNewest = later(m_seenNewest, reader->newestModification());
             m_unreadable.merge(reader->unreadable());
             readFulfillments();
         });
@@ -331,8 +342,11 @@ void NetSuiteReader::readOrders()
 
 void NetSuiteReader::readFulfillments()
 {
-    if (std::exchange(m_skipFulfillments, false))
+    if (std::exchange(m_skipFulfillments, false)) {
+        m_fulfillmentsComplete = later(m_fulfillmentsComplete, m_seenNewest);
         return afterReading();
+    }
+    const QDateTime startedAfter = m_seenNewest;
     announce(tr("Reading item fulfillments from NetSuite"));
     auto reader = std::make_shared<FulfillmentRowReader>();
     auto store = [this, reader](const QList<ItemFulfillment> &fulfillments) {
@@ -366,12 +380,13 @@ void NetSuiteReader::readFulfillments()
                 m_fulfillmentsReadTo = readTo(*reader);
         },
         [reader] { return reader->newestModification(); },
-        [this, reader, store] {
+        [this, reader, store, startedAfter] {
             if (!store(reader->takeAll()))
                 return;
             m_fulfillmentsReadTo = readTo(*reader);
-            if (reader->newestModification() > m_newest)
-                m_newest = reader->newestModification();
+            m_fulfillmentsComplete =
+                later(m_fulfillmentsComplete, later(startedAfter, reader->newestModification()));
+            m_seenNewest = later(m_seenNewest, reader->newestModification());
             m_unreadable.merge(reader->unreadable());
             afterReading();
         });
@@ -417,9 +432,15 @@ void NetSuiteReader::closeWindow()
 {
     if (!m_config.onlyOrders.isEmpty())
         return finish(); // a resync moves no watermark
+    // Each type is complete up to its own point (the newest change seen before or by its query):
+    // the watermark is the earlier of the two, so the next pass's window before it holds
+    // nothing either query could have missed but a late commit.
     const QDateTime current = m_config.watermark;
-    QDateTime next =
-        m_newest.isValid() && (!current.isValid() || m_newest > current) ? m_newest : current;
+    QDateTime next = !m_ordersComplete.isValid() ? m_fulfillmentsComplete
+                     : !m_fulfillmentsComplete.isValid()
+                         ? m_ordersComplete
+                         : std::min(m_ordersComplete, m_fulfillmentsComplete);
+    next = later(current, next); // never back
     if (!next.isValid() && m_config.resume.isValid())
         next = std::min(m_ordersSince, m_fulfillmentsSince); // read to here, found nothing new
     if (m_unreadable.count > 0) {

@@ -129,7 +129,9 @@ private:
     QDateTime m_fulfillmentsSince;
     QDateTime m_ordersReadTo; // the newest change each query has read in full so far
     QDateTime m_fulfillmentsReadTo;
-    QDateTime m_newest;
+    QDateTime m_seenNewest;     // the newest change any answer of this pass has shown so far
+    QDateTime m_ordersComplete; // each type is stored whole up to here (see closeWindow)
+    QDateTime m_fulfillmentsComplete;
     // NetSuite's digest of the window up to the watermark, while the read has yet to check it.
     std::optional<QString> m_windowCheck;
     bool m_skipOrders = false; // the probe found none changed after the watermark

@@ -92,6 +92,32 @@ private Q_SLOTS:
         }
     }
 
+    // The orders are read before the fulfillments: an order changed in between, older than the
+    // newest fulfillment, was not read. The watermark stays at the newest order read, so the
+    // next pass reads from there instead of finding it a "late commit" in its window.
+    void theWatermarkIsWhereBothQueriesAreComplete()
+    {
+        QJsonArray later = fulfillmentRows();
+        for (qsizetype i = 0; i < later.size(); ++i) {
+            QJsonObject row = later.at(i).toObject();
+            row.insert(QStringLiteral("if_lmd"), QStringLiteral("2026-11-19T15:20:00"));
+            later.replace(i, row);
+        }
+        m_network->route("POST", QStringLiteral("/suiteql$"), [=, this](const FakeRequest &r) {
+            const QString q =
+                QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
+            return FakeResponse{
+                200,
+                QJsonDocument(suiteQlEnvelope(
+                                  q.contains(QStringLiteral("sl.mainline")) ? orderRows() : later))
+                    .toJson()};
+        });
+        QCOMPARE(runPass().pushed, 1);
+        QCOMPARE(WatermarkRepository(m_temp->database().connection())
+                     .value(m_connector.id, QStringLiteral("fulfillments")),
+                 QDateTime(QDate(2026, 11, 19), QTime(15, 4, 5), Qt::UTC));
+    }
+
     // A fulfillment of the window that changes again while the pass reads is where NetSuite's
     // probe counted it until then: it is counted back in, and the window is not read whole for
     // it (which happened on nearly every busy pass of a high-volume trickle).
