@@ -3330,6 +3330,10 @@ Ersetzen:
         <source>Could not read the stored orders: %1</source>
         <translation>Die gespeicherten Aufträge konnten nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>NetSuite did not answer the check for changes (%1); the whole window was read.</source>
+        <translation>NetSuite hat die Prüfung auf Änderungen nicht beantwortet (%1); das ganze Zeitfenster wurde gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::OrderDetailPane</name>

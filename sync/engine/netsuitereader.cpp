@@ -267,6 +267,15 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
                 m_query = nullptr;
                 if (m_cancelled)
                     return finish();
+                if (!error.isOk() && std::exchange(m_probing, false)) {
+                    // A probe NetSuite would not answer (its SQL refused, say) is no reason to
+                    // stop: the window is read whole, as if the probe had found a change.
+                    qCWarning(lcReader) << "the probe failed:" << error.message;
+                    m_result.warnings << tr("NetSuite did not answer the check for changes (%1); "
+                                            "the whole window was read.")
+                                             .arg(error.message);
+                    return readOrders();
+                }
                 if (!error.isOk())
                     return finish(error.message);
                 if (reachedCeiling) {
@@ -289,9 +298,14 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
 void NetSuiteReader::probe(const QDateTime &since, const QDateTime &readTo)
 {
     auto rows = std::make_shared<QList<QJsonObject>>();
+    m_probing = true;
     run([readTo](const QDateTime &from) { return DetectionQueries::probeSince(from, readTo); },
         since, [rows](const QList<QJsonObject> &page) { *rows << page; },
-        [] { return QDateTime(); }, [this, rows] { onProbe(DetectionQueries::readProbe(*rows)); });
+        [] { return QDateTime(); },
+        [this, rows] {
+            m_probing = false;
+            onProbe(DetectionQueries::readProbe(*rows));
+        });
 }
 
 void NetSuiteReader::readOrders()

@@ -140,6 +140,7 @@ private:
     QDateTime m_probeNewest;       // the newest change NetSuite had when the probe was answered
     QHash<QString, DetectionQueries::ChangeCount> m_movedAfterProbe; // see noteMoved()
     bool m_movedUnknown = false;
+    bool m_probing = false; // the probe is the query running
     UnreadableRows m_unreadable;
     QSet<qint64> m_kits; // kit items seen on fulfillments (kit rule "members")
     QPointer<SuiteQlQuery> m_query;

@@ -6,6 +6,7 @@
 
 #include "models/storage/watermarkrepository.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -173,6 +174,33 @@ private Q_SLOTS:
         QCOMPARE(evaluated.alreadyPushed, 1);    // but the window evaluated
         QCOMPARE(creates(), 1);
         QVERIFY(runPass().idle); // and the pass after is idle again
+    }
+
+    // A probe NetSuite refuses (its SQL, say) is no reason to stop: the pass reads the whole
+    // window as before the probe existed, and says so.
+    void aRefusedProbeReadsTheWholeWindow()
+    {
+        routeNetSuite();
+        QCOMPARE(runPass().pushed, 1);
+        m_network->route("POST", QStringLiteral("/suiteql$"), [this](const FakeRequest &r) {
+            const QString q =
+                QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
+            if (q.contains(QStringLiteral("GROUP BY t.type")))
+                return FakeResponse{
+                    400, R"({"type":"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1",)"
+                         R"("title":"Bad Request","status":400,"o:errorDetails":[{"detail":)"
+                         R"("Invalid search query.","o:errorCode":"INVALID_PARAMETER"}]})"};
+            const bool orders = q.contains(QStringLiteral("sl.mainline"));
+            return FakeResponse{
+                200,
+                QJsonDocument(suiteQlEnvelope(orders ? orderRows() : fulfillmentRows())).toJson()};
+        });
+        const SyncRunSummary s = runPass();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.netSuiteRequests, 3);
+        QCOMPARE(s.alreadyPushed, 1); // read and evaluated
+        QVERIFY2(s.warnings.join(u' ').contains(QLatin1String("check for changes")),
+                 qPrintable(s.warnings.join(u' ')));
     }
 };
 
