@@ -415,12 +415,10 @@ std::optional<QHash<qint64, QDateTime>> OrderRepository::storedModified(bool ful
     constexpr qsizetype kPerQuery = 500;
     for (qsizetype from = 0; from < ids.size(); from += kPerQuery) {
         const QList<qint64> chunk = ids.mid(from, kPerQuery);
-        QStringList marks;
+        const QStringList marks(chunk.size(), QStringLiteral("?"));
         QVariantList values;
-        for (qint64 id : chunk) {
-            marks << QStringLiteral("?");
+        for (qint64 id : chunk)
             values << id;
-        }
         QSqlQuery q(m_db);
         if (!runQuery(q,
                       QStringLiteral("SELECT id, last_modified FROM ") +

@@ -122,12 +122,20 @@ DetectionQueries::ProbeAnswer DetectionQueries::readProbe(const QList<QJsonObjec
     return answer;
 }
 
-void DetectionQueries::add(ChangeCount &sum, qint64 id, const QDateTime &modified)
+void DetectionQueries::add(ChangeCount &sum, const ChangeCount &more)
 {
-    ++sum.count;
-    sum.idSum += id;
-    if (!sum.newest.isValid() || modified > sum.newest)
-        sum.newest = modified;
+    sum.count += more.count;
+    sum.idSum += more.idSum;
+    if (!sum.newest.isValid() || more.newest > sum.newest)
+        sum.newest = more.newest;
+}
+
+QHash<QString, DetectionQueries::ChangeCount>
+DetectionQueries::added(QHash<QString, ChangeCount> sum, const QHash<QString, ChangeCount> &more)
+{
+    for (auto it = more.cbegin(); it != more.cend(); ++it)
+        add(sum[it.key()], it.value());
+    return sum;
 }
 
 QString DetectionQueries::digest(const QHash<QString, ChangeCount> &byType)

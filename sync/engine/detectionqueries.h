@@ -40,7 +40,9 @@ QString probeSince(const QDateTime &since, const QDateTime &readTo);
 ProbeAnswer readProbe(const QList<QJsonObject> &rows);
 // The counts as comparable text, types with no change left out.
 QString digest(const QHash<QString, ChangeCount> &byType);
-void add(ChangeCount &sum, qint64 id, const QDateTime &modified);
+void add(ChangeCount &sum, const ChangeCount &more);
+QHash<QString, ChangeCount> added(QHash<QString, ChangeCount> sum,
+                                  const QHash<QString, ChangeCount> &more);
 // The members of these kit items (SuiteQL ItemMember), for connectors that push kit members.
 QString kitMembers(const QList<qint64> &kitItemIds);
 // Reads kitMembers() rows; unreadable rows are skipped (a kit missing a member then holds).

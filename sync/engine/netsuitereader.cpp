@@ -90,12 +90,6 @@ NetSuiteReader::storedCounts(const QDateTime &from, const QDateTime &readTo)
          {fulfillments.count, fulfillments.idSum, fulfillments.newest}}};
 }
 
-std::optional<QString> NetSuiteReader::storedDigest(const QDateTime &from, const QDateTime &readTo)
-{
-    const auto counts = storedCounts(from, readTo);
-    return counts ? std::optional(DetectionQueries::digest(*counts)) : std::nullopt;
-}
-
 // Rows of the window that change again while the pass reads leave the local copy's count of
 // it, though NetSuite's probe still counted them there: they are noted (their stored time is
 // where the probe saw them) and counted back in when the window is checked.
@@ -116,7 +110,7 @@ void NetSuiteReader::noteMoved(const QString &type,
         const QDateTime before = stored->value(id);
         if (before.isValid() && before >= m_since && before < m_config.watermark &&
             modified > m_probeNewest)
-            DetectionQueries::add(m_movedAfterProbe[type], id, before);
+            DetectionQueries::add(m_movedAfterProbe[type], {1, id, before});
     }
 }
 
@@ -124,12 +118,13 @@ void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
 {
     const auto upTo = storedCounts(m_since, m_config.watermark);
     const auto from = storedCounts(m_config.watermark, {});
-    const auto all = storedDigest(m_since, {});
-    if (!answer.readable || !upTo || !from || !all)
+    if (!answer.readable || !upTo || !from)
         return readOrders(); // unknown is never "nothing changed": the whole window
     // Another connector's pass may have stored changes here since this one's last pass: they are
     // this connector's to evaluate too.
-    m_evaluateWindow = kProbeFormat + *all != m_config.storedProbe;
+    m_evaluateWindow =
+        kProbeFormat + DetectionQueries::digest(DetectionQueries::added(*upTo, *from)) !=
+        m_config.storedProbe;
     m_probeNewest = answer.newest.isValid() ? answer.newest : m_config.watermark;
     m_seenNewest = m_probeNewest;
     const QString netsuite = DetectionQueries::digest(answer.upTo);
@@ -159,19 +154,11 @@ void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
 void NetSuiteReader::checkWindow()
 {
     const QString netsuite = *std::exchange(m_windowCheck, std::nullopt);
-    std::optional<QHash<QString, DetectionQueries::ChangeCount>> counts =
-        storedCounts(m_since, m_config.watermark);
-    std::optional<QString> stored;
-    if (counts) {
-        for (auto it = m_movedAfterProbe.cbegin(); it != m_movedAfterProbe.cend(); ++it) {
-            DetectionQueries::ChangeCount &c = (*counts)[it.key()];
-            c.count += it->count;
-            c.idSum += it->idSum;
-            if (!c.newest.isValid() || it->newest > c.newest)
-                c.newest = it->newest;
-        }
-        stored = DetectionQueries::digest(*counts);
-    }
+    const auto counts = storedCounts(m_since, m_config.watermark);
+    const std::optional<QString> stored =
+        counts ? std::optional(
+                     DetectionQueries::digest(DetectionQueries::added(*counts, m_movedAfterProbe)))
+               : std::nullopt;
     if (!stored || m_movedUnknown || *stored != netsuite) {
         qCInfo(lcReader) << "the window before the watermark is not what was read; reading it "
                             "whole. NetSuite:"
@@ -243,7 +230,7 @@ void NetSuiteReader::announce(const QString &phase)
 
 void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const QDateTime &since,
                          RowSink sink, std::function<QDateTime()> newest,
-                         std::function<void()> done)
+                         std::function<void()> done, std::function<void(const QString &)> failed)
 {
     m_rowsBeforeWindow = m_rowsRead;
     m_query = new SuiteQlQuery(m_network, m_config.endpoint, build(since), this);
@@ -267,17 +254,8 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
                 m_query = nullptr;
                 if (m_cancelled)
                     return finish();
-                if (!error.isOk() && std::exchange(m_probing, false)) {
-                    // A probe NetSuite would not answer (its SQL refused, say) is no reason to
-                    // stop: the window is read whole, as if the probe had found a change.
-                    qCWarning(lcReader) << "the probe failed:" << error.message;
-                    m_result.warnings << tr("NetSuite did not answer the check for changes (%1); "
-                                            "the whole window was read.")
-                                             .arg(error.message);
-                    return readOrders();
-                }
                 if (!error.isOk())
-                    return finish(error.message);
+                    return failed ? failed(error.message) : finish(error.message);
                 if (reachedCeiling) {
                     // Keyset window: continue from the newest change seen. Rows at exactly that
                     // instant are read again and fold away by id.
@@ -288,7 +266,7 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
                                          "later start date.")
                                           .arg(since.toString(Qt::ISODate)));
                     qCInfo(lcReader) << "100,000-row window full; continuing from" << next;
-                    return run(build, next, sink, newest, done);
+                    return run(build, next, sink, newest, done, failed);
                 }
                 done();
             });
@@ -298,13 +276,17 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
 void NetSuiteReader::probe(const QDateTime &since, const QDateTime &readTo)
 {
     auto rows = std::make_shared<QList<QJsonObject>>();
-    m_probing = true;
     run([readTo](const QDateTime &from) { return DetectionQueries::probeSince(from, readTo); },
         since, [rows](const QList<QJsonObject> &page) { *rows << page; },
-        [] { return QDateTime(); },
-        [this, rows] {
-            m_probing = false;
-            onProbe(DetectionQueries::readProbe(*rows));
+        [] { return QDateTime(); }, [this, rows] { onProbe(DetectionQueries::readProbe(*rows)); },
+        [this](const QString &problem) {
+            // A probe NetSuite would not answer (its SQL refused, say) is no reason to stop:
+            // the window is read whole, as if the probe had found a change.
+            qCWarning(lcReader) << "the probe failed:" << problem;
+            m_result.warnings << tr("NetSuite did not answer the check for changes (%1); the "
+                                    "whole window was read.")
+                                     .arg(problem);
+            readOrders();
         });
 }
 
@@ -475,8 +457,8 @@ void NetSuiteReader::closeWindow()
     // still that at the next pass (no other connector's pass stored anything there) and
     // NetSuite's probe agrees with it, nothing changed — an idle pass, one request. Never empty
     // when known; empty (unreadable) makes the next pass read its window whole.
-    const std::optional<QString> window = storedDigest(windowStart(next), {});
-    m_result.newProbe = window ? kProbeFormat + *window : QString();
+    const auto window = storedCounts(windowStart(next), {});
+    m_result.newProbe = window ? kProbeFormat + DetectionQueries::digest(*window) : QString();
     finish();
 }
 

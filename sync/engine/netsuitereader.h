@@ -97,14 +97,14 @@ private:
     using RowSink = std::function<void(const QList<QJsonObject> &rows)>;
     // Runs a query page by page; past 100,000 rows continues from `newest()` (a keyset window).
     void run(std::function<QString(const QDateTime &since)> build, const QDateTime &since,
-             RowSink sink, std::function<QDateTime()> newest, std::function<void()> done);
+             RowSink sink, std::function<QDateTime()> newest, std::function<void()> done,
+             std::function<void(const QString &problem)> failed = {}); // default: finish()
     void probe(const QDateTime &since, const QDateTime &readTo);
     void onProbe(const DetectionQueries::ProbeAnswer &answer);
-    // The local copy's counts (and digest) of [from, readTo); nullopt when they cannot
-    // be counted.
+    // The local copy's counts of [from, readTo) (readTo invalid: no end); nullopt when they
+    // cannot be counted.
     std::optional<QHash<QString, DetectionQueries::ChangeCount>>
     storedCounts(const QDateTime &from, const QDateTime &readTo);
-    std::optional<QString> storedDigest(const QDateTime &from, const QDateTime &readTo);
     void noteMoved(const QString &type, const QList<std::pair<qint64, QDateTime>> &records);
     void readOrders();
     void readFulfillments();
@@ -140,7 +140,6 @@ private:
     QDateTime m_probeNewest;       // the newest change NetSuite had when the probe was answered
     QHash<QString, DetectionQueries::ChangeCount> m_movedAfterProbe; // see noteMoved()
     bool m_movedUnknown = false;
-    bool m_probing = false; // the probe is the query running
     UnreadableRows m_unreadable;
     QSet<qint64> m_kits; // kit items seen on fulfillments (kit rule "members")
     QPointer<SuiteQlQuery> m_query;
