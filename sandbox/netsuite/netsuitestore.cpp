@@ -6,6 +6,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <tuple>
 
 namespace fulfillsync::sandbox {
 
@@ -38,7 +39,15 @@ const char *const kSchema[] = {
         trandate TEXT, createddate TEXT, lastmodifieddate TEXT, entity INTEGER, otherrefnum TEXT,
         custbody_fa_channel TEXT, custbody_fa_channel_order TEXT, shipcarrier TEXT,
         shipmethod INTEGER, shipdate TEXT, actualshipdate TEXT, trackingnumberlist TEXT,
-        "void" TEXT, voided TEXT, source TEXT, memo TEXT, externalid TEXT))",
+        "void" TEXT, voided TEXT, source TEXT, memo TEXT, externalid TEXT, shippingaddress INTEGER,
+        billingaddress INTEGER))",
+    // A transaction's addresses: `shippingaddress` / `billingaddress` hold the nkey of its row.
+    R"(CREATE TABLE TransactionShippingAddress(nkey INTEGER PRIMARY KEY, addressee TEXT,
+        attention TEXT, addr1 TEXT, addr2 TEXT, addr3 TEXT, city TEXT, state TEXT, zip TEXT,
+        country TEXT, addrphone TEXT))",
+    R"(CREATE TABLE TransactionBillingAddress(nkey INTEGER PRIMARY KEY, addressee TEXT,
+        attention TEXT, addr1 TEXT, addr2 TEXT, addr3 TEXT, city TEXT, state TEXT, zip TEXT,
+        country TEXT, addrphone TEXT))",
     R"(CREATE INDEX transaction_type_lmd ON "transaction"(type, lastmodifieddate))",
     R"(CREATE TABLE transactionline("transaction" INTEGER, id INTEGER,
         linesequencenumber INTEGER, mainline TEXT, taxline TEXT, item INTEGER, itemtype TEXT,
@@ -63,7 +72,7 @@ const char *const kSchema[] = {
     R"(CREATE TABLE shipitem(id INTEGER PRIMARY KEY, itemid TEXT, displayname TEXT))",
     R"(CREATE TABLE location(id INTEGER PRIMARY KEY, name TEXT, fullname TEXT))",
     R"(CREATE TABLE customer(id INTEGER PRIMARY KEY, entityid TEXT, companyname TEXT,
-        altname TEXT))",
+        altname TEXT, email TEXT, phone TEXT))",
     // Display texts for BUILTIN.DF; the prefix keeps it out of reach of client queries.
     R"(CREATE TABLE _sbx_label(sbx_code TEXT PRIMARY KEY, sbx_label TEXT))",
 };
@@ -93,9 +102,10 @@ const StatusName kStatusNames[] = {
 
 struct NetSuiteStore::Statements
 {
-    SqliteStatement transaction, line, link, tracking, trackingMap, shipment;
+    SqliteStatement transaction, line, link, tracking, trackingMap, shipment, shipAddress,
+        billAddress;
     SqliteStatement deleteTransaction, deleteLines, deleteLinks, deleteTrackingNumbers,
-        deleteTrackingMap, deleteShipment;
+        deleteTrackingMap, deleteShipment, deleteShipAddress, deleteBillAddress;
 };
 
 NetSuiteStore::NetSuiteStore(NetSuiteScenario data, const QDateTime &now)
@@ -113,7 +123,7 @@ NetSuiteStore::NetSuiteStore(NetSuiteScenario data, const QDateTime &now)
     prepareStatements();
     for (int i = 0; i < m_data.items.size(); ++i)
         m_itemIndex.insert(m_data.items[i].id, i);
-    for (const NamedRecord &r : std::as_const(m_data.customers))
+    for (const Customer &r : std::as_const(m_data.customers))
         m_customerNames.insert(r.id, r.name);
     for (const NamedRecord &r : std::as_const(m_data.shipMethods))
         m_shipMethodNames.insert(r.id, r.name);
@@ -172,8 +182,8 @@ void NetSuiteStore::prepareStatements()
         R"(INSERT INTO "transaction"(id, tranid, type, status, trandate, createddate,
         lastmodifieddate, entity, otherrefnum, custbody_fa_channel, custbody_fa_channel_order,
         shipcarrier, shipmethod, shipdate, actualshipdate, trackingnumberlist, "void", voided,
-        source, externalid) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-        ?15, ?16, ?17, ?17, ?18, ?19))"));
+        source, externalid, shippingaddress, billingaddress) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,
+        ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19, ?20, ?21))"));
     s.line = m_db.prepare(QStringLiteral(
         R"(INSERT INTO transactionline("transaction", id, linesequencenumber, mainline, taxline,
         item, itemtype, quantity, quantityshiprecv, quantitybilled, isfullyshipped, isclosed,
@@ -186,6 +196,16 @@ void NetSuiteStore::prepareStatements()
     s.tracking = m_db.prepare(QStringLiteral("INSERT INTO TrackingNumber VALUES(?1, ?2)"));
     s.trackingMap = m_db.prepare(QStringLiteral("INSERT INTO TrackingNumberMap VALUES(?1, ?2)"));
     s.shipment = m_db.prepare(QStringLiteral("INSERT INTO TransactionShipment VALUES(?1, ?2, ?3)"));
+    s.shipAddress = m_db.prepare(QStringLiteral(
+        "INSERT INTO TransactionShippingAddress VALUES(?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8, ?9, "
+        "?10)"));
+    s.billAddress = m_db.prepare(QStringLiteral(
+        "INSERT INTO TransactionBillingAddress VALUES(?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8, ?9, "
+        "?10)"));
+    s.deleteShipAddress =
+        m_db.prepare(QStringLiteral("DELETE FROM TransactionShippingAddress WHERE nkey = ?1"));
+    s.deleteBillAddress =
+        m_db.prepare(QStringLiteral("DELETE FROM TransactionBillingAddress WHERE nkey = ?1"));
     s.deleteTransaction =
         m_db.prepare(QStringLiteral(R"(DELETE FROM "transaction" WHERE id = ?1)"));
     s.deleteLines =
@@ -199,9 +219,11 @@ void NetSuiteStore::prepareStatements()
         m_db.prepare(QStringLiteral(R"(DELETE FROM TrackingNumberMap WHERE "transaction" = ?1)"));
     s.deleteShipment =
         m_db.prepare(QStringLiteral("DELETE FROM TransactionShipment WHERE doc = ?1"));
-    for (SqliteStatement *st : {&s.transaction, &s.line, &s.link, &s.tracking, &s.trackingMap,
-                                &s.shipment, &s.deleteTransaction, &s.deleteLines, &s.deleteLinks,
-                                &s.deleteTrackingNumbers, &s.deleteTrackingMap, &s.deleteShipment})
+    for (SqliteStatement *st :
+         {&s.transaction, &s.line, &s.link, &s.tracking, &s.trackingMap, &s.shipment,
+          &s.shipAddress, &s.billAddress, &s.deleteTransaction, &s.deleteLines, &s.deleteLinks,
+          &s.deleteTrackingNumbers, &s.deleteTrackingMap, &s.deleteShipment, &s.deleteShipAddress,
+          &s.deleteBillAddress})
         if (!st->isValid() && m_error.isEmpty())
             m_error = st->error();
 }
@@ -241,10 +263,12 @@ void NetSuiteStore::writeReferenceData()
         location.execute();
     }
     SqliteStatement customer =
-        m_db.prepare(QStringLiteral("INSERT INTO customer VALUES(?1, ?2, ?2, ?2)"));
-    for (const NamedRecord &r : std::as_const(m_data.customers)) {
+        m_db.prepare(QStringLiteral("INSERT INTO customer VALUES(?1, ?2, ?2, ?2, ?3, ?4)"));
+    for (const Customer &r : std::as_const(m_data.customers)) {
         customer.bind(1, r.id);
         customer.bind(2, r.name);
+        customer.bind(3, r.email.isEmpty() ? QVariant() : QVariant(r.email));
+        customer.bind(4, r.phone.isEmpty() ? QVariant() : QVariant(r.phone));
         customer.execute();
     }
     SqliteStatement label = m_db.prepare(QStringLiteral("INSERT INTO _sbx_label VALUES(?1, ?2)"));
@@ -328,6 +352,31 @@ void NetSuiteStore::writeSalesOrder(const SalesOrder &order)
     s.transaction.bind(13, order.shipMethod ? QVariant(order.shipMethod) : QVariant());
     s.transaction.bind(17, QStringLiteral("F"));
     s.transaction.bindNull(19);
+    // One address row per order and table, keyed by the order's id.
+    for (const auto &[address, statement, column] :
+         {std::tuple{&order.shipTo, &s.shipAddress, 20},
+          std::tuple{&order.billTo, &s.billAddress, 21}}) {
+        if (!*address) {
+            s.transaction.bindNull(column);
+            continue;
+        }
+        const Address &a = **address;
+        const auto text = [](const QString &v) {
+            return v.isEmpty() ? QVariant() : QVariant(v);
+        };
+        statement->bind(1, order.id);
+        statement->bind(2, text(a.addressee));
+        statement->bind(3, text(a.attention));
+        statement->bind(4, text(a.addr1));
+        statement->bind(5, text(a.addr2));
+        statement->bind(6, text(a.city));
+        statement->bind(7, text(a.state));
+        statement->bind(8, text(a.zip));
+        statement->bind(9, text(a.country));
+        statement->bind(10, text(a.phone));
+        statement->execute();
+        s.transaction.bind(column, order.id);
+    }
     s.transaction.execute();
 
     const bool closed = d.status == QLatin1String("C") || d.status == QLatin1String("H");
@@ -462,8 +511,9 @@ void NetSuiteStore::writeFulfillment(const ItemFulfillment &f)
 void NetSuiteStore::deleteTransaction(qint64 id)
 {
     Statements &s = *m_stmt;
-    for (SqliteStatement *st : {&s.deleteTrackingNumbers, &s.deleteTrackingMap, &s.deleteShipment,
-                                &s.deleteLinks, &s.deleteLines, &s.deleteTransaction}) {
+    for (SqliteStatement *st :
+         {&s.deleteTrackingNumbers, &s.deleteTrackingMap, &s.deleteShipment, &s.deleteLinks,
+          &s.deleteLines, &s.deleteShipAddress, &s.deleteBillAddress, &s.deleteTransaction}) {
         st->bind(1, id);
         st->execute();
     }

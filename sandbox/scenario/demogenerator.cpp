@@ -3,6 +3,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <iterator>
 
 namespace fulfillsync::sandbox {
 
@@ -22,6 +23,19 @@ const char *const kCustomers[] = {"Ada Lovelace",      "Grace Hopper",      "Ala
                                   "Katherine Johnson", "Edsger Dijkstra",   "Barbara Liskov",
                                   "Donald Knuth",      "Margaret Hamilton", "Tim Berners-Lee",
                                   "Radia Perlman",     "Ken Thompson"};
+
+// Where the demo's customers live (made up; the 3PL needs an address to buy a label).
+struct Street
+{
+    const char *street;
+    const char *city;
+    const char *state;
+    const char *zip;
+};
+const Street kStreets[] = {{"12 Harbour Road", "Portland", "ME", "04101"},
+                           {"400 Elm Street", "Springfield", "IL", "62701"},
+                           {"77 Mission Street", "San Francisco", "CA", "94105"},
+                           {"9 Lake Drive", "Madison", "WI", "53703"}};
 
 struct ShipMethod
 {
@@ -93,8 +107,22 @@ Scenario DemoGenerator::generate(int orderCount, quint32 seed, const QDateTime &
         a.shipMethods.append({m.id, QString::fromLatin1(m.name)});
     a.locations = {{1, QStringLiteral("Main Warehouse")}, {2, QStringLiteral("East Coast 3PL")}};
     qint64 customerId = 77;
-    for (const char *name : kCustomers)
-        a.customers.append({customerId++, QString::fromUtf8(name)});
+    for (const char *name : kCustomers) {
+        Customer c{customerId++, QString::fromUtf8(name), {}, {}, std::nullopt};
+        const Street &street = kStreets[(c.id - 77) % std::size(kStreets)];
+        c.email = c.name.toLower().replace(u' ', u'.') + QStringLiteral("@example.com");
+        c.phone = QStringLiteral("555-01%1").arg(c.id % 100, 2, 10, QLatin1Char('0'));
+        c.address = Address{c.name,
+                            {},
+                            QString::fromLatin1(street.street),
+                            {},
+                            QString::fromLatin1(street.city),
+                            QString::fromLatin1(street.state),
+                            QString::fromLatin1(street.zip),
+                            QStringLiteral("US"),
+                            c.phone};
+        a.customers.append(c);
+    }
 
     Channel shop;
     shop.kind = QStringLiteral("shopify");
@@ -121,7 +149,10 @@ Scenario DemoGenerator::generate(int orderCount, quint32 seed, const QDateTime &
         so.tranId = QStringLiteral("SO%1").arg(10001 + i);
         const QDateTime created = s.now.addSecs(-qint64(rng.bounded(quint32(spanSecs))));
         so.tranDate = created.date();
-        so.customer = a.customers.at(rng.bounded(int(a.customers.size()))).id;
+        const Customer &customer = a.customers.at(rng.bounded(int(a.customers.size())));
+        so.customer = customer.id;
+        so.shipTo = customer.address; // NetSuite's default on a new order
+        so.billTo = customer.address;
         so.channel = QStringLiteral("Shopify");
         const qint64 channelOrderId = 5100000001LL + i;
         so.channelOrder = QString::number(channelOrderId);

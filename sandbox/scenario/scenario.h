@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace fulfillsync::sandbox {
 
 struct KitMember
@@ -31,6 +33,32 @@ struct NamedRecord
     QString name;
 };
 
+// An address as NetSuite's TransactionShippingAddress / TransactionBillingAddress rows have it
+// (country: the two-letter code SuiteQL returns).
+struct Address
+{
+    QString addressee;
+    QString attention;
+    QString addr1;
+    QString addr2;
+    QString city;
+    QString state;
+    QString zip;
+    QString country;
+    QString phone; // addrphone
+};
+
+// A customer record. Its default address becomes a new sales order's ship-to and bill-to, as
+// NetSuite fills a transaction from the entity's defaults.
+struct Customer
+{
+    qint64 id = 0;
+    QString name;
+    QString email;
+    QString phone;
+    std::optional<Address> address;
+};
+
 struct SalesOrderLine
 {
     int line = 0;
@@ -49,8 +77,10 @@ struct SalesOrder
     QString channelOrder;
     QString otherRefNum;
     qint64 shipMethod = 0;
-    QString status;         // explicit status from the scenario; empty = derive
-    QDateTime lastModified; // invalid = derive from its fulfillments
+    QString status;                // explicit status from the scenario; empty = derive
+    QDateTime lastModified;        // invalid = derive from its fulfillments
+    std::optional<Address> shipTo; // none: NetSuite has no shipping address for it
+    std::optional<Address> billTo;
     QList<SalesOrderLine> lines;
 };
 
@@ -109,7 +139,7 @@ struct NetSuiteScenario
     QList<ScenarioItem> items;
     QList<NamedRecord> shipMethods;
     QList<NamedRecord> locations;
-    QList<NamedRecord> customers;
+    QList<Customer> customers;
     QList<SalesOrder> salesOrders;
     QList<ItemFulfillment> itemFulfillments;
 };

@@ -47,6 +47,85 @@ AccountIndex indexOf(const NetSuiteScenario &a)
     return x;
 }
 
+// An address object of the scenario (netsuite.customers[].address, salesOrders[].shipTo and
+// billTo), with NetSuite's field names.
+bool readAddress(JsonPathReader &r, const QJsonValue &value, const QString &p, Address *out)
+{
+    QJsonObject o;
+    if (!r.object(value, p, &o) ||
+        !r.onlyKeys(o, p,
+                    {QStringLiteral("addressee"), QStringLiteral("attention"),
+                     QStringLiteral("addr1"), QStringLiteral("addr2"), QStringLiteral("city"),
+                     QStringLiteral("state"), QStringLiteral("zip"), QStringLiteral("country"),
+                     QStringLiteral("phone")}))
+        return false;
+    const std::pair<const char *, QString *> fields[] = {{"addressee", &out->addressee},
+                                                         {"attention", &out->attention},
+                                                         {"addr1", &out->addr1},
+                                                         {"addr2", &out->addr2},
+                                                         {"city", &out->city},
+                                                         {"state", &out->state},
+                                                         {"zip", &out->zip},
+                                                         {"country", &out->country},
+                                                         {"phone", &out->phone}};
+    for (const auto &[key, field] : fields)
+        if (!r.string(o, QString::fromLatin1(key), p, field, false))
+            return false;
+    return true;
+}
+
+bool readCustomers(JsonPathReader &r, const QJsonObject &o, const QString &path,
+                   QList<Customer> *out, QHash<qint64, int> *lookup)
+{
+    QJsonArray arr;
+    if (!r.array(o, QStringLiteral("customers"), path, &arr, false))
+        return false;
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const QString p =
+            JsonPathReader::index(JsonPathReader::join(path, QStringLiteral("customers")), i);
+        QJsonObject co;
+        Customer c;
+        if (!r.object(arr.at(i), p, &co) || !r.id(co, QStringLiteral("id"), p, &c.id, true) ||
+            !r.string(co, QStringLiteral("name"), p, &c.name, true) ||
+            !r.string(co, QStringLiteral("email"), p, &c.email, false) ||
+            !r.string(co, QStringLiteral("phone"), p, &c.phone, false))
+            return false;
+        if (co.contains(QStringLiteral("address"))) {
+            Address address;
+            if (!readAddress(r, co.value(QStringLiteral("address")),
+                             JsonPathReader::join(p, QStringLiteral("address")), &address))
+                return false;
+            c.address = address;
+        }
+        if (lookup->contains(c.id))
+            return r.fail(JsonPathReader::join(p, QStringLiteral("id")),
+                          QStringLiteral("duplicate id %1").arg(c.id));
+        lookup->insert(c.id, int(out->size()));
+        out->append(c);
+    }
+    return true;
+}
+
+// A sales order's shipTo or billTo: absent, the customer's default address (NetSuite's
+// default on a new order); null, none at all.
+bool readOrderAddress(JsonPathReader &r, const QJsonObject &so, const QString &key,
+                      const QString &sp, const Customer &customer, std::optional<Address> *out)
+{
+    if (!so.contains(key)) {
+        *out = customer.address;
+        return true;
+    }
+    if (so.value(key).isNull()) {
+        out->reset();
+        return true;
+    }
+    Address address;
+    if (!readAddress(r, so.value(key), JsonPathReader::join(sp, key), &address))
+        return false;
+    *out = address;
+    return true;
+}
+
 bool readFulfillment(JsonPathReader &r, const QJsonObject &o, const QString &p,
                      const NetSuiteScenario &a, const AccountIndex &x, ItemFulfillment *f)
 {
@@ -58,8 +137,22 @@ bool readFulfillment(JsonPathReader &r, const QJsonObject &o, const QString &p,
         !r.id(o, QStringLiteral("shipMethod"), p, &f->shipMethod, false) ||
         !r.string(o, QStringLiteral("source"), p, &f->source, false) ||
         !r.dateTime(o, QStringLiteral("lastModified"), p, &f->lastModified, false) ||
-        !r.boolean(o, QStringLiteral("void"), p, &f->voided))
+        !r.boolean(o, QStringLiteral("void"), p, &f->voided) ||
+        !r.string(o, QStringLiteral("externalId"), p, &f->externalId, false))
         return false;
+    // As NetSuite allows them (an integration's key): letters, digits, '-' and '_', unique
+    // across transactions.
+    for (const QChar c : std::as_const(f->externalId))
+        if (!((c.isLetterOrNumber() && c.unicode() < 128) || c == u'-' || c == u'_'))
+            return r.fail(JsonPathReader::join(p, QStringLiteral("externalId")),
+                          QStringLiteral("only letters, digits, '-' and '_'"));
+    if (!f->externalId.isEmpty())
+        for (const ItemFulfillment &other : a.itemFulfillments)
+            if (other.externalId == f->externalId && other.id != f->id)
+                return r.fail(JsonPathReader::join(p, QStringLiteral("externalId")),
+                              QStringLiteral("%1 is the external id of transaction %2 already")
+                                  .arg(f->externalId)
+                                  .arg(other.id));
     if (!r.oneOf(f->shipStatus, {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")},
                  JsonPathReader::join(p, QStringLiteral("shipStatus"))))
         return false;
@@ -309,7 +402,7 @@ bool readNetSuite(JsonPathReader &r, const QJsonObject &o, NetSuiteScenario *a)
     }
     if (!r.namedRecords(o, QStringLiteral("shipMethods"), p, &a->shipMethods, &x.shipMethods) ||
         !r.namedRecords(o, QStringLiteral("locations"), p, &a->locations, &x.locations) ||
-        !r.namedRecords(o, QStringLiteral("customers"), p, &a->customers, &x.customers))
+        !readCustomers(r, o, p, &a->customers, &x.customers))
         return false;
 
     QJsonArray orders;
@@ -335,6 +428,10 @@ bool readNetSuite(JsonPathReader &r, const QJsonObject &o, NetSuiteScenario *a)
             !r.id(so, QStringLiteral("shipMethod"), sp, &order.shipMethod, false) ||
             !r.string(so, QStringLiteral("status"), sp, &order.status, false) ||
             !r.dateTime(so, QStringLiteral("lastModified"), sp, &order.lastModified, false))
+            return false;
+        const Customer &customer = a->customers.at(x.customers.value(order.customer));
+        if (!readOrderAddress(r, so, QStringLiteral("shipTo"), sp, customer, &order.shipTo) ||
+            !readOrderAddress(r, so, QStringLiteral("billTo"), sp, customer, &order.billTo))
             return false;
         if (x.salesOrders.contains(order.id))
             return r.fail(sp + QLatin1String(".id"),

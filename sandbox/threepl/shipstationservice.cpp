@@ -42,6 +42,30 @@ bool isOpen(const QString &status)
     return status == u"awaiting_payment" || status == u"awaiting_shipment" || status == u"on_hold";
 }
 
+// Why an Address model cannot be used ("" when it can). `forLabel`: what a warehouse needs to
+// buy a label for it; otherwise only the shape (an object whose fields are text).
+QString addressProblem(const QJsonValue &value, const QString &field, bool forLabel)
+{
+    if (!value.isObject())
+        return QStringLiteral("%1: required (an Address)").arg(field);
+    const QJsonObject address = value.toObject();
+    for (auto it = address.begin(); it != address.end(); ++it)
+        if (!it->isString() && !it->isNull() && !(it.key() == u"residential" && it->isBool()))
+            return QStringLiteral("%1.%2: must be text").arg(field, it.key());
+    if (!forLabel)
+        return {};
+    QStringList missing;
+    for (const char *key : {"name", "street1", "city", "postalCode"})
+        if (address.value(QLatin1String(key)).toString().trimmed().isEmpty())
+            missing << QLatin1String(key);
+    if (!missing.isEmpty())
+        return QStringLiteral("%1: %2 required").arg(field, missing.join(QStringLiteral(", ")));
+    const QString country = address.value(QStringLiteral("country")).toString();
+    if (country.size() != 2 || !country.at(0).isUpper() || !country.at(1).isUpper())
+        return QStringLiteral("%1.country: the two-letter ISO country code is required").arg(field);
+    return {};
+}
+
 QString lineKeyOf(const QJsonObject &item, int index)
 {
     const QString key = item.value(QStringLiteral("lineItemKey")).toString();
@@ -155,6 +179,14 @@ HttpReply ShipStationService::createOrder(const QJsonObject &body)
         if (!item.isObject() || quantity <= 0 || std::floor(quantity) != quantity)
             return invalid(400, QStringLiteral("items: each needs a whole quantity above 0"));
     }
+    // billTo may be a name only (ShipStation's own examples send one); shipTo is where the
+    // label goes while the order is open.
+    for (const QString &problem :
+         {addressProblem(body.value(QStringLiteral("billTo")), QStringLiteral("billTo"), false),
+          addressProblem(body.value(QStringLiteral("shipTo")), QStringLiteral("shipTo"),
+                         isOpen(status))})
+        if (!problem.isEmpty())
+            return invalid(400, problem);
     const QString key = body.value(QStringLiteral("orderKey")).toString();
     Order *order = orderByKey(key);
     if (order && !isOpen(order->orderStatus))
@@ -172,6 +204,9 @@ HttpReply ShipStationService::createOrder(const QJsonObject &body)
     order->orderDate = body.value(QStringLiteral("orderDate")).toString();
     order->carrierCode = body.value(QStringLiteral("carrierCode")).toString();
     order->serviceCode = body.value(QStringLiteral("serviceCode")).toString();
+    order->customerEmail = body.value(QStringLiteral("customerEmail")).toString();
+    order->shipTo = body.value(QStringLiteral("shipTo")).toObject();
+    order->billTo = body.value(QStringLiteral("billTo")).toObject();
     order->items = items.toArray();
     return HttpReply::json(200, orderJson(*order));
 }
@@ -379,6 +414,10 @@ QJsonObject ShipStationService::orderJson(const Order &order) const
             {QStringLiteral("orderDate"), order.orderDate},
             {QStringLiteral("carrierCode"), order.carrierCode},
             {QStringLiteral("serviceCode"), order.serviceCode},
+            {QStringLiteral("customerEmail"),
+             order.customerEmail.isEmpty() ? QJsonValue() : QJsonValue(order.customerEmail)},
+            {QStringLiteral("shipTo"), order.shipTo},
+            {QStringLiteral("billTo"), order.billTo},
             {QStringLiteral("items"), order.items}};
 }
 

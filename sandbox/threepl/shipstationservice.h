@@ -14,6 +14,9 @@ namespace fulfillsync::sandbox {
 //   POST orders/createorders    the same for up to 100 orders
 //   GET  orders/{orderId}
 //   GET  shipments              by create, ship or void date, with paging (page, pageSize <= 500)
+// createorder requires orderNumber, orderDate, orderStatus, billTo and shipTo, as documented;
+// an open order's shipTo must be one a label can be bought for (name, street1, city,
+// postalCode and a two-letter country). Shipped and cancelled orders cannot be updated.
 // HTTP Basic auth with an API key and secret; 40 requests a minute per key in fixed windows,
 // every answer with X-Rate-Limit-Limit / -Remaining / -Reset (seconds), 429 over it. The
 // warehouse ships through ship() (the control endpoint /_sandbox/3pl/ship). Times are the
@@ -34,7 +37,10 @@ public:
         QString orderDate;
         QString carrierCode;
         QString serviceCode;
-        QJsonArray items;              // as sent: lineItemKey, sku, name, quantity...
+        QString customerEmail;
+        QJsonObject shipTo; // the Address model: name, company, street1, street2, city, state,
+        QJsonObject billTo; // postalCode, country, phone, residential
+        QJsonArray items;   // as sent: lineItemKey, sku, name, quantity...
         QMap<QString, double> shipped; // by lineItemKey
     };
     struct Shipment

@@ -43,10 +43,23 @@ QString releasedOrdersSince(const QDateTime &since, const QList<qint64> &retry)
                           "so.shipmethod AS ship_method_id, BUILTIN.DF(so.shipmethod) AS "
                           "ship_method, sl.id AS so_line, sl.item AS item, BUILTIN.DF(sl.item) AS "
                           "item_name, ABS(sl.quantity) AS quantity, sl.location AS location, "
-                          "BUILTIN.DF(sl.location) AS location_name "
+                          "BUILTIN.DF(sl.location) AS location_name, "
+                          "BUILTIN.DF(so.entity) AS customer_name, c.email AS customer_email, "
+                          "c.phone AS customer_phone, "
+                          "sa.addressee AS ship_addressee, sa.attention AS ship_attention, "
+                          "sa.addr1 AS ship_addr1, sa.addr2 AS ship_addr2, sa.city AS ship_city, "
+                          "sa.state AS ship_state, sa.zip AS ship_zip, sa.country AS "
+                          "ship_country, sa.addrphone AS ship_phone, "
+                          "ba.addressee AS bill_addressee, ba.attention AS bill_attention, "
+                          "ba.addr1 AS bill_addr1, ba.addr2 AS bill_addr2, ba.city AS bill_city, "
+                          "ba.state AS bill_state, ba.zip AS bill_zip, ba.country AS "
+                          "bill_country, ba.addrphone AS bill_phone "
                           "FROM transaction so "
                           "JOIN transactionline sl ON sl.transaction = so.id AND sl.mainline = 'F' "
                           "AND sl.kitcomponent = 'F' "
+                          "LEFT JOIN customer c ON c.id = so.entity "
+                          "LEFT JOIN TransactionShippingAddress sa ON sa.nkey = so.shippingaddress "
+                          "LEFT JOIN TransactionBillingAddress ba ON ba.nkey = so.billingaddress "
                           "WHERE so.type = 'SalesOrd' AND (so.lastmodifieddate >= ") +
            SuiteQl::timestampLiteral(since) + retried +
            QStringLiteral(") ORDER BY so.lastmodifieddate, so.id, sl.id");
@@ -67,6 +80,47 @@ QString fulfilledQuantities(const QList<qint64> &orderIds)
            ids.join(QStringLiteral(", ")) +
            QStringLiteral(") GROUP BY ntll.previousdoc, ntll.previousline "
                           "ORDER BY ntll.previousdoc, ntll.previousline");
+}
+
+// ShipStation's Address model from the `prefix` ("ship" or "bill") columns of a released-orders
+// row: NetSuite's attention is the person, its addressee then the company. Empty fields are
+// left out (unknown is not "none": no residential flag either).
+QJsonObject addressOf(const QJsonObject &row, const char *prefix)
+{
+    const auto column = [&row, prefix](const char *name) {
+        const QByteArray key = QByteArray(prefix) + '_' + name;
+        return SuiteQlValue::text(row, key.constData()).trimmed();
+    };
+    const QString addressee = column("addressee");
+    const QString attention = column("attention");
+    QJsonObject address;
+    const auto put = [&address](const char *key, const QString &value) {
+        if (!value.isEmpty())
+            address.insert(QLatin1String(key), value);
+    };
+    put("name", attention.isEmpty() ? addressee : attention);
+    put("company", attention.isEmpty() ? QString() : addressee);
+    put("street1", column("addr1"));
+    put("street2", column("addr2"));
+    put("city", column("city"));
+    put("state", column("state"));
+    put("postalCode", column("zip"));
+    put("country", column("country"));
+    put("phone", column("phone"));
+    return address;
+}
+
+// What a warehouse cannot buy a label without, missing from a ship-to address.
+QStringList missingForLabel(const QJsonObject &shipTo)
+{
+    QStringList missing;
+    for (const char *key : {"name", "street1", "city", "postalCode"})
+        if (!shipTo.contains(QLatin1String(key)))
+            missing << QLatin1String(key);
+    const QString country = shipTo.value(QLatin1String("country")).toString();
+    if (country.size() != 2 || !country.at(0).isUpper() || !country.at(1).isUpper())
+        missing << QStringLiteral("country (two-letter code)");
+    return missing;
 }
 
 } // namespace
@@ -317,12 +371,35 @@ void ThreePlOrderSender::buildOutgoing()
                 {QStringLiteral("name"), itemName},
                 {QStringLiteral("quantity"), left}});
         }
+        if (items.isEmpty() && !o.cancel && problem.isEmpty())
+            continue; // nothing for this warehouse, or nothing left
+        // Where it goes and who pays, as NetSuite has them on the sales order (the customer's
+        // name, e-mail and phone where the address lacks them). A cancel carries what there is.
+        const QJsonObject &head = o.lines.first();
+        const QString customer = SuiteQlValue::text(head, "customer_name");
+        const QString customerPhone = SuiteQlValue::text(head, "customer_phone");
+        QJsonObject shipTo = addressOf(head, "ship");
+        QJsonObject billTo = addressOf(head, "bill");
+        for (QJsonObject *address : {&shipTo, &billTo}) {
+            if (!address->isEmpty() && !address->contains(QLatin1String("phone")) &&
+                !customerPhone.isEmpty())
+                address->insert(QStringLiteral("phone"), customerPhone);
+            if (!address->contains(QLatin1String("name")) && !customer.isEmpty())
+                address->insert(QStringLiteral("name"), customer);
+        }
+        const QStringList missing = missingForLabel(shipTo);
+        if (problem.isEmpty() && !o.cancel && !missing.isEmpty())
+            problem = shipTo.size() <= 1
+                          ? tr("%1: NetSuite has no ship-to address for it, so the 3PL could not "
+                               "ship it. It is sent once the sales order has one.")
+                                .arg(o.tranId)
+                          : tr("%1: its ship-to address in NetSuite lacks %2, so the 3PL could "
+                               "not ship it. It is sent once the sales order has them.")
+                                .arg(o.tranId, missing.join(QStringLiteral(", ")));
         if (!problem.isEmpty()) {
             m_result.unsendable << OrderOutcome{o.id, o.tranId, false, {}, {}, problem};
             continue;
         }
-        if (items.isEmpty() && !o.cancel)
-            continue; // nothing for this warehouse, or nothing left
         QJsonObject order{
             {QStringLiteral("orderNumber"), o.tranId},
             {QStringLiteral("orderKey"),
@@ -330,10 +407,15 @@ void ThreePlOrderSender::buildOutgoing()
             {QStringLiteral("orderDate"), QString(o.date + QStringLiteral("T00:00:00"))},
             {QStringLiteral("orderStatus"),
              o.cancel ? QStringLiteral("cancelled") : QStringLiteral("awaiting_shipment")},
+            {QStringLiteral("shipTo"), shipTo},
+            {QStringLiteral("billTo"), billTo},
             {QStringLiteral("items"), items}};
+        const QString email = SuiteQlValue::text(head, "customer_email").trimmed();
+        if (!email.isEmpty())
+            order.insert(QStringLiteral("customerEmail"), email);
         // Unmapped: the 3PL picks the service (its own rules or defaults).
         const QString service =
-            mapped(services, o.lines.first(), "ship_method_id", "ship_method").value_or(QString());
+            mapped(services, head, "ship_method_id", "ship_method").value_or(QString());
         if (!service.isEmpty()) {
             order.insert(QStringLiteral("carrierCode"), service.section(u'/', 0, 0));
             order.insert(QStringLiteral("serviceCode"), service.section(u'/', 1));

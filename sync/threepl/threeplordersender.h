@@ -36,6 +36,9 @@ class SuiteQlQuery;
 //    sent again (the 3PL may be picking it). Its key, ns-<account>-<order>, makes ShipStation's
 //    createorders an update when repeated, so a lost answer is simply sent again.
 //  * Each line's lineItemKey is the NetSuite order line, so shipments map back exactly.
+//  * The order carries the sales order's ship-to and bill-to addresses and the customer's
+//    e-mail (ShipStation requires both addresses); one whose ship-to NetSuite lacks, or lacks
+//    what a label needs, is held in the Inbox with the reason instead.
 class ThreePlOrderSender final : public QObject
 {
     Q_OBJECT
@@ -75,7 +78,8 @@ public:
         int netSuiteRequests = 0;
         int threePlRequests = 0;
         int throttled = 0;
-        // Orders that cannot be sent as they are (fractional quantities), for the Inbox.
+        // Orders that cannot be sent as they are (fractional quantities, no usable ship-to
+        // address), for the Inbox.
         QList<OrderOutcome> unsendable;
         QList<OrderOutcome> planned; // a dry run's orders, as they would go
         QString error;               // the leg could not finish; its watermark stays

@@ -7,8 +7,8 @@
 
 #include "models/storage/historyrepository.h"
 #include "models/storage/threeplrepository.h"
-#include "sync/threepl/shipmentplanner.h"
 #include "sync/engine/inboxactions.h"
+#include "sync/threepl/shipmentplanner.h"
 
 #include <QTest>
 
@@ -40,7 +40,11 @@ private Q_SLOTS:
                                   {QStringLiteral("orderKey"),
                                    ShipmentPlanner::orderKeyFor(c.accountId, 1003)},
                                   {QStringLiteral("orderDate"), QStringLiteral("2026-12-06")},
-                                  {QStringLiteral("orderStatus"), QStringLiteral("cancelled")}},
+                                  {QStringLiteral("orderStatus"), QStringLiteral("cancelled")},
+                                  {QStringLiteral("shipTo"),
+                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("Alan")}}},
+                                  {QStringLiteral("billTo"),
+                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("Alan")}}}},
                       "Basic " + (c.threePlKey + u':' + c.threePlSecret).toUtf8().toBase64())
                      .status,
                  200);

@@ -43,6 +43,14 @@ class TestSandbox3pl final : public QObject
                                   QJsonObject{{QStringLiteral("lineItemKey"), QStringLiteral("2")},
                                               {QStringLiteral("sku"), QStringLiteral("TEE")},
                                               {QStringLiteral("quantity"), 1}}}}};
+        const QJsonObject address{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
+                                  {QStringLiteral("street1"), QStringLiteral("12 Harbour Road")},
+                                  {QStringLiteral("city"), QStringLiteral("Portland")},
+                                  {QStringLiteral("state"), QStringLiteral("ME")},
+                                  {QStringLiteral("postalCode"), QStringLiteral("04101")},
+                                  {QStringLiteral("country"), QStringLiteral("US")}};
+        o.insert(QStringLiteral("shipTo"), address);
+        o.insert(QStringLiteral("billTo"), address);
         if (!key.isEmpty())
             o.insert(QStringLiteral("orderKey"), key);
         return o;
@@ -137,6 +145,42 @@ private Q_SLOTS:
                      .status,
                  200);
         QCOMPARE(createOrder(order(QStringLiteral("SO2"), QStringLiteral("k2"))).status, 400);
+        // ShipStation documents billTo and shipTo as required; an open order's shipTo is where
+        // the warehouse buys a label for, so it needs a street, city, postal code and the
+        // two-letter country code. A cancelled order needs only the shapes.
+        QJsonObject noShipTo = order(QStringLiteral("SO7"), QStringLiteral("k7"));
+        noShipTo.remove(QStringLiteral("shipTo"));
+        r = createOrder(noShipTo);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.json[QLatin1String("Message")].toString().contains(QStringLiteral("shipTo")),
+                 qPrintable(r.json[QLatin1String("Message")].toString()));
+        QJsonObject noBillTo = order(QStringLiteral("SO7"), QStringLiteral("k7"));
+        noBillTo.remove(QStringLiteral("billTo"));
+        QCOMPARE(createOrder(noBillTo).status, 400);
+        QJsonObject noStreet = order(QStringLiteral("SO7"), QStringLiteral("k7"));
+        QJsonObject shipTo = noStreet[QLatin1String("shipTo")].toObject();
+        shipTo.remove(QStringLiteral("street1"));
+        shipTo.insert(QStringLiteral("country"), QStringLiteral("United States"));
+        noStreet.insert(QStringLiteral("shipTo"), shipTo);
+        r = createOrder(noStreet);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.json[QLatin1String("Message")].toString().contains(QStringLiteral("street1")),
+                 qPrintable(r.json[QLatin1String("Message")].toString()));
+        shipTo.insert(QStringLiteral("street1"), QStringLiteral("12 Harbour Road"));
+        noStreet.insert(QStringLiteral("shipTo"), shipTo);
+        QCOMPARE(createOrder(noStreet).status, 400); // the country's name is not its code
+        QJsonObject nameOnlyBillTo = order(QStringLiteral("SO7"), QStringLiteral("k7"));
+        nameOnlyBillTo.insert(QStringLiteral("billTo"),
+                              QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada")}});
+        QCOMPARE(createOrder(nameOnlyBillTo).status, 200);
+        QCOMPARE(orders().last()[QLatin1String("shipTo")][QLatin1String("city")].toString(),
+                 QStringLiteral("Portland"));
+        QJsonObject cancelled = noShipTo;
+        cancelled.insert(QStringLiteral("orderStatus"), QStringLiteral("cancelled"));
+        QCOMPARE(createOrder(cancelled).status, 400); // still required
+        cancelled.insert(QStringLiteral("shipTo"),
+                         QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada")}});
+        QCOMPARE(createOrder(cancelled).status, 200);
         QJsonObject fractional = order(QStringLiteral("SO3"));
         fractional[QStringLiteral("items")] = QJsonArray{QJsonObject{
             {QStringLiteral("sku"), QStringLiteral("X")}, {QStringLiteral("quantity"), 1.5}}};

@@ -216,6 +216,11 @@ private Q_SLOTS:
                     QJsonObject{{QStringLiteral("lineItemKey"),
                                  QString::number(l[QLatin1String("line")].toInt())},
                                 {QStringLiteral("quantity"), l[QLatin1String("quantity")]}});
+            const QJsonObject shipTo{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
+                                     {QStringLiteral("street1"), QStringLiteral("1 Main St")},
+                                     {QStringLiteral("city"), QStringLiteral("Portland")},
+                                     {QStringLiteral("postalCode"), QStringLiteral("04101")},
+                                     {QStringLiteral("country"), QStringLiteral("US")}};
             const sandboxtest::Reply r = m_client.json(
                 "POST",
                 QUrl(server.threePlBaseUrl().toString() + QStringLiteral("/orders/createorder")),
@@ -224,6 +229,8 @@ private Q_SLOTS:
                              QStringLiteral("ns-%1-%2").arg(c.accountId).arg(id)},
                             {QStringLiteral("orderDate"), QStringLiteral("2026-12-06")},
                             {QStringLiteral("orderStatus"), QStringLiteral("awaiting_shipment")},
+                            {QStringLiteral("shipTo"), shipTo},
+                            {QStringLiteral("billTo"), shipTo},
                             {QStringLiteral("items"), items}},
                 {{"Authorization",
                   "Basic " + (c.threePlKey + u':' + c.threePlSecret).toUtf8().toBase64()}});

@@ -136,6 +136,18 @@ QJsonObject threePlOrdersScenario(int orders)
     }
     ns.insert(QStringLiteral("salesOrders"), salesOrders);
     ns.insert(QStringLiteral("itemFulfillments"), QJsonArray());
+    // The 3PL needs somewhere to ship them: the customer's default address is each order's.
+    ns.insert(QStringLiteral("customers"),
+              QJsonArray{QJsonObject{
+                  {QStringLiteral("id"), 77},
+                  {QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
+                  {QStringLiteral("email"), QStringLiteral("ada@example.com")},
+                  {QStringLiteral("address"),
+                   QJsonObject{{QStringLiteral("addressee"), QStringLiteral("Ada Lovelace")},
+                               {QStringLiteral("addr1"), QStringLiteral("12 St James's Square")},
+                               {QStringLiteral("city"), QStringLiteral("London")},
+                               {QStringLiteral("zip"), QStringLiteral("SW1Y 4JH")},
+                               {QStringLiteral("country"), QStringLiteral("GB")}}}}});
     QJsonArray locations = ns[QLatin1String("locations")].toArray();
     locations.append(QJsonObject{{QStringLiteral("id"), 2},
                                  {QStringLiteral("name"), QStringLiteral("East Coast 3PL")}});
