@@ -10,6 +10,7 @@
 #include "sync/net/netsuiteerror.h"
 #include "sync/net/netsuiterecords.h"
 #include "sync/net/requestgate.h"
+#include "sync/net/suiteql.h"
 #include "sync/net/suiteqlquery.h"
 #include "sync/threepl/shipmentplanner.h"
 #include "sync/threepl/threeplordersender.h"
@@ -26,6 +27,8 @@ namespace fulfillsync {
 namespace {
 
 constexpr int kOrdersPerQuery = 900;
+constexpr int kReadBacksPerQuery = 200; // external ids in one SuiteQL IN list
+constexpr int kReadBacksPerPass = 1000;
 
 // A 404 only counts as "no such record" when NetSuite itself says so; a proxy's 404 page
 // proves nothing.
@@ -147,7 +150,15 @@ void ThreePlPass::settleStart()
                                      "confirmed are read back first by a real run.",
                                      nullptr, int(open.size()));
     } else {
-        m_unsettled.assign(open.begin(), open.end());
+        // The oldest first; the rest wait for the next pass, which is not "all synced".
+        const qsizetype now = std::min<qsizetype>(open.size(), kReadBacksPerPass);
+        m_unsettled.assign(open.begin(), open.begin() + now);
+        if (open.size() > now) {
+            m_summary.deferred += int(open.size() - now);
+            m_summary.warnings << tr("%n shipment(s) whose item fulfillment NetSuite has not "
+                                     "confirmed are read back by the next run.",
+                                     nullptr, int(open.size() - now));
+        }
     }
     settleNext();
 }
@@ -190,46 +201,111 @@ void ThreePlPass::netSuiteCall(HttpCall *call, Done done)
         call->start();
 }
 
-// 1. Intents from earlier passes whose outcome is not known.
+// 1. Intents from earlier passes whose outcome is not known (a lost answer, or a process killed
+// between storing the intent and recording the answer), read back by their external ids in
+// batches: one SuiteQL query per kReadBacksPerQuery rows, at most kReadBacksPerPass rows a
+// pass, so however many a string of kills left behind, every pass goes on to new shipments.
 void ThreePlPass::settleNext()
 {
     if (m_cancelled)
         return finish();
-    if (m_unsettled.empty()) {
-        WatermarkRepository watermarks(m_database.connection());
-        const QDateTime mark = watermarks.value(m_config.connector.id, watermarkStream());
-        m_readSince = mark.isValid()
-                          ? mark.addSecs(-m_config.overlapSeconds)
-                          : (m_config.firstPassSince.isValid() ? m_config.firstPassSince
-                                                               : m_config.clock().addDays(-30));
-        m_newest = mark;
-        m_newestVoid = watermarks.value(m_config.connector.id, voidsStream());
-        m_voidsSince =
-            m_newestVoid.isValid() ? m_newestVoid.addSecs(-m_config.overlapSeconds) : m_readSince;
-        return readShipments(1);
-    }
+    if (m_unsettled.empty())
+        return readShipmentsSinceWatermark();
     progress(tr("Checking earlier item fulfillments in NetSuite"), 0, int(m_unsettled.size()));
-    const ThreePlShipmentEntry entry = m_unsettled.front();
-    m_unsettled.pop_front();
-    lookUp(entry, [this, entry](const HttpResult &result, qint64 id) {
-        if (id > 0)
-            confirmCreated(entry, id,
-                           tr("NetSuite has item fulfillment %1 for shipment %2 (read back by its "
-                              "external id %3).")
-                               .arg(id)
-                               .arg(entry.shipmentId, entry.externalId),
-                           result.body, result.elapsedMs);
-        else if (provesAbsent(result))
-            m_sends.push_back(entry); // never arrived: send it again
-        else {
+    QList<ThreePlShipmentEntry> batch;
+    QStringList literals;
+    while (!m_unsettled.empty() && batch.size() < kReadBacksPerQuery) {
+        const ThreePlShipmentEntry &entry = m_unsettled.front();
+        // Our own external ids are letters, digits, '-' and '_'; anything else never becomes
+        // query text (it is read back with the next pass's, and stays unknown until then).
+        const QString literal = SuiteQl::stringLiteral(entry.externalId);
+        if (literal.isEmpty() || entry.externalId.isEmpty())
             ++m_summary.deferred;
-            m_summary.warnings << tr("Shipment %1: whether NetSuite created its item fulfillment "
-                                     "is still unknown (%2); it is checked again at %3.")
-                                      .arg(entry.shipmentId, result.failureText(),
-                                           postpone(entry).toLocalTime().toString(Qt::ISODate));
+        else {
+            batch << entry;
+            literals << literal;
         }
-        settleNext();
-    });
+        m_unsettled.pop_front();
+    }
+    if (batch.isEmpty())
+        return settleNext();
+    auto found = std::make_shared<QHash<QString, qint64>>(); // external id -> item fulfillment
+    auto unreadable = std::make_shared<bool>(false);
+    auto *query = new SuiteQlQuery(
+        m_network, m_config.netsuite,
+        QStringLiteral("SELECT t.id AS id, t.externalid AS externalid FROM transaction t WHERE "
+                       "t.type = 'ItemShip' AND t.externalid IN (") +
+            literals.join(QStringLiteral(", ")) + QStringLiteral(") ORDER BY t.id"),
+        this);
+    query->setGate(m_config.netSuiteGate);
+    query->setRetryPolicy(m_config.netSuiteRetry);
+    connect(query, &SuiteQlQuery::pageReceived, this,
+            [found, unreadable](const QList<QJsonObject> &rows) {
+                for (const QJsonObject &row : rows) {
+                    bool ok = false;
+                    const qint64 id = SuiteQlValue::integer(row, "id", &ok);
+                    const QString externalId = SuiteQlValue::text(row, "externalid");
+                    if (!ok || id <= 0 || externalId.isEmpty() || !SuiteQlValue::wellTyped(row))
+                        *unreadable = true; // unknown is never "not there"
+                    else
+                        found->insert(externalId, id);
+                }
+            });
+    connect(query, &SuiteQlQuery::finished, this,
+            [this, query, batch, found, unreadable](const NetSuiteError &error, bool) {
+                m_summary.netSuiteRequests += query->requestsSent();
+                query->deleteLater();
+                if (m_cancelled)
+                    return finish();
+                if (!error.isOk() || *unreadable) {
+                    // Not known for any of them: each waits for a later pass, and this one goes
+                    // on with what is new.
+                    const QString why = error.isOk()
+                                            ? tr("NetSuite sent rows that could not be read")
+                                            : error.message;
+                    QDateTime next;
+                    for (const ThreePlShipmentEntry &entry : batch)
+                        next = postpone(entry);
+                    m_summary.deferred += int(batch.size() + m_unsettled.size());
+                    m_summary.warnings
+                        << tr("%n shipment(s): whether NetSuite created their item fulfillments "
+                              "is still unknown (%1); they are checked again from %2.",
+                              nullptr, int(batch.size() + m_unsettled.size()))
+                               .arg(why, next.toLocalTime().toString(Qt::ISODate));
+                    m_unsettled.clear();
+                    return settleNext();
+                }
+                // A complete answer that does not list an external id proves its record absent.
+                for (const ThreePlShipmentEntry &entry : batch) {
+                    const qint64 id = found->value(entry.externalId);
+                    if (id > 0)
+                        confirmCreated(entry, id,
+                                       tr("NetSuite has item fulfillment %1 for shipment %2 (read "
+                                          "back by its external id %3).")
+                                           .arg(id)
+                                           .arg(entry.shipmentId, entry.externalId),
+                                       {}, 0);
+                    else
+                        m_sends.push_back(entry); // never arrived: send it again
+                }
+                settleNext();
+            });
+    query->start();
+}
+
+void ThreePlPass::readShipmentsSinceWatermark()
+{
+    WatermarkRepository watermarks(m_database.connection());
+    const QDateTime mark = watermarks.value(m_config.connector.id, watermarkStream());
+    m_readSince = mark.isValid()
+                      ? mark.addSecs(-m_config.overlapSeconds)
+                      : (m_config.firstPassSince.isValid() ? m_config.firstPassSince
+                                                           : m_config.clock().addDays(-30));
+    m_newest = mark;
+    m_newestVoid = watermarks.value(m_config.connector.id, voidsStream());
+    m_voidsSince =
+        m_newestVoid.isValid() ? m_newestVoid.addSecs(-m_config.overlapSeconds) : m_readSince;
+    readShipments(1);
 }
 
 // A shipment's item fulfillment in NetSuite, by its external id: `id` is 0 when not found

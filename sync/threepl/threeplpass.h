@@ -30,8 +30,9 @@ class RequestGate;
 // tracking numbers; any channel connector pushes those like any other shipped fulfillment, with
 // no extra configuration. Event-driven, one request at a time:
 //   1. settle: every intent whose outcome is unknown (the answer was lost, or the process died
-//      between storing it and sending) is read back by its external id. Found: created. Not
-//      found: sent again. Anything else: stays unknown, for the next pass;
+//      between storing it and sending) is read back by its external id, in batches of one
+//      SuiteQL query each, a bounded number a pass. Found: created. Not found: sent again.
+//      Anything else: stays unknown, for a later pass;
 //   2. read the shipments created since the watermark (minus an overlap), every page, through
 //      the key's pacer;
 //   2b. read the labels voided since then: one whose item fulfillment exists is flagged;
@@ -88,6 +89,7 @@ private:
 
     void settleStart();
     void settleNext();
+    void readShipmentsSinceWatermark();
     void readShipments(int page, bool voids = false);
     void onShipments(const HttpResult &result, int page);
     void onVoids(const HttpResult &result, int page);
