@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages fulfillsync needs to build, run and test.
 # Idempotent: when everything is present it returns in well under a second.
 #   scripts/install-deps.sh          build + run packages
-#   scripts/install-deps.sh --test   also what the test suite needs (PostgreSQL, Xvfb, keyring)
+#   scripts/install-deps.sh --test   also what the test suite needs (PostgreSQL, Xvfb, keyring,
+#                                    lintian and systemd-analyze for the packages)
 set -euo pipefail
 
 packages=(
@@ -16,7 +17,10 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql xvfb xauth x11-utils dbus gnome-keyring imagemagick
-             dpkg-dev appstream desktop-file-utils)
+             dpkg-dev appstream desktop-file-utils
+             # tst_package: lintian, systemd-analyze (systemd), strace (the unit's filters
+             # against the daemon's calls), pgrep (procps)
+             lintian systemd strace procps)
 fi
 
 missing=()
