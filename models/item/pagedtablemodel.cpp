@@ -40,6 +40,10 @@ PagedTableModel::PagedTableModel(Database &database, TablePageQuery query, QObje
             Qt::QueuedConnection);
     connect(m_counter, &TableReader::anchorsLoaded, this, &PagedTableModel::acceptAnchors,
             Qt::QueuedConnection);
+    connect(this, &PagedTableModel::locateRequested, m_counter, &TableReader::locateRow,
+            Qt::QueuedConnection);
+    connect(m_counter, &TableReader::rowLocated, this, &PagedTableModel::acceptLocated,
+            Qt::QueuedConnection);
     m_thread.start();
     m_countThread.start();
     setQuery(m_query);
@@ -68,6 +72,14 @@ void PagedTableModel::startGeneration()
     m_inFlight = -1;
     m_countCurrent = false;
     m_anchorsReady = false;
+    if (m_locating != 0) // the answer of the last generation will be dropped: ask again
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation = m_generation] {
+                if (generation == m_generation && m_locating != 0)
+                    Q_EMIT locateRequested(m_generation, m_query, m_locating);
+            },
+            Qt::QueuedConnection);
 }
 
 void PagedTableModel::setQuery(const TablePageQuery &query)
@@ -155,6 +167,30 @@ void PagedTableModel::requestRow(int row) const
             self->requestNextWanted();
         },
         Qt::QueuedConnection);
+}
+
+int PagedTableModel::loadedRowOf(qint64 id) const
+{
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
+        for (qsizetype i = 0; i < it->rows.size(); ++i)
+            if (it->rows.at(i).value(0).toLongLong() == id)
+                return int(qint64(it.key()) * m_pageSize + i);
+    return -1;
+}
+
+void PagedTableModel::locateRow(qint64 id)
+{
+    m_locating = id;
+    Q_EMIT locateRequested(m_generation, m_query, id);
+}
+
+void PagedTableModel::acceptLocated(quint64 generation, qint64 id, qint64 row)
+{
+    if (generation != m_generation || id != m_locating)
+        return;
+    m_locating = 0;
+    // The count may not have caught up yet: the row may lie past rowCount() for a moment.
+    Q_EMIT rowLocated(id, row >= 0 && row <= std::numeric_limits<int>::max() ? int(row) : -1);
 }
 
 void PagedTableModel::requestNextWanted()

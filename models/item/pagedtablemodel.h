@@ -55,6 +55,11 @@ public:
     QVariantList rowValues(int row) const; // stored values, id first; empty while loading
     // Asks for the page holding `row` without waiting for a view to paint it.
     void requestRow(int row) const;
+    // The row of a record in the pages at hand, -1 when none of them holds it.
+    int loadedRowOf(qint64 id) const;
+    // Finds the row of a record in the whole view (one COUNT on the counter's thread) and
+    // answers with rowLocated: a highlighted record stays found when a refresh moves it.
+    void locateRow(qint64 id);
     int pageSize() const { return m_pageSize; }
     void setPageSize(int rows);
     bool anchorsReady() const { return m_anchorsReady; } // jumps seek from a nearby key
@@ -77,6 +82,8 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void totalCountChanged(qint64 count);
     void loadFailed(const QString &message);
+    void locateRequested(quint64 generation, const fulfillsync::TablePageQuery &query, qint64 id);
+    void rowLocated(qint64 id, int row); // -1: the view does not hold it (any more)
 
 protected:
     // Column 0 of every row is the id and is not shown; view column c is row value c + 1.
@@ -97,6 +104,7 @@ private:
     void acceptPage(const fulfillsync::TablePage &page);
     void acceptCount(quint64 generation, qint64 count);
     void acceptAnchors(const fulfillsync::TableAnchors &anchors);
+    void acceptLocated(quint64 generation, qint64 id, qint64 row);
     void startGeneration();
     void requestNextWanted();
     TablePageQuery::Seek seekFor(int pageIndex) const;
@@ -127,6 +135,7 @@ private:
     bool m_anchorsReady = false;
     bool m_anchorsRequested = false; // this generation's anchor walk is queued or done
     bool m_countCurrent = false;     // m_totalCount belongs to this generation
+    qint64 m_locating = 0;           // the record locateRow() is finding; asked again after a reset
     int m_pageSize = 200;
     int m_maxPages = 64;
 };

@@ -298,6 +298,30 @@ TablePageQuery::Sql TablePageQuery::anchorSql(int stride) const
     return sql;
 }
 
+TablePageQuery::Sql TablePageQuery::positionSql(qint64 id) const
+{
+    const TableSpec &spec = specOf(table);
+    const QString column = sortColumnName(*this);
+    const auto withCondition = [](const QString &where, const QString &condition) -> QString {
+        return where + (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
+               condition;
+    };
+    // The row's own sort value is read in SQL: it may have changed since the page was read.
+    const QString key = QStringLiteral("(SELECT %1 FROM %2 WHERE id = ?)").arg(column, spec.table);
+    const QString before = ascending ? QStringLiteral("<") : QStringLiteral(">");
+    Sql sql;
+    const QString countWhere = withCondition(
+        whereClause(sql.values),
+        QStringLiteral("(%1 %3 %2 OR (%1 = %2 AND id %3 ?))").arg(column, key, before));
+    sql.values << id << id << id;
+    const QString existsWhere = withCondition(whereClause(sql.values), QStringLiteral("id = ?"));
+    sql.values << id;
+    sql.text = QStringLiteral("SELECT (SELECT COUNT(*) FROM %1%2), "
+                              "(SELECT COUNT(*) FROM %1%3)")
+                   .arg(spec.table, countWhere, existsWhere);
+    return sql;
+}
+
 TablePageQuery::Sql TablePageQuery::exportSql(bool withBodies) const
 {
     const TableSpec &spec = specOf(table);

@@ -59,6 +59,9 @@ struct TablePageQuery
     std::optional<Sql> indexedMatchesSql() const;
     // The key of every `stride`-th row in view order (row 0, stride, 2*stride...).
     Sql anchorSql(int stride) const;
+    // Where the row with this id is in view order: one row of (rows before it, whether it is in
+    // this view at all). Finds a highlighted record again after a refresh moved it.
+    Sql positionSql(qint64 id) const;
     // Every column (id first) in view order, for exports that stream straight from SQL; history
     // can add the recorded (redacted) request and response bodies as two last columns.
     Sql exportSql(bool withBodies = false) const;

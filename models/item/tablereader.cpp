@@ -118,6 +118,20 @@ void TableReader::countRows(quint64 generation, const TablePageQuery &query, int
     Q_EMIT anchorsLoaded(anchors);
 }
 
+void TableReader::locateRow(quint64 generation, const TablePageQuery &query, qint64 id)
+{
+    if (isStale(generation))
+        return;
+    QSqlDatabase db = m_database.connection();
+    QSqlQuery q(db);
+    if (!db.isOpen() || !run(q, forEngine(generation, query, db).positionSql(id), nullptr) ||
+        !q.next()) {
+        Q_EMIT rowLocated(generation, id, -1);
+        return;
+    }
+    Q_EMIT rowLocated(generation, id, q.value(1).toLongLong() > 0 ? q.value(0).toLongLong() : -1);
+}
+
 QList<QVariantList> TableReader::hopAnchors(QSqlDatabase &db, const TablePageQuery &query,
                                             int stride, quint64 generation) const
 {

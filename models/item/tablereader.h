@@ -30,12 +30,15 @@ public:
     // The count (cheap with an index) and, with a stride, the anchors (see hopAnchors): on
     // SQLite the anchors are sent first, elsewhere after the count.
     void countRows(quint64 generation, const fulfillsync::TablePageQuery &query, int anchorStride);
+    // Emits rowLocated with the row of `id` in view order, -1 when the view does not hold it.
+    void locateRow(quint64 generation, const fulfillsync::TablePageQuery &query, qint64 id);
     void closeConnection();
 
 Q_SIGNALS:
     void pageLoaded(const fulfillsync::TablePage &page);
     void countLoaded(quint64 generation, qint64 count);
     void anchorsLoaded(const fulfillsync::TableAnchors &anchors);
+    void rowLocated(quint64 generation, qint64 id, qint64 row);
 
 private:
     bool isStale(quint64 generation) const { return generation != m_latest.load(); }

@@ -442,6 +442,64 @@ private Q_SLOTS:
         QCOMPARE(orderAt(model, 319), QStringLiteral("SO0"));
     }
 
+    // A highlighted record is found again wherever a refresh moved it, in any filter and sort,
+    // also far outside the pages at hand.
+    void locatesARecordWhereverItMoved()
+    {
+        seedHistory(600);
+        HistoryTableModel model(m_temp->database());
+        watch(model);
+        model.setPageSize(50);
+        QVERIFY(waitForCount(model, 600));
+        QCOMPARE(orderAt(model, 10), QStringLiteral("SO589"));
+        const qint64 id = model.rowId(10);
+        {
+            HistoryRepository history(m_temp->database().connection());
+            for (int i = 0; i < 300; ++i) { // newer than all of them: they come in on top
+                SyncAttempt a;
+                a.occurredAt = QDateTime::currentDateTimeUtc().addSecs(i);
+                a.connectorName = QStringLiteral("main-store");
+                a.orderTranId = QStringLiteral("SO-new-%1").arg(i);
+                a.durationMs = 1000 + i;
+                QVERIFY(history.append(a) > 0);
+            }
+        }
+        model.refresh();
+        QVERIFY(waitForCount(model, 900));
+        QCOMPARE(model.loadedRowOf(id), -1); // its page is not at hand
+        QSignalSpy located(&model, &PagedTableModel::rowLocated);
+        model.locateRow(id);
+        QVERIFY(located.wait(5000));
+        QCOMPARE(located.first().at(0).toLongLong(), id);
+        QCOMPARE(located.first().at(1).toInt(), 310);
+        QCOMPARE(orderAt(model, 310), QStringLiteral("SO589"));
+        QCOMPARE(model.rowId(310), id);
+        QCOMPARE(model.loadedRowOf(id), 310);
+
+        // Sorted by duration, shortest first, outlet only: SO589 is the 295th outlet row.
+        TablePageQuery query = model.query();
+        query.sortColumn = HistoryTableModel::Duration;
+        query.ascending = true;
+        query.connector = QStringLiteral("outlet");
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 300));
+        located.clear();
+        model.locateRow(id);
+        QVERIFY(located.wait(5000));
+        QCOMPARE(located.first().at(1).toInt(), 294);
+        QCOMPARE(orderAt(model, 294), QStringLiteral("SO589"));
+        // A record the view does not hold: -1, never some other row.
+        QCOMPARE(orderAt(model, 0), QStringLiteral("SO1"));
+        const qint64 outlet = model.rowId(0);
+        query.connector = QStringLiteral("main-store");
+        model.setQuery(query);
+        QVERIFY(waitForCount(model, 600));
+        located.clear();
+        model.locateRow(outlet);
+        QVERIFY(located.wait(5000));
+        QCOMPARE(located.first().at(1).toInt(), -1);
+    }
+
     // "Order" sorts by number: SO9, SO10, SO100000, where text would say SO10, SO100000, SO9.
     void orderNumbersSortAsNumbers()
     {

@@ -122,18 +122,36 @@ TablePanel::TablePanel(Database &database, PagedTableModel *model, QWidget *pare
     // selects a row that is still loading).
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
+                if (m_highlighting)
+                    return;
+                m_locatedRow = -1;
                 m_pendingRow = current.isValid() ? current.row() : -1;
                 emitCurrentIfLoaded();
             });
     connect(model, &QAbstractItemModel::dataChanged, this, [this] {
         emitCurrentIfLoaded();
-        followCurrentRow();
+        keepRecordHighlighted();
+        highlightLocatedRow();
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TablePanel::highlightLocatedRow);
+    connect(model, &PagedTableModel::rowLocated, this, [this](qint64 id, int row) {
+        if (id != m_shownId)
+            return;
+        if (row < 0) {
+            // Not in this view any more (a filter no longer matches it): highlight nothing
+            // rather than another record; the details stay on it.
+            highlightRow(-1);
+            return;
+        }
+        m_locatedRow = row;
+        highlightLocatedRow();
     });
     connect(m_view, &QAbstractItemView::activated, this, &TablePanel::rowActivated);
     // A new filter or sort highlights nothing: the details say so instead of showing a row
     // that is no longer highlighted (and acting on it).
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_pendingRow = -1;
+        m_locatedRow = -1;
         if (m_shownId != 0) {
             m_shownId = 0;
             Q_EMIT currentRowIdChanged(0);
@@ -364,18 +382,51 @@ void TablePanel::emitCurrentIfLoaded()
     Q_EMIT currentRowIdChanged(id);
 }
 
-void TablePanel::followCurrentRow()
+void TablePanel::keepRecordHighlighted()
 {
     // A refresh during a sync moves rows under the highlight (new rows come in on top): the
-    // details follow the row that is highlighted now, so Replay or Resync act on what is seen.
+    // highlight moves with its record, so the details and Replay or Resync never slip to
+    // another one in silence.
     const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid() || m_pendingRow >= 0)
+    if (!current.isValid() || m_pendingRow >= 0 || m_shownId == 0 || m_locatedRow >= 0)
         return;
     const qint64 id = m_model->rowId(current.row());
-    if (id > 0 && id != m_shownId) {
-        m_shownId = id;
-        Q_EMIT currentRowIdChanged(id);
+    if (id <= 0 || id == m_shownId)
+        return;
+    const int row = m_model->loadedRowOf(m_shownId);
+    if (row >= 0)
+        highlightRow(row);
+    else
+        m_model->locateRow(m_shownId); // further away than the pages at hand
+}
+
+void TablePanel::highlightLocatedRow()
+{
+    if (m_locatedRow < 0)
+        return;
+    if (m_locatedRow >= m_model->rowCount())
+        return; // the count has not caught up yet; rowsInserted brings us back
+    if (!m_model->isRowLoaded(m_locatedRow)) {
+        m_model->requestRow(m_locatedRow);
+        return;
     }
+    const int row = m_model->rowId(m_locatedRow) == m_shownId ? m_locatedRow : -1;
+    m_locatedRow = -1;
+    highlightRow(row); // moved again meanwhile: nothing rather than another record
+}
+
+void TablePanel::highlightRow(int row)
+{
+    m_highlighting = true;
+    if (row < 0) {
+        m_view->selectionModel()->clear();
+    } else {
+        const QModelIndex target =
+            m_model->index(row, std::max(0, m_view->currentIndex().column()));
+        m_view->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
+    }
+    m_highlighting = false;
 }
 
 } // namespace fulfillsync

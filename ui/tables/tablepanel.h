@@ -63,7 +63,9 @@ private:
     void chooseExportFile();
     void askViewName();
     void emitCurrentIfLoaded();
-    void followCurrentRow();
+    void keepRecordHighlighted();
+    void highlightLocatedRow();
+    void highlightRow(int row);
 
     PagedTableModel *m_model;
     SavedViewStore m_store;
@@ -76,7 +78,9 @@ private:
     QAction *m_copy = nullptr;
     QAction *m_exportAction = nullptr;
     int m_pendingRow = -1;
-    qint64 m_shownId = 0; // the row whose details are shown
+    qint64 m_shownId = 0;        // the record whose details are shown: the highlight follows it
+    int m_locatedRow = -1;       // where the model found m_shownId after a refresh moved it
+    bool m_highlighting = false; // the highlight moves to its record, not the admin's choice
     bool m_restoring = false;
     bool m_fitted = false;
 };
