@@ -1,10 +1,13 @@
 #include "app/startupdatabase.h"
 
+#include "models/storage/database.h"
 #include "models/storage/databaseurl.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
 
 namespace fulfillsync {
 
@@ -54,6 +57,70 @@ StartupDatabase chooseStartupDatabase(bool demo, const QString &explicitUrl,
                    "own: leave out --database, or give a new file.")
                     .arg(QDir::toNativeSeparators(chosen.path))};
     return {explicitUrl, {}};
+}
+
+QString configuredDatabaseUrl()
+{
+    const QString chosen = QSettings().value(QStringLiteral("database/url")).toString();
+    if (!chosen.isEmpty())
+        return chosen;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QStringLiteral("sqlite://") +
+           QDir(folder).absoluteFilePath(QStringLiteral("fulfillsync.db"));
+}
+
+std::unique_ptr<Database> openStartupDatabase(QString url, const AskForDatabase &ask,
+                                              QString *openedUrl, QString *error)
+{
+    for (;;) {
+        const DatabaseUrl parsed = DatabaseUrl::parse(url);
+        if (!parsed.isValid()) {
+            *error = parsed.error;
+        } else {
+            auto database = std::make_unique<Database>(parsed);
+            if (database->openAndMigrate(error)) {
+                *openedUrl = url;
+                return database;
+            }
+        }
+        if (!ask)
+            return nullptr;
+        const QString next = ask(url, *error);
+        if (next.isEmpty())
+            return nullptr;
+        url = next;
+    }
+}
+
+bool isDemoRun(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        if (argument == u"--")
+            break;
+        for (const QString &option : {QStringLiteral("demo"), QStringLiteral("scenario")}) {
+            for (const QString &dashes : {QStringLiteral("-"), QStringLiteral("--")}) {
+                const QString name = dashes + option;
+                if (argument == name || argument.startsWith(name + u'='))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+QString demoApplicationName()
+{
+    return QStringLiteral("fulfillsync-demo");
+}
+
+void enterDemoSettingsScope(const QStringList &inherited)
+{
+    const QSettings real;
+    QCoreApplication::setApplicationName(demoApplicationName());
+    QSettings demo;
+    for (const QString &key : inherited)
+        if (!demo.contains(key) && real.contains(key))
+            demo.setValue(key, real.value(key));
 }
 
 } // namespace fulfillsync

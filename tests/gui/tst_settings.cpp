@@ -9,6 +9,7 @@
 #include "testutils/loopbackreceivers.h"
 #include "testutils/secretwait.h"
 #include "testutils/tempdatabase.h"
+#include "ui/settings/databaserecoverydialog.h"
 #include "ui/settings/mailservertab.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/window/appearance.h"
@@ -128,6 +129,102 @@ private Q_SLOTS:
         // Stored for the next start, which app/main.cpp reads.
         QVERIFY(m_dialog->apply());
         QCOMPARE(QSettings().value(SettingsKeys::DatabaseUrl).toString(), url);
+    }
+
+    // A database that fails its test is never saved (the next start would not open it); OK
+    // tests an untested one first, and saves and closes only when it passes.
+    void aDatabaseIsSavedOnlyOnceItsTestPassed()
+    {
+        QTemporaryDir folder;
+        // Nobody listens there: PostgreSQL refuses at once.
+        const QString broken = QStringLiteral("postgresql://nobody@127.0.0.1:1/none");
+        m_dialog->databaseUrlEdit()->setText(broken);
+        QSignalSpy finished(m_dialog.get(), &SettingsDialog::databaseTestFinished);
+        m_dialog->accept();
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(m_dialog->isVisible());
+        QVERIFY(!QSettings().contains(SettingsKeys::DatabaseUrl));
+        QVERIFY2(m_dialog->problemLabel()->text().contains(QStringLiteral("Not saved")),
+                 qPrintable(m_dialog->problemLabel()->text()));
+        QVERIFY(!m_dialog->apply()); // Apply too: tested again, refused again
+        QVERIFY(finished.wait(15000));
+        QVERIFY(!QSettings().contains(SettingsKeys::DatabaseUrl));
+
+        const QString working =
+            QStringLiteral("sqlite://") + folder.filePath(QStringLiteral("fs.db"));
+        m_dialog->databaseUrlEdit()->setText(working);
+        finished.clear();
+        m_dialog->accept();
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QTRY_VERIFY(!m_dialog->isVisible());
+        QCOMPARE(QSettings().value(SettingsKeys::DatabaseUrl).toString(), working);
+    }
+
+    // At start, a database that does not open offers another one (tested first) or the last
+    // one that opened, and Quit; never only an error box.
+    void aStartThatCannotOpenTheDatabaseOffersAWayOn()
+    {
+        QTemporaryDir folder;
+        // Nobody listens there: PostgreSQL refuses at once.
+        const QString broken = QStringLiteral("postgresql://nobody@127.0.0.1:1/none");
+        const QString last = QStringLiteral("sqlite://") + folder.filePath(QStringLiteral("a.db"));
+        {
+            DatabaseRecoveryDialog dialog(broken, QStringLiteral("unable to open database file"),
+                                          last);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.lastWorkingButton()->isVisible());
+            QVERIFY(dialog.quitButton()->isVisible());
+            QVERIFY(!dialog.useButton()->isEnabled()); // the broken one, untested
+            QTest::mouseClick(dialog.lastWorkingButton(), Qt::LeftButton);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            QCOMPARE(dialog.chosenUrl(), last);
+        }
+        DatabaseRecoveryDialog dialog(broken, QStringLiteral("unable to open database file"),
+                                      QString());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(!dialog.lastWorkingButton()->isVisible()); // none known
+        QSignalSpy tested(&dialog, &DatabaseRecoveryDialog::testFinished);
+        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        QVERIFY(tested.wait(15000));
+        QCOMPARE(tested.first().first().toBool(), false);
+        QVERIFY(!dialog.useButton()->isEnabled());
+        const QString working =
+            QStringLiteral("sqlite://") + folder.filePath(QStringLiteral("new.db"));
+        dialog.urlEdit()->setText(working);
+        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        QVERIFY(tested.wait(15000));
+        QCOMPARE(tested.last().first().toBool(), true);
+        QVERIFY(dialog.useButton()->isEnabled());
+        QTest::keyClick(dialog.urlEdit(), Qt::Key_X); // edited after its test: test again
+        QVERIFY(!dialog.useButton()->isEnabled());
+        QTest::keyClick(dialog.urlEdit(), Qt::Key_Backspace);
+        QVERIFY(dialog.useButton()->isEnabled());
+        QTest::mouseClick(dialog.useButton(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.chosenUrl(), working);
+    }
+
+    // The demo's Settings say so and never set a database: the demo's is its own.
+    void theDemosSettingsSayDemoAndKeepItsDatabase()
+    {
+        m_dialog->setDemoMode();
+        QVERIFY(m_dialog->windowTitle().contains(QStringLiteral("Demo")));
+        QVERIFY(!m_dialog->databaseUrlEdit()->isEnabled());
+        QVERIFY(!m_dialog->databaseTestButton()->isEnabled());
+        m_dialog->databaseUrlEdit()->setText(QStringLiteral("sqlite:///tmp/elsewhere.db"));
+        QVERIFY(m_dialog->apply());
+        QVERIFY(!QSettings().contains(SettingsKeys::DatabaseUrl));
+        const auto noted = [this] {
+            for (QLabel *label : m_dialog->findChildren<QLabel *>())
+                if (label->isVisible() && label->text().startsWith(u"Demo:"))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(noted());
     }
 
     void databasePasswordIsNeverStored()

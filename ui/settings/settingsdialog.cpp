@@ -23,6 +23,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 namespace fulfillsync {
 
@@ -270,6 +271,18 @@ bool SettingsDialog::apply()
                               "(PostgreSQL reads it from there)."));
         return false;
     }
+    // A database that does not answer would lock the admin out at the next start: a changed
+    // one is saved only after its Test passed.
+    const bool closeWhenSaved = std::exchange(m_closeWhenSaved, false);
+    if (!m_demo && !databaseUrl.isEmpty() &&
+        databaseUrl != QSettings().value(SettingsKeys::DatabaseUrl).toString() &&
+        databaseUrl != m_verifiedDatabaseUrl) {
+        m_tabs->setCurrentIndex(1);
+        m_problem->setText(tr("Testing the database before saving…"));
+        m_afterTest = closeWhenSaved ? AfterTest::Accept : AfterTest::Apply;
+        testDatabase();
+        return false;
+    }
 
     if (QString problem; !m_mailServer->apply(&problem)) {
         m_tabs->setCurrentWidget(m_mailServer);
@@ -287,10 +300,12 @@ bool SettingsDialog::apply()
     }
 
     QSettings settings;
-    if (databaseUrl.isEmpty())
-        settings.remove(SettingsKeys::DatabaseUrl);
-    else
-        settings.setValue(SettingsKeys::DatabaseUrl, databaseUrl);
+    if (!m_demo) { // the demo's database is its own, whatever is typed here
+        if (databaseUrl.isEmpty())
+            settings.remove(SettingsKeys::DatabaseUrl);
+        else
+            settings.setValue(SettingsKeys::DatabaseUrl, databaseUrl);
+    }
     settings.setValue(SettingsKeys::DefaultInterval, m_defaultInterval->value());
     const Theme theme = themeFromKey(m_theme->currentData().toString());
     if (theme != storedTheme())
@@ -329,6 +344,7 @@ bool SettingsDialog::apply()
 
 void SettingsDialog::accept()
 {
+    m_closeWhenSaved = true;
     if (apply())
         QDialog::accept();
 }
@@ -371,15 +387,48 @@ void SettingsDialog::testDatabase()
     m_databaseResult->setStyleSheet(QString());
     m_databaseResult->setText(tr("Testing…"));
     auto *watcher = new QFutureWatcher<DatabaseProbeResult>(this);
-    connect(watcher, &QFutureWatcher<DatabaseProbeResult>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<DatabaseProbeResult>::finished, this, [this, watcher, text] {
         const DatabaseProbeResult result = watcher->result();
         watcher->deleteLater();
         m_databaseTestRunning = false;
         m_databaseTest->setEnabled(true);
         showResult(m_databaseResult, result.ok, result.summary);
+        if (result.ok)
+            m_verifiedDatabaseUrl = text;
+        const AfterTest after = std::exchange(m_afterTest, AfterTest::Nothing);
         Q_EMIT databaseTestFinished(result.ok);
+        if (after == AfterTest::Nothing)
+            return;
+        if (!result.ok) {
+            m_problem->setText(
+                tr("Not saved: this database did not pass the test. %1").arg(result.summary));
+            return;
+        }
+        m_problem->clear();
+        if (after == AfterTest::Accept)
+            accept();
+        else
+            apply();
     });
     watcher->setFuture(QtConcurrent::run([text] { return probeDatabase(text); }));
+}
+
+void SettingsDialog::setDemoMode()
+{
+    m_demo = true;
+    setWindowTitle(tr("Settings — Demo"));
+    m_databaseUrl->setEnabled(false);
+    m_databaseTest->setEnabled(false);
+    m_databaseUrl->clear();
+    m_databaseUrl->setPlaceholderText(tr("Demo: a database of its own, deleted when it closes"));
+    auto *note = new QLabel(tr("Demo: these settings are the demo's own. Nothing set here "
+                               "changes the real fulfillsync's settings or database."),
+                            this);
+    note->setWordWrap(true);
+    note->setAccessibleName(tr("Demo note"));
+    note->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fe; color: #1a3d7c; "
+                                       "border: 1px solid #aac4f0; padding: 6px; }"));
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, note);
 }
 
 void SettingsDialog::chooseSqliteFile()

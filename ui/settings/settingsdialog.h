@@ -45,9 +45,14 @@ public:
     QLabel *keychainWarning() const { return m_keychainWarning; }
     QLabel *problemLabel() const { return m_problem; }
     MailServerTab *mailServerTab() const { return m_mailServer; }
+    // The demo's Settings: marked as the demo's, and its database is the demo's own (fixed).
+    void setDemoMode();
 
 public Q_SLOTS:
-    bool apply(); // writes everything; false (and says why) when something is invalid
+    // Writes everything; false (and says why) when something is invalid. A changed database
+    // is saved only once its Test passed: an untested one is tested first, and saved (and the
+    // dialog closed, for OK) when it passes.
+    bool apply();
     void accept() override;
     void testNetSuite();
     void testDatabase();
@@ -72,6 +77,11 @@ private:
     QHash<QByteArray, bool> m_secretEdited;
     int m_pendingReads = 0;
     bool m_databaseTestRunning = false;
+    QString m_verifiedDatabaseUrl; // the last URL whose Test passed
+    enum class AfterTest { Nothing, Apply, Accept };
+    AfterTest m_afterTest = AfterTest::Nothing; // what waits for the running Test
+    bool m_closeWhenSaved = false;              // apply() runs for OK
+    bool m_demo = false;
 
     QTabWidget *m_tabs = nullptr;
     QLabel *m_keychainWarning = nullptr;

@@ -11,6 +11,7 @@ namespace fulfillsync {
 // shares (connectors, the NetSuite account) lives in the database instead; secrets in neither.
 namespace SettingsKeys {
 inline const QString DatabaseUrl = QStringLiteral("database/url");
+inline const QString LastWorkingDatabase = QStringLiteral("database/lastWorking"); // opened last
 inline const QString DefaultInterval = QStringLiteral("schedule/defaultIntervalMinutes");
 inline const QString Theme = QStringLiteral("appearance/theme");       // system, light, dark
 inline const QString Language = QStringLiteral("appearance/language"); // "", en, de
