@@ -11,6 +11,7 @@
 #include "models/storage/database.h"
 #include "sync/secrets/keychainsecretstore.h"
 #include "sync/synccontroller.h"
+#include "ui/settings/databaserecoverydialog.h"
 #include "ui/window/appearance.h"
 #include "ui/window/firststart.h"
 #include "ui/window/mainwindow.h"
@@ -29,18 +30,6 @@ using namespace fulfillsync;
 
 namespace {
 
-// The real database: the one chosen in the settings (database/url), else SQLite in the user's
-// data folder. --database overrides it; the demo never uses it.
-QString configuredDatabaseUrl()
-{
-    const QString chosen = QSettings().value(QStringLiteral("database/url")).toString();
-    if (!chosen.isEmpty())
-        return chosen;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QStringLiteral("sqlite://") +
-           QDir(folder).absoluteFilePath(QStringLiteral("fulfillsync.db"));
-}
-
 int fail(const QString &title, const QString &message)
 {
     QMessageBox::critical(nullptr, title, message);
@@ -56,6 +45,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("fulfillsync"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fulfillsync.svg")));
+    // Before the demo leaves the real settings: the real database, to keep the demo out of it.
+    const QString realDatabaseUrl = configuredDatabaseUrl();
+    const bool demoRun = isDemoRun(QCoreApplication::arguments());
+    if (demoRun)
+        enterDemoSettingsScope({SettingsKeys::Theme, SettingsKeys::Language});
 
     QTranslator translator;
     QTranslator qtTranslator;
@@ -95,21 +89,40 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const bool demo = parser.isSet(demoOption) || parser.isSet(scenarioOption);
+    if (demo && !demoRun) // spelled in a way isDemoRun missed: still never the real settings
+        enterDemoSettingsScope({SettingsKeys::Theme, SettingsKeys::Language});
     const int demoOrders = demo && !parser.isSet(scenarioOption)
                                ? std::max(1, parser.value(demoOrdersOption).toInt())
                                : 0;
     QTemporaryDir demoFolder; // the demo's database lives and dies with this run
-    const StartupDatabase chosen = chooseStartupDatabase(
-        demo, parser.value(databaseOption), configuredDatabaseUrl(), demoFolder.path());
+    const StartupDatabase chosen = chooseStartupDatabase(demo, parser.value(databaseOption),
+                                                         realDatabaseUrl, demoFolder.path());
     if (!chosen.error.isEmpty())
         return fail(QApplication::translate("main", "Database"), chosen.error);
-    const DatabaseUrl url = DatabaseUrl::parse(chosen.url);
-    if (!url.isValid())
-        return fail(QApplication::translate("main", "Database"), url.error);
-    Database database(url);
+    // The configured database may not open (a server gone, a setting that never worked): the
+    // admin chooses another one, or the last that opened, instead of an error and an exit. A
+    // database given with --database or the demo's own gets the plain error.
+    const bool configured = !demo && parser.value(databaseOption).isEmpty();
+    AskForDatabase ask;
+    if (configured)
+        ask = [](const QString &failedUrl, const QString &why) {
+            DatabaseRecoveryDialog dialog(
+                failedUrl, why, QSettings().value(SettingsKeys::LastWorkingDatabase).toString());
+            return dialog.exec() == QDialog::Accepted ? dialog.chosenUrl() : QString();
+        };
+    QString openedUrl;
     QString error;
-    if (!database.openAndMigrate(&error))
-        return fail(QApplication::translate("main", "Database"), error);
+    const std::unique_ptr<Database> opened =
+        openStartupDatabase(chosen.url, ask, &openedUrl, &error);
+    if (!opened)
+        return configured ? 1 : fail(QApplication::translate("main", "Database"), error);
+    if (!demo) {
+        QSettings settings;
+        settings.setValue(SettingsKeys::LastWorkingDatabase, openedUrl);
+        if (configured && openedUrl != chosen.url) // chosen in the dialog: kept for next time
+            settings.setValue(SettingsKeys::DatabaseUrl, openedUrl);
+    }
+    Database &database = *opened;
 
     EmbeddedSandbox sandbox;
     SyncRequest syncTemplate;
@@ -135,8 +148,10 @@ int main(int argc, char *argv[])
     std::unique_ptr<ScreenshotTour> tour;
     if (parser.isSet(screenshotOption))
         tour = std::make_unique<ScreenshotTour>(window, sync, QDir(parser.value(screenshotOption)));
-    if (demo)
+    if (demo) {
         window.setWindowTitle(QApplication::translate("main", "fulfillsync — demo"));
+        window.markAsDemo();
+    }
     window.show();
     // The window syncs by itself, as the daemon does; the connector lease keeps the two apart.
     sync.startSchedule();

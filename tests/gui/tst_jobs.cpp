@@ -12,12 +12,14 @@
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/jobs/joblistmodel.h"
 #include "ui/jobs/jobspage.h"
+#include "ui/tables/orderdetailpane.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -36,7 +38,7 @@ class TestJobs : public QObject
     std::unique_ptr<MainWindow> m_window;
     qint64 m_connector = 0;
 
-    void startWith(int demoOrders)
+    void startWith(int demoOrders, bool withThreePl = false)
     {
         m_temp = std::make_unique<TempDatabase>(TempDatabase::Engine::Sqlite);
         QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
@@ -47,8 +49,13 @@ class TestJobs : public QObject
         QString error;
         m_connector = configureDemo(m_temp->database().connection(), target, &error);
         QVERIFY2(m_connector > 0, qPrintable(error));
+        SyncCredentials credentials = demoCredentials(target, m_connector);
+        if (withThreePl)
+            QVERIFY2(configureDemoThreePl(m_temp->database().connection(), target, &credentials,
+                                          &error) > 0,
+                     qPrintable(error));
         m_sync = std::make_unique<SyncController>(m_temp->database());
-        m_sync->setCredentials(demoCredentials(target, m_connector));
+        m_sync->setCredentials(credentials);
         SyncRequest syncTemplate;
         syncTemplate.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
         m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, syncTemplate);
@@ -59,6 +66,15 @@ class TestJobs : public QObject
                 model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    int finishedJobs() const
+    {
+        JobListModel *jobs = m_window->jobs()->model();
+        int finished = 0;
+        for (int row = 0; row < jobs->rowCount(); ++row)
+            finished += !jobs->job(row).running();
+        return finished;
     }
 
 private Q_SLOTS:
@@ -150,6 +166,51 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, JobListModel::Trigger).data().toString(),
                  QStringLiteral("Sync now"));
         QCOMPARE(model->index(0, JobListModel::Result).data().toString(), result);
+    }
+
+    // Resync and dry run of one order run the connectors that own it, no other connector's
+    // whole pass; Jobs says which was a dry run; the status line sums up every connector.
+    void resyncRunsOnlyTheConnectorsOfTheOrder()
+    {
+        startWith(20, true);
+        JobListModel *jobs = m_window->jobs()->model();
+        m_window->syncNowAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finishedJobs(), 2, 60000);
+        QVERIFY2(m_window->statusText().contains(QStringLiteral("main-store:")) &&
+                     m_window->statusText().contains(QStringLiteral("Warehouse 3PL:")),
+                 qPrintable(m_window->statusText()));
+
+        // An order of the store that the 3PL never had.
+        QSqlQuery q(m_temp->database().connection());
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT id FROM sales_orders WHERE id NOT IN (SELECT sales_order_id FROM "
+            "threepl_orders) AND id NOT IN (SELECT sales_order_id FROM threepl_shipments) "
+            "ORDER BY id LIMIT 1")));
+        QVERIFY(q.next());
+        const qint64 order = q.value(0).toLongLong();
+        q.finish(); // an open read would keep this connection on an old snapshot
+
+        Q_EMIT m_window->orderDetail()->resyncRequested(order);
+        QTRY_COMPARE_WITH_TIMEOUT(finishedJobs(), 3, 60000);
+        QTRY_VERIFY(m_window->syncNowAction()->isEnabled()); // nothing else runs
+        QCOMPARE(jobs->rowCount(), 3);
+        QCOMPARE(jobs->index(0, JobListModel::Connector).data().toString(),
+                 QStringLiteral("main-store"));
+        QCOMPARE(jobs->index(0, JobListModel::Trigger).data().toString(), QStringLiteral("Resync"));
+
+        Q_EMIT m_window->orderDetail()->dryRunRequested(order);
+        QTRY_COMPARE_WITH_TIMEOUT(finishedJobs(), 4, 60000);
+        QTRY_VERIFY(m_window->syncNowAction()->isEnabled());
+        QCOMPARE(jobs->rowCount(), 4);
+        QCOMPARE(jobs->index(0, JobListModel::Connector).data().toString(),
+                 QStringLiteral("main-store"));
+        QCOMPARE(jobs->index(0, JobListModel::Trigger).data().toString(),
+                 QStringLiteral("Dry run"));
+        // Still a dry run when read back from sync_runs by a later window.
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(m_temp->database(), *m_sync, SyncRequest{});
+        QCOMPARE(m_window->jobs()->model()->index(0, JobListModel::Trigger).data().toString(),
+                 QStringLiteral("Dry run"));
     }
 
     void listKeepsPassesPerConnectorNewestFirst()

@@ -14,6 +14,7 @@
 #include "testutils/tempdatabase.h"
 #include "ui/mappings/mappingspage.h"
 #include "ui/mappings/mappingtablemodel.h"
+#include "ui/settings/settingsdialog.h"
 #include "ui/tables/attemptdetailpane.h"
 #include "ui/tables/columnchooser.h"
 #include "ui/tables/csvexportrunner.h"
@@ -40,6 +41,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -156,6 +158,43 @@ private Q_SLOTS:
         m_window.reset();
     }
 
+    // The demo's window says Demo where it is seen (a banner over every tab, the status bar,
+    // its Settings), not only in the title.
+    void theDemoWindowSaysDemo()
+    {
+        startWith(0);
+        MemorySecretStore secrets;
+        m_window->setSecretStore(secrets);
+        QVERIFY(!m_window->demoBanner());
+        m_window->markAsDemo();
+        QVERIFY(m_window->demoBanner());
+        QTRY_VERIFY(m_window->demoBanner()->isVisible());
+        QVERIFY(m_window->demoBanner()->text().contains(QStringLiteral("Demo")));
+        bool badge = false;
+        for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+            badge = badge || label->text() == QStringLiteral("DEMO");
+        QVERIFY(badge);
+        QVERIFY(!m_window->openDemoAction()->isVisible());
+        for (int tab = 0; tab < m_window->tabs()->count(); ++tab) {
+            m_window->tabs()->setCurrentIndex(tab);
+            QVERIFY(m_window->demoBanner()->isVisible());
+        }
+        QString title;
+        bool databaseLocked = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            title = dialog->windowTitle();
+            databaseLocked = !dialog->databaseUrlEdit()->isEnabled();
+            dialog->reject();
+        });
+        m_window->settingsAction()->trigger();
+        QVERIFY2(title.contains(QStringLiteral("Demo")), qPrintable(title));
+        QVERIFY(databaseLocked);
+        m_window.reset();
+    }
+
     void cleanup()
     {
         QSettings().clear();
@@ -220,25 +259,44 @@ private Q_SLOTS:
             30000);
 
         // Replay the first pushed attempt: the live duplicate check finds it, nothing is sent.
+        // The question names the fulfillment, order and connector, not a row number.
+        QStringList questions;
+        m_window->setConfirm([&questions](const QString &question) {
+            questions << question;
+            return true;
+        });
         m_window->tabs()->setCurrentWidget(m_window->historyPanel()->parentWidget());
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 3, 5000);
         m_window->historyView()->setCurrentIndex(m_window->historyModel()->index(0, 0));
         QTRY_VERIFY(
             m_window->attemptDetail()->text().contains(QStringLiteral("fulfillmentCreate")));
+        const qint64 replayed = m_window->attemptDetail()->attemptId();
+        const QString fulfillment =
+            cell(m_window->historyModel(), 0, HistoryTableModel::Fulfillment);
+        const QString order = cell(m_window->historyModel(), 0, HistoryTableModel::Order);
         for (QPushButton *b : m_window->attemptDetail()->findChildren<QPushButton *>())
             if (b->text() == tr("Re&play"))
                 QTest::mouseClick(b, Qt::LeftButton);
+        QCOMPARE(questions.size(), 1);
+        const QString expected =
+            QStringLiteral("Replay %1 of %2 to main-store").arg(fulfillment, order);
+        QVERIFY2(questions.first().contains(expected), qPrintable(questions.first()));
+        QVERIFY2(!questions.first().contains(QString::number(replayed)),
+                 qPrintable(questions.first()));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->rowCount(), 4, 30000);
         QTRY_VERIFY2(cell(m_window->historyModel(), 0, HistoryTableModel::Message)
                          .contains(QStringLiteral("Already in Shopify")),
                      qPrintable(cell(m_window->historyModel(), 0, HistoryTableModel::Message)));
         QCOMPARE(cell(m_window->historyModel(), 0, HistoryTableModel::Trigger),
                  QStringLiteral("Replay"));
-        // The replay's row came in on top, under the highlight: the pane follows the row that
-        // is highlighted now, so a second Replay acts on what is seen.
-        const int highlighted = m_window->historyView()->currentIndex().row();
-        QTRY_COMPARE(m_window->attemptDetail()->attemptId(),
-                     m_window->historyModel()->rowId(highlighted));
+        // The replay's row came in on top, under the highlight: the highlight, the pane and
+        // Replay stay on the attempt that was chosen, now one row further down.
+        QTRY_COMPARE(m_window->historyModel()->rowId(m_window->historyView()->currentIndex().row()),
+                     replayed);
+        QCOMPARE(m_window->historyView()->currentIndex().row(), 1);
+        QCOMPARE(m_window->attemptDetail()->attemptId(), replayed);
+        QVERIFY(m_window->historyView()->selectionModel()->isRowSelected(1, {}));
+        QVERIFY(!m_window->historyView()->selectionModel()->isRowSelected(0, {}));
         // A new filter highlights nothing: the pane offers nothing to act on.
         m_window->historyPanel()->filterBar()->textEdit()->setText(QStringLiteral("SO1002"));
         m_window->historyPanel()->filterBar()->applyNow();
@@ -267,12 +325,17 @@ private Q_SLOTS:
         QVERIFY(ledger.markAttention(flagged.connectorId, flagged.fulfillmentId));
 
         QTRY_COMPARE_WITH_TIMEOUT(m_window->orderModel()->rowCount(), 5, 5000);
+        // The rows' page may be reloading (the sync's last refresh): wait for it, not a time.
         int row = -1;
-        for (int r = 0; r < m_window->orderModel()->rowCount() && row < 0; ++r)
-            if (m_window->orderModel()->index(r, 0).data(PagedTableModel::RowIdRole).toLongLong() ==
-                flagged.orderId)
-                row = r;
-        QVERIFY(row >= 0);
+        const auto findRow = [&] {
+            for (int r = 0; r < m_window->orderModel()->rowCount() && row < 0; ++r) {
+                m_window->orderModel()->requestRow(r);
+                if (m_window->orderModel()->rowId(r) == flagged.orderId)
+                    row = r;
+            }
+            return row >= 0;
+        };
+        QTRY_VERIFY(findRow());
         m_window->orderView()->setCurrentIndex(m_window->orderModel()->index(row, 0));
         QPushButton *resolve = nullptr;
         for (QPushButton *b : m_window->orderDetail()->findChildren<QPushButton *>())

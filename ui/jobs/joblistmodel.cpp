@@ -6,8 +6,11 @@ namespace fulfillsync {
 
 namespace {
 
-QString triggerName(const std::optional<SyncTrigger> &trigger)
+QString triggerName(const JobListModel::Job &job)
 {
+    if (job.dryRun || (job.summary && job.summary->dryRun))
+        return JobListModel::tr("Dry run");
+    const std::optional<SyncTrigger> &trigger = job.trigger;
     if (!trigger)
         return JobListModel::tr("Schedule");
     switch (*trigger) {
@@ -40,12 +43,18 @@ void JobListModel::noteRequest(const SyncRequest &request)
     if (request.replayAttemptId != 0)
         trigger = SyncTrigger::Replay;
     // A replay names an attempt, not a connector: it applies to whichever pass starts next.
-    m_pendingTriggers.insert(request.replayAttemptId != 0 ? 0 : request.connectorId, trigger);
+    const qint64 key = request.replayAttemptId != 0 ? 0 : request.connectorId;
+    m_pendingTriggers.insert(key, trigger);
+    if (request.dryRun)
+        m_pendingDryRuns.insert(key);
+    else
+        m_pendingDryRuns.remove(key);
 }
 
 void JobListModel::clearPendingRequests()
 {
     m_pendingTriggers.clear();
+    m_pendingDryRuns.clear();
 }
 
 int JobListModel::runningRow(qint64 connectorId) const
@@ -62,10 +71,13 @@ int JobListModel::startJob(qint64 connectorId, const QString &name)
     job.connectorId = connectorId;
     job.connectorName = name;
     job.started = QDateTime::currentDateTimeUtc();
-    if (m_pendingTriggers.contains(connectorId))
+    if (m_pendingTriggers.contains(connectorId)) {
         job.trigger = m_pendingTriggers.take(connectorId);
-    else if (m_pendingTriggers.contains(0))
+        job.dryRun = m_pendingDryRuns.remove(connectorId);
+    } else if (m_pendingTriggers.contains(0)) {
         job.trigger = m_pendingTriggers.value(0); // kept: it covers every connector of the run
+        job.dryRun = m_pendingDryRuns.contains(0);
+    }
     beginInsertRows({}, 0, 0);
     m_jobs.prepend(job);
     endInsertRows();
@@ -114,6 +126,7 @@ void JobListModel::restore(const QList<SyncRun> &runs)
         job.connectorId = run.connectorId;
         job.connectorName = run.connectorName;
         job.trigger = run.trigger;
+        job.dryRun = run.dryRun;
         job.started = run.startedAt;
         job.finished = run.finishedAt;
         SyncRunSummary summary;
@@ -227,7 +240,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case Connector:
         return job.connectorName;
     case Trigger:
-        return triggerName(job.trigger);
+        return triggerName(job);
     case Started:
         return job.started.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"));
     case Phase:

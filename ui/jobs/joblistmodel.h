@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QSet>
 #include <optional>
 
 namespace fulfillsync {
@@ -41,6 +42,7 @@ public:
         qint64 connectorId = 0;
         QString connectorName;
         std::optional<SyncTrigger> trigger;
+        bool dryRun = false; // sent and wrote nothing, whatever the trigger
         QDateTime started;
         QDateTime finished; // invalid while running
         QString phase;
@@ -81,6 +83,7 @@ private:
 
     QList<Job> m_jobs;
     QHash<qint64, SyncTrigger> m_pendingTriggers; // connector id → trigger; 0: every connector
+    QSet<qint64> m_pendingDryRuns;                // connector ids (0: every connector)
     int m_maxFinished = 50;
 };
 

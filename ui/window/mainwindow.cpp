@@ -5,6 +5,9 @@
 #include "models/storage/changenotifier.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/orderowners.h"
+#include "models/storage/orderrepository.h"
 #include "sync/synccontroller.h"
 #include "ui/connectors/connectorspage.h"
 #include "ui/dashboard/dashboardpage.h"
@@ -289,6 +292,8 @@ void MainWindow::setSecretStore(SecretStore &secrets)
     m_settings->setMenuRole(QAction::PreferencesRole);
     connect(m_settings, &QAction::triggered, this, [this] {
         SettingsDialog dialog(m_database, *m_secrets, this);
+        if (m_demoBanner)
+            dialog.setDemoMode();
         dialog.exec();
     });
     m_fileMenu->insertAction(m_openDemo, m_settings);
@@ -309,6 +314,34 @@ QString MainWindow::statusText() const
     return m_status->text();
 }
 
+void MainWindow::markAsDemo()
+{
+    if (m_demoBanner)
+        return;
+    m_demoBanner = new QLabel(tr("<b>Demo</b> — generated orders served by the built-in sandbox, "
+                                 "in a database of the demo's own. Nothing done here changes "
+                                 "your real orders, settings or database."),
+                              this);
+    m_demoBanner->setWordWrap(true);
+    m_demoBanner->setAccessibleName(tr("Demo"));
+    m_demoBanner->setStyleSheet(
+        QStringLiteral("QLabel { background: #e8f0fe; color: #1a3d7c; "
+                       "border-bottom: 1px solid #aac4f0; padding: 6px; }"));
+    auto *wrapper = new QWidget(this);
+    auto *layout = new QVBoxLayout(wrapper);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_demoBanner);
+    layout->addWidget(takeCentralWidget(), 1);
+    setCentralWidget(wrapper);
+    auto *badge = new QLabel(tr("DEMO"), this);
+    badge->setAccessibleName(tr("Demo mode"));
+    badge->setStyleSheet(QStringLiteral("QLabel { background: #1a73e8; color: white; "
+                                        "font-weight: bold; padding: 1px 8px; }"));
+    statusBar()->insertPermanentWidget(0, badge);
+    m_openDemo->setVisible(false); // this is the demo already
+}
+
 void MainWindow::showStatus(const QString &text)
 {
     m_status->setText(text);
@@ -322,43 +355,80 @@ void MainWindow::syncNow()
     m_sync.runNow(request);
 }
 
+QString MainWindow::orderName(qint64 orderId) const
+{
+    const auto order = OrderRepository(m_database.connection()).order(orderId);
+    return order ? order->tranId : tr("order %1").arg(orderId);
+}
+
+// A resync or dry run of one order runs the connectors that own it, never every connector's
+// whole pass. Returns false (and says why) when none does.
+bool MainWindow::runForOrder(SyncRequest request, qint64 orderId)
+{
+    request.orderIds = {orderId};
+    const QList<qint64> owners = connectorsOwningOrders(m_database.connection(), {orderId});
+    if (owners.isEmpty()) {
+        const QString message = tr("No enabled connector handles %1: no connector has its channel "
+                                   "and no 3PL connector has it.")
+                                    .arg(orderName(orderId));
+        showStatus(message);
+        QMessageBox::information(this, tr("Nothing to run"), message);
+        return false;
+    }
+    for (qint64 connectorId : owners) {
+        request.connectorId = connectorId;
+        m_sync.runNow(request);
+    }
+    return true;
+}
+
 void MainWindow::resync(qint64 orderId)
 {
     SyncRequest request = m_syncTemplate;
     request.trigger = SyncTrigger::Resync;
-    request.orderIds = {orderId};
-    showStatus(tr("Resyncing the order…"));
-    m_sync.runNow(request);
+    showStatus(tr("Resyncing %1…").arg(orderName(orderId)));
+    runForOrder(request, orderId);
 }
 
 void MainWindow::dryRun(qint64 orderId)
 {
     SyncRequest request = m_syncTemplate;
     request.dryRun = true;
-    request.orderIds = {orderId};
-    m_dryRunPending = true;
     m_dryRunPlanned = 0;
-    showStatus(tr("Dry run: reading NetSuite and the channel, sending nothing…"));
-    m_sync.runNow(request);
+    showStatus(tr("Dry run of %1: reading NetSuite and the channel, sending nothing…")
+                   .arg(orderName(orderId)));
+    m_dryRunPending = runForOrder(request, orderId);
 }
 
 void MainWindow::replay(qint64 attemptId, bool asRecorded)
 {
+    // Confirmed by what the admin knows the row as: its fulfillment, order and connector.
+    const std::optional<SyncAttempt> attempt =
+        HistoryRepository(m_database.connection()).byId(attemptId);
+    if (!attempt) {
+        showStatus(tr("This history row cannot be read any more; nothing was replayed."));
+        return;
+    }
+    const QString what =
+        attempt->fulfillmentTranId.isEmpty()
+            ? tr("the held shipments of %1 from %2")
+                  .arg(attempt->orderTranId, attempt->connectorName)
+            : tr("%1 of %2 to %3")
+                  .arg(attempt->fulfillmentTranId, attempt->orderTranId, attempt->connectorName);
     const QString question =
-        asRecorded ? tr("Send the recorded request of attempt %1 again?\n\nThe channel is read "
+        asRecorded ? tr("Replay %1, sending the recorded request again?\n\nThe channel is read "
                         "back first: if the fulfillment is already there, nothing is sent.")
-                         .arg(attemptId)
-                   : tr("Build the request of attempt %1 again with today's mappings and send it?"
-                        "\n\nThe channel is read back first: if the fulfillment is already "
-                        "there, nothing is sent.")
-                         .arg(attemptId);
+                         .arg(what)
+                   : tr("Replay %1, built again with today's mappings?\n\nThe channel is read "
+                        "back first: if the fulfillment is already there, nothing is sent.")
+                         .arg(what);
     if (!m_confirm(question))
         return;
     SyncRequest request = m_syncTemplate;
     request.trigger = SyncTrigger::Replay;
     request.replayAttemptId = attemptId;
     request.replayAsRecorded = asRecorded;
-    showStatus(tr("Replaying attempt %1…").arg(attemptId));
+    showStatus(tr("Replaying %1…").arg(what));
     m_sync.runNow(request);
 }
 
@@ -368,8 +438,10 @@ void MainWindow::onBusyChanged(bool busy)
     m_cancel->setEnabled(busy);
     m_progress->setVisible(busy);
     m_cancelButton->setVisible(busy);
-    if (busy)
+    if (busy) {
         m_progress->setRange(0, 0);
+        m_runSummaries.clear(); // a new run: its connectors' summaries from here on
+    }
     if (!busy && m_dryRunPending) {
         m_dryRunPending = false;
         if (m_dryRunPlanned == 0)
@@ -400,30 +472,43 @@ void MainWindow::onProgress(const SyncProgress &progress)
         m_refreshDelay->start();
 }
 
+QString MainWindow::summaryLine(const SyncRunSummary &summary)
+{
+    if (!summary.error.isEmpty())
+        return tr("%1: the sync could not run. %2").arg(summary.connectorName, summary.error);
+    if (!summary.skipped.isEmpty())
+        return summary.skipped;
+    if (summary.cancelled)
+        return tr("%1: cancelled after %2 pushed.").arg(summary.connectorName).arg(summary.pushed);
+    if (summary.dryRun)
+        return tr("%1: dry run, nothing sent (%2 s).")
+            .arg(summary.connectorName)
+            .arg(summary.durationMs / 1000.0, 0, 'f', 1);
+    return tr("%1: %2 pushed, %3 failed, %4 held, %5 already in the channel (%6 s).")
+        .arg(summary.connectorName)
+        .arg(summary.pushed)
+        .arg(summary.failed)
+        .arg(summary.held)
+        .arg(summary.alreadyPushed)
+        .arg(summary.durationMs / 1000.0, 0, 'f', 1);
+}
+
 void MainWindow::onPassFinished(const SyncRunSummary &summary)
 {
-    if (!summary.error.isEmpty()) {
-        showStatus(tr("%1: the sync could not run. %2").arg(summary.connectorName, summary.error));
-        // A person who asked gets a dialog; the schedule's failures stay in the status line,
-        // the Jobs tab and the Dashboard instead of a box every few minutes.
-        if (summary.trigger != SyncTrigger::Schedule)
-            QMessageBox::warning(
-                this, tr("Sync failed"),
-                tr("Connector %1 could not sync.\n\n%2").arg(summary.connectorName, summary.error));
-    } else if (!summary.skipped.isEmpty()) {
-        showStatus(summary.skipped);
-    } else if (summary.cancelled) {
-        showStatus(
-            tr("%1: cancelled after %2 pushed.").arg(summary.connectorName).arg(summary.pushed));
-    } else {
-        showStatus(tr("%1: %2 pushed, %3 failed, %4 held, %5 already in the channel (%6 s).")
-                       .arg(summary.connectorName)
-                       .arg(summary.pushed)
-                       .arg(summary.failed)
-                       .arg(summary.held)
-                       .arg(summary.alreadyPushed)
-                       .arg(summary.durationMs / 1000.0, 0, 'f', 1));
-    }
+    // Every connector of the run is in the status line, not only the one that ended last.
+    m_runSummaries.removeIf(
+        [&](const SyncRunSummary &s) { return s.connectorId == summary.connectorId; });
+    m_runSummaries << summary;
+    QStringList lines;
+    for (const SyncRunSummary &s : std::as_const(m_runSummaries))
+        lines << summaryLine(s);
+    showStatus(lines.join(QStringLiteral("  ·  ")));
+    // A person who asked gets a dialog; the schedule's failures stay in the status line,
+    // the Jobs tab and the Dashboard instead of a box every few minutes.
+    if (!summary.error.isEmpty() && summary.trigger != SyncTrigger::Schedule)
+        QMessageBox::warning(
+            this, tr("Sync failed"),
+            tr("Connector %1 could not sync.\n\n%2").arg(summary.connectorName, summary.error));
     refreshTables();
 }
 

@@ -76,6 +76,10 @@ public:
     void setDemoLauncher(std::function<void()> launch) { m_launchDemo = std::move(launch); }
 
     void showStatus(const QString &text);
+    // This window is the demo's: a banner and a status badge say so, and its Settings are the
+    // demo's own.
+    void markAsDemo();
+    QLabel *demoBanner() const { return m_demoBanner; } // null unless markAsDemo()
     // Connectors were added or changed outside the Connectors tab (the demo's, an import).
     void connectorsChanged();
 
@@ -96,6 +100,9 @@ private:
     void resync(qint64 orderId);
     void dryRun(qint64 orderId);
     void replay(qint64 attemptId, bool asRecorded);
+    bool runForOrder(SyncRequest request, qint64 orderId);
+    QString orderName(qint64 orderId) const;
+    static QString summaryLine(const fulfillsync::SyncRunSummary &summary);
     void selectPendingOrder();
 
     Database &m_database;
@@ -123,13 +130,15 @@ private:
     QAction *m_syncNow = nullptr;
     QAction *m_cancel = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_demoBanner = nullptr;
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
     DashboardPage *m_dashboard = nullptr;
     JobsPage *m_jobs = nullptr;
     InboxPage *m_inbox = nullptr;
-    qint64 m_pendingOrder = 0; // showOrder() waits for the filtered page to arrive
+    QList<SyncRunSummary> m_runSummaries; // the passes of the current run, one per connector
+    qint64 m_pendingOrder = 0;            // showOrder() waits for the filtered page to arrive
 };
 
 } // namespace fulfillsync
