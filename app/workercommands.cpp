@@ -156,8 +156,9 @@ int runWorkerCommand(const QStringList &arguments)
         "FULFILLSYNC_NS_CONSUMER_KEY, FULFILLSYNC_NS_CONSUMER_SECRET, FULFILLSYNC_NS_TOKEN_ID, "
         "FULFILLSYNC_NS_TOKEN_SECRET, FULFILLSYNC_CHANNEL_TOKEN_<CONNECTOR>; alerts: "
         "FULFILLSYNC_ALERT_WEBHOOK_<CONNECTOR>, FULFILLSYNC_MAIL_PASSWORD.\n\n"
-        "Exit codes: 0 everything synced, 1 some fulfillments failed, are held or wait in "
-        "quarantine, 2 could not start, 3 a connector could not run."));
+        "Exit codes: 0 everything synced and nothing owed, 1 something failed, is held, waits "
+        "in quarantine or in the Inbox (whatever this run looked at), or a connector was "
+        "skipped (another worker holds it), 2 could not start, 3 a connector could not run."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"),

@@ -40,6 +40,12 @@ void printSummary(const SyncRunSummary &s)
                  .arg(s.channelRequests)
                  .arg(s.durationMs)
           << Qt::endl;
+    if (s.stillOwed > 0)
+        out() << QStringLiteral("  ")
+              << tr("%n fulfillment(s) or order(s) still owed: in quarantine, unconfirmed or open "
+                    "in the Inbox (fulfillsync-worker quarantine list, inbox list).",
+                    s.stillOwed)
+              << Qt::endl;
     for (const QString &warning : s.warnings)
         out() << QStringLiteral("  ") << warning << Qt::endl;
 }
@@ -147,7 +153,7 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
         }
         if (!request.dryRun)
             printSummary(s);
-        if (!s.ok()) // failed, held, or waiting in quarantine: not all synced
+        if (!s.ok()) // failed, held, skipped, or anything still owed: not all synced
             exitCode = std::max<int>(exitCode, ExitSomeFailed);
     });
     QObject::connect(

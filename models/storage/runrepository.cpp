@@ -74,4 +74,24 @@ QList<SyncRun> RunRepository::latest(int limit)
     return runs;
 }
 
+std::optional<OwedWork> RunRepository::owedWork(qint64 connectorId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!prepareOrReport(
+            q,
+            QStringLiteral(
+                "SELECT (SELECT COUNT(*) FROM sync_quarantine WHERE connector_id = ?), "
+                "(SELECT COUNT(*) FROM pushed_fulfillments WHERE connector_id = ? AND state IN "
+                "('pending', 'ambiguous')), "
+                "(SELECT COUNT(*) FROM inbox_items WHERE connector_id = ? AND state = 'open')"),
+            &m_error))
+        return std::nullopt;
+    for (int i = 0; i < 3; ++i)
+        q.addBindValue(connectorId);
+    if (!execOrReport(q, &m_error) || !q.next())
+        return std::nullopt;
+    return OwedWork{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt()};
+}
+
 } // namespace fulfillsync

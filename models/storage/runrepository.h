@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace fulfillsync {
 
 // One finished connector pass, as the Jobs list shows it after a restart.
@@ -28,13 +30,25 @@ struct SyncRun
     QString skipped;
 };
 
+// What a connector still owes, whatever its last pass looked at (an idle pass looks at
+// nothing): fulfillments waiting in quarantine (failed, held), pushes not yet confirmed, and
+// open Inbox items (flagged, refused, unconfirmed 3PL shipments). One thing may be in two.
+struct OwedWork
+{
+    int quarantined = 0;
+    int unconfirmed = 0;
+    int openInInbox = 0;
+    int total() const { return quarantined + unconfirmed + openInInbox; }
+};
+
 class RunRepository final
 {
 public:
     explicit RunRepository(QSqlDatabase db);
 
     bool record(const SyncRun &run);
-    QList<SyncRun> latest(int limit); // newest first
+    QList<SyncRun> latest(int limit);                     // newest first
+    std::optional<OwedWork> owedWork(qint64 connectorId); // nullopt: could not be read
 
     QString lastError() const { return m_error; }
 

@@ -78,10 +78,15 @@ struct SyncRunSummary
     // Not run, and not a failure: another worker holds this connector's lease right now.
     QString skipped;
     qint64 durationMs = 0;
-    // Everything owed reached the channel: nothing failed, is held or waits in quarantine.
+    // What the connector still owes at the pass's end, whatever this pass looked at (an idle
+    // pass looks at nothing): in quarantine, unconfirmed or open in the Inbox. -1: unknown.
+    int stillOwed = 0;
+    // Everything owed reached the channel: this pass failed, held and deferred nothing, it ran
+    // (not skipped), and nothing older waits either.
     bool ok() const
     {
-        return error.isEmpty() && failed == 0 && held == 0 && deferred == 0 && !cancelled;
+        return error.isEmpty() && skipped.isEmpty() && failed == 0 && held == 0 && deferred == 0 &&
+               stillOwed == 0 && !cancelled;
     }
 };
 

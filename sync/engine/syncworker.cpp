@@ -29,6 +29,7 @@ namespace fulfillsync {
 namespace {
 constexpr int kLeaseSeconds = 300;     // a crashed worker's connectors are free after this
 constexpr int kLeaseRenewalMs = 60000; // renewed well before that while a pass runs
+constexpr int kAbandonAfterMs = 30000; // after its deadline, for a pass that ignores cancel
 
 QString leaseHolderName(qint64 pid)
 {
@@ -55,6 +56,12 @@ bool holderIsGone(const QString &holder)
     Q_UNUSED(holder)
     return false;
 #endif
+}
+QString overdueText(int deadlineMs)
+{
+    return SyncWorker::tr("The pass ran longer than %n minute(s) and was stopped. What it read and "
+                          "sent is kept; the next pass goes on from there.",
+                          nullptr, std::max(1, deadlineMs / 60000));
 }
 } // namespace
 
@@ -191,8 +198,15 @@ void SyncWorker::passEnded(qint64 connectorId)
         emitIdleIfDone();
 }
 
-void SyncWorker::finishPass(const SyncRunSummary &summary)
+void SyncWorker::finishPass(SyncRunSummary summary)
 {
+    RunRepository runs(m_database.connection());
+    if (!summary.dryRun && summary.connectorId != 0) {
+        const std::optional<OwedWork> owed = runs.owedWork(summary.connectorId);
+        summary.stillOwed = owed ? owed->total() : -1; // unknown is not "nothing owed"
+        if (!owed)
+            summary.warnings << tr("Could not read what is still owed: %1").arg(runs.lastError());
+    }
     SyncRun run;
     run.connectorId = summary.connectorId;
     run.connectorName = summary.connectorName;
@@ -210,7 +224,6 @@ void SyncWorker::finishPass(const SyncRunSummary &summary)
     run.dryRun = summary.dryRun;
     run.error = summary.error;
     run.skipped = summary.skipped;
-    RunRepository runs(m_database.connection());
     if (!runs.record(run)) // the pass itself is recorded already; only the Jobs list misses it
         qCWarning(lcWorker) << "could not record the run:" << runs.lastError();
     Q_EMIT passFinished(summary);
@@ -290,12 +303,46 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     connect(pass, &ConnectorPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
     connect(pass, &ConnectorPass::requestPlanned, this, &SyncWorker::requestPlanned);
     connect(pass, &ConnectorPass::finished, this,
-            [this, pass, connectorId](const SyncRunSummary &summary) {
+            [this, pass, connectorId](SyncRunSummary summary) {
                 pass->deleteLater();
+                if (m_overdue.remove(connectorId))
+                    summary.error = overdueText(m_passDeadlineMs);
                 finishPass(summary);
                 passEnded(connectorId);
             });
+    auto *deadline = new QTimer(pass);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, connectorId] { passOverdue(connectorId); });
+    deadline->start(m_passDeadlineMs);
     pass->start();
+}
+
+void SyncWorker::passOverdue(qint64 connectorId)
+{
+    ConnectorPass *pass = m_running.value(connectorId);
+    if (!pass)
+        return;
+    qCWarning(lcWorker) << "connector" << connectorId << "passed its deadline; cancelling";
+    m_overdue.insert(connectorId);
+    pass->cancel();
+    // A pass that does not end when cancelled is abandoned, as a crash would leave it: its
+    // outbox rows are read back by the next pass before anything is sent again.
+    QTimer::singleShot(kAbandonAfterMs, pass, [this, pass, connectorId] {
+        if (m_running.value(connectorId) != pass)
+            return;
+        qCWarning(lcWorker) << "connector" << connectorId << "ignored its cancel; abandoned";
+        pass->disconnect(this);
+        pass->deleteLater();
+        m_overdue.remove(connectorId);
+        SyncRunSummary summary;
+        summary.connectorId = connectorId;
+        summary.cancelled = true;
+        summary.error = overdueText(m_passDeadlineMs);
+        if (const auto connector = ConnectorRepository(m_database.connection()).byId(connectorId))
+            summary.connectorName = connector->name;
+        finishPass(summary);
+        passEnded(connectorId);
+    });
 }
 
 ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuiteEndpoint &netsuite,

@@ -61,6 +61,9 @@ public:
     int runningPasses() const { return int(m_running.size()); }
     const RequestGate &netSuiteGate() const { return m_netSuiteGate; }
     void setNetSuiteConcurrency(int limit) { m_netSuiteGate = RequestGate(limit); }
+    // No pass runs for ever, whatever a server does: past this it is cancelled (it keeps what it
+    // read and sent; the next pass goes on from there), reported as an error, and its lease freed.
+    void setPassDeadline(int ms) { m_passDeadlineMs = ms; }
 
 private:
     void startPass(qint64 connectorId, const SyncRequest &request);
@@ -69,8 +72,10 @@ private:
                                const QString &token, const SyncRequest &request);
     ConnectorPass *threePlPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
                                const QString &token, const SyncRequest &request);
+    void passOverdue(qint64 connectorId);
     void passEnded(qint64 connectorId);
-    void finishPass(const SyncRunSummary &summary); // recorded in sync_runs, then announced
+    // Completed with what is still owed, recorded in sync_runs, then announced.
+    void finishPass(SyncRunSummary summary);
     void emitIdleIfDone();
 
     Database &m_database;
@@ -79,6 +84,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     RequestGate m_netSuiteGate{2}; // leaves room for the account's other integrations
     QHash<qint64, ConnectorPass *> m_running;
+    QSet<qint64> m_overdue; // cancelled by their deadline, not by a person
+    int m_passDeadlineMs = 60 * 60 * 1000;
     QHash<qint64, QList<SyncRequest>> m_followUps;      // per connector, duplicates dropped
     std::map<qint64, LeakyBucketPacer> m_costBuckets;   // per connector, kept across passes
     std::map<qint64, LeakyBucketPacer> m_threePlPacers; // per 3PL connector, likewise

@@ -16,6 +16,9 @@ namespace fulfillsync {
 
 namespace {
 constexpr int kPacerRecheckMs = 1000;
+// QTimer refuses a negative interval and never fires: whatever a server's answer made of the
+// wait, it is started within [0, an hour].
+constexpr int kLongestWaitMs = 3600 * 1000;
 } // namespace
 
 HttpCall::HttpCall(QNetworkAccessManager &network, Factory factory, bool idempotent,
@@ -160,7 +163,7 @@ void HttpCall::onReplyFinished()
                        << decision.delayMs << "ms";
         m_waitTimer->disconnect(this);
         connect(m_waitTimer, &QTimer::timeout, this, &HttpCall::admit);
-        m_waitTimer->start(decision.delayMs);
+        m_waitTimer->start(std::clamp(decision.delayMs, 0, kLongestWaitMs));
         return;
     }
     m_done = true;

@@ -1,6 +1,9 @@
 #include "sync/net/httpresult.h"
 
+#include "sync/net/strictnumber.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
 #include <algorithm>
 #include <cmath>
 
@@ -38,13 +41,42 @@ bool RetryPolicy::isRateLimited(const HttpResult &result) const
     return result.status == 429 || (result.status == 401 && unauthorizedMeansBusy);
 }
 
-std::optional<int> HttpResult::retryAfterMs() const
+namespace {
+// An HTTP-date as servers send it (IMF-fixdate); anything unreadable is invalid.
+QDateTime httpDate(const QByteArray &value)
 {
-    bool ok = false;
-    const double seconds = header("Retry-After").toDouble(&ok);
-    if (!ok || seconds < 0 || seconds > 86400)
+    // Qt reads RFC 2822's numeric zone; an HTTP-date always says GMT.
+    QString text = QString::fromLatin1(value.trimmed());
+    if (!text.endsWith(QLatin1String(" GMT")))
+        return {};
+    text.chop(3);
+    const QDateTime at = QDateTime::fromString(text + QLatin1String("+0000"), Qt::RFC2822Date);
+    return at.isValid() ? at.toUTC() : QDateTime();
+}
+} // namespace
+
+QDateTime HttpResult::serverStartedBy() const
+{
+    const QDateTime sent = httpDate(header("Date"));
+    return sent.isValid() ? sent.addMSecs(-std::max<qint64>(0, elapsedMs)) : QDateTime();
+}
+
+std::optional<int> HttpResult::retryAfterMs(const QDateTime &now) const
+{
+    constexpr double kDay = 86400;
+    // RFC 9110 §10.2.3: delay-seconds or an HTTP-date. A fraction is tolerated (some servers
+    // send one); NaN, inf, hex, signs and anything beyond a day are not a wait.
+    const QByteArray value = header("Retry-After").trimmed();
+    if (const std::optional<double> seconds =
+            StrictNumber::decimal(QString::fromLatin1(value), 0, kDay))
+        return int(std::ceil(*seconds * 1000.0));
+    const QDateTime at = httpDate(value);
+    if (!at.isValid())
         return std::nullopt;
-    return int(seconds * 1000.0);
+    const qint64 waitMs = now.msecsTo(at);
+    if (waitMs > qint64(kDay * 1000))
+        return std::nullopt;
+    return int(std::max<qint64>(0, waitMs));
 }
 
 RetryDecision RetryPolicy::decide(const HttpResult &result, int attempt, bool idempotent,

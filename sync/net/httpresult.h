@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QList>
 #include <QNetworkReply>
@@ -27,13 +28,18 @@ struct HttpResult
     bool hasHttpAnswer() const { return status != 0; }
     bool isSuccess() const { return status >= 200 && status < 300; }
     QByteArray header(const QByteArray &name) const;
-    // Retry-After in ms when the answer carries a readable one (seconds, as Shopify sends).
-    std::optional<int> retryAfterMs() const;
+    // Retry-After in ms when the answer carries a readable one: seconds (as Shopify sends) or
+    // an HTTP-date, at most a day; anything else is no wait at all (the caller's backoff).
+    std::optional<int> retryAfterMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     // True only for an answer that proves the request was not acted on: 429 Too Many Requests
     // (the rate limiter answers before the application runs). Everything else that is not a
     // success — timeouts, dropped connections, any 5xx, other 4xx, a proxy's error page — may
     // have followed a commit, so for a request that creates something it is ambiguous.
     bool provesNotExecuted() const { return status == 429; }
+    // The server's clock when it began on this request, at the latest: its Date header (RFC
+    // 9110 §6.6.1, to the second) less the time the exchange took here. Invalid without a
+    // readable Date.
+    QDateTime serverStartedBy() const;
     // What went wrong, in words, for messages ("HTTP 503", "no answer within 30 seconds").
     QString failureText() const;
 };

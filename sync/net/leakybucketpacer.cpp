@@ -1,6 +1,7 @@
 #include "sync/net/leakybucketpacer.h"
 
 #include "sync/net/httpresult.h"
+#include "sync/net/strictnumber.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,7 +25,8 @@ int LeakyBucketPacer::delayBeforeNextMs(qint64 nowMs, double cost) const
     const double over = estimatedUsed(nowMs) + cost - limit;
     if (over <= 0)
         return 0;
-    return int(std::ceil(over / m_leak * 1000.0));
+    // Bounded whatever the model was told: an hour is beyond any real bucket's wait.
+    return int(std::min(3600000.0, std::ceil(over / m_leak * 1000.0)));
 }
 
 void LeakyBucketPacer::noteSent(qint64 nowMs, double cost)
@@ -64,12 +66,14 @@ void LeakyBucketPacer::observe(const HttpResult &result, qint64 nowMs)
     const int slash = header.indexOf('/');
     if (slash <= 0)
         return;
-    bool usedOk = false;
-    bool sizeOk = false;
-    const int used = header.left(slash).trimmed().toInt(&usedOk);
-    const int size = header.mid(slash + 1).trimmed().toInt(&sizeOk);
-    if (!usedOk || !sizeOk || size <= 0)
+    const std::optional<qint64> usedRead =
+        StrictNumber::integer(header.left(slash).trimmed(), 0, 2000000000);
+    const std::optional<qint64> sizeRead =
+        StrictNumber::integer(header.mid(slash + 1).trimmed(), 1, 2000000000);
+    if (!usedRead || !sizeRead)
         return;
+    const int used = int(*usedRead);
+    const int size = int(*sizeRead);
     if (size != m_size) {
         // The bucket tells the plan: 40 → 2/s (standard), 80 → 4/s (Advanced), larger → Plus.
         m_size = size;

@@ -2,6 +2,7 @@
 
 #include "sync/net/httpcall.h"
 #include "sync/net/leakybucketpacer.h"
+#include "sync/net/strictnumber.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -189,21 +190,24 @@ LeakyBucketPacer ShipStationApi::makePacer()
 void ShipStationApi::observeRateLimit(LeakyBucketPacer &pacer, const HttpResult &result,
                                       qint64 nowMs)
 {
-    bool limitOk = false, remainingOk = false, resetOk = false;
-    const int limit = result.header("X-Rate-Limit-Limit").toInt(&limitOk);
-    const int remaining = result.header("X-Rate-Limit-Remaining").toInt(&remainingOk);
-    const int reset = result.header("X-Rate-Limit-Reset").toInt(&resetOk);
+    // Read strictly: a window of at most an hour, at most 10,000 requests in it.
+    const auto header = [&result](const char *name, qint64 max) {
+        return StrictNumber::integer(result.header(name).trimmed(), 0, max);
+    };
+    const std::optional<qint64> limit = header("X-Rate-Limit-Limit", 10000);
+    const std::optional<qint64> remaining = header("X-Rate-Limit-Remaining", 10000);
+    const std::optional<qint64> reset = header("X-Rate-Limit-Reset", 3600);
     // The window is fixed: once it is spent nothing goes before it starts again.
-    if (resetOk && (result.status == 429 || (remainingOk && remaining <= 1))) {
-        pacer.observeRetryAfter(nowMs, std::max(1, reset) * 1000);
+    if (reset && (result.status == 429 || (remaining && *remaining <= 1))) {
+        pacer.observeRetryAfter(nowMs, int(std::max<qint64>(1, *reset)) * 1000);
         return;
     }
     if (result.status == 429) {
         pacer.observeFull(nowMs);
         return;
     }
-    if (limitOk && remainingOk && limit > 0)
-        pacer.observeLevel(limit - remaining, limit, limit / 60.0, nowMs);
+    if (limit && remaining && *limit > 0 && *remaining <= *limit)
+        pacer.observeLevel(double(*limit - *remaining), int(*limit), double(*limit) / 60.0, nowMs);
 }
 
 void ShipStationApi::pace(HttpCall &call, LeakyBucketPacer *pacer)
@@ -212,6 +216,27 @@ void ShipStationApi::pace(HttpCall &call, LeakyBucketPacer *pacer)
         call.setPacer(pacer, 1, [](LeakyBucketPacer &p, const HttpResult &answer) {
             observeRateLimit(p, answer, QDateTime::currentMSecsSinceEpoch());
         });
+}
+
+HttpCall *ShipStationApi::getOrder(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint,
+                                   const QString &orderId, QObject *parent)
+{
+    bool numeric = !orderId.isEmpty() && orderId.size() <= 18;
+    for (const QChar c : orderId)
+        numeric = numeric && c >= u'0' && c <= u'9';
+    if (!numeric)
+        return nullptr;
+    return makeCall(network, endpoint, resourceUrl(endpoint, QStringLiteral("/orders/") + orderId),
+                    "GET", {}, parent);
+}
+
+std::optional<QString> ShipStationApi::readOrderStatus(const QByteArray &body)
+{
+    const QJsonValue status =
+        QJsonDocument::fromJson(body).object().value(QLatin1String("orderStatus"));
+    if (!status.isString() || status.toString().isEmpty())
+        return std::nullopt;
+    return status.toString();
 }
 
 QUrl ShipStationApi::createOrdersUrl(const ThreePlEndpoint &endpoint)

@@ -1,7 +1,13 @@
 #include "sync/net/suiteql.h"
 
+#include "models/domain/domain.h"
+#include "sync/net/strictnumber.h"
+
 #include <QJsonValue>
 #include <QStringList>
+
+#include <cmath>
+#include <limits>
 
 namespace fulfillsync {
 
@@ -39,7 +45,7 @@ QString SuiteQlValue::text(const QJsonObject &row, const char *key)
 {
     const QJsonValue value = row.value(QLatin1String(key));
     if (value.isString())
-        return value.toString();
+        return StoredText::capped(value.toString(), StoredText::kValue);
     if (value.isDouble())
         return QString::number(value.toDouble(), 'g', 17);
     if (value.isBool())
@@ -74,34 +80,33 @@ bool SuiteQlValue::optionalInteger(const QJsonObject &row, const char *key, qint
 qint64 SuiteQlValue::integer(const QJsonObject &row, const char *key, bool *ok)
 {
     const QJsonValue value = row.value(QLatin1String(key));
-    bool parsed = false;
-    qint64 result = 0;
+    constexpr qint64 kLargest = std::numeric_limits<qint64>::max();
+    constexpr double kExactInDouble = 9007199254740992.0; // 2^53
+    std::optional<qint64> parsed;
     if (value.isString()) {
-        result = value.toString().trimmed().toLongLong(&parsed);
-    } else if (value.isDouble()) {
-        const double d = value.toDouble();
-        parsed = d == double(qint64(d));
-        result = qint64(d);
+        parsed =
+            StrictNumber::integer(QStringView(value.toString()).trimmed(), -kLargest, kLargest);
+    } else if (const auto d = StrictNumber::jsonNumber(value, -kExactInDouble, kExactInDouble);
+               d && *d == std::floor(*d)) {
+        parsed = qint64(*d);
     }
     if (ok)
-        *ok = parsed;
-    return parsed ? result : 0;
+        *ok = parsed.has_value();
+    return parsed.value_or(0);
 }
 
 double SuiteQlValue::number(const QJsonObject &row, const char *key, bool *ok)
 {
     const QJsonValue value = row.value(QLatin1String(key));
-    bool parsed = false;
-    double result = 0;
-    if (value.isString())
-        result = value.toString().trimmed().toDouble(&parsed);
-    else if (value.isDouble()) {
-        result = value.toDouble();
-        parsed = true;
-    }
+    // Quantities and amounts: far below 1e15, and never NaN or inf.
+    constexpr double kLargest = 1e15;
+    const std::optional<double> parsed =
+        value.isString()
+            ? StrictNumber::decimal(QStringView(value.toString()).trimmed(), -kLargest, kLargest)
+            : StrictNumber::jsonNumber(value, -kLargest, kLargest);
     if (ok)
-        *ok = parsed;
-    return parsed ? result : 0;
+        *ok = parsed.has_value();
+    return parsed.value_or(0);
 }
 
 bool SuiteQlValue::boolean(const QJsonObject &row, const char *key)

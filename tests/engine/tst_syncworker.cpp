@@ -2,6 +2,7 @@
 // finishes anyway. And the shared NetSuite gate never exceeds its limit.
 
 #include "models/storage/connectorrepository.h"
+#include "models/storage/leaserepository.h"
 #include "sync/engine/syncworker.h"
 #include "testutils/fakenetworkaccessmanager.h"
 #include "testutils/inprocessshopify.h"
@@ -89,6 +90,16 @@ class TestSyncWorker : public QObject
     }
     qint64 m_retail = 0;
     qint64 m_wholesale = 0;
+
+    SyncCredentials credentials() const
+    {
+        SyncCredentials c;
+        c.netsuite = {QStringLiteral("ck"), QStringLiteral("cs"), QStringLiteral("t"),
+                      QStringLiteral("ts")};
+        c.channelTokens = {{m_retail, InProcessShopify::accessToken()},
+                           {m_wholesale, InProcessShopify::accessToken()}};
+        return c;
+    }
 
     qint64 addConnector(const QString &name, const QString &channel, const QString &endpoint)
     {
@@ -230,6 +241,79 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 10000);
         QCOMPARE(finished.count(), 2);
         QCOMPARE(finished.last().first().value<SyncRunSummary>().connectorId, m_retail);
+        worker.shutdown();
+    }
+
+    // Whatever a server does, no pass runs for ever: past its deadline it is cancelled, says
+    // why, and frees its lease for the next pass or another worker.
+    void aPassThatNeverEndsStopsAtItsDeadline()
+    {
+        SyncWorker worker(m_temp->database());
+        worker.setPassDeadline(300);
+        worker.setNetworkFactory([this](QObject *parent) {
+            m_network = new FakeNetworkAccessManager(parent);
+            routeOneShippedOrderPerStore(*m_network);
+            mountStores(*m_network, false, true); // wholesale never answers
+            return m_network;
+        });
+        worker.setCredentials(credentials());
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        request.timeoutMs = 3600 * 1000; // no request timeout comes to the rescue
+        worker.run(request);
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 20000);
+        QCOMPARE(finished.count(), 2);
+        for (const auto &args : std::as_const(finished)) {
+            const auto summary = args.first().value<SyncRunSummary>();
+            if (summary.connectorId == m_retail) {
+                QCOMPARE(summary.pushed, 1);
+                QVERIFY(summary.error.isEmpty());
+            } else {
+                QCOMPARE(summary.connectorId, m_wholesale);
+                QVERIFY2(summary.error.contains(QStringLiteral("was stopped")),
+                         qPrintable(summary.error));
+                QVERIFY(!summary.ok());
+            }
+        }
+        QCOMPARE(worker.runningPasses(), 0);
+        LeaseRepository leases(m_temp->database().connection());
+        QVERIFY(leases.acquire(m_wholesale, QStringLiteral("another worker"),
+                               QDateTime::currentDateTimeUtc(), 60));
+        worker.shutdown();
+    }
+
+    // A 429 whose Retry-After is "nan" (or inf, 1e309 …) waits a bounded backoff and the pass
+    // ends; it used to become a timer of INT_MIN ms that Qt refuses, and the pass never ended.
+    void aRetryAfterOfNanNeverHangsThePass()
+    {
+        SyncWorker worker(m_temp->database());
+        worker.setNetworkFactory([this](QObject *parent) {
+            m_network = new FakeNetworkAccessManager(parent);
+            routeOneShippedOrderPerStore(*m_network);
+            mountStores(*m_network, false, false);
+            auto once = std::make_shared<bool>(true);
+            m_retailShop->setInterceptor([once](const FakeRequest &, const QString &endpoint,
+                                                const std::function<FakeResponse()> &serve) {
+                if (endpoint != u"shopify.graphql.fulfillmentCreate" ||
+                    !std::exchange(*once, false))
+                    return serve();
+                return FakeResponse{
+                    429, QByteArrayLiteral("{\"errors\":\"Throttled\"}"), {{"Retry-After", "nan"}}};
+            });
+            return m_network;
+        });
+        worker.setCredentials(credentials());
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        SyncRequest request;
+        request.connectorId = m_retail;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        worker.run(request);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        const auto summary = finished.first().first().value<SyncRunSummary>();
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.pushed, 1);
         worker.shutdown();
     }
 };

@@ -4,6 +4,8 @@
 #include "models/storage/database.h"
 #include "models/storage/databaseurl.h"
 #include "models/storage/inboxrepository.h"
+#include "models/storage/leaserepository.h"
+#include "models/storage/quarantinerepository.h"
 #include "sandbox/server/sandboxserver.h"
 #include "testutils/loopbackreceivers.h"
 
@@ -143,6 +145,59 @@ private Q_SLOTS:
         QVERIFY(run.out.trimmed().isEmpty());
         run = worker({databaseArg(), QStringLiteral("inbox"), QStringLiteral("--all")});
         QVERIFY2(run.out.contains(QStringLiteral("resolved")), qPrintable(run.out));
+    }
+
+    // A cron job or a monitor reads only the exit code: a pass that finds nothing new in
+    // NetSuite still exits 1 while anything is owed (here a fulfillment waiting in quarantine)
+    // or when its connector was skipped, and 0 once nothing is.
+    void aPassWithNothingNewStillReportsWhatIsOwed()
+    {
+        const QStringList args = {databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
+                                  QStringLiteral("sync"), QStringLiteral("--once")};
+        const auto withDatabase = [this](const std::function<void(QSqlDatabase, qint64)> &act) {
+            Database database(DatabaseUrl::parse(databaseArg().mid(11)));
+            QString error;
+            QVERIFY2(database.openAndMigrate(&error), qPrintable(error));
+            const auto connector =
+                ConnectorRepository(database.connection()).byName(QStringLiteral("main-store"));
+            QVERIFY(connector);
+            act(database.connection(), connector->id);
+            database.closeThreadConnection();
+        };
+        QuarantineEntry waiting;
+        withDatabase([&waiting](QSqlDatabase db, qint64 connectorId) {
+            waiting.connectorId = connectorId;
+            waiting.fulfillmentId = 2003;
+            waiting.orderId = 1002;
+            waiting.retryCount = 1;
+            waiting.lastTryAt = QDateTime::currentDateTimeUtc();
+            waiting.ignoreUntil = waiting.lastTryAt.addDays(1); // not due in this pass
+            waiting.errorClass = QStringLiteral("transient");
+            waiting.lastError = QStringLiteral("HTTP 503");
+            QVERIFY(QuarantineRepository(db).save(waiting));
+        });
+        Run run = worker(args);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("0 pushed, 0 failed, 0 held")),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("still owed")), qPrintable(run.out));
+
+        withDatabase([&waiting](QSqlDatabase db, qint64) {
+            QVERIFY(QuarantineRepository(db).clear(waiting.connectorId, waiting.fulfillmentId));
+            QVERIFY(LeaseRepository(db).acquire(waiting.connectorId,
+                                                QStringLiteral("another-host pid 1 (a)"),
+                                                QDateTime::currentDateTimeUtc(), 300));
+        });
+        run = worker(args);
+        QCOMPARE(run.exitCode, 1); // skipped: nothing was synced by this run
+        QVERIFY2(run.out.contains(QStringLiteral("was skipped")), qPrintable(run.out));
+
+        withDatabase([&waiting](QSqlDatabase db, qint64) {
+            QVERIFY(LeaseRepository(db).release(waiting.connectorId,
+                                                QStringLiteral("another-host pid 1 (a)")));
+        });
+        run = worker(args);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     }
 
     void explainNamesTheGates()

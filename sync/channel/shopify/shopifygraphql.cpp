@@ -1,8 +1,11 @@
 #include "sync/channel/shopify/shopifygraphql.h"
 
+#include "sync/net/strictnumber.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <cmath>
 
 namespace fulfillsync {
@@ -416,14 +419,19 @@ std::optional<ShopifyGraphQl::ThrottleStatus> ShopifyGraphQl::throttleStatus(con
                                      .toObject()
                                      .value(QLatin1String("throttleStatus"))
                                      .toObject();
-    ThrottleStatus status;
-    status.maximumAvailable = throttle.value(QLatin1String("maximumAvailable")).toDouble(-1);
-    status.currentlyAvailable = throttle.value(QLatin1String("currentlyAvailable")).toDouble(-1);
-    status.restoreRate = throttle.value(QLatin1String("restoreRate")).toDouble(-1);
-    if (status.maximumAvailable <= 0 || status.currentlyAvailable < 0 || status.restoreRate <= 0 ||
-        status.currentlyAvailable > status.maximumAvailable)
+    // Shopify's buckets hold 1,000 to 20,000 points and restore 50 to 1,000 a second; a reading
+    // far outside that (1e300, a rate of 0.0001) is a damaged answer, not a plan. The bound is
+    // wide: the sandbox's "unlimited" plan, for benchmarks, has a billion.
+    constexpr double kMostPoints = 1e10;
+    const auto maximum =
+        StrictNumber::jsonNumber(throttle.value(QLatin1String("maximumAvailable")), 1, kMostPoints);
+    const auto available = StrictNumber::jsonNumber(
+        throttle.value(QLatin1String("currentlyAvailable")), 0, kMostPoints);
+    const auto rate =
+        StrictNumber::jsonNumber(throttle.value(QLatin1String("restoreRate")), 1, kMostPoints);
+    if (!maximum || !available || !rate || *available > *maximum)
         return std::nullopt;
-    return status;
+    return ThrottleStatus{*maximum, *available, *rate};
 }
 
 std::optional<int> ShopifyGraphQl::throttledWaitMs(const QByteArray &body)
@@ -443,11 +451,14 @@ std::optional<int> ShopifyGraphQl::throttledWaitMs(const QByteArray &body)
         root.value(QLatin1String("extensions")).toObject().value(QLatin1String("cost")).toObject();
     const std::optional<ThrottleStatus> status = throttleStatus(body);
     const double requested =
-        cost.value(QLatin1String("requestedQueryCost")).toDouble(kMutationCost);
+        StrictNumber::jsonNumber(cost.value(QLatin1String("requestedQueryCost")), 0, 1e6)
+            .value_or(kMutationCost);
     const double available = status ? status->currentlyAvailable : 0;
     const double rate = status ? status->restoreRate : 50.0;
-    const double needed = std::max(1.0, requested - available);
-    return std::max(100, int(std::ceil(needed / rate * 1000.0)));
+    // Never more than a full bucket takes to refill (at most 400 s on any plan today).
+    const double needed =
+        std::clamp(requested - available, 1.0, status ? status->maximumAvailable : 1000.0);
+    return std::clamp(int(std::ceil(needed / rate * 1000.0)), 100, 10 * 60 * 1000);
 }
 
 ChannelAnswer ShopifyGraphQl::readMutationAnswer(const QByteArray &body, const QString &mutation)
