@@ -19,6 +19,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
+#include <QLocale>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -75,9 +76,15 @@ HttpRequest toRequest(const QHttpServerRequest &req)
     return r;
 }
 
-void writeReply(QHttpServerResponder &responder, const HttpReply &reply)
+// `now` on the sandbox's clock, the one its data times run on: as NetSuite's Date and its
+// lastmodifieddate share one clock (RFC 9110 §6.6.1: an origin server with a clock sends Date).
+void writeReply(QHttpServerResponder &responder, const HttpReply &reply, const QDateTime &now)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader(
+        "Date", QLocale::c()
+                    .toString(now.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                    .toLatin1());
     if (!reply.contentType.isEmpty())
         responder.writeHeader("Content-Type", reply.contentType);
     if (reply.status != 204) // RFC 9110 §8.6: a 204 carries no Content-Length
@@ -369,9 +376,9 @@ void SandboxServer::dispatch(const QHttpServerRequest &request, QHttpServerRespo
     const HttpRequest r = toRequest(request);
     auto holder = std::make_shared<QHttpServerResponder>(std::move(responder));
     const QPointer<QTcpSocket> socket = holder->socket();
-    auto answer = [holder, socket](const HttpReply &reply) {
+    auto answer = [this, holder, socket](const HttpReply &reply) {
         if (socket && socket->state() == QAbstractSocket::ConnectedState)
-            writeReply(*holder, reply);
+            writeReply(*holder, reply, m_clock->now());
     };
     if (r.path.startsWith(QLatin1String("/_sandbox/"))) {
         answer(handleControl(r));

@@ -12,6 +12,10 @@ namespace fulfillsync {
 namespace {
 // Marks the stored digest as the local copy's (earlier versions stored their own reads').
 const QString kProbeFormat = QStringLiteral("local:");
+// NetSuite stamps lastmodifieddate to the second, when it writes the record: a change is
+// settled — no later edit can carry its time — once its second is over and a write begun in
+// it has had time to commit.
+constexpr int kSettleSeconds = 1 + 2;
 
 QDateTime later(const QDateTime &a, const QDateTime &b)
 {
@@ -132,8 +136,16 @@ void NetSuiteReader::onProbe(const DetectionQueries::ProbeAnswer &answer)
         return DetectionQueries::digest({{type, answer.from.value(type)}}) ==
                DetectionQueries::digest({{type, from->value(type)}});
     };
-    m_skipOrders = unchangedFrom(QStringLiteral("SalesOrd"));
-    m_skipFulfillments = unchangedFrom(QStringLiteral("ItemShip"));
+    // What NetSuite holds from the watermark on is read whenever there is any: a digest never
+    // proves a change there absent (a record changed again within the second it was read keeps
+    // its count, id and time). The watermark stays where every change before it had settled
+    // when read (closeWindow), so on an account with nothing new this part is empty and the
+    // pass is still one request.
+    auto nothingFrom = [&](const QString &type) {
+        return answer.from.value(type).count == 0 && unchangedFrom(type);
+    };
+    m_skipOrders = nothingFrom(QStringLiteral("SalesOrd"));
+    m_skipFulfillments = nothingFrom(QStringLiteral("ItemShip"));
     m_windowCheck = netsuite;
     if (m_skipOrders && m_skipFulfillments && netsuite == DetectionQueries::digest(*upTo)) {
         if (!m_evaluateWindow) {
@@ -175,6 +187,21 @@ void NetSuiteReader::checkWindow()
         m_result.touchedOrders.unite(QSet<qint64>(ids.cbegin(), ids.cend()));
     }
     readKitMembers();
+}
+
+void NetSuiteReader::noteServerStart(const QDateTime &start)
+{
+    m_serverClockUnknown |= !start.isValid();
+    if (start.isValid() && (!m_earliestServerStart.isValid() || start < m_earliestServerStart))
+        m_earliestServerStart = start;
+}
+
+QDateTime NetSuiteReader::settledHorizon() const
+{
+    if (m_serverClockUnknown || !m_earliestServerStart.isValid())
+        return {};
+    const QDateTime settled = m_earliestServerStart.addSecs(-kSettleSeconds);
+    return QDateTime::fromSecsSinceEpoch(settled.toSecsSinceEpoch(), Qt::UTC); // whole seconds
 }
 
 QDateTime NetSuiteReader::continueFrom(const QDateTime &since, const QDateTime &newestRead) const
@@ -249,6 +276,7 @@ void NetSuiteReader::run(std::function<QString(const QDateTime &)> build, const 
     connect(m_query, &SuiteQlQuery::finished, this,
             [=, this](const NetSuiteError &error, bool reachedCeiling) {
                 m_result.requests += m_query->requestsSent();
+                noteServerStart(m_query->earliestServerStart());
                 m_result.credentialsProven |= m_query->credentialsProven();
                 m_query->deleteLater();
                 m_query = nullptr;
@@ -436,6 +464,12 @@ void NetSuiteReader::closeWindow()
                      : !m_fulfillmentsComplete.isValid()
                          ? m_ordersComplete
                          : std::min(m_ordersComplete, m_fulfillmentsComplete);
+    // Not past what had settled when NetSuite began answering this pass (and up to there on a
+    // quiet account, past the newest change): a change after it may be edited again within its
+    // second, so the next pass reads from here, never only compares. Without NetSuite's clock
+    // (no Date), the newest change read: its second is then read again by every pass.
+    if (const QDateTime settled = settledHorizon(); settled.isValid())
+        next = settled;
     next = later(current, next); // never back
     if (!next.isValid() && m_config.resume.isValid())
         next = std::min(m_ordersSince, m_fulfillmentsSince); // read to here, found nothing new

@@ -27,9 +27,12 @@ class SuiteQlQuery;
 //   1. A probe (one request) counts, per record type, NetSuite's changes in the overlap window
 //      up to the watermark and those after it. When the window is what the local copy holds
 //      (and held at this connector's last pass) and nothing came after, nothing is read: an
-//      idle pass costs that one request.
-//   2. Otherwise sales orders, then item fulfillments changed after the watermark are read (a
-//      type with none is not asked for), in keyset windows of at most 100,000 rows. Then the
+//      idle pass costs that one request. The watermark is where every change before it had
+//      settled when NetSuite answered (its Date, less a few seconds): lastmodifieddate has
+//      one-second resolution, so a digest never proves a change after it absent (a record
+//      changed again within the second it was read keeps its count, id and time).
+//   2. Otherwise sales orders, then item fulfillments changed from the watermark on are read (a
+//      type with none there is not asked for), in keyset windows of at most 100,000 rows. Then the
 //      window up to the watermark is compared again: a difference is a change committed late
 //      with an earlier time, and the whole window is read. So a busy pass reads each change
 //      once, not once per pass while it is in the overlap.
@@ -114,6 +117,10 @@ private:
     void checkWindow();
     void readKitMembers();
     void closeWindow(); // the new watermark and the digest of what was read
+    void noteServerStart(const QDateTime &start);
+    // Before this every change NetSuite showed this pass had settled (see kSettleSeconds);
+    // invalid when an answer did not tell NetSuite's clock.
+    QDateTime settledHorizon() const;
     void finish(const QString &error = {});
     QDateTime windowStart(const QDateTime &watermark) const;
     // Where a query that started at `since` continues, having read up to `readTo`.
@@ -136,8 +143,10 @@ private:
     std::optional<QString> m_windowCheck;
     bool m_skipOrders = false; // the probe found none changed after the watermark
     bool m_skipFulfillments = false;
-    bool m_evaluateWindow = false; // others stored changes in the window: evaluate all of it
-    QDateTime m_probeNewest;       // the newest change NetSuite had when the probe was answered
+    bool m_evaluateWindow = false;   // others stored changes in the window: evaluate all of it
+    QDateTime m_probeNewest;         // the newest change NetSuite had when the probe was answered
+    QDateTime m_earliestServerStart; // NetSuite's clock as it began on this pass's first answer
+    bool m_serverClockUnknown = false;
     QHash<QString, DetectionQueries::ChangeCount> m_movedAfterProbe; // see noteMoved()
     bool m_movedUnknown = false;
     UnreadableRows m_unreadable;

@@ -117,6 +117,10 @@ void SuiteQlQuery::onPage(const HttpResult &result)
         return;
     }
     m_credentialsProven = true;
+    const QDateTime started = result.serverStartedBy();
+    m_dateless |= !started.isValid();
+    if (started.isValid() && (!m_earliestStart.isValid() || started < m_earliestStart))
+        m_earliestStart = started;
     const QString unreadable = readPage(result.body);
     if (unreadable.isEmpty())
         return;

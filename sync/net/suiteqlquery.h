@@ -45,6 +45,9 @@ public:
     int requestsSent() const { return m_requests; }
     // The rows the query matches, as NetSuite's last page said (totalResults); -1: not said.
     qint64 totalResults() const { return m_totalResults; }
+    // NetSuite's clock when it began on the earliest page answered (see
+    // HttpResult::serverStartedBy); invalid when an answer carried no readable Date.
+    QDateTime earliestServerStart() const { return m_dateless ? QDateTime() : m_earliestStart; }
 
 Q_SIGNALS:
     void pageReceived(const QList<QJsonObject> &rows);
@@ -61,6 +64,8 @@ private:
 
     QNetworkAccessManager &m_network;
     qint64 m_totalResults = -1;
+    QDateTime m_earliestStart;
+    bool m_dateless = false;
     NetSuiteEndpoint m_endpoint;
     QString m_query;
     int m_pageSize = MaxPageSize;

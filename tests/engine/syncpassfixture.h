@@ -26,6 +26,10 @@ namespace fulfillsync::test {
 
 namespace syncpassfixture {
 
+// NetSuite's clock as its answers tell it (the Date header): a few minutes after the data's
+// newest change (15:04:05), so what was read had settled.
+inline constexpr char kNetSuiteDate[] = "Thu, 19 Nov 2026 15:10:00 GMT";
+
 inline QJsonObject suiteQlEnvelope(const QJsonArray &items)
 {
     return {{QStringLiteral("links"), QJsonArray()},
@@ -137,11 +141,13 @@ protected:
                 QJsonDocument::fromJson(r.body).object()[QStringLiteral("q")].toString();
             const bool resync = q.contains(QStringLiteral("so.id IN (1001)"));
             if ((quiet && !resync) || q.contains(QStringLiteral("GROUP BY t.type")))
-                return FakeResponse{200, QJsonDocument(suiteQlEnvelope({})).toJson()};
+                return FakeResponse{
+                    200, QJsonDocument(suiteQlEnvelope({})).toJson(), {{"Date", kNetSuiteDate}}};
             const bool orders = q.contains(QStringLiteral("sl.mainline"));
             return FakeResponse{
                 200,
-                QJsonDocument(suiteQlEnvelope(orders ? orderRows() : fulfillmentRows())).toJson()};
+                QJsonDocument(suiteQlEnvelope(orders ? orderRows() : fulfillmentRows())).toJson(),
+                {{"Date", kNetSuiteDate}}};
         });
     }
 

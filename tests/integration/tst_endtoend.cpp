@@ -327,9 +327,13 @@ private Q_SLOTS:
         QVERIFY(second.idle);
         QCOMPARE(second.netSuiteRequests, 1);
         QCOMPARE(second.channelRequests, 0);
-        // A fulfillment NetSuite changes afterwards makes the next pass read again.
+        // A fulfillment NetSuite changes afterwards makes the next pass (a while later) read
+        // again.
         QCOMPARE(control("PATCH", QStringLiteral("/_sandbox/netsuite/itemFulfillments/2003"),
                          {{QStringLiteral("shipStatus"), QStringLiteral("C")}}),
+                 200);
+        QCOMPARE(control("POST", QStringLiteral("/_sandbox/clock"),
+                         {{QStringLiteral("advanceSeconds"), 30}}),
                  200);
         const SyncRunSummary third = runPass(demoCredentials(m_target, m_connectorId));
         QVERIFY(!third.idle);
@@ -368,16 +372,16 @@ private Q_SLOTS:
         QCOMPARE(channelFulfillments().value(5003).size(), 1);
         QVERIFY(runPass(demoCredentials(m_target, m_connectorId)).idle);
 
-        // A busy pass reads what changed from the watermark's second on, not the whole overlap
-        // window again: IF2001 changed, IF2003 is the watermark; the late fulfillment of SO1003
-        // in the window is not read again.
+        // A busy pass reads what changed from the watermark on, not the whole overlap window
+        // again: IF2001 changed; IF2003 and the late fulfillment of SO1003, settled before the
+        // watermark, are not read again.
         QCOMPARE(control("PATCH", QStringLiteral("/_sandbox/netsuite/itemFulfillments/2001"),
                          {{QStringLiteral("tranDate"), QStringLiteral("2026-11-19")}}),
                  200);
         const SyncRunSummary busy = runPass(demoCredentials(m_target, m_connectorId));
         QVERIFY2(busy.error.isEmpty(), qPrintable(busy.error));
         QCOMPARE(busy.pushed, 0);
-        QCOMPARE(busy.detectedFulfillments, 2);
+        QCOMPARE(busy.detectedFulfillments, 1);
 
         channel = channelFulfillments();
         int total = 0;
@@ -385,6 +389,47 @@ private Q_SLOTS:
             total += int(list.size());
         QCOMPARE(total, 5);
         QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 5);
+    }
+
+    // NetSuite stamps lastmodifieddate to the second. A fulfillment read as Picked and set to
+    // Shipped within that same second keeps its count, id and time: no digest tells the two
+    // apart. It is pushed by the next pass all the same, and the passes after it are idle again.
+    void aChangeInTheSecondOfTheReadIsPushed()
+    {
+        const auto pass = [this] {
+            return runPass(demoCredentials(m_target, m_connectorId));
+        };
+        QCOMPARE(pass().pushed, 3);
+        QVERIFY(pass().idle);
+        const QString second = QDateTime::currentDateTimeUtc().addDays(1).toString(
+            QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+        const auto atThatSecond = [&] {
+            return control("POST", QStringLiteral("/_sandbox/clock"),
+                           {{QStringLiteral("now"), second}});
+        };
+        const auto shipStatus = [this](const char *status) {
+            return control("PATCH", QStringLiteral("/_sandbox/netsuite/itemFulfillments/2003"),
+                           {{QStringLiteral("shipStatus"), QLatin1String(status)}});
+        };
+        QCOMPARE(atThatSecond(), 200);
+        QCOMPARE(shipStatus("A"), 200); // picked again, in that second
+        const SyncRunSummary picked = pass();
+        QVERIFY2(picked.error.isEmpty(), qPrintable(picked.error));
+        QCOMPARE(picked.pushed, 0);
+        QCOMPARE(atThatSecond(), 200); // still the second the pass read in
+        QCOMPARE(shipStatus("C"), 200);
+        const SyncRunSummary shipped = pass();
+        QVERIFY2(shipped.error.isEmpty(), qPrintable(shipped.error));
+        QCOMPARE(shipped.pushed, 1);
+        QCOMPARE(channelFulfillments().value(5002).size(), 2);
+        // Once NetSuite's clock is past that second, nothing there is unsettled: idle, one request.
+        QCOMPARE(control("POST", QStringLiteral("/_sandbox/clock"),
+                         {{QStringLiteral("advanceSeconds"), 10}}),
+                 200);
+        const SyncRunSummary settled = pass();
+        QCOMPARE(settled.pushed, 0);
+        QVERIFY(pass().idle);
+        QCOMPARE(pass().netSuiteRequests, 1);
     }
 
     // The connector's kit rule, location mapping and a custom field, against the sandbox.
