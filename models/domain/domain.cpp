@@ -266,4 +266,14 @@ ThreePlState threePlStateFromKey(const QString &key)
     return ThreePlState::Unknown;
 }
 
+QString StoredText::capped(const QString &text, qsizetype max)
+{
+    if (text.size() <= max)
+        return text;
+    qsizetype keep = std::max<qsizetype>(0, max - 1);
+    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.left(keep) + u'\u2026';
+}
+
 } // namespace fulfillsync

@@ -265,6 +265,17 @@ struct SyncAttempt
     QString trackingNumbers;   // the fulfillment's, comma-separated, as they were then
 };
 
+// What comes from outside is stored capped, so a damaged or hostile answer (a 10 MB name) can
+// never grow the database pass after pass: NetSuite's text values at 4,000 characters (its
+// free-form text limit), messages likewise, bodies kept in the history at 64 KiB.
+namespace StoredText {
+constexpr qsizetype kValue = 4000;
+constexpr qsizetype kMessage = 4000;
+constexpr qsizetype kBody = 64 * 1024;
+// The text itself when it fits; else its start and "…", never half a surrogate pair.
+QString capped(const QString &text, qsizetype max);
+} // namespace StoredText
+
 } // namespace fulfillsync
 
 Q_DECLARE_METATYPE(fulfillsync::Connector)

@@ -64,9 +64,9 @@ qint64 HistoryRepository::append(const SyncAttempt &a)
     q.addBindValue(syncOutcomeKey(a.outcome));
     q.addBindValue(errorClassKey(a.errorClass));
     q.addBindValue(a.durationMs);
-    q.addBindValue(a.message);
-    q.addBindValue(a.request);
-    q.addBindValue(a.response);
+    q.addBindValue(StoredText::capped(a.message, StoredText::kMessage));
+    q.addBindValue(StoredText::capped(a.request, StoredText::kBody));
+    q.addBindValue(StoredText::capped(a.response, StoredText::kBody));
     q.addBindValue(a.mappingVersion);
     q.addBindValue(a.trackingNumbers);
     if (!execOrReport(q, &m_error) || !q.next())

@@ -1,5 +1,6 @@
 #include "models/storage/inboxrepository.h"
 
+#include "models/domain/domain.h"
 #include "models/domain/timestamps.h"
 
 #include <QSqlQuery>
@@ -59,7 +60,8 @@ bool InboxRepository::open(const InboxItem &item, const QDateTime &now)
             "inbox_items.opened_at ELSE excluded.opened_at END, state = 'open', resolution = ''"),
         {item.connectorId, item.connectorName, inboxSubjectKey(item.subject), item.key(),
          item.fulfillmentId, item.orderId, item.orderTranId, item.fulfillmentTranId,
-         inboxProblemKey(item.problem), inboxStateKey(InboxState::Open), item.message, time, time},
+         inboxProblemKey(item.problem), inboxStateKey(InboxState::Open),
+         StoredText::capped(item.message, StoredText::kMessage), time, time},
         &m_error));
 }
 

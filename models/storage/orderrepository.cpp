@@ -480,7 +480,7 @@ bool OrderRepository::updateSyncState(qint64 orderId, const QString &state, cons
     QSqlQuery &q = statement.query();
     const QString attempt = toStorageTime(lastAttemptAt);
     q.addBindValue(state);
-    q.addBindValue(message);
+    q.addBindValue(StoredText::capped(message, StoredText::kMessage));
     q.addBindValue(pushedQuantity);
     q.addBindValue(attempt);
     q.addBindValue(attempt);

@@ -80,7 +80,7 @@ bool QuarantineRepository::save(const QuarantineEntry &e)
     q.addBindValue(toStorageTime(e.lastTryAt));
     q.addBindValue(toStorageTime(e.ignoreUntil));
     q.addBindValue(e.errorClass);
-    q.addBindValue(e.lastError);
+    q.addBindValue(StoredText::capped(e.lastError, StoredText::kMessage));
     q.addBindValue(e.settingsVersion);
     return execOrReport(q, &m_error);
 }

@@ -66,7 +66,8 @@ qint64 AttemptRecorder::record(const Subject &subject, SyncOutcome outcome, Erro
     if (quarantine != Quarantine::Leave && quarantine != Quarantine::Flag)
         entry = m_quarantine.entry(connectorId, fulfillmentId);
     if (quarantine == Quarantine::Hold && entry && entry->errorClass == errorClassKey(errorClass) &&
-        entry->lastError == message && entry->settingsVersion >= m_config.settingsVersion) {
+        entry->lastError == StoredText::capped(message, StoredText::kMessage) &&
+        entry->settingsVersion >= m_config.settingsVersion) {
         // Held again for the very same reason: already in the history once.
         return 0;
     }

@@ -233,19 +233,26 @@ SalesOrder orderHeaderOf(const QJsonObject &row, bool *ok)
     return order;
 }
 
-// A quantity NetSuite sends as a string: a finite, non-negative number, or a problem.
-double quantityOf(const QJsonObject &row, const char *key, QString *problem)
+enum class Quantity { MayBeZero, Positive };
+
+// A quantity NetSuite sends as a string: a finite, non-negative number, or a problem. A line of
+// a saved item fulfillment is one that was fulfilled (a line not to fulfil, itemreceive F, is not
+// kept), and we know of no source that documents a linked line with quantity 0: a 0 read there
+// is taken as damaged, and the whole fulfillment is held, never pushed without that line.
+double quantityOf(const QJsonObject &row, const char *key, Quantity rule, QString *problem)
 {
     bool ok = false;
     const double q = SuiteQlValue::number(row, key, &ok);
-    if (!ok || !std::isfinite(q) || q < 0) {
-        const QJsonValue raw = row.value(QLatin1String(key));
+    const QJsonValue raw = row.value(QLatin1String(key));
+    if (!ok || q < 0)
         *problem = raw.isUndefined() || raw.isNull()
                        ? Text::tr("NetSuite sent no quantity")
                        : Text::tr("NetSuite sent the quantity \"%1\", which is not a number")
                              .arg(SuiteQlValue::text(row, key).left(40));
-    }
-    return ok && std::isfinite(q) ? q : 0;
+    else if (q == 0 && rule == Quantity::Positive)
+        *problem =
+            Text::tr("NetSuite sent the quantity 0, which a saved fulfillment line never has");
+    return ok ? q : 0;
 }
 
 // Takes the entries of `order` (ids in arrival order) out of `items`, except the last `keep`.
@@ -325,7 +332,7 @@ void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
             line.itemId = itemId;
             line.itemName = SuiteQlValue::text(row, "item_name");
             QString quantityProblem;
-            line.quantity = quantityOf(row, "quantity", &quantityProblem);
+            line.quantity = quantityOf(row, "quantity", Quantity::Positive, &quantityProblem);
             if (problem.isEmpty() && !quantityProblem.isEmpty())
                 problem = Text::tr("%1 for line %2 (%3)")
                               .arg(quantityProblem)
@@ -380,7 +387,7 @@ void OrderRowReader::add(const QList<QJsonObject> &rows)
         const qint64 lineId = SuiteQlValue::integer(row, "so_line", &lineOk);
         const QDateTime modified = SuiteQlValue::timestamp(row, "so_lmd");
         QString quantityProblem;
-        const double quantity = quantityOf(row, "quantity", &quantityProblem);
+        const double quantity = quantityOf(row, "quantity", Quantity::MayBeZero, &quantityProblem);
         bool shippedOk = false;
         const double shipped = SuiteQlValue::number(row, "quantity_shipped", &shippedOk);
         qint64 item = 0;

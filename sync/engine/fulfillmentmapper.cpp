@@ -86,8 +86,15 @@ void FulfillmentMapper::mapLines(const ItemFulfillment &f, MappingResult &result
                                .arg(id);
     };
     for (const ItemFulfillmentLine &line : f.lines) {
-        if (line.quantity <= 0)
+        if (line.quantity <= 0) { // never push the rest as if it were the whole fulfillment
+            result.problems << Text::tr("Line %1 (%2) has the quantity %3: the fulfillment is "
+                                        "held whole, never pushed without it. Check it in "
+                                        "NetSuite.")
+                                   .arg(line.lineId)
+                                   .arg(line.itemName)
+                                   .arg(line.quantity);
             continue;
+        }
         if (m_connector.kitRule == KitRule::Members && line.isKit()) {
             const QList<KitMember> members = m_kitMembers.value(line.itemId);
             if (members.isEmpty()) {

@@ -28,6 +28,47 @@ private Q_SLOTS:
     void init() { setUp(); }
     void cleanup() { tearDown(); }
 
+    // A line read with quantity 0 is never dropped while the rest goes as if it were the whole
+    // fulfillment: it is held, with the reason, and nothing reaches the channel.
+    void aLineOfQuantityZeroHoldsTheWholeFulfillment()
+    {
+        m_shirtQuantity = QStringLiteral("0");
+        const SyncRunSummary s = runPass();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.pushed, 0);
+        QCOMPARE(s.held, 1);
+        QCOMPARE(creates(), 0);
+        QVERIFY(item() && item()->state == InboxState::Open);
+        QVERIFY2(item()->message.contains(QStringLiteral("quantity 0")),
+                 qPrintable(item()->message));
+    }
+
+    // A value from outside is capped before it is stored (a 10 MB ship method name grew the
+    // database by 27 MB a pass), and a problem that repeats on every pass is recorded once, as
+    // long as nothing changes.
+    void aHugeValueIsCappedAndItsProblemRecordedOnce()
+    {
+        m_shipMethodName = QString(10 * 1024 * 1024, u'X');
+        for (int pass = 0; pass < 3; ++pass) {
+            const SyncRunSummary s = runPass();
+            QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+            QCOMPARE(s.pushed, 0);
+        }
+        QSqlQuery q(db());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), MAX(LENGTH(message)) FROM sync_attempts")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY2(q.value(1).toInt() <= 8000, qPrintable(q.value(1).toString()));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT MAX(LENGTH(ship_method_name)) FROM item_fulfillments")));
+        QVERIFY(q.next());
+        QVERIFY2(q.value(0).toInt() <= 4000, qPrintable(q.value(0).toString()));
+        QVERIFY(q.exec(QStringLiteral("SELECT MAX(LENGTH(message)) FROM inbox_items")));
+        QVERIFY(q.next());
+        QVERIFY2(q.value(0).toInt() <= 8000, qPrintable(q.value(0).toString()));
+        QVERIFY(item() && item()->state == InboxState::Open);
+    }
+
     // A 3PL order the 3PL refused opens its item with its history line; taken later, the item
     // settles. A line that cannot be written is a warning of the run (it is not "all synced"),
     // and the Inbox is left as it was: never an item without its line.
