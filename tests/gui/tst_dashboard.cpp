@@ -210,10 +210,9 @@ private Q_SLOTS:
         const auto summary = finished.first().first().value<SyncRunSummary>();
         QVERIFY(!summary.error.isEmpty());
         QCOMPARE(summary.trigger, SyncTrigger::Schedule);
-        QTest::qWait(200);
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusText().contains(summary.error),
+                                  qPrintable(m_window->statusText()), 5000);
         QVERIFY(!QApplication::activeModalWidget());
-        QVERIFY2(m_window->statusText().contains(summary.error),
-                 qPrintable(m_window->statusText()));
         // … and the next one is promised one interval (5 min) later, as the scheduler set it.
         QTRY_VERIFY2_WITH_TIMEOUT(nextRun().startsWith(QStringLiteral("in 4 min")) ||
                                       nextRun().startsWith(QStringLiteral("in 5 min")),
@@ -335,21 +334,24 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page->failureModel()->rowCount(), 2, 5000);
         addAttempt(105, QStringLiteral("failed"), 1, QStringLiteral("Fresh failure"));
         QSignalSpy refreshed(page, &DashboardPage::refreshed);
-        // Bursts of history coalesce into one refresh.
+        QSignalSpy loads(page, &DashboardPage::loadRequested);
+        // Bursts of history coalesce into one refresh: one load asked for, none left pending.
         for (int i = 0; i < 20; ++i)
             Q_EMIT m_sync->historyAdvanced(1000 + i);
         QTRY_COMPARE_WITH_TIMEOUT(page->failureModel()->rowCount(), 3, 5000);
         QCOMPARE(page->failureModel()->index(0, RecentFailureModel::Order).data().toString(),
                  QStringLiteral("SO105"));
-        QTest::qWait(1500);
         QCOMPARE(refreshed.size(), 1);
+        QCOMPARE(loads.size(), 1);
+        QVERIFY(!page->refreshPending());
 
-        // Behind another tab the page waits, and catches up when it is shown again.
+        // Behind another tab the page waits (nothing scheduled, nothing read), and catches up
+        // when it is shown again.
         m_window->tabs()->setCurrentWidget(m_window->jobs());
         addAttempt(106, QStringLiteral("failed"), 1, QStringLiteral("While hidden"));
         Q_EMIT m_sync->historyAdvanced(2000);
-        QTest::qWait(1500);
-        QCOMPARE(refreshed.size(), 1);
+        QVERIFY(!page->refreshPending());
+        QCOMPARE(loads.size(), 1);
         QCOMPARE(page->failureModel()->rowCount(), 3);
         m_window->tabs()->setCurrentWidget(page);
         QTRY_COMPARE_WITH_TIMEOUT(page->failureModel()->rowCount(), 4, 5000);

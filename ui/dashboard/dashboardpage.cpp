@@ -193,6 +193,11 @@ void DashboardPage::scheduleRefresh()
         m_refreshDelay->start();
 }
 
+bool DashboardPage::refreshPending() const
+{
+    return m_refreshDelay->isActive();
+}
+
 void DashboardPage::refresh()
 {
     m_refreshDelay->stop();

@@ -43,8 +43,9 @@ public:
     QChart *chart() const { return m_chart; }
     const DashboardSnapshot &snapshot() const { return m_snapshot; }
 
-    void refresh();         // now
-    void scheduleRefresh(); // soon, coalescing bursts of history
+    void refresh();              // now
+    void scheduleRefresh();      // soon, coalescing bursts of history
+    bool refreshPending() const; // a refresh is scheduled and has not run yet
 
 Q_SIGNALS:
     void orderRequested(qint64 orderId, const QString &orderTranId);
