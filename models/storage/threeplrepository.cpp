@@ -245,6 +245,18 @@ QList<qint64> ThreePlRepository::ordersInState(qint64 connectorId, const QString
     return ids;
 }
 
+QString ThreePlRepository::remoteOrderId(qint64 connectorId, qint64 salesOrderId)
+{
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+                  QStringLiteral("SELECT remote_order_id FROM threepl_orders WHERE connector_id = "
+                                 "? AND sales_order_id = ?"),
+                  {connectorId, salesOrderId}, &m_error) ||
+        !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
 qint64 ThreePlRepository::countOrders(qint64 connectorId, const QString &state)
 {
     QSqlQuery q(m_db);

@@ -45,11 +45,14 @@ public:
 
     // The first leg: which of these sales orders went to the 3PL, and in what state ("sent",
     // "cancelled", "refused": the 3PL did not take it, it is tried again; "settled": refused,
-    // then no longer to be sent).
+    // then no longer to be sent; "shipped": withdrawn in NetSuite after the 3PL shipped it, so
+    // its cancel was refused for good).
     QHash<qint64, QString> sentOrders(qint64 connectorId, const QList<qint64> &salesOrderIds);
     bool markOrder(qint64 connectorId, qint64 salesOrderId, const QString &orderKey,
                    const QString &remoteOrderId, const QString &state, const QDateTime &at);
     qint64 countOrders(qint64 connectorId, const QString &state);
+    // The 3PL's id of a sales order sent to it ("" when none is known).
+    QString remoteOrderId(qint64 connectorId, qint64 salesOrderId);
     QList<qint64> ordersInState(qint64 connectorId, const QString &state);
 
     QString lastError() const { return m_error; }

@@ -51,6 +51,13 @@ struct OrderResult
 // The per-order results by orderKey; nothing when the answer cannot be read.
 std::optional<QHash<QString, OrderResult>> readCreateOrdersAnswer(const QByteArray &body);
 
+// GET /orders/{orderId}: the order as the 3PL has it now. Read-only: retried. orderId is the
+// 3PL's numeric id (anything else is never put in a path: nullptr).
+HttpCall *getOrder(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint,
+                   const QString &orderId, QObject *parent);
+// Its orderStatus (awaiting_shipment, shipped, cancelled, ...); nothing when unreadable.
+std::optional<QString> readOrderStatus(const QByteArray &body);
+
 struct ShipmentPage
 {
     QList<ThreePlShipment> shipments;

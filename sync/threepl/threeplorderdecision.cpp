@@ -41,6 +41,9 @@ ThreePlOrderDecision ThreePlOrderDecision::decide(const QString &status, const Q
                         .arg(shown)};
         return {Action::Leave, Text::tr("Sent to the 3PL, which ships it from there.")};
     }
+    if (sentState == u"shipped")
+        return {Action::Leave, Text::tr("Shipped by the 3PL before NetSuite withdrew it; the 3PL "
+                                        "cannot cancel a shipped order, so nothing more is sent.")};
     if (sentState == u"cancelled")
         return {Action::Leave, Text::tr("Sent, then cancelled in the 3PL when NetSuite withdrew "
                                         "it.")};

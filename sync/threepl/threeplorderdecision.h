@@ -18,7 +18,7 @@ struct ThreePlOrderDecision
     QString reason; // in words for the admin
 
     // status: NetSuite's one-letter sales order status. sentState: "" (never sent), "sent",
-    // "cancelled", "refused" or "settled" (threepl_orders).
+    // "cancelled", "refused", "settled" or "shipped" (threepl_orders).
     static ThreePlOrderDecision decide(const QString &status, const QString &sentState);
     static bool isReleased(const QString &status);
     static bool isWithdrawn(const QString &status);

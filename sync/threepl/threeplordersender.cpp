@@ -423,7 +423,10 @@ void ThreePlOrderSender::buildOutgoing()
         if (!warehouse.isEmpty())
             order.insert(QStringLiteral("advancedOptions"),
                          QJsonObject{{QStringLiteral("warehouseId"), warehouse.toLongLong()}});
-        m_outgoing.push_back({o.id, o.tranId, o.cancel, order});
+        m_outgoing.push_back({o.id, o.tranId, o.cancel, order,
+                              o.cancel ? ThreePlRepository(m_database.connection())
+                                             .remoteOrderId(m_config.connectorId, o.id)
+                                       : QString()});
     }
     m_candidates.clear();
     m_total = int(m_outgoing.size());
@@ -435,7 +438,7 @@ void ThreePlOrderSender::sendNextBatch()
     if (m_done)
         return;
     if (m_outgoing.empty())
-        return finish();
+        return checkRefusedCancel();
     if (m_config.dryRun) {
         for (const Outgoing &o : m_outgoing)
             m_result.planned << OrderOutcome{
@@ -502,7 +505,11 @@ void ThreePlOrderSender::onBatchAnswered(const QList<Outgoing> &batch, const Htt
             if (!o.cancel)
                 ledger.markOrder(m_config.connectorId, o.salesOrderId, key, QString(),
                                  QStringLiteral("refused"), m_config.clock());
-            m_result.orders << outcome;
+            // A refused cancel may be final (the 3PL shipped it): the order itself says.
+            if (o.cancel && !o.remoteOrderId.isEmpty())
+                m_refusedCancels.push_back({o, outcome});
+            else
+                m_result.orders << outcome;
             continue;
         }
         const QString state = o.cancel ? QStringLiteral("cancelled") : QStringLiteral("sent");
@@ -518,6 +525,74 @@ void ThreePlOrderSender::onBatchAnswered(const QList<Outgoing> &batch, const Htt
         ++(o.cancel ? m_result.cancelled : m_result.sent);
     }
     sendNextBatch();
+}
+
+// A cancel the 3PL refused: ShipStation refuses any update of a shipped or cancelled order,
+// which no retry changes. The order as the 3PL has it now tells that apart from a refusal that
+// may pass: one request, once, and then never sent again.
+void ThreePlOrderSender::checkRefusedCancel()
+{
+    if (m_done)
+        return;
+    if (m_refusedCancels.empty())
+        return finish();
+    const Outgoing cancel = m_refusedCancels.front().first;
+    const OrderOutcome outcome = m_refusedCancels.front().second;
+    m_refusedCancels.pop_front();
+    HttpCall *call =
+        ShipStationApi::getOrder(m_network, m_config.threePl, cancel.remoteOrderId, this);
+    if (!call) {
+        m_result.orders << outcome;
+        return checkRefusedCancel();
+    }
+    m_call = call;
+    ShipStationApi::pace(*call, m_config.threePlPacer);
+    connect(call, &HttpCall::finished, this,
+            [this, call, cancel, outcome](const HttpResult &result) {
+                ++m_result.threePlRequests;
+                m_result.throttled += result.throttledAnswers;
+                call->deleteLater();
+                m_call = nullptr;
+                onRefusedCancelRead(cancel, outcome, result);
+            });
+    call->start();
+}
+
+void ThreePlOrderSender::onRefusedCancelRead(const Outgoing &cancel, OrderOutcome outcome,
+                                             const HttpResult &read)
+{
+    if (m_done)
+        return;
+    const std::optional<QString> status =
+        read.isSuccess() ? ShipStationApi::readOrderStatus(read.body) : std::nullopt;
+    // Unreadable or still open: the refusal may pass, so it stays as it was (tried again).
+    if (status == u"shipped" || status == u"cancelled") {
+        const bool shipped = status == u"shipped";
+        const QString key = cancel.order.value(QLatin1String("orderKey")).toString();
+        ThreePlRepository ledger(m_database.connection());
+        if (!ledger.markOrder(m_config.connectorId, cancel.salesOrderId, key, cancel.remoteOrderId,
+                              shipped ? QStringLiteral("shipped") : QStringLiteral("cancelled"),
+                              m_config.clock()))
+            return finish(tr("Could not record the orders sent: %1").arg(ledger.lastError()));
+        --m_result.refused;
+        outcome.response = QString::fromUtf8(read.body.left(4000));
+        if (shipped) {
+            outcome.settled = true;
+            outcome.message =
+                tr("NetSuite cancelled or closed %1 after the 3PL had shipped it (its order %2); "
+                   "the 3PL cannot cancel a shipped order, so nothing was changed there and the "
+                   "cancel is not sent again. Check the shipment against NetSuite.")
+                    .arg(cancel.tranId, cancel.remoteOrderId);
+        } else {
+            outcome.taken = true;
+            outcome.message =
+                tr("%1 was cancelled in the 3PL already (its order %2): nothing left to cancel.")
+                    .arg(cancel.tranId, cancel.remoteOrderId);
+            ++m_result.cancelled;
+        }
+    }
+    m_result.orders << outcome;
+    checkRefusedCancel();
 }
 
 void ThreePlOrderSender::finish(const QString &error)

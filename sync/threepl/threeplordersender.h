@@ -68,6 +68,9 @@ public:
         QString request;  // the order as sent
         QString response; // the 3PL's answer to its batch
         QString message;
+        // Not taken, and never will be (a cancel of an order the 3PL shipped): recorded once,
+        // settled, not sent again.
+        bool settled = false;
     };
     struct Result
     {
@@ -106,7 +109,8 @@ private:
         qint64 salesOrderId = 0;
         QString tranId;
         bool cancel = false;
-        QJsonObject order; // as createorders takes it
+        QJsonObject order;     // as createorders takes it
+        QString remoteOrderId; // a cancel's: the 3PL's id of the order
     };
 
     struct OrderRows
@@ -125,6 +129,8 @@ private:
     void buildOutgoing();
     void sendNextBatch();
     void onBatchAnswered(const QList<Outgoing> &batch, const HttpResult &result);
+    void checkRefusedCancel();
+    void onRefusedCancelRead(const Outgoing &cancel, OrderOutcome outcome, const HttpResult &read);
     void finish(const QString &error = QString());
 
     QNetworkAccessManager &m_network;
@@ -142,6 +148,7 @@ private:
     bool m_unreadableTaken = false;
     QDateTime m_newest;
     std::deque<Outgoing> m_outgoing;
+    std::deque<std::pair<Outgoing, OrderOutcome>> m_refusedCancels; // read back before recorded
     int m_total = 0;
     bool m_done = false;
 };

@@ -125,15 +125,22 @@ void ThreePlRecorder::shipment(const ThreePlShipmentEntry &entry, SyncOutcome ou
 void ThreePlRecorder::order(const ThreePlOrderSender::OrderOutcome &order)
 {
     SyncAttempt a = attempt(order.salesOrderId, order.tranId);
-    a.outcome = order.taken ? SyncOutcome::Pushed : SyncOutcome::Failed;
-    a.errorClass = order.taken ? ErrorClass::None : ErrorClass::Validation;
+    a.outcome = order.taken     ? SyncOutcome::Pushed
+                : order.settled ? SyncOutcome::Skipped
+                                : SyncOutcome::Failed;
+    a.errorClass = order.taken || order.settled ? ErrorClass::None : ErrorClass::Validation;
     a.message = order.message;
     a.request = order.request;
     a.response = order.response;
-    if (!order.taken)
+    if (!order.taken && !order.settled)
         ++m_summary.failed;
+    // A refusal that will not change is shown once (this line, the run's warnings) and settles
+    // the order's item: nothing is left for the 3PL or for a person to retry.
+    if (order.settled)
+        m_summary.warnings << order.message;
     append(a, orderItem(a),
-           order.taken ? std::nullopt : std::optional<InboxProblem>(InboxProblem::Failed));
+           order.taken || order.settled ? std::nullopt
+                                        : std::optional<InboxProblem>(InboxProblem::Failed));
 }
 
 // Sent later, its item settles like any other order's. Resolved, it stays resolved while the

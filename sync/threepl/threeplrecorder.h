@@ -34,7 +34,7 @@ public:
     // item; anything else settles it.
     void shipment(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
                   const QString &message, const QByteArray &response, qint64 elapsedMs);
-    // An order the 3PL took (settles its item) or refused (opens it).
+    // An order the 3PL took or refused for good (settles its item) or refused (opens it).
     void order(const ThreePlOrderSender::OrderOutcome &order);
     // An order that cannot go as it is: held in the Inbox, without a history line on every run.
     void holdOrder(const ThreePlOrderSender::OrderOutcome &order);

@@ -220,7 +220,7 @@ SyncRunSummary ThreePlFixture::runThreePl()
 
 // The basic scenario again with SO1010 released since the last run (the 3PL's side starts
 // empty again): the next run's orders out finds it.
-bool ThreePlFixture::addReleasedOrder(double quantity)
+bool ThreePlFixture::addReleasedOrder(double quantity, const QJsonObject &fields)
 {
     QFile file(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
                QStringLiteral("/sandbox/scenarios/basic.json"));
@@ -231,7 +231,7 @@ bool ThreePlFixture::addReleasedOrder(double quantity)
     scenario.insert(QStringLiteral("now"), now);
     QJsonObject netsuite = scenario[QLatin1String("netsuite")].toObject();
     QJsonArray orders = netsuite[QLatin1String("salesOrders")].toArray();
-    orders.append(QJsonObject{
+    QJsonObject order{
         {QStringLiteral("id"), 1010},
         {QStringLiteral("tranId"), QStringLiteral("SO1010")},
         {QStringLiteral("tranDate"), QStringLiteral("2026-11-20")},
@@ -245,7 +245,10 @@ bool ThreePlFixture::addReleasedOrder(double quantity)
         {QStringLiteral("lines"), QJsonArray{QJsonObject{{QStringLiteral("line"), 1},
                                                          {QStringLiteral("item"), 502},
                                                          {QStringLiteral("quantity"), quantity},
-                                                         {QStringLiteral("location"), 1}}}}});
+                                                         {QStringLiteral("location"), 1}}}}};
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        order.insert(it.key(), it.value());
+    orders.append(order);
     netsuite.insert(QStringLiteral("salesOrders"), orders);
     scenario.insert(QStringLiteral("netsuite"), netsuite);
     QString error;

@@ -48,7 +48,8 @@ protected:
     void fault(const QJsonObject &fault);
     QList<QJsonObject> fulfillmentsOf(qint64 salesOrderId);
     QList<QJsonObject> channelFulfillmentsOf(qint64 channelOrderId);
-    bool addReleasedOrder(double quantity);
+    // `fields` replace the order's own (say "shipTo": null for an order without an address).
+    bool addReleasedOrder(double quantity, const QJsonObject &fields = {});
     bool threePlHasOrder(const QString &tranId);
 
     // The worker.
