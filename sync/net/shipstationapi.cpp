@@ -239,27 +239,6 @@ std::optional<QString> ShipStationApi::readOrderStatus(const QByteArray &body)
     return status.toString();
 }
 
-HttpCall *ShipStationApi::getOrder(QNetworkAccessManager &network, const ThreePlEndpoint &endpoint,
-                                   const QString &orderId, QObject *parent)
-{
-    bool numeric = !orderId.isEmpty() && orderId.size() <= 18;
-    for (const QChar c : orderId)
-        numeric = numeric && c >= u'0' && c <= u'9';
-    if (!numeric)
-        return nullptr;
-    return makeCall(network, endpoint, resourceUrl(endpoint, QStringLiteral("/orders/") + orderId),
-                    "GET", {}, parent);
-}
-
-std::optional<QString> ShipStationApi::readOrderStatus(const QByteArray &body)
-{
-    const QJsonValue status =
-        QJsonDocument::fromJson(body).object().value(QLatin1String("orderStatus"));
-    if (!status.isString() || status.toString().isEmpty())
-        return std::nullopt;
-    return status.toString();
-}
-
 QUrl ShipStationApi::createOrdersUrl(const ThreePlEndpoint &endpoint)
 {
     return resourceUrl(endpoint, QStringLiteral("/orders/createorders"));
