@@ -351,6 +351,11 @@ private Q_SLOTS:
                                  << "settled" << int(A::Leave);
         QTest::newRow("cancelled in the 3PL") << "C"
                                               << "cancelled" << int(A::Leave);
+        // Its cancel was refused for good (the 3PL had shipped it): never sent again.
+        QTest::newRow("closed after the 3PL shipped it") << "H"
+                                                         << "shipped" << int(A::Leave);
+        QTest::newRow("shipped by the 3PL, released again") << "B"
+                                                            << "shipped" << int(A::Leave);
     }
 
     void eachOrderGetsOneDecision()
