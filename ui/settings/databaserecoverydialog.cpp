@@ -57,6 +57,11 @@ DatabaseRecoveryDialog::DatabaseRecoveryDialog(const QString &failedUrl, const Q
     m_result->setAccessibleName(tr("Database test result"));
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    auto *last = new QLabel(tr("Last database that opened: %1").arg(shown(lastWorkingUrl)), this);
+    last->setWordWrap(true);
+    last->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    last->setVisible(!lastWorkingUrl.isEmpty() && lastWorkingUrl != failedUrl);
+
     auto *buttons = new QDialogButtonBox(this);
     m_use = buttons->addButton(tr("&Use this database"), QDialogButtonBox::AcceptRole);
     m_use->setToolTip(tr("Available once the database passed its test"));
@@ -87,6 +92,7 @@ DatabaseRecoveryDialog::DatabaseRecoveryDialog(const QString &failedUrl, const Q
     layout->addLayout(row);
     layout->addWidget(m_result);
     layout->addStretch(1);
+    layout->addWidget(last);
     layout->addWidget(buttons);
     resize(620, 300);
     updateUseButton();
