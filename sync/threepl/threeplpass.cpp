@@ -28,7 +28,6 @@ namespace {
 
 constexpr int kOrdersPerQuery = 900;
 constexpr int kReadBacksPerQuery = 200; // external ids in one SuiteQL IN list
-constexpr int kReadBacksPerPass = 1000;
 
 // A 404 only counts as "no such record" when NetSuite itself says so; a proxy's 404 page
 // proves nothing.
@@ -151,7 +150,8 @@ void ThreePlPass::settleStart()
                                      nullptr, int(open.size()));
     } else {
         // The oldest first; the rest wait for the next pass, which is not "all synced".
-        const qsizetype now = std::min<qsizetype>(open.size(), kReadBacksPerPass);
+        const qsizetype now =
+            std::min<qsizetype>(open.size(), std::max(1, m_config.readBacksPerPass));
         m_unsettled.assign(open.begin(), open.begin() + now);
         if (open.size() > now) {
             m_summary.deferred += int(open.size() - now);
@@ -203,7 +203,7 @@ void ThreePlPass::netSuiteCall(HttpCall *call, Done done)
 
 // 1. Intents from earlier passes whose outcome is not known (a lost answer, or a process killed
 // between storing the intent and recording the answer), read back by their external ids in
-// batches: one SuiteQL query per kReadBacksPerQuery rows, at most kReadBacksPerPass rows a
+// batches: one SuiteQL query per kReadBacksPerQuery rows, at most readBacksPerPass rows a
 // pass, so however many a string of kills left behind, every pass goes on to new shipments.
 void ThreePlPass::settleNext()
 {

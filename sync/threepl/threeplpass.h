@@ -68,6 +68,9 @@ public:
         QList<qint64> dryRunOrders; // a dry run's list: only these sales orders (empty: all)
         int overlapSeconds = 600;
         int readBackDelayMs = 1500; // after an unsure answer, before reading back
+        // Unconfirmed shipments read back a pass (one SuiteQL query per 200): the rest wait
+        // for the next, so a long backlog never keeps new shipments from going.
+        int readBacksPerPass = 1000;
         std::function<QDateTime()> clock = [] {
             return QDateTime::currentDateTimeUtc();
         };

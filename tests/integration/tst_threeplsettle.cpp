@@ -5,8 +5,11 @@
 
 #include "threeplfixture.h"
 
+#include "models/storage/connectorrepository.h"
+#include "models/storage/mappingrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "sync/engine/syncworker.h"
+#include "sync/threepl/threeplpass.h"
 
 #include <QSet>
 #include <QSignalSpy>
@@ -66,6 +69,33 @@ private:
         QCOMPARE(a.status, 201);
     }
 
+    // SO1010 (400 mugs) sent to the 3PL, which ships `pending` single mugs; a pass stores
+    // their intents and is killed; NetSuite had created the last `created` of them.
+    QList<ThreePlShipmentEntry> killedWithPending(int pending, int created)
+    {
+        if (!addReleasedOrder(400) || !runThreePl().error.isEmpty())
+            return {};
+        for (int i = 0; i < pending; ++i)
+            ship(1010, QStringLiteral("94001%1").arg(i, 17, 10, QLatin1Char('0')),
+                 QJsonArray{item("1", "MUG-BLUE", 1)});
+        killedPassAfterItsIntents(pending);
+        const QList<ThreePlShipmentEntry> rows =
+            ThreePlRepository(m_temp->database().connection())
+                .unsettled(m_threePlId, QDateTime::currentDateTimeUtc());
+        // The first ones never reached NetSuite (the first transform hung); the rest did.
+        for (int i = int(rows.size()) - created; i >= 0 && i < rows.size(); ++i)
+            createdBeforeTheKill(rows.at(i));
+        return rows;
+    }
+
+    QSet<QString> externalIdsOf(const QList<QJsonObject> &fulfillments)
+    {
+        QSet<QString> ids;
+        for (const QJsonObject &f : fulfillments)
+            ids << f[QLatin1String("externalId")].toString();
+        return ids;
+    }
+
 private Q_SLOTS:
     void initTestCase_data()
     {
@@ -81,23 +111,9 @@ private Q_SLOTS:
     void pendingRowsAreReadBackInBatches()
     {
         constexpr int kPending = 250;
-        constexpr int kCreated = 240;
-        QVERIFY(addReleasedOrder(400)); // SO1010: 400 mugs
-        QVERIFY2(runThreePl().error.isEmpty(), "orders out");
-        QVERIFY(threePlHasOrder(QStringLiteral("SO1010")));
-        for (int i = 0; i < kPending; ++i)
-            ship(1010, QStringLiteral("94001%1").arg(i, 17, 10, QLatin1Char('0')),
-                 QJsonArray{item("1", "MUG-BLUE", 1)});
-        killedPassAfterItsIntents(kPending);
-        QCOMPARE(fulfillmentsOf(1010).size(), 0);
-
-        ThreePlRepository outbox(m_temp->database().connection());
-        const QList<ThreePlShipmentEntry> pending =
-            outbox.unsettled(m_threePlId, QDateTime::currentDateTimeUtc());
+        const QList<ThreePlShipmentEntry> pending = killedWithPending(kPending, 240);
         QCOMPARE(pending.size(), kPending);
-        // The first ones never reached NetSuite (the first transform hung); the rest did.
-        for (int i = kPending - kCreated; i < kPending; ++i)
-            createdBeforeTheKill(pending.at(i));
+        QCOMPARE(fulfillmentsOf(1010).size(), 240);
         ship(1010, QStringLiteral("9400299999999999999999"), QJsonArray{item("1", "MUG-BLUE", 1)});
 
         const SyncRunSummary s = runThreePl();
@@ -109,10 +125,7 @@ private Q_SLOTS:
 
         const QList<QJsonObject> created = fulfillmentsOf(1010);
         QCOMPARE(created.size(), kPending + 1);
-        QSet<QString> externalIds;
-        for (const QJsonObject &f : created)
-            externalIds << f[QLatin1String("externalId")].toString();
-        QCOMPARE(externalIds.size(), kPending + 1);               // each shipment once
+        QCOMPARE(externalIdsOf(created).size(), kPending + 1);    // each shipment once
         ThreePlRepository after(m_temp->database().connection()); // the run's thread is gone
         QCOMPARE(after.countInState(m_threePlId, ThreePlState::Created), kPending + 1);
         QVERIFY(
@@ -121,6 +134,56 @@ private Q_SLOTS:
         const SyncRunSummary again = runThreePl();
         QCOMPARE(again.pushed, 0);
         QCOMPARE(fulfillmentsOf(1010).size(), kPending + 1);
+    }
+
+    // More left pending than one pass reads back: the pass reads back its share, says the
+    // rest waits (not "all synced"), and still creates the new shipment's fulfillment; the
+    // next pass settles the rest, and nothing is created twice.
+    void aBacklogNeverKeepsNewShipmentsWaiting()
+    {
+        const QList<ThreePlShipmentEntry> pending = killedWithPending(6, 5);
+        QCOMPARE(pending.size(), 6);
+        ship(1010, QStringLiteral("9400299999999999999998"), QJsonArray{item("1", "MUG-BLUE", 1)});
+
+        // One pass as the worker builds it, reading back two a pass.
+        ThreePlPass::Config config;
+        config.connector = *ConnectorRepository(m_temp->database().connection()).byId(m_threePlId);
+        config.rules = MappingRepository(m_temp->database().connection()).rules(m_threePlId);
+        config.netsuite.accountId = m_target.accountId;
+        config.netsuite.baseUrl = m_target.netSuiteUrl;
+        config.netsuite.credentials = m_credentials.netsuite;
+        config.threePl.baseUrl = m_sandbox->threePlBaseUrl();
+        config.threePl.apiKey = m_target.threePlKey;
+        config.threePl.apiSecret = m_target.threePlSecret;
+        config.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        config.readBacksPerPass = 2;
+        ThreePlPass pass(m_network, m_temp->database(), config);
+        QSignalSpy finished(&pass, &ConnectorPass::finished);
+        pass.start();
+        QVERIFY(finished.wait(60000));
+        const SyncRunSummary s = finished.first().first().value<SyncRunSummary>();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        // The two oldest (one NetSuite lacked, sent again; one it had) and the new one.
+        QCOMPARE(s.pushed, 3);
+        QVERIFY(s.deferred >= 4);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.warnings.join(u' ').contains(QLatin1String("read back by the next run")),
+                 qPrintable(s.warnings.join(u' ')));
+        bool newOne = false;
+        for (const QJsonObject &f : fulfillmentsOf(1010))
+            newOne = newOne ||
+                     f[QLatin1String("packages")][0][QLatin1String("trackingNumber")].toString() ==
+                         u"9400299999999999999998";
+        QVERIFY(newOne);
+
+        const SyncRunSummary next = runThreePl();
+        QCOMPARE(next.pushed, 4);
+        const QList<QJsonObject> created = fulfillmentsOf(1010);
+        QCOMPARE(created.size(), 7);
+        QCOMPARE(externalIdsOf(created).size(), 7);
+        QVERIFY(ThreePlRepository(m_temp->database().connection())
+                    .unsettled(m_threePlId, QDateTime::currentDateTimeUtc().addYears(1))
+                    .isEmpty());
     }
 };
 
