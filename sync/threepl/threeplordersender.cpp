@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <algorithm>
 #include <cmath>
 
 Q_LOGGING_CATEGORY(lcOrdersOut, "fulfillsync.threepl.orders")
@@ -25,7 +26,8 @@ namespace {
 
 constexpr int kOrdersPerQuery = 900; // ids in one SuiteQL IN list
 
-// Orders changed since `since`, and the ones the 3PL refused before (tried on every run).
+// Orders changed since `since`, and `retry`: the ones the 3PL refused before and those open in
+// the Inbox (read on every run).
 // Every status: the watermark follows every change, so the overlap does not keep re-reading
 // the newest released orders; rows of statuses the first leg never acts on are dropped as they
 // arrive.
@@ -149,8 +151,17 @@ void ThreePlOrderSender::start()
     for (const QString &key : InboxRepository(m_database.connection())
                                   .openKeys(m_config.connectorId, InboxSubject::ThreePlOrder))
         m_inInbox.insert(key.toLongLong());
+    // Orders open in the Inbox are read again too, changed or not: what keeps one there (a
+    // refused cancel, a hold) is settled by the run that finds it settled, not left open for
+    // ever once the order falls out of the overlap.
+    QList<qint64> waiting(m_inInbox.cbegin(), m_inInbox.cend());
+    std::sort(waiting.begin(), waiting.end());
+    QList<qint64> retry = refused;
+    for (qint64 id : std::as_const(waiting))
+        if (!m_refused.contains(id) && retry.size() < kOrdersPerQuery)
+            retry << id;
     m_query =
-        new SuiteQlQuery(m_network, m_config.netsuite, releasedOrdersSince(since, refused), this);
+        new SuiteQlQuery(m_network, m_config.netsuite, releasedOrdersSince(since, retry), this);
     m_query->setGate(m_config.netSuiteGate);
     m_query->setRetryPolicy(m_config.netSuiteRetry);
     connect(m_query, &SuiteQlQuery::pageReceived, this, &ThreePlOrderSender::onRows);

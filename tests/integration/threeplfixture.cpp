@@ -218,6 +218,28 @@ SyncRunSummary ThreePlFixture::runThreePl()
     return s.isEmpty() ? SyncRunSummary{} : s.first();
 }
 
+SyncRunSummary
+ThreePlFixture::runThreePlPass(const std::function<void(ThreePlPass::Config &)> &adjust)
+{
+    ThreePlPass::Config config;
+    config.connector = *ConnectorRepository(m_temp->database().connection()).byId(m_threePlId);
+    config.rules = MappingRepository(m_temp->database().connection()).rules(m_threePlId);
+    config.netsuite.accountId = m_target.accountId;
+    config.netsuite.baseUrl = m_target.netSuiteUrl;
+    config.netsuite.credentials = m_credentials.netsuite;
+    config.threePl.baseUrl = m_sandbox->threePlBaseUrl();
+    config.threePl.apiKey = m_target.threePlKey;
+    config.threePl.apiSecret = m_target.threePlSecret;
+    config.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+    adjust(config);
+    ThreePlPass pass(m_network, m_temp->database(), config);
+    QSignalSpy finished(&pass, &ConnectorPass::finished);
+    pass.start();
+    if (finished.isEmpty() && !finished.wait(60000))
+        return {};
+    return finished.first().first().value<SyncRunSummary>();
+}
+
 // The basic scenario again with SO1010 released since the last run (the 3PL's side starts
 // empty again): the next run's orders out finds it.
 bool ThreePlFixture::addReleasedOrder(double quantity, const QJsonObject &fields)

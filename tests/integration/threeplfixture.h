@@ -9,12 +9,14 @@
 #include "models/domain/inbox.h"
 #include "sandbox/server/sandboxserver.h"
 #include "sync/engine/syncmessages.h"
+#include "sync/threepl/threeplpass.h"
 #include "testutils/tempdatabase.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -56,6 +58,9 @@ protected:
     QList<fulfillsync::SyncRunSummary> run(qint64 connectorId, qint64 replayAttemptId = 0);
     QList<fulfillsync::SyncRunSummary> run(fulfillsync::SyncRequest request);
     fulfillsync::SyncRunSummary runThreePl();
+    // One 3PL pass as the worker builds it, with what `adjust` changes in its configuration.
+    fulfillsync::SyncRunSummary
+    runThreePlPass(const std::function<void(fulfillsync::ThreePlPass::Config &)> &adjust);
     fulfillsync::SyncRunSummary retry(const QList<qint64> &itemIds);
     qint64 addSecondThreePl();
 

@@ -170,6 +170,49 @@ private Q_SLOTS:
         QCOMPARE(threePlOrder(QStringLiteral("SO1003"))[QLatin1String("orderStatus")].toString(),
                  QStringLiteral("shipped"));
     }
+
+    // A cancel refused while the 3PL's order could not be read stays open in the Inbox; once
+    // the order falls out of the overlap it is still read (by id, as it waits in the Inbox),
+    // so the next run finds the refusal final and settles it: nothing stays open for ever.
+    void aRefusedCancelOpenInTheInboxIsSettledLater()
+    {
+        ship(1003, QStringLiteral("9400100000000000000022"), QJsonArray{item("1", "MUG-BLUE", 4)});
+        QCOMPARE(runThreePl().pushed, 1);
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/salesOrders/1003/status"),
+                      QJsonObject{{QStringLiteral("status"), QStringLiteral("H")}})
+                     .status,
+                 200);
+        // A later change elsewhere (SO1002, never sent): the watermark moves past SO1003.
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/clock"),
+                      QJsonObject{{QStringLiteral("advanceSeconds"), 5}})
+                     .status,
+                 200);
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/salesOrders/1002/status"),
+                      QJsonObject{{QStringLiteral("status"), QStringLiteral("C")}})
+                     .status,
+                 200);
+        fault({{QStringLiteral("match"), QStringLiteral("shipstation.orders.get")},
+               {QStringLiteral("status"), 404}});
+        const auto noOverlap = [](ThreePlPass::Config &config) {
+            config.overlapSeconds = 0;
+        };
+        const SyncRunSummary unsure = runThreePlPass(noOverlap);
+        QCOMPARE(unsure.failed, 1); // refused, and not known why
+        QCOMPARE(openOrderItems().size(), 1);
+
+        const int creates = createOrdersRequests();
+        const SyncRunSummary later = runThreePlPass(noOverlap);
+        QVERIFY2(later.error.isEmpty(), qPrintable(later.error));
+        QCOMPARE(createOrdersRequests(), creates + 1);
+        QCOMPARE(later.failed, 0);
+        QCOMPARE(openOrderItems().size(), 0);
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .sentOrders(m_threePlId, {1003})
+                     .value(1003),
+                 QStringLiteral("shipped"));
+        QCOMPARE(runThreePlPass(noOverlap).failed, 0);
+        QCOMPARE(createOrdersRequests(), creates + 1); // never again
+    }
 };
 
 QTEST_GUILESS_MAIN(TestThreePlOrders)

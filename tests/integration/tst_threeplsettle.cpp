@@ -5,8 +5,6 @@
 
 #include "threeplfixture.h"
 
-#include "models/storage/connectorrepository.h"
-#include "models/storage/mappingrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "sync/engine/syncworker.h"
 #include "sync/threepl/threeplpass.h"
@@ -146,22 +144,8 @@ private Q_SLOTS:
         ship(1010, QStringLiteral("9400299999999999999998"), QJsonArray{item("1", "MUG-BLUE", 1)});
 
         // One pass as the worker builds it, reading back two a pass.
-        ThreePlPass::Config config;
-        config.connector = *ConnectorRepository(m_temp->database().connection()).byId(m_threePlId);
-        config.rules = MappingRepository(m_temp->database().connection()).rules(m_threePlId);
-        config.netsuite.accountId = m_target.accountId;
-        config.netsuite.baseUrl = m_target.netSuiteUrl;
-        config.netsuite.credentials = m_credentials.netsuite;
-        config.threePl.baseUrl = m_sandbox->threePlBaseUrl();
-        config.threePl.apiKey = m_target.threePlKey;
-        config.threePl.apiSecret = m_target.threePlSecret;
-        config.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-        config.readBacksPerPass = 2;
-        ThreePlPass pass(m_network, m_temp->database(), config);
-        QSignalSpy finished(&pass, &ConnectorPass::finished);
-        pass.start();
-        QVERIFY(finished.wait(60000));
-        const SyncRunSummary s = finished.first().first().value<SyncRunSummary>();
+        const SyncRunSummary s =
+            runThreePlPass([](ThreePlPass::Config &config) { config.readBacksPerPass = 2; });
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
         // The two oldest (one NetSuite lacked, sent again; one it had) and the new one.
         QCOMPARE(s.pushed, 3);
