@@ -8,10 +8,11 @@
 #    deb-systemd-helper/-invoke;
 #  - `systemd-analyze security --offline` scores the unit at most 3.0;
 #  - unpacked into a scratch root: the AppStream and desktop files validate, the programs start,
-#    and the unit's own ExecStart line (with its %d credentials directory and state directory
+#    the app's demo runs from the fulfillsync package alone (its sandbox is built in), and the
+#    unit's own ExecStart line (with its %d credentials directory and state directory
 #    pointed into the scratch root) syncs a connector against the packaged sandbox until SIGTERM
 #    ends it cleanly, under strace: every system call and socket family it used is one the
-#    unit's SystemCallFilter= and RestrictAddressFamilies= allow;
+#    unit's SystemCallFilter=, RestrictAddressFamilies= and MemoryDenyWriteExecute= allow;
 #  - the README's PostgreSQL example for the service (a pgpass credential read through
 #    PGPASSFILE) opens a password-protected PostgreSQL as a user without a home directory, and
 #    the same without PGPASSFILE is refused.
@@ -193,6 +194,22 @@ for option in $(grep -o -- '--[a-z][a-z-]*' <<<"$app_help" | sort -u); do
 done
 echo "fulfillsync --help and its man page agree"
 
+# The app's demo serves its orders from a sandbox built into the program, not from the
+# fulfillsync-sandbox package: from the main package alone it syncs and shows every screen.
+main_only=$work/main-only
+dpkg-deb -x "$deb" "$main_only"
+demo_home=$work/demo-home
+mkdir -p "$demo_home/runtime" "$work/shots"
+chmod 700 "$demo_home/runtime"
+env HOME="$demo_home" XDG_CONFIG_HOME="$demo_home/config" XDG_DATA_HOME="$demo_home/data" \
+  XDG_CACHE_HOME="$demo_home/cache" XDG_RUNTIME_DIR="$demo_home/runtime" \
+  QT_QPA_PLATFORM=offscreen timeout 300 "$main_only/usr/bin/fulfillsync" --demo \
+  --demo-orders 20 --screenshot "$work/shots" >"$work/demo.out" 2>&1 ||
+  { cat "$work/demo.out"; fail "the installed app's demo did not run"; }
+[[ -s $work/shots/dashboard.png && -s $work/shots/sync-history.png ]] ||
+  { cat "$work/demo.out"; ls "$work/shots"; fail "the installed app's demo showed no synced screens"; }
+echo "the app's demo ran from the fulfillsync package alone: $(ls "$work/shots" | wc -l) screens"
+
 # --- the unit's command, as systemd would run it, against the packaged sandbox ----------------
 "$root/usr/bin/fulfillsync-sandbox" --scenario "$source_dir/sandbox/scenarios/basic.json" \
   --port 0 >"$work/sandbox.out" 2>&1 &
@@ -240,8 +257,12 @@ grep -q "Running 1 connector" "$work/daemon.out" || { cat "$work/daemon.out"; fa
 grep -q "channel requests in" "$work/daemon.out" ||
   { cat "$work/daemon.out"; fail "the daemon's first pass did not finish"; }
 [[ -f $root/var/lib/fulfillsync/fulfillsync.db ]] || fail "no database in the state directory"
-kill -TERM "$daemon_pid" || { cat "$work/daemon.out"; fail "the daemon ended before SIGTERM"; }
 status=0
+if ! kill -TERM "$daemon_pid" 2>/dev/null; then
+  wait "$strace_pid" || status=$?
+  cat "$work/daemon.out"
+  fail "the daemon (pid $daemon_pid) ended by itself with $status before SIGTERM"
+fi
 wait "$strace_pid" || status=$?
 daemon_pid=
 [[ $status -eq 0 ]] || { cat "$work/daemon.out"; fail "SIGTERM ended the daemon with $status"; }
