@@ -166,6 +166,10 @@ score=$(sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\) .*/\1/p' <<<"$
 [[ -n $score ]] || { echo "$security"; fail "no exposure score"; }
 awk -v s="$score" 'BEGIN { exit !(s <= 3.0) }' ||
   { echo "$security"; fail "the unit's exposure is $score, above 3.0"; }
+# A misspelt or misplaced directive is ignored with a message, its protection silently gone.
+if grep -Ei 'unknown|ignoring|invalid|failed' <<<"$security"; then
+  fail "systemd ignores part of the unit"
+fi
 grep -q '^UMask=0077$' "$unit" || fail "the unit lets its files (the database) be read by others"
 echo "systemd-analyze security: exposure $score"
 
