@@ -169,6 +169,42 @@ private Q_SLOTS:
                     .unsettled(m_threePlId, QDateTime::currentDateTimeUtc().addYears(1))
                     .isEmpty());
     }
+
+    // A read-back NetSuite refuses proves nothing: no row is sent again on it (each waits for
+    // a later read-back), and the pass still creates what is new.
+    void aFailedReadBackSendsNothingAgain()
+    {
+        QCOMPARE(killedWithPending(3, 2).size(), 3);
+        ship(1010, QStringLiteral("9400299999999999999997"), QJsonArray{item("1", "MUG-BLUE", 1)});
+        const auto transforms = [this] {
+            return state()[QLatin1String("requests")][QLatin1String("byEndpoint")]
+                          [QLatin1String("netsuite.record.transform")][QLatin1String("total")]
+                              .toInt();
+        };
+        const int before = transforms();
+        // The released orders' query and the read-back are refused; the shipped order's read is
+        // answered.
+        fault({{QStringLiteral("match"), QStringLiteral("netsuite.suiteql")},
+               {QStringLiteral("status"), 400},
+               {QStringLiteral("count"), 2}});
+        const SyncRunSummary s = runThreePl();
+        QCOMPARE(s.pushed, 1); // the new shipment
+        QCOMPARE(transforms(), before + 1);
+        QVERIFY(s.deferred >= 3);
+        QVERIFY2(s.warnings.join(u' ').contains(QLatin1String("still unknown")),
+                 qPrintable(s.warnings.join(u' ')));
+        ThreePlRepository outbox(m_temp->database().connection());
+        QCOMPARE(outbox.waiting(m_threePlId).size(), 3);
+
+        // Read back once their wait is over: two were there, one is sent again.
+        QVERIFY(outbox.retryAllNow(m_threePlId));
+        const SyncRunSummary later = runThreePl();
+        QCOMPARE(later.pushed, 3);
+        QCOMPARE(transforms(), before + 2);
+        const QList<QJsonObject> created = fulfillmentsOf(1010);
+        QCOMPARE(created.size(), 4);
+        QCOMPARE(externalIdsOf(created).size(), 4);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestThreePlSettle)
