@@ -199,6 +199,15 @@ private Q_SLOTS:
             "netsuite.salesOrders[3].lines: expected an array");
         row("features type", "netsuite.features.advancedShipping", QStringLiteral("yes"),
             "netsuite.features.advancedShipping: expected true or false");
+        row("address key", "netsuite.customers[0].address.street", QStringLiteral("1 Main St"),
+            "netsuite.customers[0].address.street: unknown key");
+        row("address field type", "netsuite.customers[1].address.zip", 22202,
+            "netsuite.customers[1].address.zip: expected a string");
+        row("shipTo not an object", "netsuite.salesOrders[0].shipTo", QStringLiteral("London"),
+            "netsuite.salesOrders[0].shipTo: expected an object");
+        row("external id characters", "netsuite.itemFulfillments[0].externalId",
+            QStringLiteral("a|b"),
+            "netsuite.itemFulfillments[0].externalId: only letters, digits, '-' and '_'");
     }
 
     void rejectsBadFields()

@@ -210,6 +210,56 @@ private Q_SLOTS:
                  (QStringList{"T", "F", "F"}));
     }
 
+    // A sales order's addresses as SuiteQL reads them: the customer's default unless the order
+    // has its own, none when it has none (an old scenario file's orders), and the customer's
+    // e-mail and phone.
+    void addresses()
+    {
+        QJsonObject s = sandboxtest::basicScenario();
+        QJsonObject ns = s[QLatin1String("netsuite")].toObject();
+        QJsonArray orders = ns[QLatin1String("salesOrders")].toArray();
+        QJsonObject own = orders[0].toObject(); // SO1001, Ada's
+        own.insert(QStringLiteral("shipTo"),
+                   QJsonObject{{QStringLiteral("addressee"), QStringLiteral("Byron House")},
+                               {QStringLiteral("addr1"), QStringLiteral("1 Piccadilly")},
+                               {QStringLiteral("city"), QStringLiteral("London")},
+                               {QStringLiteral("zip"), QStringLiteral("W1J 0DA")},
+                               {QStringLiteral("country"), QStringLiteral("GB")}});
+        orders[0] = own;
+        QJsonObject none = orders[1].toObject(); // SO1002, Grace's
+        none.insert(QStringLiteral("shipTo"), QJsonValue::Null);
+        orders[1] = none;
+        ns.insert(QStringLiteral("salesOrders"), orders);
+        s.insert(QStringLiteral("netsuite"), ns);
+        SandboxServer server;
+        QString error;
+        QVERIFY2(server.loadScenario(s, &error), qPrintable(error));
+        QVERIFY(server.listen(0) != 0);
+        const sandboxtest::Reply r = m_client.suiteQl(
+            server,
+            QStringLiteral(
+                "SELECT so.id AS so_id, sa.addr1 AS ship_addr1, sa.attention AS ship_attention, "
+                "sa.country AS ship_country, ba.city AS bill_city, c.email AS customer_email, "
+                "c.phone AS customer_phone FROM transaction so LEFT JOIN customer c ON c.id = "
+                "so.entity LEFT JOIN TransactionShippingAddress sa ON sa.nkey = "
+                "so.shippingaddress LEFT JOIN TransactionBillingAddress ba ON ba.nkey = "
+                "so.billingaddress WHERE so.type = 'SalesOrd' ORDER BY so.id"));
+        QCOMPARE(r.status, 200);
+        const QJsonArray items = r.json[QLatin1String("items")].toArray();
+        QCOMPARE(column(items, "so_id"), (QStringList{"1001", "1002", "1003", "1004", "1005"}));
+        QCOMPARE(column(items, "ship_addr1"),
+                 (QStringList{"1 Piccadilly", "<absent>", "The Mansion", "12 St James's Square",
+                              "1 Navy Pier"}));
+        QCOMPARE(column(items, "ship_attention"),
+                 (QStringList{"<absent>", "<absent>", "Alan Turing", "<absent>", "<absent>"}));
+        QCOMPARE(column(items, "ship_country")[2], QStringLiteral("GB"));
+        // The bill-to stays the customer's default where only the ship-to was given.
+        QCOMPARE(column(items, "bill_city"),
+                 (QStringList{"London", "Arlington", "Milton Keynes", "London", "Arlington"}));
+        QCOMPARE(column(items, "customer_email")[2], QStringLiteral("alan@example.com"));
+        QCOMPARE(column(items, "customer_phone")[1], QStringLiteral("555-0178"));
+    }
+
     void kits()
     {
         sandboxtest::Reply r = m_client.suiteQl(
