@@ -7,6 +7,7 @@
 
 #include "models/storage/historyrepository.h"
 #include "models/storage/threeplrepository.h"
+#include "sync/threepl/shipmentplanner.h"
 
 #include <QTest>
 
@@ -169,6 +170,45 @@ private Q_SLOTS:
                  historyId); // recorded once
         QCOMPARE(threePlOrder(QStringLiteral("SO1003"))[QLatin1String("orderStatus")].toString(),
                  QStringLiteral("shipped"));
+    }
+
+    // Someone cancelled SO1003 in the 3PL by hand, then NetSuite cancelled it: the 3PL refuses
+    // the update of a cancelled order, and what the cancel was for is done. It counts as
+    // cancelled, nothing waits, and it is not sent again.
+    void aCancelOfAnOrderCancelledThereAlreadyIsDone()
+    {
+        const auto c = m_sandbox->credentials();
+        const QJsonObject name{{QStringLiteral("name"), QStringLiteral("Alan")}};
+        QCOMPARE(send("POST", QStringLiteral("/shipstation/orders/createorder"),
+                      QJsonObject{{QStringLiteral("orderNumber"), QStringLiteral("SO1003")},
+                                  {QStringLiteral("orderKey"),
+                                   ShipmentPlanner::orderKeyFor(c.accountId, 1003)},
+                                  {QStringLiteral("orderDate"), QStringLiteral("2026-12-06")},
+                                  {QStringLiteral("orderStatus"), QStringLiteral("cancelled")},
+                                  {QStringLiteral("shipTo"), name},
+                                  {QStringLiteral("billTo"), name}},
+                      "Basic " + (c.threePlKey + u':' + c.threePlSecret).toUtf8().toBase64())
+                     .status,
+                 200);
+        QCOMPARE(send("POST", QStringLiteral("/_sandbox/netsuite/salesOrders/1003/status"),
+                      QJsonObject{{QStringLiteral("status"), QStringLiteral("C")}})
+                     .status,
+                 200);
+        const int creates = createOrdersRequests();
+        const SyncRunSummary s = runThreePl();
+        QCOMPARE(s.failed, 0);
+        QVERIFY2(s.ok(), qPrintable(s.warnings.join(u'\n')));
+        QCOMPARE(openOrderItems().size(), 0);
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .sentOrders(m_threePlId, {1003})
+                     .value(1003),
+                 QStringLiteral("cancelled"));
+        const SyncAttempt a = HistoryRepository(m_temp->database().connection()).latest(1).first();
+        QCOMPARE(a.outcome, SyncOutcome::Pushed);
+        QVERIFY2(a.message.contains(QLatin1String("cancelled in the 3PL already")),
+                 qPrintable(a.message));
+        runThreePl();
+        QCOMPARE(createOrdersRequests(), creates + 1);
     }
 
     // A cancel refused while the 3PL's order could not be read stays open in the Inbox; once
