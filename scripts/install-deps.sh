@@ -19,8 +19,8 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql xvfb xauth x11-utils dbus gnome-keyring imagemagick
              dpkg-dev appstream desktop-file-utils
              # tst_package: lintian, systemd-analyze (systemd), strace (the unit's filters
-             # against the daemon's calls), pgrep (procps)
-             lintian systemd strace procps)
+             # against the daemon's calls)
+             lintian systemd strace)
 fi
 
 missing=()

@@ -25,6 +25,7 @@ source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 chmod 755 "$work" # the worker runs as another user below, from the scratch root
 daemon_pid=
+strace_pid=
 sandbox_pid=
 pgdir=
 as_pg=()
@@ -36,6 +37,7 @@ run_as=()
 service_env=(env -i HOME=/ PATH=/usr/bin:/bin LANG=C.UTF-8) # systemd's: no home of its own
 cleanup() {
   [[ -n $daemon_pid ]] && kill "$daemon_pid" 2>/dev/null || true
+  [[ -n $strace_pid ]] && kill "$strace_pid" 2>/dev/null || true
   [[ -n $sandbox_pid ]] && kill "$sandbox_pid" 2>/dev/null || true
   if [[ -n $pgdir && -d $pgdir/data ]]; then
     "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -259,9 +261,10 @@ cc -std=c11 -O2 -Wall -Wextra -Werror -o "$work/restrict-families" \
 "${service_env[@]}" "${unit_env[@]}" "${run_as[@]}" "$work/restrict-families" $allowed_families -- \
   strace -f -qq -o "$work/strace/trace" $command >"$work/daemon.out" 2>&1 &
 strace_pid=$!
-daemon_pid=
 for _ in $(seq 300); do
-  [[ -n $daemon_pid ]] || daemon_pid=$(pgrep -P "$strace_pid" || true)
+  # The traced daemon's pid: the first line of the trace is its execve.
+  [[ -n $daemon_pid || ! -s $work/strace/trace ]] ||
+    daemon_pid=$(sed -n '1s/^\([0-9]\+\) .*/\1/p' "$work/strace/trace")
   grep -q "channel requests in" "$work/daemon.out" && break
   kill -0 "$strace_pid" 2>/dev/null || { cat "$work/daemon.out"; fail "the daemon exited early"; }
   sleep 0.1
@@ -278,6 +281,7 @@ if ! kill -TERM "$daemon_pid" 2>/dev/null; then
 fi
 wait "$strace_pid" || status=$?
 daemon_pid=
+strace_pid=
 [[ $status -eq 0 ]] || { cat "$work/daemon.out"; fail "SIGTERM ended the daemon with $status"; }
 cat "$work/daemon.out"
 echo "the unit's command synced against the sandbox and stopped cleanly on SIGTERM"
