@@ -1,7 +1,9 @@
 // Damaged answers at scale: real fulfillsync-worker processes sync round after round of fresh
 // shipped orders while the sandbox damages a share of every answer on its way back (truncated,
-// wrong types, HTML, 4 MB, invalid UTF-8, 5xx and 599 after a create committed). Prints the
-// crashes, duplicates and fulfillments that arrived; tst_crashsafety runs the same at ~400.
+// wrong types, HTML, 4 MB, invalid UTF-8, numbers that are NaN, inf, 1e309, -0 or 0, headers
+// whose Retry-After, Date and rate limits are nonsense, 5xx and 599 after a create committed).
+// Prints the crashes, hangs, duplicates, partial pushes and fulfillments that arrived;
+// tst_crashsafety runs the same at ~300.
 //
 //   bench_fuzz [damaged answers, default 10000] [orders per round, default 120] [seed]
 
@@ -43,15 +45,18 @@ int main(int argc, char **argv)
     std::printf("damaged answers       %d\n"
                 "rounds / worker runs  %d / %d\n"
                 "crashes               %d\n"
+                "hangs                 %d\n"
                 "fulfillments arrived  %d of %d\n"
                 "duplicates            %d\n"
                 "over-fulfilled lines  %d\n"
+                "partial pushes        %d\n"
                 "rounds not converged  %d\n"
                 "wall time             %.1f s\n",
-                r.corrupted, r.rounds, r.workerRuns, r.crashes, r.arrived, r.expected, r.duplicates,
-                r.overFulfilled, r.unconverged, r.milliseconds / 1000.0);
-    const bool clean = r.crashes == 0 && r.duplicates == 0 && r.overFulfilled == 0 &&
-                       r.unconverged == 0 && r.arrived == r.expected;
+                r.corrupted, r.rounds, r.workerRuns, r.crashes, r.hangs, r.arrived, r.expected,
+                r.duplicates, r.overFulfilled, r.partial, r.unconverged, r.milliseconds / 1000.0);
+    const bool clean = r.crashes == 0 && r.hangs == 0 && r.duplicates == 0 &&
+                       r.overFulfilled == 0 && r.partial == 0 && r.unconverged == 0 &&
+                       r.arrived == r.expected;
     std::printf("%s\n", clean ? "result: clean" : "result: NOT CLEAN");
     return clean ? 0 : 1;
 }

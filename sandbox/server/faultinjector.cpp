@@ -97,14 +97,80 @@ QJsonValue FaultInjector::damageTypes(const QJsonValue &value, int depth)
     return QJsonObject{}; // null
 }
 
-QByteArray FaultInjector::corrupted(const QString &requested, const QByteArray &body)
+// Numbers no strict reader may take for a value: NaN, infinities, overflow, hex, signs, blanks.
+// (A plausible wrong value — 7 for 2 — is no damage a reader can see: TLS keeps it out.)
+QByteArray FaultInjector::nonsenseNumber()
+{
+    static const QList<QByteArray> nonsense = {"nan", "NaN",  "inf", "-inf",  "1e309",
+                                               "-0",  "0x1A", "+5",  "1e300", ""};
+    return nonsense.at(m_random.bounded(int(nonsense.size())));
+}
+
+// Every number, and every string that reads as one, has a chance to become such nonsense.
+QJsonValue FaultInjector::damageNumbers(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = damageNumbers(it.value());
+        return object;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array[i] = damageNumbers(array.at(i));
+        return array;
+    }
+    bool numeric = value.isDouble();
+    if (value.isString())
+        value.toString().toDouble(&numeric);
+    if (!numeric || m_random.generateDouble() >= 0.3)
+        return value;
+    const QByteArray text = nonsenseNumber();
+    if (text == "1e300" && m_random.bounded(2)) // JSON can carry this one as a number
+        return 1e300;
+    return QString::fromLatin1(text);
+}
+
+QString FaultInjector::damageKind(const QString &requested)
 {
     static const QStringList kinds = {QStringLiteral("truncate"), QStringLiteral("html"),
-                                      QStringLiteral("types"), QStringLiteral("huge"),
-                                      QStringLiteral("utf8")};
-    const QString kind = requested == QLatin1String("random")
-                             ? kinds.at(m_random.bounded(int(kinds.size())))
-                             : requested;
+                                      QStringLiteral("types"),    QStringLiteral("huge"),
+                                      QStringLiteral("utf8"),     QStringLiteral("numbers"),
+                                      QStringLiteral("headers")};
+    return requested == QLatin1String("random") ? kinds.at(m_random.bounded(int(kinds.size())))
+                                                : requested;
+}
+
+void FaultInjector::damageHeaders(const QString &kind,
+                                  QList<QPair<QByteArray, QByteArray>> *headers)
+{
+    if (kind != QLatin1String("headers"))
+        return;
+    static const QList<QByteArray> dates = {"nan", "Thu, 01 Jan 1970 00:00:00 GMT",
+                                            "Fri, 31 Dec 2100 23:59:59 GMT", "yesterday",
+                                            "Mon, 32 Dec 2026 25:61:61 GMT"};
+    headers->append({"Retry-After", nonsenseNumber()});
+    headers->append({"Date", dates.at(m_random.bounded(int(dates.size())))});
+    headers->append({"X-Shopify-Shop-Api-Call-Limit", nonsenseNumber() + '/' + nonsenseNumber()});
+    headers->append({"X-Rate-Limit-Limit", nonsenseNumber()});
+    headers->append({"X-Rate-Limit-Remaining", nonsenseNumber()});
+    headers->append({"X-Rate-Limit-Reset", nonsenseNumber()});
+}
+
+QByteArray FaultInjector::corrupted(const QString &kind, const QByteArray &body)
+{
+    if (kind == QLatin1String("headers"))
+        return body;
+    if (kind == QLatin1String("numbers")) {
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        if (document.isNull())
+            return body;
+        const QJsonValue damaged = damageNumbers(
+            document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()));
+        return damaged.isObject() ? QJsonDocument(damaged.toObject()).toJson(QJsonDocument::Compact)
+                                  : QJsonDocument(damaged.toArray()).toJson(QJsonDocument::Compact);
+    }
     if (kind == QLatin1String("truncate"))
         return body.left(body.isEmpty() ? 0 : m_random.bounded(int(body.size())));
     if (kind == QLatin1String("html"))

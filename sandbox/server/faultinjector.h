@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QPair>
 #include <QRandomGenerator>
 #include <QString>
 
@@ -30,14 +31,19 @@ public:
         bool hang = false;           // never answer
         bool drop = false;           // close the connection without answering
         bool commitThenFail = false; // apply the request, then answer `status` (default 502)
-        // Apply the request, then damage the answer's body: truncate, html, types, huge, utf8,
-        // or random (one of them); with `status` also the status line.
+        // Apply the request, then damage the answer: its body (truncate, html, types, huge, utf8,
+        // numbers: every number nonsense — "nan", "1e309", "-0", "0x1A", 0), or its headers
+        // (headers: Retry-After, Date and the rate-limit headers nonsense), or random (one of
+        // them); with `status` also the status line.
         QString corrupt;
         double probability = 1.0;
     };
 
-    // The damage a `corrupt` fault does to a body (deterministic for the injector's seed).
+    // The damage a `corrupt` fault does (deterministic for the injector's seed): "random"
+    // picks one kind, then the body and the headers are damaged as that kind says.
+    QString damageKind(const QString &requested);
     QByteArray corrupted(const QString &kind, const QByteArray &body);
+    void damageHeaders(const QString &kind, QList<QPair<QByteArray, QByteArray>> *headers);
 
     bool add(const QJsonObject &json, QString *error, int *id);
     std::optional<Fault> take(const QString &endpoint);
@@ -47,6 +53,8 @@ public:
 
 private:
     QJsonValue damageTypes(const QJsonValue &value, int depth);
+    QJsonValue damageNumbers(const QJsonValue &value);
+    QByteArray nonsenseNumber();
 
     QList<Fault> m_faults;
     int m_nextId = 1;

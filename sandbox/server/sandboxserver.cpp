@@ -81,10 +81,14 @@ HttpRequest toRequest(const QHttpServerRequest &req)
 void writeReply(QHttpServerResponder &responder, const HttpReply &reply, const QDateTime &now)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    responder.writeHeader(
-        "Date", QLocale::c()
-                    .toString(now.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-                    .toLatin1());
+    const bool dated = std::any_of(reply.headers.cbegin(), reply.headers.cend(), [](const auto &h) {
+        return h.first.compare("Date", Qt::CaseInsensitive) == 0;
+    });
+    if (!dated) // a fault may have put a damaged one there
+        responder.writeHeader(
+            "Date", QLocale::c()
+                        .toString(now.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                        .toLatin1());
     if (!reply.contentType.isEmpty())
         responder.writeHeader("Content-Type", reply.contentType);
     if (reply.status != 204) // RFC 9110 §8.6: a 204 carries no Content-Length
@@ -423,7 +427,9 @@ void SandboxServer::dispatch(const QHttpServerRequest &request, QHttpServerRespo
             reply = faultReply(fault->status, fault->body, netsuite);
         if (fault && !fault->corrupt.isEmpty()) {
             // Served (and committed), then damaged on the way back, as by a broken proxy.
-            reply.body = m_faults->corrupted(fault->corrupt, reply.body);
+            const QString kind = m_faults->damageKind(fault->corrupt);
+            reply.body = m_faults->corrupted(kind, reply.body);
+            m_faults->damageHeaders(kind, &reply.headers);
             if (fault->status != 0 && !fault->commitThenFail)
                 reply.status = fault->status;
         }

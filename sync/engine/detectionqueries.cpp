@@ -270,6 +270,17 @@ QList<T> takeFrom(QList<qint64> &order, QHash<qint64, T> &items, qsizetype keep)
 
 } // namespace
 
+void FulfillmentRowReader::holdIncomplete(ItemFulfillment &f)
+{
+    if (!f.problem.isEmpty())
+        return;
+    f.problem = Text::tr("%1 could not be read completely: NetSuite sent a row of it, or next to "
+                         "it, without a readable id. It is held, never sent in part, and read "
+                         "again on every run until NetSuite returns it whole.")
+                    .arg(f.tranId);
+    m_unreadable.note(f.lastModified, f.problem);
+}
+
 void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
 {
     for (const QJsonObject &row : rows) {
@@ -281,8 +292,14 @@ void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
         if (!idOk || !orderOk) {
             m_unreadable.note(modified, Text::tr("a fulfillment row without a readable "
                                                  "fulfillment or sales order id"));
+            const qint64 owner = idOk ? id : m_lastId;
+            if (auto it = m_fulfillments.find(owner); it != m_fulfillments.end())
+                holdIncomplete(*it);
+            m_nextIncomplete = true;
             continue;
         }
+        const bool afterUnreadable = std::exchange(m_nextIncomplete, false) && id != m_lastId;
+        m_lastId = id;
         // Everything but the ids: a damaged value holds the fulfillment instead of being
         // taken as empty (an empty channel would quietly make it another connector's).
         qint64 shipMethod = 0, orderLine = 0, location = 0;
@@ -308,6 +325,8 @@ void FulfillmentRowReader::add(const QList<QJsonObject> &rows)
             m_order << id;
         }
         ItemFulfillment &f = it.value();
+        if (afterUnreadable)
+            holdIncomplete(f);
         QString problem;
         if (!typed)
             problem = Text::tr("NetSuite sent a value of the wrong type");

@@ -78,11 +78,18 @@ public:
     const UnreadableRows &unreadable() const { return m_unreadable; }
 
 private:
+    // A row whose fulfillment id cannot be read belongs to the fulfillment before it, the one
+    // after it (rows come ordered by fulfillment), or one not in this read at all: the first two
+    // are held, so neither is taken as whole without it.
+    void holdIncomplete(ItemFulfillment &f);
+
     QList<qint64> m_order; // fulfillment ids in arrival order, not yet taken
     QHash<qint64, ItemFulfillment> m_fulfillments;
     QHash<qint64, SalesOrder> m_orders;
     QDateTime m_newest;
     UnreadableRows m_unreadable;
+    qint64 m_lastId = 0;           // the fulfillment of the last readable row
+    bool m_nextIncomplete = false; // the next new fulfillment follows a row without an id
 };
 
 class OrderRowReader final

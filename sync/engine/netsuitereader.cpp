@@ -201,6 +201,14 @@ QDateTime NetSuiteReader::settledHorizon() const
     if (m_serverClockUnknown || !m_earliestServerStart.isValid())
         return {};
     const QDateTime settled = m_earliestServerStart.addSecs(-kSettleSeconds);
+    // A clock far ahead of ours (a damaged Date, 2100) would move the watermark past changes
+    // still to come; ahead by less than the overlap, the window before the watermark still
+    // finds them. Unknown, then: the watermark is the newest change read.
+    if (settled > QDateTime::currentDateTimeUtc().addSecs(m_config.overlapSeconds)) {
+        qCWarning(lcReader) << "NetSuite's clock reads" << m_earliestServerStart
+                            << "far ahead of this machine's; not used";
+        return {};
+    }
     return QDateTime::fromSecsSinceEpoch(settled.toSecsSinceEpoch(), Qt::UTC); // whole seconds
 }
 

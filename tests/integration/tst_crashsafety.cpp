@@ -201,14 +201,19 @@ private Q_SLOTS:
         verifyExactlyOnce();
         const test::WorkerHarness::FuzzResult r = m_harness->fuzz(300, 90, 4242);
         qInfo("fuzz: %d damaged answers over %d rounds and %d worker runs in %lld ms: %d crashes, "
-              "%d of %d fulfillments arrived, %d duplicates, %d over-fulfilled lines, %d rounds "
-              "without convergence",
+              "%d of %d fulfillments arrived, %d duplicates, %d over-fulfilled lines, %d partial "
+              "pushes, %d rounds without convergence",
               r.corrupted, r.rounds, r.workerRuns, r.milliseconds, r.crashes, r.arrived, r.expected,
-              r.duplicates, r.overFulfilled, r.unconverged);
+              r.duplicates, r.overFulfilled, r.partial, r.unconverged);
+        if (r.unconverged > 0)
+            qInfo("the last worker that did not converge said:\n%s",
+                  r.unconvergedOutput.constData());
         QVERIFY(r.corrupted >= 300);
         QCOMPARE(r.crashes, 0);
+        QCOMPARE(r.hangs, 0);
         QCOMPARE(r.duplicates, 0);
         QCOMPARE(r.overFulfilled, 0);
+        QCOMPARE(r.partial, 0);
         QCOMPARE(r.unconverged, 0);
         QCOMPARE(r.arrived, r.expected);
     }

@@ -13,7 +13,12 @@ QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedF
     QJsonArray salesOrders, fulfillments, channelOrders;
     const int firstIf = 10000001 + round * 1000000; // apart from the sales order ids
     int ifId = firstIf;
-    const QDateTime changed = QDateTime(QDate(2026, 11, 19), QTime(10, 0), Qt::UTC).addDays(round);
+    // Each round's changes come after the last round's clock, and its clock after them, as on a
+    // real account: NetSuite stamps a change with the time it is made (a reader trusts that no
+    // change appears much older than NetSuite's clock at its last read).
+    const QDateTime changed =
+        QDateTime(QDate(2026, 11, 19), QTime(10, 0), Qt::UTC).addSecs(round * 3 * 3600);
+    const QDateTime now = changed.addSecs(150 * 60); // the data spans two hours
     for (int i = 0; i < orders; ++i) {
         const int so = 10001 + round * 200000 + i;
         const qint64 channelOrder = 900000000LL + round * 200000 + i;
@@ -75,7 +80,7 @@ QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedF
                                   {QStringLiteral("tokenSecret"), QStringLiteral("ts-crash")}};
     return QJsonObject{
         {QStringLiteral("format"), QStringLiteral("fulfillsync-scenario/1")},
-        {QStringLiteral("now"), QStringLiteral("2026-11-20T12:00:00Z")},
+        {QStringLiteral("now"), now.toString(Qt::ISODate)},
         {QStringLiteral("netsuite"),
          QJsonObject{
              {QStringLiteral("accountId"), QStringLiteral("1234567_SB1")},

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -174,6 +175,7 @@ WorkerHarness::Run WorkerHarness::runToEnd(int timeoutMs)
         process->kill();
         process->waitForFinished(5000);
         run.output = process->readAll() + "\n(did not finish in time)";
+        run.hung = true;
         run.milliseconds = clock.elapsed();
         return run;
     }
@@ -302,13 +304,18 @@ WorkerHarness::Tally WorkerHarness::tally(double maxPerLine)
     for (const QJsonValue &order :
          now[QStringLiteral("channels")][0][QStringLiteral("orders")].toArray()) {
         QHash<qint64, double> fulfilled;
+        const qsizetype lines = order[QStringLiteral("lineItems")].toArray().size();
         for (const QJsonValue &f : order[QStringLiteral("fulfillments")].toArray()) {
             ++tally.fulfillments;
             for (const QJsonValue &n : f[QStringLiteral("trackingNumbers")].toArray())
                 ++seen[n.toString()];
-            for (const QJsonValue &li : f[QStringLiteral("lineItems")].toArray())
+            QSet<qint64> linesOfThis;
+            for (const QJsonValue &li : f[QStringLiteral("lineItems")].toArray()) {
                 fulfilled[li[QStringLiteral("lineItemId")].toInteger()] +=
                     li[QStringLiteral("quantity")].toDouble();
+                linesOfThis.insert(li[QStringLiteral("lineItemId")].toInteger());
+            }
+            tally.partial += linesOfThis.size() < lines ? 1 : 0;
         }
         for (double quantity : std::as_const(fulfilled))
             tally.overFulfilledLines += quantity > maxPerLine ? 1 : 0;
@@ -357,6 +364,7 @@ WorkerHarness::FuzzResult WorkerHarness::fuzz(int corruptedTarget, int ordersPer
             const Run r = runToEnd();
             ++result.workerRuns;
             result.crashes += r.crashed ? 1 : 0;
+            result.hangs += r.hung ? 1 : 0;
         }
         clearFaults();
         bool converged = false;
@@ -365,7 +373,14 @@ WorkerHarness::FuzzResult WorkerHarness::fuzz(int corruptedTarget, int ordersPer
             const Run r = runToEnd();
             ++result.workerRuns;
             result.crashes += r.crashed ? 1 : 0;
+            result.hangs += r.hung ? 1 : 0;
             converged = r.exitCode == 0 && !r.crashed;
+            if (!converged) {
+                // With what waits: the Inbox as the worker lists it.
+                std::unique_ptr<QProcess> inbox(startWorker({QStringLiteral("inbox")}));
+                inbox->waitForFinished(30000);
+                result.unconvergedOutput = r.output + "Inbox:\n" + inbox->readAll();
+            }
         }
         result.unconverged += converged ? 0 : 1;
         const Tally t = tally(2);
@@ -373,6 +388,7 @@ WorkerHarness::FuzzResult WorkerHarness::fuzz(int corruptedTarget, int ordersPer
         result.arrived += t.fulfillments;
         result.duplicates += t.duplicates;
         result.overFulfilled += t.overFulfilledLines;
+        result.partial += t.partial;
         result.corrupted = faultsInjected() - before;
         ++result.rounds;
     }

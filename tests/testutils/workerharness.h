@@ -45,6 +45,7 @@ public:
     {
         int exitCode = -1;
         bool crashed = false; // ended by a signal it did not get from us
+        bool hung = false;    // still running at the timeout (then killed)
         qint64 milliseconds = 0;
         QByteArray output;
     };
@@ -70,6 +71,8 @@ public:
         int distinctTracking = 0;   // tracking numbers among them
         int duplicates = 0;         // tracking numbers seen more than once
         int overFulfilledLines = 0; // line items fulfilled beyond what was ordered
+        // Fulfillments without every line of their order (each scenario fulfillment ships all).
+        int partial = 0;
     };
     // The channel's fulfillments now. maxPerLine: what one line item may hold at most.
     Tally tally(double maxPerLine);
@@ -86,12 +89,15 @@ public:
         int rounds = 0;
         int workerRuns = 0;
         int crashes = 0;
+        int hangs = 0;      // worker runs that had not ended after three minutes
         int corrupted = 0;  // answers damaged by the sandbox
         int expected = 0;   // shipped fulfillments over all rounds
         int arrived = 0;    // channel fulfillments over all rounds
         int duplicates = 0; // tracking numbers in the channel more than once
         int overFulfilled = 0;
-        int unconverged = 0; // rounds whose worker never exited 0 once the faults stopped
+        int partial = 0;              // fulfillments pushed without some of their lines
+        int unconverged = 0;          // rounds whose worker never exited 0 once the faults stopped
+        QByteArray unconvergedOutput; // what the last such worker said
         qint64 milliseconds = 0;
     };
     FuzzResult fuzz(int corruptedTarget, int ordersPerRound, quint32 seed, double rate = 0.3);

@@ -165,7 +165,8 @@ private Q_SLOTS:
         emptiedChannel.insert(QStringLiteral("channel"), QJsonObject{});
         reader.add({noId, badStatus, nullQuantity, textQuantity, emptiedChannel,
                     fulfillmentRow("2008", "1", "1Z9", "5")});
-        QCOMPARE(reader.unreadable().count, 5);
+        // Five rows, and 2006 held once more as the neighbour of the row without an id.
+        QCOMPARE(reader.unreadable().count, 6);
         QHash<qint64, ItemFulfillment> byId;
         for (const ItemFulfillment &f : reader.takeAll())
             byId.insert(f.id, f);
@@ -181,6 +182,25 @@ private Q_SLOTS:
         const QDateTime newest = reader.newestModification();
         QCOMPARE(reader.unreadable().cap(newest, {}), reader.unreadable().oldest);
         QVERIFY(reader.unreadable().oldest < newest || reader.unreadable().oldest == newest);
+    }
+
+    // A row whose fulfillment id is damaged belongs to the fulfillment before it or after it:
+    // neither may be pushed without it (it was, as a "reduced" or a partial fulfillment).
+    void aRowWithoutAnIdHoldsItsNeighbours()
+    {
+        FulfillmentRowReader reader;
+        QJsonObject damaged = fulfillmentRow("3001", "2", "1Z1", "1");
+        damaged.insert(QStringLiteral("if_id"), QStringLiteral("nan"));
+        reader.add({fulfillmentRow("3001", "1", "1Z1", "1"), damaged});
+        reader.add(
+            {fulfillmentRow("3002", "1", "1Z2", "2"), fulfillmentRow("3003", "1", "1Z3", "3")});
+        QHash<qint64, ItemFulfillment> byId;
+        for (const ItemFulfillment &f : reader.takeAll())
+            byId.insert(f.id, f);
+        QCOMPARE(byId.size(), 3);
+        QVERIFY(byId.value(3001).problem.contains(QStringLiteral("without a readable id")));
+        QVERIFY(byId.value(3002).problem.contains(QStringLiteral("without a readable id")));
+        QVERIFY(byId.value(3003).problem.isEmpty());
     }
 
     void anUndatedUnreadableRowKeepsTheWatermarkWhereItWas()
