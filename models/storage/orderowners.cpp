@@ -24,7 +24,7 @@ QList<qint64> connectorsOwningOrders(QSqlDatabase db, const QList<qint64> &order
             for (qsizetype i = 0; !owns && i < orderIds.size(); ++i)
                 owns = !threePl.entriesOfOrder(connector.id, orderIds.at(i)).isEmpty();
         } else {
-            owns = channels.contains(connector.channel);
+            owns = channels.contains(connector.channel, Qt::CaseInsensitive); // as a pass compares
         }
         if (owns)
             owners << connector.id;

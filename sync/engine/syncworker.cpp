@@ -6,6 +6,7 @@
 #include "models/storage/leaserepository.h"
 #include "models/storage/mappinghistory.h"
 #include "models/storage/mappingrepository.h"
+#include "models/storage/orderowners.h"
 #include "models/storage/runrepository.h"
 #include "sync/engine/syncpass.h"
 #include "sync/threepl/threeplpass.h"
@@ -125,6 +126,16 @@ void SyncWorker::run(const SyncRequest &request)
         ids << attempt->connectorId;
     } else if (request.connectorId != 0) {
         ids << request.connectorId;
+    } else if (!request.orderIds.isEmpty()) {
+        // A resync or dry run of orders is for the connectors that own them, not every
+        // connector's whole pass.
+        ids = connectorsOwningOrders(db, request.orderIds);
+        if (ids.isEmpty()) {
+            Q_EMIT failedToStart(tr("No enabled connector handles these orders: no connector has "
+                                    "their channel and no 3PL connector has them."));
+            emitIdleIfDone();
+            return;
+        }
     } else {
         for (const Connector &c : connectors.all())
             if (c.enabled)

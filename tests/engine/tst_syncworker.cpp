@@ -244,6 +244,42 @@ private Q_SLOTS:
         worker.shutdown();
     }
 
+    // A resync of an order names no connector (the worker's `resync ORDER`): only the
+    // connectors that own the order run, not every connector's whole pass.
+    void aResyncOfAnOrderRunsOnlyItsConnectors()
+    {
+        SyncWorker worker(m_temp->database());
+        worker.setNetworkFactory([this](QObject *parent) {
+            m_network = new FakeNetworkAccessManager(parent);
+            routeOneShippedOrderPerStore(*m_network);
+            mountStores(*m_network, false, false);
+            return m_network;
+        });
+        worker.setCredentials(credentials());
+        QSignalSpy finished(&worker, &SyncWorker::passFinished);
+        QSignalSpy idle(&worker, &SyncWorker::idle);
+        SyncRequest request;
+        request.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        worker.run(request); // both connectors store their orders
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 10000);
+        QCOMPARE(finished.count(), 2);
+
+        SyncRequest resync;
+        resync.trigger = SyncTrigger::Resync;
+        resync.orderIds = {1501}; // wholesale's order
+        worker.run(resync);
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 2, 10000);
+        QCOMPARE(finished.count(), 3);
+        QCOMPARE(finished.last().first().value<SyncRunSummary>().connectorId, m_wholesale);
+
+        QSignalSpy refused(&worker, &SyncWorker::failedToStart);
+        resync.orderIds = {999999}; // nobody's
+        worker.run(resync);
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(finished.count(), 3);
+        worker.shutdown();
+    }
+
     // Whatever a server does, no pass runs for ever: past its deadline it is cancelled, says
     // why, and frees its lease for the next pass or another worker.
     void aPassThatNeverEndsStopsAtItsDeadline()
