@@ -267,6 +267,14 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>sales order %1: a line could not be read</source>
         <translation>Auftrag %1: Eine Position konnte nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>NetSuite sent the quantity 0, which a saved fulfillment line never has</source>
+        <translation>NetSuite hat die Menge 0 gesendet, die eine gespeicherte Lieferposition nie hat</translation>
+    </message>
+    <message>
+        <source>%1 could not be read completely: NetSuite sent a row of it, or next to it, without a readable id. It is held, never sent in part, and read again on every run until NetSuite returns it whole.</source>
+        <translation>%1 konnte nicht vollständig gelesen werden: NetSuite hat eine Zeile davon oder daneben ohne lesbare ID gesendet. Die Lieferung wird zurückgehalten, nie teilweise gesendet und bei jedem Lauf erneut gelesen, bis NetSuite sie vollständig zurückgibt.</translation>
+    </message>
 </context>
 <context>
     <name>Explainer</name>
@@ -331,6 +339,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>Item %1 (internal id %2) has no item mapping: map it to a channel SKU in Mappings, or let this connector use its defaults (the NetSuite item name as the SKU).</source>
         <translation>Der Artikel %1 (interne ID %2) ist keiner Kanal-SKU zugeordnet: Ordnen Sie ihn unter Zuordnungen einer Kanal-SKU zu oder lassen Sie diesen Konnektor seine Standardwerte verwenden (den NetSuite-Artikelnamen als SKU).</translation>
+    </message>
+    <message>
+        <source>Line %1 (%2) has the quantity %3: the fulfillment is held whole, never pushed without it. Check it in NetSuite.</source>
+        <translation>Position %1 (%2) hat die Menge %3: Die Lieferung wird als Ganzes zurückgehalten und nie ohne diese Position übertragen. Prüfen Sie die Position in NetSuite.</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1123,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>%1 in NetSuite and not in the 3PL yet: sent on the next run (only the lines at mapped locations, and only what no item fulfillment took).</source>
         <translation>%1 in NetSuite und noch nicht im 3PL: wird beim nächsten Lauf gesendet (nur die Positionen an zugeordneten Lagerorten und nur, was kein Item Fulfillment schon genommen hat).</translation>
+    </message>
+    <message>
+        <source>Shipped by the 3PL before NetSuite withdrew it; the 3PL cannot cancel a shipped order, so nothing more is sent.</source>
+        <translation>Vom 3PL versandt, bevor NetSuite ihn zurückzog; der 3PL kann einen versandten Auftrag nicht stornieren, daher wird nichts mehr gesendet.</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2054,85 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     </message>
 </context>
 <context>
+    <name>fulfillsync::DatabaseRecoveryDialog</name>
+    <message>
+        <source>fulfillsync — database</source>
+        <translation>fulfillsync — Datenbank</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The database cannot be opened.&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Die Datenbank lässt sich nicht öffnen.&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>Why the database cannot be opened</source>
+        <translation>Warum sich die Datenbank nicht öffnen lässt</translation>
+    </message>
+    <message>
+        <source>Enter another database and test it, or go back to the last database that opened. The choice is saved for the next start.</source>
+        <translation>Geben Sie eine andere Datenbank an und testen Sie sie, oder kehren Sie zur letzten Datenbank zurück, die sich öffnen ließ. Die Wahl wird für den nächsten Start gespeichert.</translation>
+    </message>
+    <message>
+        <source>Database address</source>
+        <translation>Datenbankadresse</translation>
+    </message>
+    <message>
+        <source>sqlite:///path/to/file.db or postgresql://user@host:5432/name</source>
+        <translation>sqlite:///pfad/zur/datei.db oder postgresql://benutzer@host:5432/name</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a SQLite file</source>
+        <translation>SQLite-Datei wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Test the database</source>
+        <translation>Datenbank testen</translation>
+    </message>
+    <message>
+        <source>Database test result</source>
+        <translation>Ergebnis des Datenbanktests</translation>
+    </message>
+    <message>
+        <source>Last database that opened: %1</source>
+        <translation>Letzte Datenbank, die sich öffnen ließ: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Use this database</source>
+        <translation>Diese Datenbank &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Available once the database passed its test</source>
+        <translation>Verfügbar, sobald die Datenbank den Test bestanden hat</translation>
+    </message>
+    <message>
+        <source>Use the &amp;last working database</source>
+        <translation>&amp;Letzte funktionierende Datenbank verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test läuft…</translation>
+    </message>
+    <message>
+        <source>SQLite database file</source>
+        <translation>SQLite-Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite)</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::HistoryTableModel</name>
     <message>
         <source>Pushed</source>
@@ -2378,6 +2473,10 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Probelauf</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::JobsPage</name>
@@ -2591,34 +2690,6 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
         <translation>Synchronisierung startet…</translation>
     </message>
     <message>
-        <source>Resyncing the order…</source>
-        <translation>Auftrag wird erneut synchronisiert…</translation>
-    </message>
-    <message>
-        <source>Dry run: reading NetSuite and the channel, sending nothing…</source>
-        <translation>Probelauf: NetSuite und Kanal werden gelesen, nichts wird gesendet…</translation>
-    </message>
-    <message>
-        <source>Send the recorded request of attempt %1 again?
-
-The channel is read back first: if the fulfillment is already there, nothing is sent.</source>
-        <translation>Die aufgezeichnete Anfrage von Versuch %1 erneut senden?
-
-Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nichts gesendet.</translation>
-    </message>
-    <message>
-        <source>Build the request of attempt %1 again with today&apos;s mappings and send it?
-
-The channel is read back first: if the fulfillment is already there, nothing is sent.</source>
-        <translation>Die Anfrage von Versuch %1 mit den heutigen Zuordnungen neu erstellen und senden?
-
-Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nichts gesendet.</translation>
-    </message>
-    <message>
-        <source>Replaying attempt %1…</source>
-        <translation>Versuch %1 wird erneut gesendet…</translation>
-    </message>
-    <message>
         <source>everything due is already in the channel, or nothing is due yet.</source>
         <translation>alles Fällige ist bereits im Kanal, oder noch nichts ist fällig.</translation>
     </message>
@@ -2740,6 +2811,89 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>Inbox</source>
         <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo&lt;/b&gt; — generated orders served by the built-in sandbox, in a database of the demo&apos;s own. Nothing done here changes your real orders, settings or database.</source>
+        <translation>&lt;b&gt;Demo&lt;/b&gt; — erzeugte Aufträge aus der eingebauten Sandbox, in einer eigenen Datenbank der Demo. Nichts, was Sie hier tun, ändert Ihre echten Aufträge, Einstellungen oder Ihre Datenbank.</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Demo-Modus</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>Auftrag %1</translation>
+    </message>
+    <message>
+        <source>No enabled connector handles %1: no connector has its channel and no 3PL connector has it.</source>
+        <translation>Kein aktiver Konnektor ist für %1 zuständig: Kein Konnektor hat seinen Kanal, und kein 3PL-Konnektor hat ihn.</translation>
+    </message>
+    <message>
+        <source>Nothing to run</source>
+        <translation>Nichts auszuführen</translation>
+    </message>
+    <message>
+        <source>Resyncing %1…</source>
+        <translation>%1 wird neu synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Dry run of %1: reading NetSuite and the channel, sending nothing…</source>
+        <translation>Probelauf für %1: NetSuite und Kanal werden gelesen, nichts wird gesendet…</translation>
+    </message>
+    <message>
+        <source>This history row cannot be read any more; nothing was replayed.</source>
+        <translation>Diese Zeile des Verlaufs lässt sich nicht mehr lesen; nichts wurde erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>the held shipments of %1 from %2</source>
+        <translation>Die zurückgehaltenen Sendungen von %1 aus %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 to %3</source>
+        <translation>%1 von %2 an %3</translation>
+    </message>
+    <message>
+        <source>Replay %1, sending the recorded request again?
+
+The channel is read back first: if the fulfillment is already there, nothing is sent.</source>
+        <translation>%1 mit der aufgezeichneten Anfrage erneut senden?
+
+Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Replay %1, built again with today&apos;s mappings?
+
+The channel is read back first: if the fulfillment is already there, nothing is sent.</source>
+        <translation>%1 mit den heutigen Zuordnungen neu erstellen und erneut senden?
+
+Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Replaying %1…</source>
+        <translation>Wird erneut gesendet: %1…</translation>
+    </message>
+    <message>
+        <source>%1: dry run, nothing sent (%2 s).</source>
+        <translation>%1: Probelauf, nichts gesendet (%2 s).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still waiting (Inbox, quarantine or unconfirmed).</source>
+        <translation>
+            <numerusform>%n wartet noch (Eingang, Quarantäne oder unbestätigt).</numerusform>
+            <numerusform>%n warten noch (Eingang, Quarantäne oder unbestätigt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What is still owed could not be read.</source>
+        <translation>Was noch aussteht, konnte nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -3769,6 +3923,30 @@ Ersetzen:
         <source>Testing the connection to NetSuite account %1…</source>
         <translation>Teste die Verbindung zum NetSuite-Konto %1 …</translation>
     </message>
+    <message>
+        <source>Testing the database before saving…</source>
+        <translation>Die Datenbank wird vor dem Speichern getestet…</translation>
+    </message>
+    <message>
+        <source>Not saved: this database did not pass the test. %1</source>
+        <translation>Nicht gespeichert: Diese Datenbank hat den Test nicht bestanden. %1</translation>
+    </message>
+    <message>
+        <source>Settings — Demo</source>
+        <translation>Einstellungen — Demo</translation>
+    </message>
+    <message>
+        <source>Demo: a database of its own, deleted when it closes</source>
+        <translation>Demo: eine eigene Datenbank, die beim Schließen gelöscht wird</translation>
+    </message>
+    <message>
+        <source>Demo: these settings are the demo&apos;s own. Nothing set here changes the real fulfillsync&apos;s settings or database.</source>
+        <translation>Demo: Diese Einstellungen gehören allein der Demo. Nichts, was Sie hier einstellen, ändert die Einstellungen oder die Datenbank des echten fulfillsync.</translation>
+    </message>
+    <message>
+        <source>Demo note</source>
+        <translation>Demo-Hinweis</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ShipStationApi</name>
@@ -4011,6 +4189,21 @@ Ersetzen:
     <message>
         <source>%1 is being synced by another fulfillsync worker (%2); this run was skipped.</source>
         <translation>%1 wird gerade von einem anderen fulfillsync-Worker synchronisiert (%2); dieser Lauf wurde übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The pass ran longer than %n minute(s) and was stopped. What it read and sent is kept; the next pass goes on from there.</source>
+        <translation>
+            <numerusform>Der Lauf dauerte länger als %n Minute und wurde beendet. Was er gelesen und gesendet hat, bleibt erhalten; der nächste Lauf macht dort weiter.</numerusform>
+            <numerusform>Der Lauf dauerte länger als %n Minuten und wurde beendet. Was er gelesen und gesendet hat, bleibt erhalten; der nächste Lauf macht dort weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No enabled connector handles these orders: no connector has their channel and no 3PL connector has them.</source>
+        <translation>Kein aktiver Konnektor ist für diese Aufträge zuständig: Kein Konnektor hat ihren Kanal, und kein 3PL-Konnektor hat sie.</translation>
+    </message>
+    <message>
+        <source>Could not read what is still owed: %1</source>
+        <translation>Es konnte nicht gelesen werden, was noch aussteht: %1</translation>
     </message>
 </context>
 <context>
@@ -4273,6 +4466,22 @@ Ersetzen:
         <source>No longer to be sent: NetSuite cancelled, closed or fulfilled it.</source>
         <translation>Nicht mehr zu senden: NetSuite hat ihn storniert, geschlossen oder erfüllt.</translation>
     </message>
+    <message>
+        <source>%1: NetSuite has no ship-to address for it, so the 3PL could not ship it. It is sent once the sales order has one.</source>
+        <translation>%1: NetSuite hat keine Lieferadresse dafür, daher könnte der 3PL ihn nicht versenden. Er wird gesendet, sobald der Auftrag eine hat.</translation>
+    </message>
+    <message>
+        <source>%1: its ship-to address in NetSuite lacks %2, so the 3PL could not ship it. It is sent once the sales order has them.</source>
+        <translation>%1: In seiner Lieferadresse in NetSuite fehlt %2, daher könnte der 3PL ihn nicht versenden. Er wird gesendet, sobald der Auftrag diese Angaben hat.</translation>
+    </message>
+    <message>
+        <source>NetSuite cancelled or closed %1 after the 3PL had shipped it (its order %2); the 3PL cannot cancel a shipped order, so nothing was changed there and the cancel is not sent again. Check the shipment against NetSuite.</source>
+        <translation>NetSuite hat %1 storniert oder geschlossen, nachdem der 3PL ihn versandt hatte (dort Auftrag %2); der 3PL kann einen versandten Auftrag nicht stornieren, daher wurde dort nichts geändert, und die Stornierung wird nicht erneut gesendet. Gleichen Sie die Sendung mit NetSuite ab.</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled in the 3PL already (its order %2): nothing left to cancel.</source>
+        <translation>%1 war im 3PL bereits storniert (dort Auftrag %2): Es gibt nichts mehr zu stornieren.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ThreePlPass</name>
@@ -4359,10 +4568,6 @@ Ersetzen:
         <translation>Der 3PL hat das Etikett von Sendung %1 (Sendungsnummer %2) storniert, nachdem sie an NetSuite ging. Prüfen Sie Item Fulfillment %3 und was der Kanal bekommen hat; nichts wurde rückgängig gemacht.</translation>
     </message>
     <message>
-        <source>Shipment %1: whether NetSuite created its item fulfillment is still unknown (%2); it is checked again at %3.</source>
-        <translation>Sendung %1: Ob NetSuite ihr Item Fulfillment angelegt hat, ist noch unbekannt (%2); es wird um %3 erneut geprüft.</translation>
-    </message>
-    <message>
         <source>NetSuite did not confirm the item fulfillment for shipment %1 (%2). The first run after %3 reads it back and sends it only if NetSuite does not have it.</source>
         <translation>NetSuite hat das Item Fulfillment für Sendung %1 nicht bestätigt (%2). Der erste Lauf nach %3 liest es zurück und sendet es nur, wenn NetSuite es nicht hat.</translation>
     </message>
@@ -4380,6 +4585,24 @@ Ersetzen:
     <message>
         <source>Could not read the Inbox: %1</source>
         <translation>Der Eingang konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shipment(s) whose item fulfillment NetSuite has not confirmed are read back by the next run.</source>
+        <translation>
+            <numerusform>%n Sendung, deren Item Fulfillment NetSuite nicht bestätigt hat, wird beim nächsten Lauf zurückgelesen.</numerusform>
+            <numerusform>%n Sendungen, deren Item Fulfillment NetSuite nicht bestätigt hat, werden beim nächsten Lauf zurückgelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NetSuite sent rows that could not be read</source>
+        <translation>NetSuite hat Zeilen geschickt, die nicht gelesen werden konnten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shipment(s): whether NetSuite created their item fulfillments is still unknown (%1); they are checked again from %2.</source>
+        <translation>
+            <numerusform>%n Sendung: Ob NetSuite ihr Item Fulfillment angelegt hat, ist noch unbekannt (%1); sie wird ab %2 erneut geprüft.</numerusform>
+            <numerusform>%n Sendungen: Ob NetSuite ihre Item Fulfillments angelegt hat, ist noch unbekannt (%1); sie werden ab %2 erneut geprüft.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
