@@ -204,6 +204,21 @@ private Q_SLOTS:
         m_temp.reset();
     }
 
+    // The status line says what still waits, whatever the pass looked at: a pass that found
+    // nothing new while fulfillments wait in the Inbox is not shown as all synced.
+    void theStatusLineSaysWhatStillWaits()
+    {
+        SyncRunSummary idle;
+        idle.connectorName = QStringLiteral("main-store");
+        idle.idle = true;
+        QVERIFY(!MainWindow::summaryLine(idle).contains(QStringLiteral("waiting")));
+        idle.stillOwed = 2;
+        QVERIFY2(MainWindow::summaryLine(idle).contains(QStringLiteral("2 still waiting")),
+                 qPrintable(MainWindow::summaryLine(idle)));
+        idle.stillOwed = -1;
+        QVERIFY(MainWindow::summaryLine(idle).contains(QStringLiteral("could not be read")));
+    }
+
     void clickingSyncNowFillsTheHistory()
     {
         startWith(0);

@@ -484,13 +484,20 @@ QString MainWindow::summaryLine(const SyncRunSummary &summary)
         return tr("%1: dry run, nothing sent (%2 s).")
             .arg(summary.connectorName)
             .arg(summary.durationMs / 1000.0, 0, 'f', 1);
-    return tr("%1: %2 pushed, %3 failed, %4 held, %5 already in the channel (%6 s).")
-        .arg(summary.connectorName)
-        .arg(summary.pushed)
-        .arg(summary.failed)
-        .arg(summary.held)
-        .arg(summary.alreadyPushed)
-        .arg(summary.durationMs / 1000.0, 0, 'f', 1);
+    QString line = tr("%1: %2 pushed, %3 failed, %4 held, %5 already in the channel (%6 s).")
+                       .arg(summary.connectorName)
+                       .arg(summary.pushed)
+                       .arg(summary.failed)
+                       .arg(summary.held)
+                       .arg(summary.alreadyPushed)
+                       .arg(summary.durationMs / 1000.0, 0, 'f', 1);
+    // What waits from earlier passes too: a pass that found nothing new is not "all synced".
+    if (summary.stillOwed > 0)
+        line += u' ' + tr("%n still waiting (Inbox, quarantine or unconfirmed).", nullptr,
+                          summary.stillOwed);
+    else if (summary.stillOwed < 0)
+        line += u' ' + tr("What is still owed could not be read.");
+    return line;
 }
 
 void MainWindow::onPassFinished(const SyncRunSummary &summary)

@@ -66,6 +66,8 @@ public:
     using Confirm = std::function<bool(const QString &question)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     QString statusText() const;
+    // One connector's part of the status line after a pass.
+    static QString summaryLine(const fulfillsync::SyncRunSummary &summary);
     // Adds the Connectors tab and File → Settings… (they keep secrets in this store).
     void setSecretStore(SecretStore &secrets);
     ConnectorsPage *connectorsPage() const { return m_connectorsPage; }
@@ -102,7 +104,6 @@ private:
     void replay(qint64 attemptId, bool asRecorded);
     bool runForOrder(SyncRequest request, qint64 orderId);
     QString orderName(qint64 orderId) const;
-    static QString summaryLine(const fulfillsync::SyncRunSummary &summary);
     void selectPendingOrder();
 
     Database &m_database;
