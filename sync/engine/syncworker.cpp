@@ -316,8 +316,11 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     connect(pass, &ConnectorPass::finished, this,
             [this, pass, connectorId](SyncRunSummary summary) {
                 pass->deleteLater();
-                if (m_overdue.remove(connectorId))
+                if (m_overdue.remove(connectorId)) {
+                    // Stopped by its deadline, not by a person: a failure, and alerted as one.
+                    summary.cancelled = false;
                     summary.error = overdueText(m_passDeadlineMs);
+                }
                 finishPass(summary);
                 passEnded(connectorId);
             });
@@ -347,7 +350,6 @@ void SyncWorker::passOverdue(qint64 connectorId)
         m_overdue.remove(connectorId);
         SyncRunSummary summary;
         summary.connectorId = connectorId;
-        summary.cancelled = true;
         summary.error = overdueText(m_passDeadlineMs);
         if (const auto connector = ConnectorRepository(m_database.connection()).byId(connectorId))
             summary.connectorName = connector->name;

@@ -310,6 +310,7 @@ private Q_SLOTS:
                 QCOMPARE(summary.connectorId, m_wholesale);
                 QVERIFY2(summary.error.contains(QStringLiteral("was stopped")),
                          qPrintable(summary.error));
+                QVERIFY(!summary.cancelled); // a failure, alerted as one; no person cancelled it
                 QVERIFY(!summary.ok());
             }
         }
