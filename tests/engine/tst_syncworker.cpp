@@ -91,6 +91,22 @@ class TestSyncWorker : public QObject
     qint64 m_retail = 0;
     qint64 m_wholesale = 0;
 
+    // The worker's network: NetSuite's one shipped order per store, both stores mounted (a
+    // hanging one never answers); `adjust` runs once they are, to intercept a store, say.
+    void useFakeNetwork(SyncWorker &worker, bool hangRetail, bool hangWholesale,
+                        std::function<void()> adjust = {})
+    {
+        worker.setNetworkFactory([=, this](QObject *parent) {
+            m_network = new FakeNetworkAccessManager(parent);
+            routeOneShippedOrderPerStore(*m_network);
+            mountStores(*m_network, hangRetail, hangWholesale);
+            if (adjust)
+                adjust();
+            return m_network;
+        });
+        worker.setCredentials(credentials());
+    }
+
     SyncCredentials credentials() const
     {
         SyncCredentials c;
@@ -155,19 +171,7 @@ private Q_SLOTS:
     void aHungConnectorNeverDelaysAnother()
     {
         SyncWorker worker(m_temp->database());
-        worker.setNetworkFactory([this](QObject *parent) {
-            m_network = new FakeNetworkAccessManager(parent);
-            routeOneShippedOrderPerStore(*m_network);
-            // The wholesale store never answers; the retail store works.
-            mountStores(*m_network, false, true);
-            return m_network;
-        });
-        SyncCredentials credentials;
-        credentials.netsuite = {QStringLiteral("ck"), QStringLiteral("cs"), QStringLiteral("t"),
-                                QStringLiteral("ts")};
-        credentials.channelTokens = {{m_retail, InProcessShopify::accessToken()},
-                                     {m_wholesale, InProcessShopify::accessToken()}};
-        worker.setCredentials(credentials);
+        useFakeNetwork(worker, false, true);
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
         SyncRequest request;
@@ -204,19 +208,7 @@ private Q_SLOTS:
     void cancellingOneConnectorLeavesTheOthersRunning()
     {
         SyncWorker worker(m_temp->database());
-        worker.setNetworkFactory([this](QObject *parent) {
-            m_network = new FakeNetworkAccessManager(parent);
-            routeOneShippedOrderPerStore(*m_network);
-            // Neither store answers: both passes stay running until cancelled.
-            mountStores(*m_network, true, true);
-            return m_network;
-        });
-        SyncCredentials credentials;
-        credentials.netsuite = {QStringLiteral("ck"), QStringLiteral("cs"), QStringLiteral("t"),
-                                QStringLiteral("ts")};
-        credentials.channelTokens = {{m_retail, InProcessShopify::accessToken()},
-                                     {m_wholesale, InProcessShopify::accessToken()}};
-        worker.setCredentials(credentials);
+        useFakeNetwork(worker, true, true);
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
         SyncRequest request;
@@ -249,13 +241,7 @@ private Q_SLOTS:
     void aResyncOfAnOrderRunsOnlyItsConnectors()
     {
         SyncWorker worker(m_temp->database());
-        worker.setNetworkFactory([this](QObject *parent) {
-            m_network = new FakeNetworkAccessManager(parent);
-            routeOneShippedOrderPerStore(*m_network);
-            mountStores(*m_network, false, false);
-            return m_network;
-        });
-        worker.setCredentials(credentials());
+        useFakeNetwork(worker, false, false);
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
         SyncRequest request;
@@ -286,13 +272,7 @@ private Q_SLOTS:
     {
         SyncWorker worker(m_temp->database());
         worker.setPassDeadline(300);
-        worker.setNetworkFactory([this](QObject *parent) {
-            m_network = new FakeNetworkAccessManager(parent);
-            routeOneShippedOrderPerStore(*m_network);
-            mountStores(*m_network, false, true); // wholesale never answers
-            return m_network;
-        });
-        worker.setCredentials(credentials());
+        useFakeNetwork(worker, false, true); // wholesale never answers
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         QSignalSpy idle(&worker, &SyncWorker::idle);
         SyncRequest request;
@@ -326,11 +306,8 @@ private Q_SLOTS:
     void aRetryAfterOfNanNeverHangsThePass()
     {
         SyncWorker worker(m_temp->database());
-        worker.setNetworkFactory([this](QObject *parent) {
-            m_network = new FakeNetworkAccessManager(parent);
-            routeOneShippedOrderPerStore(*m_network);
-            mountStores(*m_network, false, false);
-            auto once = std::make_shared<bool>(true);
+        auto once = std::make_shared<bool>(true);
+        useFakeNetwork(worker, false, false, [this, once] {
             m_retailShop->setInterceptor([once](const FakeRequest &, const QString &endpoint,
                                                 const std::function<FakeResponse()> &serve) {
                 if (endpoint != u"shopify.graphql.fulfillmentCreate" ||
@@ -339,9 +316,7 @@ private Q_SLOTS:
                 return FakeResponse{
                     429, QByteArrayLiteral("{\"errors\":\"Throttled\"}"), {{"Retry-After", "nan"}}};
             });
-            return m_network;
         });
-        worker.setCredentials(credentials());
         QSignalSpy finished(&worker, &SyncWorker::passFinished);
         SyncRequest request;
         request.connectorId = m_retail;
