@@ -150,13 +150,16 @@ QDateTime ThreePlRepository::retryOrder(qint64 connectorId, qint64 salesOrderId)
     for (const ThreePlShipmentEntry &e : held)
         if (!earliest.isValid() || e.shippedAt < earliest)
             earliest = e.shippedAt;
-    QSqlQuery q(m_db);
-    if (!runQuery(q,
-                  QStringLiteral("DELETE FROM threepl_shipments WHERE connector_id = ? AND "
-                                 "sales_order_id = ? AND state = 'held'"),
-                  {connectorId, salesOrderId}, &m_error))
-        return {};
     return earliest;
+}
+
+bool ThreePlRepository::forgetHeld(qint64 connectorId, const QString &shipmentId)
+{
+    QSqlQuery q(m_db);
+    return runQuery(q,
+                    QStringLiteral("DELETE FROM threepl_shipments WHERE connector_id = ? AND "
+                                   "shipment_id = ? AND state = 'held'"),
+                    {connectorId, shipmentId}, &m_error);
 }
 
 QList<ThreePlShipmentEntry> ThreePlRepository::unsettled(qint64 connectorId, const QDateTime &now)

@@ -30,10 +30,14 @@ public:
                      const QDateTime &at);
     // Still unknown after a read-back: counted, and not read back again before `until`.
     bool postpone(qint64 connectorId, const QString &shipmentId, const QDateTime &until);
-    // A person asked to try this order's shipments again. Held rows go, so the 3PL's shipments
-    // are read and planned again; unknown ones are read back on the next run, whatever their
-    // wait. Returns the earliest held shipment's time (invalid: none held).
+    // A person asked to try this order's shipments again: its unknown ones are read back on
+    // the next run, whatever their wait. Returns the earliest held shipment's time (invalid:
+    // none held), where a pass reads the 3PL's shipments from to plan the held ones again.
+    // Held rows stay until forgetHeld() replaces each, so a pass that fails on the way loses
+    // none of them.
     QDateTime retryOrder(qint64 connectorId, qint64 salesOrderId);
+    // A held shipment planned again: its row goes just before the new one is stored.
+    bool forgetHeld(qint64 connectorId, const QString &shipmentId);
     // Intents whose outcome is not known and whose wait is over: read back before anything
     // new is sent.
     QList<ThreePlShipmentEntry> unsettled(qint64 connectorId, const QDateTime &now);

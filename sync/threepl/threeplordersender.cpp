@@ -26,19 +26,31 @@ namespace {
 
 constexpr int kOrdersPerQuery = 900; // ids in one SuiteQL IN list
 
+// `so.id IN (...)`, in lists SuiteQL takes (at most kOrdersPerQuery each), joined by OR.
+QString orderIdsIn(const QList<qint64> &orderIds)
+{
+    QStringList lists;
+    for (qsizetype from = 0; from < orderIds.size(); from += kOrdersPerQuery) {
+        QStringList ids;
+        for (qint64 id : orderIds.mid(from, kOrdersPerQuery))
+            ids << SuiteQl::integerLiteral(id);
+        lists << QStringLiteral("so.id IN (") + ids.join(QStringLiteral(", ")) + u')';
+    }
+    return lists.join(QStringLiteral(" OR "));
+}
+
 // Orders changed since `since`, and `retry`: the ones the 3PL refused before and those open in
-// the Inbox (read on every run).
+// the Inbox (read on every run), or a resync's orders (with no `since`).
 // Every status: the watermark follows every change, so the overlap does not keep re-reading
 // the newest released orders; rows of statuses the first leg never acts on are dropped as they
 // arrive.
 QString releasedOrdersSince(const QDateTime &since, const QList<qint64> &retry)
 {
-    QStringList ids;
-    for (qint64 id : retry)
-        ids << SuiteQl::integerLiteral(id);
-    const QString retried =
-        ids.isEmpty() ? QString()
-                      : QStringLiteral(" OR so.id IN (") + ids.join(QStringLiteral(", ")) + u')';
+    QString where;
+    if (since.isValid())
+        where = QStringLiteral("so.lastmodifieddate >= ") + SuiteQl::timestampLiteral(since);
+    if (!retry.isEmpty())
+        where += (where.isEmpty() ? QString() : QStringLiteral(" OR ")) + orderIdsIn(retry);
     return QStringLiteral("SELECT so.id AS so_id, so.tranid AS so_tranid, so.status AS so_status, "
                           "TO_CHAR(so.trandate, 'YYYY-MM-DD') AS so_date, "
                           "TO_CHAR(so.lastmodifieddate, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS so_lmd, "
@@ -62,9 +74,8 @@ QString releasedOrdersSince(const QDateTime &since, const QList<qint64> &retry)
                           "LEFT JOIN customer c ON c.id = so.entity "
                           "LEFT JOIN TransactionShippingAddress sa ON sa.nkey = so.shippingaddress "
                           "LEFT JOIN TransactionBillingAddress ba ON ba.nkey = so.billingaddress "
-                          "WHERE so.type = 'SalesOrd' AND (so.lastmodifieddate >= ") +
-           SuiteQl::timestampLiteral(since) + retried +
-           QStringLiteral(") ORDER BY so.lastmodifieddate, so.id, sl.id");
+                          "WHERE so.type = 'SalesOrd' AND (") +
+           where + QStringLiteral(") ORDER BY so.lastmodifieddate, so.id, sl.id");
 }
 
 QString fulfilledQuantities(const QList<qint64> &orderIds)
@@ -160,8 +171,11 @@ void ThreePlOrderSender::start()
     for (qint64 id : std::as_const(waiting))
         if (!m_refused.contains(id) && retry.size() < kOrdersPerQuery)
             retry << id;
-    m_query =
-        new SuiteQlQuery(m_network, m_config.netsuite, releasedOrdersSince(since, retry), this);
+    // A resync reads its orders only, whenever they changed: the others wait for a whole run.
+    const QString query = m_config.onlyOrders.isEmpty()
+                              ? releasedOrdersSince(since, retry)
+                              : releasedOrdersSince(QDateTime(), m_config.onlyOrders);
+    m_query = new SuiteQlQuery(m_network, m_config.netsuite, query, this);
     m_query->setGate(m_config.netSuiteGate);
     m_query->setRetryPolicy(m_config.netSuiteRetry);
     connect(m_query, &SuiteQlQuery::pageReceived, this, &ThreePlOrderSender::onRows);
@@ -613,8 +627,8 @@ void ThreePlOrderSender::finish(const QString &error)
     m_done = true;
     m_result.error = error;
     // Every order read was sent, refused (then retried by id) or is not for the 3PL: the next
-    // run starts after them.
-    if (error.isEmpty() && m_newest.isValid() && !m_config.dryRun)
+    // run starts after them. A resync of some orders read no others: the mark stays.
+    if (error.isEmpty() && m_newest.isValid() && !m_config.dryRun && m_config.onlyOrders.isEmpty())
         WatermarkRepository(m_database.connection())
             .setValue(m_config.connectorId, watermarkStream(), m_newest, QString());
     Q_EMIT finished(m_result);

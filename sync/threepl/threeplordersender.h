@@ -58,6 +58,9 @@ public:
         int overlapSeconds = 600;
         std::function<QDateTime()> clock;
         bool dryRun = false; // read, plan and list; send and write nothing
+        // A resync of these sales orders: only they are read (changed or not), and the
+        // watermark stays where it is, for the next whole run.
+        QList<qint64> onlyOrders;
     };
     // One order sent (or cancelled, or refused), for the history.
     struct OrderOutcome

@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcThreePl, "fulfillsync.threepl")
 
@@ -70,21 +71,16 @@ ThreePlPass::~ThreePlPass() = default;
 void ThreePlPass::start()
 {
     m_clock.start();
-    // Reading from before the earliest held shipment finds them again; the rows of the others
-    // in that window keep them from being sent twice.
-    QDateTime from;
+    // A resync reads from before its orders' earliest held shipment, which finds them again;
+    // the rows of the others in that window keep them from being sent twice. Only in memory:
+    // the whole pass after it starts where the last whole pass ended.
     const QList<qint64> retried = m_config.dryRun ? QList<qint64>() : m_config.retryOrderIds;
     for (qint64 orderId : retried) {
+        m_onlyOrders.insert(orderId);
         const QDateTime held =
             ThreePlRepository(m_database.connection()).retryOrder(m_config.connector.id, orderId);
-        if (held.isValid() && (!from.isValid() || held < from))
-            from = held;
-    }
-    if (from.isValid()) {
-        WatermarkRepository watermarks(m_database.connection());
-        const QDateTime mark = watermarks.value(m_config.connector.id, watermarkStream());
-        if (mark.isValid() && from < mark)
-            watermarks.setValue(m_config.connector.id, watermarkStream(), from, QString());
+        if (held.isValid() && (!m_heldSince.isValid() || held < m_heldSince))
+            m_heldSince = held;
     }
     sendOrders();
 }
@@ -104,6 +100,8 @@ void ThreePlPass::sendOrders()
     config.overlapSeconds = m_config.overlapSeconds;
     config.clock = m_config.clock;
     config.dryRun = m_config.dryRun;
+    config.onlyOrders = QList<qint64>(m_onlyOrders.cbegin(), m_onlyOrders.cend());
+    std::sort(config.onlyOrders.begin(), config.onlyOrders.end());
     m_sender = new ThreePlOrderSender(m_network, m_database, config, this);
     connect(m_sender, &ThreePlOrderSender::progressed, this, &ThreePlPass::progress);
     connect(m_sender, &ThreePlOrderSender::finished, this,
@@ -139,9 +137,9 @@ void ThreePlPass::sendOrders()
 
 void ThreePlPass::settleStart()
 {
-    const QList<ThreePlShipmentEntry> open =
-        ThreePlRepository(m_database.connection())
-            .unsettled(m_config.connector.id, m_config.clock());
+    QList<ThreePlShipmentEntry> open = ThreePlRepository(m_database.connection())
+                                           .unsettled(m_config.connector.id, m_config.clock());
+    open.removeIf([this](const ThreePlShipmentEntry &e) { return !inScope(e.salesOrderId); });
     if (m_config.dryRun) {
         // Settling writes what it finds; a dry run only says a real run starts there.
         if (!open.isEmpty())
@@ -296,7 +294,9 @@ void ThreePlPass::settleNext()
 void ThreePlPass::readShipmentsSinceWatermark()
 {
     WatermarkRepository watermarks(m_database.connection());
-    const QDateTime mark = watermarks.value(m_config.connector.id, watermarkStream());
+    const QDateTime stored = watermarks.value(m_config.connector.id, watermarkStream());
+    const QDateTime mark =
+        stored.isValid() && m_heldSince.isValid() && m_heldSince < stored ? m_heldSince : stored;
     m_readSince = mark.isValid()
                       ? mark.addSecs(-m_config.overlapSeconds)
                       : (m_config.firstPassSince.isValid() ? m_config.firstPassSince
@@ -388,21 +388,30 @@ void ThreePlPass::onShipments(const HttpResult &result, int page)
         return;
     ThreePlRepository outbox(m_database.connection());
     for (const ThreePlShipment &s : read->shipments) {
+        const qint64 orderId =
+            ShipmentPlanner::salesOrderOf(s.orderKey, m_config.netsuite.accountId);
+        if (!inScope(orderId))
+            continue; // another order's, for the next whole pass: not even counted
+        ++m_summary.detectedFulfillments;
         if (!m_newest.isValid() || s.createdAt > m_newest)
             m_newest = s.createdAt;
         if (s.voided) {
             ++m_voided;
             continue;
         }
-        if (ShipmentPlanner::salesOrderOf(s.orderKey, m_config.netsuite.accountId) == 0) {
+        if (orderId == 0) {
             ++m_notOurs;
             continue;
         }
-        if (outbox.entry(m_config.connector.id, s.shipmentId))
-            continue; // the overlap reads it again; its row already says what became of it
+        if (const auto row = outbox.entry(m_config.connector.id, s.shipmentId)) {
+            // The overlap reads it again; its row already says what became of it. A resync of
+            // its order plans a held one again (a person fixed what held it).
+            if (!isResync() || row->state != ThreePlState::Held)
+                continue;
+            m_heldAgain.insert(s.shipmentId);
+        }
         m_shipments << s;
     }
-    m_summary.detectedFulfillments += int(read->shipments.size());
     if (page < read->pages)
         return readShipments(page + 1);
     if (m_config.dryRun)
@@ -429,6 +438,8 @@ void ThreePlPass::onVoids(const HttpResult &result, int page)
             outbox.entry(m_config.connector.id, s.shipmentId);
         if (!entry || entry->state == ThreePlState::Flagged || entry->state == ThreePlState::Held)
             continue; // never made into an item fulfillment, or already before a person
+        if (!inScope(entry->salesOrderId))
+            continue; // a resync's other orders: the next whole pass flags it
         const QString reason =
             tr("The 3PL voided the label of shipment %1 (tracking %2) after it was sent to "
                "NetSuite. Check item fulfillment %3 and what the channel got; nothing was undone.")
@@ -542,7 +553,7 @@ void ThreePlPass::planShipments()
             continue;
         }
         bool exists = false;
-        if (!outbox.insertIntent(entry, &exists)) {
+        if (!storeIntent(entry, &exists)) {
             if (exists) { // another worker got there first
                 ++m_summary.alreadyPushed;
                 continue;
@@ -577,7 +588,7 @@ void ThreePlPass::checkHolds()
         created.fulfillmentId = id;
         bool exists = false;
         ThreePlRepository outbox(m_database.connection());
-        if (outbox.insertIntent(created, &exists))
+        if (storeIntent(created, &exists))
             outbox.markCreated(created.connectorId, created.shipmentId, id, m_config.clock());
         ++m_summary.alreadyPushed;
         m_recorder.shipment(
@@ -600,9 +611,21 @@ void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
     entry.state = ThreePlState::Held;
     entry.error = reason;
     bool exists = false;
-    ThreePlRepository(m_database.connection()).insertIntent(entry, &exists);
+    storeIntent(entry, &exists);
     ++m_summary.held;
     m_recorder.shipment(entry, SyncOutcome::Held, ErrorClass::Validation, reason, {}, 0);
+}
+
+// A held shipment planned again by a resync: its old row goes just before the new one is
+// stored, so a pass that fails before planning it leaves it held, not lost.
+bool ThreePlPass::storeIntent(const ThreePlShipmentEntry &entry, bool *exists)
+{
+    ThreePlRepository outbox(m_database.connection());
+    if (m_heldAgain.remove(entry.shipmentId) &&
+        !outbox.forgetHeld(entry.connectorId, entry.shipmentId))
+        qCWarning(lcThreePl) << "could not replace held shipment" << entry.shipmentId
+                             << outbox.lastError();
+    return outbox.insertIntent(entry, exists);
 }
 
 // 4b. One transform at a time.
@@ -747,8 +770,9 @@ void ThreePlPass::finish(const QString &error)
         m_summary.deferred += std::max(0, open - m_summary.held - m_summary.failed);
     }
     // Every shipment read has its row now (intent, hold or created): the next pass may start
-    // after them. A pass cut short reads its window again; the rows keep that harmless.
-    if (error.isEmpty() && !m_cancelled && m_newest.isValid() && !m_config.dryRun) {
+    // after them. A pass cut short reads its window again; the rows keep that harmless. A
+    // resync left the other orders' shipments for the next whole pass: no mark moves.
+    if (error.isEmpty() && !m_cancelled && m_newest.isValid() && !m_config.dryRun && !isResync()) {
         WatermarkRepository watermarks(m_database.connection());
         watermarks.setValue(m_config.connector.id, watermarkStream(), m_newest, QString());
         if (m_newestVoid.isValid())

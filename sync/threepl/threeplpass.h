@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <deque>
 #include <functional>
 
@@ -41,6 +42,9 @@ class RequestGate;
 //      the transform. Only a 204 proves it. Anything else is read back before it counts, and a
 //      refusal is held for a person only once the read-back shows no record;
 //   5. the watermark moves to the newest shipment read, only when every step finished.
+// A resync (Replay, Retry in the Inbox: retryOrderIds) does all of it for those orders only:
+// it reads the shipments from before their earliest held one, leaves every other order's
+// shipments to the next whole pass, and moves no watermark.
 class ThreePlPass final : public ConnectorPass
 {
     Q_OBJECT
@@ -58,8 +62,9 @@ public:
         RetryPolicy netSuiteRetry;
         SyncTrigger trigger = SyncTrigger::Manual;
         QDateTime firstPassSince; // invalid: 30 days back
-        // Replay, or Retry in the Inbox: these orders' held shipments are read and planned
-        // again (a person fixed what held them), their unknown ones read back at once.
+        // Replay, or Retry in the Inbox: the pass does these orders only, on both legs. Their
+        // held shipments are read and planned again (a person fixed what held them), their
+        // unknown ones read back at once; no watermark moves.
         QList<qint64> retryOrderIds;
         QuarantinePolicy policy; // how long an unconfirmed shipment waits between read-backs
         // Read and plan both legs, list every request (ConnectorPass::requestPlanned) or why
@@ -117,6 +122,12 @@ private:
     void plan(qint64 salesOrderId, const QString &orderTranId, const QUrl &url, const QString &body,
               const QString &problem = QString());
     void hold(ThreePlShipmentEntry entry, const QString &reason);
+    bool storeIntent(const ThreePlShipmentEntry &entry, bool *exists);
+    bool isResync() const { return !m_onlyOrders.isEmpty(); }
+    bool inScope(qint64 salesOrderId) const
+    {
+        return m_onlyOrders.isEmpty() || m_onlyOrders.contains(salesOrderId);
+    }
     void progress(const QString &phase, int done, int total);
     void finish(const QString &error = QString());
 
@@ -132,6 +143,9 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
 
+    QSet<qint64> m_onlyOrders; // a resync's orders (empty: a whole pass)
+    QDateTime m_heldSince;     // a resync's: its orders' earliest held shipment
+    QSet<QString> m_heldAgain; // held shipments planned again: their rows are replaced
     std::deque<ThreePlShipmentEntry> m_unsettled;
     QDateTime m_readSince;
     QDateTime m_newest;

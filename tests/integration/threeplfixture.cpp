@@ -244,6 +244,11 @@ ThreePlFixture::runThreePlPass(const std::function<void(ThreePlPass::Config &)> 
 // empty again): the next run's orders out finds it.
 bool ThreePlFixture::addReleasedOrder(double quantity, const QJsonObject &fields)
 {
+    return addReleasedOrders(quantity, {fields});
+}
+
+bool ThreePlFixture::addReleasedOrders(double quantity, const QList<QJsonObject> &fieldsOfEach)
+{
     QFile file(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
                QStringLiteral("/sandbox/scenarios/basic.json"));
     if (!file.open(QIODevice::ReadOnly))
@@ -253,24 +258,26 @@ bool ThreePlFixture::addReleasedOrder(double quantity, const QJsonObject &fields
     scenario.insert(QStringLiteral("now"), now);
     QJsonObject netsuite = scenario[QLatin1String("netsuite")].toObject();
     QJsonArray orders = netsuite[QLatin1String("salesOrders")].toArray();
-    QJsonObject order{
-        {QStringLiteral("id"), 1010},
-        {QStringLiteral("tranId"), QStringLiteral("SO1010")},
-        {QStringLiteral("tranDate"), QStringLiteral("2026-11-20")},
-        // Now, and the sandbox's clock with it: after anything an earlier run read (at the
-        // basic scenario's time), and before what changes it later.
-        {QStringLiteral("lastModified"), now},
-        {QStringLiteral("customer"), 79},
-        {QStringLiteral("channel"), QStringLiteral("Shopify")},
-        {QStringLiteral("channelOrder"), QStringLiteral("5010")},
-        {QStringLiteral("shipMethod"), 14},
-        {QStringLiteral("lines"), QJsonArray{QJsonObject{{QStringLiteral("line"), 1},
-                                                         {QStringLiteral("item"), 502},
-                                                         {QStringLiteral("quantity"), quantity},
-                                                         {QStringLiteral("location"), 1}}}}};
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        order.insert(it.key(), it.value());
-    orders.append(order);
+    for (const QJsonObject &fields : fieldsOfEach) {
+        QJsonObject order{
+            {QStringLiteral("id"), 1010},
+            {QStringLiteral("tranId"), QStringLiteral("SO1010")},
+            {QStringLiteral("tranDate"), QStringLiteral("2026-11-20")},
+            // Now, and the sandbox's clock with it: after anything an earlier run read (at the
+            // basic scenario's time), and before what changes it later.
+            {QStringLiteral("lastModified"), now},
+            {QStringLiteral("customer"), 79},
+            {QStringLiteral("channel"), QStringLiteral("Shopify")},
+            {QStringLiteral("channelOrder"), QStringLiteral("5010")},
+            {QStringLiteral("shipMethod"), 14},
+            {QStringLiteral("lines"), QJsonArray{QJsonObject{{QStringLiteral("line"), 1},
+                                                             {QStringLiteral("item"), 502},
+                                                             {QStringLiteral("quantity"), quantity},
+                                                             {QStringLiteral("location"), 1}}}}};
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            order.insert(it.key(), it.value());
+        orders.append(order);
+    }
     netsuite.insert(QStringLiteral("salesOrders"), orders);
     scenario.insert(QStringLiteral("netsuite"), netsuite);
     QString error;

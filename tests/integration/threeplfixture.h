@@ -52,6 +52,8 @@ protected:
     QList<QJsonObject> channelFulfillmentsOf(qint64 channelOrderId);
     // `fields` replace the order's own (say "shipTo": null for an order without an address).
     bool addReleasedOrder(double quantity, const QJsonObject &fields = {});
+    // As many as `fieldsOfEach` at once, each SO1010 with its fields (say another id).
+    bool addReleasedOrders(double quantity, const QList<QJsonObject> &fieldsOfEach);
     bool threePlHasOrder(const QString &tranId);
 
     // The worker.

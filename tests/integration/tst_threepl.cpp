@@ -8,8 +8,10 @@
 
 #include "models/storage/historyrepository.h"
 #include "models/storage/threeplrepository.h"
+#include "models/storage/watermarkrepository.h"
 #include "sync/engine/syncworker.h"
 #include "sync/threepl/shipmentplanner.h"
+#include "sync/threepl/threeplordersender.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -83,6 +85,67 @@ private Q_SLOTS:
              state()[QLatin1String("threePl")][QLatin1String("orders")].toArray())
             if (o[QLatin1String("orderNumber")].toString() == u"SO1003")
                 QCOMPARE(o[QLatin1String("orderStatus")].toString(), QStringLiteral("cancelled"));
+    }
+
+    // A resync of one order (Retry in the Inbox, Replay) does that order only, on both legs:
+    // another order released or shipped meanwhile waits for the next whole pass, which does it
+    // once, and the resync moves none of the marks that pass starts from.
+    void aResyncDoesOnlyItsOrder()
+    {
+        QVERIFY(addReleasedOrders(
+            2, {{},
+                QJsonObject{{QStringLiteral("id"), 1011},
+                            {QStringLiteral("tranId"), QStringLiteral("SO1011")},
+                            {QStringLiteral("channelOrder"), QStringLiteral("5011")}}}));
+        SyncRequest resync;
+        resync.connectorId = m_threePlId;
+        resync.trigger = SyncTrigger::Resync;
+        resync.orderIds = {1010};
+        const auto marks = [this] {
+            WatermarkRepository watermarks(m_temp->database().connection());
+            QList<QDateTime> list;
+            for (const QString &stream :
+                 {ThreePlOrderSender::watermarkStream(), ThreePlPass::watermarkStream(),
+                  ThreePlPass::voidsStream()})
+                list << watermarks.value(m_threePlId, stream);
+            return list;
+        };
+
+        // Orders out: the resync sends SO1010, not SO1011.
+        QList<QDateTime> before = marks();
+        QList<SyncRunSummary> s = run(resync);
+        QCOMPARE(s.size(), 1);
+        QVERIFY2(s.first().error.isEmpty(), qPrintable(s.first().error));
+        QVERIFY(threePlHasOrder(QStringLiteral("SO1010")));
+        QVERIFY(!threePlHasOrder(QStringLiteral("SO1011")));
+        QCOMPARE(marks(), before);
+        QVERIFY(runThreePl().error.isEmpty());
+        QVERIFY(threePlHasOrder(QStringLiteral("SO1011")));
+
+        // Shipments in: a whole pass makes SO1010's first one, then both orders ship.
+        ship(1010, QStringLiteral("9400100000000000000031"), QJsonArray{item("1", "MUG-BLUE", 1)});
+        QCOMPARE(runThreePl().pushed, 1);
+        ship(1010, QStringLiteral("9400100000000000000032"), QJsonArray{item("1", "MUG-BLUE", 1)});
+        ship(1011, QStringLiteral("9400100000000000000033"), QJsonArray{item("1", "MUG-BLUE", 2)});
+        before = marks();
+        QVERIFY(before.at(1).isValid());
+        s = run(resync);
+        QCOMPARE(s.size(), 1);
+        QVERIFY2(s.first().error.isEmpty(), qPrintable(s.first().error));
+        QCOMPARE(s.first().pushed, 1);
+        QCOMPARE(fulfillmentsOf(1010).size(), 2);
+        QCOMPARE(fulfillmentsOf(1011).size(), 0);
+        QVERIFY(ThreePlRepository(m_temp->database().connection())
+                    .entriesOfOrder(m_threePlId, 1011)
+                    .isEmpty()); // not even seen
+        QCOMPARE(marks(), before);
+
+        // The whole pass after it makes SO1011's, once.
+        QCOMPARE(runThreePl().pushed, 1);
+        QCOMPARE(fulfillmentsOf(1011).size(), 1);
+        QCOMPARE(runThreePl().pushed, 0);
+        QCOMPARE(fulfillmentsOf(1010).size(), 2);
+        QCOMPARE(fulfillmentsOf(1011).size(), 1);
     }
 
     // Two connectors that read the same 3PL account meet on one item fulfillment per shipment:
