@@ -54,6 +54,19 @@ class TestWorkerCli : public QObject
         return QStringLiteral("--database=sqlite://") + m_dir.filePath(QStringLiteral("w.db"));
     }
     QString credentialsPath() const { return m_dir.filePath(QStringLiteral("credentials.json")); }
+
+    // Acts on the worker's database directly (as another process would) with main-store.
+    void withConnector(const std::function<void(QSqlDatabase, const Connector &)> &act)
+    {
+        Database database(DatabaseUrl::parse(databaseArg().mid(11)));
+        QString error;
+        QVERIFY2(database.openAndMigrate(&error), qPrintable(error));
+        const auto connector =
+            ConnectorRepository(database.connection()).byName(QStringLiteral("main-store"));
+        QVERIFY(connector);
+        act(database.connection(), *connector);
+        database.closeThreadConnection();
+    }
     static QString scenarioPath()
     {
         return qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
@@ -110,25 +123,17 @@ private Q_SLOTS:
     // Headless operators work the inbox too: list (JSON), resolve with a reason, list --all.
     void inboxListsAndResolves()
     {
-        {
-            Database database(DatabaseUrl::parse(databaseArg().mid(11)));
-            QString error;
-            QVERIFY2(database.openAndMigrate(&error), qPrintable(error));
-            const auto connector =
-                ConnectorRepository(database.connection()).byName(QStringLiteral("main-store"));
-            QVERIFY(connector);
+        withConnector([](QSqlDatabase db, const Connector &connector) {
             InboxItem item;
-            item.connectorId = connector->id;
-            item.connectorName = connector->name;
+            item.connectorId = connector.id;
+            item.connectorName = connector.name;
             item.fulfillmentId = 9901;
             item.orderId = 9900;
             item.orderTranId = QStringLiteral("SO9900");
             item.problem = InboxProblem::Held;
             item.message = QStringLiteral("Item GIFT-CARD has no Shopify SKU");
-            QVERIFY(
-                InboxRepository(database.connection()).open(item, QDateTime::currentDateTimeUtc()));
-            database.closeThreadConnection();
-        }
+            QVERIFY(InboxRepository(db).open(item, QDateTime::currentDateTimeUtc()));
+        });
         Run run = worker({databaseArg(), QStringLiteral("inbox"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject listed = QJsonDocument::fromJson(run.out.trimmed().toUtf8()).object();
@@ -154,19 +159,9 @@ private Q_SLOTS:
     {
         const QStringList args = {databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
                                   QStringLiteral("sync"), QStringLiteral("--once")};
-        const auto withDatabase = [this](const std::function<void(QSqlDatabase, qint64)> &act) {
-            Database database(DatabaseUrl::parse(databaseArg().mid(11)));
-            QString error;
-            QVERIFY2(database.openAndMigrate(&error), qPrintable(error));
-            const auto connector =
-                ConnectorRepository(database.connection()).byName(QStringLiteral("main-store"));
-            QVERIFY(connector);
-            act(database.connection(), connector->id);
-            database.closeThreadConnection();
-        };
         QuarantineEntry waiting;
-        withDatabase([&waiting](QSqlDatabase db, qint64 connectorId) {
-            waiting.connectorId = connectorId;
+        withConnector([&waiting](QSqlDatabase db, const Connector &connector) {
+            waiting.connectorId = connector.id;
             waiting.fulfillmentId = 2003;
             waiting.orderId = 1002;
             waiting.retryCount = 1;
@@ -182,7 +177,7 @@ private Q_SLOTS:
                  qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("still owed")), qPrintable(run.out));
 
-        withDatabase([&waiting](QSqlDatabase db, qint64) {
+        withConnector([&waiting](QSqlDatabase db, const Connector &) {
             QVERIFY(QuarantineRepository(db).clear(waiting.connectorId, waiting.fulfillmentId));
             QVERIFY(LeaseRepository(db).acquire(waiting.connectorId,
                                                 QStringLiteral("another-host pid 1 (a)"),
@@ -192,7 +187,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1); // skipped: nothing was synced by this run
         QVERIFY2(run.out.contains(QStringLiteral("was skipped")), qPrintable(run.out));
 
-        withDatabase([&waiting](QSqlDatabase db, qint64) {
+        withConnector([&waiting](QSqlDatabase db, const Connector &) {
             QVERIFY(LeaseRepository(db).release(waiting.connectorId,
                                                 QStringLiteral("another-host pid 1 (a)")));
         });
