@@ -323,6 +323,35 @@ private Q_SLOTS:
         QCOMPARE(fulfillmentsOf(1003).size(), 1);
     }
 
+    // A retry whose pass cannot read the 3PL's shipments leaves the held shipment held and its
+    // item open (a resync moves no watermark, so a row dropped up front would be lost for
+    // good); the next retry plans it again.
+    void aFailedRetryLeavesTheShipmentHeld()
+    {
+        QCOMPARE(fulfilByHand(4).status, 201);
+        ship(1003, QStringLiteral("9400100000000000000015"), QJsonArray{item("1", "MUG-BLUE", 1)});
+        QCOMPARE(runThreePl().held, 1);
+        const QList<InboxItem> open = openInboxItems(m_threePlId);
+        QCOMPARE(open.size(), 1);
+        fault({{QStringLiteral("match"), QStringLiteral("shipstation.shipments")},
+               {QStringLiteral("status"), 400}});
+        const SyncRunSummary failed = retry({open.first().id});
+        QVERIFY(!failed.error.isEmpty());
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .countInState(m_threePlId, ThreePlState::Held),
+                 1);
+        QCOMPARE(inboxItem(open.first().id)->state, InboxState::Open);
+
+        const SyncRunSummary again = retry({open.first().id});
+        QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+        QCOMPARE(again.held, 1);
+        QCOMPARE(ThreePlRepository(m_temp->database().connection())
+                     .countInState(m_threePlId, ThreePlState::Held),
+                 1);
+        QCOMPARE(openInboxItems(m_threePlId).size(), 1);
+        QCOMPARE(fulfillmentsOf(1003).size(), 1); // only the person's
+    }
+
     // The 3PL voids a label after its item fulfillment was made: flagged for a person once,
     // nothing undone by itself.
     void aVoidedLabelIsFlaggedOnce()
