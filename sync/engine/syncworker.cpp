@@ -413,8 +413,8 @@ ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuit
         config.threePl.timeoutMs = request.timeoutMs;
     config.trigger = request.trigger;
     config.firstPassSince = request.firstPassSince;
-    // A resync of orders (Retry in the Inbox) tries their held and unconfirmed shipments again;
-    // the run itself is the usual one, so nothing is sent twice.
+    // A resync of orders (Retry in the Inbox) does those orders only, on both legs, and tries
+    // their held and unconfirmed shipments again; the other orders wait for a whole pass.
     config.retryOrderIds = request.orderIds;
     config.dryRun = request.dryRun;
     config.dryRunOrders = request.orderIds;
