@@ -314,7 +314,7 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     connect(pass, &ConnectorPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
     connect(pass, &ConnectorPass::requestPlanned, this, &SyncWorker::requestPlanned);
     connect(pass, &ConnectorPass::finished, this,
-            [this, pass, connectorId](SyncRunSummary summary) {
+            [this, pass, connectorId, threePl, request](SyncRunSummary summary) {
                 pass->deleteLater();
                 if (m_overdue.remove(connectorId)) {
                     // Stopped by its deadline, not by a person: a failure, and alerted as one.
@@ -322,6 +322,8 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
                     summary.error = overdueText(m_passDeadlineMs);
                 }
                 finishPass(summary);
+                if (threePl && summary.pushed > 0 && !summary.dryRun)
+                    followWithChannels(request); // before the worker may say it is idle
                 passEnded(connectorId);
             });
     auto *deadline = new QTimer(pass);
@@ -329,6 +331,24 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     connect(deadline, &QTimer::timeout, this, [this, connectorId] { passOverdue(connectorId); });
     deadline->start(m_passDeadlineMs);
     pass->start();
+}
+
+void SyncWorker::followWithChannels(const SyncRequest &request)
+{
+    // Only a run of every connector, or of orders, takes the channels along; a run of one
+    // named connector, or a replay, does what it names.
+    if (request.connectorId != 0 || request.replayAttemptId != 0)
+        return;
+    QSqlDatabase db = m_database.connection();
+    const QList<qint64> owners =
+        request.orderIds.isEmpty() ? QList<qint64>() : connectorsOwningOrders(db, request.orderIds);
+    SyncRequest follow = request;
+    for (const Connector &c : ConnectorRepository(db).all()) {
+        if (!c.enabled || c.isThreePl() || (!request.orderIds.isEmpty() && !owners.contains(c.id)))
+            continue;
+        follow.connectorId = c.id;
+        run(follow); // after the channel's pass under way, if there is one
+    }
 }
 
 void SyncWorker::passOverdue(qint64 connectorId)

@@ -73,6 +73,10 @@ private:
     ConnectorPass *threePlPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
                                const QString &token, const SyncRequest &request);
     void passOverdue(qint64 connectorId);
+    // The item fulfillments a 3PL pass created are owed to the channels now, not at their next
+    // scheduled pass: their passes run again (or once more, after the one under way), so a run
+    // ends "all synced" only once they have read them.
+    void followWithChannels(const SyncRequest &request);
     void passEnded(qint64 connectorId);
     // Completed with what is still owed, recorded in sync_runs, then announced.
     void finishPass(SyncRunSummary summary);

@@ -294,6 +294,23 @@ private Q_SLOTS:
         QCOMPARE(fulfillmentsOf(1003).size(), 1);
     }
 
+    // One run of every connector ends only once what the 3PL created has reached the channel:
+    // the channel's pass, done before the 3PL's created the item fulfillment, runs again.
+    // (A `sync --once` exited 0 with the fulfillment still owed to the channel.)
+    void oneRunCarriesA3plShipmentToTheChannel()
+    {
+        ship(1003, QStringLiteral("9400100000000000000007"), QJsonArray{item("1", "MUG-BLUE", 4)});
+        // The 3PL answers slowly, so the channel's pass has read NetSuite before the IF exists.
+        fault({{QStringLiteral("match"), QStringLiteral("shipstation.shipments")},
+               {QStringLiteral("delayMs"), 1500}});
+        const QList<SyncRunSummary> passes = run(0);
+        QCOMPARE(passes.size(), 3); // channel, 3PL, then the channel again
+        QCOMPARE(passes.last().connectorId, m_shopifyId);
+        QCOMPARE(passes.last().pushed, 1);
+        QCOMPARE(channelFulfillmentsOf(5003).size(), 1);
+        QVERIFY(passes.last().ok());
+    }
+
     // A 3PL that hangs keeps its own pass waiting and nothing else: the Shopify connector in
     // the same run has pushed everything before the 3PL's request even times out.
     void aHanging3plNeverDelaysTheChannel()
