@@ -15,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 
@@ -123,14 +125,38 @@ QJsonObject addressOf(const QJsonObject &row, const char *prefix)
     return address;
 }
 
+// Countries whose addresses have no postal code (the Universal Postal Union's list, less a few
+// that introduced one since): an order there is not held for lacking one.
+bool usesPostalCodes(const QString &country)
+{
+    static const QSet<QString> none = {
+        QStringLiteral("AE"), QStringLiteral("AG"), QStringLiteral("AO"), QStringLiteral("AW"),
+        QStringLiteral("BF"), QStringLiteral("BI"), QStringLiteral("BJ"), QStringLiteral("BO"),
+        QStringLiteral("BS"), QStringLiteral("BW"), QStringLiteral("BZ"), QStringLiteral("CD"),
+        QStringLiteral("CF"), QStringLiteral("CG"), QStringLiteral("CI"), QStringLiteral("CK"),
+        QStringLiteral("CM"), QStringLiteral("DJ"), QStringLiteral("DM"), QStringLiteral("ER"),
+        QStringLiteral("FJ"), QStringLiteral("GD"), QStringLiteral("GH"), QStringLiteral("GM"),
+        QStringLiteral("GQ"), QStringLiteral("GY"), QStringLiteral("HK"), QStringLiteral("KI"),
+        QStringLiteral("KM"), QStringLiteral("KN"), QStringLiteral("KP"), QStringLiteral("LC"),
+        QStringLiteral("ML"), QStringLiteral("MO"), QStringLiteral("MR"), QStringLiteral("MW"),
+        QStringLiteral("NR"), QStringLiteral("NU"), QStringLiteral("QA"), QStringLiteral("RW"),
+        QStringLiteral("SB"), QStringLiteral("SC"), QStringLiteral("SL"), QStringLiteral("SR"),
+        QStringLiteral("ST"), QStringLiteral("SY"), QStringLiteral("TD"), QStringLiteral("TG"),
+        QStringLiteral("TK"), QStringLiteral("TL"), QStringLiteral("TO"), QStringLiteral("TT"),
+        QStringLiteral("TV"), QStringLiteral("UG"), QStringLiteral("VU"), QStringLiteral("YE"),
+        QStringLiteral("ZW")};
+    return !none.contains(country);
+}
+
 // What a warehouse cannot buy a label without, missing from a ship-to address.
 QStringList missingForLabel(const QJsonObject &shipTo)
 {
+    const QString country = shipTo.value(QLatin1String("country")).toString();
     QStringList missing;
     for (const char *key : {"name", "street1", "city", "postalCode"})
-        if (!shipTo.contains(QLatin1String(key)))
+        if (!shipTo.contains(QLatin1String(key)) &&
+            (qstrcmp(key, "postalCode") != 0 || usesPostalCodes(country)))
             missing << QLatin1String(key);
-    const QString country = shipTo.value(QLatin1String("country")).toString();
     if (country.size() != 2 || !country.at(0).isUpper() || !country.at(1).isUpper())
         missing << QStringLiteral("country (two-letter code)");
     return missing;

@@ -130,6 +130,24 @@ private Q_SLOTS:
                  qPrintable(held.first().message));
     }
 
+    // Hong Kong has no postal codes: an address there without one is sent, not held.
+    void anAddressWhereThereAreNoPostalCodesIsSent()
+    {
+        QVERIFY(addReleasedOrder(
+            2, QJsonObject{{QStringLiteral("shipTo"),
+                            QJsonObject{{QStringLiteral("addressee"), QStringLiteral("Mei")},
+                                        {QStringLiteral("addr1"), QStringLiteral("1 Queen's Road")},
+                                        {QStringLiteral("city"), QStringLiteral("Hong Kong")},
+                                        {QStringLiteral("country"), QStringLiteral("HK")}}}}));
+        const SyncRunSummary s = runThreePl();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.held, 0);
+        const QJsonObject shipTo =
+            threePlOrder(QStringLiteral("SO1010"))[QLatin1String("shipTo")].toObject();
+        QCOMPARE(shipTo[QLatin1String("street1")].toString(), QStringLiteral("1 Queen's Road"));
+        QVERIFY(!shipTo.contains(QLatin1String("postalCode")));
+    }
+
     // The 3PL shipped SO1003, then NetSuite closed it: ShipStation refuses to cancel a shipped
     // order, which no retry changes. The refusal is recorded once and settles the order; the
     // cancel is never sent again and the run is all synced.
