@@ -104,6 +104,7 @@ void JobListModel::applySummary(const SyncRunSummary &summary)
         row = startJob(summary.connectorId, summary.connectorName);
     Job &job = m_jobs[row];
     job.finished = QDateTime::currentDateTimeUtc();
+    job.trigger = summary.trigger; // the pass knows who asked (a follow-up pass was not noted)
     if (summary.durationMs > 0)
         job.started = job.finished.addMSecs(-summary.durationMs);
     job.summary = summary;
