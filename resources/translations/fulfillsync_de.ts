@@ -1926,6 +1926,13 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
         <source>Enter the API key and secret first.</source>
         <translation>Geben Sie zuerst API-Schlüssel und Secret ein.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n still waiting (Inbox, quarantine or unconfirmed).</source>
+        <translation>
+            <numerusform>%n wartet noch (Eingang, Quarantäne oder unbestätigt).</numerusform>
+            <numerusform>%n warten noch (Eingang, Quarantäne oder unbestätigt).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::CsvExportRunner</name>

@@ -421,6 +421,9 @@ private Q_SLOTS:
         QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
         QVERIFY(summary.detectedFulfillments > 0);
         QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("Run finished")));
+        // What waits from before is said, not only this run's counts.
+        QCOMPARE(m_page->messageLabel()->text().contains(QStringLiteral("still waiting")),
+                 summary.stillOwed > 0);
         QTRY_VERIFY(m_page->runButton()->isEnabled());
     }
 

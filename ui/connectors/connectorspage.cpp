@@ -145,13 +145,20 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     connect(m_form, &ConnectorForm::validityChanged, this, &ConnectorsPage::updateButtons);
     connect(&m_sync, &SyncController::busyChanged, this, &ConnectorsPage::updateButtons);
     connect(&m_sync, &SyncController::passFinished, this, [this](const SyncRunSummary &summary) {
-        if (summary.connectorId != 0 && summary.connectorId == m_currentId)
-            showMessage(summary.error.isEmpty() ? tr("Run finished: %1 pushed, %2 failed, %3 held.")
-                                                      .arg(summary.pushed)
-                                                      .arg(summary.failed)
-                                                      .arg(summary.held)
-                                                : summary.error,
-                        !summary.ok());
+        if (summary.connectorId == 0 || summary.connectorId != m_currentId)
+            return;
+        QString message = summary.error;
+        if (message.isEmpty()) {
+            message = tr("Run finished: %1 pushed, %2 failed, %3 held.")
+                          .arg(summary.pushed)
+                          .arg(summary.failed)
+                          .arg(summary.held);
+            // Why a run with nothing failed is still no "all synced": what waits from before.
+            if (summary.stillOwed > 0)
+                message += u' ' + tr("%n still waiting (Inbox, quarantine or unconfirmed).",
+                                     nullptr, summary.stillOwed);
+        }
+        showMessage(message, !summary.ok());
     });
     connect(&m_sync, &SyncController::failedToStart, this,
             [this](const QString &message) { showMessage(message, true); });
