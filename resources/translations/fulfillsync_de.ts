@@ -2127,10 +2127,6 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>Testing…</source>
-        <translation>Test läuft…</translation>
-    </message>
-    <message>
         <source>SQLite database file</source>
         <translation>SQLite-Datenbankdatei</translation>
     </message>

@@ -3,8 +3,11 @@
 #include "models/storage/database.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QLabel>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace fulfillsync {
 
@@ -50,6 +53,31 @@ DatabaseProbeResult probeDatabase(const QString &urlText)
     }
     database.closeThreadConnection();
     return result;
+}
+
+void probeDatabaseAsync(QObject *context, const QString &urlText,
+                        std::function<void(const DatabaseProbeResult &)> done)
+{
+    auto *watcher = new QFutureWatcher<DatabaseProbeResult>(context);
+    QObject::connect(watcher, &QFutureWatcher<DatabaseProbeResult>::finished, context,
+                     [watcher, done = std::move(done)] {
+                         watcher->deleteLater();
+                         done(watcher->result());
+                     });
+    watcher->setFuture(QtConcurrent::run([urlText] { return probeDatabase(urlText); }));
+}
+
+void showProbeRunning(QLabel *label)
+{
+    label->setStyleSheet(QString());
+    label->setText(QCoreApplication::translate("fulfillsync::SettingsDialog", "Testing…"));
+}
+
+void showProbeResult(QLabel *label, bool ok, const QString &text)
+{
+    label->setStyleSheet(ok ? QStringLiteral("color: #1e7e34;")
+                            : QStringLiteral("color: #c0392b;"));
+    label->setText(text);
 }
 
 } // namespace fulfillsync

@@ -5,13 +5,11 @@
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace fulfillsync {
 
@@ -105,23 +103,16 @@ void DatabaseRecoveryDialog::test()
         return;
     m_testing = true;
     m_test->setEnabled(false);
-    m_result->setStyleSheet(QString());
-    m_result->setText(tr("Testing…"));
-    auto *watcher = new QFutureWatcher<DatabaseProbeResult>(this);
-    connect(watcher, &QFutureWatcher<DatabaseProbeResult>::finished, this, [this, watcher, text] {
-        const DatabaseProbeResult result = watcher->result();
-        watcher->deleteLater();
+    showProbeRunning(m_result);
+    probeDatabaseAsync(this, text, [this, text](const DatabaseProbeResult &result) {
         m_testing = false;
         m_test->setEnabled(true);
-        m_result->setStyleSheet(result.ok ? QStringLiteral("color: #1e7e34;")
-                                          : QStringLiteral("color: #c0392b;"));
-        m_result->setText(result.summary);
+        showProbeResult(m_result, result.ok, result.summary);
         if (result.ok)
             m_verified = text;
         updateUseButton();
         Q_EMIT testFinished(result.ok);
     });
-    watcher->setFuture(QtConcurrent::run([text] { return probeDatabase(text); }));
 }
 
 void DatabaseRecoveryDialog::updateUseButton()

@@ -12,7 +12,6 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,7 +21,6 @@
 #include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <utility>
 
 namespace fulfillsync {
@@ -38,13 +36,6 @@ QLabel *makeResultLabel(const QString &accessibleName, QWidget *parent)
     label->setAccessibleName(accessibleName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
-}
-
-void showResult(QLabel *label, bool ok, const QString &text)
-{
-    label->setStyleSheet(ok ? QStringLiteral("color: #1e7e34;")
-                            : QStringLiteral("color: #c0392b;"));
-    label->setText(text);
 }
 
 QLabel *makeNote(const QString &text, QWidget *parent)
@@ -77,7 +68,7 @@ SettingsDialog::SettingsDialog(Database &database, SecretStore &secrets, QWidget
     connect(m_netSuiteTester, &ConnectionTester::finished, this,
             [this](const ConnectionTestResult &result) {
                 m_netSuiteTest->setEnabled(true);
-                showResult(m_netSuiteResult, result.ok, result.summary);
+                showProbeResult(m_netSuiteResult, result.ok, result.summary);
                 Q_EMIT netSuiteTestFinished(result.ok);
             });
 
@@ -360,9 +351,9 @@ void SettingsDialog::testNetSuite()
                                      m_secrets.value("tokenId")->text().trimmed(),
                                      m_secrets.value("tokenSecret")->text().trimmed()};
     if (accountId.isEmpty() || !credentials.isComplete()) {
-        showResult(m_netSuiteResult, false,
-                   tr("Enter the account id and all four token-based authentication values "
-                      "first."));
+        showProbeResult(m_netSuiteResult, false,
+                        tr("Enter the account id and all four token-based authentication values "
+                           "first."));
         Q_EMIT netSuiteTestFinished(false);
         return;
     }
@@ -378,21 +369,17 @@ void SettingsDialog::testDatabase()
         return;
     const QString text = m_databaseUrl->text().trimmed();
     if (text.isEmpty()) {
-        showResult(m_databaseResult, false, tr("Enter a database URL first."));
+        showProbeResult(m_databaseResult, false, tr("Enter a database URL first."));
         Q_EMIT databaseTestFinished(false);
         return;
     }
     m_databaseTestRunning = true;
     m_databaseTest->setEnabled(false);
-    m_databaseResult->setStyleSheet(QString());
-    m_databaseResult->setText(tr("Testing…"));
-    auto *watcher = new QFutureWatcher<DatabaseProbeResult>(this);
-    connect(watcher, &QFutureWatcher<DatabaseProbeResult>::finished, this, [this, watcher, text] {
-        const DatabaseProbeResult result = watcher->result();
-        watcher->deleteLater();
+    showProbeRunning(m_databaseResult);
+    probeDatabaseAsync(this, text, [this, text](const DatabaseProbeResult &result) {
         m_databaseTestRunning = false;
         m_databaseTest->setEnabled(true);
-        showResult(m_databaseResult, result.ok, result.summary);
+        showProbeResult(m_databaseResult, result.ok, result.summary);
         if (result.ok)
             m_verifiedDatabaseUrl = text;
         const AfterTest after = std::exchange(m_afterTest, AfterTest::Nothing);
@@ -410,7 +397,6 @@ void SettingsDialog::testDatabase()
         else
             apply();
     });
-    watcher->setFuture(QtConcurrent::run([text] { return probeDatabase(text); }));
 }
 
 void SettingsDialog::setDemoMode()
