@@ -421,9 +421,11 @@ private Q_SLOTS:
         QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
         QVERIFY(summary.detectedFulfillments > 0);
         QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("Run finished")));
-        // What waits from before is said, not only this run's counts.
-        QCOMPARE(m_page->messageLabel()->text().contains(QStringLiteral("still waiting")),
-                 summary.stillOwed > 0);
+        // What waits is said, not only this run's counts (the demo holds an unmapped order).
+        QVERIFY2(summary.stillOwed > 0, "the demo's run leaves nothing waiting");
+        QVERIFY2(m_page->messageLabel()->text().contains(
+                     QStringLiteral("%1 still waiting").arg(summary.stillOwed)),
+                 qPrintable(m_page->messageLabel()->text()));
         QTRY_VERIFY(m_page->runButton()->isEnabled());
     }
 
