@@ -5,8 +5,27 @@
 
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace fulfillsync {
+
+namespace {
+// NetSuite's copy is shared by every connector's passes, and each stores every order it reads,
+// of every channel: rows are written in id order, so two passes storing overlapping pages take
+// their locks in the same order and one waits for the other, instead of each holding a row the
+// other needs next (a deadlock on PostgreSQL). Stable: a row listed twice is still stored last
+// as listed last.
+template<typename Row> QList<const Row *> inIdOrder(const QList<Row> &rows)
+{
+    QList<const Row *> sorted;
+    sorted.reserve(rows.size());
+    for (const Row &row : rows)
+        sorted << &row;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Row *a, const Row *b) { return a->id < b->id; });
+    return sorted;
+}
+} // namespace
 
 OrderRepository::OrderRepository(QSqlDatabase db)
     : m_db(std::move(db))
@@ -52,7 +71,13 @@ bool OrderRepository::upsertHeader(const SalesOrder &o, bool withTotals)
 
 bool OrderRepository::upsertOrders(const QList<SalesOrder> &orders)
 {
-    Transaction transaction(m_db);
+    const QList<const SalesOrder *> sorted = inIdOrder(orders);
+    return runTransaction(
+        m_db, [&] { return storeOrders(sorted); }, &m_error);
+}
+
+bool OrderRepository::storeOrders(const QList<const SalesOrder *> &orders)
+{
     QSqlQuery deleteLines(m_db);
     QSqlQuery insertLine(m_db);
     if (!prepareOrReport(deleteLines,
@@ -64,14 +89,16 @@ bool OrderRepository::upsertOrders(const QList<SalesOrder> &orders)
                            "item_name, quantity, quantity_shipped) VALUES (?,?,?,?,?,?)"),
             &m_error))
         return false;
-    for (const SalesOrder &order : orders) {
-        if (!upsertHeader(order, true))
+    // The header first: its row lock keeps a concurrent writer of the same order out of its
+    // lines until this transaction ends.
+    for (const SalesOrder *order : orders) {
+        if (!upsertHeader(*order, true))
             return false;
-        deleteLines.addBindValue(order.id);
+        deleteLines.addBindValue(order->id);
         if (!execOrReport(deleteLines, &m_error))
             return false;
-        for (const SalesOrderLine &line : order.lines) {
-            insertLine.addBindValue(order.id);
+        for (const SalesOrderLine &line : order->lines) {
+            insertLine.addBindValue(order->id);
             insertLine.addBindValue(line.lineId);
             insertLine.addBindValue(line.itemId);
             insertLine.addBindValue(line.itemName);
@@ -81,22 +108,33 @@ bool OrderRepository::upsertOrders(const QList<SalesOrder> &orders)
                 return false;
         }
     }
-    return transaction.commit(&m_error);
+    return true;
 }
 
 bool OrderRepository::upsertOrderHeaders(const QList<SalesOrder> &orders)
 {
-    Transaction transaction(m_db);
-    for (const SalesOrder &order : orders) {
-        if (!upsertHeader(order, false))
-            return false;
-    }
-    return transaction.commit(&m_error);
+    const QList<const SalesOrder *> sorted = inIdOrder(orders);
+    return runTransaction(
+        m_db,
+        [&] {
+            for (const SalesOrder *order : sorted) {
+                if (!upsertHeader(*order, false))
+                    return false;
+            }
+            return true;
+        },
+        &m_error);
 }
 
 bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillments)
 {
-    Transaction transaction(m_db);
+    const QList<const ItemFulfillment *> sorted = inIdOrder(fulfillments);
+    return runTransaction(
+        m_db, [&] { return storeFulfillments(sorted); }, &m_error);
+}
+
+bool OrderRepository::storeFulfillments(const QList<const ItemFulfillment *> &fulfillments)
+{
     QSqlQuery header(m_db);
     QSqlQuery deleteLines(m_db);
     QSqlQuery deletePackages(m_db);
@@ -132,7 +170,8 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
                                         "tracking_number) VALUES (?,?,?)"),
                          &m_error))
         return false;
-    for (const ItemFulfillment &f : fulfillments) {
+    for (const ItemFulfillment *fulfillment : fulfillments) {
+        const ItemFulfillment &f = *fulfillment;
         header.addBindValue(f.id);
         header.addBindValue(f.orderId);
         header.addBindValue(f.tranId);
@@ -170,7 +209,7 @@ bool OrderRepository::upsertFulfillments(const QList<ItemFulfillment> &fulfillme
                 return false;
         }
     }
-    return transaction.commit(&m_error);
+    return true;
 }
 
 std::optional<SalesOrder> OrderRepository::order(qint64 id)
@@ -297,30 +336,48 @@ QList<ItemFulfillment> OrderRepository::selectFulfillments(const QString &where,
 bool OrderRepository::replaceKitMembers(const QList<qint64> &kitItemIds,
                                         const QList<KitMember> &members)
 {
-    Transaction transaction(m_db);
-    QSqlQuery remove(m_db);
-    QSqlQuery insert(m_db);
-    if (!prepareOrReport(remove, QStringLiteral("DELETE FROM kit_members WHERE kit_item_id = ?"),
-                         &m_error) ||
-        !prepareOrReport(insert,
-                         QStringLiteral("INSERT INTO kit_members (kit_item_id, member_item_id, "
-                                        "member_name, quantity) VALUES (?,?,?,?)"),
-                         &m_error))
-        return false;
-    for (qint64 kit : kitItemIds) {
-        remove.addBindValue(kit);
-        if (!execOrReport(remove, &m_error))
-            return false;
-    }
-    for (const KitMember &m : members) {
-        insert.addBindValue(m.kitItemId);
-        insert.addBindValue(m.itemId);
-        insert.addBindValue(m.itemName);
-        insert.addBindValue(m.quantity);
-        if (!execOrReport(insert, &m_error))
-            return false;
-    }
-    return transaction.commit(&m_error);
+    QList<qint64> kits = kitItemIds;
+    std::sort(kits.begin(), kits.end());
+    QList<const KitMember *> sorted;
+    for (const KitMember &m : members)
+        sorted << &m;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const KitMember *a, const KitMember *b) {
+        return std::pair(a->kitItemId, a->itemId) < std::pair(b->kitItemId, b->itemId);
+    });
+    return runTransaction(
+        m_db,
+        [&] {
+            QSqlQuery remove(m_db);
+            QSqlQuery insert(m_db);
+            // A kit has no parent row to lock: another pass may store the same kit at the same
+            // time, and a member it inserted meanwhile is updated here, not a duplicate key.
+            if (!prepareOrReport(remove,
+                                 QStringLiteral("DELETE FROM kit_members WHERE kit_item_id = ?"),
+                                 &m_error) ||
+                !prepareOrReport(
+                    insert,
+                    QStringLiteral("INSERT INTO kit_members (kit_item_id, member_item_id, "
+                                   "member_name, quantity) VALUES (?,?,?,?) ON CONFLICT "
+                                   "(kit_item_id, member_item_id) DO UPDATE SET member_name = "
+                                   "excluded.member_name, quantity = excluded.quantity"),
+                    &m_error))
+                return false;
+            for (qint64 kit : std::as_const(kits)) {
+                remove.addBindValue(kit);
+                if (!execOrReport(remove, &m_error))
+                    return false;
+            }
+            for (const KitMember *m : std::as_const(sorted)) {
+                insert.addBindValue(m->kitItemId);
+                insert.addBindValue(m->itemId);
+                insert.addBindValue(m->itemName);
+                insert.addBindValue(m->quantity);
+                if (!execOrReport(insert, &m_error))
+                    return false;
+            }
+            return true;
+        },
+        &m_error);
 }
 
 QHash<qint64, QList<KitMember>> OrderRepository::kitMembers()

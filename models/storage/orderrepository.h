@@ -16,6 +16,8 @@ class OrderRepository final
 public:
     explicit OrderRepository(QSqlDatabase db);
 
+    // The writes below run in a transaction each, rows in id order, and run again when they lose
+    // a deadlock or serialization conflict to another pass's (runTransaction).
     // Full orders (header and lines): lines are replaced.
     bool upsertOrders(const QList<SalesOrder> &orders);
     // Headers only (as seen on fulfillment rows); cached lines are kept.
@@ -62,6 +64,8 @@ public:
 
 private:
     bool upsertHeader(const SalesOrder &order, bool withTotals);
+    bool storeOrders(const QList<const SalesOrder *> &orders);
+    bool storeFulfillments(const QList<const ItemFulfillment *> &fulfillments);
     QList<ItemFulfillment> selectFulfillments(const QString &where, qint64 value);
     QHash<qint64, QList<KitMember>> selectKitMembers(const QString &where,
                                                      const QVariantList &values);

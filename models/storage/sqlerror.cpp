@@ -1,12 +1,39 @@
 #include "models/storage/sqlerror.h"
 
 #include <QHash>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSet>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 
+Q_LOGGING_CATEGORY(lcStorage, "fulfillsync.storage", QtInfoMsg)
+
 namespace fulfillsync {
+
+namespace {
+// The connections of this thread (by driver, one per connection) on which a statement lost a
+// conflict since their outermost runTransaction began. The statement helpers note it here, so
+// runTransaction can tell a deadlock from any other failure without every repository passing
+// the QSqlError up (connections are per thread, so per thread is enough).
+thread_local QSet<const QSqlDriver *> t_lostConflict;
+
+void noteFailure(const QSqlDriver *driver, const QSqlError &error)
+{
+    if (driver && isTransientConflict(error))
+        t_lostConflict.insert(driver);
+}
+} // namespace
+
+bool isTransientConflict(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == u"40P01" || code == u"40001";
+}
 
 QString describeSqlError(const QSqlQuery &query)
 {
@@ -28,6 +55,7 @@ bool execOrReport(QSqlQuery &query, QString *error)
     }
     if (query.exec())
         return true;
+    noteFailure(query.driver(), query.lastError());
     if (error)
         *error = describeSqlError(query);
     return false;
@@ -46,6 +74,7 @@ bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.prepare(sql))
         return true;
+    noteFailure(query.driver(), query.lastError());
     if (error)
         *error = describeSqlError(query);
     return false;
@@ -139,10 +168,40 @@ bool Transaction::commit(QString *error)
     }
     if (m_db.commit())
         return true;
+    noteFailure(m_db.driver(), m_db.lastError());
     if (error)
         *error = m_db.lastError().text();
     m_db.rollback();
     return false;
+}
+
+bool runTransaction(QSqlDatabase &db, const std::function<bool()> &work, QString *error)
+{
+    const auto once = [&] {
+        Transaction transaction(db);
+        return work() && transaction.commit(error);
+    };
+    if (t_depth.value(db.connectionName()) > 0)
+        return once(); // a savepoint: the outermost transaction is the one to run again
+    const QSqlDriver *driver = db.driver();
+    for (int attempt = 1;; ++attempt) {
+        t_lostConflict.remove(driver);
+        if (once())
+            return true;
+        if (!t_lostConflict.remove(driver) || attempt == kTransactionAttempts)
+            return false;
+        // A deadlock's loser has already waited out the server's deadlock_timeout (1 s by
+        // default) before it was told; a pause of a few tens of milliseconds more lets the winner
+        // commit before the rerun meets it again, and its randomness keeps two losers apart.
+        // Sleeping blocks this connection's thread (a worker's whole event loop), which is why it
+        // stays this short: 5–20 ms after the first loss, growing to at most 200 ms over all
+        // attempts.
+        const int pauseMs = int(QRandomGenerator::global()->bounded(5, 21)) * attempt;
+        qCInfo(lcStorage).nospace() << "a transaction lost a conflict with a concurrent one ("
+                                    << "attempt " << attempt << " of " << kTransactionAttempts
+                                    << "); running it again in " << pauseMs << " ms";
+        QThread::msleep(pauseMs);
+    }
 }
 
 DurableWrites::DurableWrites(QSqlDatabase &db)

@@ -4,8 +4,10 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 
+class QSqlError;
 class QSqlQuery;
 
 namespace fulfillsync {
@@ -18,6 +20,11 @@ bool prepareOrReport(QSqlQuery &query, const QString &sql, QString *error);
 // Prepares sql, binds values in order and executes it; rows, if any, are then ready to read.
 bool runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
 QString describeSqlError(const QSqlQuery &query);
+// Whether the database ended the statement's transaction to settle a conflict with a concurrent
+// one: PostgreSQL's deadlock_detected (40P01) or serialization_failure (40001), which QPSQL
+// gives as the native error code. The same transaction run again from its start may well
+// succeed; any other error would only fail again.
+bool isTransientConflict(const QSqlError &error);
 
 // Statements prepared once and reused for the life of a repository object: a sync pass keeps
 // its repositories, so its thousands of lookups skip the parse and plan (measured: preparing
@@ -78,6 +85,17 @@ private:
     int m_depth = 0;
     bool m_active = false;
 };
+
+// Runs `work` in a Transaction and commits it. A transaction the database ended for losing a
+// conflict with a concurrent one (isTransientConflict, as seen by execOrReport, runQuery,
+// StatementCache and the commit) is rolled back and run again from the start, a few times,
+// after a short random pause; any other failure ends it at once. `work` returns false on
+// failure and sets the caller's error; runTransaction sets *error for the commit's own failure.
+// Inside an outer transaction it runs once, as a savepoint: a deadlock victim's locks are all
+// gone only when the outermost transaction ends, so only that one can be run again.
+bool runTransaction(QSqlDatabase &db, const std::function<bool()> &work, QString *error);
+// How many times runTransaction runs a transaction that keeps losing conflicts.
+inline constexpr int kTransactionAttempts = 5;
 
 // A write that must survive a power cut the moment it returns (the outbox intent, committed
 // before its request leaves). SQLite runs WAL with synchronous=NORMAL, which survives a crashed
