@@ -3,10 +3,12 @@
 // Shared bits of fulfillsync-worker's commands (app/worker*.cpp).
 
 #include "app/workercommands.h"
+#include "sync/engine/leasekeeper.h"
 #include "sync/engine/syncmessages.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
+#include <optional>
 
 namespace fulfillsync {
 
@@ -30,7 +32,7 @@ int runRequest(Database &database, const SyncCredentials &credentials, const Syn
                bool printPlanned = false);
 // Reads the secrets again from credentialsPath (and the environment) when connectors are added.
 int runDaemon(Database &database, const SyncCredentials &credentials,
-              const QString &credentialsPath);
+              const QString &credentialsPath, const LeaseKeeper::Timing &leases);
 
 int syncCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
 int resyncCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
@@ -43,6 +45,8 @@ int inboxCommand(Database &database, const QCommandLineParser &parser, const QSt
 int configCommand(Database &database, const QStringList &args);
 int quarantineCommand(Database &database, const QCommandLineParser &parser,
                       const QStringList &args);
+// --heartbeat and --lease SECONDS; nullopt when invalid (already reported).
+std::optional<LeaseKeeper::Timing> leaseTimingOption(const QCommandLineParser &parser);
 // --timeout SECONDS as milliseconds; 0 when not given, -1 when invalid (already reported).
 int timeoutOption(const QCommandLineParser &parser);
 int setupSandboxCommand(Database &database, const QCommandLineParser &parser,

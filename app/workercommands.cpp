@@ -185,6 +185,14 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("timeout"),
                       tr("Seconds to wait for any one answer (default: NetSuite 120, Shopify 30)."),
                       QStringLiteral("seconds")});
+    parser.addOption({QStringLiteral("heartbeat"),
+                      tr("sync: seconds between renewals of this worker's connector leases "
+                         "(default 10)."),
+                      QStringLiteral("seconds")});
+    parser.addOption({QStringLiteral("lease"),
+                      tr("sync: seconds a lease outlives its last renewal; a stopped worker's "
+                         "connectors move to another worker after this (default 30)."),
+                      QStringLiteral("seconds")});
     parser.addOption({QStringLiteral("scenario"),
                       tr("setup-sandbox: the scenario file the sandbox serves."),
                       QStringLiteral("file")});

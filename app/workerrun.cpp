@@ -40,6 +40,11 @@ void printSummary(const SyncRunSummary &s)
                  .arg(s.channelRequests)
                  .arg(s.durationMs)
           << Qt::endl;
+    if (s.trackingUpdated > 0)
+        out() << QStringLiteral("  ")
+              << tr("%n fulfillment(s) pushed before got their new tracking numbers.",
+                    s.trackingUpdated)
+              << Qt::endl;
     if (s.stillOwed > 0)
         out() << QStringLiteral("  ")
               << tr("%n fulfillment(s) or order(s) still owed: in quarantine, unconfirmed or open "
@@ -173,7 +178,7 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
 }
 
 int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
-                         const QString &credentialsPath)
+                         const QString &credentialsPath, const LeaseKeeper::Timing &leases)
 {
     // SIGTERM/SIGINT end the daemon between events: the handler only writes to a socket.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) != 0)
@@ -181,6 +186,10 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
     QSocketNotifier notifier(s_signalPipe[1], QSocketNotifier::Read);
     SyncWorker worker(database);
     worker.setCredentials(credentials);
+    worker.leases().setTiming(leases);
+    worker.leases().start(); // announced before the first tick, so the spread counts this one
+    worker.leases().setTiming(leases);
+    worker.leases().start(); // announced before the first tick, so the spread counts this one
     AlertNotifier alerts(database);
     alerts.setCredentials(credentials);
     connectAlerts(worker, alerts);
@@ -245,6 +254,35 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
     return ExitSynced;
 }
 
+std::optional<LeaseKeeper::Timing> WorkerCli::leaseTimingOption(const QCommandLineParser &parser)
+{
+    LeaseKeeper::Timing timing;
+    const auto seconds = [&](const QString &name, int *target, int max) {
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        const int value = parser.value(name).toInt(&ok);
+        if (!ok || value < 1 || value > max)
+            return false;
+        *target = value;
+        return true;
+    };
+    int heartbeat = timing.heartbeatMs / 1000;
+    if (!seconds(QStringLiteral("heartbeat"), &heartbeat, 600) ||
+        !seconds(QStringLiteral("lease"), &timing.leaseSeconds, 3600)) {
+        fail(ExitCannotStart, tr("--heartbeat and --lease want whole seconds (1 to 600, 1 to "
+                                 "3600)."));
+        return std::nullopt;
+    }
+    timing.heartbeatMs = heartbeat * 1000;
+    if (timing.leaseSeconds < 2 * heartbeat + 1) {
+        fail(ExitCannotStart, tr("--lease must be more than twice --heartbeat, or a busy worker "
+                                 "would lose its connectors between two renewals."));
+        return std::nullopt;
+    }
+    return timing;
+}
+
 int WorkerCli::timeoutOption(const QCommandLineParser &parser)
 {
     if (!parser.isSet(QStringLiteral("timeout")))
@@ -280,10 +318,13 @@ int WorkerCli::syncCommand(Database &database, const QCommandLineParser &parser,
             return fail(ExitCannotStart, tr("--since wants an ISO date such as 2026-11-01."));
         request.firstPassSince.setTimeSpec(Qt::UTC);
     }
+    const std::optional<LeaseKeeper::Timing> leases = leaseTimingOption(parser);
+    if (!leases)
+        return ExitCannotStart;
     return withCredentials(database, parser, [&](const SyncCredentials &credentials) {
-        return daemon
-                   ? runDaemon(database, credentials, parser.value(QStringLiteral("credentials")))
-                   : runRequest(database, credentials, request);
+        return daemon ? runDaemon(database, credentials,
+                                  parser.value(QStringLiteral("credentials")), *leases)
+                      : runRequest(database, credentials, request);
     });
 }
 

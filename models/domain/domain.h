@@ -188,6 +188,7 @@ struct LedgerEntry
     double quantity = 0; // total quantity pushed
     QDateTime createdAt;
     QDateTime completedAt;
+    qint64 leaseEpoch = 0; // the lease epoch that wrote the intent, and so may send it
     bool operator==(const LedgerEntry &) const = default;
 };
 

@@ -52,8 +52,9 @@ struct ThreePlShipmentEntry
     QString error;   // why it is held
     QString request; // the transform body (no credentials)
     QDateTime updatedAt;
-    int tries = 0;       // read-backs that left it unknown
-    QDateTime nextTryAt; // unknown: not read back before then (invalid: at once)
+    int tries = 0;         // read-backs that left it unknown
+    QDateTime nextTryAt;   // unknown: not read back before then (invalid: at once)
+    qint64 leaseEpoch = 0; // the lease epoch that wrote the intent, and so may send it
     bool operator==(const ThreePlShipmentEntry &) const = default;
 };
 

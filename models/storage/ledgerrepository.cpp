@@ -87,10 +87,11 @@ bool LedgerRepository::insertRow(const LedgerEntry &e, bool *alreadyExists)
         *alreadyExists = false;
     // DO NOTHING + a row count keeps the "exists" answer portable and unambiguous.
     const auto statement = m_statements.prepare(
-        QStringLiteral("INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
-                       "order_id, channel_order, state, payload, tracking_numbers, "
-                       "created_at, quantity) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT "
-                       "(connector_id, fulfillment_id) DO NOTHING"),
+        QStringLiteral(
+            "INSERT INTO pushed_fulfillments (connector_id, fulfillment_id, "
+            "order_id, channel_order, state, payload, tracking_numbers, "
+            "created_at, quantity, lease_epoch) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT "
+            "(connector_id, fulfillment_id) DO NOTHING"),
         &m_error);
     if (!statement)
         return false;
@@ -105,6 +106,7 @@ bool LedgerRepository::insertRow(const LedgerEntry &e, bool *alreadyExists)
     q.addBindValue(
         toStorageTime(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
     q.addBindValue(e.quantity);
+    q.addBindValue(e.leaseEpoch);
     if (!execOrReport(q, &m_error))
         return false;
     if (q.numRowsAffected() == 0) {
@@ -117,14 +119,19 @@ bool LedgerRepository::insertRow(const LedgerEntry &e, bool *alreadyExists)
 }
 
 bool LedgerRepository::markPushed(qint64 connectorId, qint64 fulfillmentId,
-                                  const QString &channelFulfillmentId, const QDateTime &at)
+                                  const QString &channelFulfillmentId, const QDateTime &at,
+                                  bool *changed)
 {
-    return bool(m_statements.run(
+    const auto statement = m_statements.run(
         QStringLiteral("UPDATE pushed_fulfillments SET state = ?, channel_fulfillment_id = "
-                       "?, completed_at = ? WHERE connector_id = ? AND fulfillment_id = ?"),
+                       "?, completed_at = ? WHERE connector_id = ? AND fulfillment_id = ? AND "
+                       "state <> ?"),
         {ledgerStateKey(LedgerState::Pushed), channelFulfillmentId, toStorageTime(at), connectorId,
-         fulfillmentId},
-        &m_error));
+         fulfillmentId, ledgerStateKey(LedgerState::Pushed)},
+        &m_error);
+    if (changed)
+        *changed = statement && statement.query().numRowsAffected() > 0;
+    return bool(statement);
 }
 
 bool LedgerRepository::setState(qint64 connectorId, qint64 fulfillmentId, LedgerState state)

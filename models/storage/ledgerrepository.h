@@ -25,8 +25,10 @@ public:
     // fsync for a batch, not one per fulfillment. (*alreadyExists)[i]: another writer holds entry
     // i's fulfillment, so that one was not written. False: a storage error, nothing was written.
     bool insertIntents(const QList<LedgerEntry> &entries, QList<bool> *alreadyExists);
+    // changed: whether this made it Pushed (false when it was already): the run counts a push
+    // once, however many passes confirm it.
     bool markPushed(qint64 connectorId, qint64 fulfillmentId, const QString &channelFulfillmentId,
-                    const QDateTime &at);
+                    const QDateTime &at, bool *changed = nullptr);
     bool markAmbiguous(qint64 connectorId, qint64 fulfillmentId);
     bool markAttention(qint64 connectorId, qint64 fulfillmentId);
     // A person closed the flag (Attention → Resolved); false when there was no flag.

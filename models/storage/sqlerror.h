@@ -78,6 +78,7 @@ public:
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
     bool isActive() const { return m_active; }
+    bool isNested() const { return m_depth > 0; }
     bool commit(QString *error);
 
 private:

@@ -71,12 +71,13 @@ bool ThreePlRepository::insertIntent(const ThreePlShipmentEntry &e, bool *alread
             QStringLiteral("INSERT INTO threepl_shipments (connector_id, shipment_id, "
                            "sales_order_id, order_number, external_id, state, "
                            "fulfillment_id, tracking_number, shipped_at, error, request, "
-                           "updated_at) VALUES (?,?,?,?,?,?,NULL,?,?,?,?,?) ON CONFLICT "
-                           "(connector_id, shipment_id) DO NOTHING"),
+                           "updated_at, lease_epoch) VALUES (?,?,?,?,?,?,NULL,?,?,?,?,?,?) "
+                           "ON CONFLICT (connector_id, shipment_id) DO NOTHING"),
             {e.connectorId, e.shipmentId, e.salesOrderId, e.orderNumber, e.externalId,
              threePlStateKey(e.state), e.trackingNumber, toStorageTime(e.shippedAt), e.error,
              e.request,
-             toStorageTime(e.updatedAt.isValid() ? e.updatedAt : QDateTime::currentDateTimeUtc())},
+             toStorageTime(e.updatedAt.isValid() ? e.updatedAt : QDateTime::currentDateTimeUtc()),
+             e.leaseEpoch},
             &m_error))
         return false;
     *alreadyExists = q.numRowsAffected() == 0;

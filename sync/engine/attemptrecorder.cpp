@@ -45,7 +45,8 @@ qint64 AttemptRecorder::record(const Subject &subject, SyncOutcome outcome, Erro
     const qint64 orderId = subject.order.id;
     switch (outcome) {
     case SyncOutcome::Pushed:
-        ++m_summary.pushed;
+        // Counted where the ledger records the push (SyncPass): a tracking update, or a second
+        // confirmation of one push, is not another fulfillment in the channel.
         break;
     case SyncOutcome::Failed:
         ++m_summary.failed;

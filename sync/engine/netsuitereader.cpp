@@ -339,6 +339,8 @@ void NetSuiteReader::readOrders()
     auto store = [this](const QList<SalesOrder> &orders) {
         if (orders.isEmpty())
             return true;
+        if (!mayStore())
+            return false;
         QList<std::pair<qint64, QDateTime>> records;
         for (const SalesOrder &order : orders)
             records.append({order.id, order.lastModified});
@@ -372,6 +374,14 @@ void NetSuiteReader::readOrders()
         });
 }
 
+bool NetSuiteReader::mayStore()
+{
+    if (!m_config.mayWrite || m_config.mayWrite())
+        return true;
+    finish(tr("This worker no longer holds the connector's lease; what it read was not stored."));
+    return false;
+}
+
 void NetSuiteReader::readFulfillments()
 {
     if (std::exchange(m_skipFulfillments, false)) {
@@ -384,6 +394,8 @@ void NetSuiteReader::readFulfillments()
     auto store = [this, reader](const QList<ItemFulfillment> &fulfillments) {
         if (fulfillments.isEmpty())
             return true;
+        if (!mayStore())
+            return false;
         QList<std::pair<qint64, QDateTime>> records;
         for (const ItemFulfillment &f : fulfillments)
             records.append({f.id, f.lastModified});

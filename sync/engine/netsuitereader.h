@@ -61,6 +61,9 @@ public:
         bool readKitMembers = false; // the connector pushes kit members
         bool detectOnly = false;
         bool credentialsProven = false;
+        // Asked before each store of what was read: false when the pass's lease is lost (see
+        // LeaseFence). The reader then stores nothing more and ends.
+        std::function<bool()> mayWrite;
     };
     struct Result
     {
@@ -111,6 +114,7 @@ private:
     void noteMoved(const QString &type, const QList<std::pair<qint64, QDateTime>> &records);
     void readOrders();
     void readFulfillments();
+    bool mayStore(); // Config::mayWrite, ending the read when it says no
     void afterReading();
     // The window up to the watermark against NetSuite's digest of it: equal, the read is done;
     // otherwise it is read whole.

@@ -61,7 +61,8 @@ struct SyncRunSummary
     qint64 connectorId = 0;
     QString connectorName;
     SyncTrigger trigger = SyncTrigger::Manual; // who asked: a person, or the schedule
-    int pushed = 0;
+    int pushed = 0;          // fulfillments the ledger records as pushed by this pass
+    int trackingUpdated = 0; // fulfillments pushed before whose tracking numbers were updated
     int failed = 0;
     int held = 0;
     int alreadyPushed = 0;
@@ -77,6 +78,9 @@ struct SyncRunSummary
     QString error;        // a run-level failure (could not read NetSuite, database error …)
     // Not run, and not a failure: another worker holds this connector's lease right now.
     QString skipped;
+    // Stopped because another worker took the connector's lease over (error says so): it sent
+    // and recorded nothing after that, not even its run.
+    bool fenced = false;
     qint64 durationMs = 0;
     // What the connector still owes at the pass's end, whatever this pass looked at (an idle
     // pass looks at nothing): in quarantine, unconfirmed or open in the Inbox. -1: unknown.

@@ -81,6 +81,11 @@ void SyncPass::start()
     reader.onlyOrders = m_config.onlyOrders;
     reader.readKitMembers = m_config.connector.kitRule == KitRule::Members;
     reader.detectOnly = m_config.detectOnly;
+    if (m_config.fence)
+        reader.mayWrite = [this] {
+            QSqlDatabase db = m_database.connection();
+            return m_config.fence->verify(db);
+        };
     m_reader = new NetSuiteReader(m_network, *m_orders, reader, this);
     connect(m_reader, &NetSuiteReader::progressed, this, &SyncPass::emitProgress);
     connect(m_reader, &NetSuiteReader::finished, this, &SyncPass::onRead);
@@ -222,13 +227,17 @@ void SyncPass::decided(const SalesOrder &order, const ItemFulfillment &f,
         case Action::Nothing:
             // Nothing is owed (pushed meanwhile, no longer eligible): no quarantine entry either.
             if (job.quarantine && !m_config.dryRun)
-                m_recorder->settled(f.id, decision.reason);
+                write([&] { m_recorder->settled(f.id, decision.reason); });
             return;
         case Action::Flag:
-            if (!m_config.dryRun)
+            if (m_config.dryRun)
+                return record(job, SyncOutcome::Failed, ErrorClass::Conflict, decision.reason, {},
+                              AttemptRecorder::Quarantine::Flag);
+            write([&] {
                 m_ledger->markAttention(m_config.connector.id, f.id);
-            record(job, SyncOutcome::Failed, ErrorClass::Conflict, decision.reason, {},
-                   AttemptRecorder::Quarantine::Flag);
+                record(job, SyncOutcome::Failed, ErrorClass::Conflict, decision.reason, {},
+                       AttemptRecorder::Quarantine::Flag);
+            });
             return;
         case Action::Hold:
             record(job, SyncOutcome::Held, decision.errorClass, decision.reason, {},
@@ -286,17 +295,36 @@ void SyncPass::writeOrderStates()
 {
     if (m_states.isEmpty())
         return;
+    // Shared rows (another connector's pass may store the same orders): written in id order,
+    // and run again should the database pick this transaction to break a deadlock anyway.
+    QList<qint64> ids = m_states.keys();
+    std::sort(ids.begin(), ids.end());
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db); // one commit for many states, not one per order
-    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it) {
-        m_orders->updateSyncState(
-            it.key(), orderSyncStateKey(it.value()), m_stateMessages.value(it.key()),
-            m_pushedQuantities.value(it.key()), m_recorder->lastAttemptAt(it.key()));
-        m_recorder->forgetOrder(it.key());
-    }
+    bool fenced = false;
     QString error;
-    if (!transaction.commit(&error))
+    const bool stored = runTransaction(
+        db,
+        [&] {
+            if (m_config.fence && !m_config.fence->verify(db)) {
+                fenced = true;
+                return false;
+            }
+            for (qint64 id : std::as_const(ids))
+                if (!m_orders->updateSyncState(
+                        id, orderSyncStateKey(m_states.value(id)), m_stateMessages.value(id),
+                        m_pushedQuantities.value(id), m_recorder->lastAttemptAt(id))) {
+                    error = m_orders->lastError();
+                    return false;
+                }
+            return true;
+        },
+        &error);
+    if (fenced)
+        return stopFenced();
+    if (!stored)
         qCWarning(lcPass) << "could not store the order states:" << error;
+    for (qint64 id : std::as_const(ids))
+        m_recorder->forgetOrder(id);
     m_states.clear();
     m_stateMessages.clear();
     m_pushedQuantities.clear();
@@ -310,8 +338,12 @@ void SyncPass::record(const Job &job, SyncOutcome outcome, ErrorClass errorClass
         planned(job, {}, message); // a dry run writes nothing, it only tells
         return;
     }
-    const qint64 id =
-        m_recorder->record(job.subject, outcome, errorClass, message, response, quarantine);
+    qint64 id = 0;
+    if (!write([&] {
+            id =
+                m_recorder->record(job.subject, outcome, errorClass, message, response, quarantine);
+        }))
+        return;
     if (id != 0)
         Q_EMIT historyAdvanced(id);
     // Windows on a shared database refresh on this; once a second is plenty.
@@ -337,6 +369,51 @@ void SyncPass::planned(const Job &job, const QString &body, const QString &probl
     Q_EMIT requestPlanned(request);
 }
 
+bool SyncPass::write(const std::function<void()> &body)
+{
+    if (fenceLost())
+        return false;
+    QSqlDatabase db = m_database.connection();
+    FencedTransaction transaction(db, m_config.fence.get());
+    if (!transaction.isHeld()) {
+        if (fenceLost()) {
+            stopFenced();
+            return false;
+        }
+        body(); // no transaction to be had: each write reports its own failure, as it would
+        return true;
+    }
+    body();
+    QString error;
+    if (!transaction.commit(&error))
+        qCWarning(lcPass) << "could not commit:" << error;
+    return true;
+}
+
+bool SyncPass::mayAct()
+{
+    if (!m_config.fence)
+        return true;
+    QSqlDatabase db = m_database.connection();
+    if (m_config.fence->verify(db))
+        return true;
+    stopFenced();
+    return false;
+}
+
+void SyncPass::stopFenced()
+{
+    if (m_finished)
+        return;
+    qCWarning(lcPass) << m_config.connector.name << "stops:" << m_config.fence->lostReason();
+    m_cancelled = true;
+    if (m_reader)
+        m_reader->cancel();
+    if (m_channel)
+        m_channel->abortAll(); // their answers write nothing now
+    finish();
+}
+
 void SyncPass::finish(const QString &error)
 {
     if (m_finished)
@@ -348,7 +425,9 @@ void SyncPass::finish(const QString &error)
         m_summary.channelRequests = m_channel->requestsSent();
         m_summary.channelThrottled = m_channel->throttledAnswers();
     }
-    if (m_config.dryRun || m_config.detectOnly) {
+    if (m_config.dryRun || m_config.detectOnly || fenceLost()) {
+        if (fenceLost())
+            m_summary.error = m_config.fence->lostReason(); // and nothing more is written
         m_summary.durationMs = m_clock.elapsed();
         Q_EMIT finished(m_summary);
         return;
@@ -367,12 +446,17 @@ void SyncPass::finish(const QString &error)
         WatermarkRepository watermarks(m_database.connection());
         const bool complete = error.isEmpty() && !m_cancelled;
         bool stored = true;
-        if (complete && m_read.newWatermark.isValid())
-            stored = watermarks.setValue(m_config.connector.id, kFulfillmentStream,
-                                         m_read.newWatermark, m_read.newProbe) &&
-                     watermarks.clearResume(m_config.connector.id, kFulfillmentStream);
-        else if (!complete && m_read.resume.isValid())
-            stored = watermarks.setResume(m_config.connector.id, kFulfillmentStream, m_read.resume);
+        const bool written = write([&] {
+            if (complete && m_read.newWatermark.isValid())
+                stored = watermarks.setValue(m_config.connector.id, kFulfillmentStream,
+                                             m_read.newWatermark, m_read.newProbe) &&
+                         watermarks.clearResume(m_config.connector.id, kFulfillmentStream);
+            else if (!complete && m_read.resume.isValid())
+                stored =
+                    watermarks.setResume(m_config.connector.id, kFulfillmentStream, m_read.resume);
+        });
+        if (!written)
+            return; // fenced: the pass has ended
         if (!stored)
             m_summary.error = tr("Could not store the watermark: %1").arg(watermarks.lastError());
     }

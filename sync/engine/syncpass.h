@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/storage/leasefence.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
@@ -74,6 +75,9 @@ public:
         // of the channel. replayBody empty: rebuilt with today's mappings; else sent as recorded.
         qint64 replayFulfillmentId = 0;
         QByteArray replayBody;
+        // The lease this pass acts under (null: a dry run, or a test without leases). Checked
+        // before every send and at the start of every write; once lost, the pass stops.
+        std::shared_ptr<LeaseFence> fence;
         int maxJobsInFlight = 4;    // sends in flight at once
         qint64 mappingVersion = 0;  // recorded on every attempt
         qint64 settingsVersion = 0; // held fulfillments are tried again when it grows
@@ -140,6 +144,13 @@ private:
     void wakeForSlot();
     int window() const;
     void orderDone(const SalesOrder &order, const QList<ItemFulfillment> &fulfillments);
+    // The fence (see Config::fence). write() runs body in a transaction that begins by proving
+    // the lease; false (nothing written, the pass stopped) when it is lost. mayAct() is the
+    // same check before a send.
+    bool write(const std::function<void()> &body);
+    bool mayAct();
+    void stopFenced();
+    bool fenceLost() const { return m_config.fence && m_config.fence->isLost(); }
     // Bookkeeping.
     void record(const Job &job, SyncOutcome outcome, ErrorClass errorClass, const QString &message,
                 const QString &response, AttemptRecorder::Quarantine quarantine);

@@ -6,6 +6,7 @@
 #include "sync/engine/syncpass.h"
 
 #include "models/storage/database.h"
+#include "models/storage/leasefence.h"
 #include "models/storage/sqlerror.h"
 
 #include <QLoggingCategory>
@@ -270,29 +271,31 @@ void SyncPass::runReadBack(const WorkPtr &work)
             planned(job, {}, message);
             return jobDone(work);
         }
-        QSqlDatabase db = m_database.connection();
-        Transaction transaction(db);
-        if (!m_ledger->entry(connector.id, f.id)) {
-            LedgerEntry found;
-            found.connectorId = connector.id;
-            found.fulfillmentId = f.id;
-            found.orderId = job.subject.order.id;
-            found.channelOrder = job.subject.order.channelOrder;
-            found.trackingNumbers = job.mapping.mapped.trackingNumbers;
-            found.quantity = f.totalQuantity();
-            m_ledger->insertPending(found);
-        }
-        m_ledger->markPushed(connector.id, f.id, id, QDateTime::currentDateTimeUtc());
-        // A replay that found it sent nothing and says so; a read-back that confirms an earlier
-        // unanswered create is that create's push.
-        const bool sentNothingEver = job.kind == Job::Kind::Replay && job.unconfirmed.isEmpty();
-        if (sentNothingEver)
-            ++m_summary.alreadyPushed;
-        record(job, sentNothingEver ? SyncOutcome::Skipped : SyncOutcome::Pushed, ErrorClass::None,
-               message, {}, AttemptRecorder::Quarantine::Clear);
-        QString error;
-        if (!transaction.commit(&error))
-            qCWarning(lcPass) << "could not store the read-back:" << error;
+        const bool written = write([&] {
+            if (!m_ledger->entry(connector.id, f.id)) {
+                LedgerEntry found;
+                found.connectorId = connector.id;
+                found.fulfillmentId = f.id;
+                found.orderId = job.subject.order.id;
+                found.channelOrder = job.subject.order.channelOrder;
+                found.trackingNumbers = job.mapping.mapped.trackingNumbers;
+                found.quantity = f.totalQuantity();
+                found.leaseEpoch = m_config.fence ? m_config.fence->epoch() : 0;
+                m_ledger->insertPending(found);
+            }
+            bool changed = false;
+            m_ledger->markPushed(connector.id, f.id, id, QDateTime::currentDateTimeUtc(), &changed);
+            m_summary.pushed += changed ? 1 : 0;
+            // A replay that found it sent nothing and says so; a read-back that confirms an
+            // earlier unanswered create is that create's push.
+            const bool sentNothingEver = job.kind == Job::Kind::Replay && job.unconfirmed.isEmpty();
+            if (sentNothingEver)
+                ++m_summary.alreadyPushed;
+            record(job, sentNothingEver ? SyncOutcome::Skipped : SyncOutcome::Pushed,
+                   ErrorClass::None, message, {}, AttemptRecorder::Quarantine::Clear);
+        });
+        if (!written)
+            return; // fenced: the pass has ended
         return jobDone(work);
     }
 
@@ -308,8 +311,8 @@ void SyncPass::runReadBack(const WorkPtr &work)
         return jobDone(work);
     }
     if (job.kind == Job::Kind::Replay) {
-        if (!m_config.dryRun)
-            m_ledger->removeAny(connector.id, f.id);
+        if (!m_config.dryRun && !write([&] { m_ledger->removeAny(connector.id, f.id); }))
+            return;
         const ChannelPlan plan = m_config.replayBody.isEmpty()
                                      ? m_channel->plan(job.mapping.mapped, *work->snapshot)
                                      : m_channel->recorded(m_config.replayBody);
@@ -326,8 +329,8 @@ void SyncPass::runReadBack(const WorkPtr &work)
         return stageIntent(work, plan);
     }
     // An earlier pass's intent that never reached the channel: gone, and decided afresh.
-    if (!m_config.dryRun)
-        m_ledger->removeUnconfirmed(connector.id, f.id);
+    if (!m_config.dryRun && !write([&] { m_ledger->removeUnconfirmed(connector.id, f.id); }))
+        return;
     DecisionInput input{connector, job.subject.order, f};
     input.quarantine = job.quarantine;
     input.mapping = job.mapping;
@@ -381,11 +384,24 @@ void SyncPass::storeIntents()
         intent.payload = QString::fromUtf8(job.outbound->body);
         intent.trackingNumbers = job.mapping.mapped.trackingNumbers;
         intent.quantity = job.subject.fulfillment.totalQuantity();
+        intent.leaseEpoch = m_config.fence ? m_config.fence->epoch() : 0; // who may send it
         intents << intent;
     }
     QList<bool> exists;
-    const bool stored = m_ledger->insertIntents(intents, &exists);
-    const QString error = m_ledger->lastError();
+    bool stored = false;
+    QString error;
+    {
+        // The lease is proven in the intents' own commit: a worker that lost it writes none.
+        QSqlDatabase db = m_database.connection();
+        const DurableWrites durable(db); // the outer commit is the synced one
+        FencedTransaction transaction(db, m_config.fence.get());
+        if (!transaction.isHeld() && fenceLost())
+            return stopFenced();
+        stored = m_ledger->insertIntents(intents, &exists);
+        error = m_ledger->lastError();
+        if (stored && transaction.isHeld() && !transaction.commit(&error))
+            stored = false;
+    }
     for (qsizetype i = 0; i < staged.size(); ++i) {
         const WorkPtr &work = staged.at(i);
         work->busy = false;
@@ -408,14 +424,18 @@ void SyncPass::storeIntents()
 void SyncPass::dropUnsentIntents()
 {
     // A cancelled pass: a create planned and written down but never sent is no unknown.
-    for (const WorkPtr &work : std::as_const(m_work))
-        if (!work->jobs.empty() && work->jobs.front().outbound && !m_staged.contains(work))
-            m_ledger->removeUnconfirmed(m_config.connector.id,
-                                        work->jobs.front().subject.fulfillment.id);
+    write([this] {
+        for (const WorkPtr &work : std::as_const(m_work))
+            if (!work->jobs.empty() && work->jobs.front().outbound && !m_staged.contains(work))
+                m_ledger->removeUnconfirmed(m_config.connector.id,
+                                            work->jobs.front().subject.fulfillment.id);
+    });
 }
 
 void SyncPass::send(const WorkPtr &work, const ChannelPlan &plan)
 {
+    if (!mayAct())
+        return; // another worker holds the connector now: nothing more leaves this one
     const Job &job = work->jobs.front();
     emitProgress(tr("Pushing %1").arg(job.subject.fulfillment.tranId));
     ++m_sending;
@@ -436,13 +456,18 @@ void SyncPass::onSent(const WorkPtr &work, const ChannelPlan &plan, const Channe
     using Kind = ChannelAnswer::Kind;
     if (plan.isTrackingUpdate) {
         if (answer.kind == Kind::Confirmed) {
-            m_ledger->updateTrackingNumbers(connectorId, fulfillmentId,
-                                            job.mapping.mapped.trackingNumbers);
-            record(job, SyncOutcome::Pushed, ErrorClass::None,
-                   tr("Updated the tracking numbers of Shopify fulfillment %1 to %2.")
-                       .arg(job.channelFulfillmentId,
-                            job.mapping.mapped.trackingNumbers.join(QStringLiteral(", "))),
-                   answer.response, AttemptRecorder::Quarantine::Clear);
+            const bool written = write([&] {
+                m_ledger->updateTrackingNumbers(connectorId, fulfillmentId,
+                                                job.mapping.mapped.trackingNumbers);
+                ++m_summary.trackingUpdated;
+                record(job, SyncOutcome::Pushed, ErrorClass::None,
+                       tr("Updated the tracking numbers of Shopify fulfillment %1 to %2.")
+                           .arg(job.channelFulfillmentId,
+                                job.mapping.mapped.trackingNumbers.join(QStringLiteral(", "))),
+                       answer.response, AttemptRecorder::Quarantine::Clear);
+            });
+            if (!written)
+                return;
         } else {
             // Safe to repeat, so an unconfirmed update is simply tried again later.
             record(job, SyncOutcome::Failed, answer.errorClass,
@@ -460,32 +485,39 @@ void SyncPass::onSent(const WorkPtr &work, const ChannelPlan &plan, const Channe
     case Kind::Confirmed: {
         // Confirmed and recorded in one commit. Should it fail, the intent stays Pending and
         // the next pass finds the fulfillment by reading back.
-        QSqlDatabase db = m_database.connection();
-        Transaction transaction(db);
-        m_ledger->markPushed(connectorId, fulfillmentId, answer.channelFulfillmentId,
-                             QDateTime::currentDateTimeUtc());
-        record(job, SyncOutcome::Pushed, ErrorClass::None,
-               tr("Created Shopify fulfillment %1 with %n tracking number(s).", nullptr,
-                  int(job.mapping.mapped.trackingNumbers.size()))
-                   .arg(answer.channelFulfillmentId),
-               answer.response, AttemptRecorder::Quarantine::Clear);
-        QString error;
-        if (!transaction.commit(&error))
-            qCWarning(lcPass) << "could not store the confirmed push:" << error;
+        const bool written = write([&] {
+            bool changed = false;
+            m_ledger->markPushed(connectorId, fulfillmentId, answer.channelFulfillmentId,
+                                 QDateTime::currentDateTimeUtc(), &changed);
+            m_summary.pushed += changed ? 1 : 0;
+            record(job, SyncOutcome::Pushed, ErrorClass::None,
+                   tr("Created Shopify fulfillment %1 with %n tracking number(s).", nullptr,
+                      int(job.mapping.mapped.trackingNumbers.size()))
+                       .arg(answer.channelFulfillmentId),
+                   answer.response, AttemptRecorder::Quarantine::Clear);
+        });
+        if (!written)
+            return; // fenced: the new holder reads the intent back and finds it
         jobDone(work);
         break;
     }
-    case Kind::Refused:
-        m_ledger->removeUnconfirmed(connectorId, fulfillmentId);
-        record(job, SyncOutcome::Failed, answer.errorClass,
-               tr("Shopify refused the fulfillment: %1").arg(answer.message), answer.response,
-               AttemptRecorder::Quarantine::Grow);
+    case Kind::Refused: {
+        const bool written = write([&] {
+            m_ledger->removeUnconfirmed(connectorId, fulfillmentId);
+            record(job, SyncOutcome::Failed, answer.errorClass,
+                   tr("Shopify refused the fulfillment: %1").arg(answer.message), answer.response,
+                   AttemptRecorder::Quarantine::Grow);
+        });
+        if (!written)
+            return;
         jobDone(work);
         break;
+    }
     case Kind::Ambiguous:
         // It may have been created. The intent stays; the channel is read back before anything
         // else happens to this fulfillment — in a moment, and on every later pass until known.
-        m_ledger->markAmbiguous(connectorId, fulfillmentId);
+        if (!write([&] { m_ledger->markAmbiguous(connectorId, fulfillmentId); }))
+            return;
         job.kind = Job::Kind::ReadBack;
         job.unconfirmed = answer.message;
         if (m_cancelled) {

@@ -3,7 +3,6 @@
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "models/storage/historyrepository.h"
-#include "models/storage/leaserepository.h"
 #include "models/storage/mappinghistory.h"
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderowners.h"
@@ -15,49 +14,14 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QSysInfo>
-#include <QUuid>
-
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <csignal>
-#endif
 
 Q_LOGGING_CATEGORY(lcWorker, "fulfillsync.sync.worker", QtInfoMsg)
 
 namespace fulfillsync {
 
 namespace {
-constexpr int kLeaseSeconds = 300;     // a crashed worker's connectors are free after this
-constexpr int kLeaseRenewalMs = 60000; // renewed well before that while a pass runs
 constexpr int kAbandonAfterMs = 30000; // after its deadline, for a pass that ignores cancel
 
-QString leaseHolderName(qint64 pid)
-{
-    return QStringLiteral("%1 pid %2 (%3)")
-        .arg(QSysInfo::machineHostName())
-        .arg(pid)
-        .arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
-}
-
-// A holder named by a process of this machine that no longer exists (killed, crashed): its
-// lease need not be waited out.
-bool holderIsGone(const QString &holder)
-{
-#ifdef Q_OS_UNIX
-    const QString prefix = QSysInfo::machineHostName() + QStringLiteral(" pid ");
-    if (!holder.startsWith(prefix))
-        return false;
-    bool ok = false;
-    const qint64 pid = holder.mid(prefix.size()).section(u' ', 0, 0).toLongLong(&ok);
-    if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
-        return false;
-    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
-#else
-    Q_UNUSED(holder)
-    return false;
-#endif
-}
 QString overdueText(int deadlineMs)
 {
     return SyncWorker::tr("The pass ran longer than %n minute(s) and was stopped. What it read and "
@@ -69,14 +33,21 @@ QString overdueText(int deadlineMs)
 SyncWorker::SyncWorker(Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
-    , m_leaseHolder(leaseHolderName(QCoreApplication::applicationPid()))
-    , m_leaseRenewal(new QTimer(this))
+    , m_leases(new LeaseKeeper(database, this))
 {
-    m_leaseRenewal->setInterval(kLeaseRenewalMs);
-    connect(m_leaseRenewal, &QTimer::timeout, this, [this] {
-        LeaseRepository leases(m_database.connection());
-        for (qint64 id : std::as_const(m_leased))
-            leases.acquire(id, m_leaseHolder, QDateTime::currentDateTimeUtc(), kLeaseSeconds);
+    m_leases->setRunningCheck([this](qint64 id) { return m_running.contains(id); });
+    // Fenced: the pass stops before it sends or writes again (it may be mid-request; that
+    // answer is read back by the new holder).
+    connect(m_leases, &LeaseKeeper::lost, this, [this](qint64 connectorId) {
+        m_followUps.remove(connectorId);
+        if (ConnectorPass *pass = m_running.value(connectorId))
+            pass->cancel();
+    });
+    connect(m_leases, &LeaseKeeper::adopted, this, [this](qint64 connectorId) {
+        SyncRequest request;
+        request.connectorId = connectorId;
+        request.trigger = SyncTrigger::Schedule;
+        run(request);
     });
     qRegisterMetaType<fulfillsync::SyncRequest>();
     qRegisterMetaType<fulfillsync::SyncProgress>();
@@ -177,13 +148,7 @@ void SyncWorker::shutdown()
     cancel();
     qDeleteAll(m_running);
     m_running.clear();
-    m_leaseRenewal->stop();
-    {
-        LeaseRepository leases(m_database.connection()); // gone before the connection closes
-        for (qint64 id : std::as_const(m_leased))
-            leases.release(id, m_leaseHolder);
-    }
-    m_leased.clear();
+    m_leases->releaseAll(); // before the connection closes
     delete m_network;
     m_network = nullptr;
     m_database.closeThreadConnection();
@@ -198,10 +163,7 @@ void SyncWorker::emitIdleIfDone()
 void SyncWorker::passEnded(qint64 connectorId)
 {
     m_running.remove(connectorId);
-    if (m_leased.remove(connectorId))
-        LeaseRepository(m_database.connection()).release(connectorId, m_leaseHolder);
-    if (m_leased.isEmpty())
-        m_leaseRenewal->stop();
+    m_leases->setBusy(connectorId, false);
     QList<SyncRequest> &waiting = m_followUps[connectorId];
     if (!waiting.isEmpty())
         startPass(connectorId, waiting.takeFirst());
@@ -235,7 +197,8 @@ void SyncWorker::finishPass(SyncRunSummary summary)
     run.dryRun = summary.dryRun;
     run.error = summary.error;
     run.skipped = summary.skipped;
-    if (!runs.record(run)) // the pass itself is recorded already; only the Jobs list misses it
+    // A fenced pass records nothing: the connector's runs are its new holder's to tell.
+    if (!summary.fenced && !runs.record(run)) // only the Jobs list would miss it
         qCWarning(lcWorker) << "could not record the run:" << runs.lastError();
     Q_EMIT passFinished(summary);
 }
@@ -272,30 +235,35 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
 
     const bool threePl = connector->isThreePl();
     // A dry run sends and writes nothing, so it needs no lease.
+    std::shared_ptr<LeaseFence> fence;
     if (!request.dryRun) {
-        LeaseRepository leases(db);
-        QString holder;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (!leases.acquire(connectorId, m_leaseHolder, now, kLeaseSeconds, &holder) &&
-            !(holderIsGone(holder) &&
-              leases.takeOver(connectorId, holder, m_leaseHolder, now, kLeaseSeconds))) {
-            if (holder.isEmpty())
-                return refuse(
-                    connector->name,
-                    tr("Could not take the connector's lease: %1").arg(leases.lastError()));
+        m_leases->start();
+        const bool scheduled = request.trigger == SyncTrigger::Schedule;
+        const LeaseKeeper::Claim claim = m_leases->claim(connectorId, scheduled);
+        using Refusal = LeaseKeeper::Refusal;
+        if (claim.refusal == Refusal::Error)
+            return refuse(connector->name,
+                          tr("Could not take the connector's lease: %1").arg(claim.error));
+        if (claim.refusal != Refusal::None && scheduled) {
+            // Its holder runs it on its own schedule, or a less busy worker takes it: a tick
+            // of every worker's timer is not a run of its own.
+            QMetaObject::invokeMethod(this, &SyncWorker::emitIdleIfDone, Qt::QueuedConnection);
+            return;
+        }
+        if (claim.refusal != Refusal::None) {
             SyncRunSummary summary;
             summary.connectorId = connectorId;
             summary.connectorName = connector->name;
             summary.trigger = request.trigger;
             summary.skipped = tr("%1 is being synced by another fulfillsync worker (%2); this "
                                  "run was skipped.")
-                                  .arg(connector->name, holder);
+                                  .arg(connector->name, claim.holder);
             finishPass(summary);
             QMetaObject::invokeMethod(this, &SyncWorker::emitIdleIfDone, Qt::QueuedConnection);
             return;
         }
-        m_leased.insert(connectorId);
-        m_leaseRenewal->start();
+        fence = claim.fence;
+        m_leases->setBusy(connectorId, true);
     }
 
     if (!m_network)
@@ -307,22 +275,29 @@ void SyncWorker::startPass(qint64 connectorId, const SyncRequest &request)
     netsuite.credentials = m_credentials.netsuite;
     if (request.timeoutMs > 0)
         netsuite.timeoutMs = request.timeoutMs;
-    ConnectorPass *pass = threePl ? threePlPass(*connector, netsuite, token, request)
-                                  : channelPass(*connector, netsuite, token, request);
+    ConnectorPass *pass = threePl ? threePlPass(*connector, netsuite, token, request, fence)
+                                  : channelPass(*connector, netsuite, token, request, fence);
     m_running.insert(connectorId, pass);
     connect(pass, &ConnectorPass::progressed, this, &SyncWorker::progressed);
     connect(pass, &ConnectorPass::historyAdvanced, this, &SyncWorker::historyAdvanced);
     connect(pass, &ConnectorPass::requestPlanned, this, &SyncWorker::requestPlanned);
     connect(pass, &ConnectorPass::finished, this,
-            [this, pass, connectorId, threePl, request](SyncRunSummary summary) {
+            [this, pass, connectorId, threePl, request, fence](SyncRunSummary summary) {
                 pass->deleteLater();
-                if (m_overdue.remove(connectorId)) {
+                const bool overdue = m_overdue.remove(connectorId);
+                if (overdue) {
                     // Stopped by its deadline, not by a person: a failure, and alerted as one.
                     summary.cancelled = false;
                     summary.error = overdueText(m_passDeadlineMs);
+                } else if (fence && fence->isLost()) {
+                    summary.fenced = true;
+                    summary.cancelled = false;
+                    summary.error = fence->lostReason();
                 }
                 finishPass(summary);
-                if (threePl && summary.pushed > 0 && !summary.dryRun)
+                if (overdue) // another worker may try the connector now
+                    m_leases->release(connectorId);
+                if (threePl && summary.pushed > 0 && !summary.dryRun && !summary.fenced)
                     followWithChannels(request); // before the worker may say it is idle
                 passEnded(connectorId);
             });
@@ -368,6 +343,7 @@ void SyncWorker::passOverdue(qint64 connectorId)
         pass->disconnect(this);
         pass->deleteLater();
         m_overdue.remove(connectorId);
+        m_leases->release(connectorId); // its fence is down: should it wake, it writes nothing
         SyncRunSummary summary;
         summary.connectorId = connectorId;
         summary.error = overdueText(m_passDeadlineMs);
@@ -379,7 +355,8 @@ void SyncWorker::passOverdue(qint64 connectorId)
 }
 
 ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
-                                       const QString &token, const SyncRequest &request)
+                                       const QString &token, const SyncRequest &request,
+                                       std::shared_ptr<LeaseFence> fence)
 {
     QSqlDatabase db = m_database.connection();
     SyncPass::Config config;
@@ -398,6 +375,7 @@ ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuit
     config.firstPassSince = request.firstPassSince;
     config.onlyOrders = request.orderIds;
     config.dryRun = request.dryRun;
+    config.fence = std::move(fence);
     if (request.timeoutMs > 0)
         config.shopify.timeoutMs = request.timeoutMs;
     if (request.replayAttemptId != 0) {
@@ -414,7 +392,8 @@ ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuit
 }
 
 ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
-                                       const QString &token, const SyncRequest &request)
+                                       const QString &token, const SyncRequest &request,
+                                       std::shared_ptr<LeaseFence> fence)
 {
     ThreePlPass::Config config;
     config.connector = connector;
@@ -438,6 +417,7 @@ ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuit
     config.retryOrderIds = request.orderIds;
     config.dryRun = request.dryRun;
     config.dryRunOrders = request.orderIds;
+    config.fence = std::move(fence);
     if (request.replayAttemptId != 0) {
         // Replay of a held shipment's attempt: that order's held shipments are tried again.
         const std::optional<SyncAttempt> attempt =

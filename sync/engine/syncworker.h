@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/engine/leasekeeper.h"
 #include "sync/engine/syncmessages.h"
 
 #include "sync/net/leakybucketpacer.h"
@@ -64,14 +65,17 @@ public:
     // No pass runs for ever, whatever a server does: past this it is cancelled (it keeps what it
     // read and sent; the next pass goes on from there), reported as an error, and its lease freed.
     void setPassDeadline(int ms) { m_passDeadlineMs = ms; }
+    LeaseKeeper &leases() { return *m_leases; }
 
 private:
     void startPass(qint64 connectorId, const SyncRequest &request);
     // The pass of a connector's kind: to a channel, or from a 3PL.
     ConnectorPass *channelPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
-                               const QString &token, const SyncRequest &request);
+                               const QString &token, const SyncRequest &request,
+                               std::shared_ptr<LeaseFence> fence);
     ConnectorPass *threePlPass(const Connector &connector, const NetSuiteEndpoint &netsuite,
-                               const QString &token, const SyncRequest &request);
+                               const QString &token, const SyncRequest &request,
+                               std::shared_ptr<LeaseFence> fence);
     void passOverdue(qint64 connectorId);
     // The item fulfillments a 3PL pass created are owed to the channels now, not at their next
     // scheduled pass: their passes run again (or once more, after the one under way), so a run
@@ -93,10 +97,9 @@ private:
     QHash<qint64, QList<SyncRequest>> m_followUps;      // per connector, duplicates dropped
     std::map<qint64, LeakyBucketPacer> m_costBuckets;   // per connector, kept across passes
     std::map<qint64, LeakyBucketPacer> m_threePlPacers; // per 3PL connector, likewise
-    // Connector leases on the shared database: this worker's name, the connectors it holds.
-    QString m_leaseHolder;
-    QSet<qint64> m_leased;
-    QTimer *m_leaseRenewal = nullptr;
+    // Connector leases on the shared database, kept by heartbeat; each pass acts under its
+    // connector's fence.
+    LeaseKeeper *m_leases = nullptr;
 };
 
 } // namespace fulfillsync

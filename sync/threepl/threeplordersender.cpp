@@ -259,9 +259,20 @@ QString ThreePlOrderSender::unreadableOrderRow(const QJsonObject &row)
     return {};
 }
 
-void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
+bool ThreePlOrderSender::stillHolds()
 {
     if (m_done)
+        return false;
+    if (!m_config.mayAct || m_config.mayAct())
+        return true;
+    finish(tr("This worker no longer holds the connector's lease; it stopped without sending or "
+              "recording more."));
+    return false;
+}
+
+void ThreePlOrderSender::onOrdersRead(bool ok, const QString &problem)
+{
+    if (m_done || !stillHolds())
         return;
     if (!ok)
         return finish(tr("Could not read the released orders from NetSuite: %1").arg(problem));
@@ -510,6 +521,8 @@ void ThreePlOrderSender::sendNextBatch()
         orders.append(m_outgoing.front().order);
         m_outgoing.pop_front();
     }
+    if (!stillHolds())
+        return;
     HttpCall *call = ShipStationApi::createOrders(m_network, m_config.threePl, orders, this);
     m_call = call;
     ShipStationApi::pace(*call, m_config.threePlPacer);
@@ -525,7 +538,7 @@ void ThreePlOrderSender::sendNextBatch()
 
 void ThreePlOrderSender::onBatchAnswered(const QList<Outgoing> &batch, const HttpResult &result)
 {
-    if (m_done)
+    if (m_done || !stillHolds())
         return;
     if (!result.isSuccess())
         return finish(tr("Could not send orders to the 3PL: %1").arg(result.failureText()));
@@ -612,7 +625,7 @@ void ThreePlOrderSender::checkRefusedCancel()
 void ThreePlOrderSender::onRefusedCancelRead(const Outgoing &cancel, OrderOutcome outcome,
                                              const HttpResult &read)
 {
-    if (m_done)
+    if (m_done || !stillHolds())
         return;
     const std::optional<QString> status =
         read.isSuccess() ? ShipStationApi::readOrderStatus(read.body) : std::nullopt;
@@ -654,7 +667,8 @@ void ThreePlOrderSender::finish(const QString &error)
     m_result.error = error;
     // Every order read was sent, refused (then retried by id) or is not for the 3PL: the next
     // run starts after them. A resync of some orders read no others: the mark stays.
-    if (error.isEmpty() && m_newest.isValid() && !m_config.dryRun && m_config.onlyOrders.isEmpty())
+    if (error.isEmpty() && m_newest.isValid() && !m_config.dryRun &&
+        m_config.onlyOrders.isEmpty() && (!m_config.mayAct || m_config.mayAct()))
         WatermarkRepository(m_database.connection())
             .setValue(m_config.connectorId, watermarkStream(), m_newest, QString());
     Q_EMIT finished(m_result);

@@ -61,6 +61,9 @@ public:
         // A resync of these sales orders: only they are read (changed or not), and the
         // watermark stays where it is, for the next whole run.
         QList<qint64> onlyOrders;
+        // Asked before each send and before acting on each answer: false when the pass's
+        // lease is lost (see LeaseFence); the sender then ends at once, writing nothing more.
+        std::function<bool()> mayAct;
     };
     // One order sent (or cancelled, or refused), for the history.
     struct OrderOutcome
@@ -135,6 +138,7 @@ private:
     void checkRefusedCancel();
     void onRefusedCancelRead(const Outgoing &cancel, OrderOutcome outcome, const HttpResult &read);
     void finish(const QString &error = QString());
+    bool stillHolds(); // Config::mayAct; ends the sender when it says no
 
     QNetworkAccessManager &m_network;
     Database &m_database;

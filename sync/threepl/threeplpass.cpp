@@ -55,9 +55,8 @@ ThreePlPass::ThreePlPass(QNetworkAccessManager &network, Database &database, Con
     , m_config(std::move(config))
     , m_recorder(database,
                  {m_config.connector, m_config.trigger, m_config.clock,
-                  [this](qint64 historyId) {
-                      Q_EMIT historyAdvanced(historyId);
-                  }},
+                  [this](qint64 historyId) { Q_EMIT historyAdvanced(historyId); },
+                  m_config.fence.get()},
                  m_summary)
 {
     m_summary.connectorId = m_config.connector.id;
@@ -101,6 +100,11 @@ void ThreePlPass::sendOrders()
     config.clock = m_config.clock;
     config.dryRun = m_config.dryRun;
     config.onlyOrders = QList<qint64>(m_onlyOrders.cbegin(), m_onlyOrders.cend());
+    if (m_config.fence)
+        config.mayAct = [this] {
+            QSqlDatabase db = m_database.connection();
+            return m_config.fence->verify(db);
+        };
     std::sort(config.onlyOrders.begin(), config.onlyOrders.end());
     m_sender = new ThreePlOrderSender(m_network, m_database, config, this);
     connect(m_sender, &ThreePlOrderSender::progressed, this, &ThreePlPass::progress);
@@ -128,7 +132,7 @@ void ThreePlPass::sendOrders()
                 m_ordersCancelled = r.cancelled;
                 if (!m_cancelled) // a cancel is said by the summary, not as an error
                     m_orderLegError = r.error;
-                if (m_cancelled)
+                if (m_cancelled || fenceLost())
                     return finish();
                 settleStart();
             });
@@ -191,12 +195,33 @@ void ThreePlPass::netSuiteCall(HttpCall *call, Done done)
         m_call = nullptr;
         if (m_cancelled && !result.isSuccess() && result.cancelled)
             return finish();
+        if (!mayAct())
+            return; // what it did is read back by the connector's new holder
         done(result);
     });
-    if (m_config.netSuiteGate)
-        m_config.netSuiteGate->acquire([call] { call->start(); });
-    else
+    // Proven at the moment the request leaves, not when it was queued for a slot.
+    const auto startIfHeld = [this, call] {
+        if (fenceLost() || (m_config.fence && !mayAct()))
+            return call->abort(); // finished() ends the pass
         call->start();
+    };
+    if (m_config.netSuiteGate)
+        m_config.netSuiteGate->acquire(startIfHeld);
+    else
+        startIfHeld();
+}
+
+bool ThreePlPass::mayAct()
+{
+    if (!m_config.fence)
+        return true;
+    QSqlDatabase db = m_database.connection();
+    if (m_config.fence->verify(db))
+        return true;
+    m_cancelled = true;
+    if (!m_call && !m_sender)
+        finish();
+    return false;
 }
 
 // 1. Intents from earlier passes whose outcome is not known (a lost answer, or a process killed
@@ -253,7 +278,7 @@ void ThreePlPass::settleNext()
             [this, query, batch, found, unreadable](const NetSuiteError &error, bool) {
                 m_summary.netSuiteRequests += query->requestsSent();
                 query->deleteLater();
-                if (m_cancelled)
+                if (m_cancelled || !mayAct())
                     return finish();
                 if (!error.isOk() || *unreadable) {
                     // Not known for any of them: each waits for a later pass, and this one goes
@@ -351,6 +376,8 @@ void ThreePlPass::readShipments(int page, bool voids)
         m_summary.channelThrottled += result.throttledAnswers;
         call->deleteLater();
         m_call = nullptr;
+        if (!mayAct())
+            return;
         if (voids)
             onVoids(result, page);
         else
@@ -491,6 +518,8 @@ void ThreePlPass::readOrdersFrom(qsizetype from)
             [this, query, reader, from](const NetSuiteError &error, bool) {
                 m_summary.netSuiteRequests += query->requestsSent();
                 query->deleteLater();
+                if (!mayAct())
+                    return;
                 if (!error.isOk())
                     return finish(
                         tr("Could not read the sales orders from NetSuite: %1").arg(error.message));
@@ -618,8 +647,12 @@ void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
 
 // A held shipment planned again by a resync: its old row goes just before the new one is
 // stored, so a pass that fails before planning it leaves it held, not lost.
-bool ThreePlPass::storeIntent(const ThreePlShipmentEntry &entry, bool *exists)
+bool ThreePlPass::storeIntent(ThreePlShipmentEntry entry, bool *exists)
 {
+    *exists = false;
+    if (!mayAct())
+        return false;
+    entry.leaseEpoch = m_config.fence ? m_config.fence->epoch() : 0; // who may send it
     ThreePlRepository outbox(m_database.connection());
     if (m_heldAgain.remove(entry.shipmentId) &&
         !outbox.forgetHeld(entry.connectorId, entry.shipmentId))
@@ -746,6 +779,12 @@ void ThreePlPass::finish(const QString &error)
     if (m_finished)
         return;
     m_finished = true;
+    if (fenceLost()) { // nothing more is written: the connector is another worker's now
+        m_summary.error = m_config.fence->lostReason();
+        m_summary.durationMs = m_clock.elapsed();
+        Q_EMIT finished(m_summary);
+        return;
+    }
     QStringList errors{m_orderLegError, error};
     errors.removeAll(QString());
     m_summary.error = errors.join(u' ');

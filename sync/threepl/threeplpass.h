@@ -2,6 +2,7 @@
 
 #include "models/domain/domain.h"
 #include "models/domain/threepl.h"
+#include "models/storage/leasefence.h"
 #include "models/storage/quarantinerepository.h"
 #include "sync/engine/connectorpass.h"
 #include "sync/net/httpresult.h"
@@ -76,6 +77,10 @@ public:
         // Unconfirmed shipments read back a pass (one SuiteQL query per 200): the rest wait
         // for the next, so a long backlog never keeps new shipments from going.
         int readBacksPerPass = 1000;
+        // The lease this pass acts under (null: a dry run, or a test without leases). Checked
+        // before every send on both legs and at the start of every write; once lost, the
+        // pass stops without sending or recording more.
+        std::shared_ptr<LeaseFence> fence;
         std::function<QDateTime()> clock = [] {
             return QDateTime::currentDateTimeUtc();
         };
@@ -122,7 +127,7 @@ private:
     void plan(qint64 salesOrderId, const QString &orderTranId, const QUrl &url, const QString &body,
               const QString &problem = QString());
     void hold(ThreePlShipmentEntry entry, const QString &reason);
-    bool storeIntent(const ThreePlShipmentEntry &entry, bool *exists);
+    bool storeIntent(ThreePlShipmentEntry entry, bool *exists);
     bool isResync() const { return !m_onlyOrders.isEmpty(); }
     bool inScope(qint64 salesOrderId) const
     {
@@ -130,6 +135,10 @@ private:
     }
     void progress(const QString &phase, int done, int total);
     void finish(const QString &error = QString());
+    // The fence (Config::fence): verified before each request and before acting on each
+    // answer; false, and the pass stops without writing more, once the lease is lost.
+    bool mayAct();
+    bool fenceLost() const { return m_config.fence && m_config.fence->isLost(); }
 
     QNetworkAccessManager &m_network;
     Database &m_database;

@@ -72,7 +72,9 @@ void ThreePlRecorder::append(const SyncAttempt &attempt, const InboxItem &item,
                              std::optional<InboxProblem> problem)
 {
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    FencedTransaction transaction(db, m_config.fence);
+    if (!transaction.isHeld() && m_config.fence && m_config.fence->isLost())
+        return; // another worker acts for the connector now: this one records nothing
     InboxRepository inbox(db);
     HistoryRepository history(db);
     const qint64 id = history.append(attempt);

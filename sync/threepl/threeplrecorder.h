@@ -3,6 +3,7 @@
 #include "models/domain/domain.h"
 #include "models/domain/inbox.h"
 #include "models/domain/threepl.h"
+#include "models/storage/leasefence.h"
 #include "sync/engine/syncmessages.h"
 #include "sync/threepl/threeplordersender.h"
 
@@ -26,6 +27,7 @@ public:
         SyncTrigger trigger = SyncTrigger::Manual;
         std::function<QDateTime()> clock;
         std::function<void(qint64 historyId)> recorded; // a line was committed
+        LeaseFence *fence = nullptr; // proven in each line's commit (null: no lease)
     };
 
     ThreePlRecorder(Database &database, Config config, SyncRunSummary &summary);

@@ -584,7 +584,8 @@ private Q_SLOTS:
         QVERIFY(skipped->skipped.contains(QStringLiteral("another fulfillsync worker")));
         QCOMPARE(createRequests(), 3);
         QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 3);
-        // The lease was released when the pass ended: the other worker can run it now.
+        // The lease stays with the worker that ran it while it lives (its heartbeat renews it);
+        // a person's run in the other worker borrows it while no pass of it is under way.
         summaries.clear();
         idle = 0;
         second.run(request);

@@ -107,7 +107,10 @@ private Q_SLOTS:
                            QLatin1String(column)));
         QVERIFY(
             q.exec(QStringLiteral("UPDATE meta SET value = '18' WHERE key = 'schema_version'")));
-        QVERIFY2(Migrations::apply(connection, dialect, &error), qPrintable(error));
+        // Only 0019: the later ones are in place already too.
+        QVERIFY2(Migrations::apply(connection, dialect, &error, 19), qPrintable(error));
+        QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
+                           .arg(Migrations::latestVersion(dialect))));
         InboxRepository inbox(connection);
         QCOMPARE(inbox.openCount(), 3);
         QVERIFY(inbox.item(c.id, 71));
