@@ -6,6 +6,7 @@
 
 #include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/leasefence.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/quarantinerepository.h"
@@ -78,6 +79,7 @@ protected:
     qint64 m_replayFulfillment = 0;
     QByteArray m_replayBody;
     std::function<void(SyncPass &, const SyncProgress &)> m_onProgress; // e.g. to cancel
+    std::shared_ptr<LeaseFence> m_fence; // the lease the passes act under (null: none)
 
     QJsonArray fulfillmentRows() const
     {
@@ -220,6 +222,7 @@ protected:
         config.shopify.timeoutMs = 300;
         config.readBackDelayMs = 0;
         config.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        config.fence = m_fence;
         SyncPass pass(*m_network, m_temp->database(), config);
         connect(&pass, &SyncPass::requestPlanned, this,
                 [this](const PlannedRequest &r) { m_planned << r; });
@@ -284,6 +287,7 @@ protected:
         m_planned.clear();
         m_phases.clear();
         m_onProgress = {};
+        m_fence.reset();
         m_rules = rules();
         m_network = std::make_unique<FakeNetworkAccessManager>();
         routeNetSuite();

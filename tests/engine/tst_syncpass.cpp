@@ -5,6 +5,7 @@
 
 #include "syncpassfixture.h"
 
+#include "models/storage/leaserepository.h"
 #include "models/storage/watermarkrepository.h"
 
 #include <QSqlQuery>
@@ -669,6 +670,105 @@ private Q_SLOTS:
         QCOMPARE(runPass().pushed, 1);
         QCOMPARE(explained(), SyncDecision::Action::Nothing);
         QCOMPARE(runPass().pushed, 0);
+    }
+
+    // Issue 27: a worker paused past its lease wakes with a pass half done. Another worker took
+    // the connector over while it stood still (here: while Shopify answered the read the plan
+    // needs); the woken pass sends nothing, writes no intent and no history (no false
+    // conflicts), and says why. The new holder pushes the fulfillment once.
+    void aPassWhoseLeaseWasTakenOverSendsAndRecordsNothing()
+    {
+        const QString paused = QStringLiteral("host-a pid 1 (paused)");
+        const QString next = QStringLiteral("host-b pid 2 (next)");
+        QSqlDatabase db = m_temp->database().connection();
+        LeaseRepository leases(db);
+        qint64 epoch = 0;
+        QVERIFY(leases.acquire(m_connector.id, paused, QDateTime::currentDateTimeUtc(), 30, nullptr,
+                               &epoch));
+        m_fence = std::make_shared<LeaseFence>(m_connector.id, paused, epoch, 30);
+        qint64 nextEpoch = 0;
+        m_shopify->setInterceptor([&](const FakeRequest &, const QString &endpoint,
+                                      const std::function<FakeResponse()> &serve) {
+            if (endpoint == u"shopify.graphql.query" && nextEpoch == 0)
+                LeaseRepository(m_temp->database().connection())
+                    .takeOver(m_connector.id, paused, next, QDateTime::currentDateTimeUtc(), 30,
+                              &nextEpoch);
+            return serve();
+        });
+        const SyncRunSummary fenced = runPass();
+        m_shopify->setInterceptor({});
+        QCOMPARE(nextEpoch, epoch + 1); // the takeover happened, before the create
+        QCOMPARE(creates(), 0);
+        QCOMPARE(channelFulfillments(), 0);
+        QVERIFY(!ledger()); // no intent for the paused worker to send later
+        QCOMPARE(HistoryRepository(db).count(), 0);
+        QCOMPARE(fenced.pushed, 0);
+        QCOMPARE(fenced.failed, 0);
+        QVERIFY2(fenced.error.contains(QStringLiteral("took the connector over")) &&
+                     fenced.error.contains(next),
+                 qPrintable(fenced.error));
+        QVERIFY(m_fence->isLost());
+        // Its reading stays unfinished: the new holder's pass takes it all up and pushes once.
+        QVERIFY(!WatermarkRepository(db)
+                     .value(m_connector.id, QStringLiteral("fulfillments"))
+                     .isValid());
+        m_fence = std::make_shared<LeaseFence>(m_connector.id, next, nextEpoch, 30);
+        const SyncRunSummary taken = runPass();
+        QVERIFY2(taken.error.isEmpty(), qPrintable(taken.error));
+        QCOMPARE(taken.pushed, 1);
+        QCOMPARE(creates(), 1);
+        QCOMPARE(channelFulfillments(), 1);
+        QCOMPARE(ledger()->state, LedgerState::Pushed);
+    }
+
+    // The lease is taken over while the create is on its way: Shopify made the fulfillment, but
+    // the fenced pass records neither the confirmation nor a history row. The intent it wrote
+    // before sending stays, so the new holder reads it back, finds it and counts it once:
+    // nothing is sent twice and the push is counted once over both passes.
+    void aConfirmationArrivingAfterATakeOverIsLeftToTheNewHolder()
+    {
+        const QString paused = QStringLiteral("host-a pid 1 (paused)");
+        const QString next = QStringLiteral("host-b pid 2 (next)");
+        QSqlDatabase db = m_temp->database().connection();
+        qint64 epoch = 0;
+        QVERIFY(LeaseRepository(db).acquire(m_connector.id, paused, QDateTime::currentDateTimeUtc(),
+                                            30, nullptr, &epoch));
+        m_fence = std::make_shared<LeaseFence>(m_connector.id, paused, epoch, 30);
+        qint64 nextEpoch = 0;
+        m_shopify->setInterceptor([&](const FakeRequest &, const QString &endpoint,
+                                      const std::function<FakeResponse()> &serve) {
+            if (endpoint == u"shopify.graphql.fulfillmentCreate")
+                LeaseRepository(m_temp->database().connection())
+                    .takeOver(m_connector.id, paused, next, QDateTime::currentDateTimeUtc(), 30,
+                              &nextEpoch);
+            return serve();
+        });
+        const SyncRunSummary fenced = runPass();
+        m_shopify->setInterceptor({});
+        QCOMPARE(nextEpoch, epoch + 1);
+        QCOMPARE(creates(), 1);
+        QCOMPARE(channelFulfillments(), 1);
+        QCOMPARE(fenced.pushed, 0);
+        QVERIFY2(fenced.error.contains(next), qPrintable(fenced.error));
+        QCOMPARE(ledger()->state, LedgerState::Pending); // unconfirmed: read back, never resent
+        QSqlQuery writtenBy(db); // the intent names the epoch that may send it
+        QVERIFY(writtenBy.exec(QStringLiteral("SELECT lease_epoch FROM pushed_fulfillments")));
+        QVERIFY(writtenBy.next());
+        QCOMPARE(writtenBy.value(0).toLongLong(), epoch);
+        QCOMPARE(HistoryRepository(db).count(), 0);
+        m_fence = std::make_shared<LeaseFence>(m_connector.id, next, nextEpoch, 30);
+        const SyncRunSummary taken = runPass();
+        QVERIFY2(taken.error.isEmpty(), qPrintable(taken.error));
+        QCOMPARE(taken.pushed, 1);
+        QCOMPARE(readBacks(), 1);
+        QCOMPARE(creates(), 1);
+        QCOMPARE(channelFulfillments(), 1);
+        QCOMPARE(ledger()->state, LedgerState::Pushed);
+        // Read back again later (a replay of it): already pushed, not counted again.
+        const SyncRunSummary again = replay(lastAttempt(), true);
+        QCOMPARE(again.pushed, 0);
+        QCOMPARE(again.alreadyPushed, 1);
+        QCOMPARE(creates(), 1);
     }
 };
 
