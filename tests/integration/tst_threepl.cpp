@@ -6,7 +6,10 @@
 
 #include "threeplfixture.h"
 
+#include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/leaserepository.h"
+#include "models/storage/mappingrepository.h"
 #include "models/storage/threeplrepository.h"
 #include "models/storage/watermarkrepository.h"
 #include "sync/engine/syncworker.h"
@@ -20,9 +23,85 @@
 using namespace fulfillsync;
 using fulfillsync::test::TempDatabase;
 
+namespace {
+
+// The network a pass talks through, with a hook that runs as a request leaves: what happens
+// elsewhere (another worker taking the lease over) while that request is in flight.
+class HookedNetwork final : public QNetworkAccessManager
+{
+public:
+    std::function<void(const QUrl &)> onRequest;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override
+    {
+        if (onRequest)
+            onRequest(request.url());
+        return QNetworkAccessManager::createRequest(op, request, outgoingData);
+    }
+};
+
+} // namespace
+
 class TestThreePl : public ThreePlFixture
 {
     Q_OBJECT
+
+    int endpointTotal(const char *endpoint)
+    {
+        return state()[QLatin1String("requests")][QLatin1String("byEndpoint")]
+                      [QLatin1String(endpoint)][QLatin1String("total")]
+                          .toInt();
+    }
+
+    // One 3PL pass as the worker builds it, under `fence`, through `network`.
+    SyncRunSummary runFencedPass(QNetworkAccessManager &network, std::shared_ptr<LeaseFence> fence)
+    {
+        ThreePlPass::Config config;
+        config.connector = *ConnectorRepository(m_temp->database().connection()).byId(m_threePlId);
+        config.rules = MappingRepository(m_temp->database().connection()).rules(m_threePlId);
+        config.netsuite.accountId = m_target.accountId;
+        config.netsuite.baseUrl = m_target.netSuiteUrl;
+        config.netsuite.credentials = m_credentials.netsuite;
+        config.threePl.baseUrl = m_sandbox->threePlBaseUrl();
+        config.threePl.apiKey = m_target.threePlKey;
+        config.threePl.apiSecret = m_target.threePlSecret;
+        config.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        config.fence = std::move(fence);
+        ThreePlPass pass(network, m_temp->database(), config);
+        QSignalSpy finished(&pass, &ConnectorPass::finished);
+        pass.start();
+        if (finished.isEmpty() && !finished.wait(60000))
+            return {};
+        return finished.first().first().value<SyncRunSummary>();
+    }
+
+    // A worker paused while its pass waits for the answer to the request `path` names; another
+    // worker takes the 3PL connector's lease over meanwhile. Returns the new holder's fence.
+    std::shared_ptr<LeaseFence> takenOverDuring(const QString &path, SyncRunSummary *woken)
+    {
+        const QString paused = QStringLiteral("host-a pid 1 (paused)");
+        const QString next = QStringLiteral("host-b pid 2 (next)");
+        qint64 epoch = 0;
+        if (!LeaseRepository(m_temp->database().connection())
+                 .acquire(m_threePlId, paused, QDateTime::currentDateTimeUtc(), 30, nullptr,
+                          &epoch))
+            return {};
+        HookedNetwork network;
+        qint64 nextEpoch = 0;
+        network.onRequest = [&](const QUrl &url) {
+            if (nextEpoch == 0 && url.path().contains(path))
+                LeaseRepository(m_temp->database().connection())
+                    .takeOver(m_threePlId, paused, next, QDateTime::currentDateTimeUtc(), 30,
+                              &nextEpoch);
+        };
+        const auto fence = std::make_shared<LeaseFence>(m_threePlId, paused, epoch, 30);
+        *woken = runFencedPass(network, fence);
+        if (nextEpoch != epoch + 1 || !fence->isLost())
+            return {};
+        return std::make_shared<LeaseFence>(m_threePlId, next, nextEpoch, 30);
+    }
 
 private Q_SLOTS:
     void initTestCase_data()
@@ -370,6 +449,101 @@ private Q_SLOTS:
         worker.shutdown();
         QCOMPARE(fulfillmentsOf(1003).size(), 0);
         QCOMPARE(runThreePl().pushed, 1);
+    }
+
+    // Issue 27 on the orders leg: the lease is taken over while the pass reads the released
+    // orders from NetSuite. The woken pass sends no order to the 3PL, settles no shipment and
+    // records nothing; the new holder does both, once.
+    void aPassThatLostItsLeaseSendsNoOrders()
+    {
+        QVERIFY(addReleasedOrder(2)); // SO1010, for the 3PL
+        ship(1003, QStringLiteral("9400100000000000000041"), QJsonArray{item("1", "MUG-BLUE", 4)});
+        const int creates = endpointTotal("shipstation.createorders");
+        const int transforms = endpointTotal("netsuite.record.transform");
+        QSqlDatabase db = m_temp->database().connection();
+        const int history = HistoryRepository(db).count();
+        SyncRunSummary woken;
+        const std::shared_ptr<LeaseFence> next =
+            takenOverDuring(QStringLiteral("/suiteql"), &woken);
+        QVERIFY(next);
+        QCOMPARE(endpointTotal("shipstation.createorders"), creates);
+        QCOMPARE(endpointTotal("netsuite.record.transform"), transforms);
+        QVERIFY(!threePlHasOrder(QStringLiteral("SO1010")));
+        QCOMPARE(HistoryRepository(db).count(), history);
+        QCOMPARE(ThreePlRepository(db).countInState(m_threePlId, ThreePlState::Created), 0);
+        QVERIFY2(woken.error.contains(QStringLiteral("host-b")), qPrintable(woken.error));
+        QCOMPARE(woken.pushed, 0);
+
+        HookedNetwork network;
+        const SyncRunSummary taken = runFencedPass(network, next);
+        QVERIFY2(taken.error.isEmpty(), qPrintable(taken.error));
+        QVERIFY(threePlHasOrder(QStringLiteral("SO1010")));
+        QCOMPARE(endpointTotal("shipstation.createorders"), creates + 1);
+        QCOMPARE(endpointTotal("netsuite.record.transform"), transforms + 1);
+        QCOMPARE(fulfillmentsOf(1003).size(), 1);
+    }
+
+    // Issue 27 on the shipments leg: the lease is taken over while the pass reads the 3PL's
+    // shipments. The woken pass transforms nothing and writes no intent or history (no false
+    // conflict for the new holder to find); the new holder creates the fulfillment once.
+    void aPassThatLostItsLeaseTransformsNothing()
+    {
+        ship(1003, QStringLiteral("9400100000000000000042"), QJsonArray{item("1", "MUG-BLUE", 4)});
+        const int transforms = endpointTotal("netsuite.record.transform");
+        QSqlDatabase db = m_temp->database().connection();
+        const int history = HistoryRepository(db).count();
+        SyncRunSummary woken;
+        const std::shared_ptr<LeaseFence> next =
+            takenOverDuring(QStringLiteral("/shipments"), &woken);
+        QVERIFY(next);
+        QCOMPARE(endpointTotal("netsuite.record.transform"), transforms);
+        QCOMPARE(fulfillmentsOf(1003).size(), 0);
+        QCOMPARE(HistoryRepository(db).count(), history);
+        ThreePlRepository outbox(db);
+        QVERIFY(
+            outbox.unsettled(m_threePlId, QDateTime::currentDateTimeUtc().addYears(1)).isEmpty());
+        QCOMPARE(outbox.countInState(m_threePlId, ThreePlState::Created), 0);
+        QVERIFY2(woken.error.contains(QStringLiteral("host-b")), qPrintable(woken.error));
+
+        HookedNetwork network;
+        const SyncRunSummary taken = runFencedPass(network, next);
+        QVERIFY2(taken.error.isEmpty(), qPrintable(taken.error));
+        QCOMPARE(taken.pushed, 1);
+        QCOMPARE(endpointTotal("netsuite.record.transform"), transforms + 1);
+        QCOMPARE(fulfillmentsOf(1003).size(), 1);
+        QCOMPARE(outbox.countInState(m_threePlId, ThreePlState::Created), 1);
+    }
+
+    // The lease is taken over while the transform is on its way: NetSuite made the item
+    // fulfillment, but the woken pass records nothing of its answer (no history, no Created).
+    // Its intent, written before it sent, names it; the new holder reads it back, finds the
+    // fulfillment by its external id and never transforms a second time.
+    void anAnswerAfterATakeOverIsLeftToTheNewHolder()
+    {
+        ship(1003, QStringLiteral("9400100000000000000043"), QJsonArray{item("1", "MUG-BLUE", 4)});
+        const int transforms = endpointTotal("netsuite.record.transform");
+        QSqlDatabase db = m_temp->database().connection();
+        const int history = HistoryRepository(db).count();
+        SyncRunSummary woken;
+        const std::shared_ptr<LeaseFence> next =
+            takenOverDuring(QStringLiteral("/!transform/"), &woken);
+        QVERIFY(next);
+        QCOMPARE(endpointTotal("netsuite.record.transform"), transforms + 1);
+        QCOMPARE(fulfillmentsOf(1003).size(), 1);
+        QCOMPARE(HistoryRepository(db).count(), history);
+        ThreePlRepository outbox(db);
+        QCOMPARE(outbox.countInState(m_threePlId, ThreePlState::Created), 0);
+        QCOMPARE(outbox.unsettled(m_threePlId, QDateTime::currentDateTimeUtc().addYears(1)).size(),
+                 1);
+        QCOMPARE(woken.pushed, 0);
+
+        HookedNetwork network;
+        const SyncRunSummary taken = runFencedPass(network, next);
+        QVERIFY2(taken.error.isEmpty(), qPrintable(taken.error));
+        QCOMPARE(endpointTotal("netsuite.record.transform"), transforms + 1);
+        QCOMPARE(fulfillmentsOf(1003).size(), 1);
+        QCOMPARE(outbox.countInState(m_threePlId, ThreePlState::Created), 1);
+        QCOMPARE(HistoryRepository(db).count(), history + 1);
     }
 
     // A 3PL that refuses the key fails its own pass and nothing else: the Shopify connector in
