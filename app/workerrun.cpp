@@ -199,6 +199,11 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
         qEnvironmentVariableIntValue("FULFILLSYNC_SCHEDULE_RELOAD_MS", &reloadMsSet);
     if (reloadMsSet && reloadMs > 0) // tests; the default notices changes within 30 s
         scheduler.setReloadIntervalMs(reloadMs);
+    bool minuteMsSet = false;
+    const int minuteMs =
+        qEnvironmentVariableIntValue("FULFILLSYNC_SCHEDULE_MINUTE_MS", &minuteMsSet);
+    if (minuteMsSet && minuteMs > 0) // tests: a team of daemons on one-minute schedules, faster
+        scheduler.setMinuteMs(minuteMs);
     // A connector added while the daemon runs needs its token: the secrets are read again
     // (once per burst) whenever the schedule gains a connector.
     QSet<qint64> scheduled;

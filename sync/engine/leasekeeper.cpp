@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QSqlQuery>
 #include <QSysInfo>
 #include <QTimer>
 #include <QUuid>
@@ -49,6 +50,31 @@ bool holderIsGone(const QString &holder)
 #endif
 }
 
+// On PostgreSQL a lease statement waits at most a second for a row lock: a paused worker's
+// open transaction (which the server ends, see start()) must not stall this worker's other
+// connectors while it lasts. The next heartbeat tries again.
+class LockWaitLimit final
+{
+public:
+    explicit LockWaitLimit(QSqlDatabase &db)
+        : m_db(db)
+        , m_postgres(db.driverName() == u"QPSQL")
+    {
+        if (m_postgres)
+            QSqlQuery(m_db).exec(QStringLiteral("SET lock_timeout = '1000ms'"));
+    }
+    ~LockWaitLimit()
+    {
+        if (m_postgres)
+            QSqlQuery(m_db).exec(QStringLiteral("RESET lock_timeout"));
+    }
+    Q_DISABLE_COPY_MOVE(LockWaitLimit)
+
+private:
+    QSqlDatabase &m_db;
+    bool m_postgres = false;
+};
+
 } // namespace
 
 LeaseKeeper::LeaseKeeper(Database &database, QObject *parent)
@@ -80,9 +106,17 @@ void LeaseKeeper::start()
 {
     if (m_heartbeat->isActive())
         return;
-    LeaseRepository(m_database.connection())
-        .announce(m_holder, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
-                  QDateTime::currentDateTimeUtc(), m_timing.leaseSeconds);
+    QSqlDatabase db = m_database.connection();
+    if (db.driverName() == u"QPSQL") {
+        // A worker stopped inside a transaction (a paused VM) holds its row locks, the lease
+        // row's among them, until the server ends that transaction: no later than the lease
+        // itself would have expired, so the takeover is not held up by more than a heartbeat.
+        QSqlQuery(db).exec(QStringLiteral("SET idle_in_transaction_session_timeout = %1")
+                               .arg(qint64(m_timing.leaseSeconds) * 1000));
+    }
+    LeaseRepository(db).announce(m_holder, QSysInfo::machineHostName(),
+                                 QCoreApplication::applicationPid(),
+                                 QDateTime::currentDateTimeUtc(), m_timing.leaseSeconds);
     m_heartbeat->start();
 }
 
@@ -107,6 +141,7 @@ LeaseKeeper::Claim LeaseKeeper::claim(qint64 connectorId, bool balanced)
 {
     Claim result;
     QSqlDatabase db = m_database.connection();
+    const LockWaitLimit limit(db);
     const std::shared_ptr<LeaseFence> held = m_held.value(connectorId);
     if (held && held->verify(db)) { // a person's run elsewhere may have borrowed it meanwhile
         result.fence = held;
@@ -154,11 +189,22 @@ void LeaseKeeper::heartbeat()
     if (!db.isOpen())
         return; // the passes find out themselves; the next beat tries again
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const LockWaitLimit limit(db);
     LeaseRepository leases(db);
     leases.announce(m_holder, QSysInfo::machineHostName(), QCoreApplication::applicationPid(), now,
                     m_timing.leaseSeconds);
     renewHeld(now);
-    const QHash<QString, int> loads = leases.liveWorkerLoads(now);
+    QHash<QString, int> loads = leases.liveWorkerLoads(now);
+    // A worker of this machine whose process is gone counts no more, at once: its presence
+    // would otherwise hold the others back from its connectors until it expires.
+    for (auto it = loads.begin(); it != loads.end();) {
+        if (holderIsGone(it.key())) {
+            leases.leave(it.key());
+            it = loads.erase(it);
+        } else {
+            ++it;
+        }
+    }
     letOneGo(loads);
     adoptFree(loads, now);
 }

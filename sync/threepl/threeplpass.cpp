@@ -349,13 +349,20 @@ void ThreePlPass::confirmCreated(const ThreePlShipmentEntry &entry, qint64 id,
                                  const QString &message, const QByteArray &response,
                                  qint64 elapsedMs)
 {
-    ThreePlRepository(m_database.connection())
-        .markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
+    // The outbox row and its history line in one commit that proves the lease.
+    QSqlDatabase db = m_database.connection();
+    FencedTransaction transaction(db, m_config.fence.get());
+    if (!transaction.isHeld() && fenceLost())
+        return; // the new holder reads it back by its external id
+    ThreePlRepository(db).markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
     ThreePlShipmentEntry created = entry;
     created.fulfillmentId = id;
     ++m_summary.pushed;
     m_recorder.shipment(created, SyncOutcome::Pushed, ErrorClass::None, message, response,
                         elapsedMs);
+    QString error;
+    if (transaction.isHeld() && !transaction.commit(&error))
+        qCWarning(lcThreePl) << "could not record the created item fulfillment:" << error;
 }
 
 // 2. The shipments created since the watermark, every page; then those voided since the voids'

@@ -179,9 +179,13 @@ private Q_SLOTS:
 
         withConnector([&waiting](QSqlDatabase db, const Connector &) {
             QVERIFY(QuarantineRepository(db).clear(waiting.connectorId, waiting.fulfillmentId));
-            QVERIFY(LeaseRepository(db).acquire(waiting.connectorId,
-                                                QStringLiteral("another-host pid 1 (a)"),
-                                                QDateTime::currentDateTimeUtc(), 300));
+            // Another worker in the middle of a pass of it (an idle holder's lease is borrowed).
+            LeaseRepository leases(db);
+            qint64 epoch = 0;
+            QVERIFY(leases.acquire(waiting.connectorId, QStringLiteral("another-host pid 1 (a)"),
+                                   QDateTime::currentDateTimeUtc(), 300, nullptr, &epoch));
+            QVERIFY(leases.setBusy(waiting.connectorId, QStringLiteral("another-host pid 1 (a)"),
+                                   epoch, true));
         });
         run = worker(args);
         QCOMPARE(run.exitCode, 1); // skipped: nothing was synced by this run

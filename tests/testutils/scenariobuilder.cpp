@@ -1,6 +1,7 @@
 #include "testutils/scenariobuilder.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 
 namespace fulfillsync::test {
@@ -120,6 +121,43 @@ QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedF
               QJsonArray{QJsonObject{{QStringLiteral("id"), 7001},
                                      {QStringLiteral("name"), QStringLiteral("Main Warehouse")}}}},
              {QStringLiteral("orders"), channelOrders}}}}};
+}
+
+QJsonObject teamScenario(int stores, int orders, int *shippedFulfillments, int round)
+{
+    QJsonObject scenario =
+        shippedOrdersScenario(orders, QStringLiteral("unlimited"), shippedFulfillments, round);
+    QJsonObject ns = scenario[QLatin1String("netsuite")].toObject();
+    QJsonArray salesOrders;
+    QHash<QString, int> storeOfChannelOrder;
+    int i = 0;
+    for (const QJsonValue &value : ns[QLatin1String("salesOrders")].toArray()) {
+        QJsonObject so = value.toObject();
+        const int store = 1 + i++ % stores;
+        so.insert(QStringLiteral("channel"), QStringLiteral("Shopify %1").arg(store));
+        storeOfChannelOrder.insert(so[QLatin1String("channelOrder")].toString(), store);
+        salesOrders.append(so);
+    }
+    ns.insert(QStringLiteral("salesOrders"), salesOrders);
+    scenario.insert(QStringLiteral("netsuite"), ns);
+    const QJsonObject first = scenario[QLatin1String("channels")].toArray().first().toObject();
+    QJsonArray channels;
+    for (int store = 1; store <= stores; ++store) {
+        QJsonArray channelOrders;
+        for (const QJsonValue &order : first[QLatin1String("orders")].toArray())
+            if (storeOfChannelOrder.value(
+                    QString::number(order[QLatin1String("id")].toInteger())) == store)
+                channelOrders.append(order);
+        QJsonObject channel = first;
+        channel.insert(QStringLiteral("name"), QStringLiteral("store-%1").arg(store));
+        channel.insert(QStringLiteral("shop"), QStringLiteral("acme-%1").arg(store));
+        channel.insert(QStringLiteral("accessToken"), QStringLiteral("shpat_team_%1").arg(store));
+        channel.insert(QStringLiteral("channel"), QStringLiteral("Shopify %1").arg(store));
+        channel.insert(QStringLiteral("orders"), channelOrders);
+        channels.append(channel);
+    }
+    scenario.insert(QStringLiteral("channels"), channels);
+    return scenario;
 }
 
 QJsonObject threePlOrdersScenario(int orders)

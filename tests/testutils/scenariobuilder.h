@@ -14,6 +14,10 @@ namespace fulfillsync::test {
 QJsonObject shippedOrdersScenario(int orders, const QString &plan, int *shippedFulfillments,
                                   int round = 0);
 
+// shippedOrdersScenario's orders spread over `stores` Shopify stores: store k (1-based) is
+// "store-k" (shop acme-k, NetSuite channel "Shopify k"), holding every stores-th order.
+QJsonObject teamScenario(int stores, int orders, int *shippedFulfillments, int round = 0);
+
 // `orders` open sales orders (none fulfilled yet) at the "East Coast 3PL" location (2), with
 // their Shopify orders: work for the demo's 3PL connector (configureDemoThreePl), which sends
 // them to the 3PL and brings its shipments back.

@@ -54,6 +54,8 @@ QString WorkerHarness::workerExecutable(const QString &binaryDir)
 
 QString WorkerHarness::databaseUrl() const
 {
+    if (!m_databaseUrl.isEmpty())
+        return m_databaseUrl;
     return QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("worker.db"));
 }
 
@@ -111,6 +113,18 @@ bool WorkerHarness::configure(QString *error)
     if (configureDemo(database.connection(), target, error) <= 0)
         return false;
     QJsonObject channels{{target.connectorName, target.accessToken}};
+    // Every further store of the scenario is a connector of its own, configured alike.
+    const auto shops = m_sandbox->credentials().shops;
+    for (qsizetype i = 1; i < shops.size(); ++i) {
+        DemoTarget store = target;
+        store.connectorName = shops.at(i).name;
+        store.channel = shops.at(i).channel;
+        store.shopUrl = m_sandbox->shopifyBaseUrl(shops.at(i).shop);
+        store.accessToken = shops.at(i).accessToken;
+        if (configureDemo(database.connection(), store, error) <= 0)
+            return false;
+        channels.insert(store.connectorName, store.accessToken);
+    }
     if (m_withThreePl) {
         SyncCredentials threePl;
         const qint64 id = configureDemoThreePl(database.connection(), target, &threePl, error);
@@ -149,9 +163,9 @@ QProcess *WorkerHarness::startWorker()
                         QStringLiteral("--once")});
 }
 
-QProcess *WorkerHarness::startDaemon()
+QProcess *WorkerHarness::startDaemon(const QStringList &options)
 {
-    return startWorker({QStringLiteral("sync"), QStringLiteral("--daemon")});
+    return startWorker(QStringList{QStringLiteral("sync"), QStringLiteral("--daemon")} + options);
 }
 
 QProcess *WorkerHarness::startWorker(const QStringList &command)
@@ -296,13 +310,13 @@ int WorkerHarness::faultsInjected()
     return state().value(QStringLiteral("faultsInjected")).toInt();
 }
 
-WorkerHarness::Tally WorkerHarness::tally(double maxPerLine)
+WorkerHarness::Tally WorkerHarness::tally(double maxPerLine, int channel)
 {
     Tally tally;
     QHash<QString, int> seen;
     const QJsonObject now = state();
     for (const QJsonValue &order :
-         now[QStringLiteral("channels")][0][QStringLiteral("orders")].toArray()) {
+         now[QStringLiteral("channels")][channel][QStringLiteral("orders")].toArray()) {
         QHash<qint64, double> fulfilled;
         const qsizetype lines = order[QStringLiteral("lineItems")].toArray().size();
         for (const QJsonValue &f : order[QStringLiteral("fulfillments")].toArray()) {

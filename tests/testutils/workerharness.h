@@ -27,13 +27,16 @@ public:
 
     // Before start(): configure the demo's 3PL connector too (configureDemoThreePl).
     void setWithThreePl(bool on) { m_withThreePl = on; }
+    // Before start(): this database (a team's PostgreSQL) instead of a SQLite file.
+    void setDatabaseUrl(const QString &url) { m_databaseUrl = url; }
     bool start(const QJsonObject &scenario, QString *error);
     // The demo's generated account (as `fulfillsync-sandbox --demo N --seed S` serves it).
     bool startDemo(int orders, quint32 seed, QString *error, const QString &storePlan = {});
     // The sandbox's warehouse ships a few fulfillments every interval from now on.
     void startLive(std::chrono::milliseconds interval, quint32 seed);
-    // `fulfillsync-worker sync --daemon`, output merged; the caller ends it (SIGTERM) and owns it.
-    QProcess *startDaemon();
+    // `fulfillsync-worker sync --daemon` (with extra options), output merged; the caller ends it
+    // (SIGTERM) and owns it.
+    QProcess *startDaemon(const QStringList &options = {});
     // Runs this thread's event loop, so the sandbox serves, for that long.
     void serveFor(int ms);
     // Requests the sandbox answered on endpoints starting with prefix ("netsuite.", "shopify.").
@@ -74,8 +77,9 @@ public:
         // Fulfillments without every line of their order (each scenario fulfillment ships all).
         int partial = 0;
     };
-    // The channel's fulfillments now. maxPerLine: what one line item may hold at most.
-    Tally tally(double maxPerLine);
+    // A channel's fulfillments now (channel: its index in the scenario; every store of the
+    // sandbox is configured as a connector). maxPerLine: what one line item may hold at most.
+    Tally tally(double maxPerLine, int channel = 0);
 
     QString databaseUrl() const;
 
@@ -115,6 +119,7 @@ private:
     QNetworkAccessManager m_network;
     QRandomGenerator m_random{20261126};
     bool m_withThreePl = false;
+    QString m_databaseUrl;
     int m_threePlTracking = 0;
 };
 
