@@ -90,6 +90,8 @@ QString ledgerStateKey(LedgerState state)
         return QStringLiteral("attention");
     case LedgerState::Resolved:
         return QStringLiteral("resolved");
+    case LedgerState::Adopted:
+        return QStringLiteral("adopted");
     }
     return {};
 }
@@ -104,6 +106,8 @@ LedgerState ledgerStateFromKey(const QString &key)
         return LedgerState::Attention;
     if (key == u"resolved")
         return LedgerState::Resolved;
+    if (key == u"adopted")
+        return LedgerState::Adopted;
     return LedgerState::Pending;
 }
 

@@ -170,8 +170,10 @@ struct KitMember
 // forget that a request may have reached the channel.
 // Attention: pushed, then voided, reduced or moved back in NetSuite. Flagged once for a person;
 // never cancelled in the channel automatically. Resolved: a person looked and closed the flag
-// (their reason is in the history); nothing is flagged or sent for it again.
-enum class LedgerState { Pending, Pushed, Ambiguous, Attention, Resolved };
+// (their reason is in the history); nothing is flagged or sent for it again. Adopted: already in
+// the channel, made by another tool before this connector took over (a switch-over); recognised,
+// never sent by us and never sent again, otherwise treated like Pushed.
+enum class LedgerState { Pending, Pushed, Ambiguous, Attention, Resolved, Adopted };
 QString ledgerStateKey(LedgerState state);
 LedgerState ledgerStateFromKey(const QString &key);
 

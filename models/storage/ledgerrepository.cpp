@@ -134,6 +134,21 @@ bool LedgerRepository::markPushed(qint64 connectorId, qint64 fulfillmentId,
     return bool(statement);
 }
 
+bool LedgerRepository::insertAdopted(const LedgerEntry &entry, const QDateTime &at,
+                                     bool *alreadyExists)
+{
+    // Inserted and completed in the caller's transaction: no one ever sees it Pending, so no
+    // pass takes it for an unconfirmed intent of its own.
+    if (!insertRow(entry, alreadyExists))
+        return false;
+    return bool(m_statements.run(
+        QStringLiteral("UPDATE pushed_fulfillments SET state = ?, channel_fulfillment_id = ?, "
+                       "completed_at = ? WHERE connector_id = ? AND fulfillment_id = ?"),
+        {ledgerStateKey(LedgerState::Adopted), entry.channelFulfillmentId, toStorageTime(at),
+         entry.connectorId, entry.fulfillmentId},
+        &m_error));
+}
+
 bool LedgerRepository::setState(qint64 connectorId, qint64 fulfillmentId, LedgerState state)
 {
     return bool(m_statements.run(

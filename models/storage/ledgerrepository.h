@@ -29,6 +29,11 @@ public:
     // once, however many passes confirm it.
     bool markPushed(qint64 connectorId, qint64 fulfillmentId, const QString &channelFulfillmentId,
                     const QDateTime &at, bool *changed = nullptr);
+    // A fulfillment another tool made before this connector took over, recognised in the
+    // channel: recorded as Adopted (channel fulfillment id, completed at `at`), never sent. False
+    // (alreadyExists set) when the fulfillment has an entry already.
+    bool insertAdopted(const LedgerEntry &entry, const QDateTime &at,
+                       bool *alreadyExists = nullptr);
     bool markAmbiguous(qint64 connectorId, qint64 fulfillmentId);
     bool markAttention(qint64 connectorId, qint64 fulfillmentId);
     // A person closed the flag (Attention → Resolved); false when there was no flag.

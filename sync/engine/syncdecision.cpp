@@ -55,6 +55,16 @@ void afterPush(const DecisionInput &in, const LedgerEntry &entry, SyncDecision &
     now.sort();
     pushed.sort();
     const bool trackingChanged = now != pushed && !now.isEmpty();
+    if (entry.state == LedgerState::Adopted) {
+        // Another tool's fulfillment: recognised, never sent again, not even its tracking.
+        d.gates << Gate{
+            Text::tr("Already in the channel"), false,
+            Text::tr("adopted: channel fulfillment %1 was made by another tool").arg(pushedAs)};
+        d.reason = Text::tr("already in the channel as fulfillment %1, made by another tool "
+                            "(adopted)")
+                       .arg(pushedAs);
+        return;
+    }
     if (!trackingChanged || !in.connector.updateTracking) {
         d.gates << Gate{Text::tr("Already in the channel"), false,
                         Text::tr("pushed as channel fulfillment %1").arg(pushedAs)};
@@ -157,6 +167,7 @@ SyncDecision SyncDecisions::decide(const DecisionInput &in)
     if (in.ledger) {
         switch (in.ledger->state) {
         case LedgerState::Pushed:
+        case LedgerState::Adopted:
             afterPush(in, *in.ledger, d);
             return d;
         case LedgerState::Attention:
@@ -245,7 +256,8 @@ OrderStanding SyncDecisions::standingOf(
         ++shipped;
         const auto state = states.constFind(f.id);
         if (state != states.cend() &&
-            (*state == LedgerState::Pushed || *state == LedgerState::Resolved)) {
+            (*state == LedgerState::Pushed || *state == LedgerState::Resolved ||
+             *state == LedgerState::Adopted)) {
             ++pushedCount;
             standing.pushedQuantity += f.totalQuantity();
         }

@@ -204,7 +204,8 @@ void SyncPass::evaluateOrder(qint64 orderId)
             continue;
         }
         const SyncDecision decision = SyncDecisions::decide(input);
-        if (input.ledger && input.ledger->state == LedgerState::Pushed) {
+        if (input.ledger && (input.ledger->state == LedgerState::Pushed ||
+                             input.ledger->state == LedgerState::Adopted)) {
             job.channelFulfillmentId = input.ledger->channelFulfillmentId;
             if (decision.action == SyncDecision::Action::Nothing)
                 ++m_summary.alreadyPushed;

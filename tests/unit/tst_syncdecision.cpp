@@ -180,6 +180,7 @@ private Q_SLOTS:
         QTest::newRow("pushed") << int(LedgerState::Pushed) << "F" << int(Action::Nothing);
         QTest::newRow("flagged") << int(LedgerState::Attention) << "F" << int(Action::Nothing);
         QTest::newRow("resolved") << int(LedgerState::Resolved) << "F" << int(Action::Nothing);
+        QTest::newRow("adopted") << int(LedgerState::Adopted) << "F" << int(Action::Nothing);
         QTest::newRow("pending") << int(LedgerState::Pending) << "F" << int(Action::ReadBackFirst);
         QTest::newRow("ambiguous")
             << int(LedgerState::Ambiguous) << "F" << int(Action::ReadBackFirst);
@@ -222,6 +223,21 @@ private Q_SLOTS:
         const SyncDecision d = c.decide();
         QCOMPARE(d.action, Action::Flag);
         QVERIFY2(d.reason.contains(words), qPrintable(d.reason));
+    }
+
+    // Another tool's fulfillment, adopted at a switch-over: never sent again, not even its
+    // tracking numbers; a change for the worse in NetSuite is still flagged for a person.
+    void anAdoptedFulfillmentIsNeverSentAgain()
+    {
+        QCOMPARE(ledgerStateKey(LedgerState::Adopted), QStringLiteral("adopted"));
+        QCOMPARE(ledgerStateFromKey(QStringLiteral("adopted")), LedgerState::Adopted);
+        Case c;
+        c.ledger = ledger(LedgerState::Adopted, 2, {QStringLiteral("OLD")});
+        const SyncDecision d = c.decide();
+        QCOMPARE(d.action, Action::Nothing);
+        QVERIFY2(d.reason.contains(QStringLiteral("another tool")), qPrintable(d.reason));
+        c.fulfillment.voided = true;
+        QCOMPARE(c.decide().action, Action::Flag);
     }
 
     void trackingChangesAreSentOnUnlessSwitchedOff()
@@ -355,6 +371,8 @@ private Q_SLOTS:
             << "D" << int(LedgerState::Pushed) << 1.0 << int(OrderSyncState::PartiallySynced);
         QTest::newRow("resolved counts as pushed")
             << "F" << int(LedgerState::Resolved) << 2.0 << int(OrderSyncState::Synced);
+        QTest::newRow("adopted counts as pushed")
+            << "F" << int(LedgerState::Adopted) << 2.0 << int(OrderSyncState::Synced);
         QTest::newRow("flagged") << "F" << int(LedgerState::Attention) << 2.0
                                  << int(OrderSyncState::Failed);
     }
