@@ -66,6 +66,9 @@ struct SyncRunSummary
     int failed = 0;
     int held = 0;
     int alreadyPushed = 0;
+    // Recognised in the channel as another tool's and recorded as adopted (a switch-over):
+    // nothing was sent for them.
+    int adopted = 0;
     int deferred = 0;             // in quarantine, waiting for their next try
     int detectedFulfillments = 0; // changed fulfillments NetSuite reported in this pass
     int channelThrottled = 0;     // answers that said "slow down" (GraphQL THROTTLED)

@@ -104,6 +104,11 @@ private:
         QString channelFulfillmentId;        // UpdateTracking
         QString unconfirmed;                 // ReadBack after this pass's own unconfirmed create
         std::optional<ChannelPlan> outbound; // a planned create: staged, then on disk, then sent
+        // A push whose order the channel shows fulfilled in part or whole, not (only) by this
+        // connector: its fulfillments are read before planning, to recognise another tool's.
+        bool adoptionRead = false;     // waits for (or had) that read
+        bool adoptionReadDone = false; // the read came back
+        bool adoptionChecked = false;
     };
     // One channel order's jobs, run one after the other against one snapshot.
     struct OrderWork
@@ -133,6 +138,9 @@ private:
                  const QHash<QString, ChannelRead> &reads);
     void failChannelJobs(const WorkPtr &work, const ChannelRead &read);
     void runPush(const WorkPtr &work);
+    // Switch-over (see Adoption): true when the job is settled (adopted or held) or waits for a
+    // read of the order's fulfillments; false when it is pushed as usual.
+    bool adoptFirst(const WorkPtr &work, const ChannelPlan &plan);
     void runReadBack(const WorkPtr &work);
     void runUpdate(const WorkPtr &work);
     void stageIntent(const WorkPtr &work, const ChannelPlan &plan);

@@ -5,6 +5,8 @@
 
 #include "sync/engine/syncpass.h"
 
+#include "sync/engine/adoption.h"
+
 #include "models/storage/database.h"
 #include "models/storage/leasefence.h"
 #include "models/storage/sqlerror.h"
@@ -58,7 +60,7 @@ SyncPass::Need SyncPass::needOf(const OrderWork &work) const
 {
     switch (work.jobs.front().kind) {
     case Job::Kind::Push:
-        return Need::Plan;
+        return work.jobs.front().adoptionRead ? Need::ReadBack : Need::Plan;
     case Job::Kind::ReadBack:
     case Job::Kind::Replay:
         return Need::ReadBack;
@@ -89,6 +91,8 @@ void SyncPass::advance(const WorkPtr &work)
             }
             return runPush(work); // planned now; its intent is written with others, then sent
         case Need::ReadBack:
+            if (job.kind == Job::Kind::Push && job.adoptionReadDone && fresh)
+                return runPush(work); // read: recognised (or found unreadable), then planned
             if (!fresh || !snapshot->fulfillmentsKnown) {
                 work->busy = true;
                 m_readBacks << work;
@@ -151,6 +155,8 @@ void SyncPass::onReads(const QList<WorkPtr> &works, bool readBack,
     for (const WorkPtr &work : works) {
         work->busy = false;
         const ChannelRead read = reads.value(work->channelOrder);
+        if (readBack && !work->jobs.empty() && work->jobs.front().adoptionRead)
+            work->jobs.front().adoptionReadDone = true;
         if (read.state == ChannelRead::State::Read) {
             work->snapshot = read.snapshot;
             work->snapshot->fulfillmentsKnown = readBack && read.snapshot.fulfillmentsKnown;
@@ -206,6 +212,8 @@ void SyncPass::runPush(const WorkPtr &work)
 {
     Job &job = work->jobs.front();
     const ChannelPlan plan = m_channel->plan(job.mapping.mapped, *work->snapshot);
+    if (adoptFirst(work, plan))
+        return;
     if (!plan.problem.isEmpty()) {
         record(job, SyncOutcome::Failed, plan.problemClass, plan.problem, {},
                AttemptRecorder::Quarantine::Grow);
@@ -217,6 +225,108 @@ void SyncPass::runPush(const WorkPtr &work)
         return jobDone(work);
     }
     stageIntent(work, plan);
+}
+
+bool SyncPass::adoptFirst(const WorkPtr &work, const ChannelPlan &plan)
+{
+    Job &job = work->jobs.front();
+    if (job.adoptionChecked)
+        return false;
+    const Connector &connector = m_config.connector;
+    const ItemFulfillment &f = job.subject.fulfillment;
+    const ChannelOrderSnapshot &snapshot = *work->snapshot;
+    QStringList claimed;
+    QSet<qint64> inLedger;
+    for (const LedgerEntry &e : m_ledger->entriesOfOrder(connector.id, job.subject.order.id)) {
+        inLedger.insert(e.fulfillmentId);
+        if (!e.channelFulfillmentId.isEmpty())
+            claimed << e.channelFulfillmentId;
+    }
+    if (!snapshot.fulfillmentsKnown && job.adoptionReadDone) {
+        // Unknown is not "another tool made none": nothing is sent until it can be told.
+        record(job, SyncOutcome::Failed, ErrorClass::Transient,
+               tr("Shopify shows %1 fulfilled in part or whole, and not all of the order's "
+                  "fulfillments could be read to tell whether another tool made it. Nothing was "
+                  "sent; it is tried again on the next run.")
+                   .arg(f.tranId),
+               {}, AttemptRecorder::Quarantine::Grow);
+        jobDone(work);
+        return true;
+    }
+    if (!snapshot.fulfillmentsKnown) {
+        // Worth a read of the order's fulfillments only when the channel shows something
+        // fulfilled that this connector's ledger does not explain: nothing of the order is in
+        // it yet, or every line of this fulfillment is fulfilled already.
+        const bool unexplained = Adoption::showsFulfilled(snapshot) && inLedger.isEmpty();
+        if (!unexplained && !plan.fulfilledElsewhere)
+            return false;
+        job.adoptionRead = true;
+        advance(work); // to the read-back queue; planned again once the read is in
+        return true;
+    }
+    job.adoptionChecked = true;
+    QList<MappedFulfillment> others;
+    const auto order = work->orders.constFind(job.subject.order.id);
+    if (order != work->orders.cend())
+        for (const ItemFulfillment &other : order->second)
+            if (other.id != f.id && !inLedger.contains(other.id) && !other.voided &&
+                other.shipStatus == ShipStatus::Shipped)
+                others << m_mapper->map(other, order->first).mapped;
+    const AdoptionMatch match = Adoption::recognise(job.mapping.mapped, others, snapshot, claimed);
+    switch (match.kind) {
+    case AdoptionMatch::Kind::None:
+        return false;
+    case AdoptionMatch::Kind::Ambiguous: {
+        const QString message =
+            tr("%1 may already be in Shopify, made by another tool: fulfillments %2 could each "
+               "be it. Nothing was sent; check the order in Shopify and decide.")
+                .arg(f.tranId, match.candidates.join(QStringLiteral(", ")));
+        record(job, SyncOutcome::Held, ErrorClass::Conflict, message, {},
+               AttemptRecorder::Quarantine::Hold);
+        jobDone(work);
+        return true;
+    }
+    case AdoptionMatch::Kind::Adopt:
+        break;
+    }
+    const QString tracking = match.trackingNumbers.isEmpty()
+                                 ? tr("no tracking; recognised by its lines and quantities")
+                                 : tr("tracking %1").arg(match.trackingNumbers.join(u", "));
+    const QString message = tr("Adopted Shopify fulfillment %1 made by another tool (%2); "
+                               "nothing sent.")
+                                .arg(match.channelFulfillmentId, tracking);
+    if (m_config.dryRun) {
+        planned(job, {}, message);
+        jobDone(work);
+        return true;
+    }
+    const bool written = write([&] {
+        LedgerEntry adopted;
+        adopted.connectorId = connector.id;
+        adopted.fulfillmentId = f.id;
+        adopted.orderId = job.subject.order.id;
+        adopted.channelOrder = job.subject.order.channelOrder;
+        adopted.channelFulfillmentId = match.channelFulfillmentId;
+        adopted.trackingNumbers = job.mapping.mapped.trackingNumbers;
+        adopted.quantity = f.totalQuantity();
+        adopted.leaseEpoch = m_config.fence ? m_config.fence->epoch() : 0;
+        bool exists = false;
+        if (m_ledger->insertAdopted(adopted, QDateTime::currentDateTimeUtc(), &exists)) {
+            ++m_summary.adopted;
+            record(job, SyncOutcome::Skipped, ErrorClass::None, message, {},
+                   AttemptRecorder::Quarantine::Clear);
+        } else {
+            record(job, SyncOutcome::Failed, exists ? ErrorClass::Conflict : ErrorClass::Storage,
+                   exists ? tr("Another worker is recording this fulfillment right now.")
+                          : tr("Could not record the adopted fulfillment: %1. Nothing was sent.")
+                                .arg(m_ledger->lastError()),
+                   {}, AttemptRecorder::Quarantine::Grow);
+        }
+    });
+    if (!written)
+        return true; // fenced: the pass has ended
+    jobDone(work);
+    return true;
 }
 
 void SyncPass::runUpdate(const WorkPtr &work)
