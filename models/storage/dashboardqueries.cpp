@@ -79,10 +79,19 @@ QList<ConnectorSummary> DashboardQueries::connectorSummaries(QString *error)
         if (newest > newestAttempt.value(channel))
             newestAttempt.insert(channel, newest);
     }
+    QHash<qint64, QString> holders;
+    if (!runQuery(q,
+                  QStringLiteral("SELECT connector_id, holder FROM connector_leases "
+                                 "WHERE holder <> '' AND expires_at >= ?"),
+                  {toStorageTime(QDateTime::currentDateTimeUtc())}, error))
+        return {};
+    while (q.next())
+        holders.insert(q.value(0).toLongLong(), q.value(1).toString());
     QList<ConnectorSummary> summaries;
     for (const Connector &c : connectors) {
         ConnectorSummary s;
         s.connectorId = c.id;
+        s.leaseHolder = holders.value(c.id);
         s.name = c.name;
         s.channel = c.channel;
         s.enabled = c.enabled;

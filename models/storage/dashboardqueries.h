@@ -31,6 +31,9 @@ struct ConnectorSummary
     QString oldestWaitingTranId;
     qint64 oldestWaitingOrderId = 0;
     QDateTime oldestWaitingSince;
+    // The worker whose unexpired lease has the connector ("host pid N (…)"); empty: none. On a
+    // team it, not this window's schedule, runs the connector next.
+    QString leaseHolder;
 };
 
 // Attempts in one time bucket ("2026-11-20" or "2026-11-20T13", UTC), by outcome key.

@@ -5,6 +5,7 @@
 #include "models/domain/timestamps.h"
 #include "models/item/ordertablemodel.h"
 #include "models/storage/connectorrepository.h"
+#include "models/storage/leaserepository.h"
 #include "sync/synccontroller.h"
 #include "testutils/tempdatabase.h"
 #include "ui/dashboard/dashboardmodels.h"
@@ -159,6 +160,21 @@ private Q_SLOTS:
         // next run, whatever the last attempt and the interval would suggest.
         QCOMPARE(cell(ConnectorSummaryModel::NextRun).toString(),
                  QStringLiteral("not scheduled here"));
+        // On a team, the worker that holds the connector's lease runs it: said instead.
+        LeaseRepository leases(db());
+        QVERIFY(leases.acquire(m_connector, QStringLiteral("wh-2 pid 4711 (1a2b3c4d)"),
+                               QDateTime::currentDateTimeUtc(), 300));
+        page->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(ConnectorSummaryModel::NextRun).toString(),
+                                  QStringLiteral("run by wh-2 pid 4711"), 5000);
+        QVERIFY(model->index(0, ConnectorSummaryModel::NextRun)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("holds this connector")));
+        QVERIFY(leases.release(m_connector, QStringLiteral("wh-2 pid 4711 (1a2b3c4d)")));
+        page->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(ConnectorSummaryModel::NextRun).toString(),
+                                  QStringLiteral("not scheduled here"), 5000);
         // SO105 is due and has waited 3 h > 2 × 5 min + 1 h; SO106 is older but not due yet.
         const QString oldest = cell(ConnectorSummaryModel::OldestWaiting).toString();
         QVERIFY2(oldest.contains(QStringLiteral("SO105")) &&

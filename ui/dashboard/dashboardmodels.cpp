@@ -1,7 +1,9 @@
 #include "ui/dashboard/dashboardmodels.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QLocale>
+#include <QSysInfo>
 
 namespace fulfillsync {
 
@@ -12,6 +14,17 @@ QString shortTime(const QDateTime &time)
     if (!time.isValid())
         return {};
     return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+// A lease holder of another process: "host pid N" (without the holder's random tail), or
+// empty for this process's own leases and for none.
+QString otherHolder(const QString &holder)
+{
+    const QString mine = QSysInfo::machineHostName() + QStringLiteral(" pid ") +
+                         QString::number(QCoreApplication::applicationPid()) + u' ';
+    if (holder.isEmpty() || holder.startsWith(mine))
+        return {};
+    return holder.section(u' ', 0, 2);
 }
 
 } // namespace
@@ -96,6 +109,11 @@ QVariant ConnectorSummaryModel::data(const QModelIndex &index, int role) const
         index.column() <= OldestWaiting)
         return tr("A 3PL connector counts its shipments: synced ones are item fulfillments in "
                   "NetSuite, waiting ones are not confirmed yet, held ones wait for a person.");
+    if (role == Qt::ToolTipRole && index.column() == NextRun &&
+        !otherHolder(s.leaseHolder).isEmpty())
+        return tr("Another fulfillsync worker on this database (%1) holds this connector and runs "
+                  "it on its schedule; this window's own schedule leaves it to that worker.")
+            .arg(s.leaseHolder);
     if (role == Qt::ToolTipRole && index.column() == OldestWaiting && stuck)
         return tr("Order %1 is due but has waited longer than two sync intervals and an hour. "
                   "Open it under Sales Orders and use Explain to see what holds it.")
@@ -114,6 +132,8 @@ QVariant ConnectorSummaryModel::data(const QModelIndex &index, int role) const
     case NextRun: {
         if (!s.enabled)
             return tr("disabled");
+        if (const QString other = otherHolder(s.leaseHolder); !other.isEmpty())
+            return tr("run by %1").arg(other);
         const QDateTime next = m_nextRuns.value(s.connectorId);
         if (!next.isValid())
             return tr("not scheduled here");
