@@ -43,6 +43,7 @@ int resolveCommand(Database &database, const QCommandLineParser &parser, const Q
 int historyCommand(Database &database, const QCommandLineParser &parser);
 int inboxCommand(Database &database, const QCommandLineParser &parser, const QStringList &args);
 int configCommand(Database &database, const QStringList &args);
+int reconcileCommand(Database &database, const QCommandLineParser &parser);
 int quarantineCommand(Database &database, const QCommandLineParser &parser,
                       const QStringList &args);
 // --heartbeat and --lease SECONDS; nullopt when invalid (already reported).

@@ -173,11 +173,16 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("connector"), tr("Only this connector."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("since"),
-                      tr("Where a connector's first pass starts (ISO date)."),
+                      tr("Where a connector's first pass starts; reconcile: the first ship date "
+                         "checked (ISO date)."),
+                      QStringLiteral("date")});
+    parser.addOption({QStringLiteral("until"),
+                      tr("reconcile: the last ship date checked (ISO date; default today)."),
                       QStringLiteral("date")});
     parser.addOption(
         {QStringLiteral("as-recorded"), tr("replay: send the recorded request unchanged.")});
-    parser.addOption({QStringLiteral("json"), tr("history, inbox: one JSON object per line.")});
+    parser.addOption(
+        {QStringLiteral("json"), tr("history, inbox, reconcile: one JSON object per line.")});
     parser.addOption({QStringLiteral("all"), tr("inbox: settled items too.")});
     parser.addOption({QStringLiteral("reason"),
                       tr("resolve, inbox resolve: why it is closed (kept in the history)."),
@@ -201,7 +206,7 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("sync | resync | dry-run | replay | explain | resolve | history | inbox | quarantine | "
-           "config | setup-sandbox"));
+           "reconcile | config | setup-sandbox"));
     parser.process(arguments);
 
     const QStringList positional = parser.positionalArguments();
@@ -237,6 +242,8 @@ int runWorkerCommand(const QStringList &arguments)
         return inboxCommand(database, parser, args);
     if (command == u"config")
         return configCommand(database, args);
+    if (command == u"reconcile")
+        return reconcileCommand(database, parser);
     if (command == u"quarantine")
         return quarantineCommand(database, parser, args);
     if (command == u"setup-sandbox")

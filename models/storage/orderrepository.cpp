@@ -439,6 +439,27 @@ QList<qint64> OrderRepository::orderIdsChangedSince(const QDateTime &since, bool
     return ids;
 }
 
+QList<qint64> OrderRepository::ordersShippedBetween(const QString &channel, const QDate &from,
+                                                    const QDate &until, bool *ok)
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db);
+    // tran_date is NetSuite's YYYY-MM-DD: it sorts as text.
+    const bool read = runQuery(
+        q,
+        QStringLiteral("SELECT DISTINCT so.id FROM sales_orders so JOIN item_fulfillments f ON "
+                       "f.order_id = so.id WHERE LOWER(so.channel) = LOWER(?) AND "
+                       "f.ship_status = ? AND f.voided = 0 AND f.tran_date >= ? AND "
+                       "f.tran_date <= ? ORDER BY so.id"),
+        {channel, ShipStatus::Shipped, from.toString(Qt::ISODate), until.toString(Qt::ISODate)},
+        &m_error);
+    if (ok)
+        *ok = read;
+    while (read && q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
 bool OrderRepository::storedChanges(const QDateTime &from, const QDateTime &to,
                                     StoredChanges *orders, StoredChanges *fulfillments)
 {

@@ -39,6 +39,10 @@ public:
     // Orders whose header or a fulfillment NetSuite changed at or after `since`, as stored:
     // what a pass that was cut short stored and a continuing pass still has to evaluate.
     QList<qint64> orderIdsChangedSince(const QDateTime &since, bool *ok = nullptr);
+    // Sales orders of this channel with an item fulfillment shipped (status C, not voided)
+    // dated within [from, until], in id order: what a reconciliation checks.
+    QList<qint64> ordersShippedBetween(const QString &channel, const QDate &from,
+                                       const QDate &until, bool *ok = nullptr);
     // What the local copy holds of the sales orders (SalesOrd) and item fulfillments (ItemShip)
     // NetSuite changed in [from, to): how many, the sum of their ids and the newest change, to
     // compare with NetSuite's own count of the same range. False: could not be read.

@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -118,6 +119,68 @@ private Q_SLOTS:
                  qPrintable(second.out));
         QVERIFY2(second.out.contains(QStringLiteral("and 0 channel requests")),
                  qPrintable(second.out));
+    }
+
+    // "Pushed" proves nothing until the channel shows it: reconcile reads every shipped order
+    // back and names each disagreement; exit 1 while anything does not match.
+    void reconcileReadsTheChannelBack()
+    {
+        const QStringList args = {databaseArg(),
+                                  QStringLiteral("--credentials"),
+                                  credentialsPath(),
+                                  QStringLiteral("--since"),
+                                  QStringLiteral("2000-01-01"),
+                                  QStringLiteral("reconcile")};
+        Run run = worker(args);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("3 matched, 0 not matching, 0 not readable")),
+                 qPrintable(run.out));
+        // NetSuite's tracking number of one pushed fulfillment changes (as the local copy has
+        // it): the channel still shows the old one.
+        qint64 fulfillmentId = 0;
+        QString original;
+        withConnector([&](QSqlDatabase db, const Connector &) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT fulfillment_id, tracking_number FROM packages "
+                                          "ORDER BY fulfillment_id LIMIT 1")) &&
+                    q.next());
+            fulfillmentId = q.value(0).toLongLong();
+            original = q.value(1).toString();
+            QVERIFY(q.exec(QStringLiteral("UPDATE packages SET tracking_number = 'CHANGED-1' "
+                                          "WHERE fulfillment_id = %1 AND position = 0")
+                               .arg(fulfillmentId)));
+            QCOMPARE(q.numRowsAffected(), 1);
+        });
+        run = worker(args);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("tracking_differs")) &&
+                     run.out.contains(original) && run.out.contains(QStringLiteral("CHANGED-1")),
+                 qPrintable(run.out));
+        run = worker(args + QStringList{QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        int lines = 0, differing = 0;
+        for (const QString &line : run.out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonObject row = QJsonDocument::fromJson(line.toUtf8()).object();
+            ++lines;
+            differing += row.value(QLatin1String("verdict")).toString() != u"matched" ? 1 : 0;
+        }
+        QCOMPARE(lines, 3);
+        QCOMPARE(differing, 1);
+        withConnector([&](QSqlDatabase db, const Connector &) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE packages SET tracking_number = '%1' WHERE "
+                                          "fulfillment_id = %2 AND position = 0")
+                               .arg(original)
+                               .arg(fulfillmentId)));
+        });
+        QCOMPARE(worker(args).exitCode, 0);
+        // A date range without shipments checks nothing, and says so.
+        run = worker({databaseArg(), QStringLiteral("--credentials"), credentialsPath(),
+                      QStringLiteral("--since"), QStringLiteral("2001-01-01"),
+                      QStringLiteral("--until"), QStringLiteral("2001-01-31"),
+                      QStringLiteral("reconcile")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("0 order(s) shipped")), qPrintable(run.out));
     }
 
     // Headless operators work the inbox too: list (JSON), resolve with a reason, list --all.

@@ -1,0 +1,157 @@
+// fulfillsync-worker reconcile: what NetSuite shipped, what was sent and what the channel has,
+// compared per item fulfillment over a date range (issue 23). Reads only.
+
+#include "app/workercli.h"
+#include "models/storage/connectorrepository.h"
+#include "models/storage/database.h"
+#include "models/storage/mappingrepository.h"
+#include "sync/engine/reconcilerun.h"
+#include "sync/net/leakybucketpacer.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+namespace fulfillsync {
+
+namespace {
+
+QJsonObject rowJson(const Connector &connector, const ReconcileRun::OrderResult &order,
+                    const Reconciliation::Row *row)
+{
+    QJsonObject json{{QStringLiteral("connector"), connector.name},
+                     {QStringLiteral("order"), order.orderTranId},
+                     {QStringLiteral("channelOrder"), order.channelOrder}};
+    if (!row) {
+        json.insert(QStringLiteral("verdict"), QStringLiteral("unreadable"));
+        json.insert(QStringLiteral("detail"), order.problem);
+        return json;
+    }
+    json.insert(QStringLiteral("verdict"), Reconciliation::verdictKey(row->verdict));
+    json.insert(QStringLiteral("fulfillment"), row->tranId);
+    json.insert(QStringLiteral("channelFulfillment"), row->channelFulfillmentId);
+    if (row->ledger)
+        json.insert(QStringLiteral("ledger"), ledgerStateKey(*row->ledger));
+    json.insert(QStringLiteral("detail"), row->detail);
+    return json;
+}
+
+} // namespace
+
+int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &parser)
+{
+    const QDate since = QDate::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
+    const QDate until = parser.isSet(QStringLiteral("until"))
+                            ? QDate::fromString(parser.value(QStringLiteral("until")), Qt::ISODate)
+                            : QDateTime::currentDateTimeUtc().date();
+    if (!since.isValid() || !until.isValid() || until < since)
+        return fail(ExitCannotStart, tr("reconcile needs --since DATE (and --until DATE, not "
+                                        "before it), as ISO dates such as 2026-11-01."));
+    QList<Connector> connectors;
+    ConnectorRepository repository(database.connection());
+    if (parser.isSet(QStringLiteral("connector"))) {
+        const auto named = repository.byName(parser.value(QStringLiteral("connector")));
+        if (!named)
+            return fail(
+                ExitCannotStart,
+                tr("No connector named %1.").arg(parser.value(QStringLiteral("connector"))));
+        connectors << *named;
+    } else {
+        connectors = repository.all();
+    }
+    connectors.removeIf([](const Connector &c) { return c.isThreePl(); }); // no channel to read
+    SyncCredentials credentials;
+    QString error;
+    if (!loadCredentials(database, parser.value(QStringLiteral("credentials")), &credentials,
+                         &error))
+        return fail(ExitCannotStart, error);
+
+    const bool json = parser.isSet(QStringLiteral("json"));
+    QNetworkAccessManager network;
+    int matched = 0, differing = 0, unreadable = 0;
+    for (const Connector &connector : std::as_const(connectors)) {
+        const QString token = credentials.channelTokens.value(connector.id);
+        if (token.isEmpty()) {
+            err() << "fulfillsync-worker: "
+                  << tr("The access token of connector %1 is missing.").arg(connector.name)
+                  << Qt::endl;
+            ++unreadable;
+            continue;
+        }
+        LeakyBucketPacer bucket(50.0, 1000, 20); // Shopify's standard bucket until it answers
+        ReconcileRun::Config config;
+        config.connector = connector;
+        config.rules = MappingRepository(database.connection()).rules(connector.id);
+        config.shopify.baseUrl = QUrl(connector.endpoint);
+        config.shopify.accessToken = token;
+        config.costBucket = &bucket;
+        config.since = since;
+        config.until = until;
+        ReconcileRun run(network, database, config);
+        QList<ReconcileRun::OrderResult> results;
+        QString runError;
+        QEventLoop loop;
+        QObject::connect(&run, &ReconcileRun::finished, &loop,
+                         [&](const QList<ReconcileRun::OrderResult> &r, const QString &e) {
+                             results = r;
+                             runError = e;
+                             loop.quit();
+                         });
+        QMetaObject::invokeMethod(&run, &ReconcileRun::start, Qt::QueuedConnection);
+        loop.exec();
+        if (!runError.isEmpty()) {
+            err() << "fulfillsync-worker: " << connector.name << ": " << runError << Qt::endl;
+            ++unreadable;
+            continue;
+        }
+        int connectorMatched = 0;
+        for (const ReconcileRun::OrderResult &order : std::as_const(results)) {
+            if (!order.problem.isEmpty()) {
+                ++unreadable;
+                if (json)
+                    out() << QJsonDocument(rowJson(connector, order, nullptr))
+                                 .toJson(QJsonDocument::Compact)
+                          << Qt::endl;
+                else
+                    out() << tr("%1 %2: could not read the channel's order %3: %4")
+                                 .arg(connector.name, order.orderTranId, order.channelOrder,
+                                      order.problem)
+                          << Qt::endl;
+                continue;
+            }
+            for (const Reconciliation::Row &row : order.rows) {
+                const bool ok = row.verdict == Reconciliation::Verdict::Matched;
+                (ok ? connectorMatched : differing) += 1;
+                if (json)
+                    out() << QJsonDocument(rowJson(connector, order, &row))
+                                 .toJson(QJsonDocument::Compact)
+                          << Qt::endl;
+                else if (!ok)
+                    out() << QStringLiteral("%1 %2 %3 %4: %5")
+                                 .arg(connector.name, order.orderTranId, row.tranId,
+                                      Reconciliation::verdictKey(row.verdict), row.detail)
+                          << Qt::endl;
+            }
+        }
+        matched += connectorMatched;
+        if (!json)
+            out() << tr("%1: %2 order(s) shipped %3 to %4, %5 item fulfillment(s) matched in the "
+                        "channel.")
+                         .arg(connector.name)
+                         .arg(results.size())
+                         .arg(since.toString(Qt::ISODate), until.toString(Qt::ISODate))
+                         .arg(connectorMatched)
+                  << Qt::endl;
+    }
+    if (!json)
+        out() << tr("NetSuite as of the last sync: %1 matched, %2 not matching, %3 not readable.")
+                     .arg(matched)
+                     .arg(differing)
+                     .arg(unreadable)
+              << Qt::endl;
+    // Unknown is not "matched": anything unread makes the exit code say so too.
+    return differing > 0 || unreadable > 0 ? ExitSomeFailed : ExitSynced;
+}
+
+} // namespace fulfillsync
