@@ -191,6 +191,29 @@ private Q_SLOTS:
         QCOMPARE(channelFulfillments(), 2);
     }
 
+    // A dry run of the first pass tells what it would adopt and what it would push, and writes
+    // nothing.
+    void aDryRunTellsWhatItWouldAdoptAndWhatItWouldPush()
+    {
+        routeFulfillments(
+            {{2001, QStringLiteral("1Z1"), {{1, 2}}}, {2002, QStringLiteral("1Z2"), {{2, 1}}}});
+        const QString theirs = byAnotherTool({{9001, 2}}, {QStringLiteral("1Z1")});
+        const SyncRunSummary dry = runPass(SyncTrigger::Manual, {1001}, true);
+        QVERIFY2(dry.error.isEmpty(), qPrintable(dry.error));
+        QCOMPARE(creates(), 0);
+        QCOMPARE(m_planned.size(), 2);
+        QCOMPARE(m_planned.at(0).fulfillmentTranId, QStringLiteral("IF2001"));
+        QVERIFY(m_planned.at(0).body.isEmpty());
+        QVERIFY2(m_planned.at(0).problem.contains(
+                     QStringLiteral("Adopted Shopify fulfillment %1").arg(theirs)),
+                 qPrintable(m_planned.at(0).problem));
+        QCOMPARE(m_planned.at(1).fulfillmentTranId, QStringLiteral("IF2002"));
+        QVERIFY(m_planned.at(1).body.contains(QStringLiteral("1Z2")));
+        QVERIFY(!ledgerOf(2001));
+        QVERIFY(!ledgerOf(2002));
+        QCOMPARE(HistoryRepository(m_temp->database().connection()).count(), 0);
+    }
+
     void anUntrackedOneIsAdoptedByLinesAndQuantitiesWhenUnambiguous()
     {
         routeFulfillments({{2001, {}, {{1, 2}}}, {2002, {}, {{2, 1}}}});
