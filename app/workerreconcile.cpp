@@ -107,6 +107,11 @@ int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &pa
         }
         int connectorMatched = 0;
         for (const ReconcileRun::OrderResult &order : std::as_const(results)) {
+            if (!order.storeProblem.isEmpty())
+                err() << "fulfillsync-worker: "
+                      << tr("%1: the reading of %2 could not be kept for Explain: %3")
+                             .arg(connector.name, order.orderTranId, order.storeProblem)
+                      << Qt::endl;
             if (!order.problem.isEmpty()) {
                 ++unreadable;
                 if (json)

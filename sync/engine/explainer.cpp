@@ -9,6 +9,7 @@
 #include "sync/threepl/threeplexplainer.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace fulfillsync {
 
@@ -39,6 +40,26 @@ QString OrderExplanation::toText() const
     return lines.join(u'\n');
 }
 
+QString ConnectorExplanation::toText() const
+{
+    QString text = connector.isThreePl() ? threePl : explanation.toText();
+    if (reconciled.isEmpty())
+        return text;
+    text += u'\n' + Text::tr("Last reconciliation with the channel (%1):")
+                        .arg(QLocale().toString(reconciled.first().checkedAt.toLocalTime(),
+                                                QLocale::ShortFormat));
+    for (const ReconciliationReading &r : reconciled)
+        text +=
+            QStringLiteral("\n  ") +
+            (r.verdict == u"matched" ? Text::tr("%1: matched (channel fulfillment %2)")
+                                           .arg(r.fulfillmentTranId, r.channelFulfillmentId)
+                                     : Text::tr("%1: %2").arg(r.fulfillmentTranId.isEmpty()
+                                                                  ? Text::tr("extra in the channel")
+                                                                  : r.fulfillmentTranId,
+                                                              r.detail));
+    return text;
+}
+
 QList<ConnectorExplanation> Explainer::explainStored(QSqlDatabase db, const SalesOrder &order,
                                                      const QList<ItemFulfillment> &fulfillments)
 {
@@ -56,7 +77,9 @@ QList<ConnectorExplanation> Explainer::explainStored(QSqlDatabase db, const Sale
         result << ConnectorExplanation{
             c,
             explain(input, order, fulfillments, LedgerRepository(db).entriesOfOrder(c.id, order.id),
-                    QuarantineRepository(db).entriesOfOrder(c.id, order.id))};
+                    QuarantineRepository(db).entriesOfOrder(c.id, order.id)),
+            {},
+            ReconciliationRepository(db).ofOrder(c.id, order.id)};
     }
     return result;
 }

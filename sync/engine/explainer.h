@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/domain.h"
+#include "models/storage/reconciliationrepository.h"
 #include "sync/engine/syncdecision.h"
 
 #include <QList>
@@ -40,7 +41,9 @@ struct ConnectorExplanation
     Connector connector;
     OrderExplanation explanation; // a channel connector's
     QString threePl;              // a 3PL connector's (ThreePlExplainer)
-    QString toText() const { return connector.isThreePl() ? threePl : explanation.toText(); }
+    // The order's last reconciliation by this connector: what the channel showed, and when.
+    QList<ReconciliationReading> reconciled;
+    QString toText() const;
 };
 
 namespace Explainer {

@@ -3,6 +3,7 @@
 #include "models/storage/database.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
+#include "models/storage/reconciliationrepository.h"
 #include "sync/channel/channelconnection.h"
 #include "sync/channel/channelfactory.h"
 #include "sync/engine/fulfillmentmapper.h"
@@ -83,6 +84,22 @@ void ReconcileRun::readNext()
                     .entriesOfOrder(m_config.connector.id, result.orderId);
             result.rows =
                 Reconciliation::classify(m_shipped.value(result.orderId), ledger, read.snapshot);
+            // The order's reading, for Explain and the order pane; a failure to keep it costs
+            // only that.
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            QList<ReconciliationReading> readings;
+            for (const Reconciliation::Row &row : std::as_const(result.rows))
+                readings << ReconciliationReading{m_config.connector.id,
+                                                  result.orderId,
+                                                  row.fulfillmentId,
+                                                  row.tranId,
+                                                  row.channelFulfillmentId,
+                                                  Reconciliation::verdictKey(row.verdict),
+                                                  row.detail,
+                                                  now};
+            ReconciliationRepository store(m_database.connection());
+            if (!store.replaceOrder(m_config.connector.id, result.orderId, readings))
+                result.storeProblem = store.lastError();
         }
         QMetaObject::invokeMethod(this, &ReconcileRun::readNext, Qt::QueuedConnection);
     });

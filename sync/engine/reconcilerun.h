@@ -19,8 +19,9 @@ class LeakyBucketPacer;
 // A reconciliation of one channel connector over a date range: every sales order of its channel
 // with an item fulfillment shipped in the range (as the local copy of NetSuite has it, i.e. as
 // of the last sync) is read back from the channel, one order after the other through the
-// channel's pacer, and compared three ways (Reconciliation::classify). Reads only: nothing is
-// sent or written. An order the channel could not be read for is a problem, never "matched".
+// channel's pacer, and compared three ways (Reconciliation::classify). Nothing is sent; each
+// order's reading replaces its last one (ReconciliationRepository), for Explain. An order the
+// channel could not be read for is a problem, never "matched".
 class ReconcileRun final : public QObject
 {
     Q_OBJECT
@@ -42,7 +43,8 @@ public:
         QString orderTranId;
         QString channelOrder;
         QList<Reconciliation::Row> rows;
-        QString problem; // the channel's order could not be read: unknown
+        QString problem;      // the channel's order could not be read: unknown
+        QString storeProblem; // read and compared, but the reading could not be kept
     };
 
     ReconcileRun(QNetworkAccessManager &network, Database &database, Config config,

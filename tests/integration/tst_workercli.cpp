@@ -156,6 +156,21 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QStringLiteral("tracking_differs")) &&
                      run.out.contains(original) && run.out.contains(QStringLiteral("CHANGED-1")),
                  qPrintable(run.out));
+        // Explain shows the order's last reading, with what disagreed.
+        QString orderTranId;
+        withConnector([&](QSqlDatabase db, const Connector &) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT so.tran_id FROM sales_orders so JOIN "
+                                          "item_fulfillments f ON f.order_id = so.id WHERE "
+                                          "f.id = %1")
+                               .arg(fulfillmentId)) &&
+                    q.next());
+            orderTranId = q.value(0).toString();
+        });
+        const Run explained = worker({databaseArg(), QStringLiteral("explain"), orderTranId});
+        QVERIFY2(explained.out.contains(QStringLiteral("Last reconciliation with the channel")) &&
+                     explained.out.contains(QStringLiteral("CHANGED-1")),
+                 qPrintable(explained.out));
         run = worker(args + QStringList{QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 1);
         int lines = 0, differing = 0;
