@@ -296,7 +296,10 @@ bool SyncPass::adoptFirst(const WorkPtr &work, const ChannelPlan &plan)
                                "nothing sent.")
                                 .arg(match.channelFulfillmentId, tracking);
     if (m_config.dryRun) {
-        planned(job, {}, message);
+        planned(job, {},
+                tr("Would adopt Shopify fulfillment %1 made by another tool (%2); nothing would "
+                   "be sent.")
+                    .arg(match.channelFulfillmentId, tracking));
         jobDone(work);
         return true;
     }

@@ -205,7 +205,7 @@ private Q_SLOTS:
         QCOMPARE(m_planned.at(0).fulfillmentTranId, QStringLiteral("IF2001"));
         QVERIFY(m_planned.at(0).body.isEmpty());
         QVERIFY2(m_planned.at(0).problem.contains(
-                     QStringLiteral("Adopted Shopify fulfillment %1").arg(theirs)),
+                     QStringLiteral("Would adopt Shopify fulfillment %1").arg(theirs)),
                  qPrintable(m_planned.at(0).problem));
         QCOMPARE(m_planned.at(1).fulfillmentTranId, QStringLiteral("IF2002"));
         QVERIFY(m_planned.at(1).body.contains(QStringLiteral("1Z2")));
