@@ -33,6 +33,10 @@ bool LeaseFence::verify(QSqlDatabase &db)
     if (m_lost)
         return false;
     LeaseRepository leases(db);
+    // SQLite: the write lock first (see touch()), then the same check as on PostgreSQL, whose
+    // FOR SHARE below holds the row instead.
+    if (db.driverName() == u"QSQLITE")
+        leases.touch(m_connectorId, m_holder, m_epoch);
     const std::optional<LeaseState> lease = leases.state(m_connectorId, true);
     if (!lease) {
         // Unknown is not "still ours": nothing is sent or written on a guess.

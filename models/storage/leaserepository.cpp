@@ -106,6 +106,15 @@ bool LeaseRepository::borrow(qint64 connectorId, const QString &idleHolder, qint
     return current.has_value();
 }
 
+bool LeaseRepository::touch(qint64 connectorId, const QString &holder, qint64 epoch)
+{
+    const auto statement = m_statements.run(
+        QStringLiteral("UPDATE connector_leases SET epoch = epoch "
+                       "WHERE connector_id = ? AND holder = ? AND epoch = ?"),
+        {connectorId, holder, epoch}, &m_error);
+    return statement && statement.query().numRowsAffected() > 0;
+}
+
 std::optional<LeaseState> LeaseRepository::state(qint64 connectorId, bool forShare)
 {
     const bool postgres = m_db.driverName() == u"QPSQL";

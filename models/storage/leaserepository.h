@@ -49,6 +49,11 @@ public:
     // False when someone else took or renewed it meanwhile.
     bool takeOver(qint64 connectorId, const QString &goneHolder, const QString &holder,
                   const QDateTime &now, int seconds, qint64 *epoch = nullptr);
+    // A write that changes nothing, so that on SQLite the transaction it begins holds the
+    // database's write lock from its first statement (a deferred transaction that reads first
+    // cannot take it later while another process writes: "database is locked"). False when the
+    // lease is not this holder's at this epoch.
+    bool touch(qint64 connectorId, const QString &holder, qint64 epoch);
     // forShare: on PostgreSQL the row stays locked against a takeover until the transaction
     // this runs in ends (see FencedTransaction).
     std::optional<LeaseState> state(qint64 connectorId, bool forShare = false);
