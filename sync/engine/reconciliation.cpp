@@ -108,6 +108,10 @@ QList<Row> classify(const QList<Shipped> &shipped, const QList<LedgerEntry> &led
                     ? Text::tr("%1 is recorded as pushed (channel fulfillment %2), but the "
                                "channel does not show it.")
                           .arg(s.tranId, entry->channelFulfillmentId)
+                : entry != ledger.cend() && entry->state == LedgerState::Adopted
+                    ? Text::tr("%1 was adopted as another tool's channel fulfillment %2, but the "
+                               "channel does not show it any more.")
+                          .arg(s.tranId, entry->channelFulfillmentId)
                     : Text::tr("%1 shipped in NetSuite and is not in the channel.").arg(s.tranId);
             rows << row;
             continue;

@@ -72,6 +72,15 @@ private Q_SLOTS:
         QVERIFY(!allMatched(rows));
     }
 
+    void anAdoptedFulfillmentThatIsGoneIsMissingToo()
+    {
+        LedgerEntry adopted = pushed(1, QStringLiteral("f7"));
+        adopted.state = LedgerState::Adopted;
+        const auto rows = classify({shipped(1, QStringLiteral("1Z1"))}, {adopted}, channel({}));
+        QCOMPARE(rows.first().verdict, Verdict::MissingInChannel);
+        QVERIFY(rows.first().detail.contains(QStringLiteral("adopted")));
+    }
+
     void foundByTrackingWhenTheLedgerDoesNotKnowIt()
     {
         const auto rows =
