@@ -282,6 +282,22 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>The order has no item fulfillments in NetSuite yet.</source>
         <translation>Der Auftrag hat in NetSuite noch keine Lieferungen.</translation>
     </message>
+    <message>
+        <source>Last reconciliation with the channel (%1):</source>
+        <translation>Letzter Abgleich mit dem Kanal (%1):</translation>
+    </message>
+    <message>
+        <source>%1: matched (channel fulfillment %2)</source>
+        <translation>%1: stimmt überein (Kanal-Lieferung %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>extra in the channel</source>
+        <translation>zusätzlich im Kanal</translation>
+    </message>
 </context>
 <context>
     <name>FlagResolution</name>
@@ -396,6 +412,29 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>The keychain did not answer (is it locked?).</source>
         <translation>Der Schlüsselbund hat nicht geantwortet (ist er gesperrt?).</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseFence</name>
+    <message>
+        <source>Could not check the connector&apos;s lease: %1</source>
+        <translation>Die Lease des Konnektors konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>This worker&apos;s lease of the connector lapsed and was released (epoch %1 now); it stopped without sending or recording more.</source>
+        <translation>Die Lease dieses Prozesses für den Konnektor ist abgelaufen und wurde freigegeben (jetzt Epoche %1); er hat angehalten, ohne weiter zu senden oder etwas zu vermerken.</translation>
+    </message>
+    <message>
+        <source>Another worker (%1) took the connector over at epoch %2 while this one was held up; it stopped without sending or recording more.</source>
+        <translation>Ein anderer Prozess (%1) hat den Konnektor mit Epoche %2 übernommen, während dieser aufgehalten war; er hat angehalten, ohne weiter zu senden oder etwas zu vermerken.</translation>
+    </message>
+    <message>
+        <source>Could not renew the connector&apos;s lease: %1</source>
+        <translation>Die Lease des Konnektors konnte nicht verlängert werden: %1</translation>
+    </message>
+    <message>
+        <source>another worker has it</source>
+        <translation>ein anderer Prozess hat sie</translation>
     </message>
 </context>
 <context>
@@ -648,6 +687,41 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>The demo sandbox could not open a loopback port.</source>
         <translation>Die Demo-Sandbox konnte keinen lokalen Port öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Reconciliation</name>
+    <message>
+        <source>%1 shipped in NetSuite; the channel order is cancelled.</source>
+        <translation>%1 wurde in NetSuite versandt; der Kanalauftrag ist storniert.</translation>
+    </message>
+    <message>
+        <source>%1 is recorded as pushed (channel fulfillment %2), but the channel does not show it.</source>
+        <translation>%1 ist als übertragen vermerkt (Kanal-Lieferung %2), aber der Kanal zeigt sie nicht.</translation>
+    </message>
+    <message>
+        <source>%1 shipped in NetSuite and is not in the channel.</source>
+        <translation>%1 wurde in NetSuite versandt und ist nicht im Kanal.</translation>
+    </message>
+    <message>
+        <source>NetSuite shipped %1; the channel&apos;s fulfillment %2 has %3.</source>
+        <translation>NetSuite hat %1 versandt; die Kanal-Lieferung %2 hat %3.</translation>
+    </message>
+    <message>
+        <source>NetSuite&apos;s tracking %1; the channel&apos;s fulfillment %2 has %3.</source>
+        <translation>Sendungsnummer in NetSuite %1; die Kanal-Lieferung %2 hat %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s fulfillment %1 (%2) stands for no shipped item fulfillment: made by hand, by another tool, or a duplicate.</source>
+        <translation>Die Kanal-Lieferung %1 (%2) gehört zu keiner versandten Lieferung: von Hand angelegt, von einem anderen Werkzeug oder ein Duplikat.</translation>
+    </message>
+    <message>
+        <source>%1 was adopted as another tool&apos;s channel fulfillment %2, but the channel does not show it any more.</source>
+        <translation>%1 wurde als Kanal-Lieferung %2 eines anderen Werkzeugs übernommen, aber der Kanal zeigt sie nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1108,14 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>A fulfillment changed in NetSuite after it was pushed; see the history and Resolve it.</source>
         <translation>Eine Lieferung wurde nach der Übertragung in NetSuite geändert; sehen Sie im Verlauf nach und wählen Sie dann „Klären“.</translation>
+    </message>
+    <message>
+        <source>adopted: channel fulfillment %1 was made by another tool</source>
+        <translation>übernommen: Kanal-Lieferung %1 wurde von einem anderen Werkzeug angelegt</translation>
+    </message>
+    <message>
+        <source>already in the channel as fulfillment %1, made by another tool (adopted)</source>
+        <translation>bereits im Kanal als Lieferung %1, von einem anderen Werkzeug angelegt (übernommen)</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1828,14 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>A 3PL connector counts its shipments: synced ones are item fulfillments in NetSuite, waiting ones are not confirmed yet, held ones wait for a person.</source>
         <translation>Ein 3PL-Connector zählt seine Sendungen: synchronisierte sind Item Fulfillments in NetSuite, wartende sind noch nicht bestätigt, zurückgehaltene warten auf einen Menschen.</translation>
+    </message>
+    <message>
+        <source>Another fulfillsync worker on this database (%1) holds this connector and runs it on its schedule; this window&apos;s own schedule leaves it to that worker.</source>
+        <translation>Ein anderer fulfillsync-Prozess an dieser Datenbank (%1) hält diesen Konnektor und führt ihn nach seinem Zeitplan aus; der Zeitplan dieses Fensters überlässt ihn diesem Prozess.</translation>
+    </message>
+    <message>
+        <source>run by %1</source>
+        <translation>läuft bei %1</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2599,25 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     <message>
         <source>No keychain answered (%1). Secrets are kept for this run only and must be entered again next time.</source>
         <translation>Kein Schlüsselbund hat geantwortet (%1). Geheimnisse gelten nur für diese Sitzung und müssen beim nächsten Mal erneut eingegeben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::LeaseKeeper</name>
+    <message>
+        <source>The connector&apos;s lease was lost.</source>
+        <translation>Die Lease des Konnektors ging verloren.</translation>
+    </message>
+    <message>
+        <source>Let go to a less busy worker.</source>
+        <translation>An einen weniger ausgelasteten Prozess abgegeben.</translation>
+    </message>
+    <message>
+        <source>The lease was let go.</source>
+        <translation>Die Lease wurde freigegeben.</translation>
+    </message>
+    <message>
+        <source>The worker stopped.</source>
+        <translation>Der Prozess wurde beendet.</translation>
     </message>
 </context>
 <context>
@@ -3491,6 +3600,10 @@ Ersetzen:
         <source>NetSuite did not answer the check for changes (%1); the whole window was read.</source>
         <translation>NetSuite hat die Prüfung auf Änderungen nicht beantwortet (%1); das ganze Zeitfenster wurde gelesen.</translation>
     </message>
+    <message>
+        <source>This worker no longer holds the connector&apos;s lease; what it read was not stored.</source>
+        <translation>Dieser Prozess hält die Lease des Konnektors nicht mehr; was er gelesen hat, wurde nicht gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::OrderDetailPane</name>
@@ -3694,6 +3807,17 @@ Ersetzen:
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ReconcileRun</name>
+    <message>
+        <source>Could not read the local copy of NetSuite: %1</source>
+        <translation>Die lokale Kopie von NetSuite konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the channel did not answer</source>
+        <translation>der Kanal hat nicht geantwortet</translation>
     </message>
 </context>
 <context>
@@ -4154,6 +4278,38 @@ Ersetzen:
         <source>Cancelled before anything was sent.</source>
         <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
     </message>
+    <message>
+        <source>Shopify shows %1 fulfilled in part or whole, and not all of the order&apos;s fulfillments could be read to tell whether another tool made it. Nothing was sent; it is tried again on the next run.</source>
+        <translation>Shopify zeigt %1 ganz oder teilweise als erfüllt, und nicht alle Lieferungen des Auftrags konnten gelesen werden, um zu erkennen, ob ein anderes Werkzeug sie angelegt hat. Nichts wurde gesendet; der nächste Lauf versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 may already be in Shopify, made by another tool: fulfillments %2 could each be it. Nothing was sent; check the order in Shopify and decide.</source>
+        <translation>%1 ist vielleicht schon in Shopify, von einem anderen Werkzeug angelegt: Jede der Lieferungen %2 könnte es sein. Nichts wurde gesendet; prüfen Sie den Auftrag in Shopify und entscheiden Sie.</translation>
+    </message>
+    <message>
+        <source>no tracking; recognised by its lines and quantities</source>
+        <translation>ohne Sendungsnummer; an Positionen und Mengen erkannt</translation>
+    </message>
+    <message>
+        <source>tracking %1</source>
+        <translation>Sendungsnummer %1</translation>
+    </message>
+    <message>
+        <source>Adopted Shopify fulfillment %1 made by another tool (%2); nothing sent.</source>
+        <translation>Shopify-Lieferung %1 eines anderen Werkzeugs übernommen (%2); nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Another worker is recording this fulfillment right now.</source>
+        <translation>Ein anderer Prozess vermerkt diese Lieferung gerade.</translation>
+    </message>
+    <message>
+        <source>Could not record the adopted fulfillment: %1. Nothing was sent.</source>
+        <translation>Die übernommene Lieferung konnte nicht vermerkt werden: %1. Nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>Would adopt Shopify fulfillment %1 made by another tool (%2); nothing would be sent.</source>
+        <translation>Würde die Shopify-Lieferung %1 eines anderen Werkzeugs übernehmen (%2); nichts würde gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::SyncWorker</name>
@@ -4484,6 +4640,10 @@ Ersetzen:
     <message>
         <source>%1 was cancelled in the 3PL already (its order %2): nothing left to cancel.</source>
         <translation>%1 war im 3PL bereits storniert (dort Auftrag %2): Es gibt nichts mehr zu stornieren.</translation>
+    </message>
+    <message>
+        <source>This worker no longer holds the connector&apos;s lease; it stopped without sending or recording more.</source>
+        <translation>Dieser Prozess hält die Lease des Konnektors nicht mehr; er hat angehalten, ohne weiter zu senden oder etwas zu vermerken.</translation>
     </message>
 </context>
 <context>
