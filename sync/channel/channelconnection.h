@@ -145,8 +145,11 @@ public:
 
     int requestsSent() const { return m_requests; }
     int throttledAnswers() const { return m_throttled; }
+    // Asked right before each write request leaves (see HttpCall::setSendGuard).
+    void setSendGuard(std::function<bool()> guard) { m_sendGuard = std::move(guard); }
 
 protected:
+    std::function<bool()> m_sendGuard;
     int m_requests = 0;  // HTTP requests, retries included
     int m_throttled = 0; // "slow down" answers (429, THROTTLED)
 };

@@ -64,6 +64,11 @@ void SyncPass::start()
                        m_summary);
     m_channel = ChannelFactory::connect(m_config.connector.kind, m_network, m_config.shopify,
                                         m_config.costBucket, m_config.channelOrdersPerRead);
+    if (m_config.fence) // send() checked already; a request that then waited is checked again
+        m_channel->setSendGuard([this] {
+            QSqlDatabase db = m_database.connection();
+            return m_config.fence->verify(db);
+        });
 
     WatermarkRepository watermarks(m_database.connection());
     NetSuiteReader::Config reader;

@@ -5,10 +5,13 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
+#include <deque>
+#include <map>
 
 Q_LOGGING_CATEGORY(lcHttp, "fulfillsync.sync.http", QtInfoMsg)
 
@@ -19,6 +22,27 @@ constexpr int kPacerRecheckMs = 1000;
 // QTimer refuses a negative interval and never fires: whatever a server's answer made of the
 // wait, it is started within [0, an hour].
 constexpr int kLongestWaitMs = 3600 * 1000;
+
+// QNetworkAccessManager opens at most six connections per host and queues further requests
+// inside itself, where they leave whenever a connection frees: after any check made before
+// handing them over, and after a pause of the whole process. So calls wait for a connection
+// here instead, and the send guard is asked at the moment one leaves. Per network manager and
+// host; a manager lives in one thread, hence thread_local.
+constexpr int kConnectionsPerHost = 6;
+struct HostQueue
+{
+    int inFlight = 0;
+    std::deque<QPointer<HttpCall>> waiting;
+};
+thread_local std::map<QString, HostQueue> t_hosts;
+
+QString hostKey(const QNetworkAccessManager &network, const QUrl &url)
+{
+    return QStringLiteral("%1 %2://%3:%4")
+        .arg(quintptr(&network))
+        .arg(url.scheme(), url.host())
+        .arg(url.port(url.scheme() == u"https" ? 443 : 80));
+}
 } // namespace
 
 HttpCall::HttpCall(QNetworkAccessManager &network, Factory factory, bool idempotent,
@@ -35,6 +59,9 @@ HttpCall::HttpCall(QNetworkAccessManager &network, Factory factory, bool idempot
 HttpCall::~HttpCall()
 {
     settleBooking();
+    releaseHostSlot();
+    if (m_waitsForHost)
+        std::erase(t_hosts[m_host].waiting, QPointer<HttpCall>(this));
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -85,18 +112,58 @@ void HttpCall::admit()
 
 void HttpCall::send()
 {
-    ++m_attempt;
+    if (m_sendGuard && !m_sendGuard()) {
+        qCInfo(lcHttp) << "not sent: its guard said no";
+        return abort(); // no reply yet: finishes as cancelled, the booking returned
+    }
     Prepared prepared = m_factory();
+    if (!takeHostSlot(prepared.request.url()))
+        return; // sent (and guarded again) when a connection to its host frees
+    ++m_attempt;
     prepared.request.setTransferTimeout(m_timeoutMs);
     prepared.request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     m_reply = m_network.sendCustomRequest(prepared.request, prepared.verb, prepared.body);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
 }
 
+bool HttpCall::takeHostSlot(const QUrl &url)
+{
+    m_host = hostKey(m_network, url);
+    HostQueue &queue = t_hosts[m_host];
+    if (queue.inFlight >= kConnectionsPerHost) {
+        if (!m_waitsForHost)
+            queue.waiting.push_back(this);
+        m_waitsForHost = true;
+        return false;
+    }
+    ++queue.inFlight;
+    m_holdsHostSlot = true;
+    return true;
+}
+
+void HttpCall::releaseHostSlot()
+{
+    if (!std::exchange(m_holdsHostSlot, false))
+        return;
+    HostQueue &queue = t_hosts[m_host];
+    --queue.inFlight;
+    while (!queue.waiting.empty()) {
+        const QPointer<HttpCall> next = queue.waiting.front();
+        queue.waiting.pop_front();
+        if (!next || !next->m_waitsForHost)
+            continue;
+        next->m_waitsForHost = false;
+        QMetaObject::invokeMethod(next, &HttpCall::send, Qt::QueuedConnection);
+        break;
+    }
+}
+
 void HttpCall::abort()
 {
     if (m_done)
         return;
+    if (std::exchange(m_waitsForHost, false))
+        std::erase(t_hosts[m_host].waiting, QPointer<HttpCall>(this));
     m_waitTimer->stop();
     if (m_reply) {
         m_aborting = true;
@@ -115,6 +182,7 @@ void HttpCall::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
+    releaseHostSlot();
     reply->deleteLater();
 
     HttpResult result;

@@ -49,6 +49,11 @@ public:
     void setThrottleReader(ThrottleReader reader) { m_throttleReader = std::move(reader); }
     // Not owned; must outlive the call. cost: what one attempt costs in the bucket.
     void setPacer(LeakyBucketPacer *pacer, double cost, PacerObserver observe = {});
+    // Asked at the last moment before each attempt leaves, after any wait for the pacer or a
+    // retry: false ends the call unsent (cancelled). A worker that lost its connector's lease
+    // while a request waited must not send it when it wakes (LeaseFence).
+    using SendGuard = std::function<bool()>;
+    void setSendGuard(SendGuard guard) { m_sendGuard = std::move(guard); }
     void start();
     void abort();
     int attempts() const { return m_attempt; }
@@ -61,12 +66,16 @@ private:
     void send();
     void onReplyFinished();
     void settleBooking();
+    // A connection to the request's host (see kConnectionsPerHost in httpcall.cpp).
+    bool takeHostSlot(const QUrl &url);
+    void releaseHostSlot();
 
     QNetworkAccessManager &m_network;
     Factory m_factory;
     bool m_idempotent;
     RetryPolicy m_policy;
     ThrottleReader m_throttleReader;
+    SendGuard m_sendGuard;
     LeakyBucketPacer *m_pacer = nullptr;
     double m_cost = 1;
     PacerObserver m_observe;
@@ -79,6 +88,9 @@ private:
     QElapsedTimer m_clock;         // the whole call
     bool m_aborting = false;       // our own abort(), as opposed to the transfer timeout
     bool m_done = false;
+    QString m_host; // the host whose connection it holds or waits for
+    bool m_holdsHostSlot = false;
+    bool m_waitsForHost = false;
 };
 
 } // namespace fulfillsync

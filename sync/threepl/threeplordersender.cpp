@@ -526,6 +526,7 @@ void ThreePlOrderSender::sendNextBatch()
     HttpCall *call = ShipStationApi::createOrders(m_network, m_config.threePl, orders, this);
     m_call = call;
     ShipStationApi::pace(*call, m_config.threePlPacer);
+    call->setSendGuard(m_config.mayAct); // again when it leaves, after the pacer's wait
     connect(call, &HttpCall::finished, this, [this, call, batch](const HttpResult &result) {
         ++m_result.threePlRequests;
         m_result.throttled += result.throttledAnswers;

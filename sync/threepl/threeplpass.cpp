@@ -187,6 +187,11 @@ void ThreePlPass::netSuiteCall(HttpCall *call, Done done)
 {
     m_call = call;
     call->setRetryPolicy(m_config.netSuiteRetry);
+    if (m_config.fence) // each attempt, retries included, leaves only under the lease
+        call->setSendGuard([this] {
+            QSqlDatabase db = m_database.connection();
+            return m_config.fence->verify(db);
+        });
     connect(call, &HttpCall::finished, this, [this, call, done](const HttpResult &result) {
         ++m_summary.netSuiteRequests;
         if (m_config.netSuiteGate)

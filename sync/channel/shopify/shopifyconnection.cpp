@@ -42,6 +42,8 @@ void ShopifyConnection::post(const QByteArray &body, double cost, bool isQuery,
     // Queries are retried on transient failures; a mutation never is by the transport (the
     // pass reads back instead).
     auto *call = ShopifyApi::postGraphQl(m_network, m_endpoint, body, isQuery, this);
+    if (!isQuery)
+        call->setSendGuard(m_sendGuard);
     call->setThrottleReader(
         [](const HttpResult &result) { return ShopifyGraphQl::throttledWaitMs(result.body); });
     call->setPacer(m_bucket, cost, [](LeakyBucketPacer &pacer, const HttpResult &result) {
