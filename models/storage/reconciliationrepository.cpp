@@ -2,10 +2,31 @@
 
 #include "models/domain/timestamps.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace fulfillsync {
+
+namespace {
+QString quantitiesText(const QHash<QString, double> &bySku)
+{
+    QJsonObject object;
+    for (auto it = bySku.cbegin(); it != bySku.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QHash<QString, double> quantitiesOf(const QString &text)
+{
+    QHash<QString, double> bySku;
+    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        bySku.insert(it.key(), it.value().toDouble());
+    return bySku;
+}
+} // namespace
 
 ReconciliationRepository::ReconciliationRepository(QSqlDatabase db)
     : m_db(std::move(db))
@@ -26,10 +47,12 @@ bool ReconciliationRepository::replaceOrder(qint64 connectorId, qint64 orderId,
                 if (!m_statements.run(
                         QStringLiteral("INSERT INTO reconciliation_rows (connector_id, order_id, "
                                        "fulfillment_id, fulfillment_tran_id, "
-                                       "channel_fulfillment_id, verdict, detail, checked_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                       "channel_fulfillment_id, verdict, detail, checked_at, "
+                                       "channel_tracking, channel_quantities) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                         {connectorId, orderId, r.fulfillmentId, r.fulfillmentTranId,
-                         r.channelFulfillmentId, r.verdict, r.detail, toStorageTime(r.checkedAt)},
+                         r.channelFulfillmentId, r.verdict, r.detail, toStorageTime(r.checkedAt),
+                         r.channelTracking.join(u','), quantitiesText(r.channelQuantityBySku)},
                         &m_error))
                     return false;
             return true;
@@ -42,7 +65,8 @@ QList<ReconciliationReading> ReconciliationRepository::ofOrder(qint64 connectorI
     QList<ReconciliationReading> readings;
     const auto statement = m_statements.run(
         QStringLiteral("SELECT fulfillment_id, fulfillment_tran_id, channel_fulfillment_id, "
-                       "verdict, detail, checked_at FROM reconciliation_rows WHERE connector_id = "
+                       "verdict, detail, checked_at, channel_tracking, channel_quantities FROM "
+                       "reconciliation_rows WHERE connector_id = "
                        "? AND order_id = ? ORDER BY fulfillment_id = 0, fulfillment_id, "
                        "channel_fulfillment_id"),
         {connectorId, orderId}, &m_error);
@@ -55,7 +79,9 @@ QList<ReconciliationReading> ReconciliationRepository::ofOrder(qint64 connectorI
                                           q.value(2).toString(),
                                           q.value(3).toString(),
                                           q.value(4).toString(),
-                                          fromStorageTime(q.value(5).toString())};
+                                          fromStorageTime(q.value(5).toString()),
+                                          q.value(6).toString().split(u',', Qt::SkipEmptyParts),
+                                          quantitiesOf(q.value(7).toString())};
     }
     return readings;
 }

@@ -3,8 +3,10 @@
 #include "models/storage/sqlerror.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+#include <QStringList>
 
 namespace fulfillsync {
 
@@ -21,6 +23,9 @@ struct ReconciliationReading
     QString verdict; // matched, missing, quantity_differs, tracking_differs, extra, …
     QString detail;
     QDateTime checkedAt;
+    // What the channel's fulfillment showed then (empty when it was missing).
+    QStringList channelTracking;
+    QHash<QString, double> channelQuantityBySku;
 };
 
 class ReconciliationRepository final

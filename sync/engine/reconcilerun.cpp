@@ -96,7 +96,9 @@ void ReconcileRun::readNext()
                                                   row.channelFulfillmentId,
                                                   Reconciliation::verdictKey(row.verdict),
                                                   row.detail,
-                                                  now};
+                                                  now,
+                                                  row.channelTracking,
+                                                  row.channelQuantityBySku};
             ReconciliationRepository store(m_database.connection());
             if (!store.replaceOrder(m_config.connector.id, result.orderId, readings))
                 result.storeProblem = store.lastError();

@@ -118,6 +118,8 @@ QList<Row> classify(const QList<Shipped> &shipped, const QList<LedgerEntry> &led
         }
         explained.insert(found->id);
         row.channelFulfillmentId = found->id;
+        row.channelTracking = found->trackingNumbers;
+        row.channelQuantityBySku = found->quantityBySku;
         if (!sameQuantities(s.quantityBySku, found->quantityBySku)) {
             row.verdict = Verdict::QuantityDiffers;
             row.detail =
@@ -139,6 +141,8 @@ QList<Row> classify(const QList<Shipped> &shipped, const QList<LedgerEntry> &led
         Row row;
         row.verdict = Verdict::ExtraInChannel;
         row.channelFulfillmentId = f.id;
+        row.channelTracking = f.trackingNumbers;
+        row.channelQuantityBySku = f.quantityBySku;
         row.detail = Text::tr("The channel's fulfillment %1 (%2) stands for no shipped item "
                               "fulfillment: made by hand, by another tool, or a duplicate.")
                          .arg(f.id, quantities(f.quantityBySku));

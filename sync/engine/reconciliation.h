@@ -46,6 +46,9 @@ struct Row
     // tool, or none (the ledger does not know it).
     std::optional<LedgerState> ledger;
     QString detail; // the disagreement in words, for a person
+    // What the channel's fulfillment shows (empty when missing), for the three-way view.
+    QStringList channelTracking;
+    QHash<QString, double> channelQuantityBySku;
 };
 
 // ledger: the connector's entries of this order. channel: a read with fulfillmentsKnown.
