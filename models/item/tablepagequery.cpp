@@ -101,9 +101,38 @@ const TableSpec &specOf(TablePageQuery::Table table)
         {0, 2}, // updated, order
         {},
         {{2, QStringLiteral("order_id")}}};
+    // The stored readings of the last reconciliations (migration 0024's view joins each to its
+    // order, connector and any decision about it). verdict and checked_at have (column, id)
+    // indexes on the readings.
+    static const TableSpec reconciliation{
+        QStringLiteral("reconciliation_view"),
+        QStringLiteral("checked_at"),
+        {QStringLiteral("id"), QStringLiteral("checked_at"), QStringLiteral("connector_name"),
+         QStringLiteral("order_tran_id"), QStringLiteral("channel_order"),
+         QStringLiteral("customer"), QStringLiteral("fulfillment_tran_id"),
+         QStringLiteral("channel_fulfillment_id"), QStringLiteral("verdict"),
+         QStringLiteral("detail"), QStringLiteral("resolution"),
+         // Not shown as columns: what the resolution column and the row actions need.
+         QStringLiteral("resolution_state"), QStringLiteral("resolved_by"),
+         QStringLiteral("resolved_db_user"), QStringLiteral("resolved_at"),
+         QStringLiteral("order_id"), QStringLiteral("connector_id"),
+         QStringLiteral("fulfillment_id")},
+        {QStringLiteral("order_tran_id"), QStringLiteral("channel_order"),
+         QStringLiteral("customer"), QStringLiteral("fulfillment_tran_id"),
+         QStringLiteral("channel_fulfillment_id"), QStringLiteral("detail"),
+         QStringLiteral("resolution")},
+        QStringLiteral("verdict"),
+        QString(),
+        QStringLiteral("connector_name"),
+        QStringLiteral("checked_at"),
+        true,
+        {0, 7}, // checked, verdict
+        {}};
     switch (table) {
     case TablePageQuery::Table::Orders:
         return orders;
+    case TablePageQuery::Table::Reconciliation:
+        return reconciliation;
     case TablePageQuery::Table::History:
         return history;
     case TablePageQuery::Table::Inbox:
@@ -178,8 +207,13 @@ QString TablePageQuery::whereClause(QVariantList &values) const
     const TableSpec &spec = specOf(table);
     QStringList conditions;
     const auto equals = [&](const QString &column, const QString &value) {
-        if (value.isEmpty())
+        if (value.isEmpty() || column.isEmpty())
             return;
+        if (value.startsWith(u'!')) {
+            conditions << column + QStringLiteral(" <> ?");
+            values << value.mid(1);
+            return;
+        }
         conditions << column + QStringLiteral(" = ?");
         values << value;
     };

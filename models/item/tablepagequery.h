@@ -13,14 +13,17 @@ namespace fulfillsync {
 // from input. Sorting is offered only on columns with a matching (column, id) index.
 struct TablePageQuery
 {
-    enum class Table { Orders, History, Inbox };
+    enum class Table { Orders, History, Inbox, Reconciliation };
 
     Table table = Table::History;
     QString text;      // free text, matched against the table's text columns
-    QString state;     // Orders: sync_state key; History: outcome; Inbox: state; empty = all
+    // Orders: sync_state key; History: outcome; Inbox: state; Reconciliation: verdict; empty =
+    // all. A leading '!' means every value but this one ("!matched": whatever did not match).
+    QString state;
     QString status;    // Orders: NetSuite status letter; History: trigger; Inbox: problem
     QString connector; // Orders: channel; History and Inbox: connector name; empty = all
-    QDate from;        // Orders: order date; History, Inbox: day (local) of the attempt, the change
+    QDate from; // Orders: order date; History, Inbox, Reconciliation: day (local) of the attempt,
+                // the change, the reading
     QDate to;          // inclusive
     int sortColumn = -1; // model column (see sortableColumns()); -1 = the table's default
     bool ascending = false;

@@ -52,9 +52,10 @@ SavedViewStore::SavedViewStore(TablePageQuery::Table table)
 QString SavedViewStore::key(const char *what) const
 {
     return QStringLiteral("tables/%1/%2")
-        .arg(m_table == TablePageQuery::Table::Orders  ? QStringLiteral("orders")
-             : m_table == TablePageQuery::Table::Inbox ? QStringLiteral("inbox")
-                                                       : QStringLiteral("history"),
+        .arg(m_table == TablePageQuery::Table::Orders           ? QStringLiteral("orders")
+             : m_table == TablePageQuery::Table::Inbox          ? QStringLiteral("inbox")
+             : m_table == TablePageQuery::Table::Reconciliation ? QStringLiteral("reconciliation")
+                                                                : QStringLiteral("history"),
              QString::fromLatin1(what));
 }
 

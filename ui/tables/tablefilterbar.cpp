@@ -5,6 +5,7 @@
 #include "models/item/historytablemodel.h"
 #include "models/item/inboxtablemodel.h"
 #include "models/item/ordertablemodel.h"
+#include "models/item/reconciliationtablemodel.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -95,6 +96,17 @@ TableFilterBar::TableFilterBar(TablePageQuery::Table table, QWidget *parent)
             statuses.append({InboxTableModel::problemName(key), key});
         }
         break;
+    case TablePageQuery::Table::Reconciliation:
+        textHint = tr("Order, channel order, customer, fulfillment or detail (Ctrl+F)");
+        textName = tr("Filter the reconciliation");
+        stateName = tr("Verdict");
+        connectorName = tr("Connector");
+        anyConnector = tr("Any connector");
+        states.append({tr("Any verdict"), QString()});
+        states.append({tr("Not matched"), QStringLiteral("!matched")});
+        for (const QString &key : ReconciliationTableModel::verdictKeys())
+            states.append({ReconciliationTableModel::verdictName(key), key});
+        break;
     }
     m_text = new QLineEdit(this);
     m_text->setPlaceholderText(textHint);
@@ -102,6 +114,8 @@ TableFilterBar::TableFilterBar(TablePageQuery::Table table, QWidget *parent)
     m_text->setClearButtonEnabled(true);
     m_state = makeChoice(stateName, states);
     m_status = makeChoice(statusName, statuses);
+    if (statuses.isEmpty())
+        m_status->hide(); // the reconciliation has one choice, the verdict
     // Editable: any channel or connector name can be typed, the known ones are listed.
     m_connector = makeChoice(connectorName, {{QString(), QString()}});
     m_connector->setEditable(true);
