@@ -134,6 +134,8 @@ int runWorkerCommand(const QStringList &arguments)
         "Runs fulfillsync's sync engine without a window.\n\nCommands:\n"
         "  sync --once | --daemon     one pass of every enabled connector, or keep running them\n"
         "                             on their schedules until stopped\n"
+        "  sync --once --dry-run      the whole pass told, nothing sent or recorded: what it\n"
+        "                             would push and what it would adopt (switching over)\n"
         "  resync ORDER...            re-evaluate these orders and push what is missing\n"
         "  dry-run ORDER...           print the exact requests that would be sent, send nothing\n"
         "  replay ATTEMPT             send a history attempt again (rebuilt with today's "
@@ -170,6 +172,8 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("once"), tr("sync: run one pass and exit.")});
     parser.addOption(
         {QStringLiteral("daemon"), tr("sync: keep running each connector on its schedule.")});
+    parser.addOption({QStringLiteral("dry-run"),
+                      tr("sync --once: tell what the pass would send and adopt; send nothing.")});
     parser.addOption(
         {QStringLiteral("connector"), tr("Only this connector."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("since"),

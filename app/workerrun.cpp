@@ -5,6 +5,7 @@
 #include "models/storage/database.h"
 #include "models/storage/orderrepository.h"
 #include "sync/alerts/alertnotifier.h"
+#include "sync/engine/reconcilescheduler.h"
 #include "sync/engine/syncscheduler.h"
 #include "sync/engine/syncworker.h"
 
@@ -58,7 +59,9 @@ void printSummary(const SyncRunSummary &s)
 void printPlanned(const PlannedRequest &r)
 {
     out() << tr("%1 / %2:").arg(r.orderTranId, r.fulfillmentTranId) << Qt::endl;
-    if (!r.problem.isEmpty())
+    if (r.action == PlannedRequest::Action::Adopt)
+        out() << QStringLiteral("  ") << r.problem << Qt::endl;
+    else if (!r.problem.isEmpty())
         out() << QStringLiteral("  ") << tr("nothing would be sent: %1").arg(r.problem) << Qt::endl;
     else
         out() << QStringLiteral("  %1 %2\n").arg(r.method, r.url) << r.body << Qt::endl;
@@ -146,9 +149,11 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
         fail(ExitCannotStart, message);
         exitCode = ExitCannotStart;
     });
+    QMap<PlannedRequest::Action, QStringList> told; // a dry run's fulfillments, by action
     QObject::connect(&worker, &SyncWorker::requestPlanned, [&](const PlannedRequest &r) {
         if (printPlannedRequests)
             printPlanned(r);
+        told[r.action] << r.orderTranId + u'/' + r.fulfillmentTranId;
     });
     QObject::connect(&worker, &SyncWorker::passFinished, [&](const SyncRunSummary &s) {
         if (!s.error.isEmpty()) {
@@ -174,6 +179,24 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
     worker.run(request);
     QCoreApplication::exec();
     worker.shutdown();
+    if (request.dryRun && exitCode != ExitCannotStart) {
+        // Switching over: the first pass's dry run tells what it would push and adopt.
+        const auto list = [&](PlannedRequest::Action action) {
+            QStringList names = told.value(action);
+            names.sort();
+            return names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "));
+        };
+        out() << tr("Would push %1: %2").arg(told.value(PlannedRequest::Action::Send).size())
+                     .arg(list(PlannedRequest::Action::Send))
+              << Qt::endl
+              << tr("Would adopt %1: %2").arg(told.value(PlannedRequest::Action::Adopt).size())
+                     .arg(list(PlannedRequest::Action::Adopt))
+              << Qt::endl
+              << tr("Would send nothing for %1: %2")
+                     .arg(told.value(PlannedRequest::Action::Nothing).size())
+                     .arg(list(PlannedRequest::Action::Nothing))
+              << Qt::endl;
+    }
     return exitCode;
 }
 
@@ -186,8 +209,6 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
     QSocketNotifier notifier(s_signalPipe[1], QSocketNotifier::Read);
     SyncWorker worker(database);
     worker.setCredentials(credentials);
-    worker.leases().setTiming(leases);
-    worker.leases().start(); // announced before the first tick, so the spread counts this one
     worker.leases().setTiming(leases);
     worker.leases().start(); // announced before the first tick, so the spread counts this one
     AlertNotifier alerts(database);
@@ -231,11 +252,32 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
                                  fail(ExitCannotStart, error); // keeps the secrets it has
                          });
                      });
+    // Each channel connector's nightly reconciliation, claimed per night so that of several
+    // daemons (and windows) on this database exactly one runs it.
+    ReconcileScheduler reconcileScheduler(database, worker.leases().holder());
+    QObject::connect(&reconcileScheduler, &ReconcileScheduler::triggered, &worker,
+                     &SyncWorker::reconcile);
+    QObject::connect(&worker, &SyncWorker::reconcileFinished, [](const ReconcileSummary &s) {
+        if (!s.error.isEmpty()) {
+            fail(ExitRunFailed, s.connectorName + QStringLiteral(": ") + s.error);
+            return;
+        }
+        out() << tr("%1: reconciled the orders shipped %2 to %3: %4 compared, %5 fulfillment(s) "
+                    "did not match, %6 order(s) unreadable.")
+                     .arg(s.connectorName, s.since.toString(Qt::ISODate),
+                          s.until.toString(Qt::ISODate))
+                     .arg(s.orders)
+                     .arg(s.notMatched())
+                     .arg(s.unreadable)
+              << Qt::endl;
+    });
     QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&] {
         char byte;
         [[maybe_unused]] const auto read = ::read(s_signalPipe[1], &byte, 1);
         out() << tr("Stopping after the current requests…") << Qt::endl;
         scheduler.stop();
+        reconcileScheduler.stop();
+        worker.cancelReconcile(0);
         worker.cancel();
         if (worker.runningPasses() == 0)
             QCoreApplication::exit(0);
@@ -251,6 +293,7 @@ int WorkerCli::runDaemon(Database &database, const SyncCredentials &credentials,
     std::signal(SIGTERM, onTerminate);
     std::signal(SIGINT, onTerminate);
     scheduler.start();
+    reconcileScheduler.start();
     out() << tr("Running %1 connector(s) on their schedules; stop with Ctrl+C or SIGTERM.")
                  .arg(scheduler.scheduledConnectors().size())
           << Qt::endl;
@@ -309,6 +352,9 @@ int WorkerCli::syncCommand(Database &database, const QCommandLineParser &parser,
     if (once == daemon)
         return fail(ExitCannotStart, tr("sync needs exactly one of --once or --daemon"));
     SyncRequest request;
+    request.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (request.dryRun && daemon)
+        return fail(ExitCannotStart, tr("--dry-run goes with sync --once only"));
     const auto connector = connectorOption(database, parser);
     if (!connector)
         return ExitCannotStart;
@@ -329,7 +375,7 @@ int WorkerCli::syncCommand(Database &database, const QCommandLineParser &parser,
     return withCredentials(database, parser, [&](const SyncCredentials &credentials) {
         return daemon ? runDaemon(database, credentials,
                                   parser.value(QStringLiteral("credentials")), *leases)
-                      : runRequest(database, credentials, request);
+                      : runRequest(database, credentials, request, request.dryRun);
     });
 }
 

@@ -1,6 +1,7 @@
 #include "sync/synccontroller.h"
 
 #include "sync/alerts/alertnotifier.h"
+#include "sync/engine/reconcilescheduler.h"
 #include "sync/engine/syncscheduler.h"
 #include "sync/engine/syncworker.h"
 
@@ -55,12 +56,25 @@ SyncController::SyncController(Database &database, QObject *parent)
         Qt::QueuedConnection);
     connect(m_scheduler, &SyncScheduler::nextRunChanged, this, &SyncController::nextRunChanged,
             Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::reconcileProgressed, this, &SyncController::reconcileProgressed,
+            Qt::QueuedConnection);
+    connect(m_worker, &SyncWorker::reconcileFinished, this, &SyncController::reconcileFinished,
+            Qt::QueuedConnection);
+    // The nightly reconciliation claims its nights under the same name as the worker's leases.
+    m_reconcileScheduler = new ReconcileScheduler(database, m_worker->leases().holder());
+    m_reconcileScheduler->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_reconcileScheduler, &QObject::deleteLater);
+    connect(m_reconcileScheduler, &ReconcileScheduler::triggered, m_worker, &SyncWorker::reconcile);
+    connect(m_reconcileScheduler, &ReconcileScheduler::triggered, this,
+            &SyncController::reconcileStarted, Qt::QueuedConnection);
     m_thread.start();
 }
 
 SyncController::~SyncController()
 {
     QMetaObject::invokeMethod(m_scheduler, &SyncScheduler::stop, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_reconcileScheduler, &ReconcileScheduler::stop,
+                              Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(m_worker, &SyncWorker::shutdown, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
@@ -90,6 +104,23 @@ void SyncController::startSchedule()
 {
     m_scheduling = true;
     QMetaObject::invokeMethod(m_scheduler, &SyncScheduler::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_reconcileScheduler, &ReconcileScheduler::start,
+                              Qt::QueuedConnection);
+}
+
+void SyncController::reconcile(const ReconcileRequest &request)
+{
+    Q_EMIT reconcileStarted(request);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, request] { worker->reconcile(request); },
+        Qt::QueuedConnection);
+}
+
+void SyncController::cancelReconcile(qint64 connectorId)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, connectorId] { worker->cancelReconcile(connectorId); },
+        Qt::QueuedConnection);
 }
 
 void SyncController::reloadSchedule()

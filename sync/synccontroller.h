@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/engine/reconcilemessages.h"
 #include "sync/engine/syncmessages.h"
 
 #include <QObject>
@@ -9,6 +10,7 @@ namespace fulfillsync {
 
 class AlertNotifier;
 class Database;
+class ReconcileScheduler;
 class SyncScheduler;
 class SyncWorker;
 
@@ -33,6 +35,9 @@ public:
     // does), and re-reads the connectors when told they changed.
     void startSchedule();
     void reloadSchedule();
+    // A reconciliation on the sync thread (SyncWorker::reconcile); the window never waits.
+    void reconcile(const fulfillsync::ReconcileRequest &request);
+    void cancelReconcile(qint64 connectorId); // 0: every one under way
 
 Q_SIGNALS:
     void progressed(const fulfillsync::SyncProgress &progress);
@@ -44,6 +49,11 @@ Q_SIGNALS:
     void runRequested(const fulfillsync::SyncRequest &request);    // by the user or the schedule
     void nextRunChanged(qint64 connectorId, const QDateTime &due); // invalid: not scheduled
     void alertNotDelivered(const QString &message); // a webhook or mail alert did not go out
+    // A reconciliation began (asked for here, or by the nightly schedule), read one more
+    // order, or ended.
+    void reconcileStarted(const fulfillsync::ReconcileRequest &request);
+    void reconcileProgressed(qint64 connectorId, int done, int total);
+    void reconcileFinished(const fulfillsync::ReconcileSummary &summary);
 
     // Internal hops into the worker thread.
     void requestRun(const fulfillsync::SyncRequest &request);
@@ -54,8 +64,9 @@ private:
 
     QThread m_thread;
     SyncWorker *m_worker = nullptr;
-    SyncScheduler *m_scheduler = nullptr; // lives in m_thread, beside the worker
-    AlertNotifier *m_alerts = nullptr;    // too
+    SyncScheduler *m_scheduler = nullptr;               // lives in m_thread, beside the worker
+    AlertNotifier *m_alerts = nullptr;                  // too
+    ReconcileScheduler *m_reconcileScheduler = nullptr; // too
     bool m_busy = false;
     bool m_scheduling = false;
 };

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -152,6 +153,15 @@ struct ChannelLineItem
     QString title;
 };
 
+// A fulfillment the store holds at load: made by hand or by another connector before the
+// switch-over to fulfillsync (the merchant's store is not empty).
+struct ExistingFulfillment
+{
+    QStringList trackingNumbers;
+    QString trackingCompany;
+    QList<QPair<qint64, int>> lines; // line item id, quantity
+};
+
 struct ChannelOrder
 {
     qint64 id = 0;
@@ -160,6 +170,7 @@ struct ChannelOrder
     QList<ChannelLineItem> lineItems;
     // The status its fulfillment order starts in: open, on_hold or scheduled.
     QString fulfillmentOrderStatus = QStringLiteral("open");
+    QList<ExistingFulfillment> fulfillments;
 };
 
 struct Channel

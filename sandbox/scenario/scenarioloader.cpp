@@ -501,6 +501,58 @@ bool readNetSuite(JsonPathReader &r, const QJsonObject &o, NetSuiteScenario *a)
     return true;
 }
 
+// channels[].orders[].fulfillments: what the store holds already (another tool's work). Each
+// names line items of its order; together they never fulfil more than was ordered.
+bool readExistingFulfillments(JsonPathReader &r, const QJsonObject &oo, const QString &op,
+                              ChannelOrder *order)
+{
+    QJsonArray list;
+    if (!r.array(oo, QStringLiteral("fulfillments"), op, &list, false))
+        return false;
+    QHash<qint64, int> left;
+    for (const ChannelLineItem &li : std::as_const(order->lineItems))
+        left.insert(li.id, li.quantity);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString fp = JsonPathReader::index(op + QLatin1String(".fulfillments"), i);
+        QJsonObject fo;
+        ExistingFulfillment f;
+        QJsonArray numbers, lines;
+        if (!r.object(list.at(i), fp, &fo) ||
+            !r.onlyKeys(fo, fp,
+                        {QStringLiteral("trackingNumbers"), QStringLiteral("trackingCompany"),
+                         QStringLiteral("lineItems")}) ||
+            !r.array(fo, QStringLiteral("trackingNumbers"), fp, &numbers, false) ||
+            !r.string(fo, QStringLiteral("trackingCompany"), fp, &f.trackingCompany, false) ||
+            !r.array(fo, QStringLiteral("lineItems"), fp, &lines, true, true))
+            return false;
+        for (qsizetype n = 0; n < numbers.size(); ++n) {
+            if (!numbers.at(n).isString() || numbers.at(n).toString().trimmed().isEmpty())
+                return r.fail(JsonPathReader::index(fp + QLatin1String(".trackingNumbers"), n),
+                              QStringLiteral("must be a tracking number"));
+            f.trackingNumbers << numbers.at(n).toString().trimmed();
+        }
+        for (qsizetype l = 0; l < lines.size(); ++l) {
+            const QString lp = JsonPathReader::index(fp + QLatin1String(".lineItems"), l);
+            QJsonObject lo;
+            qint64 lineItem = 0, quantity = 0;
+            if (!r.object(lines.at(l), lp, &lo) ||
+                !r.id(lo, QStringLiteral("id"), lp, &lineItem, true) ||
+                !r.integer(lo, QStringLiteral("quantity"), lp, &quantity, true))
+                return false;
+            if (!left.contains(lineItem))
+                return r.fail(lp + QLatin1String(".id"),
+                              QStringLiteral("not a line item of this order"));
+            if (quantity < 1 || quantity > left.value(lineItem))
+                return r.fail(lp + QLatin1String(".quantity"),
+                              QStringLiteral("must be between 1 and what is left to fulfil"));
+            left[lineItem] -= int(quantity);
+            f.lines.append({lineItem, int(quantity)});
+        }
+        order->fulfillments.append(f);
+    }
+    return true;
+}
+
 bool readChannels(JsonPathReader &r, const QJsonArray &channels, QList<Channel> *out)
 {
     QSet<QString> shops;
@@ -620,6 +672,8 @@ bool readChannels(JsonPathReader &r, const QJsonArray &channels, QList<Channel> 
                 li.quantity = int(qty);
                 order.lineItems.append(li);
             }
+            if (!readExistingFulfillments(r, oo, op, &order))
+                return false;
             c.orders.append(order);
         }
         out->append(c);

@@ -163,6 +163,41 @@ void SandboxServer::loadDemo(int orderCount, quint32 seed, const QString &storeP
     install(std::move(demo));
 }
 
+namespace {
+// The fulfillments a scenario's store holds at load (another tool's), made through the same
+// create path the API uses, so fulfillment orders and what is left to fulfil agree.
+void fulfilBeforeLoad(ShopifyStore &store, const QList<Channel> &channels, const QDateTime &now)
+{
+    for (const Channel &c : channels) {
+        ShopifyStore::Shop *shop = c.kind == QLatin1String("shopify") ? store.shop(c.shop) : nullptr;
+        if (!shop)
+            continue;
+        for (const ChannelOrder &o : c.orders) {
+            const ShopifyStore::Order *order = store.order(*shop, o.id);
+            for (const ExistingFulfillment &existing : o.fulfillments) {
+                ShopifyStore::CreateRequest request;
+                request.company = existing.trackingCompany;
+                request.numbers = existing.trackingNumbers;
+                QMap<qint64, ShopifyStore::RequestedOrder> byFulfillmentOrder;
+                for (const auto &[lineItem, quantity] : existing.lines)
+                    for (qint64 foId : order->fulfillmentOrderIds)
+                        for (const auto &line : shop->fulfillmentOrders.value(foId).lines)
+                            if (line.lineItemId == lineItem && line.fulfillable >= quantity) {
+                                byFulfillmentOrder[foId].fulfillmentOrderId = foId;
+                                byFulfillmentOrder[foId].lines.append({line.id, quantity});
+                            }
+                request.orders = byFulfillmentOrder.values();
+                ShopifyStore::Fulfillment created;
+                ShopifyStore::CreateError error;
+                if (!store.createFulfillment(*shop, request, now, &created, &error))
+                    qCWarning(lcSandbox) << "order" << o.id
+                                         << "cannot hold its fulfillment:" << error.message;
+            }
+        }
+    }
+}
+} // namespace
+
 void SandboxServer::install(Scenario scenario)
 {
     const QDateTime now = scenario.now.isValid() ? scenario.now : QDateTime::currentDateTimeUtc();
@@ -171,6 +206,7 @@ void SandboxServer::install(Scenario scenario)
     if (!netsuite->isValid())
         qCWarning(lcSandbox) << "netsuite store:" << netsuite->error();
     auto shopify = std::make_unique<ShopifyStore>(scenario.channels, now);
+    fulfilBeforeLoad(*shopify, scenario.channels, now);
     m_clock->setNow(now);
     m_netsuiteStore = std::move(netsuite);
     m_shopifyStore = std::move(shopify);

@@ -54,7 +54,7 @@ void afterPush(const DecisionInput &in, const LedgerEntry &entry, SyncDecision &
     QStringList pushed = entry.trackingNumbers;
     now.sort();
     pushed.sort();
-    const bool trackingChanged = now != pushed && !now.isEmpty();
+    const bool trackingChanged = (now != pushed || in.resendTracking) && !now.isEmpty();
     if (entry.state == LedgerState::Adopted) {
         // Another tool's fulfillment: recognised, never sent again, not even its tracking.
         d.gates << Gate{
@@ -65,15 +65,18 @@ void afterPush(const DecisionInput &in, const LedgerEntry &entry, SyncDecision &
                        .arg(pushedAs);
         return;
     }
-    if (!trackingChanged || !in.connector.updateTracking) {
+    if (!trackingChanged || (!in.connector.updateTracking && !in.resendTracking)) {
         d.gates << Gate{Text::tr("Already in the channel"), false,
                         Text::tr("pushed as channel fulfillment %1").arg(pushedAs)};
         d.reason = Text::tr("already in the channel as fulfillment %1").arg(pushedAs);
         return;
     }
     d.gates << Gate{Text::tr("Tracking numbers"), true,
-                    Text::tr("changed in NetSuite from %1 to %2 since the push")
-                        .arg(pushed.join(QStringLiteral(", ")), now.join(QStringLiteral(", ")))};
+                    now != pushed
+                        ? Text::tr("changed in NetSuite from %1 to %2 since the push")
+                              .arg(pushed.join(QStringLiteral(", ")), now.join(QStringLiteral(", ")))
+                        : Text::tr("%1 sent again, as asked (the channel showed others)")
+                              .arg(now.join(QStringLiteral(", ")))};
     if (in.quarantine && in.quarantine->ignoreUntil > in.now && !in.skipWaiting &&
         !in.quarantine->waitsForChange()) {
         d.reason = Text::tr("the tracking update failed %n time(s) (last: %1); next try after %2",

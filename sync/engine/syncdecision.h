@@ -52,6 +52,9 @@ struct DecisionInput
     MappingResult mapping;
     QDateTime now;
     bool skipWaiting = false; // a resync or replay: quarantine waits are skipped
+    // A person asked to send the tracking numbers again (the channel shows others): an update
+    // even when the ledger already has NetSuite's numbers, or tracking updates are off.
+    bool resendTracking = false;
 };
 
 // Where an order stands with a connector: from its fulfillments, what the ledger holds, and the

@@ -28,6 +28,10 @@ struct SyncRequest
     // Where a connector's first pass starts reading NetSuite (later passes use the watermark).
     QDateTime firstPassSince;
     QList<qint64> orderIds; // resync: only these sales orders (NetSuite internal ids)
+    // Of those orders' pushed fulfillments, these (NetSuite ids) get NetSuite's tracking numbers
+    // sent again even where the ledger has them already: the channel showed others (a
+    // reconciliation's "tracking differs"). Sent as the pass sends any tracking update.
+    QList<qint64> resendTracking;
     bool dryRun = false;
     int timeoutMs = 0;             // per request; 0: the endpoints' defaults
     qint64 replayAttemptId = 0;    // replay this history row
@@ -45,6 +49,10 @@ struct PlannedRequest
     QString url;
     QString body;
     QString problem; // set when nothing would be sent, and why
+    // What the pass would do: send (method, url, body), adopt another tool's fulfillment
+    // already in the channel (switching over), or nothing (problem says why).
+    enum class Action { Send, Adopt, Nothing };
+    Action action = Action::Nothing;
 };
 
 struct SyncProgress

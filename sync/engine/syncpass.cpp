@@ -184,6 +184,7 @@ void SyncPass::evaluateOrder(qint64 orderId)
         input.mapping = SyncDecisions::mapForChannel(*m_mapper, f, *order, quantityRule);
         input.now = now;
         input.skipWaiting = resync;
+        input.resendTracking = m_config.resendTracking.contains(f.id);
         job.mapping = input.mapping;
         job.quarantine = input.quarantine;
         if (m_config.replayFulfillmentId != 0) {
@@ -359,9 +360,11 @@ void SyncPass::record(const Job &job, SyncOutcome outcome, ErrorClass errorClass
     }
 }
 
-void SyncPass::planned(const Job &job, const QString &body, const QString &problem)
+void SyncPass::planned(const Job &job, const QString &body, const QString &problem,
+                       PlannedRequest::Action action)
 {
     PlannedRequest request;
+    request.action = body.isEmpty() ? action : PlannedRequest::Action::Send;
     request.connectorId = m_config.connector.id;
     request.orderTranId = job.subject.order.tranId;
     request.fulfillmentTranId = job.subject.fulfillment.tranId;

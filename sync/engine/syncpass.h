@@ -67,6 +67,8 @@ public:
         // Resync: only these sales orders, read whole, quarantine waits skipped, the watermark
         // left where it is.
         QList<qint64> onlyOrders;
+        // Of those, the fulfillments whose tracking numbers are sent again (see SyncRequest).
+        QList<qint64> resendTracking;
         // Dry run: everything up to the send, which is reported instead; nothing is written.
         bool dryRun = false;
         // Detection only: read NetSuite's changes into the local copy, send nothing.
@@ -162,7 +164,8 @@ private:
     // Bookkeeping.
     void record(const Job &job, SyncOutcome outcome, ErrorClass errorClass, const QString &message,
                 const QString &response, AttemptRecorder::Quarantine quarantine);
-    void planned(const Job &job, const QString &body, const QString &problem = {});
+    void planned(const Job &job, const QString &body, const QString &problem = {},
+                 PlannedRequest::Action action = PlannedRequest::Action::Nothing);
     void writeOrderStates();
     void finish(const QString &error = {});
     void emitProgress(const QString &phase);

@@ -299,7 +299,8 @@ bool SyncPass::adoptFirst(const WorkPtr &work, const ChannelPlan &plan)
         planned(job, {},
                 tr("Would adopt Shopify fulfillment %1 made by another tool (%2); nothing would "
                    "be sent.")
-                    .arg(match.channelFulfillmentId, tracking));
+                    .arg(match.channelFulfillmentId, tracking),
+                PlannedRequest::Action::Adopt);
         jobDone(work);
         return true;
     }

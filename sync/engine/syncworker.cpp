@@ -7,10 +7,12 @@
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderowners.h"
 #include "models/storage/runrepository.h"
+#include "sync/engine/reconcilerun.h"
 #include "sync/engine/syncpass.h"
 #include "sync/threepl/threeplpass.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -54,6 +56,8 @@ SyncWorker::SyncWorker(Database &database, QObject *parent)
     qRegisterMetaType<fulfillsync::SyncRunSummary>();
     qRegisterMetaType<fulfillsync::PlannedRequest>();
     qRegisterMetaType<fulfillsync::SyncCredentials>();
+    qRegisterMetaType<fulfillsync::ReconcileRequest>();
+    qRegisterMetaType<fulfillsync::ReconcileSummary>();
 }
 
 SyncWorker::~SyncWorker() = default;
@@ -148,6 +152,8 @@ void SyncWorker::shutdown()
     cancel();
     qDeleteAll(m_running);
     m_running.clear();
+    qDeleteAll(m_reconciling); // a run deleted mid-read stores nothing more
+    m_reconciling.clear();
     m_leases->releaseAll(); // before the connection closes
     delete m_network;
     m_network = nullptr;
@@ -374,6 +380,7 @@ ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuit
     config.trigger = request.trigger;
     config.firstPassSince = request.firstPassSince;
     config.onlyOrders = request.orderIds;
+    config.resendTracking = request.resendTracking;
     config.dryRun = request.dryRun;
     config.fence = std::move(fence);
     if (request.timeoutMs > 0)
@@ -427,6 +434,94 @@ ConnectorPass *SyncWorker::threePlPass(const Connector &connector, const NetSuit
             config.retryOrderIds = {attempt->orderId};
     }
     return new ThreePlPass(*m_network, m_database, config, this);
+}
+
+void SyncWorker::reconcile(const ReconcileRequest &request)
+{
+    ReconcileSummary summary;
+    summary.connectorId = request.connectorId;
+    summary.trigger = request.trigger;
+    summary.since = request.since;
+    summary.until = request.until;
+    const auto refuse = [&](const QString &error) {
+        summary.error = error;
+        Q_EMIT reconcileFinished(summary);
+    };
+    QString error;
+    QSqlDatabase db = m_database.connection(&error);
+    if (!db.isOpen())
+        return refuse(error);
+    const std::optional<Connector> connector = ConnectorRepository(db).byId(request.connectorId);
+    if (!connector)
+        return refuse(tr("Connector %1 does not exist.").arg(request.connectorId));
+    summary.connectorName = connector->name;
+    if (connector->isThreePl())
+        return refuse(tr("%1 is a 3PL connector: there is no channel to reconcile with.")
+                          .arg(connector->name));
+    if (!request.since.isValid() || !request.until.isValid() || request.until < request.since)
+        return refuse(tr("The reconciliation needs a date range whose end is not before its "
+                         "start."));
+    if (m_reconciling.contains(connector->id))
+        return refuse(tr("A reconciliation of %1 is already under way.").arg(connector->name));
+    const QString token = m_credentials.channelTokens.value(connector->id);
+    if (token.isEmpty())
+        return refuse(tr("The access token of connector %1 is missing. Enter it under "
+                         "Connectors.")
+                          .arg(connector->name));
+    if (!m_network)
+        m_network = m_networkFactory ? m_networkFactory(this) : new QNetworkAccessManager(this);
+
+    ReconcileRun::Config config;
+    config.connector = *connector;
+    config.rules = MappingRepository(db).rules(connector->id);
+    config.shopify.baseUrl = QUrl(connector->endpoint);
+    config.shopify.accessToken = token;
+    // The passes' bucket: reading back for a reconciliation spends the same store's points.
+    config.costBucket = &m_costBuckets.try_emplace(connector->id, 50.0, 1000, 20).first->second;
+    config.since = request.since;
+    config.until = request.until;
+    auto *run = new ReconcileRun(*m_network, m_database, config, this);
+    m_reconciling.insert(connector->id, run);
+    const qint64 connectorId = connector->id;
+    QElapsedTimer clock;
+    clock.start();
+    connect(run, &ReconcileRun::progressed, this, [this, connectorId](int done, int total) {
+        Q_EMIT reconcileProgressed(connectorId, done, total);
+    });
+    connect(run, &ReconcileRun::finished, this,
+            [this, run, summary, clock](const QList<ReconcileRun::OrderResult> &results,
+                                        const QString &runError) mutable {
+                summary.durationMs = clock.elapsed();
+                summary.error = runError;
+                summary.cancelled = run->property("cancelled").toBool();
+                for (const ReconcileRun::OrderResult &order : results) {
+                    if (!order.problem.isEmpty()) {
+                        ++summary.unreadable;
+                        continue;
+                    }
+                    ++summary.orders;
+                    if (!order.storeProblem.isEmpty())
+                        ++summary.notKept;
+                    for (const Reconciliation::Row &row : order.rows)
+                        summary.rows[Reconciliation::verdictKey(row.verdict)] += 1;
+                }
+                if (m_reconciling.value(summary.connectorId) == run)
+                    m_reconciling.remove(summary.connectorId);
+                run->deleteLater();
+                Q_EMIT reconcileFinished(summary);
+            });
+    run->start(); // may finish at once (nothing shipped in the range, an unreadable copy)
+}
+
+void SyncWorker::cancelReconcile(qint64 connectorId)
+{
+    const auto runs = m_reconciling;
+    for (auto it = runs.cbegin(); it != runs.cend(); ++it) {
+        if (connectorId != 0 && it.key() != connectorId)
+            continue;
+        it.value()->setProperty("cancelled", true);
+        it.value()->cancel();
+    }
 }
 
 } // namespace fulfillsync

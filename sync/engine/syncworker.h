@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/engine/leasekeeper.h"
+#include "sync/engine/reconcilemessages.h"
 #include "sync/engine/syncmessages.h"
 
 #include "sync/net/leakybucketpacer.h"
@@ -20,6 +21,7 @@ namespace fulfillsync {
 
 class ConnectorPass;
 class Database;
+class ReconcileRun;
 struct Connector;
 struct NetSuiteEndpoint;
 
@@ -49,6 +51,12 @@ public:
     // Cancels that connector's pass and drops its queued follow-ups; other passes go on.
     void cancelConnector(qint64 connectorId);
     void shutdown(); // closes this thread's database connection
+    // A reconciliation of one channel connector (ReconcileRun) beside its passes: it only
+    // reads, through the connector's pacer that the passes share. One per connector at a time;
+    // another request for it while one runs is refused with an error.
+    void reconcile(const fulfillsync::ReconcileRequest &request);
+    void cancelReconcile(qint64 connectorId); // 0: every reconciliation under way
+    int runningReconciliations() const { return int(m_reconciling.size()); }
 
 Q_SIGNALS:
     void progressed(const fulfillsync::SyncProgress &progress);
@@ -56,6 +64,8 @@ Q_SIGNALS:
     void historyAdvanced(qint64 newestAttemptId);
     void requestPlanned(const fulfillsync::PlannedRequest &request);
     void idle(); // the queue is empty
+    void reconcileProgressed(qint64 connectorId, int done, int total);
+    void reconcileFinished(const fulfillsync::ReconcileSummary &summary);
     void failedToStart(const QString &message);
 
 public:
@@ -100,6 +110,7 @@ private:
     // Connector leases on the shared database, kept by heartbeat; each pass acts under its
     // connector's fence.
     LeaseKeeper *m_leases = nullptr;
+    QHash<qint64, ReconcileRun *> m_reconciling; // by connector
 };
 
 } // namespace fulfillsync

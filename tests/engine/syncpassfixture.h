@@ -78,6 +78,7 @@ protected:
     QStringList m_phases; // every progress phase of the passes run
     qint64 m_replayFulfillment = 0;
     QByteArray m_replayBody;
+    QList<qint64> m_resendTracking; // fulfillments whose tracking a person asked to send again
     std::function<void(SyncPass &, const SyncProgress &)> m_onProgress; // e.g. to cancel
     std::shared_ptr<LeaseFence> m_fence; // the lease the passes act under (null: none)
 
@@ -205,6 +206,7 @@ protected:
         config.replayBody = m_replayBody;
         config.trigger = trigger;
         config.onlyOrders = onlyOrders;
+        config.resendTracking = m_resendTracking;
         config.dryRun = dryRun;
         config.clock = [this] {
             return m_now;

@@ -274,6 +274,27 @@ private Q_SLOTS:
         QCOMPARE(count("fulfillmentTrackingInfoUpdate("), 0);
     }
 
+    // A reconciliation found other tracking numbers in the channel than NetSuite's, which the
+    // ledger has: only a person's request sends them again, as a tracking update (not another
+    // fulfillment), even with tracking updates switched off.
+    void trackingIsSentAgainOnlyWhenAsked()
+    {
+        m_connector.updateTracking = false;
+        QCOMPARE(runPass().pushed, 1);
+        QCOMPARE(runPass(SyncTrigger::Resync, {1001}).trackingUpdated, 0);
+        QCOMPARE(count("fulfillmentTrackingInfoUpdate("), 0);
+        m_resendTracking = {2001};
+        const SyncRunSummary summary = runPass(SyncTrigger::Resync, {1001});
+        QCOMPARE(summary.trackingUpdated, 1);
+        QCOMPARE(summary.pushed, 0);
+        QCOMPARE(count("fulfillmentTrackingInfoUpdate("), 1);
+        QCOMPARE(creates(), 1);
+        QCOMPARE(ledger()->trackingNumbers, m_shopify->fulfillments(5001).first().trackingNumbers);
+        m_resendTracking.clear();
+        QCOMPARE(runPass(SyncTrigger::Resync, {1001}).trackingUpdated, 0); // asked once, sent once
+        QCOMPARE(count("fulfillmentTrackingInfoUpdate("), 1);
+    }
+
     void voidedAfterPushIsFlaggedOnceNeverCancelledAndCanBeResolved()
     {
         QCOMPARE(runPass().pushed, 1);

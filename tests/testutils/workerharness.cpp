@@ -181,9 +181,16 @@ QProcess *WorkerHarness::startWorker(const QStringList &command)
 
 WorkerHarness::Run WorkerHarness::runToEnd(int timeoutMs)
 {
+    return runToEnd({QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("sync"),
+                     QStringLiteral("--once")},
+                    timeoutMs);
+}
+
+WorkerHarness::Run WorkerHarness::runToEnd(const QStringList &command, int timeoutMs)
+{
     QElapsedTimer clock;
     clock.start();
-    std::unique_ptr<QProcess> process(startWorker());
+    std::unique_ptr<QProcess> process(startWorker(command));
     Run run;
     if (!waitFor([&] { return process->state() == QProcess::NotRunning; }, timeoutMs)) {
         process->kill();

@@ -52,7 +52,8 @@ public:
         qint64 milliseconds = 0;
         QByteArray output;
     };
-    Run runToEnd(int timeoutMs = 180000);
+    Run runToEnd(int timeoutMs = 180000); // sync --once
+    Run runToEnd(const QStringList &command, int timeoutMs = 180000);
     // Several `sync --once --connector NAME` workers at once, one per name, each to its end.
     QList<Run> runSideBySide(const QStringList &connectorNames, int timeoutMs = 180000);
     // Starts workers and kills them with SIGKILL after 30..30+maxDelayMs ms.

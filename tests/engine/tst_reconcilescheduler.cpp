@@ -1,0 +1,137 @@
+// The nightly reconciliation's schedule, driven by an injected clock: due at the connector's
+// time, over its range, at most once a night across several workers on one database.
+
+#include "models/storage/connectorrepository.h"
+#include "models/storage/reconciliationschedules.h"
+#include "sync/engine/reconcilescheduler.h"
+#include "testutils/tempdatabase.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace fulfillsync;
+using namespace fulfillsync::test;
+
+class TestReconcileScheduler : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TempDatabase> m_temp;
+    Connector m_store;
+    QDateTime m_now;
+
+    static QDateTime at(int day, int hour, int minute)
+    {
+        return QDateTime(QDate(2026, 12, day), QTime(hour, minute));
+    }
+    std::unique_ptr<ReconcileScheduler> scheduler(const QString &holder)
+    {
+        auto s = std::make_unique<ReconcileScheduler>(m_temp->database(), holder);
+        s->setClock([this] { return m_now; });
+        return s;
+    }
+    // The requests of one tick at `when`.
+    QList<ReconcileRequest> tickAt(ReconcileScheduler &s, const QDateTime &when)
+    {
+        m_now = when;
+        QSignalSpy triggered(&s, &ReconcileScheduler::triggered);
+        s.tick();
+        QList<ReconcileRequest> requests;
+        for (const auto &args : std::as_const(triggered))
+            requests << args.first().value<ReconcileRequest>();
+        return requests;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QVERIFY2(TempDatabase::addEngineRows(), TempDatabase::kPostgresMissing);
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(TempDatabase::Engine, engine);
+        m_temp = std::make_unique<TempDatabase>(engine);
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+        ConnectorRepository repo(m_temp->database().connection());
+        m_store = Connector{};
+        m_store.name = QStringLiteral("store");
+        m_store.endpoint = QStringLiteral("https://store.myshopify.com");
+        QVERIFY(repo.save(m_store));
+        Connector warehouse;
+        warehouse.name = QStringLiteral("warehouse");
+        warehouse.kind = Connector::threePlKind(); // no channel to read back: never reconciled
+        QVERIFY(repo.save(warehouse));
+        Connector off;
+        off.name = QStringLiteral("off");
+        off.enabled = false;
+        QVERIFY(repo.save(off));
+    }
+
+    void cleanup() { m_temp.reset(); }
+
+    // Default: 02:30 local time over the last 30 days, once that night, whatever ticks after.
+    void runsOnceANightAtItsTime()
+    {
+        auto s = scheduler(QStringLiteral("worker-a"));
+        QVERIFY(tickAt(*s, at(8, 2, 29)).isEmpty());
+        const QList<ReconcileRequest> due = tickAt(*s, at(8, 2, 30));
+        QCOMPARE(due.size(), 1); // not the 3PL, not the disabled one
+        QCOMPARE(due.first().connectorId, m_store.id);
+        QCOMPARE(due.first().until, QDate(2026, 12, 8));
+        QCOMPARE(due.first().since, QDate(2026, 11, 9)); // 30 days, both ends included
+        QCOMPARE(due.first().trigger, SyncTrigger::Schedule);
+        QVERIFY(tickAt(*s, at(8, 2, 31)).isEmpty());
+        QVERIFY(tickAt(*s, at(8, 5, 0)).isEmpty());
+        // The next night again.
+        QVERIFY(tickAt(*s, at(9, 2, 0)).isEmpty());
+        QCOMPARE(tickAt(*s, at(9, 2, 45)).size(), 1);
+    }
+
+    // Two workers (or a window beside a daemon), and a worker restarted the same night: the
+    // night is run by the first to claim it, only.
+    void twoWorkersRunANightOnce()
+    {
+        auto a = scheduler(QStringLiteral("worker-a"));
+        auto b = scheduler(QStringLiteral("worker-b"));
+        QCOMPARE(tickAt(*b, at(8, 2, 31)).size(), 1);
+        QVERIFY(tickAt(*a, at(8, 2, 31)).isEmpty());
+        auto restarted = scheduler(QStringLiteral("worker-b-again"));
+        QVERIFY(tickAt(*restarted, at(8, 3, 10)).isEmpty());
+        QCOMPARE(tickAt(*a, at(9, 2, 31)).size(), 1);
+        QVERIFY(tickAt(*b, at(9, 2, 32)).isEmpty());
+    }
+
+    // A connector's own time and range, or none at all.
+    void followsTheConnectorsSchedule()
+    {
+        ReconciliationSchedules schedules(m_temp->database().connection());
+        ReconcileSchedule own = schedules.of(m_store.id);
+        QCOMPARE(own.atMinute, 150); // the default: 02:30
+        own.atMinute = 23 * 60;
+        own.rangeDays = 7;
+        QVERIFY2(schedules.save(own), qPrintable(schedules.lastError()));
+        QCOMPARE(schedules.of(m_store.id), own);
+        auto s = scheduler(QStringLiteral("worker-a"));
+        QVERIFY(tickAt(*s, at(8, 2, 31)).isEmpty());
+        const QList<ReconcileRequest> due = tickAt(*s, at(8, 23, 1));
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.first().since, QDate(2026, 12, 2));
+        QCOMPARE(due.first().until, QDate(2026, 12, 8));
+        own.enabled = false;
+        QVERIFY(schedules.save(own));
+        QVERIFY(tickAt(*s, at(9, 23, 1)).isEmpty());
+    }
+
+    // A worker that was down at 02:30 still runs that night's within six hours, not in the
+    // afternoon.
+    void aMissedNightIsCaughtUpOnlyThatNight()
+    {
+        auto s = scheduler(QStringLiteral("worker-a"));
+        QVERIFY(tickAt(*s, at(8, 14, 0)).isEmpty());
+        QCOMPARE(tickAt(*s, at(9, 8, 0)).size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReconcileScheduler)
+#include "tst_reconcilescheduler.moc"

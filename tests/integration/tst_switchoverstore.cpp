@@ -1,0 +1,135 @@
+// Switching over from another connector, the whole way (issue 23, item 3): the real
+// fulfillsync-worker against the sandbox on loopback, whose Shopify store already holds what
+// "another tool" pushed before the switch (sandbox/scenarios/switchover.json):
+//   SO1101  IF2101 tracked, in the store with its tracking           -> adopted, never sent
+//   SO1102  IF2102 in the store, IF2103 not (a partial order)        -> adopt one, push the other
+//   SO1103  IF2104 untracked, the store has those lines untracked    -> adopted by lines
+//   SO1104  IF2105 + IF2106 untracked, the store has one of them     -> both held, candidates named
+//   SO1105  IF2107 tracked, nothing in the store                     -> pushed
+//   SO1106  IF2108 tracked, the store has the same lines under
+//           other tracking numbers                                   -> held, never a duplicate
+// The dry run of the first pass tells the same in advance and changes nothing.
+
+#include "testutils/workerharness.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace fulfillsync;
+
+class TestSwitchoverStore : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::WorkerHarness> m_harness;
+
+    // The store's fulfillments per Shopify order id.
+    QHash<qint64, int> fulfillmentsPerOrder()
+    {
+        QHash<qint64, int> counts;
+        const QJsonObject state = m_harness->state();
+        for (const QJsonValue &order :
+             state[QStringLiteral("channels")][0][QStringLiteral("orders")].toArray())
+            counts.insert(order[QStringLiteral("id")].toInteger(),
+                          int(order[QStringLiteral("fulfillments")].toArray().size()));
+        return counts;
+    }
+
+    QHash<qint64, QString> ledgerStates()
+    {
+        QHash<qint64, QString> states;
+        const QString name = QStringLiteral("switchover-ledger");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_harness->databaseUrl().mid(int(qstrlen("sqlite://"))));
+            if (db.open()) {
+                QSqlQuery q(QStringLiteral("SELECT fulfillment_id, state FROM pushed_fulfillments"),
+                            db);
+                while (q.next())
+                    states.insert(q.value(0).toLongLong(), q.value(1).toString());
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return states;
+    }
+
+    const QHash<qint64, int> m_prefilled{{5101, 1}, {5102, 1}, {5103, 1},
+                                         {5104, 1}, {5105, 0}, {5106, 1}};
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QFile file(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
+                   QStringLiteral("/sandbox/scenarios/switchover.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        m_harness =
+            std::make_unique<test::WorkerHarness>(qEnvironmentVariable("FULFILLSYNC_WORKER"));
+        QString error;
+        QVERIFY2(m_harness->start(QJsonDocument::fromJson(file.readAll()).object(), &error),
+                 qPrintable(error));
+        QCOMPARE(fulfillmentsPerOrder(), m_prefilled); // the other tool's work is there
+    }
+
+    void theDryRunTellsWhatItWouldPushAndAdoptAndChangesNothing()
+    {
+        const auto run = m_harness->runToEnd({QStringLiteral("--timeout"), QStringLiteral("5"),
+                                              QStringLiteral("sync"), QStringLiteral("--once"),
+                                              QStringLiteral("--dry-run")});
+        QVERIFY2(!run.crashed && !run.hung, run.output.constData());
+        const QString said = QString::fromUtf8(run.output);
+        QVERIFY2(said.contains(QStringLiteral("Would push 2: SO1102/IF2103, SO1105/IF2107")),
+                 qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral(
+                     "Would adopt 3: SO1101/IF2101, SO1102/IF2102, SO1103/IF2104")),
+                 qPrintable(said));
+        QCOMPARE(fulfillmentsPerOrder(), m_prefilled);
+        QVERIFY(ledgerStates().isEmpty());
+    }
+
+    void theFirstPassAdoptsPushesOnlyWhatIsMissingAndHoldsTheRest()
+    {
+        const auto run = m_harness->runToEnd();
+        QVERIFY2(!run.crashed && !run.hung, run.output.constData());
+        QCOMPARE(run.exitCode, 1); // three fulfillments wait for a person: not "all synced"
+        const QHash<qint64, int> expected{{5101, 1}, {5102, 2}, {5103, 1},
+                                          {5104, 1}, {5105, 1}, {5106, 1}};
+        QCOMPARE(fulfillmentsPerOrder(), expected);
+        const test::WorkerHarness::Tally tally = m_harness->tally(2);
+        QCOMPARE(tally.duplicates, 0);
+        QCOMPARE(tally.overFulfilledLines, 0);
+        const QHash<qint64, QString> ledger = ledgerStates();
+        QCOMPARE(ledger.value(2101), QStringLiteral("adopted"));
+        QCOMPARE(ledger.value(2102), QStringLiteral("adopted"));
+        QCOMPARE(ledger.value(2104), QStringLiteral("adopted"));
+        QCOMPARE(ledger.value(2103), QStringLiteral("pushed"));
+        QCOMPARE(ledger.value(2107), QStringLiteral("pushed"));
+        for (qint64 held : {2105, 2106, 2108})
+            QVERIFY2(!ledger.contains(held), qPrintable(QString::number(held)));
+
+        const auto inbox = m_harness->runToEnd(
+            {QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QString items = QString::fromUtf8(inbox.output);
+        for (const char *fulfillment : {"IF2105", "IF2106", "IF2108"})
+            QVERIFY2(items.contains(QLatin1String(fulfillment)), qPrintable(items));
+        QVERIFY2(items.contains(QStringLiteral("could each be it")), qPrintable(items));
+    }
+
+    void laterPassesSendNothingMore()
+    {
+        const auto run = m_harness->runToEnd();
+        QVERIFY2(!run.crashed && !run.hung, run.output.constData());
+        QCOMPARE(fulfillmentsPerOrder().value(5102), 2);
+        int total = 0;
+        for (int n : fulfillmentsPerOrder())
+            total += n;
+        QCOMPARE(total, 7);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSwitchoverStore)
+#include "tst_switchoverstore.moc"
