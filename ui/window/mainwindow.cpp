@@ -14,6 +14,7 @@
 #include "ui/inbox/inboxpage.h"
 #include "ui/jobs/jobspage.h"
 #include "ui/mappings/mappingspage.h"
+#include "ui/reconciliation/reconciliationpage.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/tables/attemptdetailpane.h"
 #include "ui/tables/orderdetailpane.h"
@@ -88,6 +89,8 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     connect(focusFilter, &QAction::triggered, this, [this] {
         if (m_tabs->currentWidget() == m_inbox)
             m_inbox->panel()->focusFilter();
+        else if (m_reconciliation && m_tabs->currentWidget() == m_reconciliation)
+            m_reconciliation->panel()->focusFilter();
         else if (m_tabs->currentWidget() == m_historyPanel->parentWidget())
             m_historyPanel->focusFilter();
         else
@@ -116,6 +119,30 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
             [this](const SyncRequest &request) { m_sync.runNow(request); });
     connect(m_inbox, &InboxPage::resolved, this, [this](int) { refreshTables(); });
     connect(m_inbox->panel(), &TablePanel::statusMessage, this, &MainWindow::showStatus);
+    // Reconciliation: runs and their results go through the sync thread, its row actions are
+    // resyncs through the outbox like any other.
+    m_reconciliation = new ReconciliationPage(database, this);
+    m_tabs->addTab(m_reconciliation, tr("Reconciliation"));
+    connect(m_reconciliation, &ReconciliationPage::reconcileRequested, &m_sync,
+            &SyncController::reconcile);
+    connect(m_reconciliation, &ReconciliationPage::cancelRequested, &m_sync,
+            &SyncController::cancelReconcile);
+    connect(&m_sync, &SyncController::reconcileStarted, m_reconciliation,
+            &ReconciliationPage::reconcileStarted);
+    connect(&m_sync, &SyncController::reconcileProgressed, m_reconciliation,
+            &ReconciliationPage::reconcileProgressed);
+    connect(&m_sync, &SyncController::reconcileFinished, m_reconciliation,
+            &ReconciliationPage::reconcileFinished);
+    connect(m_reconciliation, &ReconciliationPage::orderRequested, this, &MainWindow::showOrder);
+    connect(m_reconciliation, &ReconciliationPage::syncRequested, this,
+            [this](const SyncRequest &asked) {
+                SyncRequest request = m_syncTemplate;
+                request.trigger = asked.trigger;
+                request.connectorId = asked.connectorId;
+                request.orderIds = asked.orderIds;
+                request.resendTracking = asked.resendTracking;
+                m_sync.runNow(request);
+            });
     m_dashboard = new DashboardPage(database, m_sync, this);
     m_tabs->insertTab(0, m_dashboard, tr("Dashboard"));
     m_tabs->setCurrentIndex(0);
@@ -536,6 +563,8 @@ void MainWindow::listConnectorsInFilters()
     }
     m_historyPanel->filterBar()->setConnectors(connectorNames);
     m_inbox->setConnectors(connectorNames);
+    if (m_reconciliation)
+        m_reconciliation->reloadConnectors();
     m_orderPanel->filterBar()->setConnectors(channels);
 }
 
@@ -557,6 +586,8 @@ void MainWindow::refreshTables()
     m_historyModel->refresh();
     if (m_inbox)
         m_inbox->refresh();
+    if (m_reconciliation)
+        m_reconciliation->refresh(); // a resync from it, or a reading by another worker
     m_orderDetail->refresh(); // its Explain and states change with every pass
 }
 

@@ -28,6 +28,7 @@ class DashboardPage;
 class InboxPage;
 class JobsPage;
 class MappingsPage;
+class ReconciliationPage;
 class SyncController;
 class ConnectorsPage;
 class SecretStore;
@@ -59,6 +60,7 @@ public:
     DashboardPage *dashboard() const { return m_dashboard; }
     JobsPage *jobs() const { return m_jobs; }
     InboxPage *inbox() const { return m_inbox; }
+    ReconciliationPage *reconciliation() const { return m_reconciliation; }
     // Switches to Sales Orders filtered to this order, selects it and shows its detail.
     void showOrder(qint64 orderId, const QString &orderTranId);
     MappingsPage *mappingsPage() const { return m_mappingsPage; }
@@ -138,6 +140,7 @@ private:
     DashboardPage *m_dashboard = nullptr;
     JobsPage *m_jobs = nullptr;
     InboxPage *m_inbox = nullptr;
+    ReconciliationPage *m_reconciliation = nullptr;
     QList<SyncRunSummary> m_runSummaries; // the passes of the current run, one per connector
     qint64 m_pendingOrder = 0;            // showOrder() waits for the filtered page to arrive
 };
