@@ -1,6 +1,7 @@
 #include "sandbox/shopify/shopifygraphqlquery.h"
 
 #include <QHash>
+#include <algorithm>
 #include <functional>
 
 namespace fulfillsync::sandbox {
@@ -29,11 +30,33 @@ const QHash<QString, TypeSpec> &schema()
             return FieldSpec{Kind::List, QString::fromLatin1(t)};
         };
         QHash<QString, TypeSpec> t;
-        t[QStringLiteral("QueryRoot")] = {{QStringLiteral("order"), object("Order")},
-                                          {QStringLiteral("nodes"), list("Order")}};
+        // node(id:) serves bulk operations only (the orders are read through order/nodes).
+        t[QStringLiteral("QueryRoot")] = {
+            {QStringLiteral("order"), object("Order")},
+            {QStringLiteral("nodes"), list("Order")},
+            {QStringLiteral("orders"), connection("Order")},
+            {QStringLiteral("node"), object("BulkOperation")},
+            {QStringLiteral("currentBulkOperation"), object("BulkOperation")}};
+        t[QStringLiteral("BulkOperation")] = {{QStringLiteral("id"), s},
+                                              {QStringLiteral("status"), s},
+                                              {QStringLiteral("errorCode"), s},
+                                              {QStringLiteral("objectCount"), s},
+                                              {QStringLiteral("rootObjectCount"), s},
+                                              {QStringLiteral("fileSize"), s},
+                                              {QStringLiteral("url"), s},
+                                              {QStringLiteral("partialDataUrl"), s},
+                                              {QStringLiteral("createdAt"), s},
+                                              {QStringLiteral("completedAt"), s},
+                                              {QStringLiteral("query"), s},
+                                              {QStringLiteral("type"), s}};
         t[QStringLiteral("Order")] = {
             {QStringLiteral("id"), s},
             {QStringLiteral("name"), s},
+            {QStringLiteral("cancelledAt"), s},
+            {QStringLiteral("closed"), s},
+            {QStringLiteral("closedAt"), s},
+            {QStringLiteral("createdAt"), s},
+            {QStringLiteral("updatedAt"), s},
             {QStringLiteral("lineItems"), connection("LineItem")},
             {QStringLiteral("fulfillmentOrders"), connection("FulfillmentOrder")},
             {QStringLiteral("fulfillments"), list("Fulfillment")}};
@@ -69,7 +92,9 @@ const QHash<QString, TypeSpec> &schema()
             {QStringLiteral("quantity"), s},
             {QStringLiteral("lineItem"), object("LineItem")}};
         t[QStringLiteral("PageInfo")] = {{QStringLiteral("hasNextPage"), s},
-                                         {QStringLiteral("hasPreviousPage"), s}};
+                                         {QStringLiteral("hasPreviousPage"), s},
+                                         {QStringLiteral("endCursor"), s},
+                                         {QStringLiteral("startCursor"), s}};
         return t;
     }();
     return types;
@@ -192,9 +217,11 @@ QJsonValue orNull(const QString &s)
 class Resolver
 {
 public:
-    Resolver(const ShopifyStore &store, const ShopifyStore::Shop &shop)
+    Resolver(const ShopifyStore &store, const ShopifyStore::Shop &shop, qint64 nowMs, bool bulk)
         : m_store(store)
         , m_shop(shop)
+        , m_nowMs(nowMs)
+        , m_bulk(bulk)
     {}
     double actual = 0;
 
@@ -216,12 +243,95 @@ public:
                                   : QJsonValue(QJsonValue::Null));
                 }
                 out.insert(f.responseKey(), list);
+            } else if (f.name == u"orders") {
+                QList<const ShopifyStore::Order *> matching;
+                const QString search = f.arguments.value(QStringLiteral("query")).toString();
+                for (const ShopifyStore::Order &o : m_shop.orders)
+                    if (ShopifyGraphQlQuery::matchesSearch(o, search))
+                        matching << &o;
+                // Cursors are positions in the filtered list.
+                const QJsonValue after = f.arguments.value(QStringLiteral("after"));
+                m_cursorBase = after.isString() ? after.toString().toLongLong() + 1 : 0;
+                matching = matching.mid(m_cursorBase);
+                out.insert(
+                    f.responseKey(),
+                    connection(f, matching, [this](const ShopifyStore::Order *o, const auto &sel) {
+                        return order(*o, sel);
+                    }));
+                m_cursorBase = 0;
+            } else if (f.name == u"currentBulkOperation" || f.name == u"node") {
+                const ShopifyStore::BulkOperation *op = nullptr;
+                if (f.name == u"node") {
+                    const qint64 id =
+                        idOfGid(f.arguments.value(QStringLiteral("id")), "BulkOperation");
+                    for (const ShopifyStore::BulkOperation &b : m_shop.bulkOperations)
+                        if (b.id == id)
+                            op = &b;
+                } else if (!m_shop.bulkOperations.isEmpty()) {
+                    op = &m_shop.bulkOperations.constLast();
+                }
+                out.insert(f.responseKey(),
+                           op ? QJsonValue(object([&] { return bulkOperation(*op, f.selection); }))
+                              : QJsonValue(QJsonValue::Null));
             }
         }
         return out;
     }
 
 private:
+    QJsonObject bulkOperation(const ShopifyStore::BulkOperation &op,
+                              const QList<GraphQlField> &selection)
+    {
+        const QString status = op.statusAt(m_nowMs);
+        const bool done = status != u"RUNNING";
+        // While it runs, objectCount grows with the time it has had.
+        const double share =
+            op.durationMs > 0
+                ? std::clamp(double(m_nowMs - op.createdMs) / double(op.durationMs), 0.0, 1.0)
+                : 1.0;
+        QJsonObject out;
+        for (const GraphQlField &f : selection) {
+            if (!applies(f, QStringLiteral("BulkOperation")))
+                continue;
+            const QString key = f.responseKey();
+            if (f.name == u"id")
+                out.insert(key, gid("BulkOperation", op.id));
+            else if (f.name == u"status")
+                out.insert(key, status);
+            else if (f.name == u"errorCode")
+                out.insert(key, status == u"FAILED" ? QJsonValue(op.errorCode)
+                                                    : QJsonValue(QJsonValue::Null));
+            else if (f.name == u"objectCount" || f.name == u"rootObjectCount")
+                // UnsignedInt64 is a string on the wire.
+                out.insert(key, QString::number(qint64(double(op.objectCount) * share)));
+            else if (f.name == u"fileSize")
+                out.insert(key, status == u"COMPLETED" && !op.jsonl.isEmpty()
+                                    ? QJsonValue(QString::number(op.jsonl.size()))
+                                    : QJsonValue(QJsonValue::Null));
+            else if (f.name == u"url")
+                out.insert(key, status == u"COMPLETED" && !op.jsonl.isEmpty()
+                                    ? QJsonValue(op.url)
+                                    : QJsonValue(QJsonValue::Null));
+            else if (f.name == u"partialDataUrl")
+                out.insert(key, status == u"FAILED" && !op.partialDataUrl.isEmpty()
+                                    ? QJsonValue(op.partialDataUrl)
+                                    : QJsonValue(QJsonValue::Null));
+            else if (f.name == u"createdAt")
+                out.insert(key, op.createdAt.toString(Qt::ISODate));
+            else if (f.name == u"completedAt")
+                out.insert(
+                    key,
+                    done && status == u"COMPLETED"
+                        ? QJsonValue(op.createdAt.addMSecs(op.durationMs).toString(Qt::ISODate))
+                        : QJsonValue(QJsonValue::Null));
+            else if (f.name == u"query")
+                out.insert(key, op.query);
+            else if (f.name == u"type")
+                out.insert(key, QStringLiteral("QUERY"));
+        }
+        return out;
+    }
+
     template<typename F> QJsonObject object(F make)
     {
         actual += 1;
@@ -232,7 +342,8 @@ private:
     QJsonObject connection(const GraphQlField &f, const QList<T> &items, F node)
     {
         actual += 2;
-        const int first = pageSize(f);
+        // A bulk operation pages by itself: every node.
+        const qsizetype first = m_bulk ? items.size() : pageSize(f);
         const qsizetype n = std::min<qsizetype>(first, items.size());
         QJsonObject out;
         for (const GraphQlField &sub : f.selection) {
@@ -250,7 +361,7 @@ private:
                             edge.insert(e.responseKey(),
                                         object([&] { return node(items.at(i), e.selection); }));
                         else
-                            edge.insert(e.responseKey(), QString::number(i));
+                            edge.insert(e.responseKey(), QString::number(m_cursorBase + i));
                     }
                     list.append(edge);
                 }
@@ -258,9 +369,15 @@ private:
             } else if (sub.name == u"pageInfo") {
                 actual += 1;
                 QJsonObject info;
-                for (const GraphQlField &p : sub.selection)
-                    info.insert(p.responseKey(),
-                                p.name == u"hasNextPage" ? items.size() > first : false);
+                for (const GraphQlField &p : sub.selection) {
+                    if (p.name == u"endCursor")
+                        info.insert(p.responseKey(),
+                                    n > 0 ? QJsonValue(QString::number(m_cursorBase + n - 1))
+                                          : QJsonValue(QJsonValue::Null));
+                    else
+                        info.insert(p.responseKey(),
+                                    p.name == u"hasNextPage" ? items.size() > first : false);
+                }
                 out.insert(sub.responseKey(), info);
             }
         }
@@ -270,8 +387,9 @@ private:
     template<typename T, typename F>
     QJsonArray list(const GraphQlField &f, const QList<T> &items, F item)
     {
-        const qsizetype n =
-            pageSize(f) > 0 ? std::min<qsizetype>(pageSize(f), items.size()) : items.size();
+        const qsizetype n = pageSize(f) > 0 && !m_bulk
+                                ? std::min<qsizetype>(pageSize(f), items.size())
+                                : items.size();
         QJsonArray out;
         for (qsizetype i = 0; i < n; ++i)
             out.append(object([&] { return item(items.at(i), f.selection); }));
@@ -312,6 +430,19 @@ private:
                 out.insert(f.responseKey(), gid("Order", o.source.id));
             } else if (f.name == u"name") {
                 out.insert(f.responseKey(), o.source.name);
+            } else if (f.name == u"cancelledAt") {
+                out.insert(f.responseKey(), o.cancelledAt.isValid()
+                                                ? QJsonValue(o.cancelledAt.toString(Qt::ISODate))
+                                                : QJsonValue(QJsonValue::Null));
+            } else if (f.name == u"closed") {
+                out.insert(f.responseKey(), o.closed);
+            } else if (f.name == u"closedAt") {
+                out.insert(f.responseKey(), o.closed ? QJsonValue(o.updatedAt.toString(Qt::ISODate))
+                                                     : QJsonValue(QJsonValue::Null));
+            } else if (f.name == u"createdAt") {
+                out.insert(f.responseKey(), o.createdAt.toString(Qt::ISODate));
+            } else if (f.name == u"updatedAt") {
+                out.insert(f.responseKey(), o.updatedAt.toString(Qt::ISODate));
             } else if (f.name == u"lineItems") {
                 out.insert(f.responseKey(),
                            connection(f, o.source.lineItems,
@@ -475,6 +606,9 @@ private:
 
     const ShopifyStore &m_store;
     const ShopifyStore::Shop &m_shop;
+    qint64 m_nowMs = 0;
+    bool m_bulk = false;
+    qsizetype m_cursorBase = 0;
 };
 
 } // namespace
@@ -488,7 +622,8 @@ bool ShopifyGraphQlQuery::requestedCost(const GraphQlDocument &document, double 
 
 ShopifyGraphQlQuery::Result ShopifyGraphQlQuery::run(const ShopifyStore &store,
                                                      const ShopifyStore::Shop &shop,
-                                                     const GraphQlDocument &document)
+                                                     const GraphQlDocument &document, qint64 nowMs,
+                                                     bool bulk)
 {
     Result result;
     QString error;
@@ -500,10 +635,122 @@ ShopifyGraphQlQuery::Result ShopifyGraphQlQuery::run(const ShopifyStore &store,
                          QJsonObject{{QStringLiteral("code"), QStringLiteral("undefinedField")}}}});
         return result;
     }
-    Resolver resolver(store, shop);
+    Resolver resolver(store, shop, nowMs, bulk);
     result.data = resolver.root(document.selection);
     result.actualCost = resolver.actual;
     return result;
+}
+
+namespace {
+
+// One search term against an order: true when it holds, or when the sandbox does not know it.
+bool termHolds(const ShopifyStore::Order &order, const QString &term)
+{
+    static const QStringList ops = {QStringLiteral(">="), QStringLiteral("<="), QStringLiteral(">"),
+                                    QStringLiteral("<")};
+    const qsizetype colon = term.indexOf(u':');
+    if (colon <= 0)
+        return true;
+    const QString key = term.left(colon).toLower();
+    QString rest = term.mid(colon + 1);
+    QString op;
+    for (const QString &o : ops)
+        if (rest.startsWith(o)) {
+            op = o;
+            rest = rest.mid(o.size());
+            break;
+        }
+    if (rest.size() >= 2 && (rest.front() == u'\'' || rest.front() == u'"') &&
+        rest.back() == rest.front())
+        rest = rest.mid(1, rest.size() - 2);
+    auto compare = [&op](auto a, auto b) {
+        if (op == u">=")
+            return a >= b;
+        if (op == u"<=")
+            return a <= b;
+        if (op == u">")
+            return a > b;
+        if (op == u"<")
+            return a < b;
+        return a == b;
+    };
+    if (key == u"id")
+        return compare(order.source.id, rest.toLongLong());
+    if (key == u"created_at" || key == u"updated_at") {
+        QDateTime value = QDateTime::fromString(rest, Qt::ISODate);
+        if (!value.isValid()) {
+            const QDate date = QDate::fromString(rest, Qt::ISODate);
+            if (!date.isValid())
+                return true;
+            value = QDateTime(date, QTime(0, 0), Qt::UTC);
+        }
+        const QDateTime at = key == u"created_at" ? order.createdAt : order.updatedAt;
+        return compare(at.toMSecsSinceEpoch(), value.toMSecsSinceEpoch());
+    }
+    return true;
+}
+
+} // namespace
+
+bool ShopifyGraphQlQuery::matchesSearch(const ShopifyStore::Order &order, const QString &query)
+{
+    // Terms split on spaces outside quotes.
+    QStringList terms;
+    QString current;
+    QChar quote;
+    for (const QChar c : query) {
+        if (!quote.isNull()) {
+            current += c;
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+            current += c;
+        } else if (c.isSpace()) {
+            if (!current.isEmpty())
+                terms << current;
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.isEmpty())
+        terms << current;
+    // OR binds alternatives of AND groups: a OR b c = (a) OR (b AND c).
+    bool any = false, group = true, sawTerm = false;
+    for (const QString &term : std::as_const(terms)) {
+        if (term == u"OR") {
+            any |= group && sawTerm;
+            group = true;
+            sawTerm = false;
+        } else if (term != u"AND") {
+            group = group && termHolds(order, term);
+            sawTerm = true;
+        }
+    }
+    return any || (group && (sawTerm || terms.isEmpty()));
+}
+
+ShopifyGraphQlQuery::FieldKind
+ShopifyGraphQlQuery::fieldKind(const QString &type, const QString &field, QString *childType)
+{
+    const TypeSpec fields = schema().value(type);
+    const auto it = fields.constFind(field);
+    if (it == fields.cend())
+        return FieldKind::None;
+    if (childType)
+        *childType = it->type;
+    switch (it->kind) {
+    case Kind::Scalar:
+        return FieldKind::Scalar;
+    case Kind::Object:
+        return FieldKind::Object;
+    case Kind::Connection:
+        return FieldKind::Connection;
+    case Kind::List:
+        return FieldKind::List;
+    }
+    return FieldKind::None;
 }
 
 } // namespace fulfillsync::sandbox

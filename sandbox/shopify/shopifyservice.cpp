@@ -1,6 +1,7 @@
 #include "sandbox/shopify/shopifyservice.h"
 
 #include "sandbox/scenario/scenarioloader.h"
+#include "sandbox/shopify/shopifybulk.h"
 #include "sandbox/shopify/shopifygraphqlquery.h"
 
 #include <QJsonArray>
@@ -56,6 +57,13 @@ bool ShopifyService::parse(const HttpRequest &request, Route *route)
 
 QString ShopifyService::endpointOf(const HttpRequest &request)
 {
+    const QStringList parts = request.path.split(QLatin1Char('/'));
+    if (parts.size() >= 5 && parts[1] == QLatin1String("shopify")) {
+        if (parts[3] == QLatin1String("bulk"))
+            return QStringLiteral("shopify.bulk.download");
+        if (parts[3] == QLatin1String("_sandbox"))
+            return QStringLiteral("shopify.control");
+    }
     Route r;
     if (!parse(request, &r))
         return QStringLiteral("shopify.other");
@@ -82,6 +90,8 @@ QString ShopifyService::endpointOf(const HttpRequest &request)
                                   .toString();
         if (query.contains(QLatin1String("fulfillmentTrackingInfoUpdate")))
             return QStringLiteral("shopify.graphql.fulfillmentTrackingInfoUpdate");
+        if (query.contains(QLatin1String("bulkOperationRunQuery")))
+            return QStringLiteral("shopify.graphql.bulkOperationRunQuery");
         if (query.contains(QLatin1String("fulfillmentCreate")))
             return QStringLiteral("shopify.graphql.fulfillmentCreate");
         return query.trimmed().startsWith(QLatin1String("mutation"))
@@ -94,6 +104,22 @@ QString ShopifyService::endpointOf(const HttpRequest &request)
 HttpReply ShopifyService::handle(const HttpRequest &request, qint64 clockMs,
                                  const QDateTime &clockNow)
 {
+    const QStringList parts = request.path.split(QLatin1Char('/'));
+    if (parts.size() >= 5 && parts[1] == QLatin1String("shopify") &&
+        (parts[3] == QLatin1String("bulk") || parts[3] == QLatin1String("_sandbox"))) {
+        ShopifyStore::Shop *target = m_store ? m_store->shop(parts[2]) : nullptr;
+        if (!target)
+            return errors(404, QStringLiteral("Not Found"));
+        if (parts[3] == QLatin1String("_sandbox"))
+            return control(*target, parts.mid(4), request, clockNow);
+        // A signed download address: no token, no rate limit.
+        QString file = parts[4];
+        const bool partial = file.endsWith(QLatin1String(".partial.jsonl"));
+        file.chop(partial ? 14 : 6);
+        return ShopifyBulk::download(
+            *target, file.toLongLong(), partial,
+            request.query.queryItemValue(QStringLiteral("signature")).toLatin1(), clockMs);
+    }
     Route route;
     ShopifyStore::Shop *shop = nullptr;
     if (!parse(request, &route) || !m_store || !(shop = m_store->shop(route.shop)))
@@ -121,6 +147,44 @@ HttpReply ShopifyService::handle(const HttpRequest &request, qint64 clockMs,
     }
     reply.addHeader("X-Shopify-Shop-Api-Call-Limit", callLimit);
     return reply;
+}
+
+HttpReply ShopifyService::control(ShopifyStore::Shop &shop, const QStringList &path,
+                                  const HttpRequest &request, const QDateTime &now)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    auto ok = [] {
+        return HttpReply::json(200, QJsonObject{{QStringLiteral("ok"), true}});
+    };
+    if (request.method != QLatin1String("POST"))
+        return errors(405, QStringLiteral("use POST"));
+    if (path == QStringList{QStringLiteral("plan")}) {
+        const QString plan = body.value(QStringLiteral("plan")).toString();
+        if (plan != u"standard" && plan != u"advanced" && plan != u"plus" && plan != u"unlimited")
+            return errors(400, QStringLiteral("plan: standard, advanced, plus or unlimited"));
+        shop.channel.plan = plan;
+        ShopifyStore::configureGraphQl(shop, plan);
+        return ok();
+    }
+    if (path == QStringList{QStringLiteral("bulk")}) {
+        const QString fail = body.value(QStringLiteral("failNext")).toString();
+        if (!fail.isEmpty() && fail != u"ACCESS_DENIED" && fail != u"INTERNAL_SERVER_ERROR" &&
+            fail != u"TIMEOUT")
+            return errors(400, QStringLiteral("failNext: ACCESS_DENIED, INTERNAL_SERVER_ERROR or "
+                                              "TIMEOUT"));
+        shop.bulkFailNext = fail;
+        if (body.contains(QStringLiteral("objectsPerSecond")))
+            shop.bulkObjectsPerSecond =
+                std::max(1.0, body.value(QStringLiteral("objectsPerSecond")).toDouble());
+        return ok();
+    }
+    if (path.size() == 3 && path[0] == u"orders" && (path[2] == u"cancel" || path[2] == u"close")) {
+        const qint64 id = path[1].toLongLong();
+        const bool done = path[2] == u"cancel" ? m_store->cancelOrder(shop, id, now)
+                                               : m_store->closeOrder(shop, id, now);
+        return done ? ok() : errors(404, QStringLiteral("no such order"));
+    }
+    return errors(404, QStringLiteral("Not Found"));
 }
 
 HttpReply ShopifyService::rest(ShopifyStore::Shop &shop, const Route &route,
@@ -243,6 +307,31 @@ HttpReply ShopifyService::graphql(ShopifyStore::Shop &shop, const HttpRequest &r
         return trackingUpdate(shop, doc.object(), clockMs);
     if (!query.trimmed().startsWith(QLatin1String("mutation")))
         return runQuery(shop, doc.object(), clockMs);
+    if (query.contains(QLatin1String("bulkOperationRunQuery"))) {
+        GraphQlDocument document;
+        QString parseError;
+        if (!GraphQlDocument::parse(query,
+                                    doc.object().value(QStringLiteral("variables")).toObject(),
+                                    &document, &parseError) ||
+            document.selection.isEmpty())
+            return errors(200, QJsonArray{QJsonObject{{QStringLiteral("message"), parseError}}});
+        if (!shop.graphql.tryAdd(clockMs, kMutationCost))
+            return HttpReply::json(
+                200,
+                QJsonObject{
+                    {QStringLiteral("errors"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("message"), QStringLiteral("Throttled")},
+                         {QStringLiteral("extensions"),
+                          QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")}}}}}},
+                    {QStringLiteral("extensions"), cost(QJsonValue::Null)}});
+        QJsonObject answer = ShopifyBulk::runQuery(
+            *m_store, shop,
+            document.selection.first().arguments.value(QStringLiteral("query")).toString(), clockMs,
+            now, request.url);
+        answer.insert(QStringLiteral("extensions"), cost(kMutationCost));
+        return HttpReply::json(200, answer);
+    }
     if (!query.contains(QLatin1String("fulfillmentCreate")))
         return HttpReply::json(
             200,
@@ -397,7 +486,8 @@ HttpReply ShopifyService::runQuery(ShopifyStore::Shop &shop, const QJsonObject &
                           {QStringLiteral("extensions"),
                            QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")}}}}}},
                      {QStringLiteral("extensions"), costExtension(QJsonValue::Null)}});
-    const ShopifyGraphQlQuery::Result result = ShopifyGraphQlQuery::run(*m_store, shop, document);
+    const ShopifyGraphQlQuery::Result result =
+        ShopifyGraphQlQuery::run(*m_store, shop, document, clockMs);
     shop.graphql.refund(requested - result.actualCost);
     QJsonObject answer{{QStringLiteral("data"), result.data},
                        {QStringLiteral("extensions"), costExtension(result.actualCost)}};

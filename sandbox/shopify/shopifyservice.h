@@ -6,9 +6,11 @@
 namespace fulfillsync::sandbox {
 
 // Shopify's Admin API under /shopify/{shop}/admin/api/{version}/ (apis.md §3.1): REST
-// fulfillment orders and fulfillments, the GraphQL fulfillmentCreate mutation, access-token
+// fulfillment orders and fulfillments, the GraphQL fulfillmentCreate mutation, bulk query
+// operations (ShopifyBulk; their files at /shopify/{shop}/bulk/{id}.jsonl), access-token
 // auth and both rate limits (REST leaky bucket with X-Shopify-Shop-Api-Call-Limit, GraphQL
-// cost bucket with extensions.cost.throttleStatus).
+// cost bucket with extensions.cost.throttleStatus). /shopify/{shop}/_sandbox/… are the shop's
+// control endpoints (see control()).
 class ShopifyService final
 {
 public:
@@ -16,6 +18,7 @@ public:
 
     // shopify.fulfillment_orders.get, shopify.fulfillments.get, shopify.fulfillments.post,
     // shopify.graphql.query, shopify.graphql.fulfillmentCreate,
+    // shopify.graphql.bulkOperationRunQuery, shopify.bulk.download, shopify.control,
     // shopify.graphql.fulfillmentTrackingInfoUpdate, shopify.graphql.other, shopify.other
     static QString endpointOf(const HttpRequest &request);
 
@@ -29,6 +32,10 @@ private:
     };
     static bool parse(const HttpRequest &request, Route *route);
 
+    // POST /shopify/{shop}/_sandbox/plan {"plan"}, …/bulk {"failNext", "objectsPerSecond"},
+    // …/orders/{id}/cancel and …/close: a shop's plan, bulk failures and order states.
+    HttpReply control(ShopifyStore::Shop &shop, const QStringList &path, const HttpRequest &request,
+                      const QDateTime &now);
     HttpReply rest(ShopifyStore::Shop &shop, const Route &route, const HttpRequest &request,
                    const QDateTime &now);
     HttpReply createRest(ShopifyStore::Shop &shop, const HttpRequest &request,

@@ -54,6 +54,27 @@ public:
         ChannelOrder source;
         QList<qint64> fulfillmentOrderIds;
         QList<Fulfillment> fulfillments;
+        QDateTime createdAt, updatedAt; // updatedAt: any change to it or its fulfillments
+        QDateTime cancelledAt;          // invalid: not cancelled
+        bool closed = false;            // archived
+    };
+    // A bulk query operation (bulkOperationRunQuery): its result is made when it starts (the
+    // data as of then) and becomes visible when it completes, objectsPerSecond of the shop's
+    // clock later; a failure set with failNext ends it FAILED with that error code.
+    struct BulkOperation
+    {
+        qint64 id = 0;
+        QString query;
+        qint64 createdMs = 0;
+        qint64 durationMs = 0;
+        QDateTime createdAt;
+        QByteArray jsonl;
+        qint64 objectCount = 0;
+        QString errorCode;           // set: ends FAILED
+        QString url, partialDataUrl; // where the sandbox serves the file
+        QByteArray signature;        // the download's key (a signed URL needs no token)
+        bool cancelled = false;
+        QString statusAt(qint64 nowMs) const;
     };
     struct Shop
     {
@@ -64,6 +85,9 @@ public:
         QHash<qint64, FulfillmentOrder> fulfillmentOrders;
         LeakyBucket rest;
         LeakyBucket graphql;
+        QList<BulkOperation> bulkOperations;
+        QString bulkFailNext; // ACCESS_DENIED, INTERNAL_SERVER_ERROR or TIMEOUT, once
+        double bulkObjectsPerSecond = 20000;
     };
 
     // One fulfillment order in a create request; no lines = all that remains of it.
@@ -102,6 +126,12 @@ public:
 
     // Holds, schedules or releases (open) an order's unfulfilled fulfillment orders.
     bool setFulfillmentOrderStatus(Shop &shop, qint64 orderId, const QString &status);
+    // orderCancel (the order's open fulfillment orders are cancelled) and close (archive).
+    bool cancelOrder(Shop &shop, qint64 orderId, const QDateTime &now);
+    bool closeOrder(Shop &shop, qint64 orderId, const QDateTime &now);
+    // The GraphQL cost bucket of a plan (standard, advanced, plus, unlimited).
+    static void configureGraphQl(Shop &shop, const QString &plan);
+    qint64 nextBulkOperationId() { return m_nextBulkOperationId++; }
 
     QJsonArray stateJson() const;
 
@@ -114,6 +144,7 @@ private:
     qint64 m_nextFulfillmentOrderId = 1046000001;
     qint64 m_nextFulfillmentOrderLineId = 1058000001;
     qint64 m_nextFulfillmentId = 4100000001;
+    qint64 m_nextBulkOperationId = 7200000001;
 };
 
 } // namespace fulfillsync::sandbox
