@@ -183,6 +183,14 @@ int runWorkerCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("until"),
                       tr("reconcile: the last ship date checked (ISO date; default today)."),
                       QStringLiteral("date")});
+    parser.addOption({QStringLiteral("resume"),
+                      tr("reconcile: continue this cancelled or interrupted run after the last "
+                         "order it kept."),
+                      QStringLiteral("run")});
+    parser.addOption({QStringLiteral("bulk-threshold"),
+                      tr("reconcile: more orders than this are read in one bulk export (0: "
+                         "never; default 2000)."),
+                      QStringLiteral("orders")});
     parser.addOption(
         {QStringLiteral("as-recorded"), tr("replay: send the recorded request unchanged.")});
     parser.addOption(

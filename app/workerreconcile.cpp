@@ -5,6 +5,7 @@
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "models/storage/mappingrepository.h"
+#include "models/storage/reconciliationrepository.h"
 #include "sync/engine/reconcilerun.h"
 #include "sync/net/leakybucketpacer.h"
 
@@ -39,18 +40,56 @@ QJsonObject rowJson(const Connector &connector, const ReconcileRun::OrderResult 
 
 } // namespace
 
+QJsonObject totalsJson(const ReconciliationRunRecord &run)
+{
+    return {{QStringLiteral("matched"), run.matched},
+            {QStringLiteral("missing"), run.missing},
+            {QStringLiteral("quantity_differs"), run.quantityDiffers},
+            {QStringLiteral("tracking_differs"), run.trackingDiffers},
+            {QStringLiteral("extra"), run.extra},
+            {QStringLiteral("order_cancelled"), run.orderCancelled},
+            {QStringLiteral("unknown"), run.unknown}};
+}
+
 int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &parser)
 {
-    const QDate since = QDate::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
-    const QDate until = parser.isSet(QStringLiteral("until"))
+    qint64 resumeRunId = 0;
+    std::optional<ReconciliationRunRecord> resumed;
+    if (parser.isSet(QStringLiteral("resume"))) {
+        resumeRunId = parser.value(QStringLiteral("resume")).toLongLong();
+        ReconciliationRepository runs(database.connection());
+        resumed = resumeRunId > 0 ? runs.run(resumeRunId) : std::nullopt;
+        if (!resumed)
+            return fail(ExitCannotStart, tr("There is no reconciliation run %1.")
+                                             .arg(parser.value(QStringLiteral("resume"))));
+    }
+    const QDate since = resumed
+                            ? resumed->since
+                            : QDate::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
+    const QDate until = resumed ? resumed->until
+                        : parser.isSet(QStringLiteral("until"))
                             ? QDate::fromString(parser.value(QStringLiteral("until")), Qt::ISODate)
                             : QDateTime::currentDateTimeUtc().date();
     if (!since.isValid() || !until.isValid() || until < since)
         return fail(ExitCannotStart, tr("reconcile needs --since DATE (and --until DATE, not "
-                                        "before it), as ISO dates such as 2026-11-01."));
+                                        "before it), as ISO dates such as 2026-11-01, or "
+                                        "--resume RUN."));
+    int bulkThreshold = 2000;
+    if (parser.isSet(QStringLiteral("bulk-threshold"))) {
+        bool ok = false;
+        bulkThreshold = parser.value(QStringLiteral("bulk-threshold")).toInt(&ok);
+        if (!ok || bulkThreshold < 0)
+            return fail(ExitCannotStart, tr("--bulk-threshold needs a number of orders."));
+    }
     QList<Connector> connectors;
     ConnectorRepository repository(database.connection());
-    if (parser.isSet(QStringLiteral("connector"))) {
+    if (resumed) {
+        const auto owner = repository.byId(resumed->connectorId);
+        if (!owner)
+            return fail(ExitCannotStart,
+                        tr("The connector of reconciliation run %1 is gone.").arg(resumeRunId));
+        connectors << *owner;
+    } else if (parser.isSet(QStringLiteral("connector"))) {
         const auto named = repository.byName(parser.value(QStringLiteral("connector")));
         if (!named)
             return fail(
@@ -88,10 +127,28 @@ int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &pa
         config.costBucket = &bucket;
         config.since = since;
         config.until = until;
+        config.resumeRunId = resumeRunId;
+        config.bulkThreshold = bulkThreshold;
+        config.alertWebhook = credentials.alertWebhooks.value(connector.id);
+        config.alertMailPassword = credentials.mailPassword;
         ReconcileRun run(network, database, config);
         QList<ReconcileRun::OrderResult> results;
         QString runError;
         QEventLoop loop;
+        QObject::connect(&run, &ReconcileRun::runStarted, &loop, [&](qint64 id) {
+            // First, so that a run stopped half-way can be resumed by its number.
+            const ReconciliationRunRecord record = run.record();
+            (json ? err() : out())
+                << tr("%1: reconciliation run %2 (%3 to %4): %5 order(s) to "
+                      "read, %6 already done, reading %7.")
+                       .arg(connector.name)
+                       .arg(id)
+                       .arg(record.since.toString(Qt::ISODate), record.until.toString(Qt::ISODate))
+                       .arg(record.ordersTotal - record.ordersDone)
+                       .arg(record.ordersDone)
+                       .arg(record.readMode)
+                << Qt::endl;
+        });
         QObject::connect(&run, &ReconcileRun::finished, &loop,
                          [&](const QList<ReconcileRun::OrderResult> &r, const QString &e) {
                              results = r;
@@ -105,7 +162,6 @@ int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &pa
             ++unreadable;
             continue;
         }
-        int connectorMatched = 0;
         for (const ReconcileRun::OrderResult &order : std::as_const(results)) {
             if (!order.storeProblem.isEmpty())
                 err() << "fulfillsync-worker: "
@@ -113,7 +169,6 @@ int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &pa
                              .arg(connector.name, order.orderTranId, order.storeProblem)
                       << Qt::endl;
             if (!order.problem.isEmpty()) {
-                ++unreadable;
                 if (json)
                     out() << QJsonDocument(rowJson(connector, order, nullptr))
                                  .toJson(QJsonDocument::Compact)
@@ -127,7 +182,6 @@ int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &pa
             }
             for (const Reconciliation::Row &row : order.rows) {
                 const bool ok = row.verdict == Reconciliation::Verdict::Matched;
-                (ok ? connectorMatched : differing) += 1;
                 if (json)
                     out() << QJsonDocument(rowJson(connector, order, &row))
                                  .toJson(QJsonDocument::Compact)
@@ -139,15 +193,55 @@ int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &pa
                           << Qt::endl;
             }
         }
-        matched += connectorMatched;
-        if (!json)
+        // The run's totals, a resumed run's earlier part included.
+        const ReconciliationRunRecord record = run.record();
+        matched += record.matched;
+        differing += record.notMatched() - record.unknown;
+        unreadable += record.unknown;
+        if (!run.alertProblem().isEmpty())
+            err() << "fulfillsync-worker: "
+                  << tr("%1: the reconciliation alert could not be delivered: %2")
+                         .arg(connector.name, run.alertProblem())
+                  << Qt::endl;
+        if (json) {
+            out() << QJsonDocument(
+                         QJsonObject{{QStringLiteral("run"), record.id},
+                                     {QStringLiteral("connector"), connector.name},
+                                     {QStringLiteral("state"), record.state},
+                                     {QStringLiteral("readMode"), record.readMode},
+                                     {QStringLiteral("since"), record.since.toString(Qt::ISODate)},
+                                     {QStringLiteral("until"), record.until.toString(Qt::ISODate)},
+                                     {QStringLiteral("orders"), record.ordersDone},
+                                     {QStringLiteral("totals"), totalsJson(record)},
+                                     {QStringLiteral("channelRequests"), record.channelRequests},
+                                     {QStringLiteral("costRequested"), record.costRequested},
+                                     {QStringLiteral("costActual"), record.costActual}})
+                         .toJson(QJsonDocument::Compact)
+                  << Qt::endl;
+        } else {
             out() << tr("%1: %2 order(s) shipped %3 to %4, %5 item fulfillment(s) matched in the "
                         "channel.")
                          .arg(connector.name)
-                         .arg(results.size())
+                         .arg(record.ordersDone)
                          .arg(since.toString(Qt::ISODate), until.toString(Qt::ISODate))
-                         .arg(connectorMatched)
+                         .arg(record.matched)
                   << Qt::endl;
+            out() << tr("%1: run %2 %3: %4 matched, %5 missing, %6 quantity differs, %7 tracking "
+                        "differs, %8 extra, %9 order cancelled or closed, %10 unknown; %11 "
+                        "channel request(s).")
+                         .arg(connector.name)
+                         .arg(record.id)
+                         .arg(record.state)
+                         .arg(record.matched)
+                         .arg(record.missing)
+                         .arg(record.quantityDiffers)
+                         .arg(record.trackingDiffers)
+                         .arg(record.extra)
+                         .arg(record.orderCancelled)
+                         .arg(record.unknown)
+                         .arg(record.channelRequests)
+                  << Qt::endl;
+        }
     }
     if (!json)
         out() << tr("NetSuite as of the last sync: %1 matched, %2 not matching, %3 not readable.")

@@ -3,6 +3,7 @@
 #include "models/domain/domain.h"
 #include "sync/engine/fulfillmentmapper.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -44,6 +45,10 @@ struct ChannelOrderSnapshot
     // The cached copy may no longer match the channel (after a partial create the channel may
     // split its groups): read again before planning against it.
     bool stale = false;
+    // The channel order's own state, where the read carries it (a reconciliation read does;
+    // planning reads leave them false and speak through the groups' statuses).
+    bool cancelled = false; // Shopify: cancelledAt is set
+    bool closed = false;    // Shopify: closed (archived)
 };
 
 // One order's answer to a read. Anything but Read is "unknown": never taken as "nothing there".
@@ -143,8 +148,41 @@ public:
     virtual QString sendUrl() const = 0;
     virtual void abortAll() = 0;
 
+    // A reconciliation's read: each order with its fulfillments and its own cancelled/closed
+    // state, in as few requests as the channel allows (ordersPerReconciliationRead orders a
+    // request). An order whose answer was cut short or damaged is anything but Read; an order
+    // is never taken as having no fulfillments because a page ended. The default is the
+    // read-back, one order a request.
+    virtual int ordersPerReconciliationRead() const { return 1; }
+    virtual void readForReconciliation(const QStringList &orderIds, ReadDone done)
+    {
+        readOrders(orderIds, true, std::move(done));
+    }
+    // A bulk export for a large range (Shopify: a bulk operation, one JSONL file): the orders
+    // changed since `changedSince` are exported at once; every order asked for that the export
+    // does not hold is read with readForReconciliation. progress(exported objects) while the
+    // channel works. The default reads in batches.
+    using BulkProgress = std::function<void(qint64 objects)>;
+    // Tuning (benchmarks, tests): fewer orders a reconciliation read (1: each alone, the
+    // baseline), how often a running bulk export is asked for its state. No-ops by default.
+    virtual void setOrdersPerReconciliationRead(int orders) { Q_UNUSED(orders) }
+    virtual void setBulkPollMs(int ms) { Q_UNUSED(ms) }
+    virtual bool readsInBulk() const { return false; }
+    virtual void readInBulkForReconciliation(const QStringList &orderIds,
+                                             const QDateTime &changedSince, ReadDone done,
+                                             BulkProgress progress)
+    {
+        Q_UNUSED(changedSince)
+        Q_UNUSED(progress)
+        readForReconciliation(orderIds, std::move(done));
+    }
+
     int requestsSent() const { return m_requests; }
     int throttledAnswers() const { return m_throttled; }
+    // The channel's own cost units (Shopify GraphQL points) asked for and charged, where the
+    // answers say so; 0 for a channel without them.
+    double costRequested() const { return m_costRequested; }
+    double costActual() const { return m_costActual; }
     // Asked right before each write request leaves (see HttpCall::setSendGuard).
     void setSendGuard(std::function<bool()> guard) { m_sendGuard = std::move(guard); }
 
@@ -152,6 +190,8 @@ protected:
     std::function<bool()> m_sendGuard;
     int m_requests = 0;  // HTTP requests, retries included
     int m_throttled = 0; // "slow down" answers (429, THROTTLED)
+    double m_costRequested = 0;
+    double m_costActual = 0;
 };
 
 } // namespace fulfillsync

@@ -67,10 +67,15 @@ QList<Row> classify(const QList<Shipped> &shipped, const QList<LedgerEntry> &led
                     const ChannelOrderSnapshot &channel)
 {
     QList<Row> rows;
+    // The order's own state where the read carries it (a reconciliation read asks for nothing
+    // else); a read with fulfillment orders speaks through theirs.
     const bool cancelled =
-        !channel.groups.isEmpty() &&
-        std::all_of(channel.groups.cbegin(), channel.groups.cend(),
-                    [](const ChannelOrderSnapshot::Group &g) { return g.status == u"cancelled"; });
+        channel.cancelled ||
+        (!channel.groups.isEmpty() && std::all_of(channel.groups.cbegin(), channel.groups.cend(),
+                                                  [](const ChannelOrderSnapshot::Group &g) {
+                                                      return g.status == u"cancelled";
+                                                  }));
+    const bool closed = !cancelled && channel.closed;
     QHash<QString, const ChannelOrderSnapshot::Fulfillment *> byId;
     for (const ChannelOrderSnapshot::Fulfillment &f : channel.fulfillments)
         if (counts(f))
@@ -100,10 +105,13 @@ QList<Row> classify(const QList<Shipped> &shipped, const QList<LedgerEntry> &led
                 }
         }
         if (!found) {
-            row.verdict = cancelled ? Verdict::OrderCancelled : Verdict::MissingInChannel;
+            row.verdict = cancelled || closed ? Verdict::OrderCancelled : Verdict::MissingInChannel;
             row.detail =
                 cancelled ? Text::tr("%1 shipped in NetSuite; the channel order is cancelled.")
                                 .arg(s.tranId)
+                : closed ? Text::tr("%1 shipped in NetSuite and is not in the channel; the "
+                                    "channel order is closed.")
+                               .arg(s.tranId)
                 : entry != ledger.cend() && entry->state == LedgerState::Pushed
                     ? Text::tr("%1 is recorded as pushed (channel fulfillment %2), but the "
                                "channel does not show it.")

@@ -32,7 +32,7 @@ enum class Verdict {
     QuantityDiffers,  // found, with other quantities
     TrackingDiffers,  // found, with other tracking numbers
     ExtraInChannel,   // a channel fulfillment no item fulfillment explains
-    OrderCancelled,   // every fulfillment order of the channel order is cancelled
+    OrderCancelled,   // the channel order is cancelled or closed (or all its groups cancelled)
 };
 QString verdictKey(Verdict verdict);
 

@@ -174,13 +174,20 @@ private Q_SLOTS:
         run = worker(args + QStringList{QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 1);
         int lines = 0, differing = 0;
+        QJsonObject totals;
         for (const QString &line : run.out.split(u'\n', Qt::SkipEmptyParts)) {
             const QJsonObject row = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (row.contains(QLatin1String("run"))) { // the run's own line, last
+                totals = row.value(QLatin1String("totals")).toObject();
+                continue;
+            }
             ++lines;
             differing += row.value(QLatin1String("verdict")).toString() != u"matched" ? 1 : 0;
         }
         QCOMPARE(lines, 3);
         QCOMPARE(differing, 1);
+        QCOMPARE(totals.value(QLatin1String("matched")).toInt(), 2);
+        QCOMPARE(totals.value(QLatin1String("tracking_differs")).toInt(), 1);
         withConnector([&](QSqlDatabase db, const Connector &) {
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("UPDATE packages SET tracking_number = '%1' WHERE "

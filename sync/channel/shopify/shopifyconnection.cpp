@@ -2,11 +2,13 @@
 
 #include "sync/channel/shopify/shopifygraphql.h"
 #include "sync/channel/shopify/shopifyplanner.h"
+#include "sync/channel/shopify/shopifyreconcile.h"
 #include "sync/net/httpcall.h"
 #include "sync/net/leakybucketpacer.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <memory>
 
@@ -24,6 +26,7 @@ ShopifyConnection::ShopifyConnection(QNetworkAccessManager &network, ShopifyEndp
     , m_endpoint(std::move(endpoint))
     , m_bucket(costBucket)
     , m_ordersPerRead(ShopifyGraphQl::ordersPerPlanningRead())
+    , m_ordersPerReconciliationRead(ShopifyReconcile::ordersPerRequest())
 {}
 
 QString ShopifyConnection::channelName() const
@@ -61,6 +64,20 @@ void ShopifyConnection::post(const QByteArray &body, double cost, bool isQuery,
                 call->deleteLater();
                 m_requests += result.attempts;
                 m_throttled += result.throttledAnswers;
+                // The points the answer says it asked for and was charged (a THROTTLED answer
+                // charges none).
+                const QJsonObject cost = QJsonDocument::fromJson(result.body)
+                                             .object()
+                                             .value(QLatin1String("extensions"))
+                                             .toObject()
+                                             .value(QLatin1String("cost"))
+                                             .toObject();
+                const double actual = cost.value(QLatin1String("actualQueryCost")).toDouble(-1);
+                if (actual >= 0) {
+                    m_costActual += actual;
+                    m_costRequested +=
+                        cost.value(QLatin1String("requestedQueryCost")).toDouble(actual);
+                }
                 answered(result);
             });
     call->start();
@@ -225,6 +242,7 @@ void ShopifyConnection::applySent(ChannelOrderSnapshot &snapshot, const ChannelP
 
 void ShopifyConnection::abortAll()
 {
+    m_aborted = true;
     const QList<QPointer<HttpCall>> calls = m_calls;
     for (const QPointer<HttpCall> &call : calls)
         if (call)
