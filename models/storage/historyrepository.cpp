@@ -137,4 +137,22 @@ qint64 HistoryRepository::count()
     return q.value(0).toLongLong();
 }
 
+QHash<qint64, HistoryRepository::FulfillmentAttempts>
+HistoryRepository::attemptsOfOrder(qint64 connectorId, qint64 orderId)
+{
+    QHash<qint64, FulfillmentAttempts> attempts;
+    const auto statement = m_statements.run(
+        QStringLiteral("SELECT fulfillment_id, COUNT(*), MAX(id), MAX(occurred_at) FROM "
+                       "sync_attempts WHERE order_id = ? AND connector_id = ? GROUP BY "
+                       "fulfillment_id"),
+        {orderId, connectorId}, &m_error);
+    while (statement && statement.query().next()) {
+        const QSqlQuery &q = statement.query();
+        attempts.insert(q.value(0).toLongLong(),
+                        {q.value(1).toInt(), q.value(2).toLongLong(),
+                         fromStorageTime(q.value(3).toString())});
+    }
+    return attempts;
+}
+
 } // namespace fulfillsync

@@ -3,6 +3,7 @@
 #include "models/domain/domain.h"
 #include "models/storage/sqlerror.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <optional>
 
@@ -19,6 +20,14 @@ public:
     QList<SyncAttempt> latest(int limit);
     std::optional<SyncAttempt> byId(qint64 id);
     qint64 count();
+    // How often each of the order's fulfillments was tried by the connector, and the last try.
+    struct FulfillmentAttempts
+    {
+        int count = 0;
+        qint64 lastAttemptId = 0;
+        QDateTime lastAt;
+    };
+    QHash<qint64, FulfillmentAttempts> attemptsOfOrder(qint64 connectorId, qint64 orderId);
 
     QString lastError() const { return m_error; }
 

@@ -1,6 +1,7 @@
 #include "sync/engine/explainer.h"
 
 #include "models/storage/connectorrepository.h"
+#include "models/storage/historyrepository.h"
 #include "models/storage/ledgerrepository.h"
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderrepository.h"
@@ -9,7 +10,6 @@
 #include "sync/threepl/threeplexplainer.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 
 namespace fulfillsync {
 
@@ -42,22 +42,10 @@ QString OrderExplanation::toText() const
 
 QString ConnectorExplanation::toText() const
 {
-    QString text = connector.isThreePl() ? threePl : explanation.toText();
-    if (reconciled.isEmpty())
-        return text;
-    text += u'\n' + Text::tr("Last reconciliation with the channel (%1):")
-                        .arg(QLocale().toString(reconciled.first().checkedAt.toLocalTime(),
-                                                QLocale::ShortFormat));
-    for (const ReconciliationReading &r : reconciled)
-        text +=
-            QStringLiteral("\n  ") +
-            (r.verdict == u"matched" ? Text::tr("%1: matched (channel fulfillment %2)")
-                                           .arg(r.fulfillmentTranId, r.channelFulfillmentId)
-                                     : Text::tr("%1: %2").arg(r.fulfillmentTranId.isEmpty()
-                                                                  ? Text::tr("extra in the channel")
-                                                                  : r.fulfillmentTranId,
-                                                              r.detail));
-    return text;
+    if (connector.isThreePl())
+        return threePl;
+    return explanation.toText() + u'\n' + Text::tr("NetSuite, sent and the channel:") + u'\n' +
+           threeWay.text();
 }
 
 QList<ConnectorExplanation> Explainer::explainStored(QSqlDatabase db, const SalesOrder &order,
@@ -74,12 +62,16 @@ QList<ConnectorExplanation> Explainer::explainStored(QSqlDatabase db, const Sale
             continue;
         const FulfillmentMapper mapper(c, MappingRepository(db).rules(c.id), kits);
         const ExplainInput input{c, mapper, ChannelFactory::quantityRule(c.kind)};
+        const QList<LedgerEntry> ledger = LedgerRepository(db).entriesOfOrder(c.id, order.id);
+        const auto attempts = HistoryRepository(db).attemptsOfOrder(c.id, order.id);
+        const QList<ReconciliationReading> reading =
+            ReconciliationRepository(db).ofOrder(c.id, order.id);
         result << ConnectorExplanation{
             c,
-            explain(input, order, fulfillments, LedgerRepository(db).entriesOfOrder(c.id, order.id),
+            explain(input, order, fulfillments, ledger,
                     QuarantineRepository(db).entriesOfOrder(c.id, order.id)),
             {},
-            ReconciliationRepository(db).ofOrder(c.id, order.id)};
+            ThreeWay::build({mapper, order, fulfillments, ledger, attempts, reading})};
     }
     return result;
 }

@@ -3,6 +3,7 @@
 #include "models/domain/domain.h"
 #include "models/storage/reconciliationrepository.h"
 #include "sync/engine/syncdecision.h"
+#include "sync/engine/threeway.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -41,8 +42,9 @@ struct ConnectorExplanation
     Connector connector;
     OrderExplanation explanation; // a channel connector's
     QString threePl;              // a 3PL connector's (ThreePlExplainer)
-    // The order's last reconciliation by this connector: what the channel showed, and when.
-    QList<ReconciliationReading> reconciled;
+    // A channel connector's three-way view: NetSuite, what it sent, what the channel showed at
+    // the last reconciliation.
+    ThreeWay::View threeWay;
     QString toText() const;
 };
 

@@ -168,7 +168,7 @@ private Q_SLOTS:
             orderTranId = q.value(0).toString();
         });
         const Run explained = worker({databaseArg(), QStringLiteral("explain"), orderTranId});
-        QVERIFY2(explained.out.contains(QStringLiteral("Last reconciliation with the channel")) &&
+        QVERIFY2(explained.out.contains(QStringLiteral("The channel as of the last reconciliation")) &&
                      explained.out.contains(QStringLiteral("CHANGED-1")),
                  qPrintable(explained.out));
         run = worker(args + QStringList{QStringLiteral("--json")});

@@ -2,6 +2,7 @@
 
 #include "ui/tables/detailloader.h"
 #include "ui/tables/orderdetailreader.h"
+#include "ui/tables/threewaytable.h"
 
 #include "models/storage/database.h"
 #include "models/storage/orderrepository.h"
@@ -15,6 +16,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace fulfillsync {
@@ -30,6 +32,11 @@ OrderDetailPane::OrderDetailPane(Database &database, QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setAccessibleName(tr("Order details"));
+    m_proof = new ThreeWayTable(this);
+    m_views = new QTabWidget(this);
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_proof, tr("NetSuite · sent · channel"));
+    m_views->addTab(m_text, tr("Lines and Explain"));
     m_resync = new QPushButton(tr("&Resync"), this);
     m_resync->setToolTip(tr("Read this order from NetSuite again and push whatever is missing"));
     m_dryRun = new QPushButton(tr("&Dry run"), this);
@@ -52,7 +59,7 @@ OrderDetailPane::OrderDetailPane(Database &database, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(buttons);
-    layout->addWidget(m_text, 1);
+    layout->addWidget(m_views, 1);
 
     m_loader = new DetailLoader(
         database,
@@ -82,6 +89,7 @@ void OrderDetailPane::showOrder(qint64 orderId)
         m_title->setText(
             tr("Select an order to see its lines, fulfillments and why it syncs or not."));
         m_text->clear();
+        m_proof->clear();
         for (QPushButton *button : {m_resync, m_dryRun, m_resolve})
             button->setEnabled(false);
         m_loader->forget();
@@ -100,6 +108,7 @@ void OrderDetailPane::accept(const OrderDetail &detail)
 {
     m_title->setText(detail.title);
     m_text->setPlainText(detail.text);
+    m_proof->setProofs(detail.proofs);
     for (const QString &block : std::as_const(m_planned))
         m_text->appendPlainText(block);
     m_resync->setEnabled(detail.found);
@@ -147,6 +156,7 @@ void OrderDetailPane::showPlanned(const PlannedRequest &request)
         block += QStringLiteral("%1 %2\n%3").arg(request.method, request.url, request.body);
     m_planned << block;
     m_text->appendPlainText(block);
+    m_views->setCurrentWidget(m_text); // the answer to what was just asked
 }
 
 } // namespace fulfillsync

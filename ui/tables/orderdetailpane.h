@@ -7,14 +7,17 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 
 namespace fulfillsync {
 
 class Database;
 class DetailLoader;
 struct OrderDetail;
+class ThreeWayTable;
 
-// The selected sales order: its lines, fulfillments with packages, and Explain — every gate that
+// The selected sales order: NetSuite, what was sent and what the channel has side by side
+// (ThreeWayTable); its lines, fulfillments with packages, and Explain — every gate that
 // decides whether it syncs — with the actions Resync, Dry run and, for a fulfillment flagged
 // after it was pushed, Resolve (with a reason, recorded in the history). Its reads run on a
 // reader thread (DetailLoader); the newest request wins.
@@ -31,6 +34,7 @@ public:
     void showPlanned(const fulfillsync::PlannedRequest &request);
     qint64 orderId() const { return m_orderId; }
     QString text() const;
+    ThreeWayTable *proof() const { return m_proof; }
 
 Q_SIGNALS:
     void resyncRequested(qint64 orderId);
@@ -46,6 +50,8 @@ private:
     qint64 m_orderId = 0;
     QStringList m_planned; // dry-run blocks of this order, kept over refreshes
     QLabel *m_title = nullptr;
+    QTabWidget *m_views = nullptr;
+    ThreeWayTable *m_proof = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QPushButton *m_resync = nullptr;
     QPushButton *m_dryRun = nullptr;

@@ -56,7 +56,10 @@ OrderDetail readOrderDetail(Database &database, qint64 orderId)
     LedgerRepository ledger(db);
     for (const ConnectorExplanation &e : Explainer::explainStored(db, *order, fulfillments)) {
         lines << QString() << Text::tr("Explain — connector %1").arg(e.connector.name)
-              << e.toText();
+              << (e.connector.isThreePl() ? e.threePl : e.explanation.toText());
+        if (!e.connector.isThreePl())
+            detail.proofs << OrderDetail::ChannelProof{e.connector.id, e.connector.name,
+                                                       e.threeWay};
         for (const LedgerEntry &entry : ledger.entriesOfOrder(e.connector.id, orderId))
             if (entry.state == LedgerState::Attention)
                 detail.flagged = true;

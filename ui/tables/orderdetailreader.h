@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/engine/threeway.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -15,9 +17,17 @@ struct OrderDetail
     QString title;        // rich text
     QString text;         // lines, fulfillments, Explain
     bool flagged = false; // a fulfillment waits for Resolve
+    // Per channel connector of the order: NetSuite, what was sent and what the channel has.
+    struct ChannelProof
+    {
+        qint64 connectorId = 0;
+        QString connectorName;
+        ThreeWay::View view;
+    };
+    QList<ChannelProof> proofs;
 };
 
-// An order's lines, fulfillments and every connector's Explain, read in one go. Runs on the
+// An order's lines, fulfillments, every connector's Explain and three-way view, read in one go. Runs on the
 // pane's DetailLoader thread; it touches no widget.
 OrderDetail readOrderDetail(Database &database, qint64 orderId);
 

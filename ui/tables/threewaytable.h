@@ -1,0 +1,49 @@
+#pragma once
+
+#include "ui/tables/orderdetailreader.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace fulfillsync {
+
+// The order pane's proof (issue 23): per shipped item fulfillment and channel SKU, what NetSuite
+// shipped, what the connector sent and what the channel has, with every disagreement marked on
+// the side it is on and named in the last column.
+class ThreeWayTable final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ThreeWayTable)
+
+public:
+    enum Column {
+        ConnectorColumn,
+        FulfillmentColumn,
+        SkuColumn,
+        ItemColumn,
+        NetSuiteQuantityColumn,
+        NetSuiteTrackingColumn,
+        SentColumn,
+        SentAtColumn,
+        AttemptsColumn,
+        ChannelQuantityColumn,
+        ChannelTrackingColumn,
+        DisagreementColumn,
+        ColumnCount
+    };
+
+    explicit ThreeWayTable(QWidget *parent = nullptr);
+
+    void setProofs(const QList<fulfillsync::OrderDetail::ChannelProof> &proofs);
+    void clear();
+    QTableWidget *table() const { return m_table; }
+    QString asOfText() const;
+
+private:
+    QLabel *m_asOf = nullptr;
+    QTableWidget *m_table = nullptr;
+};
+
+} // namespace fulfillsync
