@@ -84,8 +84,8 @@ private Q_SLOTS:
         const QString said = QString::fromUtf8(run.output);
         QVERIFY2(said.contains(QStringLiteral("Would push 2: SO1102/IF2103, SO1105/IF2107")),
                  qPrintable(said));
-        QVERIFY2(said.contains(QStringLiteral(
-                     "Would adopt 3: SO1101/IF2101, SO1102/IF2102, SO1103/IF2104")),
+        QVERIFY2(said.contains(
+                     QStringLiteral("Would adopt 3: SO1101/IF2101, SO1102/IF2102, SO1103/IF2104")),
                  qPrintable(said));
         QCOMPARE(fulfillmentsPerOrder(), m_prefilled);
         QVERIFY(ledgerStates().isEmpty());
