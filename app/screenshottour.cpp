@@ -2,6 +2,7 @@
 
 #include "models/item/historytablemodel.h"
 #include "models/item/ordertablemodel.h"
+#include "models/item/reconciliationtablemodel.h"
 #include "sync/synccontroller.h"
 #include "ui/connectors/connectorlistmodel.h"
 #include "ui/connectors/connectorspage.h"
@@ -9,16 +10,21 @@
 #include "ui/inbox/inboxpage.h"
 #include "ui/jobs/jobspage.h"
 #include "ui/mappings/mappingspage.h"
+#include "ui/reconciliation/reconciliationpage.h"
 #include "ui/tables/orderdetailpane.h"
 #include "ui/tables/tablepanel.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
+#include <QImage>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextDocument>
 #include <QTimer>
 
 namespace fulfillsync {
@@ -50,7 +56,25 @@ void ScreenshotTour::start()
         }
         m_started = true;
         m_stops = stops();
-        QTimer::singleShot(1500, this, &ScreenshotTour::next);
+        // A reconciliation of the demo store, so its tab has readings to show; the tour goes on
+        // when it ends (or after a minute, whatever happened).
+        ReconciliationPage *reconciliation = m_window.reconciliation();
+        if (!reconciliation || reconciliation->runConnectorBox()->count() == 0) {
+            QTimer::singleShot(1500, this, &ScreenshotTour::next);
+            return;
+        }
+        auto *fallback = new QTimer(this);
+        fallback->setSingleShot(true);
+        const auto go = [this, fallback] {
+            if (!fallback->isActive())
+                return; // gone already
+            fallback->stop();
+            QTimer::singleShot(1500, this, &ScreenshotTour::next);
+        };
+        connect(&m_sync, &SyncController::reconcileFinished, this, go, Qt::SingleShotConnection);
+        connect(fallback, &QTimer::timeout, this, [this] { next(); });
+        fallback->start(60000);
+        reconciliation->runReconciliation();
     });
     QTimer::singleShot(300, this, [this] { m_window.syncNowAction()->trigger(); });
 }
@@ -147,6 +171,30 @@ QList<ScreenshotTour::Stop> ScreenshotTour::stops()
     list << Stop{QStringLiteral("inbox.png"), [=, this] {
                      showTab(m_window.inbox());
                  }};
+    if (ReconciliationPage *reconciliation = m_window.reconciliation())
+        list << Stop{QStringLiteral("reconciliation.png"), [=, this] {
+                         showTab(reconciliation);
+                         // A row that did not match, with its actions.
+                         const auto *model = reconciliation->model();
+                         for (int row = 0; row < model->rowCount(); ++row)
+                             if (model->index(row, ReconciliationTableModel::Verdict)
+                                     .data(PagedTableModel::RawValueRole)
+                                     .toString() != u"matched") {
+                                 reconciliation->panel()->view()->setCurrentIndex(
+                                     model->index(row, 0));
+                                 break;
+                             }
+                         // And the report's first page as the PDF shows it (A4 landscape).
+                         QTextDocument document;
+                         document.setHtml(reconciliation->reportHtml());
+                         document.setPageSize(QSizeF(1123, 794));
+                         QImage page(1123, 794, QImage::Format_RGB32);
+                         page.fill(Qt::white);
+                         QPainter painter(&page);
+                         document.drawContents(&painter, QRectF(0, 0, 1123, 794));
+                         painter.end();
+                         page.save(m_folder.filePath(QStringLiteral("reconciliation-report.png")));
+                     }};
     if (ConnectorsPage *connectors = m_window.connectorsPage())
         list << Stop{QStringLiteral("connectors.png"), [=] {
                          showTab(connectors);

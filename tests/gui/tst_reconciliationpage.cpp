@@ -136,6 +136,10 @@ private Q_SLOTS:
         m_page->resize(1200, 600);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        // It opens on what did not match, as the Inbox opens on what is open.
+        QVERIFY(waitForRows(5));
+        QCOMPARE(rowOf(QStringLiteral("matched")), -1);
+        filter([](TableFilterBar *bar) { bar->stateBox()->setCurrentIndex(0); });
         QVERIFY(waitForRows(6));
     }
 

@@ -7,6 +7,7 @@
 #include "models/storage/reconciliationschedules.h"
 #include "ui/reconciliation/reconcilescheduledialog.h"
 #include "ui/reconciliation/reconciliationreport.h"
+#include "ui/tables/savedviews.h"
 #include "ui/tables/tablefilterbar.h"
 #include "ui/tables/tablepanel.h"
 
@@ -24,6 +25,11 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace fulfillsync {
 
 namespace {
@@ -33,7 +39,14 @@ QString osUser()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME"); // Windows
+#ifdef Q_OS_UNIX
+    if (user.isEmpty()) // started without a login environment (a service, a script)
+        if (const passwd *entry = ::getpwuid(::getuid()))
+            user = QString::fromLocal8Bit(entry->pw_name);
+#endif
     return user;
 }
 } // namespace
@@ -43,9 +56,21 @@ ReconciliationPage::ReconciliationPage(Database &database, QWidget *parent)
     , m_database(database)
 {
     m_model = new ReconciliationTableModel(database, this);
+    // Opens on what needs a person, as the Inbox opens on what is open.
+    TablePageQuery notMatched = m_model->query();
+    notMatched.state = QStringLiteral("!matched");
+    m_model->setQuery(notMatched);
+    const bool firstTime = !SavedViewStore(TablePageQuery::Table::Reconciliation).lastLayout();
     m_panel = new TablePanel(database, m_model, this);
     m_panel->view()->setAccessibleName(tr("Reconciliation"));
     m_panel->view()->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_panel->filterBar()->showFilters(m_model->query());
+    if (firstTime) {
+        // The channel order and the customer are searched by the filter; shown, they would push
+        // the detail out of sight. The column chooser brings them back.
+        m_panel->view()->setColumnHidden(M::ChannelOrder, true);
+        m_panel->view()->setColumnHidden(M::Customer, true);
+    }
 
     // Run one connector over a range, now.
     m_connector = new QComboBox(this);
