@@ -17,6 +17,9 @@ struct ReconcileRequest
     QDate since;
     QDate until;                               // inclusive
     SyncTrigger trigger = SyncTrigger::Manual; // a person, or the nightly schedule
+    // Only these sales orders of the connector's channel, whatever their ship dates (the order
+    // pane's "Read the channel now"); empty: every order shipped in the range.
+    QList<qint64> orderIds;
     bool operator==(const ReconcileRequest &) const = default;
 };
 

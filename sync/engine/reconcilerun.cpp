@@ -62,8 +62,13 @@ bool ReconcileRun::prepare(QString *error)
     }
     OrderRepository orders(m_database.connection());
     bool ok = false;
-    QList<qint64> ids = orders.ordersShippedBetween(m_config.connector.channel, m_config.since,
-                                                    m_config.until, &ok);
+    QList<qint64> ids = m_config.onlyOrders;
+    if (ids.isEmpty())
+        ids = orders.ordersShippedBetween(m_config.connector.channel, m_config.since,
+                                          m_config.until, &ok);
+    else
+        ok = true;
+    std::sort(ids.begin(), ids.end());
     if (!ok) {
         *error = tr("Could not read the local copy of NetSuite: %1").arg(orders.lastError());
         return false;
@@ -74,8 +79,8 @@ bool ReconcileRun::prepare(QString *error)
     const FulfillmentMapper mapper(m_config.connector, m_config.rules, orders.kitMembers());
     for (qint64 id : std::as_const(ids)) {
         const std::optional<SalesOrder> order = orders.order(id);
-        if (!order)
-            continue;
+        if (!order || order->channel.compare(m_config.connector.channel, Qt::CaseInsensitive))
+            continue; // another channel's order is not this connector's to read
         QList<Reconciliation::Shipped> shipped;
         for (const ItemFulfillment &f : orders.fulfillmentsOfOrder(id)) {
             if (f.voided || f.shipStatus != ShipStatus::Shipped)

@@ -43,6 +43,8 @@ public:
         LeakyBucketPacer *costBucket = nullptr;
         QDate since;
         QDate until; // inclusive
+        // Only these sales orders (of the connector's channel), whatever their ship dates.
+        QList<qint64> onlyOrders;
         // Continue this run (a cancelled, failed or killed one of the same connector) after its
         // cursor; since and until are the run's own then.
         qint64 resumeRunId = 0;

@@ -480,6 +480,7 @@ void SyncWorker::reconcile(const ReconcileRequest &request)
     config.costBucket = &m_costBuckets.try_emplace(connector->id, 50.0, 1000, 20).first->second;
     config.since = request.since;
     config.until = request.until;
+    config.onlyOrders = request.orderIds;
     auto *run = new ReconcileRun(*m_network, m_database, config, this);
     m_reconciling.insert(connector->id, run);
     const qint64 connectorId = connector->id;

@@ -5,14 +5,18 @@
 #include "models/domain/domain.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
+#include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
+#include "models/storage/reconciliationrepository.h"
 #include "testutils/tempdatabase.h"
 #include "ui/tables/attemptdetailpane.h"
 #include "ui/tables/orderdetailpane.h"
+#include "ui/tables/threewaytable.h"
 
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTableWidget>
 #include <QTest>
 #include <atomic>
 #include <thread>
@@ -172,6 +176,84 @@ private Q_SLOTS:
         QVERIFY(returnedWhileLocked); // the GUI thread never waited for the lock
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 10000);
         QVERIFY(pane.text().contains(QStringLiteral("Item fulfillments")));
+    }
+
+    // The pane's proof: NetSuite, what was sent and what the channel showed, as a table with
+    // the disagreeing side marked; "Read the channel now" asks for this order and connector.
+    void orderPaneShowsTheOrderThreeWays()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        Connector store;
+        store.name = QStringLiteral("main-store");
+        store.unmappedPolicy = UnmappedPolicy::UseDefault; // SKU = NetSuite item name
+        QVERIFY(ConnectorRepository(db).save(store));
+        SalesOrder order;
+        order.id = 7;
+        order.tranId = QStringLiteral("SO7");
+        order.tranDate = QStringLiteral("2026-11-20");
+        order.channel = QStringLiteral("Shopify");
+        order.channelOrder = QStringLiteral("5007");
+        order.status = QStringLiteral("F");
+        ItemFulfillment f;
+        f.id = 70;
+        f.orderId = 7;
+        f.tranId = QStringLiteral("IF70");
+        f.tranDate = QStringLiteral("2026-11-20");
+        f.shipStatus = ShipStatus::Shipped;
+        f.lines = {{1, 1, 501, QStringLiteral("MUG-BLUE"), 2, 1, QStringLiteral("Main")}};
+        f.trackingNumbers = {QStringLiteral("1Z70")};
+        OrderRepository orders(db);
+        QVERIFY2(orders.upsertOrders({order}), qPrintable(orders.lastError()));
+        QVERIFY2(orders.upsertFulfillments({f}), qPrintable(orders.lastError()));
+        LedgerRepository ledger(db);
+        LedgerEntry sent;
+        sent.connectorId = store.id;
+        sent.fulfillmentId = 70;
+        sent.orderId = 7;
+        sent.channelOrder = QStringLiteral("5007");
+        sent.trackingNumbers = {QStringLiteral("1Z70")};
+        sent.quantity = 2;
+        QVERIFY2(ledger.insertPending(sent), qPrintable(ledger.lastError()));
+        QVERIFY(ledger.markPushed(store.id, 70, QStringLiteral("4100000070"),
+                                  QDateTime::currentDateTimeUtc()));
+        ReconciliationReading reading;
+        reading.fulfillmentId = 70;
+        reading.fulfillmentTranId = QStringLiteral("IF70");
+        reading.channelFulfillmentId = QStringLiteral("4100000070");
+        reading.verdict = QStringLiteral("quantity_differs");
+        reading.checkedAt = QDateTime::currentDateTimeUtc();
+        reading.channelTracking = {QStringLiteral("1Z70")};
+        reading.channelQuantityBySku = {{QStringLiteral("MUG-BLUE"), 1}};
+        QVERIFY(ReconciliationRepository(db).replaceOrder(store.id, 7, {reading}));
+
+        OrderDetailPane pane(m_temp->database());
+        QSignalSpy shown(&pane, &OrderDetailPane::shown);
+        pane.showOrder(7);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 10000);
+        QTableWidget *table = pane.proof()->table();
+        QCOMPARE(table->rowCount(), 1);
+        const auto cell = [&](int column) {
+            return table->item(0, column);
+        };
+        QCOMPARE(cell(ThreeWayTable::FulfillmentColumn)->text(), QStringLiteral("IF70"));
+        QCOMPARE(cell(ThreeWayTable::SkuColumn)->text(), QStringLiteral("MUG-BLUE"));
+        QCOMPARE(cell(ThreeWayTable::NetSuiteQuantityColumn)->text(), QStringLiteral("2"));
+        QCOMPARE(cell(ThreeWayTable::ChannelQuantityColumn)->text(), QStringLiteral("1"));
+        QVERIFY(cell(ThreeWayTable::SentColumn)->text().contains(QStringLiteral("4100000070")));
+        // The channel's side is marked, NetSuite's and the ledger's are not.
+        QVERIFY(cell(ThreeWayTable::ChannelQuantityColumn)->background().style() != Qt::NoBrush);
+        QCOMPARE(cell(ThreeWayTable::NetSuiteQuantityColumn)->background().style(), Qt::NoBrush);
+        QCOMPARE(cell(ThreeWayTable::SentColumn)->background().style(), Qt::NoBrush);
+        QVERIFY(cell(ThreeWayTable::DisagreementColumn)->text().contains(QStringLiteral("has 1")));
+        QVERIFY(pane.proof()->asOfText().contains(QStringLiteral("last reconciliation")));
+
+        QSignalSpy read(&pane, &OrderDetailPane::channelReadRequested);
+        QVERIFY(pane.proof()->readButton()->isEnabled());
+        pane.proof()->readButton()->click();
+        QCOMPARE(read.count(), 1);
+        QCOMPARE(read.first().at(0).toLongLong(), 7);
+        QCOMPARE(read.first().at(1).value<QList<qint64>>(), QList<qint64>{store.id});
+        QVERIFY(!pane.proof()->readButton()->isEnabled()); // until the reading is in
     }
 };
 

@@ -33,6 +33,10 @@ OrderDetailPane::OrderDetailPane(Database &database, QWidget *parent)
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setAccessibleName(tr("Order details"));
     m_proof = new ThreeWayTable(this);
+    connect(m_proof, &ThreeWayTable::readRequested, this,
+            [this](const QList<qint64> &connectorIds) {
+                Q_EMIT channelReadRequested(m_orderId, connectorIds);
+            });
     m_views = new QTabWidget(this);
     m_views->setDocumentMode(true);
     m_views->addTab(m_proof, tr("NetSuite · sent · channel"));

@@ -40,6 +40,8 @@ Q_SIGNALS:
     void resyncRequested(qint64 orderId);
     void dryRunRequested(qint64 orderId);
     void flagsResolved(qint64 orderId, int count);
+    // Read the order from the channel now (a reconciliation of this one order).
+    void channelReadRequested(qint64 orderId, const QList<qint64> &connectorIds);
     void shown(qint64 orderId); // the details of this order are on screen
 
 private:

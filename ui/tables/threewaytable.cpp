@@ -1,8 +1,10 @@
 #include "ui/tables/threewaytable.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -25,6 +27,14 @@ ThreeWayTable::ThreeWayTable(QWidget *parent)
 {
     m_asOf = new QLabel(this);
     m_asOf->setWordWrap(true);
+    m_read = new QPushButton(tr("Read the &channel now"), this);
+    m_read->setToolTip(tr("Read this order's fulfillments from the channel now and compare "
+                          "them, as a reconciliation does (one request, nothing is sent)"));
+    connect(m_read, &QPushButton::clicked, this, [this] {
+        m_read->setEnabled(false);
+        m_read->setText(tr("Reading…"));
+        Q_EMIT readRequested(m_connectorIds);
+    });
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setAccessibleName(tr("NetSuite, sent and the channel"));
     m_table->setHorizontalHeaderLabels({tr("Connector"), tr("Item fulfillment"), tr("SKU"),
@@ -44,7 +54,10 @@ ThreeWayTable::ThreeWayTable(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_asOf);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_asOf, 1);
+    top->addWidget(m_read);
+    layout->addLayout(top);
     layout->addWidget(m_table, 1);
     clear();
 }
@@ -57,6 +70,9 @@ QString ThreeWayTable::asOfText() const
 void ThreeWayTable::clear()
 {
     m_table->setRowCount(0);
+    m_connectorIds.clear();
+    m_read->setText(tr("Read the &channel now"));
+    m_read->setEnabled(false);
     m_asOf->setText(tr("No channel connector serves this order's channel."));
 }
 
@@ -68,6 +84,7 @@ void ThreeWayTable::setProofs(const QList<OrderDetail::ChannelProof> &proofs)
     QStringList asOf;
     int disagreeing = 0;
     for (const OrderDetail::ChannelProof &proof : proofs) {
+        m_connectorIds << proof.connectorId;
         const ThreeWay::View &view = proof.view;
         const QString when =
             QLocale().toString(view.channelAsOf.toLocalTime(), QLocale::ShortFormat);
@@ -156,6 +173,7 @@ void ThreeWayTable::setProofs(const QList<OrderDetail::ChannelProof> &proofs)
         asOf << tr("%n line(s) disagree.", nullptr, disagreeing);
     m_asOf->setText(asOf.join(u' '));
     m_table->setColumnHidden(ConnectorColumn, proofs.size() < 2);
+    m_read->setEnabled(true);
     m_table->resizeColumnsToContents();
 }
 

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace fulfillsync {
@@ -40,9 +41,16 @@ public:
     void clear();
     QTableWidget *table() const { return m_table; }
     QString asOfText() const;
+    QPushButton *readButton() const { return m_read; }
+
+Q_SIGNALS:
+    // Read the order from these channel connectors now (a reconciliation of this order).
+    void readRequested(const QList<qint64> &connectorIds);
 
 private:
     QLabel *m_asOf = nullptr;
+    QPushButton *m_read = nullptr;
+    QList<qint64> m_connectorIds;
     QTableWidget *m_table = nullptr;
 };
 

@@ -175,6 +175,24 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
                       count));
         refreshTables();
     });
+    connect(m_orderDetail, &OrderDetailPane::channelReadRequested, this,
+            [this](qint64 orderId, const QList<qint64> &connectorIds) {
+                for (qint64 connectorId : connectorIds) {
+                    ReconcileRequest request;
+                    request.connectorId = connectorId;
+                    request.since = request.until = QDate::currentDate();
+                    request.orderIds = {orderId};
+                    m_sync.reconcile(request);
+                }
+            });
+    // A reading of the order on screen (asked for there, or by any run) shows at once.
+    connect(&m_sync, &SyncController::reconcileFinished, this,
+            [this](const ReconcileSummary &summary) {
+                if (!summary.error.isEmpty())
+                    showStatus(tr("%1: the channel could not be read: %2")
+                                   .arg(summary.connectorName, summary.error));
+                m_orderDetail->refresh();
+            });
     connect(m_attemptDetail, &AttemptDetailPane::replayRequested, this, &MainWindow::replay);
     connect(&m_sync, &SyncController::requestPlanned, this, [this](const PlannedRequest &request) {
         ++m_dryRunPlanned;
