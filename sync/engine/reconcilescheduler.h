@@ -32,7 +32,8 @@ public:
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setTickMs(int ms);
 
-    void start(); // looks at once, then every tick
+    // Looks at once, then every tick; not at all with FULFILLSYNC_NIGHTLY_RECONCILE=off.
+    void start();
     void stop();
     void tick();
 
