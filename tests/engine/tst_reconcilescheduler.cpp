@@ -4,6 +4,7 @@
 #include "models/storage/connectorrepository.h"
 #include "models/storage/reconciliationschedules.h"
 #include "sync/engine/reconcilescheduler.h"
+#include "sync/synccontroller.h"
 #include "testutils/tempdatabase.h"
 
 #include <QSignalSpy>
@@ -130,6 +131,37 @@ private Q_SLOTS:
         auto s = scheduler(QStringLiteral("worker-a"));
         QVERIFY(tickAt(*s, at(8, 14, 0)).isEmpty());
         QCOMPARE(tickAt(*s, at(9, 8, 0)).size(), 1);
+    }
+
+    // A run asked for by the window goes to the sync thread and comes back as a summary: the
+    // call returns at once, a refusal is said in words, a run with nothing shipped is empty.
+    void aRunGoesToTheSyncThreadAndComesBackAsASummary()
+    {
+        SyncController controller(m_temp->database());
+        QSignalSpy started(&controller, &SyncController::reconcileStarted);
+        QSignalSpy finished(&controller, &SyncController::reconcileFinished);
+        ReconcileRequest request;
+        request.connectorId = m_store.id;
+        request.since = QDate(2026, 11, 1);
+        request.until = QDate(2026, 11, 30);
+        controller.reconcile(request);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(finished.count(), 0); // nothing ran on this thread
+        QVERIFY(finished.wait(10000));
+        auto summary = finished.first().first().value<ReconcileSummary>();
+        QCOMPARE(summary.connectorName, QStringLiteral("store"));
+        QVERIFY2(summary.error.contains(QStringLiteral("access token")), qPrintable(summary.error));
+
+        SyncCredentials credentials;
+        credentials.channelTokens.insert(m_store.id, QStringLiteral("shpat_test"));
+        controller.setCredentials(credentials);
+        controller.reconcile(request);
+        QVERIFY(finished.wait(10000));
+        summary = finished.last().first().value<ReconcileSummary>();
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.orders, 0); // nothing shipped in the range: nothing to read
+        QCOMPARE(summary.since, request.since);
+        QCOMPARE(summary.until, request.until);
     }
 };
 
