@@ -7,11 +7,14 @@
 #include "models/storage/orderrepository.h"
 #include "models/storage/reconciliationrepository.h"
 #include "models/storage/reconciliationresolutions.h"
+#include "models/storage/reconciliationschedules.h"
 #include "testutils/tempdatabase.h"
+#include "ui/reconciliation/reconcilescheduledialog.h"
 #include "ui/reconciliation/reconciliationpage.h"
 #include "ui/tables/tablefilterbar.h"
 #include "ui/tables/tablepanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
@@ -20,10 +23,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeEdit>
 
 using namespace fulfillsync;
 using fulfillsync::test::TempDatabase;
@@ -367,6 +372,28 @@ private Q_SLOTS:
         QVERIFY(!m_page->cancelButton()->isVisible());
         QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("could not run")));
         QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("token")));
+    }
+
+    // The tab says when the connector is reconciled by itself; the dialog edits exactly that.
+    void showsAndEditsTheNightlySchedule()
+    {
+        QCOMPARE(m_page->scheduleLabel()->text(),
+                 QStringLiteral("Nightly at 02:30 over the last 30 day(s)"));
+        ReconciliationSchedules schedules(m_temp->database().connection());
+        ReconcileScheduleDialog dialog(m_connector.name, schedules.of(m_connector.id));
+        QVERIFY(dialog.enabledBox()->isChecked());
+        dialog.timeEdit()->setTime(QTime(23, 15));
+        dialog.daysBox()->setValue(7);
+        QVERIFY(schedules.save(dialog.schedule()));
+        m_page->reloadConnectors();
+        QCOMPARE(m_page->scheduleLabel()->text(),
+                 QStringLiteral("Nightly at 23:15 over the last 7 day(s)"));
+        dialog.enabledBox()->setChecked(false);
+        QVERIFY(!dialog.timeEdit()->isEnabled());
+        QVERIFY(schedules.save(dialog.schedule()));
+        QVERIFY(!schedules.of(m_connector.id).enabled);
+        m_page->reloadConnectors();
+        QCOMPARE(m_page->scheduleLabel()->text(), QStringLiteral("No nightly reconciliation"));
     }
 };
 
