@@ -627,7 +627,8 @@ ShopifyGraphQlQuery::Result ShopifyGraphQlQuery::run(const ShopifyStore &store,
 {
     Result result;
     QString error;
-    if (!requestedCost(document, &result.requestedCost, &error)) {
+    // A bulk query gives no page sizes (it pages by itself) and is checked by ShopifyBulk.
+    if (!bulk && !requestedCost(document, &result.requestedCost, &error)) {
         result.data = QJsonValue::Null;
         result.errors.append(
             QJsonObject{{QStringLiteral("message"), error},

@@ -166,6 +166,8 @@ public:
     // Tuning (benchmarks, tests): fewer orders a reconciliation read (1: each alone, the
     // baseline), how often a running bulk export is asked for its state. No-ops by default.
     virtual void setOrdersPerReconciliationRead(int orders) { Q_UNUSED(orders) }
+    // Why the last bulk read fell back to reading by id (empty: it did not).
+    virtual QString lastBulkFallback() const { return {}; }
     virtual void setBulkPollMs(int ms) { Q_UNUSED(ms) }
     virtual bool readsInBulk() const { return false; }
     virtual void readInBulkForReconciliation(const QStringList &orderIds,

@@ -200,6 +200,10 @@ void ReconcileRun::readBulk()
             if (m_done || m_cancelled)
                 return;
             m_bulkReads = reads;
+            if (const QString why = m_channel->lastBulkFallback(); !why.isEmpty())
+                m_record.problem = tr("The bulk export was not used (%1); the orders were read "
+                                      "by id instead.")
+                                       .arg(why);
             QMetaObject::invokeMethod(this, &ReconcileRun::classifyBulkStep, Qt::QueuedConnection);
         },
         {});

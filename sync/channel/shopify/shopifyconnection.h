@@ -64,7 +64,7 @@ public:
     // What the last bulk read did, for the run's record and the benchmark: the operation's id,
     // and why it fell back to batched reads (empty: it did not).
     QString lastBulkOperation() const { return m_lastBulkOperation; }
-    QString lastBulkFallback() const { return m_lastBulkFallback; }
+    QString lastBulkFallback() const override { return m_lastBulkFallback; }
 
 private:
     // One paced GraphQL request; `cost` is what it asks of the bucket.
