@@ -4,6 +4,8 @@
 
 #include "models/item/reconciliationtablemodel.h"
 #include "models/storage/connectorrepository.h"
+#include "models/storage/historyrepository.h"
+#include "models/storage/ledgerrepository.h"
 #include "models/storage/orderrepository.h"
 #include "models/storage/reconciliationrepository.h"
 #include "models/storage/reconciliationresolutions.h"
@@ -254,6 +256,45 @@ private Q_SLOTS:
         QCOMPARE(request.trigger, SyncTrigger::Resync);
         QCOMPARE(request.orderIds, QList<qint64>{1002});
         QCOMPARE(request.resendTracking, QList<qint64>{22});
+    }
+
+    // A fulfillment the ledger records as pushed but the channel no longer shows is not resynced
+    // (the ledger would send nothing) but replayed from its last attempt: read back, then sent
+    // only if absent.
+    void pushingWhatTheLedgerSentReplaysIt()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        LedgerEntry entry;
+        entry.connectorId = m_connector.id;
+        entry.fulfillmentId = 12;
+        entry.orderId = 1001;
+        entry.channelOrder = QStringLiteral("#5001");
+        LedgerRepository ledger(db);
+        QVERIFY2(ledger.insertPending(entry), qPrintable(ledger.lastError()));
+        QSignalSpy asked(m_page.get(), &ReconciliationPage::syncRequested);
+        select(QStringLiteral("missing"));
+        m_page->pushMissingButton()->click(); // pending: a resync settles it
+        QCOMPARE(asked.at(0).at(0).value<SyncRequest>().trigger, SyncTrigger::Resync);
+        QVERIFY(ledger.markPushed(m_connector.id, 12, QStringLiteral("9012"),
+                                  QDateTime::currentDateTimeUtc()));
+        SyncAttempt attempt;
+        attempt.connectorId = m_connector.id;
+        attempt.orderId = 1001;
+        attempt.fulfillmentId = 12;
+        attempt.occurredAt = QDateTime::currentDateTimeUtc();
+        attempt.outcome = SyncOutcome::Pushed;
+        const qint64 attemptId = HistoryRepository(db).append(attempt);
+        QVERIFY(attemptId > 0);
+        m_page->pushMissingButton()->click();
+        const auto request = asked.at(1).at(0).value<SyncRequest>();
+        QCOMPARE(request.trigger, SyncTrigger::Replay);
+        QCOMPARE(request.replayAttemptId, attemptId);
+        QVERIFY(!request.replayAsRecorded);
+        QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("read back first")));
+        // Other quantities in the channel: the fulfillment is there, a resync it is.
+        select(QStringLiteral("quantity_differs"));
+        m_page->pushMissingButton()->click();
+        QCOMPARE(asked.at(2).at(0).value<SyncRequest>().trigger, SyncTrigger::Resync);
     }
 
     // The reason, the person and the time are kept with the channel fulfillment, and a new

@@ -5,6 +5,7 @@
 #include "models/storage/database.h"
 #include "models/storage/reconciliationresolutions.h"
 #include "models/storage/reconciliationschedules.h"
+#include "sync/engine/reconcileactions.h"
 #include "ui/reconciliation/reconcilescheduledialog.h"
 #include "ui/reconciliation/reconciliationreport.h"
 #include "ui/tables/savedviews.h"
@@ -365,8 +366,9 @@ void ReconciliationPage::updateActions()
     };
     const bool hasOrder = row.value(M::OrderId).toLongLong() != 0;
     set(m_pushMissing, hasOrder && (verdict == u"missing" || verdict == u"quantity_differs"),
-        tr("Resync %1 through the outbox: the pass reads the channel's order and pushes what "
-           "the ledger does not show as sent, never a second copy.")
+        tr("Resync %1 through the outbox: it pushes what the ledger does not show as sent; what "
+           "the ledger shows as sent is replayed, reading the channel back first. Never a second "
+           "copy.")
             .arg(order),
         tr("Only for a fulfillment missing in the channel or with other quantities there; this "
            "row is: %1.")
@@ -402,14 +404,13 @@ void ReconciliationPage::pushMissing()
     const QString verdict = row.value(M::Verdict + 1).toString();
     if (row.isEmpty() || (verdict != u"missing" && verdict != u"quantity_differs"))
         return;
-    SyncRequest request;
-    request.trigger = SyncTrigger::Resync;
-    request.connectorId = row.value(M::ConnectorId).toLongLong();
-    request.orderIds = {row.value(M::OrderId).toLongLong()};
-    Q_EMIT syncRequested(request);
-    showMessage(tr("Resyncing %1 through the outbox; run the reconciliation again to see the "
-                   "result.")
-                    .arg(row.value(M::Order + 1).toString()));
+    const ReconcileActions::Plan plan = ReconcileActions::pushMissing(
+        m_database.connection(), row.value(M::ConnectorId).toLongLong(),
+        row.value(M::OrderId).toLongLong(), row.value(M::FulfillmentId).toLongLong(),
+        verdict == u"missing");
+    Q_EMIT syncRequested(plan.request);
+    showMessage(tr("%1: %2 Run the reconciliation again to see the result.")
+                    .arg(row.value(M::Order + 1).toString(), plan.note));
 }
 
 void ReconciliationPage::resendTracking()
@@ -417,15 +418,12 @@ void ReconciliationPage::resendTracking()
     const QVariantList row = currentRow();
     if (row.isEmpty() || row.value(M::Verdict + 1).toString() != u"tracking_differs")
         return;
-    SyncRequest request;
-    request.trigger = SyncTrigger::Resync;
-    request.connectorId = row.value(M::ConnectorId).toLongLong();
-    request.orderIds = {row.value(M::OrderId).toLongLong()};
-    request.resendTracking = {row.value(M::FulfillmentId).toLongLong()};
-    Q_EMIT syncRequested(request);
-    showMessage(tr("Sending the tracking numbers of %1 again through the outbox; run the "
-                   "reconciliation again to see the result.")
-                    .arg(row.value(M::Fulfillment + 1).toString()));
+    const ReconcileActions::Plan plan = ReconcileActions::resendTracking(
+        row.value(M::ConnectorId).toLongLong(), row.value(M::OrderId).toLongLong(),
+        row.value(M::FulfillmentId).toLongLong());
+    Q_EMIT syncRequested(plan.request);
+    showMessage(tr("%1: %2 Run the reconciliation again to see the result.")
+                    .arg(row.value(M::Fulfillment + 1).toString(), plan.note));
 }
 
 void ReconciliationPage::flagExtra()

@@ -136,6 +136,8 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
     connect(m_reconciliation, &ReconciliationPage::orderRequested, this, &MainWindow::showOrder);
     connect(m_reconciliation, &ReconciliationPage::syncRequested, this,
             [this](const SyncRequest &asked) {
+                if (asked.replayAttemptId != 0) // the replay path, with its question first
+                    return replay(asked.replayAttemptId, false);
                 SyncRequest request = m_syncTemplate;
                 request.trigger = asked.trigger;
                 request.connectorId = asked.connectorId;
