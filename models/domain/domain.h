@@ -3,6 +3,7 @@
 // Value types shared by storage, the sync engine and the item models. They cross threads by
 // value (queued signals), so each one is registered as a metatype in domain.cpp.
 
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -67,7 +68,10 @@ struct Connector
     KitRule kitRule = KitRule::KitLine;
     QStringList alertEmails;    // who gets the digest of failed and held work
     int alertEveryMinutes = 60; // at most one digest per this many minutes
-    qint64 revision = 0;        // grows with every save (read only: the repository keeps it)
+    // Switching over from another connector: the first pass reads NetSuite from this day (not
+    // the last 30 days); what the other tool put in the channel is adopted. Invalid: not set.
+    QDate takeOverFrom;
+    qint64 revision = 0; // grows with every save (read only: the repository keeps it)
     bool operator==(const Connector &) const = default;
 
     // A 3PL warehouse (ShipStation API) rather than a sales channel: it routes no channel value

@@ -138,6 +138,11 @@ QJsonObject ConfigExchange::exportConfig(QSqlDatabase db, QString *error)
             {QStringLiteral("alertEmails"), QJsonArray::fromStringList(c.alertEmails)},
             {QStringLiteral("alertEveryMinutes"), c.alertEveryMinutes},
             {QStringLiteral("mappings"), rules}});
+        if (c.takeOverFrom.isValid()) {
+            QJsonObject last = list.last().toObject();
+            last.insert(QStringLiteral("takeOverFrom"), c.takeOverFrom.toString(Qt::ISODate));
+            list.last() = last;
+        }
     }
     root.insert(QStringLiteral("connectors"), list);
     if (error)
@@ -251,6 +256,11 @@ bool ConfigExchange::importConfig(QSqlDatabase db, const QJsonObject &config, QS
             read.fail(path + QStringLiteral(".kitRule"),
                       Text::tr("expected \"kit_line\" or \"members\""));
         c.kitRule = kitRuleFromKey(kitRule);
+        const QString takeOver = read.text(o, path, "takeOverFrom", false);
+        c.takeOverFrom = QDate::fromString(takeOver, Qt::ISODate);
+        if (!takeOver.isEmpty() && !c.takeOverFrom.isValid())
+            read.fail(path + QStringLiteral(".takeOverFrom"),
+                      Text::tr("expected a date such as 2026-12-01"));
         const QJsonValue ruleList = o.value(QLatin1String("mappings"));
         if (!ruleList.isUndefined() && !ruleList.isArray())
             read.fail(path + QStringLiteral(".mappings"), Text::tr("expected a list"));

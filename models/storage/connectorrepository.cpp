@@ -11,7 +11,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, name, kind, channel, endpoint, enabled, interval_minutes, trigger_statuses, "
     "notify_customer, unmapped_policy, default_carrier, update_tracking, kit_rule, revision, "
-    "alert_emails, alert_every_minutes");
+    "alert_emails, alert_every_minutes, take_over_from");
 
 Connector fromQuery(const QSqlQuery &q)
 {
@@ -33,6 +33,7 @@ Connector fromQuery(const QSqlQuery &q)
     c.revision = q.value(13).toLongLong();
     c.alertEmails = q.value(14).toString().split(u',', Qt::SkipEmptyParts);
     c.alertEveryMinutes = q.value(15).toInt();
+    c.takeOverFrom = QDate::fromString(q.value(16).toString(), Qt::ISODate);
     return c;
 }
 } // namespace
@@ -87,14 +88,14 @@ bool ConnectorRepository::save(Connector &c)
             ? QStringLiteral("INSERT INTO connectors (name, kind, channel, endpoint, enabled, "
                              "interval_minutes, trigger_statuses, notify_customer, "
                              "unmapped_policy, default_carrier, update_tracking, kit_rule, "
-                             "alert_emails, alert_every_minutes) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                             "alert_emails, alert_every_minutes, take_over_from) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                              "RETURNING id")
             : QStringLiteral("UPDATE connectors SET name=?, kind=?, channel=?, endpoint=?, "
                              "enabled=?, interval_minutes=?, trigger_statuses=?, "
                              "notify_customer=?, unmapped_policy=?, default_carrier=?, "
                              "update_tracking=?, kit_rule=?, alert_emails=?, "
-                             "alert_every_minutes=?, revision = revision + 1 "
+                             "alert_every_minutes=?, take_over_from=?, revision = revision + 1 "
                              "WHERE id=?");
     if (!prepareOrReport(q, sql, &m_error))
         return false;
@@ -113,6 +114,7 @@ bool ConnectorRepository::save(Connector &c)
     q.addBindValue(kitRuleKey(c.kitRule));
     q.addBindValue(c.alertEmails.join(u','));
     q.addBindValue(c.alertEveryMinutes);
+    q.addBindValue(c.takeOverFrom.toString(Qt::ISODate)); // '' when not set
     if (c.id != 0)
         q.addBindValue(c.id);
     if (!execOrReport(q, &m_error))

@@ -378,7 +378,11 @@ ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuit
     config.shopify.baseUrl = QUrl(connector.endpoint);
     config.shopify.accessToken = token;
     config.trigger = request.trigger;
-    config.firstPassSince = request.firstPassSince;
+    // Switching over: a first pass starts on the day the connector takes over, unless asked
+    // otherwise (--since, the demo).
+    config.firstPassSince = request.firstPassSince.isValid() || !connector.takeOverFrom.isValid()
+                                ? request.firstPassSince
+                                : connector.takeOverFrom.startOfDay().toUTC();
     config.onlyOrders = request.orderIds;
     config.resendTracking = request.resendTracking;
     config.dryRun = request.dryRun;

@@ -20,10 +20,13 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -215,6 +218,37 @@ private Q_SLOTS:
         QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
         QTRY_COMPARE(readSecret(*m_secrets, SecretStore::alertWebhookKey(saved->id)),
                      std::optional<QString>());
+    }
+
+    // Switching over: the day another connector's work ends is kept with the connector, and
+    // taken away again by unticking it.
+    void theTakeOverDayIsSavedAndCleared()
+    {
+        typeNewConnector(QStringLiteral("Switched store"),
+                         QStringLiteral("https://switched.myshopify.com"),
+                         QStringLiteral("shpat_y"));
+        ConnectorForm *form = m_page->form();
+        QCheckBox *takingOver = nullptr;
+        for (QCheckBox *box : form->findChildren<QCheckBox *>())
+            if (box->accessibleName() == ConnectorForm::tr("Switching over from another connector"))
+                takingOver = box;
+        auto *day = form->findChild<QDateEdit *>();
+        QVERIFY(takingOver && day);
+        QVERIFY(!takingOver->isChecked());
+        QVERIFY(!day->isEnabled()); // no day without the switch
+        takingOver->setChecked(true);
+        QVERIFY(day->isEnabled());
+        day->setDate(QDate(2026, 12, 1));
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        auto saved = ConnectorRepository(m_temp->database().connection())
+                         .byName(QStringLiteral("Switched store"));
+        QVERIFY(saved);
+        QCOMPARE(saved->takeOverFrom, QDate(2026, 12, 1));
+        takingOver->setChecked(false);
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        saved = ConnectorRepository(m_temp->database().connection())
+                    .byName(QStringLiteral("Switched store"));
+        QVERIFY(saved && !saved->takeOverFrom.isValid());
     }
 
     // The demo keeps its secrets in memory on purpose: no warning about a missing keychain.
@@ -427,6 +461,45 @@ private Q_SLOTS:
                      QStringLiteral("%1 still waiting").arg(summary.stillOwed)),
                  qPrintable(m_page->messageLabel()->text()));
         QTRY_VERIFY(m_page->runButton()->isEnabled());
+    }
+
+    // Switching over: the Dry run button tells what the next pass would push and what it would
+    // adopt from the tool before, and sends nothing (the store pre-filled by "another tool").
+    void dryRunTellsWhatTheNextPassWouldPushAndAdopt()
+    {
+        QString error;
+        QVERIFY2(
+            m_sandbox->loadScenarioFile(qEnvironmentVariable("FULFILLSYNC_SOURCE_DIR") +
+                                            QStringLiteral("/sandbox/scenarios/switchover.json"),
+                                        &error),
+            qPrintable(error));
+        m_target = demoTargetOf(*m_sandbox);
+        const qint64 id = configureDemo(m_temp->database().connection(), m_target, &error);
+        QVERIFY2(id != 0, qPrintable(error));
+        m_sync->setCredentials(demoCredentials(m_target, id));
+        SyncRequest from;
+        from.firstPassSince = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        m_page->setRunTemplate(from);
+        m_page->reload();
+        m_page->view()->selectRow(0);
+        QCOMPARE(m_page->currentId(), id);
+        QTRY_VERIFY(m_page->dryRunButton()->isEnabled());
+        QTest::mouseClick(m_page->dryRunButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->message().contains(QStringLiteral("would push")), 60000);
+        QVERIFY2(m_page->message().contains(QStringLiteral("push 2 fulfillment(s), adopt 3")),
+                 qPrintable(m_page->message()));
+        auto *box = m_page->findChild<QMessageBox *>(QStringLiteral("dryRunResult"));
+        QVERIFY(box);
+        QVERIFY2(box->detailedText().contains(QStringLiteral("SO1102 / IF2102")) &&
+                     box->detailedText().contains(QStringLiteral("Would adopt")),
+                 qPrintable(box->detailedText()));
+        box->close();
+        // Nothing went to the store: the other tool's five fulfillments only.
+        int fulfillments = 0;
+        for (const QJsonValue &order :
+             m_sandbox->state()[QStringLiteral("channels")][0][QStringLiteral("orders")].toArray())
+            fulfillments += int(order[QStringLiteral("fulfillments")].toArray().size());
+        QCOMPARE(fulfillments, 5);
     }
 
     void credentialsFollowTheSecretStore()

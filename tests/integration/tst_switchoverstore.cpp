@@ -40,6 +40,30 @@ class TestSwitchoverStore : public QObject
         return counts;
     }
 
+    // The connector's "take over from" day, as the Connectors form saves it.
+    void takeOverFrom(const QString &day)
+    {
+        const QString name = QStringLiteral("switchover-connector");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_harness->databaseUrl().mid(int(qstrlen("sqlite://"))));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.prepare(QStringLiteral("UPDATE connectors SET take_over_from = ?")));
+            q.addBindValue(day);
+            QVERIFY(q.exec());
+            QVERIFY(q.numRowsAffected() > 0);
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    test::WorkerHarness::Run dryRun()
+    {
+        return m_harness->runToEnd({QStringLiteral("--timeout"), QStringLiteral("5"),
+                                    QStringLiteral("sync"), QStringLiteral("--once"),
+                                    QStringLiteral("--dry-run")});
+    }
+
     QHash<qint64, QString> ledgerStates()
     {
         QHash<qint64, QString> states;
@@ -75,11 +99,24 @@ private Q_SLOTS:
         QCOMPARE(fulfillmentsPerOrder(), m_prefilled); // the other tool's work is there
     }
 
+    // The first pass starts on the connector's take-over day: everything the other tool did
+    // before it (here: all of it, by 20 November) is not this connector's to read.
+    void theFirstPassStartsOnTheTakeOverDay()
+    {
+        m_harness->setSince({}); // as a person runs it: the connector's day decides
+        takeOverFrom(QStringLiteral("2026-11-21"));
+        const auto run = dryRun();
+        QVERIFY2(!run.crashed && !run.hung, run.output.constData());
+        const QString said = QString::fromUtf8(run.output);
+        QVERIFY2(said.contains(QStringLiteral("Would push 0")) &&
+                     said.contains(QStringLiteral("Would adopt 0")),
+                 qPrintable(said));
+        takeOverFrom(QStringLiteral("2026-11-18"));
+    }
+
     void theDryRunTellsWhatItWouldPushAndAdoptAndChangesNothing()
     {
-        const auto run = m_harness->runToEnd({QStringLiteral("--timeout"), QStringLiteral("5"),
-                                              QStringLiteral("sync"), QStringLiteral("--once"),
-                                              QStringLiteral("--dry-run")});
+        const auto run = dryRun();
         QVERIFY2(!run.crashed && !run.hung, run.output.constData());
         const QString said = QString::fromUtf8(run.output);
         QVERIFY2(said.contains(QStringLiteral("Would push 2: SO1102/IF2103, SO1105/IF2107")),

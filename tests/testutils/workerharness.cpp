@@ -172,10 +172,11 @@ QProcess *WorkerHarness::startWorker(const QStringList &command)
 {
     auto *process = new QProcess;
     process->setProcessChannelMode(QProcess::MergedChannels);
-    process->start(m_worker, QStringList{QStringLiteral("--database"), databaseUrl(),
-                                         QStringLiteral("--credentials"), credentialsPath(),
-                                         QStringLiteral("--since"), QStringLiteral("2000-01-01")} +
-                                 command);
+    QStringList arguments{QStringLiteral("--database"), databaseUrl(),
+                          QStringLiteral("--credentials"), credentialsPath()};
+    if (!m_since.isEmpty())
+        arguments << QStringLiteral("--since") << m_since;
+    process->start(m_worker, arguments + command);
     return process;
 }
 

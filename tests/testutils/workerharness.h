@@ -27,6 +27,8 @@ public:
 
     // Before start(): configure the demo's 3PL connector too (configureDemoThreePl).
     void setWithThreePl(bool on) { m_withThreePl = on; }
+    // Where the workers' first pass starts (--since; empty: none, the connector decides).
+    void setSince(const QString &isoDate) { m_since = isoDate; }
     // Before start(): this database (a team's PostgreSQL) instead of a SQLite file.
     void setDatabaseUrl(const QString &url) { m_databaseUrl = url; }
     bool start(const QJsonObject &scenario, QString *error);
@@ -121,6 +123,7 @@ private:
     QRandomGenerator m_random{20261126};
     bool m_withThreePl = false;
     QString m_databaseUrl;
+    QString m_since = QStringLiteral("2000-01-01");
     int m_threePlTracking = 0;
 };
 

@@ -27,7 +27,7 @@ QJsonObject sample()
                    "\"endpoint\":\"https://"
                    "acme.myshopify.com\",\"intervalMinutes\":10,\"triggerStatuses\":[\"D\",\"F\"],"
                    "\"unmappedPolicy\":\"default\",\"defaultCarrier\":\"Other\",\"updateTracking\":"
-                   "false,"
+                   "false,\"takeOverFrom\":\"2026-12-01\","
                    "\"mappings\":[{\"kind\":\"ship_method\",\"source\":\"12\",\"sourceName\":\"UPS "
                    "Ground\",\"target\":\"UPS\"},"
                    "{\"kind\":\"item\",\"source\":\"503\",\"target\":\"CAP-BLK\"}]}]}"))
@@ -66,6 +66,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("D"), QStringLiteral("F")}));
         QCOMPARE(connector->unmappedPolicy, UnmappedPolicy::UseDefault);
         QVERIFY(!connector->updateTracking);
+        QCOMPARE(connector->takeOverFrom, QDate(2026, 12, 1));
         QCOMPARE(MappingRepository(db).rules(connector->id).size(), 2);
         const QJsonObject exported = ConfigExchange::exportConfig(db, &error);
         QCOMPARE(
@@ -106,6 +107,9 @@ private Q_SLOTS:
         QTest::newRow("alert emails not a list")
             << "alertEmails" << QJsonValue(QStringLiteral("a@b.c"))
             << "connectors[0].alertEmails: expected a list";
+        QTest::newRow("take-over day not a date")
+            << "takeOverFrom" << QJsonValue(QStringLiteral("last week"))
+            << "connectors[0].takeOverFrom: expected a date";
         QTest::newRow("alert interval zero")
             << "alertEveryMinutes" << QJsonValue(0) << "connectors[0].alertEveryMinutes";
         QTest::newRow("webhook is a secret")

@@ -2,9 +2,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
@@ -121,6 +123,29 @@ ConnectorForm::ConnectorForm(QWidget *parent)
     m_kitRule->addItem(tr("As the kit's own line"), kitRuleKey(KitRule::KitLine));
     m_kitRule->addItem(tr("As its member items"), kitRuleKey(KitRule::Members));
     rulesForm->addRow(tr("Send &kits:"), m_kitRule);
+    // Switching over: the store holds what another connector pushed. The first pass reads
+    // NetSuite from this day; fulfillments found in the channel are adopted, not sent again.
+    auto *takeOver = new QWidget(rules);
+    auto *takeOverRow = new QHBoxLayout(takeOver);
+    takeOverRow->setContentsMargins(0, 0, 0, 0);
+    m_takingOver = new QCheckBox(tr("Take &over from another connector on"), takeOver);
+    m_takingOver->setAccessibleName(tr("Switching over from another connector"));
+    m_takingOver->setToolTip(
+        tr("The store already holds fulfillments another connector pushed. The first sync "
+           "reads NetSuite from this day; a fulfillment already in the store (same tracking "
+           "numbers and lines, or, without tracking, the only one with the same lines) is "
+           "recorded as adopted and never sent again; one that could be either of two waits "
+           "in the Inbox. Run a Dry run of the first sync to see what it would push and adopt."));
+    m_takeOverFrom = new QDateEdit(QDate::currentDate(), takeOver);
+    m_takeOverFrom->setAccessibleName(tr("Take over from"));
+    m_takeOverFrom->setCalendarPopup(true);
+    m_takeOverFrom->setEnabled(false);
+    takeOverRow->addWidget(m_takingOver);
+    takeOverRow->addWidget(m_takeOverFrom);
+    takeOverRow->addStretch();
+    connect(m_takingOver, &QCheckBox::toggled, m_takeOverFrom, &QWidget::setEnabled);
+    connect(m_takeOverFrom, &QDateEdit::dateChanged, this, &ConnectorForm::onEdited);
+    rulesForm->addRow(tr("Switching over:"), takeOver);
 
     auto *alerts = new QGroupBox(tr("Alerts"), this);
     auto *alertsForm = new QFormLayout(alerts);
@@ -174,7 +199,7 @@ ConnectorForm::ConnectorForm(QWidget *parent)
         m_tokenEdited = true;
         onEdited();
     });
-    for (QCheckBox *box : {m_enabled, m_notifyCustomer, m_updateTracking})
+    for (QCheckBox *box : {m_enabled, m_notifyCustomer, m_updateTracking, m_takingOver})
         connect(box, &QCheckBox::toggled, this, &ConnectorForm::onEdited);
     for (QComboBox *box : {m_kindBox, m_unmappedPolicy, m_kitRule})
         connect(box, &QComboBox::currentIndexChanged, this, &ConnectorForm::onEdited);
@@ -212,6 +237,8 @@ void ConnectorForm::setConnector(const Connector &c)
     m_unmappedPolicy->setCurrentIndex(m_unmappedPolicy->findData(int(c.unmappedPolicy)));
     m_defaultCarrier->setText(c.defaultCarrier);
     m_kitRule->setCurrentIndex(m_kitRule->findData(kitRuleKey(c.kitRule)));
+    m_takingOver->setChecked(c.takeOverFrom.isValid());
+    m_takeOverFrom->setDate(c.takeOverFrom.isValid() ? c.takeOverFrom : QDate::currentDate());
     m_alertEmails->setText(c.alertEmails.join(QStringLiteral(", ")));
     m_alertEvery->setValue(c.alertEveryMinutes);
     m_webhook->clear();
@@ -246,6 +273,8 @@ Connector ConnectorForm::connector() const
     c.unmappedPolicy = UnmappedPolicy(m_unmappedPolicy->currentData().toInt());
     c.defaultCarrier = m_defaultCarrier->text().trimmed();
     c.kitRule = kitRuleFromKey(m_kitRule->currentData().toString());
+    if (m_takingOver->isChecked())
+        c.takeOverFrom = m_takeOverFrom->date();
     c.alertEmails.clear();
     for (const QString &address : m_alertEmails->text().split(u',', Qt::SkipEmptyParts))
         if (!address.trimmed().isEmpty())

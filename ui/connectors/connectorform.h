@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
@@ -119,6 +120,8 @@ private:
     QLineEdit *m_defaultCarrier = nullptr;
     QCheckBox *m_updateTracking = nullptr;
     QComboBox *m_kitRule = nullptr;
+    QCheckBox *m_takingOver = nullptr; // switching over from another connector
+    QDateEdit *m_takeOverFrom = nullptr;
     QLineEdit *m_alertEmails = nullptr;
     QLineEdit *m_webhook = nullptr;
     QSpinBox *m_alertEvery = nullptr;

@@ -7,6 +7,7 @@
 #include "sync/synccontroller.h"
 #include "ui/connectors/connectorform.h"
 #include "ui/connectors/connectorlistmodel.h"
+#include "ui/connectors/passpreview.h"
 #include "ui/window/appearance.h"
 
 #include <QCheckBox>
@@ -101,6 +102,11 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     m_revert = makeButton(tr("Re&vert"), tr("Revert the changes"), this);
     m_test = makeButton(tr("&Test connection"), tr("Test the connection to the store"), this);
     m_run = makeButton(tr("R&un now"), tr("Run this connector now"), this);
+    m_dryRun = makeButton(tr("Dr&y run"),
+                          tr("Tell what the next pass would push, and what it would adopt from "
+                             "the tool before (switching over); nothing is sent"),
+                          this);
+    m_preview = new PassPreview(m_sync, this);
     m_testResult = new QLabel(this);
     m_testResult->setWordWrap(true);
     m_testResult->setAccessibleName(tr("Connection test result"));
@@ -113,6 +119,7 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     editButtons->addWidget(m_revert);
     editButtons->addStretch(1);
     editButtons->addWidget(m_test);
+    editButtons->addWidget(m_dryRun);
     editButtons->addWidget(m_run);
     auto *editSide = new QWidget(this);
     auto *editLayout = new QVBoxLayout(editSide);
@@ -140,6 +147,27 @@ ConnectorsPage::ConnectorsPage(Database &database, SyncController &sync, SecretS
     connect(m_revert, &QPushButton::clicked, this, &ConnectorsPage::revert);
     connect(m_test, &QPushButton::clicked, this, &ConnectorsPage::testConnection);
     connect(m_run, &QPushButton::clicked, this, &ConnectorsPage::runNow);
+    connect(m_dryRun, &QPushButton::clicked, this, [this] {
+        if (m_currentId == 0)
+            return;
+        SyncRequest request = m_runTemplate;
+        request.connectorId = m_currentId;
+        request.trigger = SyncTrigger::Manual;
+        showMessage(tr("Dry run of \"%1\": reading NetSuite and the channel, sending nothing…")
+                        .arg(m_form->connector().name));
+        m_preview->start(request);
+        updateButtons();
+    });
+    connect(m_preview, &PassPreview::finished, this, [this](const PassPreview::Result &result) {
+        showMessage(result.summary());
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Dry run"), result.summary(),
+                                    QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("dryRunResult"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setDetailedText(result.details());
+        box->open();
+        updateButtons();
+    });
     connect(m_tester, &ConnectionTester::finished, this, &ConnectorsPage::showTestResult);
     connect(m_form, &ConnectorForm::edited, this, &ConnectorsPage::updateButtons);
     connect(m_form, &ConnectorForm::validityChanged, this, &ConnectorsPage::updateButtons);
@@ -447,6 +475,11 @@ void ConnectorsPage::runNow()
     m_sync.runNow(request);
 }
 
+QString ConnectorsPage::message() const
+{
+    return m_message->text();
+}
+
 void ConnectorsPage::checkKeychain()
 {
     m_keychainWarning->setVisible(m_secrets.lacksKeychain());
@@ -473,6 +506,13 @@ void ConnectorsPage::updateButtons()
                       : !current.enabled   ? tr("The connector is disabled.")
                       : m_sync.isBusy()    ? tr("A sync is already running.")
                                            : tr("Sync this connector now."));
+    // A dry run sends nothing, so a disabled connector may be told too (before switching it on).
+    m_dryRun->setEnabled(stored && !m_form->isModified() && !m_sync.isBusy() &&
+                         !m_preview->isRunning());
+    m_dryRun->setToolTip(m_form->isModified()
+                             ? tr("Save the changes first.")
+                             : tr("Tell what the next pass would push, and what it would adopt "
+                                  "from the tool before (switching over); nothing is sent."));
 }
 
 } // namespace fulfillsync

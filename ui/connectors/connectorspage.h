@@ -18,6 +18,7 @@ class Database;
 class SecretStore;
 class ConnectionTester;
 struct ConnectionTestResult;
+class PassPreview;
 class SyncController;
 
 // The Connectors tab: the list of connectors and the editor of the selected one. Settings go to
@@ -52,6 +53,8 @@ public:
     QPushButton *revertButton() const { return m_revert; }
     QPushButton *testButton() const { return m_test; }
     QPushButton *runButton() const { return m_run; }
+    QPushButton *dryRunButton() const { return m_dryRun; }
+    QString message() const;
     QLabel *testResultLabel() const { return m_testResult; }
     QLabel *messageLabel() const { return m_message; }
     QLabel *keychainWarning() const { return m_keychainWarning; }
@@ -100,6 +103,8 @@ private:
     QPushButton *m_revert = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_run = nullptr;
+    QPushButton *m_dryRun = nullptr;
+    PassPreview *m_preview = nullptr;
 };
 
 } // namespace fulfillsync

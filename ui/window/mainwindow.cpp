@@ -197,6 +197,8 @@ MainWindow::MainWindow(Database &database, SyncController &sync, SyncRequest syn
             });
     connect(m_attemptDetail, &AttemptDetailPane::replayRequested, this, &MainWindow::replay);
     connect(&m_sync, &SyncController::requestPlanned, this, [this](const PlannedRequest &request) {
+        if (!m_dryRunPending) // a connector's whole dry run is told on the Connectors page
+            return;
         ++m_dryRunPlanned;
         m_orderDetail->showPlanned(request);
     });
@@ -608,7 +610,7 @@ void MainWindow::refreshTables()
         m_inbox->refresh();
     if (m_reconciliation)
         m_reconciliation->refresh(); // a resync from it, or a reading by another worker
-    m_orderDetail->refresh(); // its Explain and states change with every pass
+    m_orderDetail->refresh();        // its Explain and states change with every pass
 }
 
 void MainWindow::showOrder(qint64 orderId, const QString &orderTranId)
