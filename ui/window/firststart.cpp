@@ -31,7 +31,10 @@ void FirstStart::offer(MainWindow &window)
     box->setText(MainWindow::tr("fulfillsync is not connected to NetSuite yet."));
     box->setInformativeText(
         MainWindow::tr("Enter your NetSuite account and its token in Settings, then add a "
-                       "connector for each store under Connectors. To look around first, try "
+                       "connector for each store under Connectors. Switching over from another "
+                       "connector? Tick \"Take over from\" on the connector: what the other tool "
+                       "already put in the store is adopted, never sent twice, and Dry run shows "
+                       "the first pass before it runs. To look around first, try "
                        "the demo: it opens in a window of its own, with generated orders in a "
                        "database of its own, and changes nothing here."));
     QPushButton *setUp =
