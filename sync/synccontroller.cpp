@@ -64,9 +64,11 @@ SyncController::SyncController(Database &database, QObject *parent)
     m_reconcileScheduler = new ReconcileScheduler(database, m_worker->leases().holder());
     m_reconcileScheduler->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_reconcileScheduler, &QObject::deleteLater);
-    connect(m_reconcileScheduler, &ReconcileScheduler::triggered, m_worker, &SyncWorker::reconcile);
+    // Announced before the worker starts it, so the window hears of the run before its first
+    // progress (a run with nothing to read ends inside reconcile()).
     connect(m_reconcileScheduler, &ReconcileScheduler::triggered, this,
             &SyncController::reconcileStarted, Qt::QueuedConnection);
+    connect(m_reconcileScheduler, &ReconcileScheduler::triggered, m_worker, &SyncWorker::reconcile);
     m_thread.start();
 }
 

@@ -413,6 +413,18 @@ private Q_SLOTS:
         QVERIFY(!m_page->cancelButton()->isVisible());
         QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("could not run")));
         QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("token")));
+
+        // The order pane's read of one order is not a run of this tab: no progress, no message.
+        ReconcileRequest oneOrder = request;
+        oneOrder.orderIds = {1001};
+        m_page->reconcileStarted(oneOrder);
+        m_page->reconcileProgressed(m_connector.id, 0, 1);
+        QVERIFY(!m_page->cancelButton()->isVisible());
+        QVERIFY(m_page->runButton()->isEnabled());
+        summary.error.clear();
+        summary.orders = 1;
+        m_page->reconcileFinished(summary);
+        QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("token")));
     }
 
     // The tab says when the connector is reconciled by itself; the dialog edits exactly that.

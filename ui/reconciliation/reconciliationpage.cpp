@@ -294,6 +294,10 @@ void ReconciliationPage::setRunning(qint64 connectorId)
 
 void ReconciliationPage::reconcileStarted(const ReconcileRequest &request)
 {
+    if (!request.orderIds.isEmpty()) {
+        m_orderReads.insert(request.connectorId); // not a run of this tab: its rows only
+        return;
+    }
     if (m_running != 0 && m_running != request.connectorId)
         return; // this page follows one run at a time; the other still ends in the table
     setRunning(request.connectorId);
@@ -305,8 +309,10 @@ void ReconciliationPage::reconcileStarted(const ReconcileRequest &request)
 
 void ReconciliationPage::reconcileProgressed(qint64 connectorId, int done, int total)
 {
+    if (m_orderReads.contains(connectorId) && connectorId != m_running)
+        return;
     if (m_running == 0)
-        setRunning(connectorId); // the nightly run, started elsewhere
+        setRunning(connectorId); // a run started elsewhere (the nightly one)
     if (connectorId != m_running)
         return;
     m_progress->setRange(0, std::max(total, 1));
@@ -317,6 +323,10 @@ void ReconciliationPage::reconcileProgressed(qint64 connectorId, int done, int t
 
 void ReconciliationPage::reconcileFinished(const ReconcileSummary &summary)
 {
+    if (m_orderReads.remove(summary.connectorId) && summary.connectorId != m_running) {
+        refresh(); // one order read again: its new rows
+        return;
+    }
     if (summary.connectorId == m_running || m_running == 0)
         setRunning(0);
     refresh();

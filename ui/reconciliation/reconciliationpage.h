@@ -4,6 +4,7 @@
 #include "sync/engine/syncmessages.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QWidget>
 #include <functional>
 
@@ -114,6 +115,7 @@ private:
     AskReason m_askReason;
     AskPath m_askPdfPath;
     qint64 m_running = 0;        // the connector whose reconciliation is under way, 0: none
+    QSet<qint64> m_orderReads;   // connectors being read for one order (the order pane's)
     QElapsedTimer m_lastRefresh; // the table follows a run at most once a second
 };
 
