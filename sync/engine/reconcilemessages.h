@@ -35,7 +35,8 @@ struct ReconcileSummary
     int notKept = 0;          // compared, but the reading could not be stored
     QHash<QString, int> rows; // verdict key → item (or channel) fulfillments
     bool cancelled = false;
-    QString error; // the run could not be made (no token, the local copy unreadable …)
+    QString error;        // the run could not be made (no token, the local copy unreadable …)
+    QString alertProblem; // the alert about what did not match could not be delivered
     qint64 durationMs = 0;
 
     int notMatched() const

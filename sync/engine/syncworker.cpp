@@ -485,6 +485,14 @@ void SyncWorker::reconcile(const ReconcileRequest &request)
     config.since = request.since;
     config.until = request.until;
     config.onlyOrders = request.orderIds;
+    // A run that finds anything not matched alerts as the CLI's does; a read of one order (the
+    // order pane's look) is not a run of the range and alerts no one.
+    if (request.orderIds.isEmpty()) {
+        config.alertWebhook = m_credentials.alertWebhooks.value(connector->id);
+        config.alertMailPassword = m_credentials.mailPassword;
+    } else {
+        config.connector.alertEmails.clear();
+    }
     auto *run = new ReconcileRun(*m_network, m_database, config, this);
     m_reconciling.insert(connector->id, run);
     const qint64 connectorId = connector->id;
@@ -499,6 +507,7 @@ void SyncWorker::reconcile(const ReconcileRequest &request)
                 summary.durationMs = clock.elapsed();
                 summary.error = runError;
                 summary.cancelled = run->property("cancelled").toBool();
+                summary.alertProblem = run->alertProblem();
                 for (const ReconcileRun::OrderResult &order : results) {
                     if (!order.problem.isEmpty()) {
                         ++summary.unreadable;

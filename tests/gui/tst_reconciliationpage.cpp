@@ -425,6 +425,18 @@ private Q_SLOTS:
         summary.orders = 1;
         m_page->reconcileFinished(summary);
         QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("token")));
+
+        // A run that ends with differences says so, and says when its alert did not go out.
+        m_page->reconcileStarted(request);
+        summary.orders = 2;
+        summary.rows = {{QStringLiteral("matched"), 3}, {QStringLiteral("missing"), 1}};
+        summary.alertProblem = QStringLiteral("the webhook answered 500");
+        m_page->reconcileFinished(summary);
+        const QString text = m_page->messageLabel()->text();
+        QVERIFY2(text.contains(QStringLiteral("3 fulfillment(s) matched, 1 did not.")),
+                 qPrintable(text));
+        QVERIFY(
+            text.contains(QStringLiteral("The alert could not be sent: the webhook answered 500")));
     }
 
     // The tab says when the connector is reconciled by itself; the dialog edits exactly that.

@@ -351,6 +351,8 @@ void ReconciliationPage::reconcileFinished(const ReconcileSummary &summary)
             u' ' + tr("The readings of %n order(s) could not be stored.", nullptr, summary.notKept);
     if (summary.cancelled)
         text += u' ' + tr("Cancelled: the orders not read yet were left out.");
+    if (!summary.alertProblem.isEmpty())
+        text += u' ' + tr("The alert could not be sent: %1").arg(summary.alertProblem);
     showMessage(text, summary.notMatched() > 0 || summary.unreadable > 0 || summary.notKept > 0);
 }
 
