@@ -153,6 +153,11 @@ void ReconcileRun::cancel()
             Qt::QueuedConnection);
 }
 
+int ReconcileRun::channelThrottled() const
+{
+    return m_channel ? m_channel->throttledAnswers() : 0;
+}
+
 void ReconcileRun::saveRecord()
 {
     m_record.channelRequests = m_requestsBefore + (m_channel ? m_channel->requestsSent() : 0);

@@ -81,6 +81,8 @@ public:
     ReconciliationRunRecord record() const { return m_record; }
     // The last alert's delivery problem (empty: none, or no alert was due).
     QString alertProblem() const { return m_alertProblem; }
+    // "Slow down" answers (429, THROTTLED) the channel gave this session's reads.
+    int channelThrottled() const;
 
 Q_SIGNALS:
     // The run's row exists (a new one, or the resumed one): its id, for --resume.
