@@ -16,6 +16,7 @@
 #include "ui/tables/tablefilterbar.h"
 #include "ui/tables/tablepanel.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -161,6 +162,8 @@ private Q_SLOTS:
     void showsTheStoredReadingsWithVerdictsInWords()
     {
         using M = ReconciliationTableModel;
+        QAbstractItemModelTester tester(m_page->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(m_page->model()->columnCount(), int(M::ColumnCount));
         QCOMPARE(shown(QStringLiteral("missing"), M::Verdict),
                  QStringLiteral("Missing in the channel"));
