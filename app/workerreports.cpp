@@ -191,8 +191,36 @@ int WorkerCli::inboxCommand(Database &database, const QCommandLineParser &parser
               << Qt::endl;
         return ExitSynced;
     }
+    if (action == u"adopt") {
+        bool ok = false;
+        const qint64 id = args.value(1).toLongLong(&ok);
+        if (!ok)
+            return fail(ExitCannotStart,
+                        tr("use: inbox adopt ID [CHANNEL_FULFILLMENT --reason TEXT]"));
+        if (args.size() < 3) { // which ones it could be, as the last reading shows them
+            const QList<ReconciliationReading> candidates =
+                InboxActions::adoptionCandidates(db, id);
+            if (candidates.isEmpty())
+                return fail(ExitSomeFailed,
+                            tr("Nothing to adopt for item %1: the order's last reading shows no "
+                               "channel fulfillment that nothing explains (reconcile it first).")
+                                .arg(id));
+            for (const ReconciliationReading &r : candidates)
+                out() << r.channelFulfillmentId << u'\t' << r.channelTracking.join(u',') << u'\t'
+                      << r.detail << Qt::endl;
+            return ExitSynced;
+        }
+        const QString refused =
+            InboxActions::adopt(db, id, args.at(2), parser.value(QStringLiteral("reason")),
+                                qEnvironmentVariable("USER", QStringLiteral("fulfillsync-worker")));
+        if (!refused.isEmpty())
+            return fail(ExitCannotStart, refused);
+        out() << tr("Adopted %1 for item %2; nothing was sent.").arg(args.at(2)).arg(id)
+              << Qt::endl;
+        return ExitSynced;
+    }
     if (action != u"list")
-        return fail(ExitCannotStart, tr("inbox wants list or resolve"));
+        return fail(ExitCannotStart, tr("inbox wants list, resolve or adopt"));
     TablePageQuery filter{TablePageQuery::Table::Inbox, {}, {}};
     if (!parser.isSet(QStringLiteral("all")))
         filter.state = inboxStateKey(InboxState::Open);

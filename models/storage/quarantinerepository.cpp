@@ -125,6 +125,15 @@ bool QuarantineRepository::retryAllNow(qint64 connectorId)
         {toStorageTime(QDateTime::fromSecsSinceEpoch(0, Qt::UTC)), connectorId}, &m_error));
 }
 
+bool QuarantineRepository::retryOrderNow(qint64 connectorId, qint64 orderId)
+{
+    return bool(m_statements.run(
+        QStringLiteral("UPDATE sync_quarantine SET ignore_until = ?, settings_version = -1 "
+                       "WHERE connector_id = ? AND order_id = ?"),
+        {toStorageTime(QDateTime::fromSecsSinceEpoch(0, Qt::UTC)), connectorId, orderId},
+        &m_error));
+}
+
 int QuarantinePolicy::delaySeconds(int retryCount, ErrorClass errorClass) const
 {
     const double grown = minSeconds * std::pow(double(factor), std::max(0, retryCount - 1));

@@ -25,6 +25,8 @@ public:
     // The admin's "retry now" for everything: every entry due at the next pass, kept until
     // that pass settles it.
     bool retryAllNow(qint64 connectorId);
+    // The same for one order's entries (a person's decision changed what they could be).
+    bool retryOrderNow(qint64 connectorId, qint64 orderId);
 
     QString lastError() const { return m_error; }
 

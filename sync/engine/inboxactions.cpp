@@ -3,6 +3,9 @@
 #include "models/storage/connectorrepository.h"
 #include "models/storage/historyrepository.h"
 #include "models/storage/inboxrepository.h"
+#include "models/storage/ledgerrepository.h"
+#include "models/storage/orderrepository.h"
+#include "models/storage/quarantinerepository.h"
 #include "models/storage/sqlerror.h"
 #include "sync/engine/flagresolution.h"
 
@@ -127,6 +130,99 @@ QList<SyncRequest> InboxActions::retryRequests(QSqlDatabase db, const QList<qint
         requests << request;
     }
     return requests;
+}
+
+QList<ReconciliationReading> InboxActions::adoptionCandidates(QSqlDatabase db, qint64 itemId)
+{
+    QList<ReconciliationReading> candidates;
+    const QList<InboxItem> items = InboxRepository(db).items({itemId});
+    if (items.isEmpty() || items.first().subject != InboxSubject::Fulfillment)
+        return candidates;
+    const InboxItem &item = items.first();
+    QStringList claimed;
+    for (const LedgerEntry &e : LedgerRepository(db).entriesOfOrder(item.connectorId, item.orderId))
+        claimed << e.channelFulfillmentId;
+    for (const ReconciliationReading &r :
+         ReconciliationRepository(db).ofOrder(item.connectorId, item.orderId))
+        if (r.fulfillmentId == 0 && !r.channelFulfillmentId.isEmpty() &&
+            !claimed.contains(r.channelFulfillmentId))
+            candidates << r;
+    return candidates;
+}
+
+QString InboxActions::adopt(QSqlDatabase db, qint64 itemId, const QString &channelFulfillmentId,
+                            const QString &reason, const QString &who)
+{
+    const QString why = reason.trimmed();
+    if (why.isEmpty())
+        return Text::tr("Say why: the reason is kept in the inbox and the history.");
+    InboxRepository inbox(db);
+    const QList<InboxItem> items = inbox.items({itemId});
+    if (items.isEmpty())
+        return Text::tr("Inbox item %1 does not exist.").arg(itemId);
+    const InboxItem &item = items.first();
+    if (item.state != InboxState::Open || item.subject != InboxSubject::Fulfillment ||
+        item.problem == InboxProblem::Flagged)
+        return Text::tr("Only an open failed or held item fulfillment can be adopted.");
+    const QList<ReconciliationReading> candidates = adoptionCandidates(db, itemId);
+    const auto chosen =
+        std::find_if(candidates.cbegin(), candidates.cend(), [&](const ReconciliationReading &r) {
+            return r.channelFulfillmentId == channelFulfillmentId;
+        });
+    if (chosen == candidates.cend())
+        return Text::tr("Channel fulfillment %1 is not one of order %2's that nothing explains in "
+                        "its last reading. Read the channel again (order pane: Read the channel "
+                        "now) and choose from what it shows.")
+            .arg(channelFulfillmentId, item.orderTranId);
+    OrderRepository orders(db);
+    const std::optional<SalesOrder> order = orders.order(item.orderId);
+    double quantity = 0;
+    for (const ItemFulfillment &f : orders.fulfillmentsOfOrder(item.orderId))
+        if (f.id == item.fulfillmentId)
+            quantity = f.totalQuantity();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    LedgerEntry adopted;
+    adopted.connectorId = item.connectorId;
+    adopted.fulfillmentId = item.fulfillmentId;
+    adopted.orderId = item.orderId;
+    adopted.channelOrder = order ? order->channelOrder : QString();
+    adopted.channelFulfillmentId = channelFulfillmentId;
+    // What the channel holds: where NetSuite's tracking differs, the pass sends NetSuite's.
+    adopted.trackingNumbers = chosen->channelTracking;
+    adopted.quantity = quantity;
+    SyncAttempt attempt;
+    attempt.occurredAt = now;
+    attempt.connectorId = item.connectorId;
+    attempt.connectorName = item.connectorName;
+    attempt.orderId = item.orderId;
+    attempt.orderTranId = item.orderTranId;
+    attempt.fulfillmentId = item.fulfillmentId;
+    attempt.fulfillmentTranId = item.fulfillmentTranId;
+    attempt.trigger = SyncTrigger::Manual;
+    attempt.outcome = SyncOutcome::Skipped;
+    attempt.message = Text::tr("Adopted channel fulfillment %1 made by another tool, chosen by "
+                               "%2: %3. Nothing sent.")
+                          .arg(channelFulfillmentId, who, why);
+    LedgerRepository ledger(db);
+    QuarantineRepository quarantine(db);
+    HistoryRepository history(db);
+    QString error;
+    Transaction transaction(db);
+    bool exists = false;
+    if (!ledger.insertAdopted(adopted, now, &exists))
+        return exists ? Text::tr("%1 is in the ledger already: a pass recorded it meanwhile.")
+                            .arg(item.fulfillmentTranId)
+                      : ledger.lastError();
+    // The decision changes what the order's other held fulfillments could be (one of two was
+    // this one): the next pass takes them up again.
+    if (!quarantine.clear(item.connectorId, item.fulfillmentId) ||
+        !quarantine.retryOrderNow(item.connectorId, item.orderId) || history.append(attempt) == 0 ||
+        !inbox.resolve(item.id, Text::tr("%1: adopted %2 — %3").arg(who, channelFulfillmentId, why),
+                       now) ||
+        !transaction.commit(&error))
+        return error.isEmpty() ? quarantine.lastError() + history.lastError() + inbox.lastError()
+                               : error;
+    return {};
 }
 
 } // namespace fulfillsync

@@ -2,6 +2,7 @@
 
 #include "models/domain/inbox.h"
 #include "models/item/tablepagequery.h"
+#include "models/storage/reconciliationrepository.h"
 #include "sync/engine/syncmessages.h"
 
 #include <QSqlDatabase>
@@ -33,6 +34,17 @@ Outcome resolve(QSqlDatabase db, const QList<qint64> &itemIds, const QString &re
 // settled items are left out: a resync would not touch them. A 3PL connector's resync of
 // orders releases their held shipments and reads back their unconfirmed ones at once.
 QList<SyncRequest> retryRequests(QSqlDatabase db, const QList<qint64> &itemIds);
+
+// Switching over, decided by a person: the held fulfillment of the item is the channel
+// fulfillment `channelFulfillmentId`, which another tool made. It must be one the order's last
+// reading shows and nothing explains (an extra: read the channel first), and not claimed by
+// another entry. Recorded as adopted (never sent), the hold cleared, the item resolved and
+// the history told, in one transaction. Returns an empty string or the reason it was refused.
+QString adopt(QSqlDatabase db, qint64 itemId, const QString &channelFulfillmentId,
+              const QString &reason, const QString &who);
+// The channel fulfillments a person may adopt for the item: the order's extras in its last
+// reading (empty: none, or the channel was not read yet).
+QList<ReconciliationReading> adoptionCandidates(QSqlDatabase db, qint64 itemId);
 
 } // namespace InboxActions
 

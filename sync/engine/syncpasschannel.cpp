@@ -279,7 +279,8 @@ bool SyncPass::adoptFirst(const WorkPtr &work, const ChannelPlan &plan)
     case AdoptionMatch::Kind::Ambiguous: {
         const QString message =
             tr("%1 may already be in Shopify, made by another tool: fulfillments %2 could each "
-               "be it. Nothing was sent; check the order in Shopify and decide.")
+               "be it. Nothing was sent. Read the channel (order pane: Read the channel now) "
+               "and choose which one it is in the Inbox (Adopt…), or resolve it.")
                 .arg(f.tranId, match.candidates.join(QStringLiteral(", ")));
         record(job, SyncOutcome::Held, ErrorClass::Conflict, message, {},
                AttemptRecorder::Quarantine::Hold);

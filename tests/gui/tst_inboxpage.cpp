@@ -4,6 +4,10 @@
 #include "models/item/inboxtablemodel.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/inboxrepository.h"
+#include "models/storage/ledgerrepository.h"
+#include "models/storage/orderrepository.h"
+#include "models/storage/reconciliationrepository.h"
+#include "sync/engine/inboxactions.h"
 #include "testutils/tempdatabase.h"
 #include "ui/inbox/inboxpage.h"
 #include "ui/tables/tablefilterbar.h"
@@ -123,6 +127,68 @@ private Q_SLOTS:
         m_page->setAskReason([](int) { return QString(); });
         QTest::mouseClick(m_page->resolveButton(), Qt::LeftButton);
         QCOMPARE(InboxRepository(m_temp->database().connection()).openCount(), 1);
+    }
+
+    // Switching over: a person says which channel fulfillment the held one is, from what the
+    // order's last reading shows unexplained; it is recorded as adopted, never sent.
+    void adoptsTheChannelFulfillmentAPersonChooses()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        SalesOrder order;
+        order.id = 2;
+        order.tranId = QStringLiteral("SO2");
+        order.tranDate = QStringLiteral("2026-11-20");
+        order.channelOrder = QStringLiteral("5002");
+        ItemFulfillment f;
+        f.id = 12;
+        f.orderId = 2;
+        f.tranId = QStringLiteral("IF12");
+        f.tranDate = QStringLiteral("2026-11-20");
+        f.shipStatus = ShipStatus::Shipped;
+        f.lines = {{1, 1, 502, QStringLiteral("MUG-BLUE"), 1, 1, QStringLiteral("Main")}};
+        OrderRepository orders(db);
+        QVERIFY(orders.upsertOrders({order}) && orders.upsertFulfillments({f}));
+        QVERIFY(waitForRows(2));
+        QTableView *view = m_page->panel()->view();
+        view->selectionModel()->setCurrentIndex(m_page->model()->index(1, 0),
+                                                QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
+        QVERIFY(m_page->adoptButton()->isEnabled());
+        int offered = -1;
+        m_page->setChooseAdoption([&](const QString &, const QList<ReconciliationReading> &c) {
+            offered = int(c.size());
+            return std::optional<InboxPage::Adoption>(
+                InboxPage::Adoption{c.isEmpty() ? QString() : c.first().channelFulfillmentId,
+                                    QStringLiteral("the old connector's shipment")});
+        });
+        // Not read yet: nothing to choose from, and nothing changes.
+        QTest::mouseClick(m_page->adoptButton(), Qt::LeftButton);
+        QCOMPARE(offered, -1);
+        QVERIFY(m_page->messageLabel()->text().contains(QStringLiteral("Read the channel first")));
+
+        ReconciliationReading missing;
+        missing.fulfillmentId = 12;
+        missing.fulfillmentTranId = QStringLiteral("IF12");
+        missing.verdict = QStringLiteral("missing");
+        missing.checkedAt = QDateTime::currentDateTimeUtc();
+        ReconciliationReading extra = missing;
+        extra.fulfillmentId = 0;
+        extra.fulfillmentTranId.clear();
+        extra.verdict = QStringLiteral("extra");
+        extra.channelFulfillmentId = QStringLiteral("4100000099");
+        extra.channelQuantityBySku = {{QStringLiteral("MUG-BLUE"), 1}};
+        QVERIFY(ReconciliationRepository(db).replaceOrder(m_connector.id, 2, {missing, extra}));
+        QTest::mouseClick(m_page->adoptButton(), Qt::LeftButton);
+        QCOMPARE(offered, 1);
+        const auto held = InboxRepository(db).item(m_connector.id, 12);
+        QCOMPARE(held->state, InboxState::Resolved);
+        QVERIFY(held->resolution.contains(QStringLiteral("4100000099")));
+        const QList<LedgerEntry> ledger = LedgerRepository(db).entriesOfOrder(m_connector.id, 2);
+        QCOMPARE(ledger.size(), 1);
+        QCOMPARE(ledger.first().state, LedgerState::Adopted);
+        QCOMPARE(ledger.first().channelFulfillmentId, QStringLiteral("4100000099"));
+        // Claimed now: it is no longer offered for anything else of the order.
+        QVERIFY(InboxActions::adoptionCandidates(db, held->id).isEmpty());
     }
 
     void retriesEveryRowOfTheFilter()

@@ -156,6 +156,46 @@ private Q_SLOTS:
         QVERIFY2(items.contains(QStringLiteral("could each be it")), qPrintable(items));
     }
 
+    // Of the two untracked item fulfillments one channel fulfillment could be, a person says
+    // which (after the channel was read): that one is adopted, the other is pushed; a wrong
+    // choice is refused.
+    void aPersonChoosesWhichOneItIs()
+    {
+        const auto reconciled = m_harness->runToEnd(
+            {QStringLiteral("reconcile"), QStringLiteral("--since"), QStringLiteral("2026-11-01")});
+        QCOMPARE(reconciled.exitCode, 1); // SO1104 and SO1106 do not match yet
+        const auto inbox = m_harness->runToEnd(
+            {QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--json")});
+        qint64 item = 0;
+        for (const QByteArray &line : inbox.output.split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o[QStringLiteral("fulfillment")].toString() == u"IF2105")
+                item = o[QStringLiteral("id")].toInteger();
+        }
+        QVERIFY2(item != 0, inbox.output.constData());
+        const QString id = QString::number(item);
+        const auto offered =
+            m_harness->runToEnd({QStringLiteral("inbox"), QStringLiteral("adopt"), id});
+        QCOMPARE(offered.exitCode, 0);
+        const QString candidate = QString::fromUtf8(offered.output.split('\t').first()).trimmed();
+        QVERIFY2(!candidate.isEmpty() && candidate.at(0).isDigit(), offered.output.constData());
+
+        const auto wrong = m_harness->runToEnd({QStringLiteral("inbox"), QStringLiteral("adopt"),
+                                                id, QStringLiteral("4199999999"),
+                                                QStringLiteral("--reason"), QStringLiteral("x")});
+        QCOMPARE(wrong.exitCode, 2);
+        const auto adopted = m_harness->runToEnd({QStringLiteral("inbox"), QStringLiteral("adopt"),
+                                                  id, candidate, QStringLiteral("--reason"),
+                                                  QStringLiteral("the old connector's shipment")});
+        QVERIFY2(adopted.exitCode == 0, adopted.output.constData());
+        QCOMPARE(ledgerStates().value(2105), QStringLiteral("adopted"));
+
+        m_harness->runToEnd(); // IF2106 is no longer "one of two": it goes out
+        QCOMPARE(ledgerStates().value(2106), QStringLiteral("pushed"));
+        QCOMPARE(fulfillmentsPerOrder().value(5104), 2);
+        QCOMPARE(m_harness->tally(2).overFulfilledLines, 0);
+    }
+
     void laterPassesSendNothingMore()
     {
         const auto run = m_harness->runToEnd();
@@ -164,7 +204,7 @@ private Q_SLOTS:
         int total = 0;
         for (int n : fulfillmentsPerOrder())
             total += n;
-        QCOMPARE(total, 7);
+        QCOMPARE(total, 8);
     }
 };
 

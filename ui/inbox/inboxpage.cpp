@@ -13,6 +13,7 @@
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -45,6 +46,11 @@ InboxPage::InboxPage(Database &database, QWidget *parent)
     m_resolve->setToolTip(tr("Close these items with a reason. A flag is closed for good; a "
                              "failed or held fulfillment is still retried and opens again if it "
                              "fails again. A 3PL connector's held shipment stays held."));
+    m_adopt = new QPushButton(tr("&Adopt…"), this);
+    m_adopt->setToolTip(tr("Switching over: this held fulfillment is one another tool already put "
+                           "in the channel. Choose which, from the order's channel fulfillments "
+                           "that nothing explains in its last reading; it is recorded as adopted "
+                           "and never sent."));
     auto *open = new QPushButton(tr("&Open order"), this);
     open->setToolTip(tr("Show the order in Sales Orders (Enter)"));
     m_message = new QLabel(this);
@@ -56,6 +62,7 @@ InboxPage::InboxPage(Database &database, QWidget *parent)
     actions->addWidget(m_scope);
     actions->addWidget(m_retry);
     actions->addWidget(m_resolve);
+    actions->addWidget(m_adopt);
     actions->addStretch(1);
     actions->addWidget(open);
     auto *layout = new QVBoxLayout(this);
@@ -72,6 +79,35 @@ InboxPage::InboxPage(Database &database, QWidget *parent)
     };
     connect(m_retry, &QPushButton::clicked, this, &InboxPage::retry);
     connect(m_resolve, &QPushButton::clicked, this, &InboxPage::resolve);
+    connect(m_adopt, &QPushButton::clicked, this, &InboxPage::adopt);
+    m_chooseAdoption =
+        [this](const QString &fulfillment,
+               const QList<ReconciliationReading> &candidates) -> std::optional<Adoption> {
+        QStringList labels;
+        for (const ReconciliationReading &c : candidates)
+            labels << tr("%1 — tracking %2 — %3")
+                          .arg(c.channelFulfillmentId,
+                               c.channelTracking.isEmpty()
+                                   ? tr("none")
+                                   : c.channelTracking.join(QStringLiteral(", ")),
+                               c.detail);
+        bool ok = false;
+        const QString label = QInputDialog::getItem(
+            this, tr("Adopt"),
+            tr("Which channel fulfillment is %1's? (As the order's last reading shows them.)")
+                .arg(fulfillment),
+            labels, 0, false, &ok);
+        if (!ok)
+            return std::nullopt;
+        const QString reason =
+            QInputDialog::getText(this, tr("Adopt"),
+                                  tr("Why is it this one? The reason is kept in the history."),
+                                  QLineEdit::Normal, {}, &ok)
+                .trimmed();
+        if (!ok)
+            return std::nullopt;
+        return Adoption{candidates.at(labels.indexOf(label)).channelFulfillmentId, reason};
+    };
     connect(open, &QPushButton::clicked, this, &InboxPage::openCurrentOrder);
     connect(m_panel, &TablePanel::rowActivated, this, &InboxPage::openCurrentOrder);
     connect(m_scope, &QComboBox::currentIndexChanged, this, &InboxPage::updateButtons);
@@ -155,6 +191,39 @@ void InboxPage::resolve()
     Q_EMIT resolved(outcome.resolved);
 }
 
+void InboxPage::adopt()
+{
+    const qint64 id = m_model->rowId(m_panel->view()->currentIndex().row());
+    QSqlDatabase db = m_database.connection();
+    const QList<InboxItem> items = InboxRepository(db).items({id});
+    if (items.isEmpty())
+        return;
+    const QList<ReconciliationReading> candidates = InboxActions::adoptionCandidates(db, id);
+    if (candidates.isEmpty()) {
+        showMessage(tr("Nothing of order %1 in the channel is unexplained as last read. Read the "
+                       "channel first: open the order and press Read the channel now.")
+                        .arg(items.first().orderTranId),
+                    true);
+        return;
+    }
+    const std::optional<Adoption> chosen =
+        m_chooseAdoption(items.first().fulfillmentTranId, candidates);
+    if (!chosen)
+        return;
+    const QString refused =
+        InboxActions::adopt(db, id, chosen->channelFulfillmentId, chosen->reason,
+                            qEnvironmentVariable("USER", tr("the app's user")));
+    if (!refused.isEmpty()) {
+        showMessage(refused, true);
+        return;
+    }
+    showMessage(tr("%1 adopted as channel fulfillment %2; nothing was sent. The order's other "
+                   "held fulfillments are tried again at the next pass.")
+                    .arg(items.first().fulfillmentTranId, chosen->channelFulfillmentId));
+    m_model->refresh();
+    Q_EMIT resolved(1);
+}
+
 void InboxPage::openCurrentOrder()
 {
     const qint64 id = m_model->rowId(m_panel->view()->currentIndex().row());
@@ -178,6 +247,8 @@ void InboxPage::updateButtons()
                          : m_panel->view()->selectionModel()->hasSelection();
     m_retry->setEnabled(any);
     m_resolve->setEnabled(any);
+    // One item at a time: a person says which channel fulfillment it is.
+    m_adopt->setEnabled(m_panel->view()->selectionModel()->selectedRows().size() == 1);
 }
 
 } // namespace fulfillsync

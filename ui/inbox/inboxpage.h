@@ -2,8 +2,11 @@
 
 #include "sync/engine/syncmessages.h"
 
+#include "models/storage/reconciliationrepository.h"
+
 #include <QWidget>
 #include <functional>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -26,6 +29,15 @@ class InboxPage final : public QWidget
 public:
     // Asks for the reason of a resolve (count items); empty: cancelled. Tests answer directly.
     using AskReason = std::function<QString(int count)>;
+    // Switching over: which of these channel fulfillments the item's is, and why; nothing
+    // chosen: std::nullopt.
+    struct Adoption
+    {
+        QString channelFulfillmentId;
+        QString reason;
+    };
+    using ChooseAdoption = std::function<std::optional<Adoption>(
+        const QString &fulfillment, const QList<ReconciliationReading> &candidates)>;
 
     InboxPage(Database &database, QWidget *parent = nullptr);
 
@@ -34,12 +46,15 @@ public:
     QComboBox *scopeBox() const { return m_scope; }
     QPushButton *retryButton() const { return m_retry; }
     QPushButton *resolveButton() const { return m_resolve; }
+    QPushButton *adoptButton() const { return m_adopt; }
+    void setChooseAdoption(ChooseAdoption choose) { m_chooseAdoption = std::move(choose); }
     QLabel *messageLabel() const { return m_message; }
     void setAskReason(AskReason ask) { m_askReason = std::move(ask); }
     void setConnectors(const QStringList &names);
 
     void retry();
     void resolve();
+    void adopt();
     void refresh();
 
 Q_SIGNALS:
@@ -59,6 +74,8 @@ private:
     QComboBox *m_scope = nullptr;
     QPushButton *m_retry = nullptr;
     QPushButton *m_resolve = nullptr;
+    QPushButton *m_adopt = nullptr;
+    ChooseAdoption m_chooseAdoption;
     QLabel *m_message = nullptr;
     AskReason m_askReason;
 };
