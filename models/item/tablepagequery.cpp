@@ -101,7 +101,7 @@ const TableSpec &specOf(TablePageQuery::Table table)
         {0, 2}, // updated, order
         {},
         {{2, QStringLiteral("order_id")}}};
-    // The stored readings of the last reconciliations (migration 0024's view joins each to its
+    // The stored readings of the last reconciliations (migration 0028's view joins each to its
     // order, connector and any decision about it). verdict and checked_at have (column, id)
     // indexes on the readings.
     static const TableSpec reconciliation{

@@ -1,10 +1,14 @@
 -- Reconciliation, the results side (issue 23 item 2): what a person decided about a channel
 -- fulfillment no item fulfillment explains, the nightly schedule per connector, and the nights
 -- already claimed by a worker.
+--
+-- Numbered 0028 although written as 0024: 0025 to 0027 were applied first on some databases,
+-- and a migration never runs below the version a database has. So every statement here may
+-- find its object made already (a database that did run it as 0024) and leaves it as it is.
 
 -- A flag or resolve of an extra, by the channel's fulfillment: kept when a new reading of the
 -- order replaces its rows (reconciliation_rows), so the decision outlives the reading.
-CREATE TABLE reconciliation_resolutions (
+CREATE TABLE IF NOT EXISTS reconciliation_resolutions (
     connector_id BIGINT NOT NULL,
     order_id BIGINT NOT NULL,
     channel_fulfillment_id TEXT NOT NULL,
@@ -18,7 +22,7 @@ CREATE TABLE reconciliation_resolutions (
 
 -- A connector without a row here is reconciled nightly at 02:30 local time over the last 30
 -- days (ReconcileSchedule's defaults); a row changes that or switches it off.
-CREATE TABLE reconciliation_schedules (
+CREATE TABLE IF NOT EXISTS reconciliation_schedules (
     connector_id BIGINT PRIMARY KEY,
     enabled INTEGER NOT NULL DEFAULT 1,
     at_minute INTEGER NOT NULL DEFAULT 150 CHECK (at_minute >= 0 AND at_minute < 1440),
@@ -27,7 +31,7 @@ CREATE TABLE reconciliation_schedules (
 
 -- One row per connector and night whose scheduled reconciliation a worker started: the key
 -- lets exactly one of several workers on this database (or a window beside a daemon) run it.
-CREATE TABLE reconciliation_nights (
+CREATE TABLE IF NOT EXISTS reconciliation_nights (
     connector_id BIGINT NOT NULL,
     night TEXT NOT NULL,
     claimed_by TEXT NOT NULL,
@@ -39,9 +43,9 @@ CREATE TABLE reconciliation_nights (
 -- decision about it, paged by keyset over (sort column, id) like the other big tables. The
 -- rowid is the id here (PostgreSQL gets an id column). A later migration that rebuilds
 -- reconciliation_rows must drop and create this view again.
-CREATE INDEX reconciliation_rows_by_time ON reconciliation_rows (checked_at);
-CREATE INDEX reconciliation_rows_by_verdict ON reconciliation_rows (verdict);
-CREATE VIEW reconciliation_view AS
+CREATE INDEX IF NOT EXISTS reconciliation_rows_by_time ON reconciliation_rows (checked_at);
+CREATE INDEX IF NOT EXISTS reconciliation_rows_by_verdict ON reconciliation_rows (verdict);
+CREATE VIEW IF NOT EXISTS reconciliation_view AS
 SELECT r.rowid AS id,
        r.checked_at AS checked_at,
        COALESCE(c.name, '') AS connector_name,
