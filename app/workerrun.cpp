@@ -41,6 +41,12 @@ void printSummary(const SyncRunSummary &s)
                  .arg(s.channelRequests)
                  .arg(s.durationMs)
           << Qt::endl;
+    if (s.adopted > 0)
+        out() << QStringLiteral("  ")
+              << tr("%n fulfillment(s) another tool had put in the channel were adopted; nothing "
+                    "was sent for them.",
+                    s.adopted)
+              << Qt::endl;
     if (s.trackingUpdated > 0)
         out() << QStringLiteral("  ")
               << tr("%n fulfillment(s) pushed before got their new tracking numbers.",
@@ -186,10 +192,12 @@ int WorkerCli::runRequest(Database &database, const SyncCredentials &credentials
             names.sort();
             return names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "));
         };
-        out() << tr("Would push %1: %2").arg(told.value(PlannedRequest::Action::Send).size())
+        out() << tr("Would push %1: %2")
+                     .arg(told.value(PlannedRequest::Action::Send).size())
                      .arg(list(PlannedRequest::Action::Send))
               << Qt::endl
-              << tr("Would adopt %1: %2").arg(told.value(PlannedRequest::Action::Adopt).size())
+              << tr("Would adopt %1: %2")
+                     .arg(told.value(PlannedRequest::Action::Adopt).size())
                      .arg(list(PlannedRequest::Action::Adopt))
               << Qt::endl
               << tr("Would send nothing for %1: %2")

@@ -19,7 +19,8 @@ bool RunRepository::record(const SyncRun &run)
             QStringLiteral("INSERT INTO sync_runs (connector_id, connector_name, trigger_kind, "
                            "started_at, finished_at, pushed, failed, held, already_pushed, "
                            "deferred, netsuite_requests, channel_requests, cancelled, dry_run, "
-                           "error, skipped) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                           "error, skipped, adopted, tracking_updated) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
             &m_error))
         return false;
     for (const QVariant &value :
@@ -29,7 +30,7 @@ bool RunRepository::record(const SyncRun &run)
           QVariant(run.held), QVariant(run.alreadyPushed), QVariant(run.deferred),
           QVariant(run.netSuiteRequests), QVariant(run.channelRequests),
           QVariant(run.cancelled ? 1 : 0), QVariant(run.dryRun ? 1 : 0), QVariant(run.error),
-          QVariant(run.skipped)})
+          QVariant(run.skipped), QVariant(run.adopted), QVariant(run.trackingUpdated)})
         q.addBindValue(value);
     return execOrReport(q, &m_error);
 }
@@ -45,7 +46,8 @@ QList<SyncRun> RunRepository::latest(int limit)
             QStringLiteral("SELECT connector_id, connector_name, trigger_kind, started_at, "
                            "finished_at, pushed, failed, held, already_pushed, deferred, "
                            "netsuite_requests, channel_requests, cancelled, dry_run, error, "
-                           "skipped FROM sync_runs ORDER BY finished_at DESC, id DESC LIMIT ?"),
+                           "skipped, adopted, tracking_updated FROM sync_runs ORDER BY finished_at "
+                           "DESC, id DESC LIMIT ?"),
             &m_error))
         return runs;
     q.addBindValue(limit);
@@ -69,6 +71,8 @@ QList<SyncRun> RunRepository::latest(int limit)
         run.dryRun = q.value(13).toInt() != 0;
         run.error = q.value(14).toString();
         run.skipped = q.value(15).toString();
+        run.adopted = q.value(16).toInt();
+        run.trackingUpdated = q.value(17).toInt();
         runs << run;
     }
     return runs;

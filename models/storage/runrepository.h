@@ -22,6 +22,8 @@ struct SyncRun
     int held = 0;
     int alreadyPushed = 0;
     int deferred = 0;
+    int adopted = 0;         // another tool's, recognised in the channel: nothing sent
+    int trackingUpdated = 0; // pushed before, their tracking numbers updated
     int netSuiteRequests = 0;
     int channelRequests = 0;
     bool cancelled = false;

@@ -197,6 +197,8 @@ void SyncWorker::finishPass(SyncRunSummary summary)
     run.held = summary.held;
     run.alreadyPushed = summary.alreadyPushed;
     run.deferred = summary.deferred;
+    run.adopted = summary.adopted;
+    run.trackingUpdated = summary.trackingUpdated;
     run.netSuiteRequests = summary.netSuiteRequests;
     run.channelRequests = summary.channelRequests;
     run.cancelled = summary.cancelled;

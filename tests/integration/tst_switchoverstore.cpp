@@ -64,6 +64,21 @@ class TestSwitchoverStore : public QObject
                                     QStringLiteral("--dry-run")});
     }
 
+    int queryInt(const QString &sql)
+    {
+        int value = -1;
+        const QString name = QStringLiteral("switchover-query");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_harness->databaseUrl().mid(int(qstrlen("sqlite://"))));
+            QSqlQuery q(db);
+            if (db.open() && q.exec(sql) && q.next())
+                value = q.value(0).toInt();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return value;
+    }
+
     QHash<qint64, QString> ledgerStates()
     {
         QHash<qint64, QString> states;
@@ -133,6 +148,10 @@ private Q_SLOTS:
         const auto run = m_harness->runToEnd();
         QVERIFY2(!run.crashed && !run.hung, run.output.constData());
         QCOMPARE(run.exitCode, 1); // three fulfillments wait for a person: not "all synced"
+        QVERIFY2(run.output.contains("3 fulfillment(s) another tool had put in the channel were "
+                                     "adopted"),
+                 run.output.constData());
+        QCOMPARE(queryInt(QStringLiteral("SELECT SUM(adopted) FROM sync_runs")), 3); // Jobs
         const QHash<qint64, int> expected{{5101, 1}, {5102, 2}, {5103, 1},
                                           {5104, 1}, {5105, 1}, {5106, 1}};
         QCOMPARE(fulfillmentsPerOrder(), expected);

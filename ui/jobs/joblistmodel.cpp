@@ -139,6 +139,8 @@ void JobListModel::restore(const QList<SyncRun> &runs)
         summary.held = run.held;
         summary.alreadyPushed = run.alreadyPushed;
         summary.deferred = run.deferred;
+        summary.adopted = run.adopted;
+        summary.trackingUpdated = run.trackingUpdated;
         summary.netSuiteRequests = run.netSuiteRequests;
         summary.channelRequests = run.channelRequests;
         summary.cancelled = run.cancelled;
@@ -196,6 +198,10 @@ QString JobListModel::resultText(const SyncRunSummary &summary)
                        .arg(summary.failed)
                        .arg(summary.held)
                        .arg(summary.alreadyPushed);
+    if (summary.adopted > 0) // switching over: another tool's, recognised, nothing sent
+        text += tr(", %n adopted", nullptr, summary.adopted);
+    if (summary.trackingUpdated > 0)
+        text += tr(", %n tracking update(s)", nullptr, summary.trackingUpdated);
     if (summary.cancelled)
         text = tr("Cancelled: %1").arg(text);
     return text;
