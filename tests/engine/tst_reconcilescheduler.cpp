@@ -2,12 +2,14 @@
 // time, over its range, at most once a night across several workers on one database.
 
 #include "models/storage/connectorrepository.h"
+#include "models/storage/migrations.h"
 #include "models/storage/reconciliationschedules.h"
 #include "sync/engine/reconcilescheduler.h"
 #include "sync/synccontroller.h"
 #include "testutils/tempdatabase.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -131,6 +133,33 @@ private Q_SLOTS:
         auto s = scheduler(QStringLiteral("worker-a"));
         QVERIFY(tickAt(*s, at(8, 14, 0)).isEmpty());
         QCOMPARE(tickAt(*s, at(9, 8, 0)).size(), 1);
+    }
+
+    // The results migration came after 0025-0027 on some databases (written as 0024, shipped as
+    // 0028): run again over its own tables, it keeps them and what they hold.
+    void theResultsMigrationRunsAgainHarmlessly()
+    {
+        QSqlDatabase db = m_temp->database().connection();
+        ReconciliationSchedules schedules(db);
+        ReconcileSchedule own = schedules.of(m_store.id);
+        own.rangeDays = 9;
+        QVERIFY(schedules.save(own));
+        const int current = Migrations::currentVersion(db);
+        QSqlQuery query(db);
+        const auto setVersion = [&](int version) {
+            query.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"));
+            query.addBindValue(QString::number(version));
+            return query.exec();
+        };
+        QVERIFY(setVersion(27));
+        const auto dialect = db.driverName() == u"QSQLITE" ? Migrations::Dialect::Sqlite
+                                                           : Migrations::Dialect::Postgres;
+        QString error;
+        QVERIFY2(Migrations::apply(db, dialect, &error, 28), qPrintable(error));
+        QCOMPARE(Migrations::currentVersion(db), 28);
+        QVERIFY(setVersion(current)); // the later ones stay applied
+        QCOMPARE(schedules.of(m_store.id).rangeDays, 9);
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM reconciliation_view")));
     }
 
     // A run asked for by the window goes to the sync thread and comes back as a summary: the
