@@ -22,6 +22,7 @@ struct ChannelOrderSnapshot
         QString lineItemId; // the order's line item
         QString sku;
         qint64 remaining = 0;
+        qint64 total = -1; // what the group line holds in all (-1: not known)
     };
     struct Group
     {

@@ -117,4 +117,16 @@ bool Adoption::showsFulfilled(const ChannelOrderSnapshot &snapshot)
     });
 }
 
+bool Adoption::showsMoreFulfilledThan(const ChannelOrderSnapshot &snapshot, double explained)
+{
+    double fulfilled = 0;
+    for (const ChannelOrderSnapshot::Group &g : snapshot.groups)
+        for (const ChannelOrderSnapshot::Line &line : g.lines) {
+            if (line.total < 0)
+                return showsFulfilled(snapshot);
+            fulfilled += double(line.total - line.remaining);
+        }
+    return fulfilled > explained + 1e-9;
+}
+
 } // namespace fulfillsync

@@ -38,6 +38,10 @@ AdoptionMatch recognise(const MappedFulfillment &fulfillment,
 // The snapshot of a planning read shows that something of the order was fulfilled already
 // (a closed or partly fulfilled group): the channel's fulfillments are worth reading first.
 bool showsFulfilled(const ChannelOrderSnapshot &snapshot);
+// The snapshot shows more of the order fulfilled than `explained` units (what this connector's
+// ledger knows to be in the channel): another tool (or a person) fulfilled the rest. Where the
+// groups do not say how much they hold, anything fulfilled counts as more.
+bool showsMoreFulfilledThan(const ChannelOrderSnapshot &snapshot, double explained);
 } // namespace Adoption
 
 } // namespace fulfillsync

@@ -237,10 +237,14 @@ bool SyncPass::adoptFirst(const WorkPtr &work, const ChannelPlan &plan)
     const ChannelOrderSnapshot &snapshot = *work->snapshot;
     QStringList claimed;
     QSet<qint64> inLedger;
+    double explained = 0; // units the ledger knows to be in the channel
     for (const LedgerEntry &e : m_ledger->entriesOfOrder(connector.id, job.subject.order.id)) {
         inLedger.insert(e.fulfillmentId);
         if (!e.channelFulfillmentId.isEmpty())
             claimed << e.channelFulfillmentId;
+        if (e.state == LedgerState::Pushed || e.state == LedgerState::Adopted ||
+            e.state == LedgerState::Attention || e.state == LedgerState::Resolved)
+            explained += e.quantity;
     }
     if (!snapshot.fulfillmentsKnown && job.adoptionReadDone) {
         // Unknown is not "another tool made none": nothing is sent until it can be told.
@@ -255,9 +259,12 @@ bool SyncPass::adoptFirst(const WorkPtr &work, const ChannelPlan &plan)
     }
     if (!snapshot.fulfillmentsKnown) {
         // Worth a read of the order's fulfillments only when the channel shows something
-        // fulfilled that this connector's ledger does not explain: nothing of the order is in
-        // it yet, or every line of this fulfillment is fulfilled already.
-        const bool unexplained = Adoption::showsFulfilled(snapshot) && inLedger.isEmpty();
+        // fulfilled that this connector's ledger does not explain: more units than its entries
+        // hold (nothing of the order in it yet, or another tool's fulfillment beside ours), or
+        // every line of this fulfillment is fulfilled already.
+        const bool unexplained = inLedger.isEmpty()
+                                     ? Adoption::showsFulfilled(snapshot)
+                                     : Adoption::showsMoreFulfilledThan(snapshot, explained);
         if (!unexplained && !plan.fulfilledElsewhere)
             return false;
         job.adoptionRead = true;

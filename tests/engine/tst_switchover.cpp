@@ -191,6 +191,29 @@ private Q_SLOTS:
         QCOMPARE(channelFulfillments(), 2);
     }
 
+    // Our own fulfillment of the order is in the ledger, and another tool put the next one in
+    // the channel: part of a line, so the channel could still take a create. The channel
+    // holds more units than the ledger explains, so its fulfillments are read and the other
+    // tool's is adopted, never duplicated.
+    void anotherToolsFulfillmentBesideOursIsAdopted()
+    {
+        routeFulfillments({{2001, QStringLiteral("1Z1"), {{2, 1}}}});
+        const SyncRunSummary first = runPass();
+        QCOMPARE(first.pushed, 1);
+        QCOMPARE(creates(), 1);
+        routeFulfillments(
+            {{2001, QStringLiteral("1Z1"), {{2, 1}}}, {2002, QStringLiteral("1Z2"), {{1, 1}}}});
+        const QString theirs = byAnotherTool({{9001, 1}}, {QStringLiteral("1Z2")});
+        const SyncRunSummary later = again();
+        QVERIFY2(later.error.isEmpty(), qPrintable(later.error));
+        QCOMPARE(later.adopted, 1);
+        QCOMPARE(later.pushed, 0);
+        QCOMPARE(creates(), 1);
+        QCOMPARE(channelFulfillments(), 2);
+        QCOMPARE(ledgerOf(2002)->state, LedgerState::Adopted);
+        QCOMPARE(ledgerOf(2002)->channelFulfillmentId, theirs);
+    }
+
     // A dry run of the first pass tells what it would adopt and what it would push, and writes
     // nothing.
     void aDryRunTellsWhatItWouldAdoptAndWhatItWouldPush()
