@@ -160,6 +160,7 @@ QList<ScreenshotTour::Stop> ScreenshotTour::stops()
                     connect(
                         m_window.orderDetail(), &OrderDetailPane::shown, this,
                         [this] {
+                            m_window.orderDetail()->showExplainTab();
                             if (auto *text = m_window.orderDetail()->findChild<QPlainTextEdit *>())
                                 text->moveCursor(QTextCursor::End);
                         },
@@ -194,6 +195,23 @@ QList<ScreenshotTour::Stop> ScreenshotTour::stops()
                          document.drawContents(&painter, QRectF(0, 0, 1123, 794));
                          painter.end();
                          page.save(m_folder.filePath(QStringLiteral("reconciliation-report.png")));
+                     }};
+    if (ReconciliationPage *reconciliation = m_window.reconciliation())
+        list << Stop{QStringLiteral("three-way.png"), [=, this] {
+                         // That order in the Sales Orders pane: NetSuite, what was sent and
+                         // what the channel showed, the disagreement marked.
+                         const auto *model = reconciliation->model();
+                         for (int row = 0; row < model->rowCount(); ++row)
+                             if (model->index(row, ReconciliationTableModel::Verdict)
+                                     .data(PagedTableModel::RawValueRole)
+                                     .toString() != u"matched") {
+                                 const QVariantList values = model->rowValues(row);
+                                 m_window.showOrder(
+                                     values.value(ReconciliationTableModel::OrderId).toLongLong(),
+                                     values.value(ReconciliationTableModel::Order + 1).toString());
+                                 break;
+                             }
+                         m_window.orderDetail()->showProofTab();
                      }};
     if (ConnectorsPage *connectors = m_window.connectorsPage())
         list << Stop{QStringLiteral("connectors.png"), [=] {

@@ -80,6 +80,16 @@ QString OrderDetailPane::text() const
     return m_text->toPlainText();
 }
 
+void OrderDetailPane::showProofTab()
+{
+    m_views->setCurrentWidget(m_proof);
+}
+
+void OrderDetailPane::showExplainTab()
+{
+    m_views->setCurrentWidget(m_text);
+}
+
 void OrderDetailPane::showOrder(qint64 orderId)
 {
     if (orderId != m_orderId) {

@@ -35,6 +35,8 @@ public:
     qint64 orderId() const { return m_orderId; }
     QString text() const;
     ThreeWayTable *proof() const { return m_proof; }
+    void showProofTab();   // NetSuite · sent · channel
+    void showExplainTab(); // lines, fulfillments and Explain
 
 Q_SIGNALS:
     void resyncRequested(qint64 orderId);
