@@ -20,6 +20,8 @@ struct ReconcileRequest
     // Only these sales orders of the connector's channel, whatever their ship dates (the order
     // pane's "Read the channel now"); empty: every order shipped in the range.
     QList<qint64> orderIds;
+    // Continue this run (cancelled or failed) after its cursor; since and until are its own.
+    qint64 resumeRunId = 0;
     bool operator==(const ReconcileRequest &) const = default;
 };
 

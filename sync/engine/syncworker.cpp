@@ -487,6 +487,7 @@ void SyncWorker::reconcile(const ReconcileRequest &request)
     config.since = request.since;
     config.until = request.until;
     config.onlyOrders = request.orderIds;
+    config.resumeRunId = request.resumeRunId;
     // A run that finds anything not matched alerts as the CLI's does; a read of one order (the
     // order pane's look) is not a run of the range and alerts no one.
     if (request.orderIds.isEmpty()) {

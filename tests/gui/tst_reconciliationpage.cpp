@@ -442,6 +442,50 @@ private Q_SLOTS:
             text.contains(QStringLiteral("The alert could not be sent: the webhook answered 500")));
     }
 
+    // The connector's last run, and a cancelled one goes on where it stopped.
+    void showsTheLastRunAndResumesACancelledOne()
+    {
+        QCOMPARE(m_page->lastRunLabel()->text(), QStringLiteral("Not reconciled yet"));
+        QVERIFY(m_page->resumeButton()->isHidden());
+        ReconciliationRepository runs(m_temp->database().connection());
+        ReconciliationRunRecord cancelled;
+        cancelled.connectorId = m_connector.id;
+        cancelled.since = QDate(2026, 11, 1);
+        cancelled.until = QDate(2026, 11, 30);
+        cancelled.startedAt = QDateTime::currentDateTimeUtc();
+        cancelled.state = QStringLiteral("cancelled");
+        cancelled.ordersTotal = 10;
+        cancelled.ordersDone = 3;
+        QVERIFY2(runs.createRun(&cancelled), qPrintable(runs.lastError()));
+        QVERIFY(runs.updateRun(cancelled));
+        m_page->reloadConnectors();
+        QVERIFY2(m_page->lastRunLabel()->text().contains(QStringLiteral("cancelled after 3 of 10")),
+                 qPrintable(m_page->lastRunLabel()->text()));
+        QVERIFY(!m_page->resumeButton()->isHidden());
+        QVERIFY(m_page->resumeButton()->isEnabled());
+        QSignalSpy asked(m_page.get(), &ReconciliationPage::reconcileRequested);
+        m_page->resumeButton()->click();
+        QCOMPARE(asked.count(), 1);
+        const auto request = asked.first().first().value<ReconcileRequest>();
+        QCOMPARE(request.resumeRunId, cancelled.id);
+        QCOMPARE(request.since, cancelled.since);
+        QCOMPARE(request.until, cancelled.until);
+
+        ReconciliationRunRecord finished = cancelled;
+        finished.id = 0;
+        finished.state = QStringLiteral("finished");
+        finished.ordersDone = 10;
+        finished.missing = 2;
+        QVERIFY(runs.createRun(&finished));
+        QVERIFY(runs.updateRun(finished));
+        ReconcileSummary summary;
+        summary.connectorId = m_connector.id;
+        m_page->reconcileFinished(summary); // a run ended: the label follows
+        QVERIFY2(m_page->lastRunLabel()->text().contains(QStringLiteral("finished, 2 not matched")),
+                 qPrintable(m_page->lastRunLabel()->text()));
+        QVERIFY(m_page->resumeButton()->isHidden());
+    }
+
     // The tab says when the connector is reconciled by itself; the dialog edits exactly that.
     void showsAndEditsTheNightlySchedule()
     {

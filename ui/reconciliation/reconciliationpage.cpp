@@ -3,6 +3,7 @@
 #include "models/item/reconciliationtablemodel.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
+#include "models/storage/reconciliationrepository.h"
 #include "models/storage/reconciliationresolutions.h"
 #include "models/storage/reconciliationschedules.h"
 #include "sync/engine/reconcileactions.h"
@@ -20,6 +21,7 @@
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -100,6 +102,11 @@ ReconciliationPage::ReconciliationPage(Database &database, QWidget *parent)
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setToolTip(tr("Stop reading; what was read so far is kept."));
     m_cancel->setVisible(false);
+    m_resume = new QPushButton(tr("Res&ume"), this);
+    m_resume->setToolTip(tr("Go on with the last run of this connector where it stopped: only "
+                            "the orders it had not read yet are read"));
+    m_lastRun = new QLabel(this);
+    m_lastRun->setAccessibleName(tr("Last reconciliation run"));
     m_scheduleLabel = new QLabel(this);
     m_scheduleLabel->setAccessibleName(tr("Nightly reconciliation"));
     m_schedule = new QPushButton(tr("Sc&hedule…"), this);
@@ -121,8 +128,13 @@ ReconciliationPage::ReconciliationPage(Database &database, QWidget *parent)
     runBar->addWidget(m_progress);
     runBar->addWidget(m_cancel);
     runBar->addStretch(1);
-    runBar->addWidget(m_scheduleLabel);
-    runBar->addWidget(m_schedule);
+    // Where the connector stands: its last run (resumable when cut short) and its schedule.
+    auto *runInfo = new QHBoxLayout;
+    runInfo->addWidget(m_lastRun);
+    runInfo->addWidget(m_resume);
+    runInfo->addStretch(1);
+    runInfo->addWidget(m_scheduleLabel);
+    runInfo->addWidget(m_schedule);
 
     // What to do about the current row.
     m_pushMissing = new QPushButton(tr("&Push what is missing"), this);
@@ -149,6 +161,7 @@ ReconciliationPage::ReconciliationPage(Database &database, QWidget *parent)
     actions->addWidget(m_pdf);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(runBar);
+    layout->addLayout(runInfo);
     layout->addWidget(m_panel, 1);
     layout->addLayout(actions);
     layout->addWidget(m_message);
@@ -171,8 +184,10 @@ ReconciliationPage::ReconciliationPage(Database &database, QWidget *parent)
             Q_EMIT cancelRequested(m_running);
     });
     connect(m_schedule, &QPushButton::clicked, this, &ReconciliationPage::editSchedule);
+    connect(m_resume, &QPushButton::clicked, this, &ReconciliationPage::resumeLastRun);
     connect(m_connector, &QComboBox::currentIndexChanged, this,
             &ReconciliationPage::updateSchedule);
+    connect(m_connector, &QComboBox::currentIndexChanged, this, &ReconciliationPage::updateLastRun);
     connect(m_pushMissing, &QPushButton::clicked, this, &ReconciliationPage::pushMissing);
     connect(m_resendTracking, &QPushButton::clicked, this, &ReconciliationPage::resendTracking);
     connect(m_flag, &QPushButton::clicked, this, &ReconciliationPage::flagExtra);
@@ -217,6 +232,56 @@ void ReconciliationPage::reloadConnectors()
     m_run->setEnabled(m_running == 0 && m_connector->count() > 0);
     m_schedule->setEnabled(m_connector->count() > 0);
     updateSchedule();
+    updateLastRun();
+}
+
+void ReconciliationPage::updateLastRun()
+{
+    m_resumable = 0;
+    const qint64 id = m_connector->currentData().toLongLong();
+    const QList<ReconciliationRunRecord> runs =
+        id == 0 ? QList<ReconciliationRunRecord>()
+                : ReconciliationRepository(m_database.connection()).runs(id, 1);
+    if (runs.isEmpty()) {
+        m_lastRun->setText(id == 0 ? QString() : tr("Not reconciled yet"));
+        m_resume->setVisible(false);
+        return;
+    }
+    const ReconciliationRunRecord &run = runs.first();
+    const QString when =
+        QLocale().toString(run.startedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
+    QString state = run.state;
+    if (run.state == u"finished")
+        state = tr("finished, %n not matched", nullptr, run.notMatched());
+    else if (run.state == u"cancelled")
+        state = tr("cancelled after %1 of %2 orders").arg(run.ordersDone).arg(run.ordersTotal);
+    else if (run.state == u"failed")
+        state = tr("failed after %1 of %2 orders").arg(run.ordersDone).arg(run.ordersTotal);
+    else if (run.state == u"running")
+        state = tr("running, %1 of %2 orders").arg(run.ordersDone).arg(run.ordersTotal);
+    m_lastRun->setText(tr("Last run %1: %2").arg(when, state));
+    m_lastRun->setToolTip(run.problem);
+    const bool resumable = run.state == u"cancelled" || run.state == u"failed";
+    m_resumable = resumable ? run.id : 0;
+    m_resume->setVisible(resumable);
+    m_resume->setEnabled(resumable && m_running == 0);
+}
+
+void ReconciliationPage::resumeLastRun()
+{
+    const qint64 id = m_connector->currentData().toLongLong();
+    if (m_resumable == 0 || id == 0 || m_running != 0)
+        return;
+    const std::optional<ReconciliationRunRecord> run =
+        ReconciliationRepository(m_database.connection()).run(m_resumable);
+    if (!run)
+        return;
+    ReconcileRequest request;
+    request.connectorId = id;
+    request.since = run->since;
+    request.until = run->until;
+    request.resumeRunId = run->id;
+    Q_EMIT reconcileRequested(request);
 }
 
 void ReconciliationPage::refresh()
@@ -286,6 +351,8 @@ void ReconciliationPage::setRunning(qint64 connectorId)
     m_run->setEnabled(!running && m_connector->count() > 0);
     m_progress->setVisible(running);
     m_cancel->setVisible(running);
+    m_resume->setEnabled(!running && m_resumable != 0);
+    m_lastRun->setVisible(!running);
     if (running) {
         m_progress->setRange(0, 0); // busy until the orders are counted
         m_lastRefresh.start();
@@ -330,6 +397,7 @@ void ReconciliationPage::reconcileFinished(const ReconcileSummary &summary)
     if (summary.connectorId == m_running || m_running == 0)
         setRunning(0);
     refresh();
+    updateLastRun();
     const QString name = summary.connectorName.isEmpty() ? connectorName(summary.connectorId)
                                                          : summary.connectorName;
     if (!summary.error.isEmpty()) {

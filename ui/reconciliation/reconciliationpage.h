@@ -44,6 +44,8 @@ public:
     QDateEdit *untilEdit() const { return m_until; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *resumeButton() const { return m_resume; }
+    QLabel *lastRunLabel() const { return m_lastRun; }
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *scheduleLabel() const { return m_scheduleLabel; }
     QPushButton *pushMissingButton() const { return m_pushMissing; }
@@ -64,6 +66,7 @@ public:
     bool savePdf(const QString &path, QString *error = nullptr);
 
     void runReconciliation();
+    void resumeLastRun(); // the selected connector's last run, cancelled or failed
     void pushMissing();
     void resendTracking();
     void flagExtra();
@@ -90,6 +93,7 @@ private:
     void decideExtra(const QString &state);
     void updateActions();
     void updateSchedule();
+    void updateLastRun();
     void showMessage(const QString &text, bool problem = false);
     void setRunning(qint64 connectorId);
     QString connectorName(qint64 connectorId) const;
@@ -102,6 +106,9 @@ private:
     QDateEdit *m_until = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_resume = nullptr;
+    QLabel *m_lastRun = nullptr;
+    qint64 m_resumable = 0; // the last run of the selected connector, when it can resume
     QProgressBar *m_progress = nullptr;
     QLabel *m_scheduleLabel = nullptr;
     QPushButton *m_schedule = nullptr;
