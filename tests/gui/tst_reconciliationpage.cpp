@@ -13,6 +13,7 @@
 #include "testutils/tempdatabase.h"
 #include "ui/reconciliation/reconcilescheduledialog.h"
 #include "ui/reconciliation/reconciliationpage.h"
+#include "ui/tables/csvexportrunner.h"
 #include "ui/tables/tablefilterbar.h"
 #include "ui/tables/tablepanel.h"
 
@@ -440,6 +441,29 @@ private Q_SLOTS:
                  qPrintable(text));
         QVERIFY(
             text.contains(QStringLiteral("The alert could not be sent: the webhook answered 500")));
+    }
+
+    // The CSV carries the rows of the filter (not only those on screen) in the shown columns.
+    void exportsTheFilteredRowsAsCsv()
+    {
+        filter([](TableFilterBar *bar) {
+            bar->stateBox()->setCurrentIndex(bar->stateBox()->findData(QStringLiteral("!matched")));
+        });
+        QVERIFY(waitForRows(5));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("reconciliation.csv"));
+        QSignalSpy done(m_page->panel()->exportRunner(), &CsvExportRunner::finished);
+        m_page->panel()->exportCsv(path);
+        QVERIFY(done.wait(10000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 5);
+        QVERIFY2(lines.first().contains(QStringLiteral("Verdict")), qPrintable(lines.first()));
+        QVERIFY(!lines.first().contains(QStringLiteral("Customer"))); // hidden at first
+        QVERIFY(lines.join(u'\n').contains(QStringLiteral("9099")));
+        QVERIFY(!lines.join(u'\n').contains(QStringLiteral("IF11,")));
     }
 
     // The connector's last run, and a cancelled one goes on where it stopped.
