@@ -1,5 +1,7 @@
 #include "sync/engine/leasekeeper.h"
 
+#include "models/domain/leaseholder.h"
+
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
 #include "models/storage/leaserepository.h"
@@ -9,7 +11,6 @@
 #include <QSqlQuery>
 #include <QSysInfo>
 #include <QTimer>
-#include <QUuid>
 #include <algorithm>
 
 #ifdef Q_OS_UNIX
@@ -23,27 +24,15 @@ namespace fulfillsync {
 
 namespace {
 
-QString holderName()
-{
-    return QStringLiteral("%1 pid %2 (%3)")
-        .arg(QSysInfo::machineHostName())
-        .arg(QCoreApplication::applicationPid())
-        .arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
-}
-
 // A holder named by a process of this machine that no longer exists (killed, crashed): its
 // lease need not be waited out.
 bool holderIsGone(const QString &holder)
 {
 #ifdef Q_OS_UNIX
-    const QString prefix = QSysInfo::machineHostName() + QStringLiteral(" pid ");
-    if (!holder.startsWith(prefix))
+    const std::optional<LeaseHolder> who = LeaseHolder::parse(holder);
+    if (!who || !who->isThisMachine() || who->isThisProcess())
         return false;
-    bool ok = false;
-    const qint64 pid = holder.mid(prefix.size()).section(u' ', 0, 0).toLongLong(&ok);
-    if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
-        return false;
-    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+    return ::kill(pid_t(who->pid), 0) != 0 && errno == ESRCH;
 #else
     Q_UNUSED(holder)
     return false;
@@ -80,7 +69,7 @@ private:
 LeaseKeeper::LeaseKeeper(Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
-    , m_holder(holderName())
+    , m_holder(LeaseHolder::thisProcess().toString())
     , m_heartbeat(new QTimer(this))
 {
     m_heartbeat->setInterval(m_timing.heartbeatMs);

@@ -10,6 +10,7 @@
 //      them, and when the paused one wakes (SIGCONT) it sends nothing and records nothing.
 // The figures (takeover times, spread, requests) are printed for the note.
 
+#include "models/domain/leaseholder.h"
 #include "models/storage/connectorrepository.h"
 #include "testutils/scenariobuilder.h"
 #include "testutils/tempdatabase.h"
@@ -97,7 +98,8 @@ class TestTeam : public QObject
 
     static qint64 pidOf(const QString &holder)
     {
-        return holder.section(QStringLiteral(" pid "), 1).section(u' ', 0, 0).toLongLong();
+        const std::optional<LeaseHolder> who = LeaseHolder::parse(holder);
+        return who ? who->pid : 0;
     }
 
     QProcess *workerOf(const QString &holder)

@@ -3,6 +3,7 @@
 // a worker paused past its lease find out, before it sends or writes, that another one acts for
 // the connector now (issue 27): it must grow on every change of holder and never come back.
 
+#include "models/domain/leaseholder.h"
 #include "models/domain/timestamps.h"
 #include "models/storage/connectorrepository.h"
 #include "models/storage/database.h"
@@ -51,6 +52,28 @@ class TestLeases : public QObject
     }
 
 private Q_SLOTS:
+    // The holder's name, one way in and out: the keeper's "is it gone?", the Dashboard's
+    // "run by", and the tests all read it through LeaseHolder.
+    void aHolderNameReadsBack()
+    {
+        const LeaseHolder mine = LeaseHolder::thisProcess();
+        QVERIFY(mine.isThisProcess());
+        const std::optional<LeaseHolder> read = LeaseHolder::parse(mine.toString());
+        QVERIFY(read);
+        QCOMPARE(read->host, mine.host);
+        QCOMPARE(read->pid, mine.pid);
+        QCOMPARE(read->tag, mine.tag);
+        const auto spaced = LeaseHolder::parse(QStringLiteral("build box 2 pid 4711 (ab12cd34)"));
+        QVERIFY(spaced);
+        QCOMPARE(spaced->host, QStringLiteral("build box 2"));
+        QCOMPARE(spaced->pid, 4711);
+        QCOMPARE(spaced->process(), QStringLiteral("build box 2 pid 4711"));
+        QVERIFY(!spaced->isThisProcess());
+        QVERIFY(LeaseHolder::parse(QStringLiteral("host pid 12")).has_value()); // no tag
+        for (const char *bad : {"", "host", "host pid", "host pid -3 (x)", "host pid 12 (a b)"})
+            QVERIFY2(!LeaseHolder::parse(QString::fromLatin1(bad)), bad);
+    }
+
     void initTestCase_data()
     {
         QVERIFY2(TempDatabase::addEngineRows(), TempDatabase::kPostgresMissing);

@@ -1,9 +1,10 @@
 #include "ui/dashboard/dashboardmodels.h"
 
+#include "models/domain/leaseholder.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QLocale>
-#include <QSysInfo>
 
 namespace fulfillsync {
 
@@ -20,11 +21,10 @@ QString shortTime(const QDateTime &time)
 // empty for this process's own leases and for none.
 QString otherHolder(const QString &holder)
 {
-    const QString mine = QSysInfo::machineHostName() + QStringLiteral(" pid ") +
-                         QString::number(QCoreApplication::applicationPid()) + u' ';
-    if (holder.isEmpty() || holder.startsWith(mine))
-        return {};
-    return holder.section(u' ', 0, 2);
+    const std::optional<LeaseHolder> who = LeaseHolder::parse(holder);
+    if (!who)
+        return holder; // not a worker's name: shown as it is
+    return who->isThisProcess() ? QString() : who->process();
 }
 
 } // namespace
