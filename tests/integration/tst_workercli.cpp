@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -135,6 +136,21 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
         QVERIFY2(run.out.contains(QStringLiteral("3 matched, 0 not matching, 0 not readable")),
                  qPrintable(run.out));
+        // The run's number comes first (to resume it), its totals per verdict last.
+        const QRegularExpression started(QStringLiteral("reconciliation run (\\d+) "));
+        const QRegularExpressionMatch number = started.match(run.out);
+        QVERIFY2(number.hasMatch(), qPrintable(run.out));
+        QVERIFY2(run.out.indexOf(number.captured(0)) < run.out.indexOf(QStringLiteral("matched")),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("run %1 finished: 3 matched, 0 missing")
+                                      .arg(number.captured(1))),
+                 qPrintable(run.out));
+        // A finished run has nothing to resume.
+        const Run resumed = worker({databaseArg(), QStringLiteral("--credentials"),
+                                    credentialsPath(), QStringLiteral("--resume"),
+                                    number.captured(1), QStringLiteral("reconcile")});
+        QVERIFY2(resumed.exitCode != 0 && resumed.err.contains(QStringLiteral("nothing to resume")),
+                 qPrintable(resumed.err + resumed.out));
         // NetSuite's tracking number of one pushed fulfillment changes (as the local copy has
         // it): the channel still shows the old one.
         qint64 fulfillmentId = 0;
@@ -156,7 +172,7 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QStringLiteral("tracking_differs")) &&
                      run.out.contains(original) && run.out.contains(QStringLiteral("CHANGED-1")),
                  qPrintable(run.out));
-        // Explain shows the order's last reading, with what disagreed.
+        // Explain shows the order three ways with the last reading, and what disagreed.
         QString orderTranId;
         withConnector([&](QSqlDatabase db, const Connector &) {
             QSqlQuery q(db);
