@@ -35,6 +35,23 @@ QString acknowledgement(const InboxItem &item)
     return Text::tr("Acknowledged by %1: %2 (still retried; a new failure opens it again)");
 }
 
+// The history line of a person's decision about an item: nothing was sent.
+SyncAttempt personsAttempt(const InboxItem &item, const QDateTime &now, const QString &message)
+{
+    SyncAttempt attempt;
+    attempt.occurredAt = now;
+    attempt.connectorId = item.connectorId;
+    attempt.connectorName = item.connectorName;
+    attempt.orderId = item.orderId;
+    attempt.orderTranId = item.orderTranId;
+    attempt.fulfillmentId = item.fulfillmentId;
+    attempt.fulfillmentTranId = item.fulfillmentTranId;
+    attempt.trigger = SyncTrigger::Manual;
+    attempt.outcome = SyncOutcome::Skipped;
+    attempt.message = message;
+    return attempt;
+}
+
 } // namespace
 
 QList<qint64> InboxActions::idsMatching(QSqlDatabase db, const TablePageQuery &filter,
@@ -86,17 +103,7 @@ InboxActions::Outcome InboxActions::resolve(QSqlDatabase db, const QList<qint64>
             continue;
         }
         Transaction transaction(db);
-        SyncAttempt attempt;
-        attempt.occurredAt = now;
-        attempt.connectorId = item.connectorId;
-        attempt.connectorName = item.connectorName;
-        attempt.orderId = item.orderId;
-        attempt.orderTranId = item.orderTranId;
-        attempt.fulfillmentId = item.fulfillmentId;
-        attempt.fulfillmentTranId = item.fulfillmentTranId;
-        attempt.trigger = SyncTrigger::Manual;
-        attempt.outcome = SyncOutcome::Skipped;
-        attempt.message = acknowledgement(item).arg(who, why);
+        const SyncAttempt attempt = personsAttempt(item, now, acknowledgement(item).arg(who, why));
         const QString resolution = Text::tr("%1: %2").arg(who, why);
         if (history.append(attempt) == 0 || !inbox.resolve(item.id, resolution, now) ||
             !transaction.commit(&error)) {
@@ -190,19 +197,11 @@ QString InboxActions::adopt(QSqlDatabase db, qint64 itemId, const QString &chann
     // What the channel holds: where NetSuite's tracking differs, the pass sends NetSuite's.
     adopted.trackingNumbers = chosen->channelTracking;
     adopted.quantity = quantity;
-    SyncAttempt attempt;
-    attempt.occurredAt = now;
-    attempt.connectorId = item.connectorId;
-    attempt.connectorName = item.connectorName;
-    attempt.orderId = item.orderId;
-    attempt.orderTranId = item.orderTranId;
-    attempt.fulfillmentId = item.fulfillmentId;
-    attempt.fulfillmentTranId = item.fulfillmentTranId;
-    attempt.trigger = SyncTrigger::Manual;
-    attempt.outcome = SyncOutcome::Skipped;
-    attempt.message = Text::tr("Adopted channel fulfillment %1 made by another tool, chosen by "
-                               "%2: %3. Nothing sent.")
-                          .arg(channelFulfillmentId, who, why);
+    const SyncAttempt attempt =
+        personsAttempt(item, now,
+                       Text::tr("Adopted channel fulfillment %1 made by another tool, chosen by "
+                                "%2: %3. Nothing sent.")
+                           .arg(channelFulfillmentId, who, why));
     LedgerRepository ledger(db);
     QuarantineRepository quarantine(db);
     HistoryRepository history(db);
