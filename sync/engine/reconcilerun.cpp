@@ -130,6 +130,8 @@ void ReconcileRun::start()
     }
     Q_EMIT runStarted(m_record.id);
     Q_EMIT progressed(m_record.ordersDone, m_record.ordersTotal);
+    if (m_cancelled) // before it started, or by a slot of the signals above
+        return finish(QStringLiteral("cancelled"), {});
     if (m_record.readMode == u"bulk")
         readBulk();
     else

@@ -25,6 +25,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 using namespace fulfillsync;
 using fulfillsync::test::TempDatabase;
@@ -308,6 +309,34 @@ private Q_SLOTS:
         // A finished run is not resumed.
         const Outcome third = run(c);
         QVERIFY(third.error.contains(QStringLiteral("nothing to resume")));
+    }
+
+    // Cancelled while the store exports, a bulk run keeps nothing; resumed while that export
+    // still runs (one bulk query at a time per shop), it reads the orders in batches instead.
+    void aBulkRunCancelledWhileExportingResumes()
+    {
+        const QString shop = m_target.shopUrl.path().section(u'/', -1);
+        post(QStringLiteral("/shopify/%1/_sandbox/bulk").arg(shop),
+             {{QStringLiteral("objectsPerSecond"), 2}});
+        ReconcileRun::Config c = config();
+        c.bulkThreshold = 10;
+        const Outcome first = run(c, [](ReconcileRun &r) {
+            connect(&r, &ReconcileRun::runStarted, &r,
+                    [&r] { QTimer::singleShot(200, &r, [&r] { r.cancel(); }); });
+        });
+        QCOMPARE(first.record.state, QStringLiteral("cancelled"));
+        QCOMPARE(first.record.readMode, QStringLiteral("bulk"));
+        QCOMPARE(first.record.ordersDone, 0);
+        QCOMPARE(first.results.size(), 0);
+
+        c.resumeRunId = first.record.id;
+        const Outcome second = run(c);
+        QCOMPARE(second.record.state, QStringLiteral("finished"));
+        QCOMPARE(second.record.ordersDone, kOrders);
+        QCOMPARE(second.record.matched, m_fulfillments);
+        QVERIFY2(second.record.problem.contains(QStringLiteral("another bulk export")),
+                 qPrintable(second.record.problem));
+        QCOMPARE(requests(QStringLiteral("shopify.bulk.download")), 0);
     }
 
     // A finished run with anything not matched raises one alert naming the run and its counts;
