@@ -120,6 +120,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>&quot;shopify&quot; or &quot;shipstation&quot; (a 3PL warehouse)</source>
         <translation>„shopify“ oder „shipstation“ (ein 3PL-Lager)</translation>
     </message>
+    <message>
+        <source>expected a date such as 2026-12-01</source>
+        <translation>Datum wie 2026-12-01 erwartet</translation>
+    </message>
 </context>
 <context>
     <name>CustomFieldMapping</name>
@@ -283,20 +287,8 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <translation>Der Auftrag hat in NetSuite noch keine Lieferungen.</translation>
     </message>
     <message>
-        <source>Last reconciliation with the channel (%1):</source>
-        <translation>Letzter Abgleich mit dem Kanal (%1):</translation>
-    </message>
-    <message>
-        <source>%1: matched (channel fulfillment %2)</source>
-        <translation>%1: stimmt überein (Kanal-Lieferung %2)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>extra in the channel</source>
-        <translation>zusätzlich im Kanal</translation>
+        <source>NetSuite, sent and the channel:</source>
+        <translation>NetSuite, gesendet und der Kanal:</translation>
     </message>
 </context>
 <context>
@@ -405,6 +397,30 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>Resolved by %1: %2 (the order is not sent to the 3PL while the same thing stops it; a different reason opens it again)</source>
         <translation>Erledigt von %1: %2 (der Auftrag geht nicht an den 3PL, solange ihn dasselbe aufhält; ein anderer Grund öffnet ihn wieder)</translation>
+    </message>
+    <message>
+        <source>Inbox item %1 does not exist.</source>
+        <translation>Eintrag %1 im Eingang gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Only an open failed or held item fulfillment can be adopted.</source>
+        <translation>Nur eine offene fehlgeschlagene oder zurückgehaltene Lieferung kann übernommen werden.</translation>
+    </message>
+    <message>
+        <source>Channel fulfillment %1 is not one of order %2&apos;s that nothing explains in its last reading. Read the channel again (order pane: Read the channel now) and choose from what it shows.</source>
+        <translation>Die Kanal-Lieferung %1 gehört nicht zu denen von Auftrag %2, die beim letzten Lesen durch nichts erklärt sind. Lesen Sie den Kanal erneut (Auftragsdetails: „Kanal jetzt lesen“) und wählen Sie aus dem, was er zeigt.</translation>
+    </message>
+    <message>
+        <source>Adopted channel fulfillment %1 made by another tool, chosen by %2: %3. Nothing sent.</source>
+        <translation>Kanal-Lieferung %1 eines anderen Werkzeugs übernommen, gewählt von %2: %3. Nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 is in the ledger already: a pass recorded it meanwhile.</source>
+        <translation>%1 steht bereits im Journal: Ein Lauf hat sie inzwischen vermerkt.</translation>
+    </message>
+    <message>
+        <source>%1: adopted %2 — %3</source>
+        <translation>%1: %2 übernommen — %3</translation>
     </message>
 </context>
 <context>
@@ -690,6 +706,41 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     </message>
 </context>
 <context>
+    <name>ReconcileActions</name>
+    <message>
+        <source>Resyncing the order through the outbox: what the ledger does not show as sent is pushed.</source>
+        <translation>Der Auftrag wird über die Ausgangswarteschlange neu synchronisiert: Was laut Journal nicht gesendet ist, wird übertragen.</translation>
+    </message>
+    <message>
+        <source>The ledger records it as sent and no attempt of it is left to replay; the resync reads the order but sends nothing again.</source>
+        <translation>Das Journal vermerkt sie als gesendet, und es bleibt kein Versuch, der erneut gesendet werden könnte; die Neusynchronisierung liest den Auftrag, sendet aber nichts erneut.</translation>
+    </message>
+    <message>
+        <source>The ledger records it as sent, so it is replayed: the channel is read back first and it is sent again only if it is not there.</source>
+        <translation>Das Journal vermerkt sie als gesendet, daher wird sie erneut gesendet: Zuerst wird der Kanal zurückgelesen, und gesendet wird nur, wenn sie dort nicht ist.</translation>
+    </message>
+    <message>
+        <source>Sending NetSuite&apos;s tracking numbers again through the outbox, as a tracking update.</source>
+        <translation>Die Sendungsnummern aus NetSuite werden über die Ausgangswarteschlange erneut gesendet, als Aktualisierung der Sendungsnummern.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileAlert</name>
+    <message numerus="yes">
+        <source>fulfillsync: reconciliation %1 of %2 found %n item fulfillment(s) not matching</source>
+        <translation>
+            <numerusform>fulfillsync: Abgleich %1 von %2 hat %n nicht übereinstimmende Lieferung gefunden</numerusform>
+            <numerusform>fulfillsync: Abgleich %1 von %2 hat %n nicht übereinstimmende Lieferungen gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconciliation run %1 of %2 (shipped %3 to %4, %5 order(s)): %6 matched, %7 missing in the channel, %8 quantity differs, %9 tracking differs, %10 extra in the channel, %11 order cancelled or closed, %12 could not be read.
+See `fulfillsync-worker reconcile` or the reconciliation view for each one.</source>
+        <translation>Abgleichslauf %1 von %2 (versandt %3 bis %4, %5 Auftrag/Aufträge): %6 stimmen überein, %7 fehlen im Kanal, bei %8 weicht die Menge ab, bei %9 weichen die Sendungsnummern ab, %10 zusätzlich im Kanal, bei %11 ist der Auftrag storniert oder geschlossen, %12 konnten nicht gelesen werden.
+Die einzelnen Fälle zeigen `fulfillsync-worker reconcile` und die Abgleichsansicht.</translation>
+    </message>
+</context>
+<context>
     <name>Reconciliation</name>
     <message>
         <source>%1 shipped in NetSuite; the channel order is cancelled.</source>
@@ -722,6 +773,120 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>%1 was adopted as another tool&apos;s channel fulfillment %2, but the channel does not show it any more.</source>
         <translation>%1 wurde als Kanal-Lieferung %2 eines anderen Werkzeugs übernommen, aber der Kanal zeigt sie nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 shipped in NetSuite and is not in the channel; the channel order is closed.</source>
+        <translation>%1 wurde in NetSuite versandt und ist nicht im Kanal; der Kanalauftrag ist geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationReport</name>
+    <message>
+        <source>Reconciliation report</source>
+        <translation>Abgleichsbericht</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>the first reading</source>
+        <translation>erste Ablesung</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>every stored reading</source>
+        <translation>alle gespeicherten Ablesungen</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Konnektor</translation>
+    </message>
+    <message>
+        <source>every connector</source>
+        <translation>alle Konnektoren</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Generated at</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
+        <source>Generated by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Totals per verdict</source>
+        <translation>Summen je Befund</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Fulfillments</source>
+        <translation>Lieferungen</translation>
+    </message>
+    <message>
+        <source>(%1 resolved, %2 flagged)</source>
+        <translation>(%1 erledigt, %2 markiert)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation>Nicht übereinstimmend</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>Kanalauftrag</translation>
+    </message>
+    <message>
+        <source>Item fulfillment</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>Channel fulfillment</source>
+        <translation>Kanal-Lieferung</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Erledigung</translation>
+    </message>
+    <message>
+        <source>Every fulfillment matched.</source>
+        <translation>Alle Lieferungen stimmen überein.</translation>
+    </message>
+    <message>
+        <source>The first %L1 rows are listed; the CSV export of the tab holds all of them.</source>
+        <translation>Die ersten %L1 Zeilen sind aufgeführt; der CSV-Export der Registerkarte enthält alle.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationResolutions</name>
+    <message>
+        <source>A decision needs a channel fulfillment, a reason and flagged or resolved.</source>
+        <translation>Eine Entscheidung braucht eine Kanal-Lieferung, einen Grund und „markiert“ oder „erledigt“.</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1074,108 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>the order&apos;s fulfillments in Shopify could not all be read</source>
         <translation>nicht alle Lieferungen des Auftrags in Shopify konnten gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyReconcile</name>
+    <message>
+        <source>is not an object</source>
+        <translation>ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>is not a list</source>
+        <translation>ist keine Liste</translation>
+    </message>
+    <message>
+        <source>is not text</source>
+        <translation>ist kein Text</translation>
+    </message>
+    <message>
+        <source>is not a Shopify %1 id</source>
+        <translation>ist keine Shopify-%1-ID</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>is not true or false</source>
+        <translation>ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>has the unknown value &quot;%1&quot;</source>
+        <translation>hat den unbekannten Wert „%1“</translation>
+    </message>
+    <message>
+        <source>names another order</source>
+        <translation>nennt einen anderen Auftrag</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort von Shopify konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The Shopify order has more fulfillments, tracking numbers or lines than one request returns.</source>
+        <translation>Der Shopify-Auftrag hat mehr Lieferungen, Sendungsnummern oder Positionen, als eine Anfrage liefert.</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer is not JSON (%1).</source>
+        <translation>Die Antwort von Shopify ist kein JSON (%1).</translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation>(keine Meldung)</translation>
+    </message>
+    <message>
+        <source>Shopify answered with errors: %1</source>
+        <translation>Shopify hat mit Fehlern geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer has no data.</source>
+        <translation>Die Antwort von Shopify enthält keine Daten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shopify&apos;s answer could not be read: data.nodes does not list the %n order(s) asked for.</source>
+        <translation>
+            <numerusform>Die Antwort von Shopify konnte nicht gelesen werden: data.nodes enthält den %n angefragten Auftrag nicht.</numerusform>
+            <numerusform>Die Antwort von Shopify konnte nicht gelesen werden: data.nodes enthält die %n angefragten Aufträge nicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shopify has no order %1 (or this app may not read it).</source>
+        <translation>Shopify hat keinen Auftrag %1 (oder diese App darf ihn nicht lesen).</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer could not be read: data.nodes[%1] is not an object</source>
+        <translation>Die Antwort von Shopify konnte nicht gelesen werden: data.nodes[%1] ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer names no bulk operation.</source>
+        <translation>Die Antwort von Shopify nennt keinen Bulk-Vorgang.</translation>
+    </message>
+    <message>
+        <source>Shopify refused the bulk export: %1</source>
+        <translation>Shopify hat den Bulk-Export abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer has no bulk operation status.</source>
+        <translation>Die Antwort von Shopify enthält keinen Status des Bulk-Vorgangs.</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s bulk export could not be read: %1</source>
+        <translation>Der Bulk-Export von Shopify konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>%1 names a parent not in the file</source>
+        <translation>%1 nennt ein übergeordnetes Objekt, das nicht in der Datei steht</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1384,10 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>already in the channel as fulfillment %1, made by another tool (adopted)</source>
         <translation>bereits im Kanal als Lieferung %1, von einem anderen Werkzeug angelegt (übernommen)</translation>
     </message>
+    <message>
+        <source>%1 sent again, as asked (the channel showed others)</source>
+        <translation>%1 erneut gesendet, wie verlangt (der Kanal zeigte andere)</translation>
+    </message>
 </context>
 <context>
     <name>ThreePlExplainer</name>
@@ -1228,6 +1499,109 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     <message>
         <source>%1 (shipment %2)</source>
         <translation>%1 (Sendung %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ThreeWay</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>shipped in NetSuite, not sent yet</source>
+        <translation>in NetSuite versandt, noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>sent, the channel&apos;s answer is unknown: the next pass reads it back before anything is sent again</source>
+        <translation>gesendet, die Antwort des Kanals ist unbekannt: Der nächste Lauf liest sie zurück, bevor erneut etwas gesendet wird</translation>
+    </message>
+    <message>
+        <source>changed in NetSuite after it was pushed: flagged</source>
+        <translation>nach der Übertragung in NetSuite geändert: zur Klärung markiert</translation>
+    </message>
+    <message>
+        <source>tracking changed in NetSuite after it was sent (%1)</source>
+        <translation>Sendungsnummern nach dem Senden in NetSuite geändert (%1)</translation>
+    </message>
+    <message>
+        <source>not in the channel</source>
+        <translation>nicht im Kanal</translation>
+    </message>
+    <message>
+        <source>the channel order is cancelled</source>
+        <translation>der Kanalauftrag ist storniert</translation>
+    </message>
+    <message>
+        <source>the channel has %1</source>
+        <translation>der Kanal hat %1</translation>
+    </message>
+    <message>
+        <source>the channel&apos;s fulfillment lacks this line</source>
+        <translation>der Kanal-Lieferung fehlt diese Position</translation>
+    </message>
+    <message>
+        <source>tracking in the channel: %1</source>
+        <translation>Sendungsnummern im Kanal: %1</translation>
+    </message>
+    <message>
+        <source>in the channel, but no item fulfillment explains it (made by hand, by another tool, or a duplicate)</source>
+        <translation>im Kanal, aber keine Lieferung erklärt sie (von Hand angelegt, von einem anderen Werkzeug oder ein Duplikat)</translation>
+    </message>
+    <message>
+        <source>The channel was not read yet: run a reconciliation.</source>
+        <translation>Der Kanal wurde noch nicht gelesen: Starten Sie einen Abgleich.</translation>
+    </message>
+    <message>
+        <source>The channel as read just now (%1).</source>
+        <translation>Der Kanal, wie er gerade gelesen wurde (%1).</translation>
+    </message>
+    <message>
+        <source>The channel as of the last reconciliation (%1).</source>
+        <translation>Der Kanal beim letzten Abgleich (%1).</translation>
+    </message>
+    <message>
+        <source>Item fulfillment</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>NetSuite</source>
+        <translation>NetSuite</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Sendungsnummern</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Channel tracking</source>
+        <translation>Sendungsnummern im Kanal</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+    <message>
+        <source>(extra)</source>
+        <translation>(zusätzlich)</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +2029,26 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
         <source>Enter the 3PL&apos;s API key and API secret.</source>
         <translation>Geben Sie API-Schlüssel und API-Secret des 3PL ein.</translation>
     </message>
+    <message>
+        <source>Take &amp;over from another connector on</source>
+        <translation>Übernahme v&amp;on einem anderen Konnektor ab</translation>
+    </message>
+    <message>
+        <source>Switching over from another connector</source>
+        <translation>Umstieg von einem anderen Konnektor</translation>
+    </message>
+    <message>
+        <source>The store already holds fulfillments another connector pushed. The first sync reads NetSuite from this day; a fulfillment already in the store (same tracking numbers and lines, or, without tracking, the only one with the same lines) is recorded as adopted and never sent again; one that could be either of two waits in the Inbox. Run a Dry run of the first sync to see what it would push and adopt.</source>
+        <translation>Der Shop enthält bereits Lieferungen, die ein anderer Konnektor übertragen hat. Die erste Synchronisierung liest NetSuite ab diesem Tag; eine Lieferung, die schon im Shop ist (gleiche Sendungsnummern und Positionen oder, ohne Sendungsnummer, die einzige mit denselben Positionen), wird als übernommen vermerkt und nie erneut gesendet; eine, die zu zwei Lieferungen im Shop passen könnte, wartet im Eingang. Starten Sie einen Probelauf der ersten Synchronisierung, um zu sehen, was sie übertragen und übernehmen würde.</translation>
+    </message>
+    <message>
+        <source>Take over from</source>
+        <translation>Übernahme ab</translation>
+    </message>
+    <message>
+        <source>Switching over:</source>
+        <translation>Umstieg:</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ConnectorListModel</name>
@@ -2022,6 +2416,26 @@ Seine Zuordnungen und die Aufzeichnung, was bereits übertragen wurde, werden eb
             <numerusform>%n wartet noch (Eingang, Quarantäne oder unbestätigt).</numerusform>
             <numerusform>%n warten noch (Eingang, Quarantäne oder unbestätigt).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Dr&amp;y run</source>
+        <translation>&amp;Probelauf</translation>
+    </message>
+    <message>
+        <source>Tell what the next pass would push, and what it would adopt from the tool before (switching over); nothing is sent</source>
+        <translation>Zeigen, was der nächste Lauf übertragen und was er vom bisherigen Werkzeug übernehmen würde (Umstieg); es wird nichts gesendet</translation>
+    </message>
+    <message>
+        <source>Dry run of &quot;%1&quot;: reading NetSuite and the channel, sending nothing…</source>
+        <translation>Probelauf für „%1“: NetSuite und Kanal werden gelesen, nichts wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>Tell what the next pass would push, and what it would adopt from the tool before (switching over); nothing is sent.</source>
+        <translation>Zeigen, was der nächste Lauf übertragen und was er vom bisherigen Werkzeug übernehmen würde (Umstieg); es wird nichts gesendet.</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2830,42 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
         <source>Close these items with a reason. A flag is closed for good; a failed or held fulfillment is still retried and opens again if it fails again. A 3PL connector&apos;s held shipment stays held.</source>
         <translation>Diese Einträge mit einer Begründung schließen. Eine Markierung wird endgültig geschlossen; eine fehlgeschlagene oder zurückgehaltene Lieferung wird weiter versucht und öffnet sich wieder, wenn sie erneut fehlschlägt. Die zurückgehaltene Sendung eines 3PL-Konnektors bleibt zurückgehalten.</translation>
     </message>
+    <message>
+        <source>&amp;Adopt…</source>
+        <translation>Übe&amp;rnehmen…</translation>
+    </message>
+    <message>
+        <source>Switching over: this held fulfillment is one another tool already put in the channel. Choose which, from the order&apos;s channel fulfillments that nothing explains in its last reading; it is recorded as adopted and never sent.</source>
+        <translation>Umstieg: Diese zurückgehaltene Lieferung hat ein anderes Werkzeug bereits in den Kanal gestellt. Wählen Sie aus den Kanal-Lieferungen des Auftrags, die beim letzten Lesen durch nichts erklärt sind, die richtige; sie wird als übernommen vermerkt und nie gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 — tracking %2 — %3</source>
+        <translation>%1 — Sendungsnummer %2 — %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Adopt</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Which channel fulfillment is %1&apos;s? (As the order&apos;s last reading shows them.)</source>
+        <translation>Welche Kanal-Lieferung gehört zu %1? (So, wie das letzte Lesen des Auftrags sie zeigt.)</translation>
+    </message>
+    <message>
+        <source>Why is it this one? The reason is kept in the history.</source>
+        <translation>Warum ist es diese? Der Grund wird im Verlauf festgehalten.</translation>
+    </message>
+    <message>
+        <source>Nothing of order %1 in the channel is unexplained as last read. Read the channel first: open the order and press Read the channel now.</source>
+        <translation>Von Auftrag %1 ist beim letzten Lesen nichts im Kanal unerklärt. Lesen Sie zuerst den Kanal: Öffnen Sie den Auftrag und klicken Sie auf „Kanal jetzt lesen“.</translation>
+    </message>
+    <message>
+        <source>%1 adopted as channel fulfillment %2; nothing was sent. The order&apos;s other held fulfillments are tried again at the next pass.</source>
+        <translation>%1 als Kanal-Lieferung %2 übernommen; nichts wurde gesendet. Die anderen zurückgehaltenen Lieferungen des Auftrags werden beim nächsten Lauf erneut versucht.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::InboxTableModel</name>
@@ -2569,6 +3019,20 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
     <message>
         <source>Dry run</source>
         <translation>Probelauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n adopted</source>
+        <translation>
+            <numerusform>, %n übernommen</numerusform>
+            <numerusform>, %n übernommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n tracking update(s)</source>
+        <translation>
+            <numerusform>, %n Aktualisierung der Sendungsnummern</numerusform>
+            <numerusform>, %n Aktualisierungen der Sendungsnummern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2869,10 +3333,6 @@ Prüfen Sie, ob die Datenbank erreichbar ist; die Seite versucht es nach der nä
         <translation>fulfillsync ist noch nicht mit NetSuite verbunden.</translation>
     </message>
     <message>
-        <source>Enter your NetSuite account and its token in Settings, then add a connector for each store under Connectors. To look around first, try the demo: it opens in a window of its own, with generated orders in a database of its own, and changes nothing here.</source>
-        <translation>Geben Sie Ihr NetSuite-Konto und sein Token unter Einstellungen ein und legen Sie dann unter Konnektoren einen Konnektor für jeden Shop an. Um sich zuerst umzusehen, probieren Sie die Demo: Sie öffnet sich in einem eigenen Fenster, mit erzeugten Aufträgen in einer eigenen Datenbank, und ändert hier nichts.</translation>
-    </message>
-    <message>
         <source>Set up NetSuite…</source>
         <translation>NetSuite einrichten…</translation>
     </message>
@@ -3006,6 +3466,18 @@ Der Kanal wird zuerst gelesen: Ist die Lieferung dort schon vorhanden, wird nich
     <message>
         <source>What is still owed could not be read.</source>
         <translation>Was noch aussteht, konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Enter your NetSuite account and its token in Settings, then add a connector for each store under Connectors. Switching over from another connector? Tick &quot;Take over from&quot; on the connector: what the other tool already put in the store is adopted, never sent twice, and Dry run shows the first pass before it runs. To look around first, try the demo: it opens in a window of its own, with generated orders in a database of its own, and changes nothing here.</source>
+        <translation>Geben Sie Ihr NetSuite-Konto und sein Token unter Einstellungen ein und legen Sie dann unter Konnektoren einen Konnektor für jeden Shop an. Sie steigen von einem anderen Konnektor um? Kreuzen Sie beim Konnektor „Übernahme von einem anderen Konnektor ab“ an: Was das andere Werkzeug bereits in den Shop gestellt hat, wird übernommen und nie doppelt gesendet, und der Probelauf zeigt den ersten Lauf, bevor er läuft. Um sich zuerst umzusehen, probieren Sie die Demo: Sie öffnet sich in einem eigenen Fenster, mit erzeugten Aufträgen in einer eigenen Datenbank, und ändert hier nichts.</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>%1: the channel could not be read: %2</source>
+        <translation>%1: Der Kanal konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3695,6 +4167,14 @@ Ersetzen:
         <source>Resolve</source>
         <translation>Klären</translation>
     </message>
+    <message>
+        <source>NetSuite · sent · channel</source>
+        <translation>NetSuite · gesendet · Kanal</translation>
+    </message>
+    <message>
+        <source>Lines and Explain</source>
+        <translation>Positionen und Erklärung</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::OrderTableModel</name>
@@ -3783,6 +4263,29 @@ Ersetzen:
     </message>
 </context>
 <context>
+    <name>fulfillsync::PassPreview</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The next pass would push %1 fulfillment(s), adopt %2 another tool already put in the channel, and send nothing for %3.</source>
+        <translation>Der nächste Lauf würde %1 Lieferung(en) übertragen, %2 übernehmen, die ein anderes Werkzeug bereits in den Kanal gestellt hat, und für %3 nichts senden.</translation>
+    </message>
+    <message>
+        <source>Would push:</source>
+        <translation>Würde übertragen:</translation>
+    </message>
+    <message>
+        <source>Would adopt (already in the channel, never sent again):</source>
+        <translation>Würde übernehmen (bereits im Kanal, nie erneut gesendet):</translation>
+    </message>
+    <message>
+        <source>Would send nothing:</source>
+        <translation>Würde nichts senden:</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::RecentFailureModel</name>
     <message>
         <source>Double-click or press Enter to open order %1.</source>
@@ -3810,6 +4313,13 @@ Ersetzen:
     </message>
 </context>
 <context>
+    <name>fulfillsync::ReconcileAlert</name>
+    <message>
+        <source>No mail server is set up (Settings › Alerts).</source>
+        <translation>Es ist kein Mailserver eingerichtet (Einstellungen › Benachrichtigungen).</translation>
+    </message>
+</context>
+<context>
     <name>fulfillsync::ReconcileRun</name>
     <message>
         <source>Could not read the local copy of NetSuite: %1</source>
@@ -3818,6 +4328,464 @@ Ersetzen:
     <message>
         <source>the channel did not answer</source>
         <translation>der Kanal hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>There is no reconciliation run %1.</source>
+        <translation>Es gibt keinen Abgleichslauf %1.</translation>
+    </message>
+    <message>
+        <source>Reconciliation run %1 is not one of %2.</source>
+        <translation>Abgleichslauf %1 gehört nicht zu %2.</translation>
+    </message>
+    <message>
+        <source>Reconciliation run %1 has finished; there is nothing to resume.</source>
+        <translation>Abgleichslauf %1 ist abgeschlossen; es gibt nichts fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Could not record the reconciliation run: %1</source>
+        <translation>Der Abgleichslauf konnte nicht vermerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>The run&apos;s progress could not be kept: %1</source>
+        <translation>Der Fortschritt des Laufs konnte nicht festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>The bulk export was not used (%1); the orders were read by id instead.</source>
+        <translation>Der Bulk-Export wurde nicht verwendet (%1); die Aufträge wurden stattdessen einzeln über ihre ID gelesen.</translation>
+    </message>
+    <message>
+        <source>The order names no channel order.</source>
+        <translation>Der Auftrag nennt keinen Kanalauftrag.</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ReconcileScheduleDialog</name>
+    <message>
+        <source>Nightly reconciliation of %1</source>
+        <translation>Nächtlicher Abgleich von %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile every night</source>
+        <translation>&amp;Jede Nacht abgleichen</translation>
+    </message>
+    <message>
+        <source>Time of the nightly reconciliation</source>
+        <translation>Uhrzeit des nächtlichen Abgleichs</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Days reconciled each night</source>
+        <translation>Jede Nacht abgeglichene Tage</translation>
+    </message>
+    <message>
+        <source>Runs in whichever fulfillsync worker or window on this database claims the night first, at most once a night.</source>
+        <translation>Läuft höchstens einmal pro Nacht, und zwar dort, wo sich ein fulfillsync-Prozess oder -Fenster an dieser Datenbank die Nacht zuerst sichert.</translation>
+    </message>
+    <message>
+        <source>&amp;At (local time):</source>
+        <translation>&amp;Um (Ortszeit):</translation>
+    </message>
+    <message>
+        <source>&amp;Over the last:</source>
+        <translation>Über die &amp;letzten:</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ReconciliationPage</name>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Connector to reconcile</source>
+        <translation>Abzugleichender Konnektor</translation>
+    </message>
+    <message>
+        <source>Reconcile from</source>
+        <translation>Abgleich ab</translation>
+    </message>
+    <message>
+        <source>Reconcile to</source>
+        <translation>Abgleich bis</translation>
+    </message>
+    <message>
+        <source>&amp;Run reconciliation</source>
+        <translation>Abgleich &amp;starten</translation>
+    </message>
+    <message>
+        <source>Read every order of this connector with an item fulfillment shipped in the range back from the channel and compare it with NetSuite and the ledger. Nothing is sent.</source>
+        <translation>Jeden Auftrag dieses Konnektors mit einer im Zeitraum versandten Lieferung aus dem Kanal zurücklesen und mit NetSuite und dem Journal vergleichen. Es wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Reconciliation progress</source>
+        <translation>Fortschritt des Abgleichs</translation>
+    </message>
+    <message>
+        <source>%v of %m orders</source>
+        <translation>%v von %m Aufträgen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop reading; what was read so far is kept.</source>
+        <translation>Das Lesen beenden; was bisher gelesen wurde, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Fo&amp;rtsetzen</translation>
+    </message>
+    <message>
+        <source>Go on with the last run of this connector where it stopped: only the orders it had not read yet are read</source>
+        <translation>Den letzten Lauf dieses Konnektors dort fortsetzen, wo er angehalten hat: Nur die noch nicht gelesenen Aufträge werden gelesen</translation>
+    </message>
+    <message>
+        <source>Last reconciliation run</source>
+        <translation>Letzter Abgleichslauf</translation>
+    </message>
+    <message>
+        <source>Nightly reconciliation</source>
+        <translation>Nächtlicher Abgleich</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule…</source>
+        <translation>&amp;Zeitplan…</translation>
+    </message>
+    <message>
+        <source>When this connector is reconciled by itself each night</source>
+        <translation>Wann dieser Konnektor jede Nacht von selbst abgeglichen wird</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnector:</source>
+        <translation>Ko&amp;nnektor:</translation>
+    </message>
+    <message>
+        <source>Shipped fr&amp;om</source>
+        <translation>Versandt v&amp;om</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>b&amp;is</translation>
+    </message>
+    <message>
+        <source>&amp;Push what is missing</source>
+        <translation>Fehlendes über&amp;tragen</translation>
+    </message>
+    <message>
+        <source>Send trac&amp;king again</source>
+        <translation>Sendungsnummern &amp;erneut senden</translation>
+    </message>
+    <message>
+        <source>&amp;Flag…</source>
+        <translation>&amp;Markieren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation>Er&amp;ledigen…</translation>
+    </message>
+    <message>
+        <source>Open or&amp;der</source>
+        <translation>Auftrag ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show the order in Sales Orders, with its three-way view</source>
+        <translation>Den Auftrag unter „Aufträge“ zeigen, mit seiner Dreiwegeansicht</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>A printable report of the connector and checked range the filters show: totals per verdict, then every row that did not match</source>
+        <translation>Ein druckbarer Bericht über den Konnektor und den geprüften Zeitraum, die die Filter zeigen: Summen je Befund, dann jede nicht übereinstimmende Zeile</translation>
+    </message>
+    <message>
+        <source>Reconciliation message</source>
+        <translation>Abgleichsmeldung</translation>
+    </message>
+    <message>
+        <source>Save the reconciliation report</source>
+        <translation>Abgleichsbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not reconciled yet</source>
+        <translation>Noch nicht abgeglichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>finished, %n not matched</source>
+        <translation>
+            <numerusform>abgeschlossen, %n nicht übereinstimmend</numerusform>
+            <numerusform>abgeschlossen, %n nicht übereinstimmend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled after %1 of %2 orders</source>
+        <translation>abgebrochen nach %1 von %2 Aufträgen</translation>
+    </message>
+    <message>
+        <source>failed after %1 of %2 orders</source>
+        <translation>fehlgeschlagen nach %1 von %2 Aufträgen</translation>
+    </message>
+    <message>
+        <source>running, %1 of %2 orders</source>
+        <translation>läuft, %1 von %2 Aufträgen</translation>
+    </message>
+    <message>
+        <source>Last run %1: %2</source>
+        <translation>Letzter Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>connector %1</source>
+        <translation>Konnektor %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nightly at %1 over the last %n day(s)</source>
+        <translation>
+            <numerusform>Nächtlich um %1 über %n Tag</numerusform>
+            <numerusform>Nächtlich um %1 über die letzten %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No nightly reconciliation</source>
+        <translation>Kein nächtlicher Abgleich</translation>
+    </message>
+    <message>
+        <source>The schedule could not be saved: %1</source>
+        <translation>Der Zeitplan konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no channel connector to reconcile. Add one under Connectors.</source>
+        <translation>Es gibt keinen Kanal-Konnektor zum Abgleichen. Legen Sie unter Konnektoren einen an.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>Reconciling %1: reading the orders shipped %2 to %3 back from the channel…</source>
+        <translation>Abgleich von %1: Die von %2 bis %3 versandten Aufträge werden aus dem Kanal zurückgelesen…</translation>
+    </message>
+    <message>
+        <source>The reconciliation of %1 could not run: %2</source>
+        <translation>Der Abgleich von %1 konnte nicht laufen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, shipped %2 to %3: %n order(s) compared</source>
+        <translation>
+            <numerusform>%1, versandt %2 bis %3: %n Auftrag verglichen</numerusform>
+            <numerusform>%1, versandt %2 bis %3: %n Aufträge verglichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fulfillment(s) matched</source>
+        <translation>
+            <numerusform>%n Lieferung stimmt überein</numerusform>
+            <numerusform>%n Lieferungen stimmen überein</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n did not.</source>
+        <translation>
+            <numerusform>%n nicht.</numerusform>
+            <numerusform>%n nicht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) could not be read from the channel: unknown, not matched.</source>
+        <translation>
+            <numerusform>%n Auftrag konnte nicht aus dem Kanal gelesen werden: unbekannt, nicht übereinstimmend.</numerusform>
+            <numerusform>%n Aufträge konnten nicht aus dem Kanal gelesen werden: unbekannt, nicht übereinstimmend.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The readings of %n order(s) could not be stored.</source>
+        <translation>
+            <numerusform>Die Ablesungen von %n Auftrag konnten nicht gespeichert werden.</numerusform>
+            <numerusform>Die Ablesungen von %n Aufträgen konnten nicht gespeichert werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the orders not read yet were left out.</source>
+        <translation>Abgebrochen: Die noch nicht gelesenen Aufträge wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>The alert could not be sent: %1</source>
+        <translation>Die Benachrichtigung konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Select a row of the table first.</source>
+        <translation>Wählen Sie zuerst eine Zeile der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Resync %1 through the outbox: it pushes what the ledger does not show as sent; what the ledger shows as sent is replayed, reading the channel back first. Never a second copy.</source>
+        <translation>%1 über die Ausgangswarteschlange neu synchronisieren: Übertragen wird, was laut Journal nicht gesendet ist; was laut Journal gesendet ist, wird erneut gesendet, nachdem zuerst der Kanal zurückgelesen wurde. Nie eine zweite Kopie.</translation>
+    </message>
+    <message>
+        <source>Only for a fulfillment missing in the channel or with other quantities there; this row is: %1.</source>
+        <translation>Nur für eine Lieferung, die im Kanal fehlt oder dort andere Mengen hat; diese Zeile ist: %1.</translation>
+    </message>
+    <message>
+        <source>Resync %1 and send NetSuite&apos;s tracking numbers of %2 to the channel again, as a tracking update through the outbox.</source>
+        <translation>%1 neu synchronisieren und die Sendungsnummern von %2 aus NetSuite erneut an den Kanal senden, als Aktualisierung der Sendungsnummern über die Ausgangswarteschlange.</translation>
+    </message>
+    <message>
+        <source>Only for a fulfillment whose tracking numbers differ in the channel; this row is: %1.</source>
+        <translation>Nur für eine Lieferung, deren Sendungsnummern im Kanal abweichen; diese Zeile ist: %1.</translation>
+    </message>
+    <message>
+        <source>Only for an extra: a channel fulfillment no item fulfillment explains; this row is: %1.</source>
+        <translation>Nur für „Zusätzlich im Kanal“: eine Kanal-Lieferung, für die es keine erklärende Lieferung gibt; diese Zeile ist: %1.</translation>
+    </message>
+    <message>
+        <source>Mark channel fulfillment %1 for a closer look, with a reason</source>
+        <translation>Kanal-Lieferung %1 mit einer Begründung zur genaueren Prüfung markieren</translation>
+    </message>
+    <message>
+        <source>Accept channel fulfillment %1 as it is (made by hand, by another tool …), with a reason; kept across new readings</source>
+        <translation>Kanal-Lieferung %1 so akzeptieren, wie sie ist (von Hand angelegt, von einem anderen Werkzeug …), mit einer Begründung; bleibt über neue Ablesungen hinweg bestehen</translation>
+    </message>
+    <message>
+        <source>%1: %2 Run the reconciliation again to see the result.</source>
+        <translation>%1: %2 Führen Sie den Abgleich erneut aus, um das Ergebnis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Erledigen</translation>
+    </message>
+    <message>
+        <source>Why does channel fulfillment %1 of %2 need a closer look?</source>
+        <translation>Warum muss Kanal-Lieferung %1 von %2 genauer geprüft werden?</translation>
+    </message>
+    <message>
+        <source>Why is channel fulfillment %1 of %2 fine as it is?</source>
+        <translation>Warum ist Kanal-Lieferung %1 von %2 in Ordnung, so wie sie ist?</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>unbekannter Benutzer</translation>
+    </message>
+    <message>
+        <source>The decision could not be stored: %1</source>
+        <translation>Die Entscheidung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Flagged %1; the reason stays with it through new readings.</source>
+        <translation>%1 markiert; der Grund bleibt über neue Ablesungen hinweg erhalten.</translation>
+    </message>
+    <message>
+        <source>Resolved %1; the reason stays with it through new readings.</source>
+        <translation>%1 erledigt; der Grund bleibt über neue Ablesungen hinweg erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 (database user %2)</source>
+        <translation>%1 (Datenbankbenutzer %2)</translation>
+    </message>
+    <message>
+        <source>The readings could not be read: %1</source>
+        <translation>Die Ablesungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved the report to %1.</source>
+        <translation>Bericht unter %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The report was not saved: %1</source>
+        <translation>Der Bericht wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ReconciliationTableModel</name>
+    <message>
+        <source>Matched</source>
+        <translation>Stimmt überein</translation>
+    </message>
+    <message>
+        <source>Missing in the channel</source>
+        <translation>Fehlt im Kanal</translation>
+    </message>
+    <message>
+        <source>Quantity differs</source>
+        <translation>Menge weicht ab</translation>
+    </message>
+    <message>
+        <source>Tracking differs</source>
+        <translation>Sendungsnummern weichen ab</translation>
+    </message>
+    <message>
+        <source>Extra in the channel</source>
+        <translation>Zusätzlich im Kanal</translation>
+    </message>
+    <message>
+        <source>Order cancelled or closed in the channel</source>
+        <translation>Auftrag im Kanal storniert oder geschlossen</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>%1 (database user %2)</source>
+        <translation>%1 (Datenbankbenutzer %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3, %4</source>
+        <translation>%1: %2 — %3, %4</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Konnektor</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>Kanalauftrag</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Item fulfillment</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>Channel fulfillment</source>
+        <translation>Kanal-Lieferung</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Erledigung</translation>
     </message>
 </context>
 <context>
@@ -4125,6 +5093,34 @@ Ersetzen:
             <numerusform>Shopify hat weiterhin THROTTLED geantwortet (%n Versuche); nichts wurde ausgeführt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the bulk export could not be started (%1)</source>
+        <translation>der Bulk-Export konnte nicht gestartet werden (%1)</translation>
+    </message>
+    <message>
+        <source>another bulk export of this app runs on the store</source>
+        <translation>ein anderer Bulk-Export dieser App läuft im Shop</translation>
+    </message>
+    <message>
+        <source>the bulk export&apos;s state could not be read (%1)</source>
+        <translation>der Status des Bulk-Exports konnte nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>the bulk export ended %1 %2</source>
+        <translation>der Bulk-Export endete mit %1 %2</translation>
+    </message>
+    <message>
+        <source>Shopify denied this app the bulk export of orders (ACCESS_DENIED: an access scope is missing).</source>
+        <translation>Shopify hat dieser App den Bulk-Export von Aufträgen verweigert (ACCESS_DENIED: eine Zugriffsberechtigung fehlt).</translation>
+    </message>
+    <message>
+        <source>the bulk export&apos;s file could not be fetched (%1)</source>
+        <translation>die Datei des Bulk-Exports konnte nicht abgerufen werden (%1)</translation>
+    </message>
+    <message>
+        <source>The reconciliation was cancelled before this order was read.</source>
+        <translation>Der Abgleich wurde abgebrochen, bevor dieser Auftrag gelesen wurde.</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ShopifyConnectionTest</name>
@@ -4283,10 +5279,6 @@ Ersetzen:
         <translation>Shopify zeigt %1 ganz oder teilweise als erfüllt, und nicht alle Lieferungen des Auftrags konnten gelesen werden, um zu erkennen, ob ein anderes Werkzeug sie angelegt hat. Nichts wurde gesendet; der nächste Lauf versucht es erneut.</translation>
     </message>
     <message>
-        <source>%1 may already be in Shopify, made by another tool: fulfillments %2 could each be it. Nothing was sent; check the order in Shopify and decide.</source>
-        <translation>%1 ist vielleicht schon in Shopify, von einem anderen Werkzeug angelegt: Jede der Lieferungen %2 könnte es sein. Nichts wurde gesendet; prüfen Sie den Auftrag in Shopify und entscheiden Sie.</translation>
-    </message>
-    <message>
         <source>no tracking; recognised by its lines and quantities</source>
         <translation>ohne Sendungsnummer; an Positionen und Mengen erkannt</translation>
     </message>
@@ -4309,6 +5301,10 @@ Ersetzen:
     <message>
         <source>Would adopt Shopify fulfillment %1 made by another tool (%2); nothing would be sent.</source>
         <translation>Würde die Shopify-Lieferung %1 eines anderen Werkzeugs übernehmen (%2); nichts würde gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 may already be in Shopify, made by another tool: fulfillments %2 could each be it. Nothing was sent. Read the channel (order pane: Read the channel now) and choose which one it is in the Inbox (Adopt…), or resolve it.</source>
+        <translation>%1 ist vielleicht schon in Shopify, von einem anderen Werkzeug angelegt: Jede der Lieferungen %2 könnte es sein. Nichts wurde gesendet. Lesen Sie den Kanal (Auftragsdetails: „Kanal jetzt lesen“) und wählen Sie im Eingang (Übernehmen…), welche es ist, oder erledigen Sie den Eintrag.</translation>
     </message>
 </context>
 <context>
@@ -4363,6 +5359,18 @@ Ersetzen:
     <message>
         <source>Could not read what is still owed: %1</source>
         <translation>Es konnte nicht gelesen werden, was noch aussteht: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a 3PL connector: there is no channel to reconcile with.</source>
+        <translation>%1 ist ein 3PL-Konnektor: Es gibt keinen Kanal zum Abgleichen.</translation>
+    </message>
+    <message>
+        <source>The reconciliation needs a date range whose end is not before its start.</source>
+        <translation>Der Abgleich braucht einen Zeitraum, dessen Ende nicht vor seinem Beginn liegt.</translation>
+    </message>
+    <message>
+        <source>A reconciliation of %1 is already under way.</source>
+        <translation>Ein Abgleich von %1 läuft bereits.</translation>
     </message>
 </context>
 <context>
@@ -4470,6 +5478,26 @@ Ersetzen:
     <message>
         <source>Any problem</source>
         <translation>Jedes Problem</translation>
+    </message>
+    <message>
+        <source>Order, channel order, customer, fulfillment or detail (Ctrl+F)</source>
+        <translation>Auftrag, Kanalauftrag, Kunde, Lieferung oder Detail (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter the reconciliation</source>
+        <translation>Abgleich filtern</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Any verdict</source>
+        <translation>Jeder Befund</translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation>Nicht übereinstimmend</translation>
     </message>
 </context>
 <context>
@@ -4765,6 +5793,164 @@ Ersetzen:
         <translation>
             <numerusform>%n Sendung: Ob NetSuite ihr Item Fulfillment angelegt hat, ist noch unbekannt (%1); sie wird ab %2 erneut geprüft.</numerusform>
             <numerusform>%n Sendungen: Ob NetSuite ihre Item Fulfillments angelegt hat, ist noch unbekannt (%1); sie werden ab %2 erneut geprüft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fulfillsync::ThreeWayTable</name>
+    <message>
+        <source>Read the &amp;channel now</source>
+        <translation>Kanal &amp;jetzt lesen</translation>
+    </message>
+    <message>
+        <source>Read this order&apos;s fulfillments from the channel now and compare them, as a reconciliation does (one request, nothing is sent)</source>
+        <translation>Die Lieferungen dieses Auftrags jetzt aus dem Kanal lesen und vergleichen, wie es ein Abgleich tut (eine Anfrage, nichts wird gesendet)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>NetSuite, sent and the channel</source>
+        <translation>NetSuite, gesendet und der Kanal</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Konnektor</translation>
+    </message>
+    <message>
+        <source>Item fulfillment</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Sendungsnummern</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>Gesendet am</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>In the channel</source>
+        <translation>Im Kanal</translation>
+    </message>
+    <message>
+        <source>Channel tracking</source>
+        <translation>Sendungsnummern im Kanal</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>The quantity shipped in NetSuite&apos;s item fulfillment</source>
+        <translation>Die in der NetSuite-Lieferung versandte Menge</translation>
+    </message>
+    <message>
+        <source>What the connector&apos;s ledger records: pushed by us, adopted from another tool, waiting, flagged, or an answer not known yet</source>
+        <translation>Was das Journal des Konnektors vermerkt: von uns übertragen, von einem anderen Werkzeug übernommen, wartend, markiert oder eine noch unbekannte Antwort</translation>
+    </message>
+    <message>
+        <source>What the channel&apos;s fulfillment holds, as last read</source>
+        <translation>Was die Kanal-Lieferung enthält, wie zuletzt gelesen</translation>
+    </message>
+    <message>
+        <source>No channel connector serves this order&apos;s channel.</source>
+        <translation>Kein Kanal-Konnektor bedient den Kanal dieses Auftrags.</translation>
+    </message>
+    <message>
+        <source>%1: the channel was not read yet — a reconciliation reads it.</source>
+        <translation>%1: Der Kanal wurde noch nicht gelesen — ein Abgleich liest ihn.</translation>
+    </message>
+    <message>
+        <source>%1: the channel as read just now (%2).</source>
+        <translation>%1: der Kanal, wie er gerade gelesen wurde (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the channel as of the last reconciliation (%2).</source>
+        <translation>%1: der Kanal beim letzten Abgleich (%2).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <source>not by this connector</source>
+        <translation>nicht von diesem Konnektor</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>pushed as %1</source>
+        <translation>übertragen als %1</translation>
+    </message>
+    <message>
+        <source>sent, answer unknown</source>
+        <translation>gesendet, Antwort unbekannt</translation>
+    </message>
+    <message>
+        <source>pushed as %1, flagged</source>
+        <translation>übertragen als %1, zur Klärung markiert</translation>
+    </message>
+    <message>
+        <source>resolved by a person</source>
+        <translation>manuell geklärt</translation>
+    </message>
+    <message>
+        <source>adopted: %1 (another tool&apos;s)</source>
+        <translation>übernommen: %1 (eines anderen Werkzeugs)</translation>
+    </message>
+    <message>
+        <source>Tracking sent: %1</source>
+        <translation>Gesendete Sendungsnummern: %1</translation>
+    </message>
+    <message>
+        <source>The last attempt is #%1 in Sync History</source>
+        <translation>Der letzte Versuch ist #%1 im Verlauf</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>agree</source>
+        <translation>stimmt überein</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) disagree.</source>
+        <translation>
+            <numerusform>%n Position weicht ab.</numerusform>
+            <numerusform>%n Positionen weichen ab.</numerusform>
         </translation>
     </message>
 </context>
