@@ -311,6 +311,25 @@ private Q_SLOTS:
         QVERIFY(third.error.contains(QStringLiteral("nothing to resume")));
     }
 
+    // The order pane's "Read the channel now": one order, whatever its ship date, and only an
+    // order of the connector's own channel.
+    void onlyTheAskedOrdersAreRead()
+    {
+        ReconcileRun::Config c = config();
+        c.bulkThreshold = 0;
+        c.since = c.until = QDate::currentDate(); // the range does not matter then
+        const Outcome all = run(config());
+        QVERIFY(all.results.size() > 2);
+        const qint64 asked = all.results.at(1).orderId;
+        c.onlyOrders = {asked, 999999999}; // the second is no order of this channel
+        const int reads = requests(QStringLiteral("shopify.graphql.query"));
+        const Outcome one = run(c);
+        QVERIFY2(one.error.isEmpty(), qPrintable(one.error));
+        QCOMPARE(one.results.size(), 1);
+        QCOMPARE(one.results.first().orderId, asked);
+        QCOMPARE(requests(QStringLiteral("shopify.graphql.query")) - reads, 1);
+    }
+
     // Cancelled while the store exports, a bulk run keeps nothing; resumed while that export
     // still runs (one bulk query at a time per shop), it reads the orders in batches instead.
     void aBulkRunCancelledWhileExportingResumes()
