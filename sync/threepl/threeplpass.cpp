@@ -319,12 +319,16 @@ void ThreePlPass::onVoids(const HttpResult &result, int page)
                 .arg(s.shipmentId, s.trackingNumber,
                      entry->fulfillmentId > 0 ? QStringLiteral("#%1").arg(entry->fulfillmentId)
                                               : entry->externalId);
-        outbox.markFlagged(entry->connectorId, entry->shipmentId, reason, m_config.clock());
         // Settled as absent this run and about to be sent again: not any more.
         std::erase_if(m_sends,
                       [&s](const ThreePlShipmentEntry &e) { return e.shipmentId == s.shipmentId; });
         ++m_summary.held;
-        m_recorder.shipment(*entry, SyncOutcome::Held, ErrorClass::Conflict, reason, {}, 0);
+        recordShipment(
+            [&] {
+                return outbox.markFlagged(entry->connectorId, entry->shipmentId, reason,
+                                          m_config.clock());
+            },
+            *entry, SyncOutcome::Held, ErrorClass::Conflict, reason, {}, 0);
     }
     if (page < read->pages)
         return readShipments(page + 1, true);
@@ -461,12 +465,15 @@ void ThreePlPass::checkHolds()
         ThreePlShipmentEntry created = entry;
         created.state = ThreePlState::Created;
         created.fulfillmentId = id;
-        bool exists = false;
-        ThreePlRepository outbox(m_database.connection());
-        if (storeIntent(created, &exists))
-            outbox.markCreated(created.connectorId, created.shipmentId, id, m_config.clock());
         ++m_summary.alreadyPushed;
-        m_recorder.shipment(
+        recordShipment(
+            [&] {
+                bool exists = false;
+                if (!storeIntent(created, &exists))
+                    return exists;
+                return ThreePlRepository(m_database.connection())
+                    .markCreated(created.connectorId, created.shipmentId, id, m_config.clock());
+            },
             created, SyncOutcome::Skipped, ErrorClass::None,
             tr("NetSuite has item fulfillment %1 for shipment %2 already (external id %3); "
                "nothing was sent.")
@@ -485,10 +492,13 @@ void ThreePlPass::hold(ThreePlShipmentEntry entry, const QString &reason)
                     tr("Shipment %1 would be held: %2").arg(entry.shipmentId, reason));
     entry.state = ThreePlState::Held;
     entry.error = reason;
-    bool exists = false;
-    storeIntent(entry, &exists);
     ++m_summary.held;
-    m_recorder.shipment(entry, SyncOutcome::Held, ErrorClass::Validation, reason, {}, 0);
+    recordShipment(
+        [&] {
+            bool exists = false; // held already (an earlier pass): only the line is new
+            return storeIntent(entry, &exists) || exists;
+        },
+        entry, SyncOutcome::Held, ErrorClass::Validation, reason, {}, 0);
 }
 
 // A held shipment planned again by a resync: its old row goes just before the new one is
@@ -533,7 +543,7 @@ void ThreePlPass::finish(const QString &error)
         Q_EMIT finished(m_summary);
         return;
     }
-    QStringList errors{m_orderLegError, error};
+    QStringList errors{m_orderLegError, error, m_recordError};
     errors.removeAll(QString());
     m_summary.error = errors.join(u' ');
     m_summary.cancelled = m_cancelled;
@@ -559,7 +569,8 @@ void ThreePlPass::finish(const QString &error)
     // Every shipment read has its row now (intent, hold or created): the next pass may start
     // after them. A pass cut short reads its window again; the rows keep that harmless. A
     // resync left the other orders' shipments for the next whole pass: no mark moves.
-    if (error.isEmpty() && !m_cancelled && m_newest.isValid() && !m_config.dryRun && !isResync()) {
+    if (error.isEmpty() && m_recordError.isEmpty() && !m_cancelled && m_newest.isValid() &&
+        !m_config.dryRun && !isResync()) {
         WatermarkRepository watermarks(m_database.connection());
         watermarks.setValue(m_config.connector.id, watermarkStream(), m_newest, QString());
         if (m_newestVoid.isValid())

@@ -121,7 +121,13 @@ private:
                 std::function<void(const HttpResult &, qint64 id)> done);
     void confirmCreated(const ThreePlShipmentEntry &entry, qint64 id, const QString &message,
                         const QByteArray &response, qint64 elapsedMs);
+    QDateTime nextTry(const ThreePlShipmentEntry &entry) const;
     QDateTime postpone(const ThreePlShipmentEntry &entry);
+    // A shipment's outbox change with its history line and Inbox item, in one commit.
+    bool recordShipment(const std::function<bool()> &outboxChange,
+                        const ThreePlShipmentEntry &entry, SyncOutcome outcome,
+                        ErrorClass errorClass, const QString &message, const QByteArray &response,
+                        qint64 elapsedMs);
     std::optional<ShipStationApi::ShipmentPage> pageOrFinish(const HttpResult &result,
                                                              const QString &failed);
     void plan(qint64 salesOrderId, const QString &orderTranId, const QUrl &url, const QString &body,
@@ -149,6 +155,7 @@ private:
     QPointer<HttpCall> m_call;
     QPointer<ThreePlOrderSender> m_sender;
     QString m_orderLegError; // the first leg failed; the second ran anyway
+    QString m_recordError;   // a shipment's outcome could not be kept: the watermark stays
     bool m_cancelled = false;
     bool m_finished = false;
 

@@ -177,20 +177,45 @@ void ThreePlPass::confirmCreated(const ThreePlShipmentEntry &entry, qint64 id,
                                  const QString &message, const QByteArray &response,
                                  qint64 elapsedMs)
 {
-    // The outbox row and its history line in one commit that proves the lease.
+    ThreePlShipmentEntry created = entry;
+    created.fulfillmentId = id;
+    // Not kept (a lost lease, a failed write): the next pass reads it back by its external id.
+    if (recordShipment(
+            [&] {
+                return ThreePlRepository(m_database.connection())
+                    .markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
+            },
+            created, SyncOutcome::Pushed, ErrorClass::None, message, response, elapsedMs))
+        ++m_summary.pushed;
+}
+
+bool ThreePlPass::recordShipment(const std::function<bool()> &outboxChange,
+                                 const ThreePlShipmentEntry &entry, SyncOutcome outcome,
+                                 ErrorClass errorClass, const QString &message,
+                                 const QByteArray &response, qint64 elapsedMs)
+{
+    // One commit that proves the lease: a crash or a failed write between the row and its line
+    // can never leave a held or flagged row without its open Inbox item, or the reverse. Failed,
+    // nothing of it is kept, and the pass keeps its watermark so the next one sees the shipment
+    // again.
     QSqlDatabase db = m_database.connection();
     FencedTransaction transaction(db, m_config.fence.get());
     if (!transaction.isHeld() && fenceLost())
-        return; // the new holder reads it back by its external id
-    ThreePlRepository(db).markCreated(entry.connectorId, entry.shipmentId, id, m_config.clock());
-    ThreePlShipmentEntry created = entry;
-    created.fulfillmentId = id;
-    ++m_summary.pushed;
-    m_recorder.shipment(created, SyncOutcome::Pushed, ErrorClass::None, message, response,
-                        elapsedMs);
+        return false;
     QString error;
-    if (transaction.isHeld() && !transaction.commit(&error))
-        qCWarning(lcThreePl) << "could not record the created item fulfillment:" << error;
+    const bool kept =
+        transaction.isHeld() && outboxChange() &&
+        m_recorder.shipment(entry, outcome, errorClass, message, response, elapsedMs) &&
+        transaction.commit(&error);
+    if (!kept && !fenceLost()) {
+        if (error.isEmpty())
+            error = ThreePlRepository(db).lastError();
+        m_recordError = tr("Could not keep what happened to shipment %1 (%2); nothing of it was "
+                           "kept, and the next pass reads it again.")
+                            .arg(entry.shipmentId, error.isEmpty() ? tr("a write failed") : error);
+        qCWarning(lcThreePl) << m_recordError;
+    }
+    return kept;
 }
 
 // 4b. One transform at a time.
@@ -256,19 +281,26 @@ void ThreePlPass::readBack(const ThreePlShipmentEntry &entry, const HttpResult &
                                .arg(entry.shipmentId, answer.failureText()),
                            answer.body, elapsedMs);
         } else if (refused && provesAbsent(result)) {
-            ThreePlRepository(m_database.connection())
-                .markHeld(entry.connectorId, entry.shipmentId, said, m_config.clock());
             ++m_summary.held;
-            m_recorder.shipment(entry, SyncOutcome::Held, ErrorClass::Validation,
-                                tr("NetSuite refused the item fulfillment for shipment %1: %2")
-                                    .arg(entry.shipmentId, said),
-                                answer.body, elapsedMs);
+            recordShipment(
+                [&] {
+                    return ThreePlRepository(m_database.connection())
+                        .markHeld(entry.connectorId, entry.shipmentId, said, m_config.clock());
+                },
+                entry, SyncOutcome::Held, ErrorClass::Validation,
+                tr("NetSuite refused the item fulfillment for shipment %1: %2")
+                    .arg(entry.shipmentId, said),
+                answer.body, elapsedMs);
         } else {
             // Absent after an unsure answer may still be on its way; present or absent is
             // settled again by a later run, and only then sent again.
             ++m_summary.failed;
-            const QDateTime next = postpone(entry);
-            m_recorder.shipment(
+            const QDateTime next = nextTry(entry);
+            recordShipment(
+                [&] {
+                    return ThreePlRepository(m_database.connection())
+                        .postpone(entry.connectorId, entry.shipmentId, next);
+                },
                 entry, SyncOutcome::Failed, ErrorClass::Transient,
                 tr("NetSuite did not confirm the item fulfillment for shipment %1 (%2). The "
                    "first run after %3 reads it back and sends it only if NetSuite does not "
@@ -283,10 +315,15 @@ void ThreePlPass::readBack(const ThreePlShipmentEntry &entry, const HttpResult &
 
 // Still unknown: each read-back that proves nothing waits longer for the next, like the
 // channel's quarantine. Retry in the Inbox (or Replay) cuts the wait.
+QDateTime ThreePlPass::nextTry(const ThreePlShipmentEntry &entry) const
+{
+    return m_config.clock().addSecs(
+        m_config.policy.delaySeconds(entry.tries + 1, ErrorClass::Transient));
+}
+
 QDateTime ThreePlPass::postpone(const ThreePlShipmentEntry &entry)
 {
-    const QDateTime until = m_config.clock().addSecs(
-        m_config.policy.delaySeconds(entry.tries + 1, ErrorClass::Transient));
+    const QDateTime until = nextTry(entry);
     ThreePlRepository(m_database.connection()).postpone(entry.connectorId, entry.shipmentId, until);
     return until;
 }

@@ -68,13 +68,13 @@ void ThreePlRecorder::couldNotRecord(const QString &error)
 }
 
 // No problem: the attempt settled the item.
-void ThreePlRecorder::append(const SyncAttempt &attempt, const InboxItem &item,
+bool ThreePlRecorder::append(const SyncAttempt &attempt, const InboxItem &item,
                              std::optional<InboxProblem> problem)
 {
     QSqlDatabase db = m_database.connection();
     FencedTransaction transaction(db, m_config.fence);
     if (!transaction.isHeld() && m_config.fence && m_config.fence->isLost())
-        return; // another worker acts for the connector now: this one records nothing
+        return false; // another worker acts for the connector now: this one records nothing
     InboxRepository inbox(db);
     HistoryRepository history(db);
     const qint64 id = history.append(attempt);
@@ -88,13 +88,15 @@ void ThreePlRecorder::append(const SyncAttempt &attempt, const InboxItem &item,
     if (id == 0 || !inboxed || !transaction.commit(&error)) {
         QStringList errors{error, history.lastError(), inbox.lastError()};
         errors.removeAll(QString());
-        return couldNotRecord(errors.join(QStringLiteral("; ")));
+        couldNotRecord(errors.join(QStringLiteral("; ")));
+        return false;
     }
     if (m_config.recorded)
         m_config.recorded(id);
+    return true;
 }
 
-void ThreePlRecorder::shipment(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
+bool ThreePlRecorder::shipment(const ThreePlShipmentEntry &entry, SyncOutcome outcome,
                                ErrorClass errorClass, const QString &message,
                                const QByteArray &response, qint64 elapsedMs)
 {
@@ -121,7 +123,7 @@ void ThreePlRecorder::shipment(const ThreePlShipmentEntry &entry, SyncOutcome ou
         problem = errorClass == ErrorClass::Conflict ? InboxProblem::Flagged : InboxProblem::Held;
     else if (outcome == SyncOutcome::Failed)
         problem = InboxProblem::Failed;
-    append(a, item, problem);
+    return append(a, item, problem);
 }
 
 void ThreePlRecorder::order(const ThreePlOrderSender::OrderOutcome &order)

@@ -33,8 +33,8 @@ public:
     ThreePlRecorder(Database &database, Config config, SyncRunSummary &summary);
 
     // A shipment's attempt: held (Validation) or flagged (Conflict) and failed ones open its
-    // item; anything else settles it.
-    void shipment(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
+    // item; anything else settles it. False: not recorded (said in the run's warnings).
+    bool shipment(const ThreePlShipmentEntry &entry, SyncOutcome outcome, ErrorClass errorClass,
                   const QString &message, const QByteArray &response, qint64 elapsedMs);
     // An order the 3PL took or refused for good (settles its item) or refused (opens it).
     void order(const ThreePlOrderSender::OrderOutcome &order);
@@ -45,7 +45,7 @@ private:
     SyncAttempt attempt(qint64 orderId, const QString &orderTranId) const;
     InboxItem itemOf(const SyncAttempt &attempt, InboxSubject subject, const QString &key) const;
     InboxItem orderItem(const SyncAttempt &attempt) const;
-    void append(const SyncAttempt &attempt, const InboxItem &item,
+    bool append(const SyncAttempt &attempt, const InboxItem &item,
                 std::optional<InboxProblem> problem);
     void couldNotRecord(const QString &error);
 

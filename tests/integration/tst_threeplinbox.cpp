@@ -10,6 +10,8 @@
 #include "sync/engine/inboxactions.h"
 #include "sync/threepl/shipmentplanner.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace fulfillsync;
@@ -350,6 +352,36 @@ private Q_SLOTS:
                  1);
         QCOMPARE(openInboxItems(m_threePlId).size(), 1);
         QCOMPARE(fulfillmentsOf(1003).size(), 1); // only the person's
+    }
+
+    // A hold whose history line or Inbox item cannot be written keeps nothing of it: never a
+    // held row without its open item (a crash between two commits left exactly that). The
+    // pass says so and keeps its watermark, so the next one holds the shipment with its item.
+    void aHoldIsKeptWithItsInboxItemOrNotAtAll()
+    {
+        QCOMPARE(fulfilByHand(4).status, 201);
+        ship(1003, QStringLiteral("9400100000000000000016"), QJsonArray{item("1", "MUG-BLUE", 1)});
+        const auto renameInbox = [this](const char *from, const char *to) {
+            QSqlQuery q(m_temp->database().connection());
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE %1 RENAME TO %2")
+                                .arg(QLatin1String(from), QLatin1String(to))),
+                     qPrintable(q.lastError().text()));
+        };
+        renameInbox("inbox_items", "inbox_items_away"); // every Inbox write fails now
+        const SyncRunSummary broken = runThreePl();
+        renameInbox("inbox_items_away", "inbox_items");
+        QVERIFY2(broken.error.contains(QLatin1String("nothing of it was kept")),
+                 qPrintable(broken.error));
+        ThreePlRepository outbox(m_temp->database().connection());
+        QCOMPARE(outbox.countInState(m_threePlId, ThreePlState::Held), 0);
+        QVERIFY(openInboxItems(m_threePlId).isEmpty());
+
+        const SyncRunSummary again = runThreePl();
+        QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+        QCOMPARE(again.held, 1);
+        ThreePlRepository after(m_temp->database().connection());
+        QCOMPARE(after.countInState(m_threePlId, ThreePlState::Held), 1);
+        QCOMPARE(openInboxItems(m_threePlId).size(), 1);
     }
 
     // The 3PL voids a label after its item fulfillment was made: flagged for a person once,
