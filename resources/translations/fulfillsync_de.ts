@@ -5795,6 +5795,14 @@ Ersetzen:
             <numerusform>%n Sendungen: Ob NetSuite ihre Item Fulfillments angelegt hat, ist noch unbekannt (%1); sie werden ab %2 erneut geprüft.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Could not keep what happened to shipment %1 (%2); nothing of it was kept, and the next pass reads it again.</source>
+        <translation>Was mit Sendung %1 geschah, konnte nicht gespeichert werden (%2); nichts davon wurde behalten, der nächste Lauf liest sie erneut.</translation>
+    </message>
+    <message>
+        <source>a write failed</source>
+        <translation>ein Schreibvorgang schlug fehl</translation>
+    </message>
 </context>
 <context>
     <name>fulfillsync::ThreeWayTable</name>
