@@ -940,7 +940,7 @@ Die einzelnen Fälle zeigen `fulfillsync-worker reconcile` und die Abgleichsansi
     </message>
 </context>
 <context>
-    <name>ShopifyGraphQl</name>
+    <name>ShopifyAnswerReader</name>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
@@ -962,6 +962,10 @@ Die einzelnen Fälle zeigen `fulfillsync-worker reconcile` und die Abgleichsansi
         <translation>ist keine Shopify-ID</translation>
     </message>
     <message>
+        <source>is not a Shopify %1 id</source>
+        <translation>ist keine Shopify-%1-ID</translation>
+    </message>
+    <message>
         <source>is not a whole number</source>
         <translation>ist keine ganze Zahl</translation>
     </message>
@@ -973,6 +977,9 @@ Die einzelnen Fälle zeigen `fulfillsync-worker reconcile` und die Abgleichsansi
         <source>has the unknown value &quot;%1&quot;</source>
         <translation>hat den unbekannten Wert „%1“</translation>
     </message>
+</context>
+<context>
+    <name>ShopifyGraphQl</name>
     <message>
         <source>names another order</source>
         <translation>nennt einen anderen Auftrag</translation>
@@ -1078,30 +1085,6 @@ Die einzelnen Fälle zeigen `fulfillsync-worker reconcile` und die Abgleichsansi
 </context>
 <context>
     <name>ShopifyReconcile</name>
-    <message>
-        <source>is not an object</source>
-        <translation>ist kein Objekt</translation>
-    </message>
-    <message>
-        <source>is not a list</source>
-        <translation>ist keine Liste</translation>
-    </message>
-    <message>
-        <source>is not text</source>
-        <translation>ist kein Text</translation>
-    </message>
-    <message>
-        <source>is not a Shopify %1 id</source>
-        <translation>ist keine Shopify-%1-ID</translation>
-    </message>
-    <message>
-        <source>is not a whole number</source>
-        <translation>ist keine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>is not true or false</source>
-        <translation>ist weder true noch false</translation>
-    </message>
     <message>
         <source>has the unknown value &quot;%1&quot;</source>
         <translation>hat den unbekannten Wert „%1“</translation>

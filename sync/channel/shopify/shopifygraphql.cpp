@@ -1,5 +1,7 @@
 #include "sync/channel/shopify/shopifygraphql.h"
 
+#include "sync/channel/shopify/shopifyanswerreader.h"
+
 #include "sync/net/strictnumber.h"
 
 #include <QCoreApplication>
@@ -61,67 +63,7 @@ QByteArray requestBody(const QString &query, const QJsonObject &variables)
         .toJson(QJsonDocument::Compact);
 }
 
-// A strict walk over the answer: every accessor checks the type it expects and records the
-// first mismatch with its path, so "unreadable" always says where.
-class Reader
-{
-public:
-    QString problem;
-    bool ok() const { return problem.isEmpty(); }
-
-    void fail(const QString &path, const QString &what)
-    {
-        if (problem.isEmpty())
-            problem = Text::tr("%1 %2").arg(path, what);
-    }
-    QJsonObject object(const QJsonValue &v, const QString &path)
-    {
-        if (!v.isObject())
-            fail(path, Text::tr("is not an object"));
-        return v.toObject();
-    }
-    QJsonArray array(const QJsonValue &v, const QString &path)
-    {
-        if (!v.isArray())
-            fail(path, Text::tr("is not a list"));
-        return v.toArray();
-    }
-    QString text(const QJsonValue &v, const QString &path, bool nullable = false)
-    {
-        if (nullable && v.isNull())
-            return {};
-        if (!v.isString())
-            fail(path, Text::tr("is not text"));
-        return v.toString();
-    }
-    QString gid(const QJsonValue &v, const QString &path)
-    {
-        const QString id = numericId(text(v, path));
-        if (ok() && id.isEmpty())
-            fail(path, Text::tr("is not a Shopify id"));
-        return id;
-    }
-    qint64 count(const QJsonValue &v, const QString &path)
-    {
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || d < 0 || d != std::floor(d) || d > 2147483647.0)
-            fail(path, Text::tr("is not a whole number"));
-        return qint64(d);
-    }
-    bool flag(const QJsonValue &v, const QString &path)
-    {
-        if (!v.isBool())
-            fail(path, Text::tr("is not true or false"));
-        return v.toBool();
-    }
-    QString status(const QJsonValue &v, const QString &path, const QStringList &known)
-    {
-        const QString s = text(v, path);
-        if (ok() && !known.contains(s))
-            fail(path, Text::tr("has the unknown value \"%1\"").arg(s));
-        return s.toLower();
-    }
-};
+using Reader = ShopifyAnswerReader;
 
 const QStringList kGroupStatuses = {QStringLiteral("OPEN"),      QStringLiteral("IN_PROGRESS"),
                                     QStringLiteral("ON_HOLD"),   QStringLiteral("SCHEDULED"),

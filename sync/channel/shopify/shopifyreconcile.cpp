@@ -1,5 +1,6 @@
 #include "sync/channel/shopify/shopifyreconcile.h"
 
+#include "sync/channel/shopify/shopifyanswerreader.h"
 #include "sync/channel/shopify/shopifygraphql.h"
 
 #include <QCoreApplication>
@@ -23,59 +24,7 @@ const QStringList kFulfillmentStatuses = {QStringLiteral("SUCCESS"), QStringLite
                                           QStringLiteral("ERROR"),   QStringLiteral("FAILURE"),
                                           QStringLiteral("OPEN"),    QStringLiteral("PENDING")};
 
-// The first mismatch with its path, so "unreadable" always says where.
-class Reader
-{
-public:
-    QString problem;
-    bool ok() const { return problem.isEmpty(); }
-    void fail(const QString &path, const QString &what)
-    {
-        if (problem.isEmpty())
-            problem = QStringLiteral("%1 %2").arg(path, what);
-    }
-    QJsonObject object(const QJsonValue &v, const QString &path)
-    {
-        if (!v.isObject())
-            fail(path, Text::tr("is not an object"));
-        return v.toObject();
-    }
-    QJsonArray array(const QJsonValue &v, const QString &path)
-    {
-        if (!v.isArray())
-            fail(path, Text::tr("is not a list"));
-        return v.toArray();
-    }
-    QString text(const QJsonValue &v, const QString &path, bool nullable = false)
-    {
-        if (nullable && v.isNull())
-            return {};
-        if (!v.isString())
-            fail(path, Text::tr("is not text"));
-        return v.toString();
-    }
-    QString gid(const QJsonValue &v, const QString &path, const QString &type)
-    {
-        const QString s = text(v, path);
-        const QString id = ShopifyGraphQl::numericId(s);
-        if (ok() && (id.isEmpty() || !s.startsWith(QStringLiteral("gid://shopify/%1/").arg(type))))
-            fail(path, Text::tr("is not a Shopify %1 id").arg(type));
-        return id;
-    }
-    qint64 count(const QJsonValue &v, const QString &path)
-    {
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || d < 0 || d != std::floor(d) || d > 2147483647.0)
-            fail(path, Text::tr("is not a whole number"));
-        return qint64(d);
-    }
-    bool flag(const QJsonValue &v, const QString &path)
-    {
-        if (!v.isBool())
-            fail(path, Text::tr("is not true or false"));
-        return v.toBool();
-    }
-};
+using Reader = ShopifyAnswerReader;
 
 QString fulfillmentsSelection(bool alone, bool bulk)
 {
