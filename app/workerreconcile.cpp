@@ -6,6 +6,7 @@
 #include "models/storage/database.h"
 #include "models/storage/mappingrepository.h"
 #include "models/storage/reconciliationrepository.h"
+#include "sync/channel/shopify/shopifygraphql.h"
 #include "sync/engine/reconcilerun.h"
 #include "sync/net/leakybucketpacer.h"
 
@@ -39,17 +40,6 @@ QJsonObject rowJson(const Connector &connector, const ReconcileRun::OrderResult 
 }
 
 } // namespace
-
-QJsonObject totalsJson(const ReconciliationRunRecord &run)
-{
-    return {{QStringLiteral("matched"), run.matched},
-            {QStringLiteral("missing"), run.missing},
-            {QStringLiteral("quantity_differs"), run.quantityDiffers},
-            {QStringLiteral("tracking_differs"), run.trackingDiffers},
-            {QStringLiteral("extra"), run.extra},
-            {QStringLiteral("order_cancelled"), run.orderCancelled},
-            {QStringLiteral("unknown"), run.unknown}};
-}
 
 int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &parser)
 {
@@ -118,7 +108,9 @@ int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &pa
             ++unreadable;
             continue;
         }
-        LeakyBucketPacer bucket(50.0, 1000, 20); // Shopify's standard bucket until it answers
+        LeakyBucketPacer bucket(ShopifyGraphQl::kStandardRestorePerSecond,
+                                ShopifyGraphQl::kStandardBucketPoints,
+                                ShopifyGraphQl::kCostHeadroom);
         ReconcileRun::Config config;
         config.connector = connector;
         config.rules = MappingRepository(database.connection()).rules(connector.id);
@@ -212,7 +204,7 @@ int WorkerCli::reconcileCommand(Database &database, const QCommandLineParser &pa
                                      {QStringLiteral("since"), record.since.toString(Qt::ISODate)},
                                      {QStringLiteral("until"), record.until.toString(Qt::ISODate)},
                                      {QStringLiteral("orders"), record.ordersDone},
-                                     {QStringLiteral("totals"), totalsJson(record)},
+                                     {QStringLiteral("totals"), record.totalsJson()},
                                      {QStringLiteral("channelRequests"), record.channelRequests},
                                      {QStringLiteral("costRequested"), record.costRequested},
                                      {QStringLiteral("costActual"), record.costActual}})

@@ -227,4 +227,15 @@ bool ReconciliationRepository::claimAlert(qint64 runId, const QDateTime &at)
     return statement && statement.query().numRowsAffected() == 1;
 }
 
+QJsonObject ReconciliationRunRecord::totalsJson() const
+{
+    return {{QStringLiteral("matched"), matched},
+            {QStringLiteral("missing"), missing},
+            {QStringLiteral("quantity_differs"), quantityDiffers},
+            {QStringLiteral("tracking_differs"), trackingDiffers},
+            {QStringLiteral("extra"), extra},
+            {QStringLiteral("order_cancelled"), orderCancelled},
+            {QStringLiteral("unknown"), unknown}};
+}
+
 } // namespace fulfillsync

@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QStringList>
@@ -64,6 +65,8 @@ struct ReconciliationRunRecord
         return missing + quantityDiffers + trackingDiffers + extra + orderCancelled + unknown;
     }
     bool operator==(const ReconciliationRunRecord &) const = default;
+    // Item fulfillments per verdict key (matched, missing, …, unknown), for JSON and alerts.
+    QJsonObject totalsJson() const;
 };
 
 class ReconciliationRepository final

@@ -41,19 +41,17 @@ AlertMessage reconciliationAlert(const Connector &connector, const Reconciliatio
             .arg(run.extra)
             .arg(run.orderCancelled)
             .arg(run.unknown);
-    message.fields = {{QStringLiteral("connector"), connector.name},
-                      {QStringLiteral("channel"), connector.channel},
-                      {QStringLiteral("kind"), message.kind},
-                      {QStringLiteral("run"), run.id},
-                      {QStringLiteral("since"), run.since.toString(Qt::ISODate)},
-                      {QStringLiteral("until"), run.until.toString(Qt::ISODate)},
-                      {QStringLiteral("matched"), run.matched},
-                      {QStringLiteral("missing"), run.missing},
-                      {QStringLiteral("quantity_differs"), run.quantityDiffers},
-                      {QStringLiteral("tracking_differs"), run.trackingDiffers},
-                      {QStringLiteral("extra"), run.extra},
-                      {QStringLiteral("order_cancelled"), run.orderCancelled},
-                      {QStringLiteral("unknown"), run.unknown}};
+    message.fields = {
+        {QStringLiteral("connector"), connector.name},
+        {QStringLiteral("channel"), connector.channel},
+        {QStringLiteral("kind"), message.kind},
+        {QStringLiteral("run"), run.id},
+        {QStringLiteral("since"), run.since.toString(Qt::ISODate)},
+        {QStringLiteral("until"), run.until.toString(Qt::ISODate)},
+    };
+    const QJsonObject totals = run.totalsJson();
+    for (auto it = totals.begin(); it != totals.end(); ++it)
+        message.fields.insert(it.key(), it.value());
     return message;
 }
 

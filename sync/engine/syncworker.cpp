@@ -7,6 +7,7 @@
 #include "models/storage/mappingrepository.h"
 #include "models/storage/orderowners.h"
 #include "models/storage/runrepository.h"
+#include "sync/channel/shopify/shopifygraphql.h"
 #include "sync/engine/reconcilerun.h"
 #include "sync/engine/syncpass.h"
 #include "sync/threepl/threeplpass.h"
@@ -376,7 +377,11 @@ ConnectorPass *SyncWorker::channelPass(const Connector &connector, const NetSuit
     config.netsuite = netsuite;
     config.netSuiteGate = &m_netSuiteGate;
     // Shopify's standard GraphQL bucket until the first answer tells the real one.
-    config.costBucket = &m_costBuckets.try_emplace(connector.id, 50.0, 1000, 20).first->second;
+    config.costBucket =
+        &m_costBuckets
+             .try_emplace(connector.id, ShopifyGraphQl::kStandardRestorePerSecond,
+                          ShopifyGraphQl::kStandardBucketPoints, ShopifyGraphQl::kCostHeadroom)
+             .first->second;
     config.shopify.baseUrl = QUrl(connector.endpoint);
     config.shopify.accessToken = token;
     config.trigger = request.trigger;
@@ -483,7 +488,11 @@ void SyncWorker::reconcile(const ReconcileRequest &request)
     config.shopify.baseUrl = QUrl(connector->endpoint);
     config.shopify.accessToken = token;
     // The passes' bucket: reading back for a reconciliation spends the same store's points.
-    config.costBucket = &m_costBuckets.try_emplace(connector->id, 50.0, 1000, 20).first->second;
+    config.costBucket =
+        &m_costBuckets
+             .try_emplace(connector->id, ShopifyGraphQl::kStandardRestorePerSecond,
+                          ShopifyGraphQl::kStandardBucketPoints, ShopifyGraphQl::kCostHeadroom)
+             .first->second;
     config.since = request.since;
     config.until = request.until;
     config.onlyOrders = request.orderIds;

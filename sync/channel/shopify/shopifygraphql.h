@@ -27,6 +27,11 @@ inline constexpr int kFulfillmentsRead = 25; // a read-back sees at most this ma
 inline constexpr int kTrackingPerFulfillment = 5;
 inline constexpr int kLinesPerFulfillment = 10;
 inline constexpr double kMaxQueryCost = 1000;
+// The cost bucket a connector starts with, until Shopify's first answer tells the shop's own
+// (throttleStatus): Standard's 1,000 points restoring 50 a second, 20 kept in hand.
+inline constexpr double kStandardRestorePerSecond = 50.0;
+inline constexpr int kStandardBucketPoints = 1000;
+inline constexpr int kCostHeadroom = 20;
 inline constexpr double kMutationCost = 10;
 
 // The requested cost of reading `orders` orders in one planning request (Shopify's rules:
