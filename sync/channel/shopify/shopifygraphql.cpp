@@ -56,13 +56,6 @@ QString fulfillmentsSelection()
         .arg(kLinesPerFulfillment);
 }
 
-QByteArray requestBody(const QString &query, const QJsonObject &variables)
-{
-    return QJsonDocument(QJsonObject{{QStringLiteral("query"), query},
-                                     {QStringLiteral("variables"), variables}})
-        .toJson(QJsonDocument::Compact);
-}
-
 using Reader = ShopifyAnswerReader;
 
 const QStringList kGroupStatuses = {QStringLiteral("OPEN"),      QStringLiteral("IN_PROGRESS"),
@@ -193,8 +186,25 @@ ChannelRead readOrder(const QJsonObject &order, const QString &orderId, bool wit
     return read;
 }
 
+QString readableBody(const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (document.isNull())
+        return QString::fromUtf8(body.left(4000));
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact)).left(20000);
+}
+
+} // namespace
+
+QByteArray ShopifyGraphQl::requestBody(const QString &query, const QJsonObject &variables)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("query"), query},
+                                     {QStringLiteral("variables"), variables}})
+        .toJson(QJsonDocument::Compact);
+}
+
 // The data object of an answer, or a problem (top-level errors, not JSON, no data).
-std::optional<QJsonObject> dataOf(const QByteArray &body, QString *problem)
+std::optional<QJsonObject> ShopifyGraphQl::dataOf(const QByteArray &body, QString *problem)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
@@ -221,16 +231,6 @@ std::optional<QJsonObject> dataOf(const QByteArray &body, QString *problem)
     }
     return data.toObject();
 }
-
-QString readableBody(const QByteArray &body)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (document.isNull())
-        return QString::fromUtf8(body.left(4000));
-    return QString::fromUtf8(document.toJson(QJsonDocument::Compact)).left(20000);
-}
-
-} // namespace
 
 QString ShopifyGraphQl::numericId(const QString &gid)
 {

@@ -37,6 +37,12 @@ inline constexpr double kMutationCost = 10;
 // The requested cost of reading `orders` orders in one planning request (Shopify's rules:
 // object 1, connection 2 + first × node, list first × item, scalars and enums 0).
 double planningReadCost(int orders);
+
+// A GraphQL request's body: {query, variables}.
+QByteArray requestBody(const QString &query, const QJsonObject &variables);
+// An answer's data object, or why there is none (not JSON, top-level errors, no data); every
+// read of the pass and the reconciliation goes through it.
+std::optional<QJsonObject> dataOf(const QByteArray &body, QString *problem);
 int ordersPerPlanningRead(); // as many as fit kMaxQueryCost
 double singleReadCost(bool withFulfillments);
 

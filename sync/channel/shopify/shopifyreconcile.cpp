@@ -136,40 +136,6 @@ ChannelRead readOrderNode(const QJsonObject &order, const QString &orderId, cons
     return read;
 }
 
-QByteArray requestBody(const QString &query, const QJsonObject &variables)
-{
-    return QJsonDocument(QJsonObject{{QStringLiteral("query"), query},
-                                     {QStringLiteral("variables"), variables}})
-        .toJson(QJsonDocument::Compact);
-}
-
-// The data object, or why there is none (not JSON, top-level errors, no data).
-std::optional<QJsonObject> dataOf(const QByteArray &body, QString *problem)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (!document.isObject()) {
-        *problem = Text::tr("Shopify's answer is not JSON (%1).").arg(parseError.errorString());
-        return std::nullopt;
-    }
-    const QJsonObject root = document.object();
-    const QJsonValue errors = root.value(QLatin1String("errors"));
-    if (!errors.isUndefined() && !errors.isNull()) {
-        QStringList messages;
-        for (const QJsonValue &e : errors.toArray())
-            messages << e.toObject().value(QLatin1String("message")).toString();
-        if (messages.isEmpty())
-            messages << Text::tr("(no message)");
-        *problem = Text::tr("Shopify answered with errors: %1").arg(messages.join(u"; "));
-        return std::nullopt;
-    }
-    if (!root.value(QLatin1String("data")).isObject()) {
-        *problem = Text::tr("Shopify's answer has no data.");
-        return std::nullopt;
-    }
-    return root.value(QLatin1String("data")).toObject();
-}
-
 } // namespace
 
 double ShopifyReconcile::orderCost(bool alone)
@@ -192,10 +158,11 @@ QByteArray ShopifyReconcile::readBody(const QStringList &orderIds, bool alone)
     QJsonArray ids;
     for (const QString &id : orderIds)
         ids.append(ShopifyGraphQl::orderGid(id));
-    return requestBody(QStringLiteral("query FulfillmentSyncReconcile($ids: [ID!]!) { nodes(ids: "
-                                      "$ids) { ... on Order { id cancelledAt closed ") +
-                           fulfillmentsSelection(alone, false) + QStringLiteral(" } } }"),
-                       {{QStringLiteral("ids"), ids}});
+    return ShopifyGraphQl::requestBody(
+        QStringLiteral("query FulfillmentSyncReconcile($ids: [ID!]!) { nodes(ids: "
+                       "$ids) { ... on Order { id cancelledAt closed ") +
+            fulfillmentsSelection(alone, false) + QStringLiteral(" } } }"),
+        {{QStringLiteral("ids"), ids}});
 }
 
 QHash<QString, ChannelRead> ShopifyReconcile::readAnswer(const QByteArray &body,
@@ -211,7 +178,7 @@ QHash<QString, ChannelRead> ShopifyReconcile::readAnswer(const QByteArray &body,
         return result;
     };
     QString problem;
-    const std::optional<QJsonObject> data = dataOf(body, &problem);
+    const std::optional<QJsonObject> data = ShopifyGraphQl::dataOf(body, &problem);
     if (!data)
         return all(problem);
     const QJsonValue nodes = data->value(QLatin1String("nodes"));
@@ -254,24 +221,26 @@ QString ShopifyReconcile::bulkQuery(const QDateTime &changedSince)
 
 QByteArray ShopifyReconcile::bulkRunBody(const QDateTime &changedSince)
 {
-    return requestBody(QStringLiteral("mutation FulfillmentSyncReconcileExport($query: String!) { "
-                                      "bulkOperationRunQuery(query: $query) { bulkOperation { id "
-                                      "status } userErrors { field message code } } }"),
-                       {{QStringLiteral("query"), bulkQuery(changedSince)}});
+    return ShopifyGraphQl::requestBody(
+        QStringLiteral("mutation FulfillmentSyncReconcileExport($query: String!) { "
+                       "bulkOperationRunQuery(query: $query) { bulkOperation { id "
+                       "status } userErrors { field message code } } }"),
+        {{QStringLiteral("query"), bulkQuery(changedSince)}});
 }
 
 QByteArray ShopifyReconcile::bulkPollBody(const QString &operationGid)
 {
-    return requestBody(QStringLiteral("query FulfillmentSyncReconcilePoll($id: ID!) { node(id: "
-                                      "$id) { ... on BulkOperation { id status errorCode "
-                                      "objectCount url } } }"),
-                       {{QStringLiteral("id"), operationGid}});
+    return ShopifyGraphQl::requestBody(
+        QStringLiteral("query FulfillmentSyncReconcilePoll($id: ID!) { node(id: "
+                       "$id) { ... on BulkOperation { id status errorCode "
+                       "objectCount url } } }"),
+        {{QStringLiteral("id"), operationGid}});
 }
 
 ShopifyReconcile::BulkStart ShopifyReconcile::readBulkStart(const QByteArray &body)
 {
     BulkStart start;
-    const std::optional<QJsonObject> data = dataOf(body, &start.problem);
+    const std::optional<QJsonObject> data = ShopifyGraphQl::dataOf(body, &start.problem);
     if (!data)
         return start;
     const QJsonObject payload = data->value(QLatin1String("bulkOperationRunQuery")).toObject();
@@ -299,7 +268,7 @@ ShopifyReconcile::BulkStart ShopifyReconcile::readBulkStart(const QByteArray &bo
 ShopifyReconcile::BulkStatus ShopifyReconcile::readBulkStatus(const QByteArray &body)
 {
     BulkStatus status;
-    const std::optional<QJsonObject> data = dataOf(body, &status.problem);
+    const std::optional<QJsonObject> data = ShopifyGraphQl::dataOf(body, &status.problem);
     if (!data)
         return status;
     const QJsonValue node = data->value(QLatin1String("node"));
