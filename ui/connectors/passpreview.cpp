@@ -24,6 +24,14 @@ PassPreview::PassPreview(SyncController &sync, QObject *parent)
             break;
         }
     });
+    // Refused before it ran (no credentials, no such connector): said, never left waiting.
+    connect(&m_sync, &SyncController::failedToStart, this, [this](const QString &why) {
+        if (m_connectorId == 0)
+            return;
+        m_connectorId = 0;
+        m_result.nothing << tr("The dry run could not start: %1").arg(why);
+        Q_EMIT finished(m_result);
+    });
     connect(&m_sync, &SyncController::busyChanged, this, [this](bool busy) {
         if (m_connectorId == 0)
             return;
