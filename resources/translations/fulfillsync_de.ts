@@ -1101,22 +1101,6 @@ Die einzelnen Fälle zeigen `fulfillsync-worker reconcile` und die Abgleichsansi
         <source>The Shopify order has more fulfillments, tracking numbers or lines than one request returns.</source>
         <translation>Der Shopify-Auftrag hat mehr Lieferungen, Sendungsnummern oder Positionen, als eine Anfrage liefert.</translation>
     </message>
-    <message>
-        <source>Shopify&apos;s answer is not JSON (%1).</source>
-        <translation>Die Antwort von Shopify ist kein JSON (%1).</translation>
-    </message>
-    <message>
-        <source>(no message)</source>
-        <translation>(keine Meldung)</translation>
-    </message>
-    <message>
-        <source>Shopify answered with errors: %1</source>
-        <translation>Shopify hat mit Fehlern geantwortet: %1</translation>
-    </message>
-    <message>
-        <source>Shopify&apos;s answer has no data.</source>
-        <translation>Die Antwort von Shopify enthält keine Daten.</translation>
-    </message>
     <message numerus="yes">
         <source>Shopify&apos;s answer could not be read: data.nodes does not list the %n order(s) asked for.</source>
         <translation>
@@ -4266,6 +4250,10 @@ Ersetzen:
     <message>
         <source>Would send nothing:</source>
         <translation>Würde nichts senden:</translation>
+    </message>
+    <message>
+        <source>The dry run could not start: %1</source>
+        <translation>Der Probelauf konnte nicht starten: %1</translation>
     </message>
 </context>
 <context>
