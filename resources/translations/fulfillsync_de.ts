@@ -454,6 +454,13 @@ Bis das behoben ist, wird dafür nichts übertragen; Sie hören davon, sobald es
     </message>
 </context>
 <context>
+    <name>LeaseKeeper</name>
+    <message>
+        <source>a worker whose transaction holds the lease right now</source>
+        <translation>ein Worker, dessen Transaktion die Lease gerade hält</translation>
+    </message>
+</context>
+<context>
     <name>MailSender</name>
     <message>
         <source>The mail server address must look like smtp://host:587 or smtps://host:465.</source>

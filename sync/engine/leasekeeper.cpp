@@ -162,7 +162,14 @@ LeaseKeeper::Claim LeaseKeeper::claim(qint64 connectorId, bool balanced)
         result.fence = take(connectorId, epoch);
         return result;
     }
-    if (other.isEmpty()) {
+    if (other.isEmpty() && leases.lastError().contains(u"55P03")) {
+        // The lease row is locked by another worker's open transaction (one paused mid-write,
+        // say) past the one-second lock_timeout: someone holds it, which is not an error of
+        // this run. The heartbeat tries again.
+        result.refusal = Refusal::HeldElsewhere;
+        result.holder = QCoreApplication::translate(
+            "LeaseKeeper", "a worker whose transaction holds the lease right now");
+    } else if (other.isEmpty()) {
         result.refusal = Refusal::Error;
         result.error = leases.lastError();
     } else {
